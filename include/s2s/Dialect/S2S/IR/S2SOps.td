@@ -1,0 +1,609 @@
+//===- S2SOps.td - s2s op definitions ----------------------*- tablegen -*-===//
+//
+// The ops of the s2s dialect. Every op is value-semantic, infers its result
+// types from its operands and attributes, and checks the shapes of its
+// operands (OperandShapesVerifiedFirst) before the inferred result types are
+// compared with the declared ones, so that an inconsistent operand is named
+// in the diagnostic.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef S2S_DIALECT_S2S_IR_S2SOPS_TD
+#define S2S_DIALECT_S2S_IR_S2SOPS_TD
+
+include "s2s/Dialect/S2S/IR/S2SDialect.td"
+include "s2s/Dialect/S2S/IR/S2SAttrs.td"
+include "mlir/IR/OpBase.td"
+include "mlir/IR/OpAsmInterface.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// Base classes
+//===----------------------------------------------------------------------===//
+
+/// Runs `verifyOperandShapes()` ahead of result type inference.
+def S2S_OperandShapesVerifiedFirst
+    : NativeOpTrait<"OperandShapesVerifiedFirst"> {
+  let cppNamespace = "::mlir::OpTrait::s2s";
+}
+
+class S2S_Op<string mnemonic, list<Trait> traits = []>
+    : Op<S2S_Dialect, mnemonic,
+         !listconcat(traits, [S2S_OperandShapesVerifiedFirst,
+                              InferTypeOpAdaptor])> {
+  code extraBaseClassDeclaration = [{
+    /// Checks every shape, element type and attribute rule of the op; emits
+    /// an error naming the offending operand or attribute on failure.
+    ::mlir::LogicalResult verifyOperandShapes();
+  }];
+  let extraClassDeclaration = extraBaseClassDeclaration;
+}
+
+def S2S_FloatTensor : RankedTensorOf<[AnyFloat]>;
+def S2S_Float1DTensor : 1DTensorOf<[AnyFloat]>;
+def S2S_Float2DTensor : 2DTensorOf<[AnyFloat]>;
+def S2S_Float3DTensor : 3DTensorOf<[AnyFloat]>;
+def S2S_Float4DTensor : 4DTensorOf<[AnyFloat]>;
+def S2S_SeqLensTensor : 1DTensorOf<[I32, I64]>;
+/// A boolean (true = may attend) or additive floating-point mask.
+def S2S_MaskTensor : RankedTensorOf<[I1, AnyFloat]>;
+
+//===----------------------------------------------------------------------===//
+// Recurrent layers over a whole sequence
+//===----------------------------------------------------------------------===//
+
+/// Operands and attributes shared by s2s.rnn, s2s.lstm and s2s.gru. The
+/// LSTM adds its cell state c0 after h0; the order below is the operand order.
+defvar S2S_RNNLayerWeights = (ins
+  S2S_Float3DTensor:$x,
+  S2S_Float3DTensor:$w_ih,
+  S2S_Float3DTensor:$w_hh,
+  Optional<S2S_Float2DTensor>:$b_ih,
+  Optional<S2S_Float2DTensor>:$b_hh,
+  Optional<S2S_Float3DTensor>:$h0);
+
+defvar S2S_RNNLayerAttrs = (ins
+  Optional<S2S_SeqLensTensor>:$seq_lens,
+  ConfinedAttr<I64Attr, [IntPositive]>:$hidden_size,
+  DefaultValuedAttr<S2S_DirectionAttr,
+                    "::mlir::s2s::Direction::forward">:$direction,
+  UnitAttr:$batch_first);
+
+class S2S_RNNLayerOp<string mnemonic, list<Trait> traits = []>
+    : S2S_Op<mnemonic, !listconcat(traits, [Pure, AttrSizedOperandSegments])> {
+  let extraClassDeclaration = extraBaseClassDeclaration # [{
+    /// Number of directions: 2 if bidirectional, else 1.
+    int64_t getNumDirections() {
+      return getDirection() == ::mlir::s2s::Direction::bidirectional ? 2 : 1;
+    }
+  }];
+}
+
+def S2S_RNNOp : S2S_RNNLayerOp<"rnn"> {
+  let summary = "Elman RNN layer over a whole sequence (nn.RNN)";
+  let description = [{
+    One layer of an Elman RNN, as `torch.nn.RNN` with `num_layers = 1`:
+
+    ```
+    h_t = act(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh)
+    ```
+
+    `x` is `[T, B, I]`, or `[B, T, I]` with `batch_first`. Weights stack the
+    directions: `w_ih : [D, H, I]`, `w_hh : [D, H, H]`, `b_ih, b_hh : [D, H]`
+    (both or neither). `h0 : [D, B, H]` defaults to zeros. With `seq_lens :
+    [B]`, sequence `b` has `seq_lens[b]` valid steps: `y` is zero past them and
+    `h_n` holds each direction's state at its last valid step (PyTorch's
+    packed-sequence rules). Results: `y : [T, B, D*H]` (`[B, T, D*H]` with
+    `batch_first`), the forward half first, and `h_n : [D, B, H]`.
+
+    Example:
+
+    ```mlir
+    %y, %h_n = s2s.rnn %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh)
+        hidden_size(4) direction bidirectional activation relu
+        : (tensor<4x3x5xf32>, tensor<2x4x5xf32>, tensor<2x4x4xf32>,
+           tensor<2x4xf32>, tensor<2x4xf32>)
+        -> (tensor<4x3x8xf32>, tensor<2x3x4xf32>)
+    ```
+  }];
+  let arguments = !con(S2S_RNNLayerWeights, S2S_RNNLayerAttrs, (ins
+    DefaultValuedAttr<S2S_ActivationAttr,
+                      "::mlir::s2s::Activation::tanh">:$activation));
+  let results = (outs S2S_Float3DTensor:$y, S2S_Float3DTensor:$h_n);
+  let assemblyFormat = [{
+    $x `,` $w_ih `,` $w_hh
+    (`b_ih` `(` $b_ih^ `)`)? (`b_hh` `(` $b_hh^ `)`)?
+    (`h0` `(` $h0^ `)`)? (`seq_lens` `(` $seq_lens^ `)`)?
+    `hidden_size` `(` $hidden_size `)`
+    (`direction` `` $direction^)?
+    (`activation` `` $activation^)?
+    (`batch_first` $batch_first^)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def S2S_LSTMOp : S2S_RNNLayerOp<"lstm"> {
+  let summary = "LSTM layer over a whole sequence (nn.LSTM)";
+  let description = [{
+    One layer of an LSTM, as `torch.nn.LSTM` with `num_layers = 1` and no
+    projection. Gates in PyTorch's order i, f, g, o:
+
+    ```
+    i, f, g, o = split(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh, 4)
+    c_t = sigmoid(f) * c_{t-1} + sigmoid(i) * tanh(g)
+    h_t = sigmoid(o) * tanh(c_t)
+    ```
+
+    `w_ih : [D, 4H, I]`, `w_hh : [D, 4H, H]`, `b_ih, b_hh : [D, 4H]` (both or
+    neither); `h0, c0 : [D, B, H]`, each defaulting to zeros. Layout,
+    `seq_lens` and directions as in `s2s.rnn`. Results: `y : [T, B, D*H]`,
+    `h_n, c_n : [D, B, H]`.
+
+    Example:
+
+    ```mlir
+    %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh)
+        h0(%h0) c0(%c0) hidden_size(16)
+        : (tensor<6x2x8xf32>, tensor<1x64x8xf32>, tensor<1x64x16xf32>,
+           tensor<1x64xf32>, tensor<1x64xf32>, tensor<1x2x16xf32>,
+           tensor<1x2x16xf32>)
+        -> (tensor<6x2x16xf32>, tensor<1x2x16xf32>, tensor<1x2x16xf32>)
+    ```
+  }];
+  let arguments = !con(S2S_RNNLayerWeights,
+                       (ins Optional<S2S_Float3DTensor>:$c0),
+                       S2S_RNNLayerAttrs);
+  let results = (outs S2S_Float3DTensor:$y, S2S_Float3DTensor:$h_n,
+                      S2S_Float3DTensor:$c_n);
+  let assemblyFormat = [{
+    $x `,` $w_ih `,` $w_hh
+    (`b_ih` `(` $b_ih^ `)`)? (`b_hh` `(` $b_hh^ `)`)?
+    (`h0` `(` $h0^ `)`)? (`c0` `(` $c0^ `)`)?
+    (`seq_lens` `(` $seq_lens^ `)`)?
+    `hidden_size` `(` $hidden_size `)`
+    (`direction` `` $direction^)?
+    (`batch_first` $batch_first^)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def S2S_GRUOp : S2S_RNNLayerOp<"gru"> {
+  let summary = "GRU layer over a whole sequence (nn.GRU)";
+  let description = [{
+    One layer of a GRU, as `torch.nn.GRU` with `num_layers = 1`. Gates in
+    PyTorch's order r, z, n:
+
+    ```
+    r = sigmoid(x W_ir^T + b_ir + h W_hr^T + b_hr)
+    z = sigmoid(x W_iz^T + b_iz + h W_hz^T + b_hz)
+    n = tanh(x W_in^T + b_in + r * (h W_hn^T + b_hn))    linear_before_reset
+    n = tanh(x W_in^T + b_in + (r * h) W_hn^T + b_hn)     otherwise
+    h' = (1 - z) * n + z * h
+    ```
+
+    `linear_before_reset` defaults to `true`, PyTorch's form; `false` is the
+    original GRU (and ONNX's default). `w_ih : [D, 3H, I]`, `w_hh : [D, 3H,
+    H]`, `b_ih, b_hh : [D, 3H]` (both or neither), `h0 : [D, B, H]`. Layout,
+    `seq_lens` and directions as in `s2s.rnn`.
+
+    Example:
+
+    ```mlir
+    %y, %h_n = s2s.gru %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh) h0(%h0)
+        seq_lens(%lens) hidden_size(4)
+        : (tensor<6x3x4xf32>, tensor<1x12x4xf32>, tensor<1x12x4xf32>,
+           tensor<1x12xf32>, tensor<1x12xf32>, tensor<1x3x4xf32>,
+           tensor<3xi64>)
+        -> (tensor<6x3x4xf32>, tensor<1x3x4xf32>)
+    ```
+  }];
+  let arguments = !con(S2S_RNNLayerWeights, S2S_RNNLayerAttrs, (ins
+    DefaultValuedAttr<BoolAttr, "true">:$linear_before_reset));
+  let results = (outs S2S_Float3DTensor:$y, S2S_Float3DTensor:$h_n);
+  let assemblyFormat = [{
+    $x `,` $w_ih `,` $w_hh
+    (`b_ih` `(` $b_ih^ `)`)? (`b_hh` `(` $b_hh^ `)`)?
+    (`h0` `(` $h0^ `)`)? (`seq_lens` `(` $seq_lens^ `)`)?
+    `hidden_size` `(` $hidden_size `)`
+    (`direction` `` $direction^)?
+    (`batch_first` $batch_first^)?
+    (`linear_before_reset` `(` $linear_before_reset^ `)`)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Recurrent cells: one time step
+//===----------------------------------------------------------------------===//
+
+class S2S_RNNCellOp<string mnemonic, list<Trait> traits = []>
+    : S2S_Op<mnemonic, !listconcat(traits, [Pure, AttrSizedOperandSegments])>;
+
+def S2S_RNNCellOp : S2S_RNNCellOp<"rnn_cell"> {
+  let summary = "one step of an Elman RNN (nn.RNNCell)";
+  let description = [{
+    `h_next = act(x W_ih^T + b_ih + h W_hh^T + b_hh)` with `x : [B, I]`,
+    `h : [B, H]`, `w_ih : [H, I]`, `w_hh : [H, H]`, `b_ih, b_hh : [H]` (both
+    or neither). For decoder loops written by hand.
+
+    Example:
+
+    ```mlir
+    %h_next = s2s.rnn_cell %x, %h, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh)
+        : (tensor<3x5xf32>, tensor<3x7xf32>, tensor<7x5xf32>,
+           tensor<7x7xf32>, tensor<7xf32>, tensor<7xf32>) -> tensor<3x7xf32>
+    ```
+  }];
+  let arguments = (ins
+    S2S_Float2DTensor:$x,
+    S2S_Float2DTensor:$h,
+    S2S_Float2DTensor:$w_ih,
+    S2S_Float2DTensor:$w_hh,
+    Optional<S2S_Float1DTensor>:$b_ih,
+    Optional<S2S_Float1DTensor>:$b_hh,
+    DefaultValuedAttr<S2S_ActivationAttr,
+                      "::mlir::s2s::Activation::tanh">:$activation);
+  let results = (outs S2S_Float2DTensor:$h_next);
+  let assemblyFormat = [{
+    $x `,` $h `,` $w_ih `,` $w_hh
+    (`b_ih` `(` $b_ih^ `)`)? (`b_hh` `(` $b_hh^ `)`)?
+    (`activation` `` $activation^)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def S2S_LSTMCellOp : S2S_RNNCellOp<"lstm_cell"> {
+  let summary = "one step of an LSTM (nn.LSTMCell)";
+  let description = [{
+    One LSTM step with gates i, f, g, o (see `s2s.lstm`): `x : [B, I]`,
+    `h, c : [B, H]`, `w_ih : [4H, I]`, `w_hh : [4H, H]`, `b_ih, b_hh : [4H]`
+    (both or neither). Results `h_next, c_next : [B, H]`.
+
+    Example:
+
+    ```mlir
+    %h_next, %c_next = s2s.lstm_cell %x, %h, %c, %w_ih, %w_hh
+        b_ih(%b_ih) b_hh(%b_hh)
+        : (tensor<3x5xf32>, tensor<3x7xf32>, tensor<3x7xf32>,
+           tensor<28x5xf32>, tensor<28x7xf32>, tensor<28xf32>, tensor<28xf32>)
+        -> (tensor<3x7xf32>, tensor<3x7xf32>)
+    ```
+  }];
+  let arguments = (ins
+    S2S_Float2DTensor:$x,
+    S2S_Float2DTensor:$h,
+    S2S_Float2DTensor:$c,
+    S2S_Float2DTensor:$w_ih,
+    S2S_Float2DTensor:$w_hh,
+    Optional<S2S_Float1DTensor>:$b_ih,
+    Optional<S2S_Float1DTensor>:$b_hh);
+  let results = (outs S2S_Float2DTensor:$h_next, S2S_Float2DTensor:$c_next);
+  let assemblyFormat = [{
+    $x `,` $h `,` $c `,` $w_ih `,` $w_hh
+    (`b_ih` `(` $b_ih^ `)`)? (`b_hh` `(` $b_hh^ `)`)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def S2S_GRUCellOp : S2S_RNNCellOp<"gru_cell"> {
+  let summary = "one step of a GRU (nn.GRUCell)";
+  let description = [{
+    One GRU step with gates r, z, n (see `s2s.gru`): `x : [B, I]`,
+    `h : [B, H]`, `w_ih : [3H, I]`, `w_hh : [3H, H]`, `b_ih, b_hh : [3H]`
+    (both or neither). `linear_before_reset` defaults to `true` (PyTorch).
+
+    Example:
+
+    ```mlir
+    %h_next = s2s.gru_cell %x, %h, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh)
+        : (tensor<3x5xf32>, tensor<3x7xf32>, tensor<21x5xf32>,
+           tensor<21x7xf32>, tensor<21xf32>, tensor<21xf32>) -> tensor<3x7xf32>
+    ```
+  }];
+  let arguments = (ins
+    S2S_Float2DTensor:$x,
+    S2S_Float2DTensor:$h,
+    S2S_Float2DTensor:$w_ih,
+    S2S_Float2DTensor:$w_hh,
+    Optional<S2S_Float1DTensor>:$b_ih,
+    Optional<S2S_Float1DTensor>:$b_hh,
+    DefaultValuedAttr<BoolAttr, "true">:$linear_before_reset);
+  let results = (outs S2S_Float2DTensor:$h_next);
+  let assemblyFormat = [{
+    $x `,` $h `,` $w_ih `,` $w_hh
+    (`b_ih` `(` $b_ih^ `)`)? (`b_hh` `(` $b_hh^ `)`)?
+    (`linear_before_reset` `(` $linear_before_reset^ `)`)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Attention
+//===----------------------------------------------------------------------===//
+
+def S2S_AttentionOp : S2S_Op<"attention", [Pure, AttrSizedOperandSegments]> {
+  let summary = "Seq2Seq attention of decoder queries over encoder states";
+  let description = [{
+    Luong and Bahdanau attention. For `query : [B, Tq, Dq]`, `keys : [B, Tk,
+    Dk]` and `values : [B, Tk, Dv]`, the score of query `i` and key `j` is
+
+    * `dot` (Luong): `q_i . k_j`, with `Dq == Dk`;
+    * `general` (Luong): `q_i^T W k_j` with `w : [Dq, Dk]`;
+    * `additive` (Bahdanau; Luong's concat is the same form):
+      `v . tanh(W_query q_i + W_keys k_j)` with `w_query : [A, Dq]`,
+      `w_keys : [A, Dk]` and `v : [A]`.
+
+    `weights = softmax_j(score)` and `ctx = weights @ values`. The
+    optional boolean `mask` (true = may attend) broadcasts to `[B, Tq, Tk]`;
+    a query whose keys are all masked gets zero weights and a zero context vector.
+    Results: `ctx : [B, Tq, Dv]` (the context vectors), `weights : [B, Tq, Tk]`.
+
+    Example:
+
+    ```mlir
+    %ctx, %weights = s2s.attention additive %query, %keys, %values
+        w_query(%w_query) w_keys(%w_keys) v(%v) mask(%mask)
+        : (tensor<2x3x8xf32>, tensor<2x5x8xf32>, tensor<2x5x6xf32>,
+           tensor<10x8xf32>, tensor<10x8xf32>, tensor<10xf32>,
+           tensor<2x3x5xi1>) -> (tensor<2x3x6xf32>, tensor<2x3x5xf32>)
+    ```
+  }];
+  let arguments = (ins
+    S2S_AttentionScoreAttr:$score,
+    S2S_Float3DTensor:$query,
+    S2S_Float3DTensor:$keys,
+    S2S_Float3DTensor:$values,
+    Optional<S2S_Float2DTensor>:$w,
+    Optional<S2S_Float2DTensor>:$w_query,
+    Optional<S2S_Float2DTensor>:$w_keys,
+    Optional<S2S_Float1DTensor>:$v,
+    Optional<RankedTensorOf<[I1]>>:$mask);
+  let results = (outs S2S_Float3DTensor:$ctx, S2S_Float3DTensor:$weights);
+  let assemblyFormat = [{
+    `` $score $query `,` $keys `,` $values
+    (`w` `(` $w^ `)`)?
+    (`w_query` `(` $w_query^ `)`)? (`w_keys` `(` $w_keys^ `)`)?
+    (`v` `(` $v^ `)`)?
+    (`mask` `(` $mask^ `)`)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def S2S_ScaledDotProductAttentionOp
+    : S2S_Op<"scaled_dot_product_attention", [Pure]> {
+  let summary = "softmax(q k^T * scale + mask) v, with grouped-query heads";
+  let description = [{
+    Scaled dot-product attention as
+    `torch.nn.functional.scaled_dot_product_attention`, over `query : [B, H,
+    Tq, D]`, `key : [B, Hkv, Tk, D]` and `value : [B, Hkv, Tk, Dv]`. When
+    `H` is a multiple of `Hkv`, query head `h` uses key/value head
+    `h / (H / Hkv)` (grouped-query attention).
+
+    * `scale` defaults to `1 / sqrt(D)`.
+    * `mask` is boolean (true = may attend) or additive (same float type as
+      the query, added to the scaled scores); its shape broadcasts to `[B, H,
+      Tq, Tk]` (rank 2 to 4, aligned right, each dimension 1 or full).
+    * `causal`: query `i` may attend key `j` iff `j <= i + Tk - Tq`
+      (bottom-right aligned, as a KV cache needs). It combines with a mask.
+
+    A query row with every key masked produces zeros. Result: `[B, H, Tq,
+    Dv]`.
+
+    Example:
+
+    ```mlir
+    %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+        scale(0.35355339059327373) causal
+        : (tensor<1x4x5x8xf32>, tensor<1x2x12x8xf32>, tensor<1x2x12x8xf32>,
+           tensor<1x1x5x12xi1>) -> tensor<1x4x5x8xf32>
+    ```
+  }];
+  let arguments = (ins
+    S2S_Float4DTensor:$query,
+    S2S_Float4DTensor:$key,
+    S2S_Float4DTensor:$value,
+    Optional<S2S_MaskTensor>:$mask,
+    OptionalAttr<F64Attr>:$scale,
+    UnitAttr:$causal);
+  let results = (outs S2S_Float4DTensor:$out);
+  let assemblyFormat = [{
+    $query `,` $key `,` $value
+    (`mask` `(` $mask^ `)`)?
+    (`scale` `(` $scale^ `)`)?
+    (`causal` $causal^)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+  let extraClassDeclaration = extraBaseClassDeclaration # [{
+    /// The softmax scale: the `scale` attribute, or 1/sqrt(D).
+    double getScaleOrDefault();
+  }];
+}
+
+def S2S_MultiHeadAttentionOp : S2S_Op<"multi_head_attention",
+    [Pure, AttrSizedOperandSegments]> {
+  let summary = "multi-head attention (nn.MultiheadAttention)";
+  let description = [{
+    Multi-head attention as `torch.nn.MultiheadAttention` in eval mode.
+    `query : [Tq, B, E]` (`[B, Tq, E]` with `batch_first`); `key : [Tk, B,
+    Ek]` and `value : [Tk, B, Ev]` are given together or not at all
+    (self-attention: key = value = query).
+
+    Projections, exactly one form:
+
+    * packed: `in_proj_weight : [3E, E]` stacks W_q; W_k; W_v (requires
+      `Ek == Ev == E`);
+    * separate: `q_proj_weight : [E, E]`, `k_proj_weight : [E, Ek]`,
+      `v_proj_weight : [E, Ev]`.
+
+    `in_proj_bias : [3E]` and `out_proj_bias : [E]` are optional;
+    `out_proj_weight : [E, E]` is not. `num_heads` divides `E`.
+
+    Masks (boolean: true = may attend, the inverse of PyTorch's
+    `key_padding_mask`; or additive float): `key_padding_mask : [B, Tk]`,
+    `attn_mask : [Tq, Tk]` or `[B * num_heads, Tq, Tk]`. `causal` adds a
+    bottom-right aligned causal mask. A query with every key masked gets zeros.
+
+    Results: `out` with the layout of `query`, and with `need_weights` the
+    attention weights averaged over heads, `[B, Tq, Tk]`.
+
+    Example (self-attention):
+
+    ```mlir
+    %out, %avg = s2s.multi_head_attention %x
+        in_proj_weight(%w_in) in_proj_bias(%b_in)
+        out_proj_weight(%w_out) out_proj_bias(%b_out)
+        key_padding_mask(%kpm) num_heads(4) batch_first need_weights
+        : (tensor<2x10x32xf32>, tensor<96x32xf32>, tensor<96xf32>,
+           tensor<32x32xf32>, tensor<32xf32>, tensor<2x10xi1>)
+        -> (tensor<2x10x32xf32>, tensor<2x10x10xf32>)
+    ```
+  }];
+  let arguments = (ins
+    S2S_Float3DTensor:$query,
+    Optional<S2S_Float3DTensor>:$key,
+    Optional<S2S_Float3DTensor>:$value,
+    Optional<S2S_Float2DTensor>:$in_proj_weight,
+    Optional<S2S_Float2DTensor>:$q_proj_weight,
+    Optional<S2S_Float2DTensor>:$k_proj_weight,
+    Optional<S2S_Float2DTensor>:$v_proj_weight,
+    Optional<S2S_Float1DTensor>:$in_proj_bias,
+    S2S_Float2DTensor:$out_proj_weight,
+    Optional<S2S_Float1DTensor>:$out_proj_bias,
+    Optional<S2S_MaskTensor>:$key_padding_mask,
+    Optional<S2S_MaskTensor>:$attn_mask,
+    ConfinedAttr<I64Attr, [IntPositive]>:$num_heads,
+    UnitAttr:$batch_first,
+    UnitAttr:$causal,
+    UnitAttr:$need_weights);
+  let results = (outs S2S_Float3DTensor:$out,
+                      Optional<S2S_Float3DTensor>:$avg_weights);
+  let assemblyFormat = [{
+    $query (`,` $key^ `,` $value)?
+    (`in_proj_weight` `(` $in_proj_weight^ `)`)?
+    (`q_proj_weight` `(` $q_proj_weight^ `)`)?
+    (`k_proj_weight` `(` $k_proj_weight^ `)`)?
+    (`v_proj_weight` `(` $v_proj_weight^ `)`)?
+    (`in_proj_bias` `(` $in_proj_bias^ `)`)?
+    `out_proj_weight` `(` $out_proj_weight `)`
+    (`out_proj_bias` `(` $out_proj_bias^ `)`)?
+    (`key_padding_mask` `(` $key_padding_mask^ `)`)?
+    (`attn_mask` `(` $attn_mask^ `)`)?
+    `num_heads` `(` $num_heads `)`
+    (`batch_first` $batch_first^)?
+    (`causal` $causal^)?
+    (`need_weights` $need_weights^)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Building blocks
+//===----------------------------------------------------------------------===//
+
+def S2S_LinearOp : S2S_Op<"linear", [Pure]> {
+  let summary = "y = x W^T + b (nn.Linear)";
+  let description = [{
+    `input : [..., In]`, `weight : [Out, In]` (PyTorch's layout), optional
+    `bias : [Out]`; result `[..., Out]`.
+
+    Example:
+
+    ```mlir
+    %y = s2s.linear %x, %w, %b
+        : (tensor<2x5x16xf32>, tensor<12x16xf32>, tensor<12xf32>)
+        -> tensor<2x5x12xf32>
+    ```
+  }];
+  let arguments = (ins
+    S2S_FloatTensor:$input,
+    S2S_Float2DTensor:$weight,
+    Optional<S2S_Float1DTensor>:$bias);
+  let results = (outs S2S_FloatTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $weight (`,` $bias^)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def S2S_LayerNormOp : S2S_Op<"layer_norm", [Pure, AttrSizedOperandSegments]> {
+  let summary = "layer normalization over the trailing dims (nn.LayerNorm)";
+  let description = [{
+    Normalizes `input` over its trailing dimensions `normalized_shape`:
+    `y = (x - mean) / sqrt(var + eps) * weight + bias`, with the biased
+    variance, as `torch.nn.LayerNorm`. `weight` and `bias` have shape
+    `normalized_shape` and are optional (each defaults to the identity).
+    `eps` defaults to 1e-5.
+
+    Example:
+
+    ```mlir
+    %y = s2s.layer_norm %x weight(%gamma) bias(%beta) normalized_shape([16])
+        : (tensor<2x5x16xf32>, tensor<16xf32>, tensor<16xf32>)
+        -> tensor<2x5x16xf32>
+    ```
+  }];
+  let arguments = (ins
+    S2S_FloatTensor:$input,
+    Optional<S2S_FloatTensor>:$weight,
+    Optional<S2S_FloatTensor>:$bias,
+    DenseI64ArrayAttr:$normalized_shape,
+    DefaultValuedAttr<F64Attr, "1e-5">:$eps);
+  let results = (outs S2S_FloatTensor:$output);
+  let assemblyFormat = [{
+    $input (`weight` `(` $weight^ `)`)? (`bias` `(` $bias^ `)`)?
+    `normalized_shape` `(` $normalized_shape `)`
+    (`eps` `(` $eps^ `)`)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def S2S_EmbeddingOp : S2S_Op<"embedding", [NoMemoryEffect]> {
+  let summary = "embedding lookup (nn.Embedding)";
+  let description = [{
+    Gathers rows of `weight : [V, E]` at integer `indices : [...]`; the
+    result is `[..., E]`. Every index must lie in `[0, V)`; the lowering
+    clamps an out-of-range index rather than reading out of bounds.
+
+    Example:
+
+    ```mlir
+    %emb = s2s.embedding %tokens, %table
+        : (tensor<7x3xi64>, tensor<20x8xf32>) -> tensor<7x3x8xf32>
+    ```
+  }];
+  let arguments = (ins
+    RankedTensorOf<[AnySignlessInteger]>:$indices,
+    S2S_Float2DTensor:$weight);
+  let results = (outs S2S_FloatTensor:$output);
+  let assemblyFormat = [{
+    $indices `,` $weight attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def S2S_ArgMaxOp : S2S_Op<"argmax", [Pure]> {
+  let summary = "index of the largest element along a dimension";
+  let description = [{
+    As `torch.argmax(input, dim, keepdim)`: the index (`i64`) of the first
+    largest element along `dim` (negative counts from the end). NaN counts
+    as the largest value. The dimension is dropped unless `keepdim`.
+    Greedy decoding takes the argmax of the logits.
+
+    Example:
+
+    ```mlir
+    %token = s2s.argmax %logits dim(1) : (tensor<3x15xf32>) -> tensor<3xi64>
+    ```
+  }];
+  let arguments = (ins
+    S2S_FloatTensor:$input,
+    I64Attr:$dim,
+    UnitAttr:$keepdim);
+  let results = (outs RankedTensorOf<[I64]>:$output);
+  let assemblyFormat = [{
+    $input `dim` `(` $dim `)` (`keepdim` $keepdim^)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+#endif // S2S_DIALECT_S2S_IR_S2SOPS_TD

@@ -1,0 +1,33 @@
+//===- S2SDialect.cpp - s2s dialect registration --------------------------===//
+//
+// Registers the ops and attributes of the s2s dialect.
+//
+//===----------------------------------------------------------------------===//
+
+#include "s2s/Dialect/S2S/IR/S2SDialect.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "s2s/Dialect/S2S/IR/S2SOps.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace mlir::s2s;
+
+#include "s2s/Dialect/S2S/IR/S2SOpsDialect.cpp.inc"
+
+#include "s2s/Dialect/S2S/IR/S2SEnums.cpp.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "s2s/Dialect/S2S/IR/S2SAttrs.cpp.inc"
+
+void S2SDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "s2s/Dialect/S2S/IR/S2SOps.cpp.inc"
+      >();
+  addAttributes<
+#define GET_ATTRDEF_LIST
+#include "s2s/Dialect/S2S/IR/S2SAttrs.cpp.inc"
+      >();
+}
