@@ -24,10 +24,12 @@ config.excludes = [
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%s2s_src_root", config.s2s_src_root))
 config.substitutions.append(("%s2s_obj_root", config.s2s_obj_root))
-config.substitutions.append(("%cmake", config.cmake_command))
+# Longer names first: lit substitutes in order.
 config.substitutions.append(("%cmake_generator", config.cmake_generator))
+config.substitutions.append(("%cmake", config.cmake_command))
 config.substitutions.append(("%cxx", config.cxx_compiler))
 config.substitutions.append(("%mlir_cmake_dir", config.mlir_cmake_dir))
+config.substitutions.append(("%lit", os.path.join(config.llvm_tools_dir, "lit")))
 
 llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()

@@ -12,9 +12,11 @@
 #include "mlir/InitAllPasses.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "s2s/InitAllDialects.h"
+#include "s2s/InitAllPasses.h"
 
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
+  mlir::s2s::registerAllPasses();
 
   mlir::DialectRegistry registry;
   mlir::registerAllDialects(registry);

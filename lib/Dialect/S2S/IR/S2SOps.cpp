@@ -142,9 +142,11 @@ public:
     InFlightDiagnostic diag =
         op->emitOpError() << "operand '" << name << "' must broadcast to "
                           << rule << " = " << formatShape(target)
-                          << " (rank " << minRank << " to " << targetRank
-                          << ", each dimension 1 or equal), but has "
-                          << formatShape(type.getShape());
+                          << " (rank " << minRank;
+    if (targetRank != minRank)
+      diag << " to " << targetRank;
+    diag << ", each dimension 1 or equal), but has "
+         << formatShape(type.getShape());
     if (!legend.empty())
       diag << " (" << legend << ")";
     return diag;
@@ -635,13 +637,20 @@ LogicalResult MultiHeadAttentionOp::verifyOperandShapes() {
   if (Value mask = getAttnMask()) {
     if (failed(check.maskElementType("attn_mask", mask, elt)))
       return failure();
-    auto maskType = getTensorType(mask);
-    if (maskType.getRank() == 3) {
-      if (failed(check.shape("attn_mask", mask, {mulDims(b, heads), tq, tk},
+    int64_t rank = getTensorType(mask).getRank();
+    SmallVector<int64_t> perHead = {mulDims(b, heads), tq, tk};
+    if (rank == 3) {
+      if (failed(check.shape("attn_mask", mask, perHead,
                              "[B*num_heads, Tq, Tk]")))
         return failure();
-    } else if (failed(check.shape("attn_mask", mask, {tq, tk},
-                                  "[Tq, Tk] (or [B*num_heads, Tq, Tk])"))) {
+    } else if (rank == 2) {
+      if (failed(check.shape("attn_mask", mask, {tq, tk}, "[Tq, Tk]")))
+        return failure();
+    } else {
+      // Neither rank: the check fails on the rank and names both shapes.
+      (void)check.shape("attn_mask", mask, perHead,
+                        "[Tq, Tk] = " + formatShape({tq, tk}) +
+                            " or [B*num_heads, Tq, Tk]");
       return failure();
     }
   }

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+#===- build.sh - set up, build and run s2s --------------------------------===#
+#
+# One entry point for a new user on Debian 12 (as root or with sudo):
+#
+#   ./build.sh example   install what is missing, build, run the example model
+#   ./build.sh test      install what is missing, build, run the whole test suite
+#   ./build.sh build     install what is missing and build only
+#
+# Environment: BUILD_DIR (default: build), JOBS (default: 2).
+#
+#===----------------------------------------------------------------------===#
+
+set -euo pipefail
+
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+BUILD_DIR=${BUILD_DIR:-$ROOT/build}
+JOBS=${JOBS:-2}
+LLVM_BIN=/usr/lib/llvm-22/bin
+
+PACKAGES=(
+  cmake
+  g++
+  llvm-22-dev
+  llvm-22-tools
+  libmlir-22-dev
+  mlir-22-tools
+  ninja-build
+  python3
+)
+
+log() { printf '==> %s\n' "$*"; }
+
+install_packages() {
+  local missing=()
+  for pkg in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  log "installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}"
+}
+
+build() {
+  install_packages
+  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+    log "configuring in $BUILD_DIR"
+    cmake -G Ninja -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release
+  fi
+  log "building"
+  ninja -C "$BUILD_DIR" -j "$JOBS"
+  # check-s2s needs the generated docs too.
+  ninja -C "$BUILD_DIR" -j "$JOBS" S2SDialectDocGen
+}
+
+run_example() {
+  build
+  local model="$ROOT/examples/seq2seq/seq2seq_bahdanau.mlir"
+  log "parsing and verifying $model"
+  "$BUILD_DIR/bin/s2s-opt" "$model"
+}
+
+run_tests() {
+  build
+  log "running the lit suite"
+  local log_file="$BUILD_DIR/lit.log" status=0
+  "$LLVM_BIN/lit" -sv "$BUILD_DIR/test" 2>&1 | tee "$log_file" || status=$?
+  # lit's summary lines look like "  Passed: 12 (100.00%)".
+  count() {
+    local n
+    n=$(sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$log_file" | head -n 1)
+    echo "${n:-0}"
+  }
+  local passed failed
+  passed=$(( $(count 'Passed') + $(count 'Expectedly Failed') ))
+  failed=$(( $(count 'Failed') + $(count 'Unexpectedly Passed') \
+           + $(count 'Unresolved') + $(count 'Timed Out') ))
+  [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+  echo "$passed passed, $failed failed"
+  [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
+}
+
+case "${1:-}" in
+  example) run_example ;;
+  test) run_tests ;;
+  build) build ;;
+  *)
+    echo "usage: $0 example|test|build" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,109 @@
+//===- Compiler.h - compiling s2s models to native code ---------*- C++ -*-===//
+//
+// What s2s-run and s2s-compile share: loading a model, choosing and checking
+// its entry function, lowering it to the LLVM dialect, translating it to LLVM
+// IR optimized for the host CPU, and emitting assembly or object code.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef S2S_COMPILER_COMPILER_H
+#define S2S_COMPILER_COMPILER_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "mlir/Support/LLVM.h"
+#include "s2s/Transforms/Pipelines.h"
+#include "llvm/Support/CodeGen.h"
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <string>
+
+namespace llvm {
+class LLVMContext;
+class Module;
+class TargetMachine;
+class raw_pwrite_stream;
+} // namespace llvm
+
+namespace mlir {
+class DialectRegistry;
+class MLIRContext;
+
+namespace s2s {
+
+/// Registers the dialects a model may use (s2s and every upstream dialect)
+/// and the translations to LLVM IR.
+void registerCompilerDialects(DialectRegistry &registry);
+
+/// Parses and verifies `path` ("-" for stdin); diagnostics go to the
+/// context's handler. Null on failure.
+OwningOpRef<ModuleOp> loadModule(StringRef path, MLIRContext &context);
+
+/// An entry function as the tools see it: its name and the tensor types of
+/// its arguments and results, all statically shaped.
+struct EntryPoint {
+  std::string name;
+  SmallVector<RankedTensorType> inputs;
+  SmallVector<RankedTensorType> results;
+
+  /// The symbol of the C interface function: `_mlir_ciface_<name>`.
+  std::string getCInterfaceName() const { return "_mlir_ciface_" + name; }
+};
+
+/// The public functions of `module` that have a body.
+SmallVector<func::FuncOp> getPublicFunctions(ModuleOp module);
+
+/// Chooses the entry function: `name` when given; else the module's only
+/// public function, or the one named `main`. Emits an error listing the
+/// candidates when there is no such function.
+FailureOr<func::FuncOp> findEntryFunction(ModuleOp module, StringRef name);
+
+/// Checks that every argument and result of `func` is a statically shaped
+/// tensor of f32, f64, i32, i64 or i1, and returns its signature.
+FailureOr<EntryPoint> getEntryPoint(func::FuncOp func);
+
+/// Runs the s2s-to-llvm pipeline on `module`.
+LogicalResult lowerToLLVMDialect(ModuleOp module,
+                                 const S2SToLLVMPipelineOptions &options);
+
+/// Runs the s2s-to-linalg pipeline on `module` (s2s ops become linalg on
+/// tensors; nothing is bufferized).
+LogicalResult lowerToLinalg(ModuleOp module);
+
+/// A target machine for the host CPU with its features detected.
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+createHostTargetMachine(llvm::CodeGenOptLevel optLevel =
+                            llvm::CodeGenOptLevel::Aggressive);
+
+/// Translates a module in the LLVM dialect to LLVM IR for `targetMachine`
+/// and optimizes it at -O3.
+llvm::Expected<std::unique_ptr<llvm::Module>>
+translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
+                  llvm::TargetMachine &targetMachine);
+
+/// Emits `llvmModule` as assembly or as an object file.
+llvm::Error emitMachineCode(llvm::Module &llvmModule,
+                            llvm::TargetMachine &targetMachine,
+                            llvm::CodeGenFileType fileType,
+                            llvm::raw_pwrite_stream &os);
+
+/// Gives every function but the C interface wrappers `_mlir_ciface_*`
+/// internal linkage, so that an object file exports only the documented
+/// entry points (and `main` in a model does not clash with a program's).
+void internalizeAllButCInterfaces(llvm::Module &llvmModule);
+
+/// The C type of an element type ("float", "int64_t", "bool", ...).
+StringRef getCElementType(Type elementType);
+
+/// Writes a C header declaring the C interface of every entry point, with
+/// the memref descriptor structs they take.
+void writeCHeader(llvm::raw_ostream &os, ArrayRef<EntryPoint> entries,
+                  StringRef guard, StringRef modelName);
+
+} // namespace s2s
+} // namespace mlir
+
+#endif // S2S_COMPILER_COMPILER_H

@@ -1,0 +1,46 @@
+//===- Passes.td - s2s conversion passes -------------------*- tablegen -*-===//
+
+#ifndef S2S_CONVERSION_PASSES_TD
+#define S2S_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
+  let summary = "Lower every s2s op to linalg, tensor, arith, math and scf";
+  let description = [{
+    A straightforward, correct lowering of every s2s op on tensors:
+
+    * recurrent layers become one `scf.for` over time per direction carrying
+      the state (and the output tensor), so the IR does not grow with the
+      sequence length; a step is two contractions and one elementwise
+      `linalg.generic` holding the gate math; `seq_lens` freezes the state
+      and zeroes the output past a sequence's end;
+    * attention becomes a score contraction, the masks, a softmax with zero
+      rows where every key is masked, and a contraction with the values;
+      grouped-query heads read their key/value head through the indexing map;
+    * linear, layer norm, embedding and argmax become `linalg.generic` ops.
+
+    Example:
+
+    ```mlir
+    %h = s2s.rnn_cell %x, %h0, %w_ih, %w_hh
+        : (tensor<3x5xf32>, tensor<3x7xf32>, tensor<7x5xf32>, tensor<7x7xf32>)
+        -> tensor<3x7xf32>
+    ```
+
+    becomes two `linalg.generic` contractions (`x W_ih^T`, `h W_hh^T`) and an
+    elementwise `linalg.generic` computing `tanh(a + b)`.
+
+    The lowering needs static shapes; an op with a dynamic dimension is
+    reported (naming the operand) and the pass fails.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+#endif // S2S_CONVERSION_PASSES_TD

@@ -1,0 +1,28 @@
+//===- InitAllPasses.h - register the s2s passes ----------------*- C++ -*-===//
+//
+// Registers every pass and pipeline of the s2s project with the global pass
+// registry, for tools and for users who embed s2s.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef S2S_INITALLPASSES_H
+#define S2S_INITALLPASSES_H
+
+#include "s2s/Conversion/Passes.h"
+#include "s2s/Transforms/Passes.h"
+#include "s2s/Transforms/Pipelines.h"
+
+namespace mlir {
+namespace s2s {
+
+/// Registers the s2s passes and pipelines.
+inline void registerAllPasses() {
+  registerS2SConversionPasses();
+  registerS2STransformsPasses();
+  registerS2SPipelines();
+}
+
+} // namespace s2s
+} // namespace mlir
+
+#endif // S2S_INITALLPASSES_H

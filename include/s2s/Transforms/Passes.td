@@ -1,0 +1,40 @@
+//===- Passes.td - s2s passes outside the dialect ----------*- tablegen -*-===//
+
+#ifndef S2S_TRANSFORMS_PASSES_TD
+#define S2S_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def S2SPrepareEntryPointsPass
+    : Pass<"s2s-prepare-entry-points", "::mlir::ModuleOp"> {
+  let summary = "Give public functions the s2s calling convention";
+  let description = [{
+    Prepares every public `func.func` with a body to be called from outside
+    the module (by `s2s-run`, or by C code linking an `s2s-compile` object):
+
+    * tensor arguments are marked `bufferization.writable = false`, so that
+      bufferization never writes into the caller's input buffers (which may
+      be read-only constants) and allocates fresh destinations instead;
+    * the function gets `llvm.emit_c_interface`, which makes the LLVM
+      lowering emit `_mlir_ciface_<name>` taking pointers to memref
+      descriptors.
+
+    Together with `buffer-results-to-out-params` in the `s2s-to-llvm`
+    pipeline this gives the C calling convention documented in
+    docs/Tools/s2s-compile.md: inputs, then outputs, each as a pointer to a
+    strided memref descriptor, the caller owning every buffer.
+
+    Before:
+    ```mlir
+    func.func @main(%x: tensor<4xf32>) -> tensor<4xf32>
+    ```
+    After:
+    ```mlir
+    func.func @main(%x: tensor<4xf32> {bufferization.writable = false})
+        -> tensor<4xf32> attributes {llvm.emit_c_interface}
+    ```
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect"];
+}
+
+#endif // S2S_TRANSFORMS_PASSES_TD

@@ -1,0 +1,37 @@
+//===- Pipelines.h - named s2s pipelines ------------------------*- C++ -*-===//
+//
+// The s2s-to-llvm pipeline: from s2s and upstream tensor IR to the LLVM
+// dialect, for the JIT (s2s-run) and ahead-of-time compilation (s2s-compile).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef S2S_TRANSFORMS_PIPELINES_H
+#define S2S_TRANSFORMS_PIPELINES_H
+
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir {
+class OpPassManager;
+
+namespace s2s {
+
+/// Options of the s2s-to-llvm pipeline.
+struct S2SToLLVMPipelineOptions
+    : public PassPipelineOptions<S2SToLLVMPipelineOptions> {};
+
+/// Lowers s2s ops to linalg on tensors and cleans up (no bufferization).
+void buildS2SToLinalgPipeline(OpPassManager &pm);
+
+/// From s2s and upstream tensor IR to the LLVM dialect: the linalg
+/// lowering, bufferization with the s2s entry-point convention (inputs and
+/// caller-allocated outputs as memref descriptors), loops, and LLVM.
+void buildS2SToLLVMPipeline(OpPassManager &pm,
+                            const S2SToLLVMPipelineOptions &options);
+
+/// Registers `s2s-to-linalg-pipeline` and `s2s-to-llvm`.
+void registerS2SPipelines();
+
+} // namespace s2s
+} // namespace mlir
+
+#endif // S2S_TRANSFORMS_PIPELINES_H

@@ -1,0 +1,287 @@
+//===- Compiler.cpp - compiling s2s models to native code -----------------===//
+//
+// Loading, entry point selection, lowering, translation to LLVM IR for the
+// host CPU, machine code emission and the C header of the entry points.
+//
+//===----------------------------------------------------------------------===//
+
+#include "s2s/Compiler/Compiler.h"
+
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "s2s/InitAllDialects.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Target/TargetMachine.h"
+
+using namespace mlir;
+using namespace mlir::s2s;
+
+void mlir::s2s::registerCompilerDialects(DialectRegistry &registry) {
+  mlir::registerAllDialects(registry);
+  registerAllExtensions(registry);
+  registerAllToLLVMIRTranslations(registry);
+  s2s::registerAllDialects(registry);
+}
+
+OwningOpRef<ModuleOp> mlir::s2s::loadModule(StringRef path,
+                                            MLIRContext &context) {
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> file = openInputFile(path, &error);
+  if (!file) {
+    emitError(UnknownLoc::get(&context)) << "cannot read '" << path
+                                         << "': " << error;
+    return nullptr;
+  }
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  return parseSourceFile<ModuleOp>(sourceMgr, &context);
+}
+
+//===----------------------------------------------------------------------===//
+// Entry points
+//===----------------------------------------------------------------------===//
+
+SmallVector<func::FuncOp> mlir::s2s::getPublicFunctions(ModuleOp module) {
+  SmallVector<func::FuncOp> funcs;
+  for (auto func : module.getOps<func::FuncOp>())
+    if (func.isPublic() && !func.isExternal())
+      funcs.push_back(func);
+  return funcs;
+}
+
+FailureOr<func::FuncOp> mlir::s2s::findEntryFunction(ModuleOp module,
+                                                     StringRef name) {
+  SmallVector<func::FuncOp> funcs = getPublicFunctions(module);
+  auto names = [&] {
+    std::string list;
+    llvm::raw_string_ostream os(list);
+    llvm::interleaveComma(funcs, os,
+                          [&](func::FuncOp f) { os << '@' << f.getName(); });
+    return list.empty() ? std::string("none") : list;
+  };
+  if (!name.empty()) {
+    for (func::FuncOp func : funcs)
+      if (func.getName() == name)
+        return func;
+    return module.emitError()
+           << "unknown entry function '" << name
+           << "'; the public functions of the module are: " << names();
+  }
+  if (funcs.size() == 1)
+    return funcs.front();
+  for (func::FuncOp func : funcs)
+    if (func.getName() == "main")
+      return func;
+  return module.emitError()
+         << "cannot choose an entry function: the module has "
+         << funcs.size() << " public functions (" << names()
+         << ") and none is named 'main'; pass --entry=NAME";
+}
+
+/// Element types the tools pass in and out of compiled functions.
+static bool isSupportedElementType(Type type) {
+  return type.isF32() || type.isF64() || type.isInteger(1) ||
+         type.isSignlessInteger(32) || type.isSignlessInteger(64);
+}
+
+FailureOr<EntryPoint> mlir::s2s::getEntryPoint(func::FuncOp func) {
+  EntryPoint entry;
+  entry.name = func.getName().str();
+  auto check = [&](Type type, StringRef kind,
+                   unsigned index) -> FailureOr<RankedTensorType> {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    if (!tensor || !tensor.hasStaticShape() ||
+        !isSupportedElementType(tensor.getElementType()))
+      return func.emitError()
+             << "entry function @" << func.getName() << ": " << kind << " #"
+             << index << " has type " << type
+             << "; entry points take and return statically shaped tensors "
+                "of f32, f64, i32, i64 or i1";
+    return tensor;
+  };
+  for (auto [i, type] : llvm::enumerate(func.getArgumentTypes())) {
+    FailureOr<RankedTensorType> t = check(type, "argument", i);
+    if (failed(t))
+      return failure();
+    entry.inputs.push_back(*t);
+  }
+  for (auto [i, type] : llvm::enumerate(func.getResultTypes())) {
+    FailureOr<RankedTensorType> t = check(type, "result", i);
+    if (failed(t))
+      return failure();
+    entry.results.push_back(*t);
+  }
+  return entry;
+}
+
+//===----------------------------------------------------------------------===//
+// Lowering and code generation
+//===----------------------------------------------------------------------===//
+
+LogicalResult
+mlir::s2s::lowerToLLVMDialect(ModuleOp module,
+                              const S2SToLLVMPipelineOptions &options) {
+  PassManager pm(module->getContext());
+  buildS2SToLLVMPipeline(pm, options);
+  return pm.run(module);
+}
+
+LogicalResult mlir::s2s::lowerToLinalg(ModuleOp module) {
+  PassManager pm(module->getContext());
+  buildS2SToLinalgPipeline(pm);
+  return pm.run(module);
+}
+
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+mlir::s2s::createHostTargetMachine(llvm::CodeGenOptLevel optLevel) {
+  llvm::Expected<llvm::orc::JITTargetMachineBuilder> builder =
+      llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!builder)
+    return builder.takeError();
+  builder->setCodeGenOptLevel(optLevel);
+  // Position-independent, so that objects link into shared libraries too.
+  builder->setRelocationModel(llvm::Reloc::PIC_);
+  return builder->createTargetMachine();
+}
+
+llvm::Expected<std::unique_ptr<llvm::Module>>
+mlir::s2s::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
+                             llvm::TargetMachine &targetMachine) {
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(module, llvmContext);
+  if (!llvmModule)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "translation to LLVM IR failed");
+  ExecutionEngine::setupTargetTripleAndDataLayout(llvmModule.get(),
+                                                  &targetMachine);
+  if (llvm::Error err = makeOptimizingTransformer(
+          /*optLevel=*/3, /*sizeLevel=*/0, &targetMachine)(llvmModule.get()))
+    return std::move(err);
+  return llvmModule;
+}
+
+llvm::Error mlir::s2s::emitMachineCode(llvm::Module &llvmModule,
+                                       llvm::TargetMachine &targetMachine,
+                                       llvm::CodeGenFileType fileType,
+                                       llvm::raw_pwrite_stream &os) {
+  llvm::legacy::PassManager pm;
+  if (targetMachine.addPassesToEmitFile(pm, os, nullptr, fileType))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "the host target cannot emit this file "
+                                   "type");
+  pm.run(llvmModule);
+  return llvm::Error::success();
+}
+
+void mlir::s2s::internalizeAllButCInterfaces(llvm::Module &llvmModule) {
+  for (llvm::Function &fn : llvmModule.functions()) {
+    if (fn.isDeclaration() || fn.getName().starts_with("_mlir_ciface_"))
+      continue;
+    fn.setLinkage(llvm::GlobalValue::InternalLinkage);
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// C header
+//===----------------------------------------------------------------------===//
+
+StringRef mlir::s2s::getCElementType(Type type) {
+  if (type.isF32())
+    return "float";
+  if (type.isF64())
+    return "double";
+  if (type.isInteger(1))
+    return "bool";
+  if (type.isSignlessInteger(32))
+    return "int32_t";
+  if (type.isSignlessInteger(64))
+    return "int64_t";
+  return "void";
+}
+
+/// "s2s_memref_f32_3d".
+static std::string descriptorName(RankedTensorType type) {
+  std::string elt;
+  llvm::raw_string_ostream os(elt);
+  type.getElementType().print(os);
+  return "s2s_memref_" + elt + "_" + std::to_string(type.getRank()) + "d";
+}
+
+void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
+                             ArrayRef<EntryPoint> entries, StringRef guard,
+                             StringRef modelName) {
+  os << "/* " << modelName << ": generated by s2s-compile. */\n"
+     << "/*\n"
+     << " * Calling convention (see docs/Tools/s2s-compile.md): each entry\n"
+     << " * point takes a pointer to a memref descriptor per input, then one\n"
+     << " * per output. The caller owns every buffer: it fills the inputs,\n"
+     << " * allocates the outputs with the shapes declared below and sets\n"
+     << " * `allocated` and `aligned` to the data, `offset` to 0, `sizes` to\n"
+     << " * the shape and `strides` to the C-order (row-major) strides.\n"
+     << " * Inputs are only read. A call is thread-safe; it allocates its\n"
+     << " * scratch memory itself.\n"
+     << " */\n"
+     << "#ifndef " << guard << "\n#define " << guard << "\n\n"
+     << "#include <stdbool.h>\n#include <stdint.h>\n\n"
+     << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n";
+
+  // One descriptor struct per (element type, rank) used.
+  llvm::SmallVector<std::string> emitted;
+  for (const EntryPoint &entry : entries) {
+    SmallVector<RankedTensorType> types(entry.inputs);
+    types.append(entry.results.begin(), entry.results.end());
+    for (RankedTensorType type : types) {
+      std::string name = descriptorName(type);
+      if (llvm::is_contained(emitted, name))
+        continue;
+      emitted.push_back(name);
+      StringRef elt = getCElementType(type.getElementType());
+      os << "#ifndef S2S_DEFINED_" << llvm::StringRef(name).upper() << "\n"
+         << "#define S2S_DEFINED_" << llvm::StringRef(name).upper() << "\n"
+         << "typedef struct {\n"
+         << "  " << elt << " *allocated;\n"
+         << "  " << elt << " *aligned;\n"
+         << "  int64_t offset;\n";
+      if (type.getRank() > 0)
+        os << "  int64_t sizes[" << type.getRank() << "];\n"
+           << "  int64_t strides[" << type.getRank() << "];\n";
+      os << "} " << name << ";\n#endif\n\n";
+    }
+  }
+
+  for (const EntryPoint &entry : entries) {
+    os << "/* @" << entry.name << "\n";
+    for (auto [i, type] : llvm::enumerate(entry.inputs))
+      os << " *   input  " << i << ": " << type << "\n";
+    for (auto [i, type] : llvm::enumerate(entry.results))
+      os << " *   output " << i << ": " << type << "\n";
+    os << " */\nvoid " << entry.getCInterfaceName() << "(";
+    SmallVector<std::string> params;
+    for (auto [i, type] : llvm::enumerate(entry.inputs))
+      params.push_back("const " + descriptorName(type) + " *in" +
+                       std::to_string(i));
+    for (auto [i, type] : llvm::enumerate(entry.results))
+      params.push_back(descriptorName(type) + " *out" + std::to_string(i));
+    if (params.empty())
+      os << "void";
+    llvm::interleave(params, os, ",\n    ");
+    os << ");\n\n";
+  }
+  os << "#ifdef __cplusplus\n} /* extern \"C\" */\n#endif\n\n"
+     << "#endif /* " << guard << " */\n";
+}

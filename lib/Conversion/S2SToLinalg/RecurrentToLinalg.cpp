@@ -1,0 +1,408 @@
+//===- RecurrentToLinalg.cpp - lower s2s RNN/LSTM/GRU ops -----------------===//
+//
+// Lowers the recurrent layers (s2s.rnn, s2s.lstm, s2s.gru) and cells
+// (s2s.rnn_cell, s2s.lstm_cell, s2s.gru_cell) to linalg on tensors.
+//
+// A cell step is two contractions (x W_ih^T + b_ih, h W_hh^T + b_hh) and one
+// elementwise linalg.generic that applies the gate nonlinearities. A layer is
+// an scf.for over time per direction, carrying the state and the output
+// tensor y: the IR does not grow with the sequence length. With seq_lens,
+// steps past a sequence's end keep its state and write zeros to y, which
+// also gives the reverse direction its packed-sequence start.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Patterns.h"
+#include "TensorBuilder.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "s2s/Dialect/S2S/IR/S2SOps.h"
+
+using namespace mlir;
+using namespace mlir::s2s;
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// One cell step
+//===----------------------------------------------------------------------===//
+
+enum class CellKind { RNN, LSTM, GRU };
+
+struct CellSpec {
+  CellKind kind;
+  Activation activation = Activation::tanh;
+  bool linearBeforeReset = true;
+
+  int64_t numGates() const {
+    return kind == CellKind::LSTM ? 4 : kind == CellKind::GRU ? 3 : 1;
+  }
+};
+
+/// The weights of one direction: w_ih [G*H, I], w_hh [G*H, H], optional
+/// biases [G*H].
+struct CellWeights {
+  Value wIh, wHh, bIh, bHh;
+};
+
+/// The state after one step: h' and, for an LSTM, c'.
+struct CellState {
+  Value h, c;
+};
+
+} // namespace
+
+/// Reads gate `gate` of a [B, G, H] tensor at (b, j).
+static AffineMap gateMap(TensorBuilder &tb, int64_t gate) {
+  MLIRContext *ctx = tb.builder().getContext();
+  return tb.mapOf(2, {getAffineDimExpr(0, ctx), getAffineConstantExpr(gate, ctx),
+                      getAffineDimExpr(1, ctx)});
+}
+
+/// Computes one step of the cell `spec` from input x [B, I] and state h
+/// (and c) [B, H].
+static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
+                               const CellWeights &w, Value x, Value h,
+                               Value c) {
+  ArrayRef<int64_t> hShape = TensorBuilder::shapeOf(h);
+  int64_t batch = hShape[0], hidden = hShape[1], gates = spec.numGates();
+  Type elt = TensorBuilder::elementTypeOf(h);
+  AffineMap id = tb.identityMap(2);
+  auto asGates = [&](Value v, int64_t numGates) {
+    return tb.expand(v, {batch, numGates, hidden}, {{0}, {1, 2}});
+  };
+
+  Value gx = tb.linear(x, w.wIh, w.bIh);
+
+  if (spec.kind == CellKind::RNN) {
+    Value gh = tb.linear(h, w.wHh, w.bHh);
+    Activation act = spec.activation;
+    return {tb.map({gx, gh}, {}, hShape, elt,
+                   [act](OpBuilder &b, Location loc, ValueRange a) {
+                     Value sum = arith::AddFOp::create(b, loc, a[0], a[1]);
+                     Value out = act == Activation::relu
+                                     ? TensorBuilder::relu(b, loc, sum)
+                                     : TensorBuilder::tanh(b, loc, sum);
+                     linalg::YieldOp::create(b, loc, out);
+                   }),
+            nullptr};
+  }
+
+  Value gx3 = asGates(gx, gates);
+
+  if (spec.kind == CellKind::LSTM) {
+    // Gates i, f, g, o.
+    Value gh3 = asGates(tb.linear(h, w.wHh, w.bHh), gates);
+    SmallVector<Value> inputs = {gx3, gx3, gx3, gx3, gh3, gh3, gh3, gh3, c};
+    SmallVector<AffineMap> maps;
+    for (int i = 0; i < 2; ++i)
+      for (int64_t g = 0; g < 4; ++g)
+        maps.push_back(gateMap(tb, g));
+    maps.append({id, id, id});
+    SmallVector<utils::IteratorType> par(2, utils::IteratorType::parallel);
+    SmallVector<Value> outs = tb.generic(
+        inputs, {tb.empty(hShape, elt), tb.empty(hShape, elt)}, maps, par,
+        [](OpBuilder &b, Location loc, ValueRange a) {
+          auto gate = [&](int g) {
+            return arith::AddFOp::create(b, loc, a[g], a[4 + g]).getResult();
+          };
+          Value i = TensorBuilder::sigmoid(b, loc, gate(0));
+          Value f = TensorBuilder::sigmoid(b, loc, gate(1));
+          Value g = TensorBuilder::tanh(b, loc, gate(2));
+          Value o = TensorBuilder::sigmoid(b, loc, gate(3));
+          Value fc = arith::MulFOp::create(b, loc, f, a[8]);
+          Value ig = arith::MulFOp::create(b, loc, i, g);
+          Value cNext = arith::AddFOp::create(b, loc, fc, ig);
+          Value hNext = arith::MulFOp::create(
+              b, loc, o, TensorBuilder::tanh(b, loc, cNext));
+          linalg::YieldOp::create(b, loc, ValueRange{hNext, cNext});
+        });
+    return {outs[0], outs[1]};
+  }
+
+  // GRU, gates r, z, n: h' = (1 - z) * n + z * h.
+  auto update = [](OpBuilder &b, Location loc, Value z, Value n, Value hPrev) {
+    Type type = z.getType();
+    Value one =
+        arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, 1.0));
+    Value keep = arith::SubFOp::create(b, loc, one, z);
+    Value fresh = arith::MulFOp::create(b, loc, keep, n);
+    Value old = arith::MulFOp::create(b, loc, z, hPrev);
+    return arith::AddFOp::create(b, loc, fresh, old).getResult();
+  };
+
+  if (spec.linearBeforeReset) {
+    // n = tanh(x W_in^T + b_in + r * (h W_hn^T + b_hn)).
+    Value gh3 = asGates(tb.linear(h, w.wHh, w.bHh), gates);
+    SmallVector<AffineMap> maps;
+    for (int i = 0; i < 2; ++i)
+      for (int64_t g = 0; g < 3; ++g)
+        maps.push_back(gateMap(tb, g));
+    maps.push_back(id);
+    return {tb.map({gx3, gx3, gx3, gh3, gh3, gh3, h}, maps, hShape, elt,
+                   [&](OpBuilder &b, Location loc, ValueRange a) {
+                     Value r = TensorBuilder::sigmoid(
+                         b, loc, arith::AddFOp::create(b, loc, a[0], a[3]));
+                     Value z = TensorBuilder::sigmoid(
+                         b, loc, arith::AddFOp::create(b, loc, a[1], a[4]));
+                     Value rh = arith::MulFOp::create(b, loc, r, a[5]);
+                     Value n = TensorBuilder::tanh(
+                         b, loc, arith::AddFOp::create(b, loc, a[2], rh));
+                     linalg::YieldOp::create(b, loc, update(b, loc, z, n, a[6]));
+                   }),
+            nullptr};
+  }
+
+  // n = tanh(x W_in^T + b_in + (r * h) W_hn^T + b_hn): r first, then the
+  // n-gate contraction of the reset state.
+  OpBuilder &b = tb.builder();
+  auto rowsOf = [&](Value v, int64_t first, int64_t count) -> Value {
+    if (!v)
+      return nullptr;
+    ArrayRef<int64_t> shape = TensorBuilder::shapeOf(v);
+    SmallVector<OpFoldResult> offsets(shape.size(), b.getIndexAttr(0));
+    offsets[0] = b.getIndexAttr(first);
+    SmallVector<int64_t> sizes(shape);
+    sizes[0] = count;
+    return tb.slice(v, offsets, sizes);
+  };
+  Value ghRZ = asGates(tb.linear(h, rowsOf(w.wHh, 0, 2 * hidden),
+                                 rowsOf(w.bHh, 0, 2 * hidden)),
+                       2);
+  Value resetState =
+      tb.map({gx3, ghRZ, h}, {gateMap(tb, 0), gateMap(tb, 0), id}, hShape,
+             elt, [](OpBuilder &b, Location loc, ValueRange a) {
+               Value r = TensorBuilder::sigmoid(
+                   b, loc, arith::AddFOp::create(b, loc, a[0], a[1]));
+               linalg::YieldOp::create(
+                   b, loc, arith::MulFOp::create(b, loc, r, a[2]).getResult());
+             });
+  Value ghN = tb.linear(resetState, rowsOf(w.wHh, 2 * hidden, hidden),
+                        rowsOf(w.bHh, 2 * hidden, hidden));
+  return {tb.map({gx3, gx3, ghRZ, ghN, h},
+                 {gateMap(tb, 1), gateMap(tb, 2), gateMap(tb, 1), id, id},
+                 hShape, elt,
+                 [&](OpBuilder &b, Location loc, ValueRange a) {
+                   Value z = TensorBuilder::sigmoid(
+                       b, loc, arith::AddFOp::create(b, loc, a[0], a[2]));
+                   Value n = TensorBuilder::tanh(
+                       b, loc, arith::AddFOp::create(b, loc, a[1], a[3]));
+                   linalg::YieldOp::create(b, loc, update(b, loc, z, n, a[4]));
+                 }),
+          nullptr};
+}
+
+//===----------------------------------------------------------------------===//
+// Whole-sequence layers
+//===----------------------------------------------------------------------===//
+
+/// Lowers a recurrent layer. `c0` is the LSTM's initial cell state (null
+/// when absent or for the other layers).
+template <typename OpTy>
+static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
+                                const CellSpec &spec, Value c0,
+                                ConversionPatternRewriter &rewriter) {
+  Location loc = op.getLoc();
+  TensorBuilder tb(rewriter, loc);
+  bool batchFirst = op.getBatchFirst();
+  bool isLSTM = spec.kind == CellKind::LSTM;
+  Value x = adaptor.getX();
+  if (batchFirst)
+    x = tb.transpose(x, {1, 0, 2});
+  ArrayRef<int64_t> xShape = TensorBuilder::shapeOf(x);
+  int64_t seqLen = xShape[0], batch = xShape[1];
+  int64_t hidden = op.getHiddenSize();
+  int64_t numDirections = op.getNumDirections();
+  Type elt = TensorBuilder::elementTypeOf(x);
+  Value seqLens = adaptor.getSeqLens();
+
+  Value y = tb.empty({seqLen, batch, numDirections * hidden}, elt);
+  Value hN = tb.empty({numDirections, batch, hidden}, elt);
+  Value cN = isLSTM ? tb.empty({numDirections, batch, hidden}, elt) : nullptr;
+  Value lb = tb.indexConst(0), ub = tb.indexConst(seqLen),
+        step = tb.indexConst(1), last = tb.indexConst(seqLen - 1);
+
+  for (int64_t d = 0; d < numDirections; ++d) {
+    bool reverse = op.getDirection() == Direction::reverse || d == 1;
+    OpFoldResult dir = rewriter.getIndexAttr(d);
+    CellWeights w{tb.row(adaptor.getWIh(), dir), tb.row(adaptor.getWHh(), dir),
+                  adaptor.getBIh() ? tb.row(adaptor.getBIh(), dir) : Value(),
+                  adaptor.getBHh() ? tb.row(adaptor.getBHh(), dir) : Value()};
+    auto initialState = [&](Value given) {
+      return given ? tb.row(given, dir) : tb.filled({batch, hidden}, elt, 0.0);
+    };
+    SmallVector<Value> iterArgs = {initialState(adaptor.getH0())};
+    if (isLSTM)
+      iterArgs.push_back(initialState(c0));
+    iterArgs.push_back(y);
+
+    auto loop = scf::ForOp::create(
+        rewriter, loc, lb, ub, step, iterArgs,
+        [&](OpBuilder &b, Location nloc, Value iv, ValueRange args) {
+          TensorBuilder body(b, nloc);
+          Value t = reverse ? arith::SubIOp::create(b, nloc, last, iv) : iv;
+          Value h = args[0];
+          Value c = isLSTM ? args[1] : Value();
+          Value yAcc = args.back();
+          CellState next = buildCellStep(body, spec, w, body.row(x, t), h, c);
+          Value out = next.h;
+          if (seqLens) {
+            // valid(b) = t < seq_lens[b]: advance the state and emit h';
+            // otherwise keep the state and emit zeros.
+            Type lenType = TensorBuilder::elementTypeOf(seqLens);
+            Value tLen = arith::IndexCastOp::create(b, nloc, lenType, t);
+            Value zero = body.floatConst(elt, 0.0);
+            ArrayRef<int64_t> hShape = {batch, hidden};
+            MLIRContext *ctx = b.getContext();
+            AffineMap lenMap = body.mapOf(2, {getAffineDimExpr(0, ctx)});
+            AffineMap id = body.identityMap(2);
+            SmallVector<Value> inputs = {seqLens, next.h, h};
+            SmallVector<AffineMap> maps = {lenMap, id, id};
+            SmallVector<Value> inits = {body.empty(hShape, elt),
+                                        body.empty(hShape, elt)};
+            if (isLSTM) {
+              inputs.append({next.c, c});
+              maps.append({id, id});
+              inits.push_back(body.empty(hShape, elt));
+            }
+            maps.append(inits.size(), id);
+            SmallVector<utils::IteratorType> par(
+                2, utils::IteratorType::parallel);
+            SmallVector<Value> masked = body.generic(
+                inputs, inits, maps, par,
+                [&](OpBuilder &bb, Location bl, ValueRange a) {
+                  Value valid = arith::CmpIOp::create(
+                      bb, bl, arith::CmpIPredicate::sgt, a[0], tLen);
+                  SmallVector<Value> results = {
+                      arith::SelectOp::create(bb, bl, valid, a[1], a[2]),
+                      arith::SelectOp::create(bb, bl, valid, a[1], zero)};
+                  if (isLSTM)
+                    results.push_back(
+                        arith::SelectOp::create(bb, bl, valid, a[3], a[4]));
+                  linalg::YieldOp::create(bb, bl, results);
+                });
+            next.h = masked[0];
+            out = masked[1];
+            if (isLSTM)
+              next.c = masked[2];
+          }
+          SmallVector<OpFoldResult> offsets = {t, b.getIndexAttr(0),
+                                               b.getIndexAttr(d * hidden)};
+          Value yNext = body.insert(out, yAcc, offsets, {1, batch, hidden});
+          SmallVector<Value> yields = {next.h};
+          if (isLSTM)
+            yields.push_back(next.c);
+          yields.push_back(yNext);
+          scf::YieldOp::create(b, nloc, yields);
+        });
+
+    SmallVector<OpFoldResult> stateOffsets = {dir, rewriter.getIndexAttr(0),
+                                              rewriter.getIndexAttr(0)};
+    hN = tb.insert(loop.getResult(0), hN, stateOffsets, {1, batch, hidden});
+    if (isLSTM)
+      cN = tb.insert(loop.getResult(1), cN, stateOffsets, {1, batch, hidden});
+    y = loop.getResults().back();
+  }
+
+  if (batchFirst)
+    y = tb.transpose(y, {1, 0, 2});
+  SmallVector<Value> results = {y, hN};
+  if (isLSTM)
+    results.push_back(cN);
+  rewriter.replaceOp(op, results);
+  return success();
+}
+
+namespace {
+
+struct RNNOpLowering : OpConversionPattern<RNNOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RNNOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    CellSpec spec{CellKind::RNN, op.getActivation()};
+    return lowerLayer(op, adaptor, spec, nullptr, rewriter);
+  }
+};
+
+struct LSTMOpLowering : OpConversionPattern<LSTMOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(LSTMOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    CellSpec spec{CellKind::LSTM};
+    return lowerLayer(op, adaptor, spec, adaptor.getC0(), rewriter);
+  }
+};
+
+struct GRUOpLowering : OpConversionPattern<GRUOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(GRUOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    CellSpec spec{CellKind::GRU, Activation::tanh, op.getLinearBeforeReset()};
+    return lowerLayer(op, adaptor, spec, nullptr, rewriter);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Cells
+//===----------------------------------------------------------------------===//
+
+struct RNNCellOpLowering : OpConversionPattern<RNNCellOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RNNCellOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    TensorBuilder tb(rewriter, op.getLoc());
+    CellSpec spec{CellKind::RNN, op.getActivation()};
+    CellWeights w{adaptor.getWIh(), adaptor.getWHh(), adaptor.getBIh(),
+                  adaptor.getBHh()};
+    rewriter.replaceOp(
+        op, buildCellStep(tb, spec, w, adaptor.getX(), adaptor.getH(), {}).h);
+    return success();
+  }
+};
+
+struct LSTMCellOpLowering : OpConversionPattern<LSTMCellOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(LSTMCellOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    TensorBuilder tb(rewriter, op.getLoc());
+    CellSpec spec{CellKind::LSTM};
+    CellWeights w{adaptor.getWIh(), adaptor.getWHh(), adaptor.getBIh(),
+                  adaptor.getBHh()};
+    CellState next = buildCellStep(tb, spec, w, adaptor.getX(),
+                                   adaptor.getH(), adaptor.getC());
+    rewriter.replaceOp(op, {next.h, next.c});
+    return success();
+  }
+};
+
+struct GRUCellOpLowering : OpConversionPattern<GRUCellOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(GRUCellOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    TensorBuilder tb(rewriter, op.getLoc());
+    CellSpec spec{CellKind::GRU, Activation::tanh, op.getLinearBeforeReset()};
+    CellWeights w{adaptor.getWIh(), adaptor.getWHh(), adaptor.getBIh(),
+                  adaptor.getBHh()};
+    rewriter.replaceOp(
+        op, buildCellStep(tb, spec, w, adaptor.getX(), adaptor.getH(), {}).h);
+    return success();
+  }
+};
+
+} // namespace
+
+void mlir::s2s::populateRecurrentToLinalgPatterns(RewritePatternSet &patterns) {
+  patterns.add<GRUCellOpLowering, GRUOpLowering, LSTMCellOpLowering,
+               LSTMOpLowering, RNNCellOpLowering, RNNOpLowering>(
+      patterns.getContext());
+}

@@ -1,0 +1,350 @@
+//===- S2SToLinalg.cpp - lower s2s ops to linalg on tensors ---------------===//
+//
+// The convert-s2s-to-linalg pass and the lowering of the building-block ops
+// (s2s.linear, s2s.layer_norm, s2s.embedding, s2s.argmax). The recurrent and
+// attention ops are lowered in RecurrentToLinalg.cpp and
+// AttentionToLinalg.cpp.
+//
+//===----------------------------------------------------------------------===//
+
+#include "s2s/Conversion/S2SToLinalg/S2SToLinalg.h"
+
+#include "Patterns.h"
+#include "TensorBuilder.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "s2s/Dialect/S2S/IR/S2SDialect.h"
+#include "s2s/Dialect/S2S/IR/S2SOps.h"
+
+#include <limits>
+
+namespace mlir {
+namespace s2s {
+#define GEN_PASS_DEF_CONVERTS2STOLINALGPASS
+#include "s2s/Conversion/Passes.h.inc"
+} // namespace s2s
+} // namespace mlir
+
+using namespace mlir;
+using namespace mlir::s2s;
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// s2s.linear
+//===----------------------------------------------------------------------===//
+
+struct LinearOpLowering : OpConversionPattern<LinearOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(LinearOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    TensorBuilder tb(rewriter, op.getLoc());
+    Value flat = tb.linear(tb.flattenLeading(adaptor.getInput()),
+                           adaptor.getWeight(), adaptor.getBias());
+    rewriter.replaceOp(
+        op, tb.unflattenLeading(flat, op.getType().getShape()));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// s2s.layer_norm
+//===----------------------------------------------------------------------===//
+
+struct LayerNormOpLowering : OpConversionPattern<LayerNormOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(LayerNormOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    TensorBuilder tb(rewriter, op.getLoc());
+    Value x = adaptor.getInput();
+    ArrayRef<int64_t> shape = TensorBuilder::shapeOf(x);
+    Type elt = TensorBuilder::elementTypeOf(x);
+    int64_t rank = shape.size();
+    int64_t normRank = op.getNormalizedShape().size();
+    int64_t n = 1, m = 1;
+    for (int64_t i = 0; i < rank; ++i)
+      (i < rank - normRank ? m : n) *= shape[i];
+
+    // View x as [M, N] and the affine parameters as [N].
+    ReassociationIndices rows, cols;
+    for (int64_t i = 0; i < rank; ++i)
+      (i < rank - normRank ? rows : cols).push_back(i);
+    Value x2 = rank - normRank == 0
+                   ? tb.expand(tb.collapse(x, {cols}), {1, n}, {{0, 1}})
+                   : tb.collapse(x, {rows, cols});
+    auto flatParam = [&](Value param) -> Value {
+      if (!param || normRank == 1)
+        return param;
+      ReassociationIndices all;
+      for (int64_t i = 0; i < normRank; ++i)
+        all.push_back(i);
+      return tb.collapse(param, {all});
+    };
+    Value gamma = flatParam(adaptor.getWeight());
+    Value beta = flatParam(adaptor.getBias());
+
+    MLIRContext *ctx = rewriter.getContext();
+    AffineExpr r, c;
+    bindDims(ctx, r, c);
+    AffineMap id = tb.identityMap(2), rowMap = tb.mapOf(2, {r}),
+              colMap = tb.mapOf(2, {c});
+    Value count = tb.floatConst(elt, static_cast<double>(n));
+
+    // mean, centered x, biased variance.
+    Value sum = tb.reduceLast(x2, 0.0,
+                              [](OpBuilder &b, Location loc, Value v,
+                                 Value acc) -> Value {
+                                return arith::AddFOp::create(b, loc, v, acc);
+                              });
+    Value centered = tb.map({x2, sum}, {id, rowMap}, {m, n}, elt,
+                            [&](OpBuilder &b, Location loc, ValueRange a) {
+                              Value mean =
+                                  arith::DivFOp::create(b, loc, a[1], count);
+                              linalg::YieldOp::create(
+                                  b, loc,
+                                  arith::SubFOp::create(b, loc, a[0], mean)
+                                      .getResult());
+                            });
+    Value squares = tb.reduceLast(
+        centered, 0.0, [](OpBuilder &b, Location loc, Value v, Value acc) {
+          Value sq = arith::MulFOp::create(b, loc, v, v);
+          return arith::AddFOp::create(b, loc, sq, acc).getResult();
+        });
+    Value eps = tb.floatConst(elt, op.getEps().convertToDouble());
+    SmallVector<Value> inputs = {centered, squares};
+    SmallVector<AffineMap> maps = {id, rowMap};
+    if (gamma) {
+      inputs.push_back(gamma);
+      maps.push_back(colMap);
+    }
+    if (beta) {
+      inputs.push_back(beta);
+      maps.push_back(colMap);
+    }
+    bool hasGamma = static_cast<bool>(gamma), hasBeta = static_cast<bool>(beta);
+    Value y = tb.map(inputs, maps, {m, n}, elt,
+                     [&](OpBuilder &b, Location loc, ValueRange a) {
+                       Value var = arith::DivFOp::create(b, loc, a[1], count);
+                       Value rstd = math::RsqrtOp::create(
+                           b, loc, arith::AddFOp::create(b, loc, var, eps));
+                       Value v = arith::MulFOp::create(b, loc, a[0], rstd);
+                       unsigned next = 2;
+                       if (hasGamma)
+                         v = arith::MulFOp::create(b, loc, v, a[next++]);
+                       if (hasBeta)
+                         v = arith::AddFOp::create(b, loc, v, a[next++]);
+                       linalg::YieldOp::create(b, loc, v);
+                     });
+    rewriter.replaceOp(op, tb.expand(y, shape,
+                                     rank - normRank == 0
+                                         ? SmallVector<ReassociationIndices>{
+                                               {0, 1}}
+                                         : SmallVector<ReassociationIndices>{
+                                               rows, cols}));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// s2s.embedding
+//===----------------------------------------------------------------------===//
+
+struct EmbeddingOpLowering : OpConversionPattern<EmbeddingOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(EmbeddingOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    TensorBuilder tb(rewriter, op.getLoc());
+    Value indices = adaptor.getIndices(), table = adaptor.getWeight();
+    ArrayRef<int64_t> outShape = op.getType().getShape();
+    unsigned rank = outShape.size();
+    int64_t vocab = TensorBuilder::shapeOf(table)[0];
+    SmallVector<AffineExpr> indexExprs;
+    for (unsigned i = 0; i + 1 < rank; ++i)
+      indexExprs.push_back(rewriter.getAffineDimExpr(i));
+    Value result = tb.map(
+        indices, {tb.mapOf(rank, indexExprs)}, outShape,
+        TensorBuilder::elementTypeOf(table),
+        [&](OpBuilder &b, Location loc, ValueRange a) {
+          // Clamp the row so that a bad token id cannot read out of bounds.
+          Value row = arith::IndexCastOp::create(b, loc, b.getIndexType(),
+                                                 a[0]);
+          Value lo = arith::ConstantIndexOp::create(b, loc, 0);
+          Value hi = arith::ConstantIndexOp::create(b, loc, vocab - 1);
+          row = arith::MaxSIOp::create(b, loc, row, lo);
+          row = arith::MinSIOp::create(b, loc, row, hi);
+          Value col = linalg::IndexOp::create(b, loc, rank - 1);
+          linalg::YieldOp::create(
+              b, loc,
+              tensor::ExtractOp::create(b, loc, table, ValueRange{row, col})
+                  .getResult());
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// s2s.argmax
+//===----------------------------------------------------------------------===//
+
+struct ArgMaxOpLowering : OpConversionPattern<ArgMaxOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ArgMaxOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    TensorBuilder tb(rewriter, op.getLoc());
+    Value input = adaptor.getInput();
+    ArrayRef<int64_t> shape = TensorBuilder::shapeOf(input);
+    int64_t rank = shape.size();
+    int64_t dim = static_cast<int64_t>(op.getDim());
+    if (dim < 0)
+      dim += rank;
+    Type elt = TensorBuilder::elementTypeOf(input);
+    Type i64 = rewriter.getI64Type();
+
+    SmallVector<int64_t> reducedShape;
+    SmallVector<AffineExpr> outExprs;
+    SmallVector<utils::IteratorType> iterators;
+    for (int64_t i = 0; i < rank; ++i) {
+      iterators.push_back(i == dim ? utils::IteratorType::reduction
+                                   : utils::IteratorType::parallel);
+      if (i == dim)
+        continue;
+      reducedShape.push_back(shape[i]);
+      outExprs.push_back(rewriter.getAffineDimExpr(i));
+    }
+    AffineMap outMap = tb.mapOf(rank, outExprs);
+    Value bestInit = tb.fill(tb.empty(reducedShape, elt), tb.negInf(elt));
+    Value indexInit = tb.filled(reducedShape, i64,
+                                static_cast<double>(
+                                    std::numeric_limits<int64_t>::max()));
+    // Takes element j when it is larger, or equal with a smaller index; NaN
+    // is larger than any number. The choice does not depend on the order in
+    // which elements are visited.
+    SmallVector<Value> results = tb.generic(
+        input, {bestInit, indexInit}, {tb.identityMap(rank), outMap, outMap},
+        iterators, [&](OpBuilder &b, Location loc, ValueRange a) {
+          Value x = a[0], best = a[1], bestIndex = a[2];
+          Value j = arith::IndexCastOp::create(
+              b, loc, i64, linalg::IndexOp::create(b, loc, dim));
+          Value xNaN = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO,
+                                             x, x);
+          Value bestNaN = arith::CmpFOp::create(
+              b, loc, arith::CmpFPredicate::UNO, best, best);
+          Value greater = arith::OrIOp::create(
+              b, loc,
+              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x,
+                                    best),
+              arith::AndIOp::create(
+                  b, loc, xNaN,
+                  arith::XOrIOp::create(
+                      b, loc, bestNaN,
+                      arith::ConstantIntOp::create(b, loc, 1, 1))));
+          Value equal = arith::OrIOp::create(
+              b, loc,
+              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x,
+                                    best),
+              arith::AndIOp::create(b, loc, xNaN, bestNaN));
+          Value earlier = arith::CmpIOp::create(
+              b, loc, arith::CmpIPredicate::slt, j, bestIndex);
+          Value take = arith::OrIOp::create(
+              b, loc, greater, arith::AndIOp::create(b, loc, equal, earlier));
+          linalg::YieldOp::create(
+              b, loc,
+              ValueRange{arith::SelectOp::create(b, loc, take, x, best),
+                         arith::SelectOp::create(b, loc, take, j, bestIndex)});
+        });
+    Value indices = results[1];
+    if (op.getKeepdim()) {
+      // The unit dimension joins its neighbour's reassociation group.
+      SmallVector<ReassociationIndices> reassociation;
+      for (int64_t i = 0; i < rank - 1; ++i)
+        reassociation.push_back({i < dim ? i : i + 1});
+      if (!reassociation.empty()) {
+        if (dim == 0)
+          reassociation.front().insert(reassociation.front().begin(), 0);
+        else
+          reassociation[dim - 1].push_back(dim);
+      }
+      indices = tb.expand(indices, op.getType().getShape(), reassociation);
+    }
+    rewriter.replaceOp(op, indices);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Pass
+//===----------------------------------------------------------------------===//
+
+/// Reports an s2s op whose operand or result type has a dynamic dimension.
+static LogicalResult checkStaticShapes(Operation *op) {
+  auto check = [&](Type type, StringRef kind,
+                   unsigned index) -> LogicalResult {
+    auto shaped = dyn_cast<ShapedType>(type);
+    if (!shaped || shaped.hasStaticShape())
+      return success();
+    return op->emitOpError()
+           << "cannot be lowered to linalg yet: " << kind << " #" << index
+           << " has the dynamic type " << type
+           << "; the lowering needs static shapes";
+  };
+  for (auto [i, value] : llvm::enumerate(op->getOperands()))
+    if (failed(check(value.getType(), "operand", i)))
+      return failure();
+  for (auto [i, value] : llvm::enumerate(op->getResults()))
+    if (failed(check(value.getType(), "result", i)))
+      return failure();
+  return success();
+}
+
+struct ConvertS2SToLinalgPass
+    : s2s::impl::ConvertS2SToLinalgPassBase<ConvertS2SToLinalgPass> {
+  using s2s::impl::ConvertS2SToLinalgPassBase<
+      ConvertS2SToLinalgPass>::ConvertS2SToLinalgPassBase;
+
+  void runOnOperation() override {
+    bool ok = true;
+    getOperation()->walk([&](Operation *op) {
+      if (isa<S2SDialect>(op->getDialect()) && failed(checkStaticShapes(op)))
+        ok = false;
+    });
+    if (!ok)
+      return signalPassFailure();
+
+    MLIRContext *ctx = &getContext();
+    ConversionTarget target(*ctx);
+    configureS2SToLinalgConversionTarget(target);
+    RewritePatternSet patterns(ctx);
+    populateS2SToLinalgConversionPatterns(patterns);
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace
+
+void mlir::s2s::configureS2SToLinalgConversionTarget(
+    ConversionTarget &target) {
+  target.addIllegalDialect<S2SDialect>();
+  target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
+                         math::MathDialect, scf::SCFDialect,
+                         tensor::TensorDialect>();
+}
+
+void mlir::s2s::populateS2SToLinalgConversionPatterns(
+    RewritePatternSet &patterns) {
+  patterns.add<ArgMaxOpLowering, EmbeddingOpLowering, LayerNormOpLowering,
+               LinearOpLowering>(patterns.getContext());
+  populateRecurrentToLinalgPatterns(patterns);
+  populateAttentionToLinalgPatterns(patterns);
+}

@@ -1,0 +1,326 @@
+//===- TensorBuilder.cpp - tensor-level building blocks -------------------===//
+//
+// Implementation of the building blocks shared by the s2s lowerings.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TensorBuilder.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace mlir::s2s;
+
+//===----------------------------------------------------------------------===//
+// Scalars and whole tensors
+//===----------------------------------------------------------------------===//
+
+Value TensorBuilder::floatConst(Type type, double value) {
+  return arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, value));
+}
+
+Value TensorBuilder::indexConst(int64_t value) {
+  return arith::ConstantIndexOp::create(b, loc, value);
+}
+
+Value TensorBuilder::negInf(Type type) {
+  auto floatType = cast<FloatType>(type);
+  return arith::ConstantOp::create(
+      b, loc, type,
+      b.getFloatAttr(type, APFloat::getInf(floatType.getFloatSemantics(),
+                                           /*Negative=*/true)));
+}
+
+Value TensorBuilder::empty(ArrayRef<int64_t> shape, Type elementType) {
+  return tensor::EmptyOp::create(b, loc, shape, elementType);
+}
+
+Value TensorBuilder::filled(ArrayRef<int64_t> shape, Type elementType,
+                            double value) {
+  Value scalar;
+  if (isa<FloatType>(elementType))
+    scalar = floatConst(elementType, value);
+  else
+    scalar = arith::ConstantOp::create(
+        b, loc, elementType,
+        b.getIntegerAttr(elementType, static_cast<int64_t>(value)));
+  return fill(empty(shape, elementType), scalar);
+}
+
+Value TensorBuilder::fill(Value tensor, Value scalar) {
+  return linalg::FillOp::create(b, loc, scalar, tensor).getResult(0);
+}
+
+//===----------------------------------------------------------------------===//
+// Data movement
+//===----------------------------------------------------------------------===//
+
+Value TensorBuilder::slice(Value source, ArrayRef<OpFoldResult> offsets,
+                           ArrayRef<int64_t> sizes,
+                           ArrayRef<int64_t> dropDims) {
+  auto sourceType = cast<RankedTensorType>(source.getType());
+  SmallVector<int64_t> resultShape;
+  for (auto [i, size] : llvm::enumerate(sizes))
+    if (!llvm::is_contained(dropDims, static_cast<int64_t>(i)))
+      resultShape.push_back(size);
+  auto resultType =
+      RankedTensorType::get(resultShape, sourceType.getElementType());
+  SmallVector<OpFoldResult> sizeAttrs, strides;
+  for (int64_t size : sizes) {
+    sizeAttrs.push_back(b.getIndexAttr(size));
+    strides.push_back(b.getIndexAttr(1));
+  }
+  return tensor::ExtractSliceOp::create(b, loc, resultType, source, offsets,
+                                        sizeAttrs, strides);
+}
+
+Value TensorBuilder::insert(Value source, Value dest,
+                            ArrayRef<OpFoldResult> offsets,
+                            ArrayRef<int64_t> sizes) {
+  SmallVector<OpFoldResult> sizeAttrs, strides;
+  for (int64_t size : sizes) {
+    sizeAttrs.push_back(b.getIndexAttr(size));
+    strides.push_back(b.getIndexAttr(1));
+  }
+  return tensor::InsertSliceOp::create(b, loc, source, dest, offsets,
+                                       sizeAttrs, strides);
+}
+
+Value TensorBuilder::row(Value source, OpFoldResult index) {
+  ArrayRef<int64_t> shape = shapeOf(source);
+  SmallVector<OpFoldResult> offsets(shape.size(), b.getIndexAttr(0));
+  offsets[0] = index;
+  SmallVector<int64_t> sizes(shape);
+  sizes[0] = 1;
+  return slice(source, offsets, sizes, /*dropDims=*/{0});
+}
+
+Value TensorBuilder::transpose(Value source, ArrayRef<int64_t> permutation) {
+  ArrayRef<int64_t> shape = shapeOf(source);
+  SmallVector<int64_t> resultShape;
+  for (int64_t dim : permutation)
+    resultShape.push_back(shape[dim]);
+  Value init = empty(resultShape, elementTypeOf(source));
+  return linalg::TransposeOp::create(b, loc, source, init, permutation)
+      .getResult()[0];
+}
+
+Value TensorBuilder::expand(Value source, ArrayRef<int64_t> shape,
+                            ArrayRef<ReassociationIndices> reassociation) {
+  auto type = RankedTensorType::get(shape, elementTypeOf(source));
+  return tensor::ExpandShapeOp::create(b, loc, type, source, reassociation);
+}
+
+Value TensorBuilder::collapse(Value source,
+                              ArrayRef<ReassociationIndices> reassociation) {
+  return tensor::CollapseShapeOp::create(b, loc, source, reassociation);
+}
+
+Value TensorBuilder::flattenLeading(Value source) {
+  ArrayRef<int64_t> shape = shapeOf(source);
+  int64_t rank = shape.size();
+  if (rank == 2)
+    return source;
+  if (rank == 1)
+    return expand(source, {1, shape[0]}, {{0, 1}});
+  ReassociationIndices leading;
+  for (int64_t i = 0; i < rank - 1; ++i)
+    leading.push_back(i);
+  return collapse(source, {leading, {rank - 1}});
+}
+
+Value TensorBuilder::unflattenLeading(Value source, ArrayRef<int64_t> shape) {
+  int64_t rank = shape.size();
+  if (rank == 2)
+    return source;
+  if (rank == 1)
+    return collapse(source, {{0, 1}});
+  ReassociationIndices leading;
+  for (int64_t i = 0; i < rank - 1; ++i)
+    leading.push_back(i);
+  return expand(source, shape, {leading, {rank - 1}});
+}
+
+//===----------------------------------------------------------------------===//
+// linalg.generic
+//===----------------------------------------------------------------------===//
+
+AffineMap TensorBuilder::identityMap(unsigned rank) {
+  return b.getMultiDimIdentityMap(rank);
+}
+
+AffineMap TensorBuilder::mapOf(unsigned numDims, ArrayRef<AffineExpr> exprs) {
+  return AffineMap::get(numDims, /*symbolCount=*/0, exprs, b.getContext());
+}
+
+SmallVector<Value> TensorBuilder::generic(
+    ValueRange inputs, ValueRange outputInits, ArrayRef<AffineMap> maps,
+    ArrayRef<utils::IteratorType> iterators, BodyFn body) {
+  SmallVector<Type> resultTypes;
+  for (Value init : outputInits)
+    resultTypes.push_back(init.getType());
+  auto op = linalg::GenericOp::create(b, loc, resultTypes, inputs,
+                                      outputInits, maps, iterators, body);
+  return SmallVector<Value>(op.getResults());
+}
+
+Value TensorBuilder::map(ValueRange inputs, ArrayRef<AffineMap> inputMaps,
+                         ArrayRef<int64_t> shape, Type elementType,
+                         BodyFn body) {
+  unsigned rank = shape.size();
+  SmallVector<AffineMap> maps;
+  if (inputMaps.empty())
+    maps.append(inputs.size(), identityMap(rank));
+  else
+    maps.append(inputMaps.begin(), inputMaps.end());
+  maps.push_back(identityMap(rank));
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  Value init = empty(shape, elementType);
+  return generic(inputs, init, maps, iterators, body)[0];
+}
+
+Value TensorBuilder::contract(Value lhs, AffineMap lhsMap, Value rhs,
+                              AffineMap rhsMap, ArrayRef<int64_t> outShape,
+                              unsigned numLoops, unsigned numReductions) {
+  Type elt = elementTypeOf(lhs);
+  Value init = filled(outShape, elt, 0.0);
+  SmallVector<AffineExpr> outExprs;
+  for (unsigned i = 0; i < numLoops - numReductions; ++i)
+    outExprs.push_back(b.getAffineDimExpr(i));
+  AffineMap outMap = mapOf(numLoops, outExprs);
+  SmallVector<utils::IteratorType> iterators(numLoops - numReductions,
+                                             utils::IteratorType::parallel);
+  iterators.append(numReductions, utils::IteratorType::reduction);
+  return generic({lhs, rhs}, init, {lhsMap, rhsMap, outMap}, iterators,
+                 [](OpBuilder &nb, Location nloc, ValueRange args) {
+                   Value prod = arith::MulFOp::create(nb, nloc, args[0],
+                                                      args[1]);
+                   Value sum = arith::AddFOp::create(nb, nloc, args[2], prod);
+                   linalg::YieldOp::create(nb, nloc, sum);
+                 })[0];
+}
+
+Value TensorBuilder::linear(Value x, Value w, Value bias) {
+  int64_t m = shapeOf(x)[0], n = shapeOf(w)[0];
+  AffineExpr i, j, k;
+  bindDims(b.getContext(), i, j, k);
+  Value out = contract(x, mapOf(3, {i, k}), w, mapOf(3, {j, k}), {m, n}, 3,
+                       /*numReductions=*/1);
+  if (!bias)
+    return out;
+  AffineExpr r, c;
+  bindDims(b.getContext(), r, c);
+  return map({out, bias}, {identityMap(2), mapOf(2, {c})}, {m, n},
+             elementTypeOf(x), [](OpBuilder &nb, Location nloc, ValueRange a) {
+               linalg::YieldOp::create(
+                   nb, nloc, arith::AddFOp::create(nb, nloc, a[0], a[1]).getResult());
+             });
+}
+
+Value TensorBuilder::add(Value lhs, Value rhs) {
+  return map({lhs, rhs}, {}, shapeOf(lhs), elementTypeOf(lhs),
+             [](OpBuilder &nb, Location nloc, ValueRange a) {
+               linalg::YieldOp::create(
+                   nb, nloc, arith::AddFOp::create(nb, nloc, a[0], a[1]).getResult());
+             });
+}
+
+Value TensorBuilder::reduceLast(
+    Value input, double init,
+    function_ref<Value(OpBuilder &, Location, Value, Value)> combine) {
+  ArrayRef<int64_t> shape = shapeOf(input);
+  unsigned rank = shape.size();
+  Type elt = elementTypeOf(input);
+  Value initTensor;
+  if (std::isinf(init))
+    initTensor = fill(empty(shape.drop_back(), elt), negInf(elt));
+  else
+    initTensor = filled(shape.drop_back(), elt, init);
+  SmallVector<AffineExpr> outExprs;
+  for (unsigned i = 0; i + 1 < rank; ++i)
+    outExprs.push_back(b.getAffineDimExpr(i));
+  SmallVector<utils::IteratorType> iterators(rank - 1,
+                                             utils::IteratorType::parallel);
+  iterators.push_back(utils::IteratorType::reduction);
+  return generic(input, initTensor,
+                 {identityMap(rank), mapOf(rank, outExprs)}, iterators,
+                 [&](OpBuilder &nb, Location nloc, ValueRange args) {
+                   linalg::YieldOp::create(
+                       nb, nloc, combine(nb, nloc, args[0], args[1]));
+                 })[0];
+}
+
+Value TensorBuilder::softmaxLast(Value scores) {
+  ArrayRef<int64_t> shape = shapeOf(scores);
+  unsigned rank = shape.size();
+  Type elt = elementTypeOf(scores);
+  SmallVector<AffineExpr> rowExprs;
+  for (unsigned i = 0; i + 1 < rank; ++i)
+    rowExprs.push_back(b.getAffineDimExpr(i));
+  AffineMap rowMap = mapOf(rank, rowExprs);
+
+  // Row maximum; -inf for a fully masked row.
+  Value rowMax = reduceLast(
+      scores, -std::numeric_limits<double>::infinity(),
+      [](OpBuilder &nb, Location nloc, Value x, Value acc) -> Value {
+        return arith::MaximumFOp::create(nb, nloc, x, acc);
+      });
+  // exp(s - max), with masked (-inf) elements giving exactly 0.
+  Value minusInf = negInf(elt);
+  Value zero = floatConst(elt, 0.0);
+  Value exps = map(
+      {scores, rowMax}, {identityMap(rank), rowMap}, shape, elt,
+      [&](OpBuilder &nb, Location nloc, ValueRange a) {
+        Value masked = arith::CmpFOp::create(nb, nloc, arith::CmpFPredicate::OEQ,
+                                             a[0], minusInf);
+        Value shifted = arith::SubFOp::create(nb, nloc, a[0], a[1]);
+        Value e = math::ExpOp::create(nb, nloc, shifted);
+        linalg::YieldOp::create(
+            nb, nloc,
+            arith::SelectOp::create(nb, nloc, masked, zero, e).getResult());
+      });
+  Value rowSum = reduceLast(exps, 0.0,
+                            [](OpBuilder &nb, Location nloc, Value x,
+                               Value acc) -> Value {
+                              return arith::AddFOp::create(nb, nloc, x, acc);
+                            });
+  // e / sum, and 0 for a row whose sum is 0 (every key masked).
+  return map({exps, rowSum}, {identityMap(rank), rowMap}, shape, elt,
+             [&](OpBuilder &nb, Location nloc, ValueRange a) {
+               Value empty = arith::CmpFOp::create(
+                   nb, nloc, arith::CmpFPredicate::OEQ, a[1], zero);
+               Value div = arith::DivFOp::create(nb, nloc, a[0], a[1]);
+               linalg::YieldOp::create(
+                   nb, nloc,
+                   arith::SelectOp::create(nb, nloc, empty, zero, div)
+                       .getResult());
+             });
+}
+
+//===----------------------------------------------------------------------===//
+// Scalar math
+//===----------------------------------------------------------------------===//
+
+Value TensorBuilder::sigmoid(OpBuilder &b, Location loc, Value x) {
+  // 1 / (1 + exp(-x)); exp overflows to +inf for very negative x, giving 0.
+  Type type = x.getType();
+  Value one = arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, 1.0));
+  Value neg = arith::NegFOp::create(b, loc, x);
+  Value e = math::ExpOp::create(b, loc, neg);
+  Value denom = arith::AddFOp::create(b, loc, one, e);
+  return arith::DivFOp::create(b, loc, one, denom);
+}
+
+Value TensorBuilder::tanh(OpBuilder &b, Location loc, Value x) {
+  return math::TanhOp::create(b, loc, x);
+}
+
+Value TensorBuilder::relu(OpBuilder &b, Location loc, Value x) {
+  Type type = x.getType();
+  Value zero =
+      arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, 0.0));
+  return arith::MaximumFOp::create(b, loc, x, zero);
+}

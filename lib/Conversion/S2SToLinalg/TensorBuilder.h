@@ -1,0 +1,141 @@
+//===- TensorBuilder.h - tensor-level building blocks -----------*- C++ -*-===//
+//
+// A small builder of the linalg/tensor/arith IR that the s2s lowerings share:
+// empty and filled tensors, slices, transposes, reshapes, contractions
+// (x W^T, batched matmuls), elementwise linalg.generic ops, row reductions
+// and a softmax that gives fully masked rows zeros. Every method works on
+// static shapes; the conversion pass rejects dynamic ones before it runs.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef S2S_LIB_CONVERSION_S2STOLINALG_TENSORBUILDER_H
+#define S2S_LIB_CONVERSION_S2STOLINALG_TENSORBUILDER_H
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/AffineMap.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+
+namespace mlir {
+namespace s2s {
+
+/// Builds tensor IR at one location with one builder.
+class TensorBuilder {
+public:
+  using BodyFn =
+      function_ref<void(OpBuilder &, Location, ValueRange /*args*/)>;
+
+  TensorBuilder(OpBuilder &b, Location loc) : b(b), loc(loc) {}
+
+  OpBuilder &builder() { return b; }
+  Location getLoc() const { return loc; }
+
+  //===--------------------------------------------------------------------===//
+  // Scalars and whole tensors
+  //===--------------------------------------------------------------------===//
+
+  Value floatConst(Type type, double value);
+  Value indexConst(int64_t value);
+  /// -inf of the float type `type`.
+  Value negInf(Type type);
+
+  Value empty(ArrayRef<int64_t> shape, Type elementType);
+  /// A tensor of `shape` filled with `value`.
+  Value filled(ArrayRef<int64_t> shape, Type elementType, double value);
+  Value fill(Value tensor, Value scalar);
+
+  static ArrayRef<int64_t> shapeOf(Value v) {
+    return cast<RankedTensorType>(v.getType()).getShape();
+  }
+  static Type elementTypeOf(Value v) {
+    return cast<RankedTensorType>(v.getType()).getElementType();
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Data movement
+  //===--------------------------------------------------------------------===//
+
+  /// Slice of `source` at `offsets` with `sizes` (unit strides); dimensions
+  /// listed in `dropDims` (which must have size 1) are dropped.
+  Value slice(Value source, ArrayRef<OpFoldResult> offsets,
+              ArrayRef<int64_t> sizes, ArrayRef<int64_t> dropDims = {});
+  /// Inserts `source` into `dest` at `offsets`; `sizes` is the slice shape in
+  /// `dest`'s rank (the source may have unit dimensions dropped).
+  Value insert(Value source, Value dest, ArrayRef<OpFoldResult> offsets,
+               ArrayRef<int64_t> sizes);
+  /// `slice(source[index])` along dimension 0, dropping it.
+  Value row(Value source, OpFoldResult index);
+  Value transpose(Value source, ArrayRef<int64_t> permutation);
+  Value expand(Value source, ArrayRef<int64_t> shape,
+               ArrayRef<ReassociationIndices> reassociation);
+  Value collapse(Value source, ArrayRef<ReassociationIndices> reassociation);
+  /// Reshapes `[d0, ..., dn-1, k]` to `[d0*...*dn-1, k]` (a rank-1 input
+  /// becomes `[1, k]`).
+  Value flattenLeading(Value source);
+  /// Inverse of flattenLeading, back to `shape` (whose last dim is the
+  /// second dimension of `source`).
+  Value unflattenLeading(Value source, ArrayRef<int64_t> shape);
+
+  //===--------------------------------------------------------------------===//
+  // linalg.generic
+  //===--------------------------------------------------------------------===//
+
+  /// A linalg.generic with `inputs` and fresh outputs of `outputShapes`
+  /// (initialized with `outputInits`, one value per output, or left empty
+  /// when `outputInits` is empty).
+  SmallVector<Value> generic(ValueRange inputs, ValueRange outputInits,
+                             ArrayRef<AffineMap> maps,
+                             ArrayRef<utils::IteratorType> iterators,
+                             BodyFn body);
+
+  /// An elementwise op over `shape`: every input is read through its own map
+  /// (identity when `maps` is empty) and one output of `elementType` is
+  /// produced.
+  Value map(ValueRange inputs, ArrayRef<AffineMap> inputMaps,
+            ArrayRef<int64_t> shape, Type elementType, BodyFn body);
+
+  /// x W^T: `x : [M, K]`, `w : [N, K]` -> `[M, N]`, plus `bias : [N]` when
+  /// given.
+  Value linear(Value x, Value w, Value bias = nullptr);
+  /// a + b for tensors of one shape.
+  Value add(Value a, Value b);
+
+  /// Sum over the last dimension of a contraction: out[outDims] +=
+  /// lhs[lhsMap] * rhs[rhsMap] over an iteration space of `numLoops` loops,
+  /// whose last `numReductions` loops are reductions.
+  Value contract(Value lhs, AffineMap lhsMap, Value rhs, AffineMap rhsMap,
+                 ArrayRef<int64_t> outShape, unsigned numLoops,
+                 unsigned numReductions);
+
+  /// Reduces the last dimension of `input` with `combine` from `init`.
+  Value reduceLast(Value input, double init,
+                   function_ref<Value(OpBuilder &, Location, Value /*elem*/,
+                                      Value /*acc*/)>
+                       combine);
+
+  /// Softmax over the last dimension. Elements equal to -inf get weight 0; a
+  /// row whose elements are all -inf gets zeros (not NaN).
+  Value softmaxLast(Value scores);
+
+  //===--------------------------------------------------------------------===//
+  // Scalar math inside bodies
+  //===--------------------------------------------------------------------===//
+
+  static Value sigmoid(OpBuilder &b, Location loc, Value x);
+  static Value tanh(OpBuilder &b, Location loc, Value x);
+  static Value relu(OpBuilder &b, Location loc, Value x);
+
+  /// Affine map helpers.
+  AffineMap identityMap(unsigned rank);
+  /// A map of `numDims` dims to the results `exprs`.
+  AffineMap mapOf(unsigned numDims, ArrayRef<AffineExpr> exprs);
+
+private:
+  OpBuilder &b;
+  Location loc;
+};
+
+} // namespace s2s
+} // namespace mlir
+
+#endif // S2S_LIB_CONVERSION_S2STOLINALG_TENSORBUILDER_H

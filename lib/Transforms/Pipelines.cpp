@@ -1,0 +1,80 @@
+//===- Pipelines.cpp - named s2s pipelines --------------------------------===//
+//
+// The s2s-to-llvm pipeline. Each stage is an upstream pass except the s2s
+// lowering and the entry-point preparation; the order follows the pitfalls
+// of MLIR 22 noted in DESIGN.md (bufferization-to-memref after the
+// deallocation pipeline, lower-affine after loop lowering, UB lowering via
+// convert-to-llvm).
+//
+//===----------------------------------------------------------------------===//
+
+#include "s2s/Transforms/Pipelines.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+#include "s2s/Conversion/Passes.h"
+#include "s2s/Transforms/Passes.h"
+
+using namespace mlir;
+
+void s2s::buildS2SToLinalgPipeline(OpPassManager &pm) {
+  pm.addPass(createConvertS2SToLinalgPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
+                                 const S2SToLLVMPipelineOptions &options) {
+  buildS2SToLinalgPipeline(pm);
+  // Elementwise arith/math on tensors written by the user (residual adds,
+  // relu) become linalg too.
+  pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
+
+  // Bufferize with the s2s calling convention: read-only inputs,
+  // caller-allocated outputs.
+  pm.addPass(createS2SPrepareEntryPointsPass());
+  bufferization::OneShotBufferizePassOptions bufferization;
+  bufferization.bufferizeFunctionBoundaries = true;
+  bufferization.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  // The recurrent state of a time loop is a fresh tensor every step.
+  bufferization.allowReturnAllocsFromLoops = true;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferization));
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.modifyPublicFunctions = true;
+  outParams.hoistStaticAllocs = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  bufferization::buildBufferDeallocationPipeline(pm);
+  pm.addPass(createConvertBufferizationToMemRefPass());
+
+  // Loops, then LLVM.
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createConvertToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void s2s::registerS2SPipelines() {
+  PassPipelineRegistration<>(
+      "s2s-to-linalg-pipeline",
+      "Lower s2s ops to linalg on tensors and clean up",
+      [](OpPassManager &pm) { buildS2SToLinalgPipeline(pm); });
+  PassPipelineRegistration<S2SToLLVMPipelineOptions>(
+      "s2s-to-llvm",
+      "Lower s2s and upstream tensor IR to the LLVM dialect with the s2s "
+      "calling convention",
+      buildS2SToLLVMPipeline);
+}

@@ -1,0 +1,408 @@
+//===- s2s-run.cpp - compile and run an s2s model in a JIT ----------------===//
+//
+// s2s-run model.mlir [--entry=NAME] --input=a.npy ... [--output=out.npy ...]
+//         [--expect=want.npy ... --rtol=R --atol=A] [--repeat=N]
+//
+// Compiles the model in-process with the s2s-to-llvm pipeline, JIT-runs the
+// entry function on .npy inputs (one per argument, in order), and writes the
+// results to .npy files or prints them. With --expect, compares each result
+// with a reference and exits non-zero on a mismatch, printing the worst
+// element. With --repeat, prints the first-call latency and the median and
+// minimum time of the following calls.
+//
+//===----------------------------------------------------------------------===//
+
+#include "s2s/Compiler/Compiler.h"
+#include "s2s/Runtime/Npy.h"
+
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+
+using namespace mlir;
+using namespace mlir::s2s;
+namespace cl = llvm::cl;
+
+namespace {
+
+/// Exit codes of s2s-run.
+enum ExitCode : int {
+  kExitSuccess = 0,
+  /// --expect found a result outside the tolerance.
+  kExitMismatch = 1,
+  /// Bad command line or input file (missing, wrong dtype or shape).
+  kExitBadInput = 2,
+  /// The model does not parse, verify or compile.
+  kExitCompileError = 3,
+  /// The JIT could not run the function.
+  kExitRuntimeError = 4,
+};
+
+cl::OptionCategory runCategory("s2s-run options");
+
+cl::opt<std::string> inputFilename(cl::Positional, cl::desc("<model.mlir>"),
+                                   cl::Required, cl::cat(runCategory));
+cl::opt<std::string> entryName(
+    "entry",
+    cl::desc("Function to run (default: the only public function, or main)"),
+    cl::init(""), cl::cat(runCategory));
+cl::list<std::string> inputFiles(
+    "input", cl::desc("An .npy file per argument, in order"),
+    cl::value_desc("file.npy"), cl::cat(runCategory));
+cl::list<std::string> outputFiles(
+    "output", cl::desc("An .npy file per result, in order (default: print)"),
+    cl::value_desc("file.npy"), cl::cat(runCategory));
+cl::list<std::string> expectFiles(
+    "expect", cl::desc("An .npy file with the expected value of each result"),
+    cl::value_desc("file.npy"), cl::cat(runCategory));
+cl::opt<double> rtol("rtol", cl::desc("Relative tolerance of --expect"),
+                     cl::init(1e-5), cl::cat(runCategory));
+cl::opt<double> atol("atol", cl::desc("Absolute tolerance of --expect"),
+                     cl::init(1e-8), cl::cat(runCategory));
+cl::opt<unsigned> repeat(
+    "repeat",
+    cl::desc("Run N more times and print the median and minimum time"),
+    cl::init(0), cl::cat(runCategory));
+cl::opt<bool> quiet("quiet", cl::desc("Do not print the results"),
+                    cl::init(false), cl::cat(runCategory));
+
+//===----------------------------------------------------------------------===//
+// Values crossing the JIT boundary
+//===----------------------------------------------------------------------===//
+
+std::optional<DType> dtypeOf(Type type) {
+  if (type.isF32())
+    return DType::Float32;
+  if (type.isF64())
+    return DType::Float64;
+  if (type.isInteger(1))
+    return DType::Bool;
+  if (type.isSignlessInteger(32))
+    return DType::Int32;
+  if (type.isSignlessInteger(64))
+    return DType::Int64;
+  return std::nullopt;
+}
+
+/// A strided memref descriptor {allocated, aligned, offset, sizes[R],
+/// strides[R]} describing an NpyArray in C order.
+struct Descriptor {
+  std::vector<int64_t> words;
+
+  explicit Descriptor(NpyArray &array) {
+    int64_t rank = array.shape.size();
+    words.resize(3 + 2 * rank);
+    auto ptr = reinterpret_cast<int64_t>(array.data());
+    words[0] = ptr;
+    words[1] = ptr;
+    words[2] = 0;
+    int64_t stride = 1;
+    for (int64_t i = rank - 1; i >= 0; --i) {
+      words[3 + i] = array.shape[i];
+      words[3 + rank + i] = stride;
+      stride *= array.shape[i];
+    }
+  }
+  void *get() { return words.data(); }
+};
+
+std::string typeString(Type type) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << type;
+  return s;
+}
+
+/// Loads input `index` and checks it against the argument type.
+llvm::Expected<NpyArray> loadInput(unsigned index, RankedTensorType type) {
+  llvm::Expected<NpyArray> array = readNpy(inputFiles[index]);
+  if (!array)
+    return array.takeError();
+  DType want = *dtypeOf(type.getElementType());
+  auto fail = [&](const llvm::Twine &what) {
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "input #" + llvm::Twine(index) + " (" + inputFiles[index] +
+            "): argument #" + llvm::Twine(index) + " has type " +
+            typeString(type) + ", " + what);
+  };
+  if (array->dtype != want)
+    return fail("so the file must hold " + getDTypeName(want) +
+                ", but it holds " + getDTypeName(array->dtype));
+  if (llvm::ArrayRef<int64_t>(array->shape) != type.getShape())
+    return fail("so the file must have shape " +
+                formatShape(type.getShape()) + ", but it has shape " +
+                formatShape(array->shape));
+  return array;
+}
+
+//===----------------------------------------------------------------------===//
+// Printing and comparing results
+//===----------------------------------------------------------------------===//
+
+void printElement(llvm::raw_ostream &os, const NpyArray &array, int64_t i) {
+  double v = array.getAsDouble(i);
+  switch (array.dtype) {
+  case DType::Float32:
+  case DType::Float64:
+    os << llvm::format("%.6g", v);
+    return;
+  case DType::Bool:
+    os << (v != 0 ? "true" : "false");
+    return;
+  default:
+    os << static_cast<int64_t>(v);
+  }
+}
+
+/// Prints `array` with nested brackets, one innermost row per line.
+void printArray(llvm::raw_ostream &os, const NpyArray &array) {
+  int64_t rank = array.shape.size();
+  if (rank == 0) {
+    printElement(os, array, 0);
+    os << "\n";
+    return;
+  }
+  int64_t rowLen = array.shape.back();
+  int64_t rows = rowLen == 0 ? 0 : array.getNumElements() / rowLen;
+  for (int64_t r = 0; r < rows; ++r) {
+    // Open the brackets of every dimension whose index wrapped to 0.
+    int64_t rem = r, opened = 0;
+    for (int64_t d = rank - 2; d >= 0 && rem % array.shape[d] == 0; --d) {
+      rem /= array.shape[d];
+      ++opened;
+    }
+    os.indent(rank - 1 - opened) << std::string(opened + 1, '[');
+    for (int64_t c = 0; c < rowLen; ++c) {
+      if (c)
+        os << ", ";
+      printElement(os, array, r * rowLen + c);
+    }
+    int64_t closed = 0;
+    rem = r + 1;
+    for (int64_t d = rank - 2; d >= 0 && rem % array.shape[d] == 0; --d) {
+      rem /= array.shape[d];
+      ++closed;
+    }
+    os << std::string(closed + 1, ']') << "\n";
+  }
+}
+
+/// The multi-index of element `flat` of `shape`.
+std::string indexOf(llvm::ArrayRef<int64_t> shape, int64_t flat) {
+  SmallVector<int64_t> index(shape.size());
+  for (int64_t d = shape.size() - 1; d >= 0; --d) {
+    index[d] = flat % shape[d];
+    flat /= shape[d];
+  }
+  return formatShape(index);
+}
+
+/// Compares result `index` with its expected array; prints a verdict.
+bool compareResult(unsigned index, const NpyArray &got, const NpyArray &want,
+                   llvm::StringRef wantFile) {
+  llvm::raw_ostream &os = llvm::outs();
+  if (got.dtype != want.dtype || got.shape != want.shape) {
+    llvm::errs() << "error: result #" << index << " is "
+                 << getDTypeName(got.dtype) << " " << formatShape(got.shape)
+                 << ", but " << wantFile << " holds "
+                 << getDTypeName(want.dtype) << " " << formatShape(want.shape)
+                 << "\n";
+    return false;
+  }
+  int64_t n = got.getNumElements(), bad = 0, worst = -1;
+  double worstExcess = -1, worstDiff = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    double g = got.getAsDouble(i), w = want.getAsDouble(i);
+    double diff = std::fabs(g - w);
+    double tol = atol + rtol * std::fabs(w);
+    bool ok = (std::isnan(g) && std::isnan(w)) || g == w || diff <= tol;
+    double excess = std::isnan(diff) ? INFINITY : diff - tol;
+    if (!ok)
+      ++bad;
+    if (excess > worstExcess) {
+      worstExcess = excess;
+      worst = i;
+      worstDiff = diff;
+    }
+  }
+  if (bad == 0) {
+    os << "result #" << index << ": matches " << wantFile << " ("
+       << n << " elements, max |diff| "
+       << llvm::format("%.3g", worst < 0 ? 0.0 : worstDiff) << ")\n";
+    return true;
+  }
+  llvm::errs() << "error: result #" << index << " differs from " << wantFile
+               << " in " << bad << " of " << n << " elements (rtol " << rtol
+               << ", atol " << atol << "); worst at "
+               << indexOf(got.shape, worst) << ": got ";
+  printElement(llvm::errs(), got, worst);
+  llvm::errs() << ", expected ";
+  printElement(llvm::errs(), want, worst);
+  llvm::errs() << " (|diff| " << llvm::format("%.3g", worstDiff) << ")\n";
+  return false;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  cl::HideUnrelatedOptions(runCategory);
+  cl::ParseCommandLineOptions(
+      argc, argv, "s2s-run: compile an s2s model and run it in a JIT\n");
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+
+  DialectRegistry registry;
+  registerCompilerDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+
+  OwningOpRef<ModuleOp> module = loadModule(inputFilename, context);
+  if (!module)
+    return kExitCompileError;
+  FailureOr<func::FuncOp> func = findEntryFunction(*module, entryName);
+  if (failed(func))
+    return kExitBadInput;
+  FailureOr<EntryPoint> entry = getEntryPoint(*func);
+  if (failed(entry))
+    return kExitBadInput;
+
+  // Check the command line against the signature before compiling.
+  auto usageError = [&](const llvm::Twine &message) {
+    llvm::errs() << "error: " << message << "\n";
+    return kExitBadInput;
+  };
+  if (inputFiles.size() != entry->inputs.size())
+    return usageError("@" + entry->name + " takes " +
+                      llvm::Twine(entry->inputs.size()) +
+                      " arguments, but " + llvm::Twine(inputFiles.size()) +
+                      " --input files were given");
+  if (!outputFiles.empty() && outputFiles.size() != entry->results.size())
+    return usageError("@" + entry->name + " returns " +
+                      llvm::Twine(entry->results.size()) +
+                      " results, but " + llvm::Twine(outputFiles.size()) +
+                      " --output files were given");
+  if (!expectFiles.empty() && expectFiles.size() != entry->results.size())
+    return usageError("@" + entry->name + " returns " +
+                      llvm::Twine(entry->results.size()) +
+                      " results, but " + llvm::Twine(expectFiles.size()) +
+                      " --expect files were given");
+
+  std::vector<NpyArray> inputs, outputs, expected;
+  for (unsigned i = 0; i < entry->inputs.size(); ++i) {
+    llvm::Expected<NpyArray> array = loadInput(i, entry->inputs[i]);
+    if (!array)
+      return usageError(llvm::toString(array.takeError()));
+    inputs.push_back(std::move(*array));
+  }
+  for (const std::string &file : expectFiles) {
+    llvm::Expected<NpyArray> array = readNpy(file);
+    if (!array)
+      return usageError(llvm::toString(array.takeError()));
+    expected.push_back(std::move(*array));
+  }
+
+  // Compile.
+  if (failed(lowerToLLVMDialect(*module, S2SToLLVMPipelineOptions())))
+    return kExitCompileError;
+  llvm::Expected<std::unique_ptr<llvm::TargetMachine>> targetMachine =
+      createHostTargetMachine();
+  if (!targetMachine) {
+    llvm::errs() << "error: " << llvm::toString(targetMachine.takeError())
+                 << "\n";
+    return kExitCompileError;
+  }
+  auto optimize = makeOptimizingTransformer(3, 0, targetMachine->get());
+  ExecutionEngineOptions engineOptions;
+  engineOptions.transformer = optimize;
+  engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  auto engine = ExecutionEngine::create(*module, engineOptions);
+  if (!engine) {
+    llvm::errs() << "error: cannot create the JIT: "
+                 << llvm::toString(engine.takeError()) << "\n";
+    return kExitCompileError;
+  }
+
+  // Arguments: a pointer to each input descriptor, then to each output's.
+  for (RankedTensorType type : entry->results)
+    outputs.push_back(
+        NpyArray::zeros(*dtypeOf(type.getElementType()), type.getShape()));
+  std::vector<Descriptor> descriptors;
+  for (NpyArray &array : inputs)
+    descriptors.emplace_back(array);
+  for (NpyArray &array : outputs)
+    descriptors.emplace_back(array);
+  std::vector<void *> descriptorPtrs, args;
+  for (Descriptor &d : descriptors)
+    descriptorPtrs.push_back(d.get());
+  for (void *&ptr : descriptorPtrs)
+    args.push_back(&ptr);
+
+  using Clock = std::chrono::steady_clock;
+  auto call = [&]() -> std::optional<double> {
+    auto start = Clock::now();
+    if (llvm::Error err =
+            (*engine)->invokePacked(entry->getCInterfaceName(), args)) {
+      llvm::errs() << "error: cannot run @" << entry->name << ": "
+                   << llvm::toString(std::move(err)) << "\n";
+      return std::nullopt;
+    }
+    return std::chrono::duration<double, std::milli>(Clock::now() - start)
+        .count();
+  };
+  std::optional<double> firstCall = call();
+  if (!firstCall)
+    return kExitRuntimeError;
+  if (repeat > 0) {
+    std::vector<double> times;
+    for (unsigned i = 0; i < repeat; ++i) {
+      std::optional<double> t = call();
+      if (!t)
+        return kExitRuntimeError;
+      times.push_back(*t);
+    }
+    std::sort(times.begin(), times.end());
+    double median = times.size() % 2
+                        ? times[times.size() / 2]
+                        : (times[times.size() / 2 - 1] +
+                           times[times.size() / 2]) /
+                              2;
+    llvm::outs() << llvm::format(
+        "time per call: median %.4f ms, min %.4f ms over %u runs; first "
+        "call %.4f ms\n",
+        median, times.front(), repeat.getValue(), *firstCall);
+  }
+
+  // Results.
+  for (auto [i, array] : llvm::enumerate(outputs)) {
+    if (!outputFiles.empty()) {
+      if (llvm::Error err = writeNpy(outputFiles[i], array)) {
+        llvm::errs() << "error: " << llvm::toString(std::move(err)) << "\n";
+        return kExitBadInput;
+      }
+      continue;
+    }
+    if (quiet)
+      continue;
+    llvm::outs() << "result #" << i << ": " << entry->results[i] << "\n";
+    printArray(llvm::outs(), array);
+  }
+  bool allMatch = true;
+  for (auto [i, array] : llvm::enumerate(outputs))
+    if (i < expected.size())
+      allMatch &= compareResult(i, array, expected[i], expectFiles[i]);
+  return allMatch ? kExitSuccess : kExitMismatch;
+}
