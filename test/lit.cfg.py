@@ -36,7 +36,7 @@ llvm_config.use_default_substitutions()
 
 # FileCheck, not and count are LLVM 22's; the s2s tools come from the build.
 tool_dirs = [config.s2s_tools_dir, config.llvm_tools_dir]
-tools = ["s2s-opt"]
+tools = ["s2s-compile", "s2s-opt", "s2s-run"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.s2s_tools_dir, append_path=True)

@@ -39,15 +39,15 @@ void mlir::s2s::registerCompilerDialects(DialectRegistry &registry) {
 }
 
 OwningOpRef<ModuleOp> mlir::s2s::loadModule(StringRef path,
+                                            llvm::SourceMgr &sourceMgr,
                                             MLIRContext &context) {
   std::string error;
   std::unique_ptr<llvm::MemoryBuffer> file = openInputFile(path, &error);
   if (!file) {
-    emitError(UnknownLoc::get(&context)) << "cannot read '" << path
-                                         << "': " << error;
+    // There is no source location to attach this to.
+    llvm::errs() << "error: " << error << "\n";
     return nullptr;
   }
-  llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
   return parseSourceFile<ModuleOp>(sourceMgr, &context);
 }

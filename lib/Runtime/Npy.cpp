@@ -114,6 +114,24 @@ double NpyArray::getAsDouble(int64_t index) const {
   llvm_unreachable("unknown dtype");
 }
 
+int64_t NpyArray::getAsInt64(int64_t index) const {
+  const char *base = static_cast<const char *>(data());
+  switch (dtype) {
+  case DType::Int32: {
+    int32_t v;
+    std::memcpy(&v, base + 4 * index, 4);
+    return v;
+  }
+  case DType::Int64: {
+    int64_t v;
+    std::memcpy(&v, base + 8 * index, 8);
+    return v;
+  }
+  default:
+    return static_cast<int64_t>(getAsDouble(index));
+  }
+}
+
 std::string mlir::s2s::formatShape(llvm::ArrayRef<int64_t> shape) {
   std::string result;
   llvm::raw_string_ostream os(result);

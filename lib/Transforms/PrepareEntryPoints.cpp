@@ -10,7 +10,10 @@
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace mlir {
 namespace s2s {
@@ -20,6 +23,26 @@ namespace s2s {
 } // namespace mlir
 
 using namespace mlir;
+
+/// Copies every tensor that `ret` returns more than once, so that each
+/// result gets a buffer of its own once results become out-parameters.
+static void copyRepeatedResults(func::ReturnOp ret) {
+  OpBuilder builder(ret);
+  llvm::DenseSet<Value> seen;
+  for (OpOperand &operand : ret->getOpOperands()) {
+    Value value = operand.get();
+    auto type = dyn_cast<RankedTensorType>(value.getType());
+    if (!type || seen.insert(value).second)
+      continue;
+    Location loc = ret.getLoc();
+    SmallVector<OpFoldResult> sizes =
+        tensor::getMixedSizes(builder, loc, value);
+    Value init = tensor::EmptyOp::create(builder, loc, sizes,
+                                         type.getElementType());
+    operand.set(linalg::CopyOp::create(builder, loc, value, init)
+                    .getResult(0));
+  }
+}
 
 namespace {
 struct S2SPrepareEntryPointsPass
@@ -36,6 +59,7 @@ struct S2SPrepareEntryPointsPass
                           builder.getBoolAttr(false));
       func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                     builder.getUnitAttr());
+      func.walk(copyRepeatedResults);
     }
   }
 };

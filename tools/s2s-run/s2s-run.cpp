@@ -17,11 +17,13 @@
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
@@ -46,8 +48,6 @@ enum ExitCode : int {
   kExitBadInput = 2,
   /// The model does not parse, verify or compile.
   kExitCompileError = 3,
-  /// The JIT could not run the function.
-  kExitRuntimeError = 4,
 };
 
 cl::OptionCategory runCategory("s2s-run options");
@@ -163,7 +163,7 @@ void printElement(llvm::raw_ostream &os, const NpyArray &array, int64_t i) {
     os << (v != 0 ? "true" : "false");
     return;
   default:
-    os << static_cast<int64_t>(v);
+    os << array.getAsInt64(i);
   }
 }
 
@@ -245,8 +245,9 @@ bool compareResult(unsigned index, const NpyArray &got, const NpyArray &want,
     return true;
   }
   llvm::errs() << "error: result #" << index << " differs from " << wantFile
-               << " in " << bad << " of " << n << " elements (rtol " << rtol
-               << ", atol " << atol << "); worst at "
+               << " in " << bad << " of " << n << " elements (rtol "
+               << llvm::format("%g", rtol.getValue()) << ", atol "
+               << llvm::format("%g", atol.getValue()) << "); worst at "
                << indexOf(got.shape, worst) << ": got ";
   printElement(llvm::errs(), got, worst);
   llvm::errs() << ", expected ";
@@ -270,7 +271,9 @@ int main(int argc, char **argv) {
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
 
-  OwningOpRef<ModuleOp> module = loadModule(inputFilename, context);
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  OwningOpRef<ModuleOp> module = loadModule(inputFilename, sourceMgr, context);
   if (!module)
     return kExitCompileError;
   FailureOr<func::FuncOp> func = findEntryFunction(*module, entryName);
@@ -336,6 +339,14 @@ int main(int argc, char **argv) {
     return kExitCompileError;
   }
 
+  // Compile now, so that the first call is timed without the JIT's work.
+  auto packed = (*engine)->lookupPacked(entry->getCInterfaceName());
+  if (!packed) {
+    llvm::errs() << "error: cannot compile @" << entry->name << ": "
+                 << llvm::toString(packed.takeError()) << "\n";
+    return kExitCompileError;
+  }
+
   // Arguments: a pointer to each input descriptor, then to each output's.
   for (RankedTensorType type : entry->results)
     outputs.push_back(
@@ -352,28 +363,17 @@ int main(int argc, char **argv) {
     args.push_back(&ptr);
 
   using Clock = std::chrono::steady_clock;
-  auto call = [&]() -> std::optional<double> {
+  auto call = [&]() -> double {
     auto start = Clock::now();
-    if (llvm::Error err =
-            (*engine)->invokePacked(entry->getCInterfaceName(), args)) {
-      llvm::errs() << "error: cannot run @" << entry->name << ": "
-                   << llvm::toString(std::move(err)) << "\n";
-      return std::nullopt;
-    }
+    (*packed)(args.data());
     return std::chrono::duration<double, std::milli>(Clock::now() - start)
         .count();
   };
-  std::optional<double> firstCall = call();
-  if (!firstCall)
-    return kExitRuntimeError;
+  double firstCall = call();
   if (repeat > 0) {
     std::vector<double> times;
-    for (unsigned i = 0; i < repeat; ++i) {
-      std::optional<double> t = call();
-      if (!t)
-        return kExitRuntimeError;
-      times.push_back(*t);
-    }
+    for (unsigned i = 0; i < repeat; ++i)
+      times.push_back(call());
     std::sort(times.begin(), times.end());
     double median = times.size() % 2
                         ? times[times.size() / 2]
@@ -383,7 +383,7 @@ int main(int argc, char **argv) {
     llvm::outs() << llvm::format(
         "time per call: median %.4f ms, min %.4f ms over %u runs; first "
         "call %.4f ms\n",
-        median, times.front(), repeat.getValue(), *firstCall);
+        median, times.front(), repeat.getValue(), firstCall);
   }
 
   // Results.

@@ -23,6 +23,7 @@
 
 namespace llvm {
 class LLVMContext;
+class SourceMgr;
 class Module;
 class TargetMachine;
 class raw_pwrite_stream;
@@ -38,9 +39,10 @@ namespace s2s {
 /// and the translations to LLVM IR.
 void registerCompilerDialects(DialectRegistry &registry);
 
-/// Parses and verifies `path` ("-" for stdin); diagnostics go to the
-/// context's handler. Null on failure.
-OwningOpRef<ModuleOp> loadModule(StringRef path, MLIRContext &context);
+/// Parses and verifies `path` ("-" for stdin) into `sourceMgr`, which must
+/// outlive the module for diagnostics to show source lines. Null on failure.
+OwningOpRef<ModuleOp> loadModule(StringRef path, llvm::SourceMgr &sourceMgr,
+                                 MLIRContext &context);
 
 /// An entry function as the tools see it: its name and the tensor types of
 /// its arguments and results, all statically shaped.

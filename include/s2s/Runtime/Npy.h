@@ -47,6 +47,8 @@ struct NpyArray {
   static NpyArray zeros(DType dtype, llvm::ArrayRef<int64_t> shape);
   /// Element `index` (in C order) converted to double.
   double getAsDouble(int64_t index) const;
+  /// Element `index` of an integer or bool array, exactly.
+  int64_t getAsInt64(int64_t index) const;
 };
 
 /// Reads `path`; the error names the file and what is wrong with it.

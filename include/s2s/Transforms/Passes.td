@@ -15,6 +15,9 @@ def S2SPrepareEntryPointsPass
     * tensor arguments are marked `bufferization.writable = false`, so that
       bufferization never writes into the caller's input buffers (which may
       be read-only constants) and allocates fresh destinations instead;
+    * a tensor returned more than once is copied for each repeat, so that
+      every result has a buffer of its own when results become
+      caller-allocated out-parameters;
     * the function gets `llvm.emit_c_interface`, which makes the LLVM
       lowering emit `_mlir_ciface_<name>` taking pointers to memref
       descriptors.
@@ -34,7 +37,33 @@ def S2SPrepareEntryPointsPass
         -> tensor<4xf32> attributes {llvm.emit_c_interface}
     ```
   }];
-  let dependentDialects = ["::mlir::bufferization::BufferizationDialect"];
+  let dependentDialects = [
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def S2SCopiesToLinalgPass : Pass<"s2s-copies-to-linalg"> {
+  let summary = "Rewrite memref.copy as linalg.copy";
+  let description = [{
+    The LLVM lowering turns a `memref.copy` between non-contiguous memrefs
+    into a call to `memrefCopy` from MLIR's C runner utilities, a runtime
+    library that compiled s2s code must not depend on. This pass rewrites
+    every `memref.copy` as a `linalg.copy`, which lowers to loops like any
+    other linalg op.
+
+    Before:
+    ```mlir
+    memref.copy %src, %dst : memref<4x8xf32, strided<[16, 1]>> to memref<4x8xf32>
+    ```
+    After:
+    ```mlir
+    linalg.copy ins(%src : memref<4x8xf32, strided<[16, 1]>>)
+                outs(%dst : memref<4x8xf32>)
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
 #endif // S2S_TRANSFORMS_PASSES_TD

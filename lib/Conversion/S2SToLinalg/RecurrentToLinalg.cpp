@@ -256,7 +256,7 @@ static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
             Type lenType = TensorBuilder::elementTypeOf(seqLens);
             Value tLen = arith::IndexCastOp::create(b, nloc, lenType, t);
             Value zero = body.floatConst(elt, 0.0);
-            ArrayRef<int64_t> hShape = {batch, hidden};
+            SmallVector<int64_t> hShape = {batch, hidden};
             MLIRContext *ctx = b.getContext();
             AffineMap lenMap = body.mapOf(2, {getAffineDimExpr(0, ctx)});
             AffineMap id = body.identityMap(2);

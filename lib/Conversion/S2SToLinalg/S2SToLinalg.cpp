@@ -73,12 +73,7 @@ struct LayerNormOpLowering : OpConversionPattern<LayerNormOp> {
       (i < rank - normRank ? m : n) *= shape[i];
 
     // View x as [M, N] and the affine parameters as [N].
-    ReassociationIndices rows, cols;
-    for (int64_t i = 0; i < rank; ++i)
-      (i < rank - normRank ? rows : cols).push_back(i);
-    Value x2 = rank - normRank == 0
-                   ? tb.expand(tb.collapse(x, {cols}), {1, n}, {{0, 1}})
-                   : tb.collapse(x, {rows, cols});
+    Value x2 = tb.collapseTo2D(x, rank - normRank);
     auto flatParam = [&](Value param) -> Value {
       if (!param || normRank == 1)
         return param;
@@ -142,12 +137,7 @@ struct LayerNormOpLowering : OpConversionPattern<LayerNormOp> {
                          v = arith::AddFOp::create(b, loc, v, a[next++]);
                        linalg::YieldOp::create(b, loc, v);
                      });
-    rewriter.replaceOp(op, tb.expand(y, shape,
-                                     rank - normRank == 0
-                                         ? SmallVector<ReassociationIndices>{
-                                               {0, 1}}
-                                         : SmallVector<ReassociationIndices>{
-                                               rows, cols}));
+    rewriter.replaceOp(op, tb.expandFrom2D(y, shape, rank - normRank));
     return success();
   }
 };
@@ -223,9 +213,8 @@ struct ArgMaxOpLowering : OpConversionPattern<ArgMaxOp> {
     }
     AffineMap outMap = tb.mapOf(rank, outExprs);
     Value bestInit = tb.fill(tb.empty(reducedShape, elt), tb.negInf(elt));
-    Value indexInit = tb.filled(reducedShape, i64,
-                                static_cast<double>(
-                                    std::numeric_limits<int64_t>::max()));
+    Value indexInit = tb.filledInt(reducedShape, i64,
+                                   std::numeric_limits<int64_t>::max());
     // Takes element j when it is larger, or equal with a smaller index; NaN
     // is larger than any number. The choice does not depend on the order in
     // which elements are visited.

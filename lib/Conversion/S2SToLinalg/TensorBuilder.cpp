@@ -39,13 +39,13 @@ Value TensorBuilder::empty(ArrayRef<int64_t> shape, Type elementType) {
 
 Value TensorBuilder::filled(ArrayRef<int64_t> shape, Type elementType,
                             double value) {
-  Value scalar;
-  if (isa<FloatType>(elementType))
-    scalar = floatConst(elementType, value);
-  else
-    scalar = arith::ConstantOp::create(
-        b, loc, elementType,
-        b.getIntegerAttr(elementType, static_cast<int64_t>(value)));
+  return fill(empty(shape, elementType), floatConst(elementType, value));
+}
+
+Value TensorBuilder::filledInt(ArrayRef<int64_t> shape, Type elementType,
+                               int64_t value) {
+  Value scalar = arith::ConstantOp::create(
+      b, loc, elementType, b.getIntegerAttr(elementType, value));
   return fill(empty(shape, elementType), scalar);
 }
 
@@ -141,6 +141,51 @@ Value TensorBuilder::unflattenLeading(Value source, ArrayRef<int64_t> shape) {
   for (int64_t i = 0; i < rank - 1; ++i)
     leading.push_back(i);
   return expand(source, shape, {leading, {rank - 1}});
+}
+
+/// The reassociation grouping dimensions [0, split) and [split, rank),
+/// leaving out an empty group.
+static SmallVector<ReassociationIndices> splitGroups(int64_t rank,
+                                                     int64_t split) {
+  ReassociationIndices lead, trail;
+  for (int64_t i = 0; i < rank; ++i)
+    (i < split ? lead : trail).push_back(i);
+  SmallVector<ReassociationIndices> groups;
+  for (const ReassociationIndices &group : {lead, trail})
+    if (!group.empty())
+      groups.push_back(group);
+  return groups;
+}
+
+Value TensorBuilder::collapseTo2D(Value source, int64_t split) {
+  ArrayRef<int64_t> shape = shapeOf(source);
+  int64_t rank = shape.size();
+  Value flat = source;
+  if (rank != 2 || split != 1) {
+    SmallVector<ReassociationIndices> groups = splitGroups(rank, split);
+    if (groups.size() < static_cast<size_t>(rank))
+      flat = collapse(source, groups);
+  }
+  if (split == 0 || split == rank) {
+    // One group only: add the unit dimension.
+    int64_t n = shapeOf(flat)[0];
+    return expand(flat, split == 0 ? SmallVector<int64_t>{1, n}
+                                   : SmallVector<int64_t>{n, 1},
+                  {{0, 1}});
+  }
+  return flat;
+}
+
+Value TensorBuilder::expandFrom2D(Value source, ArrayRef<int64_t> shape,
+                                  int64_t split) {
+  int64_t rank = shape.size();
+  Value v = source;
+  if (split == 0 || split == rank)
+    v = collapse(v, {{0, 1}});
+  SmallVector<ReassociationIndices> groups = splitGroups(rank, split);
+  if (groups.size() < static_cast<size_t>(rank))
+    v = expand(v, shape, groups);
+  return v;
 }
 
 //===----------------------------------------------------------------------===//

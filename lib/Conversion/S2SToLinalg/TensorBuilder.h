@@ -42,6 +42,8 @@ public:
   Value empty(ArrayRef<int64_t> shape, Type elementType);
   /// A tensor of `shape` filled with `value`.
   Value filled(ArrayRef<int64_t> shape, Type elementType, double value);
+  /// A tensor of integer `elementType` filled with `value`.
+  Value filledInt(ArrayRef<int64_t> shape, Type elementType, int64_t value);
   Value fill(Value tensor, Value scalar);
 
   static ArrayRef<int64_t> shapeOf(Value v) {
@@ -75,6 +77,11 @@ public:
   /// Inverse of flattenLeading, back to `shape` (whose last dim is the
   /// second dimension of `source`).
   Value unflattenLeading(Value source, ArrayRef<int64_t> shape);
+  /// Views `source` as [M, N]: M the product of its first `split` dimensions
+  /// (1 when `split` is 0), N that of the others.
+  Value collapseTo2D(Value source, int64_t split);
+  /// Inverse of collapseTo2D, back to `shape`.
+  Value expandFrom2D(Value source, ArrayRef<int64_t> shape, int64_t split);
 
   //===--------------------------------------------------------------------===//
   // linalg.generic

@@ -1,0 +1,218 @@
+//===- s2s-compile.cpp - ahead-of-time compilation of s2s models ----------===//
+//
+// s2s-compile model.mlir --emit=mlir|linalg|llvm|asm|obj|shared -o FILE
+//             [--header=FILE.h]
+//
+// Compiles every public function of the model for the host CPU. `mlir`
+// prints the verified model, `linalg` the model lowered to linalg on
+// tensors, `llvm` the optimized LLVM IR, `asm` and `obj` native code, and
+// `shared` a shared library linked with the system's C compiler driver.
+// --header writes a C header declaring each entry point's C interface
+// (docs/Tools/s2s-compile.md describes the calling convention).
+//
+//===----------------------------------------------------------------------===//
+
+#include "s2s/Compiler/Compiler.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Target/TargetMachine.h"
+
+using namespace mlir;
+using namespace mlir::s2s;
+namespace cl = llvm::cl;
+
+namespace {
+
+/// Exit codes of s2s-compile.
+enum ExitCode : int {
+  kExitSuccess = 0,
+  /// Bad command line, unusable entry point or unwritable output.
+  kExitBadInput = 2,
+  /// The model does not parse, verify, lower or link.
+  kExitCompileError = 3,
+};
+
+enum class EmitKind { MLIR, Linalg, LLVMIR, Assembly, Object, Shared };
+
+cl::OptionCategory compileCategory("s2s-compile options");
+
+cl::opt<std::string> inputFilename(cl::Positional, cl::desc("<model.mlir>"),
+                                   cl::Required, cl::cat(compileCategory));
+cl::opt<std::string> outputFilename("o", cl::desc("Output file"),
+                                    cl::value_desc("file"), cl::Required,
+                                    cl::cat(compileCategory));
+cl::opt<EmitKind> emitKind(
+    "emit", cl::desc("What to produce"), cl::Required,
+    cl::values(
+        clEnumValN(EmitKind::MLIR, "mlir", "the verified model (MLIR)"),
+        clEnumValN(EmitKind::Linalg, "linalg",
+                   "the model lowered to linalg on tensors (MLIR)"),
+        clEnumValN(EmitKind::LLVMIR, "llvm", "optimized LLVM IR"),
+        clEnumValN(EmitKind::Assembly, "asm", "host assembly"),
+        clEnumValN(EmitKind::Object, "obj", "a host object file"),
+        clEnumValN(EmitKind::Shared, "shared", "a shared library")),
+    cl::cat(compileCategory));
+cl::opt<std::string> headerFilename(
+    "header", cl::desc("Also write a C header declaring the entry points"),
+    cl::value_desc("file.h"), cl::init(""), cl::cat(compileCategory));
+
+int fail(const llvm::Twine &message, int code) {
+  llvm::errs() << "error: " << message << "\n";
+  return code;
+}
+
+/// "FOO_BAR_H" for "out/foo-bar.h".
+std::string headerGuard(StringRef path) {
+  std::string guard;
+  for (char c : llvm::sys::path::filename(path))
+    guard.push_back(llvm::isAlnum(c) ? llvm::toUpper(c) : '_');
+  return "S2S_MODEL_" + guard;
+}
+
+/// Links `object` into the shared library `output` with the C compiler
+/// driver ($CC, else cc).
+int linkShared(StringRef object, StringRef output) {
+  const char *cc = std::getenv("CC");
+  llvm::ErrorOr<std::string> driver =
+      llvm::sys::findProgramByName(cc && *cc ? cc : "cc");
+  if (!driver)
+    return fail("cannot find a C compiler driver to link the shared library "
+                "(set CC or install gcc)",
+                kExitCompileError);
+  SmallVector<StringRef> args = {*driver, "-shared", "-o", output, object,
+                                 "-lm"};
+  std::string error;
+  int rc = llvm::sys::ExecuteAndWait(*driver, args, std::nullopt, {}, 0, 0,
+                                     &error);
+  if (rc != 0)
+    return fail("linking " + output + " with " + *driver + " failed" +
+                    (error.empty() ? "" : ": " + error),
+                kExitCompileError);
+  return kExitSuccess;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  cl::HideUnrelatedOptions(compileCategory);
+  cl::ParseCommandLineOptions(
+      argc, argv, "s2s-compile: compile an s2s model ahead of time\n");
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+
+  DialectRegistry registry;
+  registerCompilerDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  OwningOpRef<ModuleOp> module = loadModule(inputFilename, sourceMgr, context);
+  if (!module)
+    return kExitCompileError;
+
+  // Every public function is an entry point with a C interface.
+  SmallVector<EntryPoint> entries;
+  for (func::FuncOp func : getPublicFunctions(*module)) {
+    FailureOr<EntryPoint> entry = getEntryPoint(func);
+    if (failed(entry))
+      return kExitBadInput;
+    entries.push_back(*entry);
+  }
+  if (entries.empty())
+    return fail(inputFilename + " has no public function to compile",
+                kExitBadInput);
+
+  if (!headerFilename.empty()) {
+    std::string error;
+    auto header = openOutputFile(headerFilename, &error);
+    if (!header)
+      return fail(error, kExitBadInput);
+    writeCHeader(header->os(), entries, headerGuard(headerFilename),
+                 llvm::sys::path::filename(inputFilename));
+    header->keep();
+  }
+
+  std::string error;
+  auto output = openOutputFile(outputFilename, &error);
+  if (!output)
+    return fail(error, kExitBadInput);
+
+  if (emitKind == EmitKind::MLIR || emitKind == EmitKind::Linalg) {
+    if (emitKind == EmitKind::Linalg && failed(lowerToLinalg(*module)))
+      return kExitCompileError;
+    module->print(output->os());
+    output->keep();
+    return kExitSuccess;
+  }
+
+  if (failed(lowerToLLVMDialect(*module, S2SToLLVMPipelineOptions())))
+    return kExitCompileError;
+  llvm::Expected<std::unique_ptr<llvm::TargetMachine>> targetMachine =
+      createHostTargetMachine();
+  if (!targetMachine)
+    return fail(llvm::toString(targetMachine.takeError()), kExitCompileError);
+  llvm::LLVMContext llvmContext;
+  llvm::Expected<std::unique_ptr<llvm::Module>> llvmModule =
+      translateToLLVMIR(*module, llvmContext, **targetMachine);
+  if (!llvmModule)
+    return fail(llvm::toString(llvmModule.takeError()), kExitCompileError);
+  internalizeAllButCInterfaces(**llvmModule);
+
+  switch (emitKind) {
+  case EmitKind::LLVMIR:
+    (*llvmModule)->print(output->os(), nullptr);
+    output->keep();
+    return kExitSuccess;
+  case EmitKind::Assembly:
+  case EmitKind::Object: {
+    auto fileType = emitKind == EmitKind::Assembly
+                        ? llvm::CodeGenFileType::AssemblyFile
+                        : llvm::CodeGenFileType::ObjectFile;
+    if (llvm::Error err = emitMachineCode(**llvmModule, **targetMachine,
+                                          fileType, output->os()))
+      return fail(llvm::toString(std::move(err)), kExitCompileError);
+    output->keep();
+    return kExitSuccess;
+  }
+  case EmitKind::Shared: {
+    SmallString<128> objectPath;
+    if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
+            "s2s-compile", "o", objectPath))
+      return fail("cannot create a temporary object file: " + ec.message(),
+                  kExitCompileError);
+    llvm::FileRemover removeObject(objectPath);
+    {
+      std::string objError;
+      auto object = openOutputFile(objectPath, &objError);
+      if (!object)
+        return fail(objError, kExitCompileError);
+      if (llvm::Error err =
+              emitMachineCode(**llvmModule, **targetMachine,
+                              llvm::CodeGenFileType::ObjectFile, object->os()))
+        return fail(llvm::toString(std::move(err)), kExitCompileError);
+      object->keep();
+    }
+    // The linker writes the library itself; drop the placeholder output.
+    output.reset();
+    return linkShared(objectPath, outputFilename);
+  }
+  default:
+    llvm_unreachable("handled above");
+  }
+}
