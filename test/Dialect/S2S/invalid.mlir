@@ -2046,8 +2046,19 @@ func.func @layer_norm_result_type(%input: tensor<2x5x16xf32>) {
 // ODS: indices are integers.
 func.func @embedding_float_indices(%indices: tensor<7xf32>,
     %weight: tensor<20x8xf32>) {
-  // expected-error @+1 {{'s2s.embedding' op operand #0 must be ranked tensor of signless integer values, but got 'tensor<7xf32>'}}
+  // expected-error @+1 {{'s2s.embedding' op operand #0 must be ranked tensor of 32-bit signless integer or 64-bit signless integer values, but got 'tensor<7xf32>'}}
   %0 = s2s.embedding %indices, %weight : (tensor<7xf32>, tensor<20x8xf32>)
+      -> tensor<7x8xf32>
+  return
+}
+
+// -----
+
+// ODS: indices are i32 or i64 token ids, not booleans.
+func.func @embedding_bool_indices(%indices: tensor<7xi1>,
+    %weight: tensor<20x8xf32>) {
+  // expected-error @+1 {{'s2s.embedding' op operand #0 must be ranked tensor of 32-bit signless integer or 64-bit signless integer values, but got 'tensor<7xi1>'}}
+  %0 = s2s.embedding %indices, %weight : (tensor<7xi1>, tensor<20x8xf32>)
       -> tensor<7x8xf32>
   return
 }

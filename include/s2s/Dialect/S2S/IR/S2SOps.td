@@ -335,7 +335,8 @@ def S2S_AttentionOp : S2S_Op<"attention", [Pure, AttrSizedOperandSegments]> {
       `w_keys : [A, Dk]` and `v : [A]`.
 
     `weights = softmax_j(score)` and `ctx = weights @ values`. The
-    optional boolean `mask` (true = may attend) broadcasts to `[B, Tq, Tk]`;
+    optional boolean `mask` (true = may attend) has rank 3 and broadcasts to
+    `[B, Tq, Tk]` (each dimension 1 or full, e.g. `[B, 1, Tk]` for padding);
     a query whose keys are all masked gets zero weights and a zero context vector.
     Results: `ctx : [B, Tq, Dv]` (the context vectors), `weights : [B, Tq, Tk]`.
 
@@ -573,7 +574,7 @@ def S2S_EmbeddingOp : S2S_Op<"embedding", [NoMemoryEffect]> {
     ```
   }];
   let arguments = (ins
-    RankedTensorOf<[AnySignlessInteger]>:$indices,
+    RankedTensorOf<[I32, I64]>:$indices,
     S2S_Float2DTensor:$weight);
   let results = (outs S2S_FloatTensor:$output);
   let assemblyFormat = [{
