@@ -1,7 +1,8 @@
 //===- CopiesToLinalg.cpp - memref.copy as linalg.copy --------------------===//
 //
 // Rewrites memref.copy as linalg.copy so that no copy lowers to the
-// memrefCopy runtime call.
+// memrefCopy runtime call; an unranked copy, which linalg cannot express, is
+// an error. Nothing else in the IR is touched.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,7 +11,6 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/PatternMatch.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir {
 namespace s2s {
@@ -22,22 +22,26 @@ namespace s2s {
 using namespace mlir;
 
 namespace {
-struct CopyToLinalg : OpRewritePattern<memref::CopyOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(memref::CopyOp op,
-                                PatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<linalg::CopyOp>(op, op.getSource(),
-                                                op.getTarget());
-    return success();
-  }
-};
-
 struct S2SCopiesToLinalgPass
     : s2s::impl::S2SCopiesToLinalgPassBase<S2SCopiesToLinalgPass> {
   void runOnOperation() override {
-    RewritePatternSet patterns(&getContext());
-    patterns.add<CopyToLinalg>(&getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    IRRewriter rewriter(&getContext());
+    WalkResult result = getOperation()->walk([&](memref::CopyOp copy) {
+      // linalg.copy needs ranked operands; an unranked copy would fall back
+      // to the runtime call this pass exists to avoid.
+      if (!isa<MemRefType>(copy.getSource().getType()) ||
+          !isa<MemRefType>(copy.getTarget().getType())) {
+        copy.emitOpError()
+            << "copies an unranked memref, which s2s cannot lower without "
+               "the memrefCopy runtime function";
+        return WalkResult::interrupt();
+      }
+      rewriter.setInsertionPoint(copy);
+      rewriter.replaceOpWithNewOp<linalg::CopyOp>(copy, copy.getSource(),
+                                                  copy.getTarget());
+      return WalkResult::advance();
+    });
+    if (result.wasInterrupted())
       signalPassFailure();
   }
 };

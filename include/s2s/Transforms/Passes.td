@@ -51,7 +51,8 @@ def S2SCopiesToLinalgPass : Pass<"s2s-copies-to-linalg"> {
     into a call to `memrefCopy` from MLIR's C runner utilities, a runtime
     library that compiled s2s code must not depend on. This pass rewrites
     every `memref.copy` as a `linalg.copy`, which lowers to loops like any
-    other linalg op.
+    other linalg op. A copy of unranked memrefs, which linalg cannot
+    express, is reported as an error; the s2s pipeline never creates one.
 
     Before:
     ```mlir

@@ -1,0 +1,99 @@
+// RUN: s2s-opt %s --s2s-to-linalg-pipeline -split-input-file | FileCheck %s
+
+// The pipeline is convert-s2s-to-linalg followed by canonicalize and cse; the
+// checks cover what the clean-up changes in the lowered IR.
+
+/// No s2s op is left, the unused T-1 constant of the forward direction is
+/// gone, the zero constant and its fill are shared: the zero initial state and
+/// both contraction accumulators in the loop are one linalg.fill.
+// CHECK-LABEL: func.func @rnn_forward(
+// CHECK-NOT:     s2s.
+// CHECK-NOT:     arith.constant 4 : index
+// CHECK:         %[[ZERO:.+]] = arith.constant 0.000000e+00 : f32
+// CHECK-NOT:     arith.constant 0.000000e+00 : f32
+// CHECK:         %[[FILL:.+]] = linalg.fill ins(%[[ZERO]] : f32) outs(%{{.+}} : tensor<3x6xf32>)
+// CHECK:         scf.for {{.+}} iter_args(%[[H:[a-zA-Z0-9_]+]] = %[[FILL]],
+// CHECK-NOT:       linalg.fill
+// CHECK:           linalg.generic {{.+}} iterator_types = ["parallel", "parallel", "reduction"]
+// CHECK-SAME:          outs(%[[FILL]] : tensor<3x6xf32>)
+// CHECK:           linalg.generic {{.+}} iterator_types = ["parallel", "parallel", "reduction"]
+// CHECK-SAME:          ins(%[[H]], %{{.+}}) outs(%[[FILL]] : tensor<3x6xf32>)
+// CHECK:           math.tanh
+// CHECK:           scf.yield
+// CHECK-NOT:     s2s.
+func.func @rnn_forward(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x6x4xf32>,
+    %w_hh: tensor<1x6x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.rnn %x, %w_ih, %w_hh hidden_size(6)
+      : (tensor<5x3x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+// -----
+
+/// The reverse direction keeps T-1 for its time index.
+// CHECK-LABEL: func.func @rnn_reverse(
+// CHECK:         %[[C4:.+]] = arith.constant 4 : index
+// CHECK:         scf.for %[[IV:[a-zA-Z0-9_]+]] =
+// CHECK:           arith.subi %[[C4]], %[[IV]] : index
+func.func @rnn_reverse(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x6x4xf32>,
+    %w_hh: tensor<1x6x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.rnn %x, %w_ih, %w_hh hidden_size(6) direction reverse
+      : (tensor<5x3x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+// -----
+
+/// s2s.attention scales its scores by 1: the multiplication folds away and
+/// the now-identity generic is erased, so the row maximum reads the score
+/// contraction directly.
+// CHECK-LABEL: func.func @attention_unit_scale_folded(
+// CHECK-NOT:     arith.constant 1.000000e+00 : f32
+// CHECK:         %[[SCORES:.+]] = linalg.generic {{.+}} iterator_types = ["parallel", "parallel", "parallel", "reduction"]
+// CHECK-NEXT:      ^bb0(
+// CHECK-NEXT:        arith.mulf
+// CHECK-NEXT:        arith.addf
+// CHECK-NEXT:        linalg.yield
+// CHECK-NEXT:    } -> tensor<2x3x5xf32>
+// CHECK-NEXT:    %{{.+}} = tensor.empty() : tensor<2x3xf32>
+// CHECK-NEXT:    %{{.+}} = linalg.fill
+// CHECK-NEXT:    %{{.+}} = linalg.generic {{.+}} iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[SCORES]] : tensor<2x3x5xf32>)
+// CHECK-NEXT:      ^bb0(
+// CHECK-NEXT:        arith.maximumf
+func.func @attention_unit_scale_folded(%query: tensor<2x3x8xf32>,
+    %keys: tensor<2x5x8xf32>, %values: tensor<2x5x6xf32>)
+    -> (tensor<2x3x6xf32>, tensor<2x3x5xf32>) {
+  %ctx, %weights = s2s.attention dot %query, %keys, %values
+      : (tensor<2x3x8xf32>, tensor<2x5x8xf32>, tensor<2x5x6xf32>)
+      -> (tensor<2x3x6xf32>, tensor<2x3x5xf32>)
+  return %ctx, %weights : tensor<2x3x6xf32>, tensor<2x3x5xf32>
+}
+
+// -----
+
+/// In self-attention the three projections read one collapse_shape of the
+/// input (cse), each with its third of the packed weight.
+// CHECK-LABEL: func.func @mha_self_attention_shared_input(
+// CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: tensor<2x10x32xf32>,
+// CHECK-SAME:      %[[W_IN:[a-zA-Z0-9_]+]]: tensor<96x32xf32>,
+// CHECK-DAG:     %[[W_Q:.+]] = tensor.extract_slice %[[W_IN]][0, 0] [32, 32]
+// CHECK-DAG:     %[[W_K:.+]] = tensor.extract_slice %[[W_IN]][32, 0] [32, 32]
+// CHECK-DAG:     %[[W_V:.+]] = tensor.extract_slice %[[W_IN]][64, 0] [32, 32]
+// CHECK:         %[[X2:.+]] = tensor.collapse_shape %[[X]] {{\[}}[0, 1], [2]] : tensor<2x10x32xf32> into tensor<20x32xf32>
+// CHECK-NOT:     tensor.collapse_shape %[[X]]
+// CHECK:         linalg.generic {{.+}} ins(%[[X2]], %[[W_Q]] :
+// CHECK-NOT:     tensor.collapse_shape %[[X]]
+// CHECK:         linalg.generic {{.+}} ins(%[[X2]], %[[W_K]] :
+// CHECK-NOT:     tensor.collapse_shape %[[X]]
+// CHECK:         linalg.generic {{.+}} ins(%[[X2]], %[[W_V]] :
+func.func @mha_self_attention_shared_input(%x: tensor<2x10x32xf32>,
+    %w_in: tensor<96x32xf32>, %w_out: tensor<32x32xf32>)
+    -> tensor<2x10x32xf32> {
+  %out = s2s.multi_head_attention %x in_proj_weight(%w_in)
+      out_proj_weight(%w_out) num_heads(4) batch_first
+      : (tensor<2x10x32xf32>, tensor<96x32xf32>, tensor<32x32xf32>)
+      -> tensor<2x10x32xf32>
+  return %out : tensor<2x10x32xf32>
+}

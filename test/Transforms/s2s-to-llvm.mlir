@@ -1,0 +1,60 @@
+// RUN: s2s-opt %s --s2s-to-llvm -split-input-file | FileCheck %s
+
+/// Only the llvm dialect is left, and no copy calls memrefCopy from MLIR's C
+/// runner utilities (the strided copies into y[t, :, 0:H] and y[t, :, H:2H]
+/// of a bidirectional layer would, without s2s-copies-to-linalg).
+// RUN: s2s-opt %s --s2s-to-llvm -split-input-file | FileCheck %s --check-prefix=LLVM-ONLY
+// LLVM-ONLY-NOT: {{[[:space:]"](arith|bufferization|cf|func|linalg|math|memref|scf|tensor|ub|s2s)\.[a-z_]+}}
+// LLVM-ONLY-NOT: memrefCopy
+
+// The whole pipeline on a small encoder: a bidirectional LSTM, then a
+// residual arith.addf on tensors (turned into linalg by the pipeline).
+
+/// The C interface takes one pointer to a rank-3 memref descriptor per input
+/// (x, w_ih, w_hh) and then one per output (the residual sum and h_n), which
+/// the caller allocates.
+// CHECK-LABEL: llvm.func @encoder(
+// CHECK:         llvm.intr.tanh
+// CHECK:         llvm.intr.exp
+// CHECK:         llvm.fadd
+// CHECK:         llvm.return
+// CHECK-LABEL: llvm.func @_mlir_ciface_encoder(
+// CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: !llvm.ptr, %[[W_IH:[a-zA-Z0-9_]+]]: !llvm.ptr, %[[W_HH:[a-zA-Z0-9_]+]]: !llvm.ptr,
+// CHECK-SAME:      %[[RES:[a-zA-Z0-9_]+]]: !llvm.ptr, %[[H_N:[a-zA-Z0-9_]+]]: !llvm.ptr) attributes {llvm.emit_c_interface} {
+// CHECK-DAG:     llvm.load %[[X]] : !llvm.ptr -> !llvm.struct<(ptr, ptr, i64, array<3 x i64>, array<3 x i64>)>
+// CHECK-DAG:     llvm.load %[[W_IH]] : !llvm.ptr -> !llvm.struct<(ptr, ptr, i64, array<3 x i64>, array<3 x i64>)>
+// CHECK-DAG:     llvm.load %[[W_HH]] : !llvm.ptr -> !llvm.struct<(ptr, ptr, i64, array<3 x i64>, array<3 x i64>)>
+// CHECK-DAG:     llvm.load %[[RES]] : !llvm.ptr -> !llvm.struct<(ptr, ptr, i64, array<3 x i64>, array<3 x i64>)>
+// CHECK-DAG:     llvm.load %[[H_N]] : !llvm.ptr -> !llvm.struct<(ptr, ptr, i64, array<3 x i64>, array<3 x i64>)>
+// CHECK:         llvm.call @encoder(
+// CHECK-NEXT:    llvm.return
+func.func @encoder(%x: tensor<6x2x8xf32>, %w_ih: tensor<2x16x8xf32>,
+    %w_hh: tensor<2x16x4xf32>) -> (tensor<6x2x8xf32>, tensor<2x2x4xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh hidden_size(4)
+      direction bidirectional
+      : (tensor<6x2x8xf32>, tensor<2x16x8xf32>, tensor<2x16x4xf32>)
+      -> (tensor<6x2x8xf32>, tensor<2x2x4xf32>, tensor<2x2x4xf32>)
+  %res = arith.addf %x, %y : tensor<6x2x8xf32>
+  return %res, %h_n : tensor<6x2x8xf32>, tensor<2x2x4xf32>
+}
+
+// -----
+
+/// A tensor returned twice still gives two out-parameters (the repeat is a
+/// copy), and a private helper gets no C interface.
+// CHECK-LABEL: llvm.func @helper(
+// CHECK-NOT:     llvm.emit_c_interface
+// CHECK-LABEL: llvm.func @returned_twice(
+// CHECK-LABEL: llvm.func @_mlir_ciface_returned_twice(
+// CHECK-SAME:      %{{[a-zA-Z0-9_]+}}: !llvm.ptr, %{{[a-zA-Z0-9_]+}}: !llvm.ptr, %{{[a-zA-Z0-9_]+}}: !llvm.ptr) attributes {llvm.emit_c_interface}
+// CHECK-NOT:   _mlir_ciface_helper
+func.func private @helper(%x: tensor<4x3xf32>) -> tensor<4x3xf32> {
+  %y = arith.mulf %x, %x : tensor<4x3xf32>
+  return %y : tensor<4x3xf32>
+}
+
+func.func @returned_twice(%x: tensor<4x3xf32>)
+    -> (tensor<4x3xf32>, tensor<4x3xf32>) {
+  %y = call @helper(%x) : (tensor<4x3xf32>) -> tensor<4x3xf32>
+  return %y, %y : tensor<4x3xf32>, tensor<4x3xf32>
+}
