@@ -223,7 +223,7 @@ bool compareResult(unsigned index, const NpyArray &got, const NpyArray &want,
     return false;
   }
   int64_t n = got.getNumElements(), bad = 0, worst = -1;
-  double worstExcess = -1, worstDiff = 0;
+  double worstExcess = -1, worstDiff = 0, maxDiff = 0;
   for (int64_t i = 0; i < n; ++i) {
     double g = got.getAsDouble(i), w = want.getAsDouble(i);
     double diff = std::fabs(g - w);
@@ -232,6 +232,8 @@ bool compareResult(unsigned index, const NpyArray &got, const NpyArray &want,
     double excess = std::isnan(diff) ? INFINITY : diff - tol;
     if (!ok)
       ++bad;
+    if (!std::isnan(diff))
+      maxDiff = std::max(maxDiff, diff);
     if (excess > worstExcess) {
       worstExcess = excess;
       worst = i;
@@ -240,8 +242,8 @@ bool compareResult(unsigned index, const NpyArray &got, const NpyArray &want,
   }
   if (bad == 0) {
     os << "result #" << index << ": matches " << wantFile << " ("
-       << n << " elements, max |diff| "
-       << llvm::format("%.3g", worst < 0 ? 0.0 : worstDiff) << ")\n";
+       << n << " elements, max |diff| " << llvm::format("%.3g", maxDiff)
+       << ")\n";
     return true;
   }
   llvm::errs() << "error: result #" << index << " differs from " << wantFile

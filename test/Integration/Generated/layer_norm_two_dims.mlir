@@ -1,0 +1,21 @@
+// s2s.layer_norm over the two trailing dims [4, 5] of a [3, 4, 5] input, with
+// weight and bias of shape [4, 5] and eps 1e-3, against nn.LayerNorm([4, 5]).
+
+// RUN: s2s-run %s \
+// RUN:   --input=%S/Inputs/layer_norm_two_dims/input.npy \
+// RUN:   --input=%S/Inputs/layer_norm_two_dims/weight.npy \
+// RUN:   --input=%S/Inputs/layer_norm_two_dims/bias.npy \
+// RUN:   --expect=%S/Inputs/layer_norm_two_dims/output.npy \
+// RUN:   --rtol=0.0001 --atol=1e-05 --quiet | FileCheck %s
+
+// CHECK: result #0: matches {{.*}}/output.npy
+
+func.func @main(%input: tensor<3x4x5xf32>, %weight: tensor<4x5xf32>,
+    %bias: tensor<4x5xf32>)
+    -> tensor<3x4x5xf32> {
+  %output = s2s.layer_norm %input weight(%weight) bias(%bias)
+      normalized_shape([4, 5]) eps(1.0e-03)
+      : (tensor<3x4x5xf32>, tensor<4x5xf32>, tensor<4x5xf32>)
+      -> tensor<3x4x5xf32>
+  return %output : tensor<3x4x5xf32>
+}

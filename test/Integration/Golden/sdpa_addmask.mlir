@@ -1,0 +1,27 @@
+// Golden case sdpa_addmask: s2s.scaled_dot_product_attention against PyTorch
+// (softmax(q k^T * scale + mask) v), reference data from
+// /work/shared/golden/sdpa_addmask (copied to Inputs/sdpa_addmask). Attributes
+// as in its manifest: {"scale": 0.35355339059327373, "causal": false}.
+// Manifest notes: Additive float mask [1,H,Tq,Tk] added to the scaled scores
+// before softmax.
+
+// RUN: s2s-run %s \
+// RUN:   --input=%S/Inputs/sdpa_addmask/q.npy \
+// RUN:   --input=%S/Inputs/sdpa_addmask/k.npy \
+// RUN:   --input=%S/Inputs/sdpa_addmask/v.npy \
+// RUN:   --input=%S/Inputs/sdpa_addmask/mask.npy \
+// RUN:   --expect=%S/Inputs/sdpa_addmask/out.npy \
+// RUN:   --rtol=0.0001 --atol=1e-05 --quiet | FileCheck %s
+
+// CHECK: result #0: matches {{.*}}/out.npy
+
+func.func @main(%q: tensor<2x4x16x8xf32>, %k: tensor<2x4x16x8xf32>,
+    %v: tensor<2x4x16x8xf32>, %mask: tensor<1x4x16x16xf32>)
+    -> tensor<2x4x16x8xf32> {
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      scale(0.35355339059327373)
+      : (tensor<2x4x16x8xf32>, tensor<2x4x16x8xf32>, tensor<2x4x16x8xf32>,
+         tensor<1x4x16x16xf32>)
+      -> tensor<2x4x16x8xf32>
+  return %out : tensor<2x4x16x8xf32>
+}
