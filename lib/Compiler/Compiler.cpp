@@ -26,6 +26,7 @@
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
 
 using namespace mlir;
@@ -38,9 +39,21 @@ void mlir::s2s::registerCompilerDialects(DialectRegistry &registry) {
   s2s::registerAllDialects(registry);
 }
 
-OwningOpRef<ModuleOp> mlir::s2s::loadModule(StringRef path,
-                                            llvm::SourceMgr &sourceMgr,
-                                            MLIRContext &context) {
+CompilerSession::CompilerSession() {
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+  DialectRegistry registry;
+  registerCompilerDialects(registry);
+  context = std::make_unique<MLIRContext>(registry);
+  context->loadAllAvailableDialects();
+  sourceMgr = std::make_unique<llvm::SourceMgr>();
+  diagnostics =
+      std::make_unique<SourceMgrDiagnosticHandler>(*sourceMgr, context.get());
+}
+
+CompilerSession::~CompilerSession() = default;
+
+OwningOpRef<ModuleOp> CompilerSession::load(StringRef path) {
   std::string error;
   std::unique_ptr<llvm::MemoryBuffer> file = openInputFile(path, &error);
   if (!file) {
@@ -48,8 +61,8 @@ OwningOpRef<ModuleOp> mlir::s2s::loadModule(StringRef path,
     llvm::errs() << "error: " << error << "\n";
     return nullptr;
   }
-  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
-  return parseSourceFile<ModuleOp>(sourceMgr, &context);
+  sourceMgr->AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  return parseSourceFile<ModuleOp>(*sourceMgr, context.get());
 }
 
 //===----------------------------------------------------------------------===//

@@ -85,48 +85,38 @@ NpyArray NpyArray::zeros(DType dtype, llvm::ArrayRef<int64_t> shape) {
   return array;
 }
 
+/// Element `index` of `array` read as a `T`.
+template <typename T>
+static T load(const NpyArray &array, int64_t index) {
+  T value;
+  std::memcpy(&value,
+              static_cast<const char *>(array.data()) + sizeof(T) * index,
+              sizeof(T));
+  return value;
+}
+
 double NpyArray::getAsDouble(int64_t index) const {
-  const char *base = static_cast<const char *>(data());
   switch (dtype) {
-  case DType::Float32: {
-    float v;
-    std::memcpy(&v, base + 4 * index, 4);
-    return v;
-  }
-  case DType::Float64: {
-    double v;
-    std::memcpy(&v, base + 8 * index, 8);
-    return v;
-  }
-  case DType::Int32: {
-    int32_t v;
-    std::memcpy(&v, base + 4 * index, 4);
-    return v;
-  }
-  case DType::Int64: {
-    int64_t v;
-    std::memcpy(&v, base + 8 * index, 8);
-    return static_cast<double>(v);
-  }
+  case DType::Float32:
+    return load<float>(*this, index);
+  case DType::Float64:
+    return load<double>(*this, index);
+  case DType::Int32:
+    return load<int32_t>(*this, index);
+  case DType::Int64:
+    return static_cast<double>(load<int64_t>(*this, index));
   case DType::Bool:
-    return base[index] ? 1.0 : 0.0;
+    return load<uint8_t>(*this, index) ? 1.0 : 0.0;
   }
   llvm_unreachable("unknown dtype");
 }
 
 int64_t NpyArray::getAsInt64(int64_t index) const {
-  const char *base = static_cast<const char *>(data());
   switch (dtype) {
-  case DType::Int32: {
-    int32_t v;
-    std::memcpy(&v, base + 4 * index, 4);
-    return v;
-  }
-  case DType::Int64: {
-    int64_t v;
-    std::memcpy(&v, base + 8 * index, 8);
-    return v;
-  }
+  case DType::Int32:
+    return load<int32_t>(*this, index);
+  case DType::Int64:
+    return load<int64_t>(*this, index);
   default:
     return static_cast<int64_t>(getAsDouble(index));
   }

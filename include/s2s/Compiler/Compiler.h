@@ -32,6 +32,7 @@ class raw_pwrite_stream;
 namespace mlir {
 class DialectRegistry;
 class MLIRContext;
+class SourceMgrDiagnosticHandler;
 
 namespace s2s {
 
@@ -39,10 +40,25 @@ namespace s2s {
 /// and the translations to LLVM IR.
 void registerCompilerDialects(DialectRegistry &registry);
 
-/// Parses and verifies `path` ("-" for stdin) into `sourceMgr`, which must
-/// outlive the module for diagnostics to show source lines. Null on failure.
-OwningOpRef<ModuleOp> loadModule(StringRef path, llvm::SourceMgr &sourceMgr,
-                                 MLIRContext &context);
+/// What a tool holds while it compiles a model: a context with every
+/// dialect registered and loaded, the host target initialized, and a source
+/// manager whose diagnostic handler prints file:line:col and the source line.
+class CompilerSession {
+public:
+  CompilerSession();
+  ~CompilerSession();
+
+  MLIRContext &getContext() { return *context; }
+
+  /// Parses and verifies `path` ("-" for stdin). Null on failure, after
+  /// reporting the problem.
+  OwningOpRef<ModuleOp> load(StringRef path);
+
+private:
+  std::unique_ptr<MLIRContext> context;
+  std::unique_ptr<llvm::SourceMgr> sourceMgr;
+  std::unique_ptr<SourceMgrDiagnosticHandler> diagnostics;
+};
 
 /// An entry function as the tools see it: its name and the tensor types of
 /// its arguments and results, all statically shaped.

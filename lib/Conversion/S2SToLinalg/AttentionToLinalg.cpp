@@ -256,16 +256,8 @@ struct MultiHeadAttentionOpLowering
     Type elt = TensorBuilder::elementTypeOf(query);
 
     // Rows [index*E, (index+1)*E) of a packed projection weight or bias.
-    auto packedPart = [&](Value packed, int64_t index) -> Value {
-      if (!packed)
-        return nullptr;
-      ArrayRef<int64_t> shape = TensorBuilder::shapeOf(packed);
-      SmallVector<OpFoldResult> offsets(shape.size(),
-                                        rewriter.getIndexAttr(0));
-      offsets[0] = rewriter.getIndexAttr(index * e);
-      SmallVector<int64_t> sizes(shape);
-      sizes[0] = e;
-      return tb.slice(packed, offsets, sizes);
+    auto packedPart = [&](Value packed, int64_t index) {
+      return tb.rows(packed, index * e, e);
     };
     Value packed = adaptor.getInProjWeight();
     Value weights[3] = {

@@ -159,19 +159,8 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
 
   // n = tanh(x W_in^T + b_in + (r * h) W_hn^T + b_hn): r first, then the
   // n-gate contraction of the reset state.
-  OpBuilder &b = tb.builder();
-  auto rowsOf = [&](Value v, int64_t first, int64_t count) -> Value {
-    if (!v)
-      return nullptr;
-    ArrayRef<int64_t> shape = TensorBuilder::shapeOf(v);
-    SmallVector<OpFoldResult> offsets(shape.size(), b.getIndexAttr(0));
-    offsets[0] = b.getIndexAttr(first);
-    SmallVector<int64_t> sizes(shape);
-    sizes[0] = count;
-    return tb.slice(v, offsets, sizes);
-  };
-  Value ghRZ = asGates(tb.linear(h, rowsOf(w.wHh, 0, 2 * hidden),
-                                 rowsOf(w.bHh, 0, 2 * hidden)),
+  Value ghRZ = asGates(tb.linear(h, tb.rows(w.wHh, 0, 2 * hidden),
+                                 tb.rows(w.bHh, 0, 2 * hidden)),
                        2);
   Value resetState =
       tb.map({gx3, ghRZ, h}, {gateMap(tb, 0), gateMap(tb, 0), id}, hShape,
@@ -181,8 +170,8 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
                linalg::YieldOp::create(
                    b, loc, arith::MulFOp::create(b, loc, r, a[2]).getResult());
              });
-  Value ghN = tb.linear(resetState, rowsOf(w.wHh, 2 * hidden, hidden),
-                        rowsOf(w.bHh, 2 * hidden, hidden));
+  Value ghN = tb.linear(resetState, tb.rows(w.wHh, 2 * hidden, hidden),
+                        tb.rows(w.bHh, 2 * hidden, hidden));
   return {tb.map({gx3, gx3, ghRZ, ghN, h},
                  {gateMap(tb, 1), gateMap(tb, 2), gateMap(tb, 1), id, id},
                  hShape, elt,

@@ -57,6 +57,17 @@ Value TensorBuilder::fill(Value tensor, Value scalar) {
 // Data movement
 //===----------------------------------------------------------------------===//
 
+/// Static `sizes` as fold results, and unit strides of the same rank.
+static std::pair<SmallVector<OpFoldResult>, SmallVector<OpFoldResult>>
+staticSizesAndUnitStrides(OpBuilder &b, ArrayRef<int64_t> sizes) {
+  SmallVector<OpFoldResult> sizeAttrs, strides;
+  for (int64_t size : sizes) {
+    sizeAttrs.push_back(b.getIndexAttr(size));
+    strides.push_back(b.getIndexAttr(1));
+  }
+  return {sizeAttrs, strides};
+}
+
 Value TensorBuilder::slice(Value source, ArrayRef<OpFoldResult> offsets,
                            ArrayRef<int64_t> sizes,
                            ArrayRef<int64_t> dropDims) {
@@ -67,11 +78,7 @@ Value TensorBuilder::slice(Value source, ArrayRef<OpFoldResult> offsets,
       resultShape.push_back(size);
   auto resultType =
       RankedTensorType::get(resultShape, sourceType.getElementType());
-  SmallVector<OpFoldResult> sizeAttrs, strides;
-  for (int64_t size : sizes) {
-    sizeAttrs.push_back(b.getIndexAttr(size));
-    strides.push_back(b.getIndexAttr(1));
-  }
+  auto [sizeAttrs, strides] = staticSizesAndUnitStrides(b, sizes);
   return tensor::ExtractSliceOp::create(b, loc, resultType, source, offsets,
                                         sizeAttrs, strides);
 }
@@ -79,11 +86,7 @@ Value TensorBuilder::slice(Value source, ArrayRef<OpFoldResult> offsets,
 Value TensorBuilder::insert(Value source, Value dest,
                             ArrayRef<OpFoldResult> offsets,
                             ArrayRef<int64_t> sizes) {
-  SmallVector<OpFoldResult> sizeAttrs, strides;
-  for (int64_t size : sizes) {
-    sizeAttrs.push_back(b.getIndexAttr(size));
-    strides.push_back(b.getIndexAttr(1));
-  }
+  auto [sizeAttrs, strides] = staticSizesAndUnitStrides(b, sizes);
   return tensor::InsertSliceOp::create(b, loc, source, dest, offsets,
                                        sizeAttrs, strides);
 }
@@ -95,6 +98,17 @@ Value TensorBuilder::row(Value source, OpFoldResult index) {
   SmallVector<int64_t> sizes(shape);
   sizes[0] = 1;
   return slice(source, offsets, sizes, /*dropDims=*/{0});
+}
+
+Value TensorBuilder::rows(Value source, int64_t first, int64_t count) {
+  if (!source)
+    return nullptr;
+  ArrayRef<int64_t> shape = shapeOf(source);
+  SmallVector<OpFoldResult> offsets(shape.size(), b.getIndexAttr(0));
+  offsets[0] = b.getIndexAttr(first);
+  SmallVector<int64_t> sizes(shape);
+  sizes[0] = count;
+  return slice(source, offsets, sizes);
 }
 
 Value TensorBuilder::transpose(Value source, ArrayRef<int64_t> permutation) {

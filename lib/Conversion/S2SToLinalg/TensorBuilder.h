@@ -67,6 +67,9 @@ public:
                ArrayRef<int64_t> sizes);
   /// `slice(source[index])` along dimension 0, dropping it.
   Value row(Value source, OpFoldResult index);
+  /// Rows [first, first + count) of `source` along dimension 0; null when
+  /// `source` is null (an absent optional operand).
+  Value rows(Value source, int64_t first, int64_t count);
   Value transpose(Value source, ArrayRef<int64_t> permutation);
   Value expand(Value source, ArrayRef<int64_t> shape,
                ArrayRef<ReassociationIndices> reassociation);
