@@ -7,6 +7,10 @@
 #                        Seq2Seq example (prints its tokens and time per call)
 #   ./build.sh test      install what is missing, build, run the whole test suite
 #   ./build.sh build     install what is missing and build only
+#   ./build.sh bench [OPTIONS]
+#                        install what is missing (bench/setup.sh: NumPy,
+#                        PyTorch, OpenBLAS), build, run the benchmark suite
+#                        (bench/run.py OPTIONS, e.g. --threads 1 --filter mha)
 #
 # Environment: BUILD_DIR (default: build), JOBS (default: 2).
 #
@@ -66,32 +70,56 @@ run_example() {
   "$ROOT/examples/seq2seq/run.sh" "$BUILD_DIR/bin/s2s-run"
 }
 
+# The numeric suites again with each optimization of the s2s-to-llvm pipeline
+# switched off, so that every optimization is checked against its absence.
+OPTIMIZATION_OFF_VARIANTS=(
+  "lower-contractions=false"
+)
+
 run_tests() {
   build
-  log "running the lit suite"
-  local log_file="$BUILD_DIR/lit.log" status=0
-  "$LLVM_BIN/lit" -sv "$BUILD_DIR/test" 2>&1 | tee "$log_file" || status=$?
-  # lit's summary lines look like "  Passed: 12 (100.00%)".
-  count() {
-    local n
-    n=$(sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$log_file" | head -n 1)
-    echo "${n:-0}"
+  local total_passed=0 total_failed=0 status=0
+  # run_lit LOG ARGS...: runs lit, adds its counts to the totals.
+  run_lit() {
+    local log_file=$1 rc=0
+    shift
+    "$LLVM_BIN/lit" -sv "$@" 2>&1 | tee "$log_file" || rc=$?
+    # lit's summary lines look like "  Passed: 12 (100.00%)".
+    count() {
+      local n
+      n=$(sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$log_file" | head -n 1)
+      echo "${n:-0}"
+    }
+    local passed failed
+    passed=$(( $(count 'Passed') + $(count 'Expectedly Failed') ))
+    failed=$(( $(count 'Failed') + $(count 'Unexpectedly Passed') \
+             + $(count 'Unresolved') + $(count 'Timed Out') ))
+    [ "$rc" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+    total_passed=$(( total_passed + passed ))
+    total_failed=$(( total_failed + failed ))
+    [ "$rc" -eq 0 ] || status=1
   }
-  local passed failed
-  passed=$(( $(count 'Passed') + $(count 'Expectedly Failed') ))
-  failed=$(( $(count 'Failed') + $(count 'Unexpectedly Passed') \
-           + $(count 'Unresolved') + $(count 'Timed Out') ))
-  [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
-  echo "$passed passed, $failed failed"
-  [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
+  log "running the lit suite"
+  run_lit "$BUILD_DIR/lit.log" "$BUILD_DIR/test"
+  local i=0
+  for variant in "${OPTIMIZATION_OFF_VARIANTS[@]}"; do
+    log "running the numeric tests with $variant"
+    run_lit "$BUILD_DIR/lit-variant-$i.log" \
+      --param "s2s_pipeline_options=$variant" \
+      "$BUILD_DIR/test/Integration" "$BUILD_DIR/test/Examples"
+    i=$(( i + 1 ))
+  done
+  echo "$total_passed passed, $total_failed failed"
+  [ "$status" -eq 0 ] && [ "$total_failed" -eq 0 ]
 }
 
 case "${1:-}" in
   example) run_example ;;
   test) run_tests ;;
   build) build ;;
+  bench) shift; run_bench "$@" ;;
   *)
-    echo "usage: $0 example|test|build" >&2
+    echo "usage: $0 example|test|build|bench [bench/run.py options]" >&2
     exit 2
     ;;
 esac

@@ -36,7 +36,16 @@ llvm_config.use_default_substitutions()
 
 # FileCheck, not and count are LLVM 22's; the s2s tools come from the build.
 tool_dirs = [config.s2s_tools_dir, config.llvm_tools_dir]
-tools = ["s2s-compile", "s2s-opt", "s2s-run"]
+# `--param s2s_pipeline_options=...` runs every s2s-run with those options of
+# the s2s-to-llvm pipeline, e.g. with one optimization switched off.
+pipeline_options = lit_config.params.get("s2s_pipeline_options", "")
+s2s_run = "s2s-run"
+if pipeline_options:
+    s2s_run = ToolSubst(
+        "s2s-run", extra_args=["--pipeline-options='%s'" % pipeline_options]
+    )
+    config.name += " (%s)" % pipeline_options
+tools = ["s2s-compile", "s2s-opt", s2s_run]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.s2s_tools_dir, append_path=True)

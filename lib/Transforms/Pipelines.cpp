@@ -21,8 +21,18 @@
 #include "mlir/Transforms/Passes.h"
 #include "s2s/Conversion/Passes.h"
 #include "s2s/Transforms/Passes.h"
+#include "llvm/TargetParser/Host.h"
 
 using namespace mlir;
+
+int64_t s2s::getHostVectorBits() {
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  if (features.lookup("avx512f"))
+    return 512;
+  if (features.lookup("avx2") || features.lookup("avx"))
+    return 256;
+  return 128;
+}
 
 void s2s::buildS2SToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createConvertS2SToLinalgPass());
@@ -54,7 +64,13 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
 
-  // Loops, then LLVM.
+  // Vector kernels for the contractions, loops for the rest, then LLVM.
+  if (options.lowerContractions) {
+    S2SLowerContractionsPassOptions kernels;
+    kernels.vectorBits =
+        options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
+    pm.addNestedPass<func::FuncOp>(createS2SLowerContractionsPass(kernels));
+  }
   pm.addPass(createS2SCopiesToLinalgPass());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createLowerAffinePass());

@@ -61,6 +61,11 @@ cl::opt<EmitKind> emitKind(
         clEnumValN(EmitKind::Object, "obj", "a host object file"),
         clEnumValN(EmitKind::Shared, "shared", "a shared library")),
     cl::cat(compileCategory));
+cl::opt<std::string> pipelineOptions(
+    "pipeline-options",
+    cl::desc("Options of the s2s-to-llvm pipeline, e.g. "
+             "'lower-contractions=false vector-bits=256'"),
+    cl::init(""), cl::cat(compileCategory));
 cl::opt<std::string> headerFilename(
     "header", cl::desc("Also write a C header declaring the entry points"),
     cl::value_desc("file.h"), cl::init(""), cl::cat(compileCategory));
@@ -107,6 +112,13 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(compileCategory);
   cl::ParseCommandLineOptions(
       argc, argv, "s2s-compile: compile an s2s model ahead of time\n");
+  auto options = S2SToLLVMPipelineOptions::createFromString(pipelineOptions);
+  if (!options) {
+    llvm::errs() << "error: invalid --pipeline-options '" << pipelineOptions
+                 << "'\n";
+    return kExitBadInput;
+  }
+
   CompilerSession session;
   OwningOpRef<ModuleOp> module = session.load(inputFilename);
   if (!module)
@@ -147,7 +159,7 @@ int main(int argc, char **argv) {
     return kExitSuccess;
   }
 
-  if (failed(lowerToLLVMDialect(*module, S2SToLLVMPipelineOptions())))
+  if (failed(lowerToLLVMDialect(*module, *options)))
     return kExitCompileError;
   llvm::Expected<std::unique_ptr<llvm::TargetMachine>> targetMachine =
       createHostTargetMachine();

@@ -70,6 +70,11 @@ cl::opt<unsigned> repeat(
     "repeat",
     cl::desc("Run N more times and print the median and minimum time"),
     cl::init(0), cl::cat(runCategory));
+cl::opt<std::string> pipelineOptions(
+    "pipeline-options",
+    cl::desc("Options of the s2s-to-llvm pipeline, e.g. "
+             "'lower-contractions=false vector-bits=256'"),
+    cl::init(""), cl::cat(runCategory));
 cl::opt<bool> quiet("quiet", cl::desc("Do not print the results"),
                     cl::init(false), cl::cat(runCategory));
 
@@ -260,6 +265,13 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(runCategory);
   cl::ParseCommandLineOptions(
       argc, argv, "s2s-run: compile an s2s model and run it in a JIT\n");
+  auto options = S2SToLLVMPipelineOptions::createFromString(pipelineOptions);
+  if (!options) {
+    llvm::errs() << "error: invalid --pipeline-options '" << pipelineOptions
+                 << "'\n";
+    return kExitBadInput;
+  }
+
   CompilerSession session;
   OwningOpRef<ModuleOp> module = session.load(inputFilename);
   if (!module)
@@ -307,7 +319,7 @@ int main(int argc, char **argv) {
   }
 
   // Compile.
-  if (failed(lowerToLLVMDialect(*module, S2SToLLVMPipelineOptions())))
+  if (failed(lowerToLLVMDialect(*module, *options)))
     return kExitCompileError;
   llvm::Expected<std::unique_ptr<llvm::TargetMachine>> targetMachine =
       createHostTargetMachine();

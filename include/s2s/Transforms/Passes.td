@@ -67,4 +67,65 @@ def S2SCopiesToLinalgPass : Pass<"s2s-copies-to-linalg"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
+  let summary = "Register-blocked vector kernels for linalg contractions";
+  let description = [{
+    Rewrites every `linalg.generic` on memrefs that computes
+    `C[batch.., m, n] += A[.., m, .., k] * B[.., n, .., k]` (one reduction
+    dimension, a multiply-add body, static shapes, unit inner strides) into a
+    loop nest of vector FMAs, choosing one of two kernels:
+
+    * **dot**, when k is the innermost dimension of A and B (x W^T of
+      `s2s.linear` and the RNN gates, q k^T of attention): a
+      `dot-rows` x `dot-cols` tile of C accumulates in as many vector
+      registers while k advances a vector at a time; the partial sums are
+      reduced horizontally and added to C. No operand is copied.
+    * **axpy**, when n is the innermost dimension of B and C (p v of
+      attention, q W of Luong's general score): an `axpy-rows` x
+      (`axpy-vectors` * lanes) tile of C stays in registers while each step
+      broadcasts one element of A.
+
+    Leading parallel dimensions (batch, heads) become loops around the
+    kernel; their index maps may be any affine expression (grouped-query
+    heads use `h floordiv group`). Remainders use one-row or one-column
+    kernels and masked vector loads and stores. Contractions that do not
+    fit (dynamic shapes, strided inner dimensions, several reductions) are
+    left alone for the loop lowering.
+
+    The horizontal sums reassociate the additions over k, so results differ
+    from a sequential sum in the last bits, as any BLAS's do.
+
+    Before:
+    ```mlir
+    linalg.generic {indexing_maps = [(i, j, k) -> (i, k), (i, j, k) -> (j, k),
+                                     (i, j, k) -> (i, j)],
+                    iterator_types = ["parallel", "parallel", "reduction"]}
+        ins(%x, %w : memref<64x512xf32>, memref<256x512xf32>)
+        outs(%y : memref<64x256xf32>) { mulf, addf }
+    ```
+    After: `scf.for` over 4-row and 4-column tiles, an inner `scf.for` over k
+    carrying 16 `vector<16xf32>` accumulators updated by `vector.fma`, and
+    `vector.reduction <add>` into `%y`.
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
+           "Width of the vector registers in bits">,
+    Option<"dotRows", "dot-rows", "int64_t", /*default=*/"4",
+           "Rows of C per dot-kernel tile">,
+    Option<"dotCols", "dot-cols", "int64_t", /*default=*/"4",
+           "Columns of C per dot-kernel tile">,
+    Option<"axpyRows", "axpy-rows", "int64_t", /*default=*/"6",
+           "Rows of C per axpy-kernel tile">,
+    Option<"axpyVectors", "axpy-vectors", "int64_t", /*default=*/"4",
+           "Vectors of C columns per axpy-kernel tile">,
+  ];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 #endif // S2S_TRANSFORMS_PASSES_TD

@@ -15,9 +15,24 @@ class OpPassManager;
 
 namespace s2s {
 
-/// Options of the s2s-to-llvm pipeline.
+/// Options of the s2s-to-llvm pipeline. Each optimization can be switched
+/// off for A/B comparison.
 struct S2SToLLVMPipelineOptions
-    : public PassPipelineOptions<S2SToLLVMPipelineOptions> {};
+    : public PassPipelineOptions<S2SToLLVMPipelineOptions> {
+  PassOptions::Option<bool> lowerContractions{
+      *this, "lower-contractions",
+      llvm::cl::desc("Lower contractions to register-blocked vector kernels "
+                     "(s2s-lower-contractions)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<int64_t> vectorBits{
+      *this, "vector-bits",
+      llvm::cl::desc("Vector register width in bits; 0 detects the host's "
+                     "(512 with AVX-512, 256 with AVX2, else 128)"),
+      llvm::cl::init(0)};
+};
+
+/// The vector register width of the host CPU in bits.
+int64_t getHostVectorBits();
 
 /// Lowers s2s ops to linalg on tensors and cleans up (no bufferization).
 void buildS2SToLinalgPipeline(OpPassManager &pm);

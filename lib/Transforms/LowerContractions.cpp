@@ -1,0 +1,492 @@
+//===- LowerContractions.cpp - register-blocked contraction kernels -------===//
+//
+// Rewrites the contractions of the s2s lowering (after bufferization, on
+// memrefs) into register-blocked loop nests of vector FMAs for the host's
+// vector registers. Two kernel shapes cover every contraction the lowering
+// produces:
+//
+//  * "dot" (C[m, n] += sum_k A[m, k] * B[n, k], k contiguous in A and B):
+//    x W^T of s2s.linear and the RNN gates, q k^T of attention. An MR x NR
+//    tile of outputs accumulates in MR*NR vector registers over k, which are
+//    reduced horizontally at the end. No operand is repacked.
+//  * "axpy" (C[m, n] += sum_k A[m, k] * B[k, n], n contiguous in B and C):
+//    p v of attention, q W of Luong's general score. An MR x (NV*VW) tile of
+//    C stays in registers while k advances, each step broadcasting A[m, k].
+//
+// Leading "batch" loops (b, h of attention, whose maps may divide the head
+// index for grouped-query attention) become plain loops around the kernel.
+// Sizes must be static; tails in m, n use single-row/column kernels and
+// tails in k or n use masked vector loads and stores.
+//
+//===----------------------------------------------------------------------===//
+
+#include "s2s/Transforms/Passes.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+
+namespace mlir {
+namespace s2s {
+#define GEN_PASS_DEF_S2SLOWERCONTRACTIONSPASS
+#include "s2s/Transforms/Passes.h.inc"
+} // namespace s2s
+} // namespace mlir
+
+using namespace mlir;
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Matching
+//===----------------------------------------------------------------------===//
+
+enum class KernelKind { Dot, Axpy };
+
+/// A contraction C[batch, m, n] += A[.., m, .., k] * B[.., n, .., k] in the
+/// loop space of its linalg.generic.
+struct Contraction {
+  linalg::GenericOp op;
+  KernelKind kind;
+  Value a, b, c;
+  AffineMap aMap, bMap, cMap;
+  SmallVector<unsigned> batchDims;
+  unsigned mDim, nDim, kDim;
+  SmallVector<int64_t> loopSizes;
+};
+
+/// The body is `out + in0 * in1` (in either operand order).
+static bool isMulAddBody(linalg::GenericOp op) {
+  Block &body = op.getRegion().front();
+  if (body.getOperations().size() != 3)
+    return false;
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  auto add = yield.getOperand(0).getDefiningOp<arith::AddFOp>();
+  if (!add)
+    return false;
+  Value acc = body.getArgument(2);
+  Value prod = add.getLhs() == acc ? add.getRhs() : add.getLhs();
+  if (add.getLhs() != acc && add.getRhs() != acc)
+    return false;
+  auto mul = prod.getDefiningOp<arith::MulFOp>();
+  if (!mul)
+    return false;
+  Value in0 = body.getArgument(0), in1 = body.getArgument(1);
+  return (mul.getLhs() == in0 && mul.getRhs() == in1) ||
+         (mul.getLhs() == in1 && mul.getRhs() == in0);
+}
+
+/// A memref whose innermost dimension has unit stride.
+static bool hasUnitInnerStride(Value v) {
+  auto type = dyn_cast<MemRefType>(v.getType());
+  if (!type || !type.hasStaticShape() || type.getRank() == 0)
+    return false;
+  auto [strides, offset] = type.getStridesAndOffset();
+  return strides.back() == 1;
+}
+
+/// Whether `map` reads dimension `dim` anywhere.
+static bool usesDim(AffineMap map, unsigned dim) {
+  return map.isFunctionOfDim(dim);
+}
+
+/// `map`'s last result is exactly dimension `dim`.
+static bool lastResultIs(AffineMap map, unsigned dim) {
+  auto expr = dyn_cast<AffineDimExpr>(map.getResults().back());
+  return expr && expr.getPosition() == dim;
+}
+
+static std::optional<Contraction> matchContraction(linalg::GenericOp op,
+                                                   int64_t vectorWidth) {
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
+      op.getNumDpsInits() != 1 || !isMulAddBody(op))
+    return std::nullopt;
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  unsigned numLoops = iterators.size();
+  SmallVector<unsigned> parallel;
+  std::optional<unsigned> reduction;
+  for (auto [i, it] : llvm::enumerate(iterators)) {
+    if (it == utils::IteratorType::parallel)
+      parallel.push_back(i);
+    else if (reduction)
+      return std::nullopt; // one reduction dimension only
+    else
+      reduction = i;
+  }
+  if (!reduction || parallel.size() < 2)
+    return std::nullopt;
+
+  Contraction c;
+  c.op = op;
+  c.a = op.getDpsInputOperand(0)->get();
+  c.b = op.getDpsInputOperand(1)->get();
+  c.c = op.getDpsInitOperand(0)->get();
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  c.aMap = maps[0];
+  c.bMap = maps[1];
+  c.cMap = maps[2];
+  c.kDim = *reduction;
+  c.nDim = parallel.back();
+  c.mDim = parallel[parallel.size() - 2];
+  c.batchDims.assign(parallel.begin(), parallel.end() - 2);
+  if (op.hasDynamicShape())
+    return std::nullopt;
+  c.loopSizes = op.getStaticLoopRanges();
+  if (llvm::any_of(c.loopSizes, ShapedType::isDynamic))
+    return std::nullopt;
+
+  // C is indexed by the parallel dimensions, in order.
+  if (c.cMap.getNumResults() != parallel.size())
+    return std::nullopt;
+  for (auto [i, dim] : llvm::enumerate(parallel)) {
+    auto expr = dyn_cast<AffineDimExpr>(c.cMap.getResult(i));
+    if (!expr || expr.getPosition() != dim)
+      return std::nullopt;
+  }
+  // A reads m and k but not n; B reads n and k but not m. Swap the inputs
+  // when the generic lists them the other way round.
+  auto fits = [&](AffineMap aMap, AffineMap bMap) {
+    return usesDim(aMap, c.mDim) && !usesDim(aMap, c.nDim) &&
+           usesDim(bMap, c.nDim) && !usesDim(bMap, c.mDim) &&
+           usesDim(aMap, c.kDim) && usesDim(bMap, c.kDim);
+  };
+  if (!fits(c.aMap, c.bMap)) {
+    std::swap(c.a, c.b);
+    std::swap(c.aMap, c.bMap);
+    if (!fits(c.aMap, c.bMap))
+      return std::nullopt;
+  }
+  // m, n and k must appear as plain dimensions (batch dimensions may be any
+  // affine expression, as for grouped-query heads).
+  for (AffineExpr expr : llvm::concat<const AffineExpr>(
+           c.aMap.getResults(), c.bMap.getResults()))
+    for (unsigned dim : {c.mDim, c.nDim, c.kDim})
+      if (expr.isFunctionOfDim(dim) && !isa<AffineDimExpr>(expr))
+        return std::nullopt;
+  if (!hasUnitInnerStride(c.a) || !hasUnitInnerStride(c.b) ||
+      !hasUnitInnerStride(c.c))
+    return std::nullopt;
+  Type elt = cast<MemRefType>(c.c.getType()).getElementType();
+  if (!elt.isF32() && !elt.isF64())
+    return std::nullopt;
+
+  if (lastResultIs(c.aMap, c.kDim) && lastResultIs(c.bMap, c.kDim))
+    c.kind = KernelKind::Dot;
+  else if (lastResultIs(c.bMap, c.nDim))
+    c.kind = KernelKind::Axpy;
+  else
+    return std::nullopt;
+  // Too small to be worth a vector kernel.
+  int64_t inner = c.kind == KernelKind::Dot ? c.loopSizes[c.kDim]
+                                            : c.loopSizes[c.nDim];
+  if (inner < vectorWidth / 2)
+    return std::nullopt;
+  return c;
+}
+
+//===----------------------------------------------------------------------===//
+// Code generation
+//===----------------------------------------------------------------------===//
+
+class KernelEmitter {
+public:
+  KernelEmitter(RewriterBase &rewriter, const Contraction &c,
+                int64_t vectorWidth, int64_t dotRows, int64_t dotCols,
+                int64_t axpyRows, int64_t axpyVectors)
+      : b(rewriter), loc(c.op->getLoc()), c(c), vw(vectorWidth),
+        dotRows(dotRows), dotCols(dotCols), axpyRows(axpyRows),
+        axpyVectors(axpyVectors) {
+    elt = cast<MemRefType>(c.c.getType()).getElementType();
+    vecType = VectorType::get({vw}, elt);
+  }
+
+  void emit() {
+    dims.assign(c.loopSizes.size(), Value());
+    emitBatch(0);
+  }
+
+private:
+  /// Creates (once) a constant at the start of the enclosing function, so
+  /// that the kernels' loops share them.
+  Value constant(TypedAttr value) {
+    Value &cached = constants[value];
+    if (!cached) {
+      OpBuilder::InsertionGuard guard(b);
+      Region *region = c.op->getParentRegion();
+      while (!isa<FunctionOpInterface>(region->getParentOp()))
+        region = region->getParentOp()->getParentRegion();
+      b.setInsertionPointToStart(&region->front());
+      cached = arith::ConstantOp::create(b, loc, value);
+    }
+    return cached;
+  }
+
+  Value cst(int64_t v) { return constant(b.getIndexAttr(v)); }
+
+  Value zeroVector() {
+    return constant(DenseElementsAttr::get(vecType, b.getZeroAttr(elt)));
+  }
+
+  /// A constant mask enabling the first `count` lanes.
+  Value prefixMask(int64_t count) {
+    SmallVector<bool> lanes(vw, false);
+    for (int64_t i = 0; i < count; ++i)
+      lanes[i] = true;
+    auto type = VectorType::get({vw}, b.getI1Type());
+    return constant(DenseElementsAttr::get(type, lanes));
+  }
+
+  /// Loops `body(iv)` from `lo` to `hi` by `step` (constants).
+  void loop(int64_t lo, int64_t hi, int64_t step,
+            function_ref<void(Value)> body) {
+    if (lo >= hi)
+      return;
+    auto forOp = scf::ForOp::create(b, loc, cst(lo), cst(hi), cst(step));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(forOp.getBody());
+    body(forOp.getInductionVar());
+  }
+
+  /// The indices of `map` with dimension values `dims`.
+  SmallVector<Value> indices(AffineMap map) {
+    SmallVector<Value> result;
+    for (AffineExpr expr : map.getResults()) {
+      if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
+        result.push_back(dims[dim.getPosition()]);
+        continue;
+      }
+      SmallVector<Value> operands;
+      for (unsigned i = 0; i < map.getNumDims(); ++i)
+        operands.push_back(dims[i] ? dims[i] : cst(0));
+      result.push_back(affine::AffineApplyOp::create(
+          b, loc, AffineMap::get(map.getNumDims(), 0, expr), operands));
+    }
+    return result;
+  }
+
+  Value offset(Value base, int64_t delta) {
+    if (delta == 0)
+      return base;
+    return arith::AddIOp::create(b, loc, base, cst(delta));
+  }
+
+  void emitBatch(unsigned level) {
+    if (level < c.batchDims.size()) {
+      unsigned dim = c.batchDims[level];
+      loop(0, c.loopSizes[dim], 1, [&](Value iv) {
+        dims[dim] = iv;
+        emitBatch(level + 1);
+      });
+      return;
+    }
+    if (c.kind == KernelKind::Dot)
+      emitDot();
+    else
+      emitAxpy();
+  }
+
+  //===------------------------------------------------------------------===//
+  // Dot kernel: C[m, n] += sum_k A[m, k] * B[n, k]
+  //===------------------------------------------------------------------===//
+
+  void emitDot() {
+    int64_t m = c.loopSizes[c.mDim], n = c.loopSizes[c.nDim];
+    int64_t mFull = m / dotRows * dotRows, nFull = n / dotCols * dotCols;
+    auto tiles = [&](int64_t mLo, int64_t mHi, int64_t mr) {
+      loop(mLo, mHi, mr, [&](Value i) {
+        loop(0, nFull, dotCols,
+             [&](Value j) { emitDotTile(i, mr, j, dotCols); });
+        loop(nFull, n, 1, [&](Value j) { emitDotTile(i, mr, j, 1); });
+      });
+    };
+    tiles(0, mFull, dotRows);
+    tiles(mFull, m, 1);
+  }
+
+  void emitDotTile(Value i0, int64_t mr, Value j0, int64_t nr) {
+    int64_t k = c.loopSizes[c.kDim];
+    int64_t kFull = k / vw * vw;
+    Value zero = zeroVector();
+    SmallVector<Value> init(mr * nr, zero);
+
+    // One k step of vector width `vw`; `mask` guards the tail.
+    auto step = [&](Value kIv, ValueRange acc, Value mask) {
+      dims[c.kDim] = kIv;
+      SmallVector<Value> as, bs;
+      for (int64_t r = 0; r < mr; ++r) {
+        dims[c.mDim] = offset(i0, r);
+        as.push_back(load(c.a, indices(c.aMap), mask, zero));
+      }
+      for (int64_t col = 0; col < nr; ++col) {
+        dims[c.nDim] = offset(j0, col);
+        bs.push_back(load(c.b, indices(c.bMap), mask, zero));
+      }
+      SmallVector<Value> next;
+      for (int64_t r = 0; r < mr; ++r)
+        for (int64_t col = 0; col < nr; ++col)
+          next.push_back(vector::FMAOp::create(b, loc, as[r], bs[col],
+                                               acc[r * nr + col]));
+      return next;
+    };
+
+    SmallVector<Value> acc = init;
+    if (kFull > 0) {
+      auto kLoop = scf::ForOp::create(
+          b, loc, cst(0), cst(kFull), cst(vw), init,
+          [&](OpBuilder &, Location, Value kIv, ValueRange args) {
+            scf::YieldOp::create(b, loc, step(kIv, args, nullptr));
+          });
+      acc = SmallVector<Value>(kLoop.getResults());
+    }
+    if (kFull < k) {
+      Value mask = prefixMask(k - kFull);
+      acc = step(cst(kFull), acc, mask);
+    }
+
+    // Horizontal sums, added to C.
+    for (int64_t r = 0; r < mr; ++r) {
+      dims[c.mDim] = offset(i0, r);
+      for (int64_t col = 0; col < nr; ++col) {
+        dims[c.nDim] = offset(j0, col);
+        Value sum = vector::ReductionOp::create(
+            b, loc, vector::CombiningKind::ADD, acc[r * nr + col],
+            arith::FastMathFlags::reassoc);
+        SmallVector<Value> cIdx = indices(c.cMap);
+        Value old = memref::LoadOp::create(b, loc, c.c, cIdx);
+        Value updated = arith::AddFOp::create(b, loc, old, sum);
+        memref::StoreOp::create(b, loc, updated, c.c, cIdx);
+      }
+    }
+  }
+
+  //===------------------------------------------------------------------===//
+  // Axpy kernel: C[m, n] += sum_k A[m, k] * B[k, n]
+  //===------------------------------------------------------------------===//
+
+  void emitAxpy() {
+    int64_t m = c.loopSizes[c.mDim], n = c.loopSizes[c.nDim];
+    int64_t nBlock = axpyVectors * vw;
+    int64_t mFull = m / axpyRows * axpyRows;
+    int64_t nFull = n / nBlock * nBlock;
+    int64_t nVecFull = n / vw * vw;
+    auto tiles = [&](int64_t mLo, int64_t mHi, int64_t mr) {
+      loop(mLo, mHi, mr, [&](Value i) {
+        loop(0, nFull, nBlock,
+             [&](Value j) { emitAxpyTile(i, mr, j, axpyVectors, 0); });
+        // Whole vectors after the last full block, then one masked vector.
+        loop(nFull, nVecFull, vw,
+             [&](Value j) { emitAxpyTile(i, mr, j, 1, 0); });
+        if (nVecFull < n)
+          emitAxpyTile(i, mr, cst(nVecFull), 1, n - nVecFull);
+      });
+    };
+    tiles(0, mFull, axpyRows);
+    tiles(mFull, m, 1);
+  }
+
+  /// An mr x (nv * vw) tile at (i0, j0); `tail` > 0 masks a single partial
+  /// vector of that many lanes.
+  void emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv,
+                    int64_t tail) {
+    int64_t k = c.loopSizes[c.kDim];
+    Value zero = zeroVector();
+    Value mask;
+    if (tail > 0)
+      mask = prefixMask(tail);
+
+    // Load the C tile.
+    dims[c.kDim] = cst(0);
+    SmallVector<Value> init;
+    for (int64_t r = 0; r < mr; ++r) {
+      dims[c.mDim] = offset(i0, r);
+      for (int64_t v = 0; v < nv; ++v) {
+        dims[c.nDim] = offset(j0, v * vw);
+        init.push_back(load(c.c, indices(c.cMap), mask, zero));
+      }
+    }
+    auto kLoop = scf::ForOp::create(
+        b, loc, cst(0), cst(k), cst(1), init,
+        [&](OpBuilder &, Location, Value kIv, ValueRange acc) {
+          dims[c.kDim] = kIv;
+          SmallVector<Value> bs;
+          for (int64_t v = 0; v < nv; ++v) {
+            dims[c.nDim] = offset(j0, v * vw);
+            bs.push_back(load(c.b, indices(c.bMap), mask, zero));
+          }
+          SmallVector<Value> next;
+          for (int64_t r = 0; r < mr; ++r) {
+            dims[c.mDim] = offset(i0, r);
+            Value scalar = memref::LoadOp::create(b, loc, c.a, indices(c.aMap));
+            Value splat = vector::BroadcastOp::create(b, loc, vecType, scalar);
+            for (int64_t v = 0; v < nv; ++v)
+              next.push_back(
+                  vector::FMAOp::create(b, loc, splat, bs[v], acc[r * nv + v]));
+          }
+          scf::YieldOp::create(b, loc, next);
+        });
+    for (int64_t r = 0; r < mr; ++r) {
+      dims[c.mDim] = offset(i0, r);
+      for (int64_t v = 0; v < nv; ++v) {
+        dims[c.nDim] = offset(j0, v * vw);
+        store(kLoop.getResult(r * nv + v), c.c, indices(c.cMap), mask);
+      }
+    }
+  }
+
+  Value load(Value memref, ValueRange idx, Value mask, Value passthru) {
+    if (mask)
+      return vector::MaskedLoadOp::create(b, loc, vecType, memref, idx, mask,
+                                          passthru);
+    return vector::LoadOp::create(b, loc, vecType, memref, idx);
+  }
+
+  void store(Value value, Value memref, ValueRange idx, Value mask) {
+    if (mask)
+      vector::MaskedStoreOp::create(b, loc, memref, idx, mask, value);
+    else
+      vector::StoreOp::create(b, loc, value, memref, idx);
+  }
+
+  RewriterBase &b;
+  Location loc;
+  const Contraction &c;
+  int64_t vw, dotRows, dotCols, axpyRows, axpyVectors;
+  Type elt;
+  VectorType vecType;
+  /// The current value of each loop dimension while emitting.
+  SmallVector<Value> dims;
+  /// Constants already created at the start of the function.
+  llvm::DenseMap<Attribute, Value> constants;
+};
+
+struct S2SLowerContractionsPass
+    : s2s::impl::S2SLowerContractionsPassBase<S2SLowerContractionsPass> {
+  using S2SLowerContractionsPassBase::S2SLowerContractionsPassBase;
+
+  void runOnOperation() override {
+    SmallVector<Contraction> found;
+    getOperation()->walk([&](linalg::GenericOp op) {
+      int64_t width = vectorBits / 32;
+      if (auto c = matchContraction(op, width))
+        found.push_back(*c);
+    });
+    IRRewriter rewriter(&getContext());
+    for (Contraction &c : found) {
+      Type elt = cast<MemRefType>(c.c.getType()).getElementType();
+      int64_t width = vectorBits / elt.getIntOrFloatBitWidth();
+      rewriter.setInsertionPoint(c.op);
+      KernelEmitter(rewriter, c, width, dotRows, dotCols, axpyRows,
+                    axpyVectors)
+          .emit();
+      rewriter.eraseOp(c.op);
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,206 @@
+// RUN: s2s-opt %s --s2s-lower-contractions -split-input-file | FileCheck %s
+// RUN: s2s-opt %s --s2s-lower-contractions="vector-bits=256 dot-rows=2 dot-cols=3" -split-input-file | FileCheck %s --check-prefix=AVX2
+
+#nt_a = affine_map<(i, j, k) -> (i, k)>
+#nt_b = affine_map<(i, j, k) -> (j, k)>
+#nt_c = affine_map<(i, j, k) -> (i, j)>
+
+/// x W^T with k a multiple of the vector width and m, n multiples of the
+/// tile: one 4x4 tile loop nest, 16 accumulators carried over k, reduced
+/// into C.
+// CHECK-LABEL: func.func @dot_kernel(
+// CHECK-SAME:    %[[X:.+]]: memref<8x64xf32>, %[[W:.+]]: memref<12x64xf32>, %[[Y:.+]]: memref<8x12xf32>
+// CHECK:         scf.for %[[I:.+]] = %{{.+}} to %{{.+}} step %c4
+// CHECK:           scf.for %[[J:.+]] = %{{.+}} to %{{.+}} step %c4
+// CHECK:             %[[ACC:.+]]:16 = scf.for %[[K:.+]] = %c0 to %c64 step %c16 iter_args(
+// CHECK-COUNT-4:       vector.load %[[X]][{{.+}}, %[[K]]] : memref<8x64xf32>, vector<16xf32>
+// CHECK-COUNT-4:       vector.load %[[W]][{{.+}}, %[[K]]] : memref<12x64xf32>, vector<16xf32>
+// CHECK-COUNT-16:      vector.fma
+// CHECK:               scf.yield
+// CHECK-COUNT-16:    vector.reduction <add>, %{{.+}} fastmath<reassoc>
+// CHECK-NOT:       linalg.generic
+// AVX2-LABEL: func.func @dot_kernel(
+// AVX2:         step %c2
+// AVX2:           step %c3
+// AVX2:             scf.for {{.+}} step %c8 iter_args(
+// AVX2-COUNT-6:       vector.fma {{.+}} : vector<8xf32>
+func.func @dot_kernel(%x: memref<8x64xf32>, %w: memref<12x64xf32>,
+                      %y: memref<8x12xf32>) {
+  linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<8x64xf32>, memref<12x64xf32>)
+      outs(%y : memref<8x12xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+#nt_a = affine_map<(i, j, k) -> (i, k)>
+#nt_b = affine_map<(i, j, k) -> (j, k)>
+#nt_c = affine_map<(i, j, k) -> (i, j)>
+
+/// Odd sizes: m = 5 and n = 6 leave one-row and one-column kernels, and
+/// k = 20 a masked vector step after the full ones.
+// CHECK-LABEL: func.func @dot_kernel_tails(
+// CHECK-DAG:     %[[MASK:.+]] = arith.constant dense<[true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false]> : vector<16xi1>
+// CHECK:         scf.for %{{.+}} = %c0 to %c4 step %c4
+// CHECK:           scf.for %{{.+}} = %c0 to %c4 step %c4
+// CHECK:             vector.maskedload %{{.+}}, %[[MASK]]
+// CHECK:           scf.for %{{.+}} = %c4 to %c6 step %c1
+// CHECK:         scf.for %{{.+}} = %c4 to %c5 step %c1
+func.func @dot_kernel_tails(%x: memref<5x20xf32>, %w: memref<6x20xf32>,
+                            %y: memref<5x6xf32>) {
+  linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<5x20xf32>, memref<6x20xf32>)
+      outs(%y : memref<5x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+#pv_p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#pv_v = affine_map<(b, h, i, e, j) -> (b, h floordiv 2, j, e)>
+#pv_o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+
+/// p v of grouped-query attention: n (= e) is contiguous in v and the
+/// output, so the axpy kernel keeps a 6 x 64 tile of the output in
+/// registers; the key/value head is h floordiv 2.
+// CHECK-LABEL: func.func @axpy_kernel_gqa(
+// CHECK-SAME:    %[[P:.+]]: memref<1x4x6x10xf32>, %[[V:.+]]: memref<1x2x10x64xf32>, %[[O:.+]]: memref<1x4x6x64xf32>
+// CHECK:         scf.for %[[B:.+]] = %c0 to %c1
+// CHECK:           scf.for %[[H:.+]] = %c0 to %c4
+// CHECK:             scf.for {{.+}} step %c6
+// CHECK-COUNT-24:      vector.load %[[O]]
+// CHECK:               scf.for %[[J:.+]] = %c0 to %c10 step %c1 iter_args(
+// CHECK:                 %[[KV:.+]] = affine.apply #{{.+}}(%[[B]], %[[H]], {{.+}})
+// CHECK:                 vector.load %[[V]][%[[B]], %[[KV]], %[[J]], %{{.+}}]
+// CHECK-COUNT-3:         vector.load %[[V]][%[[B]], %{{.+}}, %[[J]], %{{.+}}]
+// CHECK:                 memref.load %[[P]]
+// CHECK:                 vector.broadcast
+// CHECK-COUNT-4:         vector.fma
+// CHECK-COUNT-24:      vector.store
+func.func @axpy_kernel_gqa(%p: memref<1x4x6x10xf32>, %v: memref<1x2x10x64xf32>,
+                           %o: memref<1x4x6x64xf32>) {
+  linalg.generic {indexing_maps = [#pv_p, #pv_v, #pv_o],
+                  iterator_types = ["parallel", "parallel", "parallel",
+                                    "parallel", "reduction"]}
+      ins(%p, %v : memref<1x4x6x10xf32>, memref<1x2x10x64xf32>)
+      outs(%o : memref<1x4x6x64xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %m : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+#qw_q = affine_map<(b, i, e, d) -> (b, i, d)>
+#qw_w = affine_map<(b, i, e, d) -> (d, e)>
+#qw_o = affine_map<(b, i, e, d) -> (b, i, e)>
+
+/// n = 20 is one whole vector and a masked one of 4 lanes.
+// CHECK-LABEL: func.func @axpy_kernel_masked_columns(
+// CHECK-DAG:     %[[MASK:.+]] = arith.constant dense<[true, true, true, true, false, {{.+}}]> : vector<16xi1>
+// CHECK:         vector.maskedload %{{.+}}, %[[MASK]]
+// CHECK:         vector.maskedstore %{{.+}}, %[[MASK]]
+func.func @axpy_kernel_masked_columns(%q: memref<2x3x8xf32>,
+                                      %w: memref<8x20xf32>,
+                                      %o: memref<2x3x20xf32>) {
+  linalg.generic {indexing_maps = [#qw_q, #qw_w, #qw_o],
+                  iterator_types = ["parallel", "parallel", "parallel",
+                                    "reduction"]}
+      ins(%q, %w : memref<2x3x8xf32>, memref<8x20xf32>)
+      outs(%o : memref<2x3x20xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %m : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+#nt_a = affine_map<(i, j, k) -> (i, k)>
+#nt_b = affine_map<(i, j, k) -> (j, k)>
+#nt_c = affine_map<(i, j, k) -> (i, j)>
+
+/// What the kernels leave alone: a body that is not a multiply-add, a
+/// dynamic size, an inner dimension with a stride, and tensors.
+// CHECK-LABEL: func.func @negative_not_mul_add(
+// CHECK:         linalg.generic
+func.func @negative_not_mul_add(%x: memref<8x64xf32>, %w: memref<12x64xf32>,
+                                %y: memref<8x12xf32>) {
+  linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<8x64xf32>, memref<12x64xf32>)
+      outs(%y : memref<8x12xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.subf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// CHECK-LABEL: func.func @negative_dynamic(
+// CHECK:         linalg.generic
+func.func @negative_dynamic(%x: memref<?x64xf32>, %w: memref<12x64xf32>,
+                            %y: memref<?x12xf32>) {
+  linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<?x64xf32>, memref<12x64xf32>)
+      outs(%y : memref<?x12xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// CHECK-LABEL: func.func @negative_strided_inner(
+// CHECK:         linalg.generic
+func.func @negative_strided_inner(
+    %x: memref<8x64xf32, strided<[1, 8]>>, %w: memref<12x64xf32>,
+    %y: memref<8x12xf32>) {
+  linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<8x64xf32, strided<[1, 8]>>, memref<12x64xf32>)
+      outs(%y : memref<8x12xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// CHECK-LABEL: func.func @negative_tensors(
+// CHECK:         linalg.generic
+func.func @negative_tensors(%x: tensor<8x64xf32>, %w: tensor<12x64xf32>,
+                            %y: tensor<8x12xf32>) -> tensor<8x12xf32> {
+  %r = linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                       iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : tensor<8x64xf32>, tensor<12x64xf32>)
+      outs(%y : tensor<8x12xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  } -> tensor<8x12xf32>
+  return %r : tensor<8x12xf32>
+}
