@@ -198,10 +198,10 @@ class KernelEmitter {
 public:
   KernelEmitter(RewriterBase &rewriter, const Contraction &c,
                 int64_t vectorWidth, int64_t dotRows, int64_t dotCols,
-                int64_t axpyRows, int64_t axpyVectors)
+                int64_t dotBlockCols, int64_t axpyRows, int64_t axpyVectors)
       : b(rewriter), loc(c.op->getLoc()), c(c), vw(vectorWidth),
-        dotRows(dotRows), dotCols(dotCols), axpyRows(axpyRows),
-        axpyVectors(axpyVectors) {
+        dotRows(dotRows), dotCols(dotCols), dotBlockCols(dotBlockCols),
+        axpyRows(axpyRows), axpyVectors(axpyVectors) {
     elt = cast<MemRefType>(c.c.getType()).getElementType();
     vecType = VectorType::get({vw}, elt);
   }
@@ -253,6 +253,18 @@ private:
     body(forOp.getInductionVar());
   }
 
+  /// Loops `body(iv)` over [lo, lo + count) by `step`.
+  void loopFrom(Value lo, int64_t count, int64_t step,
+                function_ref<void(Value)> body) {
+    if (count <= 0)
+      return;
+    Value hi = arith::AddIOp::create(b, loc, lo, cst(count));
+    auto forOp = scf::ForOp::create(b, loc, lo, hi, cst(step));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(forOp.getBody());
+    body(forOp.getInductionVar());
+  }
+
   /// The indices of `map` with dimension values `dims`.
   SmallVector<Value> indices(AffineMap map) {
     SmallVector<Value> result;
@@ -295,18 +307,29 @@ private:
   // Dot kernel: C[m, n] += sum_k A[m, k] * B[n, k]
   //===------------------------------------------------------------------===//
 
+  /// Columns are taken in blocks of `dotBlockCols` rows of B, which stay
+  /// in cache while every row tile of A passes over them.
   void emitDot() {
     int64_t m = c.loopSizes[c.mDim], n = c.loopSizes[c.nDim];
     int64_t mFull = m / dotRows * dotRows, nFull = n / dotCols * dotCols;
-    auto tiles = [&](int64_t mLo, int64_t mHi, int64_t mr) {
-      loop(mLo, mHi, mr, [&](Value i) {
-        loop(0, nFull, dotCols,
-             [&](Value j) { emitDotTile(i, mr, j, dotCols); });
-        loop(nFull, n, 1, [&](Value j) { emitDotTile(i, mr, j, 1); });
-      });
+    int64_t block = std::max<int64_t>(dotBlockCols / dotCols, 1) * dotCols;
+    int64_t blocksEnd = nFull / block * block;
+    // Every row of C against the columns [j0, j0 + width), width a multiple
+    // of dotCols (or the single-column tail when nr is 1).
+    auto rowsAgainst = [&](Value j0, int64_t width, int64_t nr) {
+      auto tiles = [&](int64_t mLo, int64_t mHi, int64_t mr) {
+        loop(mLo, mHi, mr, [&](Value i) {
+          loopFrom(j0, width, nr, [&](Value j) { emitDotTile(i, mr, j, nr); });
+        });
+      };
+      tiles(0, mFull, dotRows);
+      tiles(mFull, m, 1);
     };
-    tiles(0, mFull, dotRows);
-    tiles(mFull, m, 1);
+    loop(0, blocksEnd, block, [&](Value jb) { rowsAgainst(jb, block, dotCols); });
+    if (blocksEnd < nFull)
+      rowsAgainst(cst(blocksEnd), nFull - blocksEnd, dotCols);
+    if (nFull < n)
+      rowsAgainst(cst(nFull), n - nFull, 1);
   }
 
   void emitDotTile(Value i0, int64_t mr, Value j0, int64_t nr) {
@@ -369,25 +392,26 @@ private:
   // Axpy kernel: C[m, n] += sum_k A[m, k] * B[k, n]
   //===------------------------------------------------------------------===//
 
+  /// Column panels outermost: the panel of B (K x nv vectors) stays in cache
+  /// while every row tile of A passes over it.
   void emitAxpy() {
     int64_t m = c.loopSizes[c.mDim], n = c.loopSizes[c.nDim];
     int64_t nBlock = axpyVectors * vw;
     int64_t mFull = m / axpyRows * axpyRows;
     int64_t nFull = n / nBlock * nBlock;
     int64_t nVecFull = n / vw * vw;
-    auto tiles = [&](int64_t mLo, int64_t mHi, int64_t mr) {
-      loop(mLo, mHi, mr, [&](Value i) {
-        loop(0, nFull, nBlock,
-             [&](Value j) { emitAxpyTile(i, mr, j, axpyVectors, 0); });
-        // Whole vectors after the last full block, then one masked vector.
-        loop(nFull, nVecFull, vw,
-             [&](Value j) { emitAxpyTile(i, mr, j, 1, 0); });
-        if (nVecFull < n)
-          emitAxpyTile(i, mr, cst(nVecFull), 1, n - nVecFull);
-      });
+    // Every row of C against the panel at j0 of nv vectors (`tail` masks a
+    // single partial vector).
+    auto rowsAgainst = [&](Value j0, int64_t nv, int64_t tail) {
+      loop(0, mFull, axpyRows,
+           [&](Value i) { emitAxpyTile(i, axpyRows, j0, nv, tail); });
+      loop(mFull, m, 1, [&](Value i) { emitAxpyTile(i, 1, j0, nv, tail); });
     };
-    tiles(0, mFull, axpyRows);
-    tiles(mFull, m, 1);
+    loop(0, nFull, nBlock, [&](Value j) { rowsAgainst(j, axpyVectors, 0); });
+    // Whole vectors after the last full panel, then one masked vector.
+    loop(nFull, nVecFull, vw, [&](Value j) { rowsAgainst(j, 1, 0); });
+    if (nVecFull < n)
+      rowsAgainst(cst(nVecFull), 1, n - nVecFull);
   }
 
   /// An mr x (nv * vw) tile at (i0, j0); `tail` > 0 masks a single partial
@@ -456,7 +480,7 @@ private:
   RewriterBase &b;
   Location loc;
   const Contraction &c;
-  int64_t vw, dotRows, dotCols, axpyRows, axpyVectors;
+  int64_t vw, dotRows, dotCols, dotBlockCols, axpyRows, axpyVectors;
   Type elt;
   VectorType vecType;
   /// The current value of each loop dimension while emitting.
@@ -481,8 +505,8 @@ struct S2SLowerContractionsPass
       Type elt = cast<MemRefType>(c.c.getType()).getElementType();
       int64_t width = vectorBits / elt.getIntOrFloatBitWidth();
       rewriter.setInsertionPoint(c.op);
-      KernelEmitter(rewriter, c, width, dotRows, dotCols, axpyRows,
-                    axpyVectors)
+      KernelEmitter(rewriter, c, width, dotRows, dotCols, dotBlockCols,
+                    axpyRows, axpyVectors)
           .emit();
       rewriter.eraseOp(c.op);
     }

@@ -69,6 +69,7 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
     S2SLowerContractionsPassOptions kernels;
     kernels.vectorBits =
         options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
+    kernels.dotBlockCols = options.dotBlockCols;
     pm.addNestedPass<func::FuncOp>(createS2SLowerContractionsPass(kernels));
   }
   pm.addPass(createS2SCopiesToLinalgPass());

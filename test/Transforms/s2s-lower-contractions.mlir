@@ -6,30 +6,30 @@
 #nt_c = affine_map<(i, j, k) -> (i, j)>
 
 /// x W^T with k a multiple of the vector width and m, n multiples of the
-/// tile: one 4x4 tile loop nest, 16 accumulators carried over k, reduced
-/// into C.
+/// tile: column blocks, then 6x4 tiles, 24 accumulators carried over k,
+/// reduced into C.
 // CHECK-LABEL: func.func @dot_kernel(
-// CHECK-SAME:    %[[X:.+]]: memref<8x64xf32>, %[[W:.+]]: memref<12x64xf32>, %[[Y:.+]]: memref<8x12xf32>
-// CHECK:         scf.for %[[I:.+]] = %{{.+}} to %{{.+}} step %c4
+// CHECK-SAME:    %[[X:.+]]: memref<12x64xf32>, %[[W:.+]]: memref<8x64xf32>, %[[Y:.+]]: memref<12x8xf32>
+// CHECK:         scf.for %[[I:.+]] = %{{.+}} to %{{.+}} step %c6
 // CHECK:           scf.for %[[J:.+]] = %{{.+}} to %{{.+}} step %c4
-// CHECK:             %[[ACC:.+]]:16 = scf.for %[[K:.+]] = %c0 to %c64 step %c16 iter_args(
-// CHECK-COUNT-4:       vector.load %[[X]][{{.+}}, %[[K]]] : memref<8x64xf32>, vector<16xf32>
-// CHECK-COUNT-4:       vector.load %[[W]][{{.+}}, %[[K]]] : memref<12x64xf32>, vector<16xf32>
-// CHECK-COUNT-16:      vector.fma
+// CHECK:             %[[ACC:.+]]:24 = scf.for %[[K:.+]] = %c0 to %c64 step %c16 iter_args(
+// CHECK-COUNT-6:       vector.load %[[X]][{{.+}}, %[[K]]] : memref<12x64xf32>, vector<16xf32>
+// CHECK-COUNT-4:       vector.load %[[W]][{{.+}}, %[[K]]] : memref<8x64xf32>, vector<16xf32>
+// CHECK-COUNT-24:      vector.fma
 // CHECK:               scf.yield
-// CHECK-COUNT-16:    vector.reduction <add>, %{{.+}} fastmath<reassoc>
+// CHECK-COUNT-24:    vector.reduction <add>, %{{.+}} fastmath<reassoc>
 // CHECK-NOT:       linalg.generic
 // AVX2-LABEL: func.func @dot_kernel(
 // AVX2:         step %c2
 // AVX2:           step %c3
 // AVX2:             scf.for {{.+}} step %c8 iter_args(
 // AVX2-COUNT-6:       vector.fma {{.+}} : vector<8xf32>
-func.func @dot_kernel(%x: memref<8x64xf32>, %w: memref<12x64xf32>,
-                      %y: memref<8x12xf32>) {
+func.func @dot_kernel(%x: memref<12x64xf32>, %w: memref<8x64xf32>,
+                      %y: memref<12x8xf32>) {
   linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
                   iterator_types = ["parallel", "parallel", "reduction"]}
-      ins(%x, %w : memref<8x64xf32>, memref<12x64xf32>)
-      outs(%y : memref<8x12xf32>) {
+      ins(%x, %w : memref<12x64xf32>, memref<8x64xf32>)
+      outs(%y : memref<12x8xf32>) {
   ^bb0(%a: f32, %b: f32, %acc: f32):
     %p = arith.mulf %a, %b : f32
     %s = arith.addf %acc, %p : f32
@@ -44,21 +44,21 @@ func.func @dot_kernel(%x: memref<8x64xf32>, %w: memref<12x64xf32>,
 #nt_b = affine_map<(i, j, k) -> (j, k)>
 #nt_c = affine_map<(i, j, k) -> (i, j)>
 
-/// Odd sizes: m = 5 and n = 6 leave one-row and one-column kernels, and
+/// Odd sizes: m = 7 and n = 6 leave one-row and one-column kernels, and
 /// k = 20 a masked vector step after the full ones.
 // CHECK-LABEL: func.func @dot_kernel_tails(
 // CHECK-DAG:     %[[MASK:.+]] = arith.constant dense<[true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false]> : vector<16xi1>
-// CHECK:         scf.for %{{.+}} = %c0 to %c4 step %c4
-// CHECK:           scf.for %{{.+}} = %c0 to %c4 step %c4
+// CHECK:         scf.for %{{.+}} = %c0 to %c6 step %c6
+// CHECK:           scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c4
 // CHECK:             vector.maskedload %{{.+}}, %[[MASK]]
-// CHECK:           scf.for %{{.+}} = %c4 to %c6 step %c1
-// CHECK:         scf.for %{{.+}} = %c4 to %c5 step %c1
-func.func @dot_kernel_tails(%x: memref<5x20xf32>, %w: memref<6x20xf32>,
-                            %y: memref<5x6xf32>) {
+// CHECK:         scf.for %{{.+}} = %c6 to %c7 step %c1
+// CHECK:           scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c1
+func.func @dot_kernel_tails(%x: memref<7x20xf32>, %w: memref<6x20xf32>,
+                            %y: memref<7x6xf32>) {
   linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
                   iterator_types = ["parallel", "parallel", "reduction"]}
-      ins(%x, %w : memref<5x20xf32>, memref<6x20xf32>)
-      outs(%y : memref<5x6xf32>) {
+      ins(%x, %w : memref<7x20xf32>, memref<6x20xf32>)
+      outs(%y : memref<7x6xf32>) {
   ^bb0(%a: f32, %b: f32, %acc: f32):
     %p = arith.mulf %a, %b : f32
     %s = arith.addf %acc, %p : f32

@@ -110,10 +110,13 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
   let options = [
     Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
            "Width of the vector registers in bits">,
-    Option<"dotRows", "dot-rows", "int64_t", /*default=*/"4",
+    Option<"dotRows", "dot-rows", "int64_t", /*default=*/"6",
            "Rows of C per dot-kernel tile">,
     Option<"dotCols", "dot-cols", "int64_t", /*default=*/"4",
            "Columns of C per dot-kernel tile">,
+    Option<"dotBlockCols", "dot-block-cols", "int64_t", /*default=*/"64",
+           "Columns of C per cache block of the dot kernel (rows of B "
+           "kept in cache while all of A passes)">,
     Option<"axpyRows", "axpy-rows", "int64_t", /*default=*/"6",
            "Rows of C per axpy-kernel tile">,
     Option<"axpyVectors", "axpy-vectors", "int64_t", /*default=*/"4",

@@ -29,6 +29,10 @@ struct S2SToLLVMPipelineOptions
       llvm::cl::desc("Vector register width in bits; 0 detects the host's "
                      "(512 with AVX-512, 256 with AVX2, else 128)"),
       llvm::cl::init(0)};
+  PassOptions::Option<int64_t> dotBlockCols{
+      *this, "dot-block-cols",
+      llvm::cl::desc("Columns of C per cache block of the dot kernel"),
+      llvm::cl::init(64)};
 };
 
 /// The vector register width of the host CPU in bits.
