@@ -61,7 +61,7 @@ build() {
   ninja -C "$BUILD_DIR" -j "$JOBS"
   # check-s2s needs the generated docs too.
   ninja -C "$BUILD_DIR" -j "$JOBS" S2SConversionPassDocGen S2SDialectDocGen \
-    S2STransformsPassDocGen
+    S2SPassDocGen S2STransformsPassDocGen
 }
 
 run_example() {
@@ -73,6 +73,7 @@ run_example() {
 # The numeric suites again with each optimization of the s2s-to-llvm pipeline
 # switched off, so that every optimization is checked against its absence.
 OPTIMIZATION_OFF_VARIANTS=(
+  "hoist-rnn-input=false"
   "lower-contractions=false"
 )
 
@@ -111,6 +112,14 @@ run_tests() {
   done
   echo "$total_passed passed, $total_failed failed"
   [ "$status" -eq 0 ] && [ "$total_failed" -eq 0 ]
+}
+
+run_bench() {
+  log "installing what the benchmark suite needs"
+  "$ROOT/bench/setup.sh"
+  build
+  log "running the benchmark suite"
+  /usr/bin/python3 "$ROOT/bench/run.py" --s2s-bin "$BUILD_DIR/bin" "$@"
 }
 
 case "${1:-}" in

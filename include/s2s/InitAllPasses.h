@@ -9,6 +9,7 @@
 #define S2S_INITALLPASSES_H
 
 #include "s2s/Conversion/Passes.h"
+#include "s2s/Dialect/S2S/Transforms/Passes.h"
 #include "s2s/Transforms/Passes.h"
 #include "s2s/Transforms/Pipelines.h"
 
@@ -17,6 +18,7 @@ namespace s2s {
 
 /// Registers the s2s passes and pipelines.
 inline void registerAllPasses() {
+  registerS2SPasses();
   registerS2SConversionPasses();
   registerS2STransformsPasses();
   registerS2SPipelines();

@@ -154,9 +154,10 @@ mlir::s2s::lowerToLLVMDialect(ModuleOp module,
   return pm.run(module);
 }
 
-LogicalResult mlir::s2s::lowerToLinalg(ModuleOp module) {
+LogicalResult mlir::s2s::lowerToLinalg(ModuleOp module,
+                                       const S2SToLLVMPipelineOptions &options) {
   PassManager pm(module->getContext());
-  buildS2SToLinalgPipeline(pm);
+  buildS2SToLinalgPipeline(pm, options);
   return pm.run(module);
 }
 

@@ -15,8 +15,9 @@
 //
 // Leading "batch" loops (b, h of attention, whose maps may divide the head
 // index for grouped-query attention) become plain loops around the kernel.
-// Sizes must be static; tails in m, n use single-row/column kernels and
-// tails in k or n use masked vector loads and stores.
+// Sizes must be static; the rows (and dot-kernel columns) left over after
+// the full tiles form one smaller tile, and tails in k or n use masked
+// vector loads and stores.
 //
 //===----------------------------------------------------------------------===//
 
@@ -323,13 +324,15 @@ private:
         });
       };
       tiles(0, mFull, dotRows);
-      tiles(mFull, m, 1);
+      // The remaining rows as one shorter tile.
+      tiles(mFull, m, m - mFull);
     };
     loop(0, blocksEnd, block, [&](Value jb) { rowsAgainst(jb, block, dotCols); });
     if (blocksEnd < nFull)
       rowsAgainst(cst(blocksEnd), nFull - blocksEnd, dotCols);
+    // The remaining columns as one narrower tile.
     if (nFull < n)
-      rowsAgainst(cst(nFull), n - nFull, 1);
+      rowsAgainst(cst(nFull), n - nFull, n - nFull);
   }
 
   void emitDotTile(Value i0, int64_t mr, Value j0, int64_t nr) {
@@ -405,7 +408,9 @@ private:
     auto rowsAgainst = [&](Value j0, int64_t nv, int64_t tail) {
       loop(0, mFull, axpyRows,
            [&](Value i) { emitAxpyTile(i, axpyRows, j0, nv, tail); });
-      loop(mFull, m, 1, [&](Value i) { emitAxpyTile(i, 1, j0, nv, tail); });
+      // The remaining rows as one shorter tile.
+      if (mFull < m)
+        emitAxpyTile(cst(mFull), m - mFull, j0, nv, tail);
     };
     loop(0, nFull, nBlock, [&](Value j) { rowsAgainst(j, axpyVectors, 0); });
     // Whole vectors after the last full panel, then one masked vector.

@@ -20,6 +20,7 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 #include "s2s/Conversion/Passes.h"
+#include "s2s/Dialect/S2S/Transforms/Passes.h"
 #include "s2s/Transforms/Passes.h"
 #include "llvm/TargetParser/Host.h"
 
@@ -34,7 +35,10 @@ int64_t s2s::getHostVectorBits() {
   return 128;
 }
 
-void s2s::buildS2SToLinalgPipeline(OpPassManager &pm) {
+void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
+                                   const S2SToLLVMPipelineOptions &options) {
+  if (options.hoistRNNInput)
+    pm.addPass(createS2SHoistRNNInputPass());
   pm.addPass(createConvertS2SToLinalgPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
@@ -42,7 +46,7 @@ void s2s::buildS2SToLinalgPipeline(OpPassManager &pm) {
 
 void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
                                  const S2SToLLVMPipelineOptions &options) {
-  buildS2SToLinalgPipeline(pm);
+  buildS2SToLinalgPipeline(pm, options);
   // Elementwise arith/math on tensors written by the user (residual adds,
   // relu) become linalg too.
   pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
@@ -86,10 +90,11 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
 }
 
 void s2s::registerS2SPipelines() {
-  PassPipelineRegistration<>(
+  PassPipelineRegistration<S2SToLLVMPipelineOptions>(
       "s2s-to-linalg-pipeline",
-      "Lower s2s ops to linalg on tensors and clean up",
-      [](OpPassManager &pm) { buildS2SToLinalgPipeline(pm); });
+      "Run the enabled graph-level passes, lower s2s ops to linalg on "
+      "tensors and clean up",
+      buildS2SToLinalgPipeline);
   PassPipelineRegistration<S2SToLLVMPipelineOptions>(
       "s2s-to-llvm",
       "Lower s2s and upstream tensor IR to the LLVM dialect with the s2s "

@@ -1,7 +1,21 @@
-// RUN: s2s-opt %s --s2s-to-linalg-pipeline -split-input-file | FileCheck %s
+// RUN: s2s-opt %s --s2s-to-linalg-pipeline="hoist-rnn-input=false" -split-input-file | FileCheck %s
+// RUN: s2s-opt %s --s2s-to-linalg-pipeline -split-input-file | FileCheck %s --check-prefix=HOIST
 
-// The pipeline is convert-s2s-to-linalg followed by canonicalize and cse; the
-// checks cover what the clean-up changes in the lowered IR.
+// The pipeline is s2s-hoist-rnn-input (unless switched off), then
+// convert-s2s-to-linalg, canonicalize and cse; the CHECK lines cover what
+// the clean-up changes in the lowered IR, the HOIST lines what the hoisting
+// changes.
+
+/// Hoisted: one contraction of all of x before the loop, one (with W_hh) in
+/// it.
+// HOIST-LABEL: func.func @rnn_forward(
+// HOIST:         %[[XG:.+]] = linalg.generic {{.+}} iterator_types = ["parallel", "parallel", "reduction"]
+// HOIST-SAME:        tensor<15x4xf32>, tensor<6x4xf32>
+// HOIST:         scf.for
+// HOIST:           tensor.extract_slice %{{.+}}[%{{.+}}, 0, 0] [1, 3, 6]
+// HOIST:           linalg.generic {{.+}} iterator_types = ["parallel", "parallel", "reduction"]
+// HOIST-NOT:       iterator_types = ["parallel", "parallel", "reduction"]
+// HOIST:           scf.yield
 
 /// No s2s op is left, the unused T-1 constant of the forward direction is
 /// gone, the zero constant and its fill are shared: the zero initial state and

@@ -152,7 +152,7 @@ int main(int argc, char **argv) {
     return fail(error, kExitBadInput);
 
   if (emitKind == EmitKind::MLIR || emitKind == EmitKind::Linalg) {
-    if (emitKind == EmitKind::Linalg && failed(lowerToLinalg(*module)))
+    if (emitKind == EmitKind::Linalg && failed(lowerToLinalg(*module, *options)))
       return kExitCompileError;
     module->print(output->os());
     output->keep();

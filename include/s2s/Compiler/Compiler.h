@@ -89,7 +89,8 @@ LogicalResult lowerToLLVMDialect(ModuleOp module,
 
 /// Runs the s2s-to-linalg pipeline on `module` (s2s ops become linalg on
 /// tensors; nothing is bufferized).
-LogicalResult lowerToLinalg(ModuleOp module);
+LogicalResult lowerToLinalg(ModuleOp module,
+                            const S2SToLLVMPipelineOptions &options);
 
 /// A target machine for the host CPU with its features detected.
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>

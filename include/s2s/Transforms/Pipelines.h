@@ -19,6 +19,11 @@ namespace s2s {
 /// off for A/B comparison.
 struct S2SToLLVMPipelineOptions
     : public PassPipelineOptions<S2SToLLVMPipelineOptions> {
+  PassOptions::Option<bool> hoistRNNInput{
+      *this, "hoist-rnn-input",
+      llvm::cl::desc("Compute RNN input projections as one GEMM before the "
+                     "recurrence (s2s-hoist-rnn-input)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> lowerContractions{
       *this, "lower-contractions",
       llvm::cl::desc("Lower contractions to register-blocked vector kernels "
@@ -38,8 +43,10 @@ struct S2SToLLVMPipelineOptions
 /// The vector register width of the host CPU in bits.
 int64_t getHostVectorBits();
 
-/// Lowers s2s ops to linalg on tensors and cleans up (no bufferization).
-void buildS2SToLinalgPipeline(OpPassManager &pm);
+/// Runs the graph-level passes the options enable, lowers s2s ops to linalg
+/// on tensors and cleans up (no bufferization).
+void buildS2SToLinalgPipeline(OpPassManager &pm,
+                              const S2SToLLVMPipelineOptions &options);
 
 /// From s2s and upstream tensor IR to the LLVM dialect: the linalg
 /// lowering, bufferization with the s2s entry-point convention (inputs and

@@ -31,22 +31,20 @@ namespace {
 // One cell step
 //===----------------------------------------------------------------------===//
 
-enum class CellKind { RNN, LSTM, GRU };
-
 struct CellSpec {
   CellKind kind;
   Activation activation = Activation::tanh;
   bool linearBeforeReset = true;
 
   int64_t numGates() const {
-    return kind == CellKind::LSTM ? 4 : kind == CellKind::GRU ? 3 : 1;
+    return kind == CellKind::lstm ? 4 : kind == CellKind::gru ? 3 : 1;
   }
 };
 
-/// The weights of one direction: w_ih [G*H, I], w_hh [G*H, H], optional
-/// biases [G*H].
-struct CellWeights {
-  Value wIh, wHh, bIh, bHh;
+/// The recurrent weights of one direction: w_hh [G*H, H] and the optional
+/// bias b_hh [G*H].
+struct RecurrentWeights {
+  Value wHh, bHh;
 };
 
 /// The state after one step: h' and, for an LSTM, c'.
@@ -63,10 +61,10 @@ static AffineMap gateMap(TensorBuilder &tb, int64_t gate) {
                       getAffineDimExpr(1, ctx)});
 }
 
-/// Computes one step of the cell `spec` from input x [B, I] and state h
-/// (and c) [B, H].
+/// Computes one step of the cell `spec` from the input gates
+/// gx = x W_ih^T + b_ih [B, G*H] and the state h (and c) [B, H].
 static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
-                               const CellWeights &w, Value x, Value h,
+                               const RecurrentWeights &w, Value gx, Value h,
                                Value c) {
   ArrayRef<int64_t> hShape = TensorBuilder::shapeOf(h);
   int64_t batch = hShape[0], hidden = hShape[1], gates = spec.numGates();
@@ -76,9 +74,7 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
     return tb.expand(v, {batch, numGates, hidden}, {{0}, {1, 2}});
   };
 
-  Value gx = tb.linear(x, w.wIh, w.bIh);
-
-  if (spec.kind == CellKind::RNN) {
+  if (spec.kind == CellKind::rnn) {
     Value gh = tb.linear(h, w.wHh, w.bHh);
     Activation act = spec.activation;
     return {tb.map({gx, gh}, {}, hShape, elt,
@@ -94,7 +90,7 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
 
   Value gx3 = asGates(gx, gates);
 
-  if (spec.kind == CellKind::LSTM) {
+  if (spec.kind == CellKind::lstm) {
     // Gates i, f, g, o.
     Value gh3 = asGates(tb.linear(h, w.wHh, w.bHh), gates);
     SmallVector<Value> inputs = {gx3, gx3, gx3, gx3, gh3, gh3, gh3, gh3, c};
@@ -189,44 +185,49 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
 // Whole-sequence layers
 //===----------------------------------------------------------------------===//
 
-/// Lowers a recurrent layer. `c0` is the LSTM's initial cell state (null
-/// when absent or for the other layers).
-template <typename OpTy>
-static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
-                                const CellSpec &spec, Value c0,
-                                ConversionPatternRewriter &rewriter) {
-  Location loc = op.getLoc();
+namespace {
+/// What the time loops of a layer need, whatever provides its input gates.
+struct Recurrence {
+  CellSpec spec;
+  Direction direction;
+  int64_t numDirections, hidden, seqLen, batch;
+  Type elementType;
+  /// w_hh [D, G*H, H], b_hh [D, G*H] (optional).
+  Value wHh, bHh;
+  /// Optional h0, c0 [D, B, H] and seq_lens [B].
+  Value h0, c0, seqLens;
+};
+
+/// The input gates [B, G*H] of direction `d` at time step `t`.
+using InputGatesFn =
+    function_ref<Value(TensorBuilder &, int64_t /*d*/, Value /*t*/)>;
+} // namespace
+
+/// Emits one scf.for over time per direction and returns {y, h_n[, c_n]}
+/// with y time-major [T, B, D*H].
+static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
+                                          const Recurrence &r,
+                                          InputGatesFn inputGates) {
   TensorBuilder tb(rewriter, loc);
-  bool batchFirst = op.getBatchFirst();
-  bool isLSTM = spec.kind == CellKind::LSTM;
-  Value x = adaptor.getX();
-  if (batchFirst)
-    x = tb.transpose(x, {1, 0, 2});
-  ArrayRef<int64_t> xShape = TensorBuilder::shapeOf(x);
-  int64_t seqLen = xShape[0], batch = xShape[1];
-  int64_t hidden = op.getHiddenSize();
-  int64_t numDirections = op.getNumDirections();
-  Type elt = TensorBuilder::elementTypeOf(x);
-  Value seqLens = adaptor.getSeqLens();
+  bool isLSTM = r.spec.kind == CellKind::lstm;
+  int64_t batch = r.batch, hidden = r.hidden;
+  Type elt = r.elementType;
+  Value y = tb.empty({r.seqLen, batch, r.numDirections * hidden}, elt);
+  Value hN = tb.empty({r.numDirections, batch, hidden}, elt);
+  Value cN = isLSTM ? tb.empty({r.numDirections, batch, hidden}, elt) : Value();
+  Value lb = tb.indexConst(0), ub = tb.indexConst(r.seqLen),
+        step = tb.indexConst(1), last = tb.indexConst(r.seqLen - 1);
 
-  Value y = tb.empty({seqLen, batch, numDirections * hidden}, elt);
-  Value hN = tb.empty({numDirections, batch, hidden}, elt);
-  Value cN = isLSTM ? tb.empty({numDirections, batch, hidden}, elt) : nullptr;
-  Value lb = tb.indexConst(0), ub = tb.indexConst(seqLen),
-        step = tb.indexConst(1), last = tb.indexConst(seqLen - 1);
-
-  for (int64_t d = 0; d < numDirections; ++d) {
-    bool reverse = op.getDirection() == Direction::reverse || d == 1;
+  for (int64_t d = 0; d < r.numDirections; ++d) {
+    bool reverse = r.direction == Direction::reverse || d == 1;
     OpFoldResult dir = rewriter.getIndexAttr(d);
-    CellWeights w{tb.row(adaptor.getWIh(), dir), tb.row(adaptor.getWHh(), dir),
-                  adaptor.getBIh() ? tb.row(adaptor.getBIh(), dir) : Value(),
-                  adaptor.getBHh() ? tb.row(adaptor.getBHh(), dir) : Value()};
+    RecurrentWeights w{tb.row(r.wHh, dir), r.bHh ? tb.row(r.bHh, dir) : Value()};
     auto initialState = [&](Value given) {
       return given ? tb.row(given, dir) : tb.filled({batch, hidden}, elt, 0.0);
     };
-    SmallVector<Value> iterArgs = {initialState(adaptor.getH0())};
+    SmallVector<Value> iterArgs = {initialState(r.h0)};
     if (isLSTM)
-      iterArgs.push_back(initialState(c0));
+      iterArgs.push_back(initialState(r.c0));
     iterArgs.push_back(y);
 
     auto loop = scf::ForOp::create(
@@ -237,19 +238,20 @@ static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
           Value h = args[0];
           Value c = isLSTM ? args[1] : Value();
           Value yAcc = args.back();
-          CellState next = buildCellStep(body, spec, w, body.row(x, t), h, c);
+          CellState next =
+              buildCellStep(body, r.spec, w, inputGates(body, d, t), h, c);
           Value out = next.h;
-          if (seqLens) {
+          if (r.seqLens) {
             // valid(b) = t < seq_lens[b]: advance the state and emit h';
             // otherwise keep the state and emit zeros.
-            Type lenType = TensorBuilder::elementTypeOf(seqLens);
+            Type lenType = TensorBuilder::elementTypeOf(r.seqLens);
             Value tLen = arith::IndexCastOp::create(b, nloc, lenType, t);
             Value zero = body.floatConst(elt, 0.0);
             SmallVector<int64_t> hShape = {batch, hidden};
             MLIRContext *ctx = b.getContext();
             AffineMap lenMap = body.mapOf(2, {getAffineDimExpr(0, ctx)});
             AffineMap id = body.identityMap(2);
-            SmallVector<Value> inputs = {seqLens, next.h, h};
+            SmallVector<Value> inputs = {r.seqLens, next.h, h};
             SmallVector<AffineMap> maps = {lenMap, id, id};
             SmallVector<Value> inits = {body.empty(hShape, elt),
                                         body.empty(hShape, elt)};
@@ -296,12 +298,49 @@ static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
       cN = tb.insert(loop.getResult(1), cN, stateOffsets, {1, batch, hidden});
     y = loop.getResults().back();
   }
-
-  if (batchFirst)
-    y = tb.transpose(y, {1, 0, 2});
   SmallVector<Value> results = {y, hN};
   if (isLSTM)
     results.push_back(cN);
+  return results;
+}
+
+/// Lowers s2s.rnn/lstm/gru: the input gates of each step are x_t W_ih^T +
+/// b_ih, computed in the loop (s2s-hoist-rnn-input moves them out).
+template <typename OpTy>
+static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
+                                const CellSpec &spec, Value c0,
+                                ConversionPatternRewriter &rewriter) {
+  Location loc = op.getLoc();
+  TensorBuilder tb(rewriter, loc);
+  bool batchFirst = op.getBatchFirst();
+  Value x = adaptor.getX();
+  if (batchFirst)
+    x = tb.transpose(x, {1, 0, 2});
+  ArrayRef<int64_t> xShape = TensorBuilder::shapeOf(x);
+  Recurrence r{spec,
+               op.getDirection(),
+               op.getNumDirections(),
+               static_cast<int64_t>(op.getHiddenSize()),
+               xShape[0],
+               xShape[1],
+               TensorBuilder::elementTypeOf(x),
+               adaptor.getWHh(),
+               adaptor.getBHh(),
+               adaptor.getH0(),
+               c0,
+               adaptor.getSeqLens()};
+  SmallVector<Value> wIh, bIh;
+  for (int64_t d = 0; d < r.numDirections; ++d) {
+    OpFoldResult dir = rewriter.getIndexAttr(d);
+    wIh.push_back(tb.row(adaptor.getWIh(), dir));
+    bIh.push_back(adaptor.getBIh() ? tb.row(adaptor.getBIh(), dir) : Value());
+  }
+  SmallVector<Value> results = buildRecurrence(
+      rewriter, loc, r, [&](TensorBuilder &body, int64_t d, Value t) {
+        return body.linear(body.row(x, t), wIh[d], bIh[d]);
+      });
+  if (batchFirst)
+    results[0] = tb.transpose(results[0], {1, 0, 2});
   rewriter.replaceOp(op, results);
   return success();
 }
@@ -313,7 +352,7 @@ struct RNNOpLowering : OpConversionPattern<RNNOp> {
   LogicalResult
   matchAndRewrite(RNNOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{CellKind::RNN, op.getActivation()};
+    CellSpec spec{CellKind::rnn, op.getActivation()};
     return lowerLayer(op, adaptor, spec, nullptr, rewriter);
   }
 };
@@ -323,7 +362,7 @@ struct LSTMOpLowering : OpConversionPattern<LSTMOp> {
   LogicalResult
   matchAndRewrite(LSTMOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{CellKind::LSTM};
+    CellSpec spec{CellKind::lstm};
     return lowerLayer(op, adaptor, spec, adaptor.getC0(), rewriter);
   }
 };
@@ -333,7 +372,7 @@ struct GRUOpLowering : OpConversionPattern<GRUOp> {
   LogicalResult
   matchAndRewrite(GRUOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{CellKind::GRU, Activation::tanh, op.getLinearBeforeReset()};
+    CellSpec spec{CellKind::gru, Activation::tanh, op.getLinearBeforeReset()};
     return lowerLayer(op, adaptor, spec, nullptr, rewriter);
   }
 };
@@ -348,11 +387,10 @@ struct RNNCellOpLowering : OpConversionPattern<RNNCellOp> {
   matchAndRewrite(RNNCellOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     TensorBuilder tb(rewriter, op.getLoc());
-    CellSpec spec{CellKind::RNN, op.getActivation()};
-    CellWeights w{adaptor.getWIh(), adaptor.getWHh(), adaptor.getBIh(),
-                  adaptor.getBHh()};
-    rewriter.replaceOp(
-        op, buildCellStep(tb, spec, w, adaptor.getX(), adaptor.getH(), {}).h);
+    CellSpec spec{CellKind::rnn, op.getActivation()};
+    Value gx = tb.linear(adaptor.getX(), adaptor.getWIh(), adaptor.getBIh());
+    RecurrentWeights w{adaptor.getWHh(), adaptor.getBHh()};
+    rewriter.replaceOp(op, buildCellStep(tb, spec, w, gx, adaptor.getH(), {}).h);
     return success();
   }
 };
@@ -363,11 +401,11 @@ struct LSTMCellOpLowering : OpConversionPattern<LSTMCellOp> {
   matchAndRewrite(LSTMCellOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     TensorBuilder tb(rewriter, op.getLoc());
-    CellSpec spec{CellKind::LSTM};
-    CellWeights w{adaptor.getWIh(), adaptor.getWHh(), adaptor.getBIh(),
-                  adaptor.getBHh()};
-    CellState next = buildCellStep(tb, spec, w, adaptor.getX(),
-                                   adaptor.getH(), adaptor.getC());
+    CellSpec spec{CellKind::lstm};
+    Value gx = tb.linear(adaptor.getX(), adaptor.getWIh(), adaptor.getBIh());
+    RecurrentWeights w{adaptor.getWHh(), adaptor.getBHh()};
+    CellState next =
+        buildCellStep(tb, spec, w, gx, adaptor.getH(), adaptor.getC());
     rewriter.replaceOp(op, {next.h, next.c});
     return success();
   }
@@ -379,11 +417,53 @@ struct GRUCellOpLowering : OpConversionPattern<GRUCellOp> {
   matchAndRewrite(GRUCellOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     TensorBuilder tb(rewriter, op.getLoc());
-    CellSpec spec{CellKind::GRU, Activation::tanh, op.getLinearBeforeReset()};
-    CellWeights w{adaptor.getWIh(), adaptor.getWHh(), adaptor.getBIh(),
-                  adaptor.getBHh()};
-    rewriter.replaceOp(
-        op, buildCellStep(tb, spec, w, adaptor.getX(), adaptor.getH(), {}).h);
+    CellSpec spec{CellKind::gru, Activation::tanh, op.getLinearBeforeReset()};
+    Value gx = tb.linear(adaptor.getX(), adaptor.getWIh(), adaptor.getBIh());
+    RecurrentWeights w{adaptor.getWHh(), adaptor.getBHh()};
+    rewriter.replaceOp(op, buildCellStep(tb, spec, w, gx, adaptor.getH(), {}).h);
+    return success();
+  }
+};
+
+/// s2s.recurrence: the input gates of step t of direction d are columns
+/// [d*G*H, (d+1)*G*H) of x_gates[t].
+struct RecurrenceOpLowering : OpConversionPattern<RecurrenceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RecurrenceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    TensorBuilder tb(rewriter, loc);
+    bool batchFirst = op.getBatchFirst();
+    Value xGates = adaptor.getXGates();
+    if (batchFirst)
+      xGates = tb.transpose(xGates, {1, 0, 2});
+    ArrayRef<int64_t> xShape = TensorBuilder::shapeOf(xGates);
+    CellSpec spec{op.getCell(), op.getActivation(), op.getLinearBeforeReset()};
+    int64_t gates = spec.numGates() * op.getHiddenSize();
+    Recurrence r{spec,
+                 op.getDirection(),
+                 op.getNumDirections(),
+                 static_cast<int64_t>(op.getHiddenSize()),
+                 xShape[0],
+                 xShape[1],
+                 TensorBuilder::elementTypeOf(xGates),
+                 adaptor.getWHh(),
+                 adaptor.getBHh(),
+                 adaptor.getH0(),
+                 adaptor.getC0(),
+                 adaptor.getSeqLens()};
+    SmallVector<Value> results = buildRecurrence(
+        rewriter, loc, r, [&](TensorBuilder &body, int64_t d, Value t) {
+          OpBuilder &b = body.builder();
+          SmallVector<OpFoldResult> offsets = {t, b.getIndexAttr(0),
+                                               b.getIndexAttr(d * gates)};
+          return body.slice(xGates, offsets, {1, r.batch, gates},
+                            /*dropDims=*/{0});
+        });
+    if (batchFirst)
+      results[0] = tb.transpose(results[0], {1, 0, 2});
+    rewriter.replaceOp(op, results);
     return success();
   }
 };
@@ -392,6 +472,6 @@ struct GRUCellOpLowering : OpConversionPattern<GRUCellOp> {
 
 void mlir::s2s::populateRecurrentToLinalgPatterns(RewritePatternSet &patterns) {
   patterns.add<GRUCellOpLowering, GRUOpLowering, LSTMCellOpLowering,
-               LSTMOpLowering, RNNCellOpLowering, RNNOpLowering>(
-      patterns.getContext());
+               LSTMOpLowering, RecurrenceOpLowering, RNNCellOpLowering,
+               RNNOpLowering>(patterns.getContext());
 }

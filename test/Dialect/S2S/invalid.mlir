@@ -427,6 +427,364 @@ func.func @gru_result_num_directions(%x: tensor<5x3x4xf32>,
 
 // -----
 
+func.func @recurrence_x_gates_shape(%x_gates: tensor<5x3x7xf32>,
+    %w_hh: tensor<1x6x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'x_gates' must have shape [T, B, D*G*H] = [5, 3, 6], but has [5, 3, 7] (T = 5, B = 3, D = 1, H = 6, G = 1)}}
+  %0:2 = s2s.recurrence rnn %x_gates, %w_hh hidden_size(6)
+      : (tensor<5x3x7xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+// A bidirectional LSTM has the gates of both directions: D*G*H = 2*4*6.
+func.func @recurrence_x_gates_num_directions(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<2x24x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'x_gates' must have shape [T, B, D*G*H] = [5, 3, 48], but has [5, 3, 24] (T = 5, B = 3, D = 2, H = 6, G = 4)}}
+  %0:3 = s2s.recurrence lstm %x_gates, %w_hh hidden_size(6)
+      direction bidirectional
+      : (tensor<5x3x24xf32>, tensor<2x24x6xf32>)
+      -> (tensor<5x3x12xf32>, tensor<2x3x6xf32>, tensor<2x3x6xf32>)
+  return
+}
+
+// -----
+
+// With batch_first, x_gates is [B, T, D*G*H]: B = 3, T = 5.
+func.func @recurrence_x_gates_shape_batch_first(%x_gates: tensor<3x5x6xf32>,
+    %w_hh: tensor<1x18x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'x_gates' must have shape [B, T, D*G*H] = [3, 5, 18], but has [3, 5, 6] (T = 5, B = 3, D = 1, H = 6, G = 3)}}
+  %0:2 = s2s.recurrence gru %x_gates, %w_hh hidden_size(6) batch_first
+      : (tensor<3x5x6xf32>, tensor<1x18x6xf32>)
+      -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_w_hh_shape(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<1x24x7xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'w_hh' must have shape [D, 4*H, H] = [1, 24, 6], but has [1, 24, 7] (T = 5, B = 3, D = 1, H = 6, G = 4)}}
+  %0:3 = s2s.recurrence lstm %x_gates, %w_hh hidden_size(6)
+      : (tensor<5x3x24xf32>, tensor<1x24x7xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_w_hh_num_directions(%x_gates: tensor<5x3x12xf32>,
+    %w_hh: tensor<1x6x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'w_hh' must have shape [D, H, H] = [2, 6, 6], but has [1, 6, 6] (T = 5, B = 3, D = 2, H = 6, G = 1)}}
+  %0:2 = s2s.recurrence rnn %x_gates, %w_hh hidden_size(6)
+      direction bidirectional
+      : (tensor<5x3x12xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x12xf32>, tensor<2x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_w_hh_element_type(%x_gates: tensor<5x3x18xf32>,
+    %w_hh: tensor<1x18x6xf16>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'w_hh' must have element type 'f32' (that of 'x_gates'), but has 'f16'}}
+  %0:2 = s2s.recurrence gru %x_gates, %w_hh hidden_size(6)
+      : (tensor<5x3x18xf32>, tensor<1x18x6xf16>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_b_hh_shape(%x_gates: tensor<5x3x18xf32>,
+    %w_hh: tensor<1x18x6xf32>, %b_hh: tensor<1x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'b_hh' must have shape [D, 3*H] = [1, 18], but has [1, 6] (T = 5, B = 3, D = 1, H = 6, G = 3)}}
+  %0:2 = s2s.recurrence gru %x_gates, %w_hh b_hh(%b_hh) hidden_size(6)
+      : (tensor<5x3x18xf32>, tensor<1x18x6xf32>, tensor<1x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_b_hh_element_type(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<1x24x6xf32>, %b_hh: tensor<1x24xf64>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'b_hh' must have element type 'f32' (that of 'x_gates'), but has 'f64'}}
+  %0:3 = s2s.recurrence lstm %x_gates, %w_hh b_hh(%b_hh) hidden_size(6)
+      : (tensor<5x3x24xf32>, tensor<1x24x6xf32>, tensor<1x24xf64>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_h0_batch(%x_gates: tensor<5x3x6xf32>,
+    %w_hh: tensor<1x6x6xf32>, %h0: tensor<1x4x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'h0' must have shape [D, B, H] = [1, 3, 6], but has [1, 4, 6] (T = 5, B = 3, D = 1, H = 6, G = 1)}}
+  %0:2 = s2s.recurrence rnn %x_gates, %w_hh h0(%h0) hidden_size(6)
+      : (tensor<5x3x6xf32>, tensor<1x6x6xf32>, tensor<1x4x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+// With batch_first, x_gates is [B, T, D*G*H]: B = 3, and h0 is still
+// [D, B, H].
+func.func @recurrence_h0_batch_first(%x_gates: tensor<3x5x18xf32>,
+    %w_hh: tensor<1x18x6xf32>, %h0: tensor<1x5x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'h0' must have shape [D, B, H] = [1, 3, 6], but has [1, 5, 6] (T = 5, B = 3, D = 1, H = 6, G = 3)}}
+  %0:2 = s2s.recurrence gru %x_gates, %w_hh h0(%h0) hidden_size(6) batch_first
+      : (tensor<3x5x18xf32>, tensor<1x18x6xf32>, tensor<1x5x6xf32>)
+      -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_h0_element_type(%x_gates: tensor<5x3x6xf32>,
+    %w_hh: tensor<1x6x6xf32>, %h0: tensor<1x3x6xbf16>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'h0' must have element type 'f32' (that of 'x_gates'), but has 'bf16'}}
+  %0:2 = s2s.recurrence rnn %x_gates, %w_hh h0(%h0) hidden_size(6)
+      : (tensor<5x3x6xf32>, tensor<1x6x6xf32>, tensor<1x3x6xbf16>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_c0_num_directions(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<1x24x6xf32>, %c0: tensor<2x3x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'c0' must have shape [D, B, H] = [1, 3, 6], but has [2, 3, 6] (T = 5, B = 3, D = 1, H = 6, G = 4)}}
+  %0:3 = s2s.recurrence lstm %x_gates, %w_hh c0(%c0) hidden_size(6)
+      : (tensor<5x3x24xf32>, tensor<1x24x6xf32>, tensor<2x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_c0_element_type(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<1x24x6xf32>, %c0: tensor<1x3x6xf16>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'c0' must have element type 'f32' (that of 'x_gates'), but has 'f16'}}
+  %0:3 = s2s.recurrence lstm %x_gates, %w_hh c0(%c0) hidden_size(6)
+      : (tensor<5x3x24xf32>, tensor<1x24x6xf32>, tensor<1x3x6xf16>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+// Only an LSTM has a cell state.
+func.func @recurrence_c0_gru(%x_gates: tensor<5x3x18xf32>,
+    %w_hh: tensor<1x18x6xf32>, %c0: tensor<1x3x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'c0' is only used by cell 'lstm', not 'gru'}}
+  %0:2 = s2s.recurrence gru %x_gates, %w_hh c0(%c0) hidden_size(6)
+      : (tensor<5x3x18xf32>, tensor<1x18x6xf32>, tensor<1x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_c0_rnn(%x_gates: tensor<5x3x6xf32>,
+    %w_hh: tensor<1x6x6xf32>, %c0: tensor<1x3x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'c0' is only used by cell 'lstm', not 'rnn'}}
+  %0:2 = s2s.recurrence rnn %x_gates, %w_hh c0(%c0) hidden_size(6)
+      : (tensor<5x3x6xf32>, tensor<1x6x6xf32>, tensor<1x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_seq_lens_shape(%x_gates: tensor<3x5x24xf32>,
+    %w_hh: tensor<1x24x6xf32>, %seq_lens: tensor<5xi64>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand 'seq_lens' must have shape [B] = [3], but has [5] (T = 5, B = 3, D = 1, H = 6, G = 4)}}
+  %0:3 = s2s.recurrence lstm %x_gates, %w_hh seq_lens(%seq_lens) hidden_size(6)
+      batch_first
+      : (tensor<3x5x24xf32>, tensor<1x24x6xf32>, tensor<5xi64>)
+      -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+// ODS: seq_lens holds i32 or i64 lengths.
+func.func @recurrence_seq_lens_float(%x_gates: tensor<5x3x6xf32>,
+    %w_hh: tensor<1x6x6xf32>, %seq_lens: tensor<3xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand #2 must be 1D tensor of 32-bit signless integer or 64-bit signless integer values, but got 'tensor<3xf32>'}}
+  %0:2 = s2s.recurrence rnn %x_gates, %w_hh seq_lens(%seq_lens) hidden_size(6)
+      : (tensor<5x3x6xf32>, tensor<1x6x6xf32>, tensor<3xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+// The activation is a parameter of the Elman cell only.
+func.func @recurrence_activation_lstm(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<1x24x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op attribute 'activation' applies to cell 'rnn' only, not 'lstm'}}
+  %0:3 = s2s.recurrence lstm %x_gates, %w_hh hidden_size(6) activation relu
+      : (tensor<5x3x24xf32>, tensor<1x24x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_activation_gru(%x_gates: tensor<5x3x18xf32>,
+    %w_hh: tensor<1x18x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op attribute 'activation' applies to cell 'rnn' only, not 'gru'}}
+  %0:2 = s2s.recurrence gru %x_gates, %w_hh hidden_size(6) activation relu
+      : (tensor<5x3x18xf32>, tensor<1x18x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_linear_before_reset_rnn(%x_gates: tensor<5x3x6xf32>,
+    %w_hh: tensor<1x6x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op attribute 'linear_before_reset' applies to cell 'gru' only, not 'rnn'}}
+  %0:2 = s2s.recurrence rnn %x_gates, %w_hh hidden_size(6)
+      linear_before_reset(false)
+      : (tensor<5x3x6xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_linear_before_reset_lstm(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<1x24x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op attribute 'linear_before_reset' applies to cell 'gru' only, not 'lstm'}}
+  %0:3 = s2s.recurrence lstm %x_gates, %w_hh hidden_size(6)
+      linear_before_reset(false)
+      : (tensor<5x3x24xf32>, tensor<1x24x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+// ODS: hidden_size is positive.
+func.func @recurrence_hidden_size_zero(%x_gates: tensor<5x3x0xf32>,
+    %w_hh: tensor<1x0x0xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op attribute 'hidden_size' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive}}
+  %0:2 = s2s.recurrence rnn %x_gates, %w_hh hidden_size(0)
+      : (tensor<5x3x0xf32>, tensor<1x0x0xf32>)
+      -> (tensor<5x3x0xf32>, tensor<1x3x0xf32>)
+  return
+}
+
+// -----
+
+func.func @recurrence_hidden_size_negative(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<1x24x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op attribute 'hidden_size' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive}}
+  %0:3 = s2s.recurrence lstm %x_gates, %w_hh hidden_size(-6)
+      : (tensor<5x3x24xf32>, tensor<1x24x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+// ODS: x_gates is rank 3.
+func.func @recurrence_x_gates_rank(%x_gates: tensor<15x6xf32>,
+    %w_hh: tensor<1x6x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op operand #0 must be 3D tensor of floating-point values, but got 'tensor<15x6xf32>'}}
+  %0:2 = s2s.recurrence rnn %x_gates, %w_hh hidden_size(6)
+      : (tensor<15x6xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+// Generic form: the required attribute cell is absent.
+func.func @recurrence_missing_cell(%x_gates: tensor<5x3x6xf32>,
+    %w_hh: tensor<1x6x6xf32>) {
+  // expected-error @+1 {{'s2s.recurrence' op requires attribute 'cell'}}
+  %0:2 = "s2s.recurrence"(%x_gates, %w_hh)
+      <{hidden_size = 6 : i64,
+        operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0>}>
+      : (tensor<5x3x6xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+// Parser: the cell is rnn, lstm or gru.
+func.func @recurrence_unknown_cell(%x_gates: tensor<5x3x6xf32>,
+    %w_hh: tensor<1x6x6xf32>) {
+  // expected-error @+2 {{custom op 's2s.recurrence' expected ::mlir::s2s::CellKind to be one of: rnn, lstm, gru}}
+  // expected-error @+1 {{custom op 's2s.recurrence' failed to parse S2S_CellKindAttr parameter 'value' which is to be a `::mlir::s2s::CellKind`}}
+  %0:2 = s2s.recurrence elman %x_gates, %w_hh hidden_size(6)
+      : (tensor<5x3x6xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+// An LSTM recurrence returns c_n as well.
+func.func @recurrence_lstm_two_results(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<1x24x6xf32>) {
+  // expected-error @+2 {{'s2s.recurrence' op inferred type(s) 'tensor<5x3x6xf32>', 'tensor<1x3x6xf32>', 'tensor<1x3x6xf32>' are incompatible with return type(s) of operation 'tensor<5x3x6xf32>', 'tensor<1x3x6xf32>'}}
+  // expected-error @+1 {{'s2s.recurrence' op failed to infer returned types}}
+  %0:2 = s2s.recurrence lstm %x_gates, %w_hh hidden_size(6)
+      : (tensor<5x3x24xf32>, tensor<1x24x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+// Only an LSTM recurrence returns c_n.
+func.func @recurrence_gru_three_results(%x_gates: tensor<5x3x18xf32>,
+    %w_hh: tensor<1x18x6xf32>) {
+  // expected-error @+2 {{'s2s.recurrence' op inferred type(s) 'tensor<5x3x6xf32>', 'tensor<1x3x6xf32>' are incompatible with return type(s) of operation 'tensor<5x3x6xf32>', 'tensor<1x3x6xf32>', 'tensor<1x3x6xf32>'}}
+  // expected-error @+1 {{'s2s.recurrence' op failed to infer returned types}}
+  %0:3 = s2s.recurrence gru %x_gates, %w_hh hidden_size(6)
+      : (tensor<5x3x18xf32>, tensor<1x18x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+// y is [T, B, D*H], not [T, B, D*G*H].
+func.func @recurrence_result_hidden_size(%x_gates: tensor<5x3x18xf32>,
+    %w_hh: tensor<1x18x6xf32>) {
+  // expected-error @+2 {{'s2s.recurrence' op inferred type(s) 'tensor<5x3x6xf32>', 'tensor<1x3x6xf32>' are incompatible with return type(s) of operation 'tensor<5x3x18xf32>', 'tensor<1x3x6xf32>'}}
+  // expected-error @+1 {{'s2s.recurrence' op failed to infer returned types}}
+  %0:2 = s2s.recurrence gru %x_gates, %w_hh hidden_size(6)
+      : (tensor<5x3x18xf32>, tensor<1x18x6xf32>)
+      -> (tensor<5x3x18xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+// With batch_first, y is [B, T, D*H].
+func.func @recurrence_result_batch_first(%x_gates: tensor<3x5x12xf32>,
+    %w_hh: tensor<2x6x6xf32>) {
+  // expected-error @+2 {{'s2s.recurrence' op inferred type(s) 'tensor<3x5x12xf32>', 'tensor<2x3x6xf32>' are incompatible with return type(s) of operation 'tensor<5x3x12xf32>', 'tensor<2x3x6xf32>'}}
+  // expected-error @+1 {{'s2s.recurrence' op failed to infer returned types}}
+  %0:2 = s2s.recurrence rnn %x_gates, %w_hh hidden_size(6)
+      direction bidirectional batch_first
+      : (tensor<3x5x12xf32>, tensor<2x6x6xf32>)
+      -> (tensor<5x3x12xf32>, tensor<2x3x6xf32>)
+  return
+}
+
+// -----
+
 func.func @rnn_cell_h_batch(%x: tensor<3x4xf32>, %h: tensor<2x6xf32>,
     %w_ih: tensor<6x4xf32>, %w_hh: tensor<6x6xf32>) {
   // expected-error @+1 {{'s2s.rnn_cell' op operand 'h' must have shape [B, H] = [3, 6], but has [2, 6] (B = 3, I = 4, H = 6)}}

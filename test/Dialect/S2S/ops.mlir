@@ -447,6 +447,265 @@ func.func @gru_bidirectional_batch_first_all_operands(%x: tensor<3x5x4xf32>,
 }
 
 //===----------------------------------------------------------------------===//
+// s2s.recurrence
+//===----------------------------------------------------------------------===//
+
+// CHECK-LABEL: func.func @recurrence_rnn_minimal(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<5x3x6xf32>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<1x6x6xf32>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]] = s2s.recurrence rnn %[[X_GATES]], %[[W_HH]] hidden_size(6) :
+// CHECK-SAME:        (tensor<5x3x6xf32>, tensor<1x6x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]] :
+func.func @recurrence_rnn_minimal(%x_gates: tensor<5x3x6xf32>,
+    %w_hh: tensor<1x6x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence rnn %x_gates, %w_hh hidden_size(6)
+      : (tensor<5x3x6xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+// The default direction (forward), activation (tanh) and
+// linear_before_reset (true) are elided, whatever the cell.
+// CHECK-LABEL: func.func @recurrence_rnn_explicit_defaults_elided(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<5x3x6xf32>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<1x6x6xf32>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]] = s2s.recurrence rnn %[[X_GATES]], %[[W_HH]] hidden_size(6) :
+// CHECK-SAME:        (tensor<5x3x6xf32>, tensor<1x6x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]] :
+func.func @recurrence_rnn_explicit_defaults_elided(
+    %x_gates: tensor<5x3x6xf32>, %w_hh: tensor<1x6x6xf32>)
+    -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence rnn %x_gates, %w_hh hidden_size(6)
+      direction forward activation tanh linear_before_reset(true)
+      : (tensor<5x3x6xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+// CHECK-LABEL: func.func @recurrence_rnn_relu_b_hh_h0(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<5x3x6xf32>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<1x6x6xf32>,
+// CHECK-SAME:      %[[B_HH:[a-zA-Z0-9_]+]]: tensor<1x6xf32>,
+// CHECK-SAME:      %[[H0:[a-zA-Z0-9_]+]]: tensor<1x3x6xf32>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]] = s2s.recurrence rnn %[[X_GATES]], %[[W_HH]] b_hh(%[[B_HH]]) h0(%[[H0]]) hidden_size(6) activation relu :
+// CHECK-SAME:        (tensor<5x3x6xf32>, tensor<1x6x6xf32>, tensor<1x6xf32>, tensor<1x3x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]] :
+func.func @recurrence_rnn_relu_b_hh_h0(%x_gates: tensor<5x3x6xf32>,
+    %w_hh: tensor<1x6x6xf32>, %b_hh: tensor<1x6xf32>, %h0: tensor<1x3x6xf32>)
+    -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence rnn %x_gates, %w_hh b_hh(%b_hh) h0(%h0)
+      hidden_size(6) activation relu
+      : (tensor<5x3x6xf32>, tensor<1x6x6xf32>, tensor<1x6xf32>,
+          tensor<1x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+// An LSTM recurrence has the third result c_n.
+// CHECK-LABEL: func.func @recurrence_lstm_minimal(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<5x3x24xf32>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<1x24x6xf32>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]], %[[C_N:[a-zA-Z0-9_]+]] = s2s.recurrence lstm %[[X_GATES]], %[[W_HH]] hidden_size(6) :
+// CHECK-SAME:        (tensor<5x3x24xf32>, tensor<1x24x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]], %[[C_N]] :
+func.func @recurrence_lstm_minimal(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<1x24x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+    tensor<1x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.recurrence lstm %x_gates, %w_hh hidden_size(6)
+      : (tensor<5x3x24xf32>, tensor<1x24x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+      tensor<1x3x6xf32>
+}
+
+// Both directions' gates side by side: x_gates is [T, B, 2*4*H].
+// CHECK-LABEL: func.func @recurrence_lstm_bidirectional_all_operands(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<5x3x48xf32>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<2x24x6xf32>,
+// CHECK-SAME:      %[[B_HH:[a-zA-Z0-9_]+]]: tensor<2x24xf32>,
+// CHECK-SAME:      %[[H0:[a-zA-Z0-9_]+]]: tensor<2x3x6xf32>,
+// CHECK-SAME:      %[[C0:[a-zA-Z0-9_]+]]: tensor<2x3x6xf32>,
+// CHECK-SAME:      %[[SEQ_LENS:[a-zA-Z0-9_]+]]: tensor<3xi64>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]], %[[C_N:[a-zA-Z0-9_]+]] = s2s.recurrence lstm %[[X_GATES]], %[[W_HH]] b_hh(%[[B_HH]]) h0(%[[H0]]) c0(%[[C0]]) seq_lens(%[[SEQ_LENS]]) hidden_size(6) direction bidirectional :
+// CHECK-SAME:        (tensor<5x3x48xf32>, tensor<2x24x6xf32>, tensor<2x24xf32>, tensor<2x3x6xf32>, tensor<2x3x6xf32>, tensor<3xi64>) -> (tensor<5x3x12xf32>, tensor<2x3x6xf32>, tensor<2x3x6xf32>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]], %[[C_N]] :
+func.func @recurrence_lstm_bidirectional_all_operands(
+    %x_gates: tensor<5x3x48xf32>, %w_hh: tensor<2x24x6xf32>,
+    %b_hh: tensor<2x24xf32>, %h0: tensor<2x3x6xf32>, %c0: tensor<2x3x6xf32>,
+    %seq_lens: tensor<3xi64>) -> (tensor<5x3x12xf32>, tensor<2x3x6xf32>,
+    tensor<2x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.recurrence lstm %x_gates, %w_hh b_hh(%b_hh) h0(%h0)
+      c0(%c0) seq_lens(%seq_lens) hidden_size(6) direction bidirectional
+      : (tensor<5x3x48xf32>, tensor<2x24x6xf32>, tensor<2x24xf32>,
+          tensor<2x3x6xf32>, tensor<2x3x6xf32>, tensor<3xi64>)
+      -> (tensor<5x3x12xf32>, tensor<2x3x6xf32>, tensor<2x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<5x3x12xf32>, tensor<2x3x6xf32>,
+      tensor<2x3x6xf32>
+}
+
+// CHECK-LABEL: func.func @recurrence_lstm_c0_without_h0(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<5x3x24xf32>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<1x24x6xf32>,
+// CHECK-SAME:      %[[C0:[a-zA-Z0-9_]+]]: tensor<1x3x6xf32>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]], %[[C_N:[a-zA-Z0-9_]+]] = s2s.recurrence lstm %[[X_GATES]], %[[W_HH]] c0(%[[C0]]) hidden_size(6) :
+// CHECK-SAME:        (tensor<5x3x24xf32>, tensor<1x24x6xf32>, tensor<1x3x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]], %[[C_N]] :
+func.func @recurrence_lstm_c0_without_h0(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<1x24x6xf32>, %c0: tensor<1x3x6xf32>) -> (tensor<5x3x6xf32>,
+    tensor<1x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.recurrence lstm %x_gates, %w_hh c0(%c0) hidden_size(6)
+      : (tensor<5x3x24xf32>, tensor<1x24x6xf32>, tensor<1x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+      tensor<1x3x6xf32>
+}
+
+// linear_before_reset(true) is the default: elided.
+// CHECK-LABEL: func.func @recurrence_gru_explicit_defaults_elided(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<5x3x18xf32>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<1x18x6xf32>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]] = s2s.recurrence gru %[[X_GATES]], %[[W_HH]] hidden_size(6) :
+// CHECK-SAME:        (tensor<5x3x18xf32>, tensor<1x18x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]] :
+func.func @recurrence_gru_explicit_defaults_elided(
+    %x_gates: tensor<5x3x18xf32>, %w_hh: tensor<1x18x6xf32>)
+    -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence gru %x_gates, %w_hh hidden_size(6)
+      direction forward linear_before_reset(true)
+      : (tensor<5x3x18xf32>, tensor<1x18x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+// CHECK-LABEL: func.func @recurrence_gru_linear_before_reset_false_b_hh_h0(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<5x3x18xf32>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<1x18x6xf32>,
+// CHECK-SAME:      %[[B_HH:[a-zA-Z0-9_]+]]: tensor<1x18xf32>,
+// CHECK-SAME:      %[[H0:[a-zA-Z0-9_]+]]: tensor<1x3x6xf32>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]] = s2s.recurrence gru %[[X_GATES]], %[[W_HH]] b_hh(%[[B_HH]]) h0(%[[H0]]) hidden_size(6) linear_before_reset(false) :
+// CHECK-SAME:        (tensor<5x3x18xf32>, tensor<1x18x6xf32>, tensor<1x18xf32>, tensor<1x3x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]] :
+func.func @recurrence_gru_linear_before_reset_false_b_hh_h0(
+    %x_gates: tensor<5x3x18xf32>, %w_hh: tensor<1x18x6xf32>,
+    %b_hh: tensor<1x18xf32>, %h0: tensor<1x3x6xf32>)
+    -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence gru %x_gates, %w_hh b_hh(%b_hh) h0(%h0)
+      hidden_size(6) linear_before_reset(false)
+      : (tensor<5x3x18xf32>, tensor<1x18x6xf32>, tensor<1x18xf32>,
+          tensor<1x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+// With batch_first, x_gates is [B, T, D*G*H] and y is [B, T, D*H].
+// CHECK-LABEL: func.func @recurrence_gru_batch_first_seq_lens_i32(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<3x5x18xf32>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<1x18x6xf32>,
+// CHECK-SAME:      %[[SEQ_LENS:[a-zA-Z0-9_]+]]: tensor<3xi32>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]] = s2s.recurrence gru %[[X_GATES]], %[[W_HH]] seq_lens(%[[SEQ_LENS]]) hidden_size(6) batch_first :
+// CHECK-SAME:        (tensor<3x5x18xf32>, tensor<1x18x6xf32>, tensor<3xi32>) -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]] :
+func.func @recurrence_gru_batch_first_seq_lens_i32(
+    %x_gates: tensor<3x5x18xf32>, %w_hh: tensor<1x18x6xf32>,
+    %seq_lens: tensor<3xi32>) -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence gru %x_gates, %w_hh seq_lens(%seq_lens)
+      hidden_size(6) batch_first
+      : (tensor<3x5x18xf32>, tensor<1x18x6xf32>, tensor<3xi32>)
+      -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<3x5x6xf32>, tensor<1x3x6xf32>
+}
+
+// CHECK-LABEL: func.func @recurrence_rnn_reverse_batch_first_relu(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<3x5x6xf32>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<1x6x6xf32>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]] = s2s.recurrence rnn %[[X_GATES]], %[[W_HH]] hidden_size(6) direction reverse batch_first activation relu :
+// CHECK-SAME:        (tensor<3x5x6xf32>, tensor<1x6x6xf32>) -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]] :
+func.func @recurrence_rnn_reverse_batch_first_relu(
+    %x_gates: tensor<3x5x6xf32>, %w_hh: tensor<1x6x6xf32>)
+    -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence rnn %x_gates, %w_hh hidden_size(6)
+      direction reverse batch_first activation relu
+      : (tensor<3x5x6xf32>, tensor<1x6x6xf32>)
+      -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<3x5x6xf32>, tensor<1x3x6xf32>
+}
+
+// CHECK-LABEL: func.func @recurrence_gru_bidirectional_batch_first_linear_before_reset_false(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<3x5x36xf32>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<2x18x6xf32>,
+// CHECK-SAME:      %[[B_HH:[a-zA-Z0-9_]+]]: tensor<2x18xf32>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]] = s2s.recurrence gru %[[X_GATES]], %[[W_HH]] b_hh(%[[B_HH]]) hidden_size(6) direction bidirectional batch_first linear_before_reset(false) :
+// CHECK-SAME:        (tensor<3x5x36xf32>, tensor<2x18x6xf32>, tensor<2x18xf32>) -> (tensor<3x5x12xf32>, tensor<2x3x6xf32>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]] :
+func.func @recurrence_gru_bidirectional_batch_first_linear_before_reset_false(
+    %x_gates: tensor<3x5x36xf32>, %w_hh: tensor<2x18x6xf32>,
+    %b_hh: tensor<2x18xf32>) -> (tensor<3x5x12xf32>, tensor<2x3x6xf32>) {
+  %y, %h_n = s2s.recurrence gru %x_gates, %w_hh b_hh(%b_hh) hidden_size(6)
+      direction bidirectional batch_first linear_before_reset(false)
+      : (tensor<3x5x36xf32>, tensor<2x18x6xf32>, tensor<2x18xf32>)
+      -> (tensor<3x5x12xf32>, tensor<2x3x6xf32>)
+  return %y, %h_n : tensor<3x5x12xf32>, tensor<2x3x6xf32>
+}
+
+// CHECK-LABEL: func.func @recurrence_lstm_dynamic_dims(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<?x?x24xf32>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<1x24x6xf32>,
+// CHECK-SAME:      %[[H0:[a-zA-Z0-9_]+]]: tensor<1x?x6xf32>,
+// CHECK-SAME:      %[[C0:[a-zA-Z0-9_]+]]: tensor<1x?x6xf32>,
+// CHECK-SAME:      %[[SEQ_LENS:[a-zA-Z0-9_]+]]: tensor<?xi64>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]], %[[C_N:[a-zA-Z0-9_]+]] = s2s.recurrence lstm %[[X_GATES]], %[[W_HH]] h0(%[[H0]]) c0(%[[C0]]) seq_lens(%[[SEQ_LENS]]) hidden_size(6) :
+// CHECK-SAME:        (tensor<?x?x24xf32>, tensor<1x24x6xf32>, tensor<1x?x6xf32>, tensor<1x?x6xf32>, tensor<?xi64>) -> (tensor<?x?x6xf32>, tensor<1x?x6xf32>, tensor<1x?x6xf32>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]], %[[C_N]] :
+func.func @recurrence_lstm_dynamic_dims(%x_gates: tensor<?x?x24xf32>,
+    %w_hh: tensor<1x24x6xf32>, %h0: tensor<1x?x6xf32>, %c0: tensor<1x?x6xf32>,
+    %seq_lens: tensor<?xi64>) -> (tensor<?x?x6xf32>, tensor<1x?x6xf32>,
+    tensor<1x?x6xf32>) {
+  %y, %h_n, %c_n = s2s.recurrence lstm %x_gates, %w_hh h0(%h0) c0(%c0)
+      seq_lens(%seq_lens) hidden_size(6)
+      : (tensor<?x?x24xf32>, tensor<1x24x6xf32>, tensor<1x?x6xf32>,
+          tensor<1x?x6xf32>, tensor<?xi64>)
+      -> (tensor<?x?x6xf32>, tensor<1x?x6xf32>, tensor<1x?x6xf32>)
+  return %y, %h_n, %c_n : tensor<?x?x6xf32>, tensor<1x?x6xf32>,
+      tensor<1x?x6xf32>
+}
+
+// A dynamic gate dimension is not checked against D*G*H.
+// CHECK-LABEL: func.func @recurrence_rnn_dynamic_gates_batch_first(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<?x5x?xf32>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<2x6x6xf32>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]] = s2s.recurrence rnn %[[X_GATES]], %[[W_HH]] hidden_size(6) direction bidirectional batch_first :
+// CHECK-SAME:        (tensor<?x5x?xf32>, tensor<2x6x6xf32>) -> (tensor<?x5x12xf32>, tensor<2x?x6xf32>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]] :
+func.func @recurrence_rnn_dynamic_gates_batch_first(
+    %x_gates: tensor<?x5x?xf32>, %w_hh: tensor<2x6x6xf32>)
+    -> (tensor<?x5x12xf32>, tensor<2x?x6xf32>) {
+  %y, %h_n = s2s.recurrence rnn %x_gates, %w_hh hidden_size(6)
+      direction bidirectional batch_first
+      : (tensor<?x5x?xf32>, tensor<2x6x6xf32>)
+      -> (tensor<?x5x12xf32>, tensor<2x?x6xf32>)
+  return %y, %h_n : tensor<?x5x12xf32>, tensor<2x?x6xf32>
+}
+
+// CHECK-LABEL: func.func @recurrence_lstm_f16(
+// CHECK-SAME:      %[[X_GATES:[a-zA-Z0-9_]+]]: tensor<5x3x24xf16>,
+// CHECK-SAME:      %[[W_HH:[a-zA-Z0-9_]+]]: tensor<1x24x6xf16>,
+// CHECK-SAME:      %[[B_HH:[a-zA-Z0-9_]+]]: tensor<1x24xf16>)
+// CHECK:         %[[Y:[a-zA-Z0-9_]+]], %[[H_N:[a-zA-Z0-9_]+]], %[[C_N:[a-zA-Z0-9_]+]] = s2s.recurrence lstm %[[X_GATES]], %[[W_HH]] b_hh(%[[B_HH]]) hidden_size(6) :
+// CHECK-SAME:        (tensor<5x3x24xf16>, tensor<1x24x6xf16>, tensor<1x24xf16>) -> (tensor<5x3x6xf16>, tensor<1x3x6xf16>, tensor<1x3x6xf16>){{$}}
+// CHECK:         return %[[Y]], %[[H_N]], %[[C_N]] :
+func.func @recurrence_lstm_f16(%x_gates: tensor<5x3x24xf16>,
+    %w_hh: tensor<1x24x6xf16>, %b_hh: tensor<1x24xf16>)
+    -> (tensor<5x3x6xf16>, tensor<1x3x6xf16>, tensor<1x3x6xf16>) {
+  %y, %h_n, %c_n = s2s.recurrence lstm %x_gates, %w_hh b_hh(%b_hh)
+      hidden_size(6)
+      : (tensor<5x3x24xf16>, tensor<1x24x6xf16>, tensor<1x24xf16>)
+      -> (tensor<5x3x6xf16>, tensor<1x3x6xf16>, tensor<1x3x6xf16>)
+  return %y, %h_n, %c_n : tensor<5x3x6xf16>, tensor<1x3x6xf16>,
+      tensor<1x3x6xf16>
+}
+
+//===----------------------------------------------------------------------===//
 // Cells
 //===----------------------------------------------------------------------===//
 

@@ -296,6 +296,93 @@ LogicalResult GRUOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
 }
 
 //===----------------------------------------------------------------------===//
+// RecurrenceOp
+//===----------------------------------------------------------------------===//
+
+static int64_t numGatesOf(CellKind cell) {
+  switch (cell) {
+  case CellKind::rnn:
+    return 1;
+  case CellKind::lstm:
+    return 4;
+  case CellKind::gru:
+    return 3;
+  }
+  llvm_unreachable("unknown cell kind");
+}
+
+int64_t RecurrenceOp::getNumGates() { return numGatesOf(getCell()); }
+
+LogicalResult RecurrenceOp::verifyOperandShapes() {
+  auto xType = getTensorType(getXGates());
+  bool batchFirst = getBatchFirst();
+  int64_t t = xType.getDimSize(batchFirst ? 1 : 0);
+  int64_t b = xType.getDimSize(batchFirst ? 0 : 1);
+  int64_t d = getNumDirections(), h = getHiddenSize();
+  int64_t numGates = getNumGates(), gates = numGates * h;
+  std::string g = gateRule(numGates);
+  StringRef cell = stringifyCellKind(getCell());
+  Type elt = xType.getElementType();
+  OperandChecker check(*this, symbolLegend({{"T", t},
+                                            {"B", b},
+                                            {"D", d},
+                                            {"H", h},
+                                            {"G", numGates}}));
+  SmallVector<int64_t> xShape = {t, b, mulDims(d, gates)};
+  if (batchFirst)
+    std::swap(xShape[0], xShape[1]);
+  if (failed(check.shape("x_gates", getXGates(), xShape,
+                         batchFirst ? "[B, T, D*G*H]" : "[T, B, D*G*H]")) ||
+      failed(check.shape("w_hh", getWHh(), {d, gates, h},
+                         "[D, " + g + ", H]")) ||
+      failed(check.elementType("w_hh", getWHh(), elt, "x_gates")) ||
+      failed(check.optional("b_hh", getBHh(), {d, gates}, "[D, " + g + "]",
+                            elt, "x_gates")) ||
+      failed(check.optional("h0", getH0(), {d, b, h}, "[D, B, H]", elt,
+                            "x_gates")))
+    return failure();
+  if (Value c0 = getC0()) {
+    if (getCell() != CellKind::lstm)
+      return emitOpError() << "operand 'c0' is only used by cell 'lstm', not '"
+                           << cell << "'";
+    if (failed(check.optional("c0", c0, {d, b, h}, "[D, B, H]", elt,
+                              "x_gates")))
+      return failure();
+  }
+  if (Value seqLens = getSeqLens())
+    if (failed(check.shape("seq_lens", seqLens, {b}, "[B]")))
+      return failure();
+  if (getCell() != CellKind::rnn && getActivation() != Activation::tanh)
+    return emitOpError() << "attribute 'activation' applies to cell 'rnn' "
+                         << "only, not '" << cell << "'";
+  if (getCell() != CellKind::gru && !getLinearBeforeReset())
+    return emitOpError() << "attribute 'linear_before_reset' applies to cell "
+                         << "'gru' only, not '" << cell << "'";
+  return success();
+}
+
+LogicalResult RecurrenceOp::inferReturnTypes(MLIRContext *,
+                                             std::optional<Location>,
+                                             Adaptor adaptor,
+                                             SmallVectorImpl<Type> &results) {
+  auto xType = getTensorType(adaptor.getXGates());
+  bool batchFirst = adaptor.getBatchFirst();
+  int64_t t = xType.getDimSize(batchFirst ? 1 : 0);
+  int64_t b = xType.getDimSize(batchFirst ? 0 : 1);
+  int64_t d = adaptor.getDirection() == Direction::bidirectional ? 2 : 1;
+  int64_t h = adaptor.getHiddenSize();
+  Type elt = xType.getElementType();
+  SmallVector<int64_t> yShape = {t, b, mulDims(d, h)};
+  if (batchFirst)
+    std::swap(yShape[0], yShape[1]);
+  results.push_back(RankedTensorType::get(yShape, elt));
+  results.push_back(RankedTensorType::get({d, b, h}, elt));
+  if (adaptor.getCell() == CellKind::lstm)
+    results.push_back(RankedTensorType::get({d, b, h}, elt));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // Recurrent cells
 //===----------------------------------------------------------------------===//
 

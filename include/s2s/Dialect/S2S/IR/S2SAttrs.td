@@ -34,6 +34,18 @@ def S2S_Activation : I32EnumAttr<"Activation",
 
 def S2S_ActivationAttr : EnumAttr<S2S_Dialect, S2S_Activation, "activation">;
 
+def S2S_CellKind : I32EnumAttr<"CellKind",
+    "kind of recurrent cell", [
+      I32EnumAttrCase<"rnn", 0>,
+      I32EnumAttrCase<"lstm", 1>,
+      I32EnumAttrCase<"gru", 2>
+    ]> {
+  let cppNamespace = "::mlir::s2s";
+  let genSpecializedAttr = 0;
+}
+
+def S2S_CellKindAttr : EnumAttr<S2S_Dialect, S2S_CellKind, "cell">;
+
 def S2S_AttentionScore : I32EnumAttr<"AttentionScore",
     "score function of Seq2Seq attention", [
       I32EnumAttrCase<"dot", 0>,

@@ -213,6 +213,72 @@ def S2S_GRUOp : S2S_RNNLayerOp<"gru"> {
   }];
 }
 
+def S2S_RecurrenceOp : S2S_Op<"recurrence", [Pure, AttrSizedOperandSegments]> {
+  let summary = "the recurrence of an RNN/LSTM/GRU layer, inputs projected";
+  let description = [{
+    The part of a recurrent layer that runs over time, given the input
+    projections of every step: `x_gates = x W_ih^T + b_ih` for all steps and
+    directions at once, `[T, B, D*G*H]` (`[B, T, D*G*H]` with
+    `batch_first`), direction `d`'s gates in columns `[d*G*H, (d+1)*G*H)` in
+    the cell's gate order. This is what `s2s-hoist-rnn-input` leaves of an
+    `s2s.rnn`, `s2s.lstm` or `s2s.gru` after moving the input projection into
+    one `s2s.linear` (a single GEMM) before the recurrence; each step is then
+    one GEMM with `w_hh` and the gate math.
+
+    `cell` is `rnn` (with `activation`), `lstm` or `gru` (with
+    `linear_before_reset`). The other operands, attributes and results are
+    those of the layer op: `w_hh : [D, G*H, H]`, `b_hh : [D, G*H]`, `h0` (and
+    for an LSTM `c0`) `: [D, B, H]`, `seq_lens : [B]`; results `y`, `h_n` and,
+    for an LSTM only, `c_n`.
+
+    Example:
+
+    ```mlir
+    %y, %h_n, %c_n = s2s.recurrence lstm %x_gates, %w_hh b_hh(%b_hh)
+        hidden_size(16)
+        : (tensor<6x2x64xf32>, tensor<1x64x16xf32>, tensor<1x64xf32>)
+        -> (tensor<6x2x16xf32>, tensor<1x2x16xf32>, tensor<1x2x16xf32>)
+    ```
+  }];
+  let arguments = (ins
+    S2S_CellKindAttr:$cell,
+    S2S_Float3DTensor:$x_gates,
+    S2S_Float3DTensor:$w_hh,
+    Optional<S2S_Float2DTensor>:$b_hh,
+    Optional<S2S_Float3DTensor>:$h0,
+    Optional<S2S_Float3DTensor>:$c0,
+    Optional<S2S_SeqLensTensor>:$seq_lens,
+    ConfinedAttr<I64Attr, [IntPositive]>:$hidden_size,
+    DefaultValuedAttr<S2S_DirectionAttr,
+                      "::mlir::s2s::Direction::forward">:$direction,
+    UnitAttr:$batch_first,
+    DefaultValuedAttr<S2S_ActivationAttr,
+                      "::mlir::s2s::Activation::tanh">:$activation,
+    DefaultValuedAttr<BoolAttr, "true">:$linear_before_reset);
+  let results = (outs S2S_Float3DTensor:$y, S2S_Float3DTensor:$h_n,
+                      Optional<S2S_Float3DTensor>:$c_n);
+  let assemblyFormat = [{
+    `` $cell $x_gates `,` $w_hh
+    (`b_hh` `(` $b_hh^ `)`)?
+    (`h0` `(` $h0^ `)`)? (`c0` `(` $c0^ `)`)?
+    (`seq_lens` `(` $seq_lens^ `)`)?
+    `hidden_size` `(` $hidden_size `)`
+    (`direction` `` $direction^)?
+    (`batch_first` $batch_first^)?
+    (`activation` `` $activation^)?
+    (`linear_before_reset` `(` $linear_before_reset^ `)`)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+  let extraClassDeclaration = extraBaseClassDeclaration # [{
+    /// Number of directions: 2 if bidirectional, else 1.
+    int64_t getNumDirections() {
+      return getDirection() == ::mlir::s2s::Direction::bidirectional ? 2 : 1;
+    }
+    /// Gates per step: 1 (RNN), 4 (LSTM) or 3 (GRU).
+    int64_t getNumGates();
+  }];
+}
+
 //===----------------------------------------------------------------------===//
 // Recurrent cells: one time step
 //===----------------------------------------------------------------------===//

@@ -1,0 +1,969 @@
+#!/usr/bin/python3
+"""s2s benchmark suite: s2s against PyTorch and OpenBLAS, in one run.
+
+    /usr/bin/python3 bench/run.py [--threads 1,2] [--filter REGEX]
+        [--budget SECONDS] [--min-repeats N] [--s2s-bin DIR] [--markdown FILE]
+
+(`./build.sh bench [options]` installs what is missing, builds s2s and runs
+this.) For every workload of bench/suite.py:
+
+  1. compiles bench/workloads/NAME.mlir with `s2s-compile --emit=shared` into
+     a temporary directory;
+  2. for each thread count, in a fresh process of this script (re-executed
+     with the malloc-counting shim bench/memtrack.c in LD_PRELOAD,
+     OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = the thread count, and
+     OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE removed so that OpenBLAS picks its
+     kernel for this CPU):
+       - measures OpenBLAS's cblas_sgemm 1024^3 (C = A B^T), the reference rate;
+       - calls the compiled function through ctypes on the inputs of a
+         PyTorch module (memref descriptors built from numpy arrays), checks
+         its result against the same computation in PyTorch (torch.no_grad,
+         eval mode), and times both the same way: the first call alone, then
+         warm-up, then repeated calls until both a minimum count and a time
+         budget are reached (fewer, but at least 3, for a call so slow that
+         they would take more than 3 budgets); the median is reported;
+       - measures the scratch memory of one call: the peak of live heap
+         bytes during the call above those live before it, less the outputs
+         that the call returns (PyTorch allocates its results, s2s writes
+         into the caller's buffers);
+  3. prints a summary in Markdown (also written to --markdown FILE).
+
+Runs with /usr/bin/python3 (Debian's python3-numpy and python3-torch).
+"""
+
+import argparse
+import ctypes
+import gc
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import suite  # noqa: E402
+
+OPENBLAS = "/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0"
+# Removed from the benchmark processes' environment (and only there).
+OPENBLAS_UNSET = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+SGEMM_N = 1024
+SGEMM_FLOPS = 2 * SGEMM_N ** 3
+# A measurement whose timed calls take longer than SLOW_BUDGETS budgets
+# stops there, after at least SLOW_MIN_REPEATS calls; past VERY_SLOW_BUDGETS
+# budgets it stops after one call (a very slow reference lowering must not
+# make the suite run for hours).
+SLOW_BUDGETS = 3.0
+SLOW_MIN_REPEATS = 3
+VERY_SLOW_BUDGETS = 10.0
+# Timed calls with at least this many page faults each are listed.
+FAULTS_NOTE = 1000
+# Warm-up goes on while a call takes this many page faults (1 MiB of fresh
+# pages), for at most WARMUP_BUDGETS budgets.
+WARMUP_FAULTS = 256
+WARMUP_BUDGETS = 3.0
+# libgomp's threads (torch's intra-op pool) spin after each parallel region
+# by default and take the cores from OpenBLAS's pthreads: at 2 threads on 2
+# cores that makes PyTorch several times slower. PyTorch at its best runs
+# with OMP_WAIT_POLICY=PASSIVE, unless the caller sets OMP_WAIT_POLICY.
+OMP_WAIT_POLICY = "PASSIVE"
+# First touch of fresh memory is slow on these machines (10-15 us per 4 KiB
+# page). By default glibc returns large blocks (mmap'ed, or at the top of the
+# heap) to the kernel on free, so a call that allocates a 128 MiB score
+# matrix pays ~0.5-1.5 s of page faults on every call, and whether a
+# mid-sized block does depends on the process's history (glibc's dynamic
+# mmap threshold): PyTorch's attention at S=2048 runs 15x slower. The
+# benchmark processes keep freed memory instead (no mmap'ed blocks, no
+# trimming), for PyTorch and s2s alike; --default-malloc turns this off.
+MALLOC_TUNABLES = "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=%d" % (
+    16 << 30)
+# Result check: max |s2s - torch| <= RTOL * max(1, max |torch|).
+RTOL = 1e-3
+
+MEM_METHOD = (
+    "scratch = peak of live heap bytes during one call (after warm-up) minus "
+    "the live bytes before it, minus the bytes of the outputs the call "
+    "returns (PyTorch allocates its results; s2s writes into the caller's "
+    "buffers); counted by bench/memtrack.c, an LD_PRELOADed shim over "
+    "malloc/calloc/realloc/free/posix_memalign/aligned_alloc/memalign using "
+    "malloc_usable_size. Not counted: the stack (s2s's memref.alloca), and "
+    "memory a library maps itself (OpenBLAS's GEMM buffers).")
+
+
+def log(msg=""):
+    print(msg, flush=True)
+
+
+def loadavg():
+    """The 1-minute load average (other work on this shared machine)."""
+    try:
+        with open("/proc/loadavg") as f:
+            return float(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+#===----------------------------------------------------------------------===#
+# Formatting
+#===----------------------------------------------------------------------===#
+
+
+def fmt_ms(sec):
+    if sec is None:
+        return "-"
+    ms = sec * 1e3
+    if ms >= 100:
+        return "%.0f" % ms
+    if ms >= 10:
+        return "%.1f" % ms
+    if ms >= 1:
+        return "%.2f" % ms
+    return "%.3f" % ms
+
+
+def fmt_bytes(n):
+    if n is None:
+        return "-"
+    if abs(n) < 1024:
+        return "%d B" % n
+    if abs(n) < 1024 ** 2:
+        return "%.1f KiB" % (n / 1024)
+    return "%.1f MiB" % (n / 1024 ** 2)
+
+
+def fmt_num(x, digits=3):
+    if x is None:
+        return "-"
+    if x == 0:
+        return "0"
+    if abs(x) >= 100:
+        return "%.0f" % x
+    if abs(x) >= 10:
+        return "%.1f" % x
+    if abs(x) >= 1:
+        return "%.2f" % x
+    return "%.*g" % (digits, x)
+
+
+def md_table(headers, rows, left=(0,)):
+    """Markdown table; the columns in `left` are left-aligned, others right."""
+    out = ["| " + " | ".join(headers) + " |",
+           "|" + "|".join("---" if i in left else "---:"
+                          for i in range(len(headers))) + "|"]
+    for r in rows:
+        out.append("| " + " | ".join(str(c) for c in r) + " |")
+    return "\n".join(out)
+
+
+#===----------------------------------------------------------------------===#
+# Calling a compiled function: memref descriptors from numpy arrays
+#===----------------------------------------------------------------------===#
+
+_DESC_TYPES = {}
+
+
+def descriptor_type(rank):
+    """struct {T *allocated, *aligned; int64 offset, sizes[R], strides[R];}"""
+    if rank not in _DESC_TYPES:
+        fields = [("allocated", ctypes.c_void_p), ("aligned", ctypes.c_void_p),
+                  ("offset", ctypes.c_int64)]
+        if rank:
+            fields += [("sizes", ctypes.c_int64 * rank),
+                       ("strides", ctypes.c_int64 * rank)]
+        _DESC_TYPES[rank] = type("MemRef%dD" % rank, (ctypes.Structure,),
+                                 {"_fields_": fields})
+    return _DESC_TYPES[rank]
+
+
+def descriptor(a):
+    assert a.flags["C_CONTIGUOUS"]
+    d = descriptor_type(a.ndim)()
+    d.allocated = d.aligned = a.ctypes.data
+    d.offset = 0
+    if a.ndim:
+        d.sizes[:] = list(a.shape)
+        d.strides[:] = [s // a.itemsize for s in a.strides]
+    return d
+
+
+class Compiled:
+    """A workload's entry point in a shared library from s2s-compile."""
+
+    def __init__(self, so_path, name, inputs, outputs):
+        import numpy as np
+        self.lib = ctypes.CDLL(so_path)
+        self.fn = getattr(self.lib, "_mlir_ciface_" + name)
+        self.fn.restype = None
+        self.inputs = [np.ascontiguousarray(a) for a in inputs]
+        self.outputs = []
+        for shape, dtype in outputs:
+            o = np.empty(shape, dtype=dtype)
+            o.fill(0)  # touch the pages now, not in the first call
+            self.outputs.append(o)
+        self.descs = [descriptor(a) for a in self.inputs + self.outputs]
+        self.args = [ctypes.byref(d) for d in self.descs]
+        self.fn.argtypes = [ctypes.c_void_p] * len(self.args)
+
+    def __call__(self):
+        self.fn(*self.args)
+
+
+def s2s_threading(so_path):
+    """How the compiled code uses threads, from its dynamic imports."""
+    try:
+        out = subprocess.run(["nm", "-D", "--undefined-only", so_path],
+                             capture_output=True, text=True).stdout
+        needed = subprocess.run(["readelf", "-d", so_path],
+                                capture_output=True, text=True).stdout
+    except OSError:
+        return "unknown"
+    if re.search(r"libomp|libgomp|libiomp|async_runtime", needed) or \
+            re.search(r"__kmpc_fork|GOMP_parallel|mlirAsync|pthread_create",
+                      out):
+        return "threaded"
+    return "1"
+
+
+#===----------------------------------------------------------------------===#
+# The benchmark process (one per thread count)
+#===----------------------------------------------------------------------===#
+
+
+class MemTrack:
+    """bench/memtrack.c when preloaded; otherwise measures nothing."""
+
+    def __init__(self):
+        lib = ctypes.CDLL(None)
+        try:
+            self.reset = lib.memtrack_reset
+            self.current = lib.memtrack_current
+            self.peak = lib.memtrack_peak
+        except AttributeError:
+            self.ok = False
+            return
+        self.current.restype = self.peak.restype = ctypes.c_int64
+        self.ok = True
+
+    def measure(self, call):
+        """(result of call(), peak bytes above the live bytes before it)."""
+        if not self.ok:
+            return call(), None
+        before = self.current()
+        self.reset()
+        r = call()
+        return r, self.peak() - before
+
+
+def page_faults():
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_minflt + ru.ru_majflt
+
+
+def timed(call, budget, min_repeats, memtrack=None, out_bytes=None):
+    """Time call(): first call, warm-up, then repeats. Returns a dict."""
+    gc.collect()
+    gc.disable()
+    try:
+        t0 = time.perf_counter()
+        first_result = call()
+        first = time.perf_counter() - t0
+        # Warm-up, unless the first call alone took longer than 2 budgets:
+        # at least one call and a tenth of the budget, and on until a call
+        # no longer page-faults (glibc's heap settles after a few calls of
+        # a workload with large temporaries; see MALLOC_TUNABLES), for at
+        # most WARMUP_BUDGETS budgets. The first warm-up call is the one
+        # whose scratch memory is measured.
+        scratch = None
+        warm = 0
+        if first <= 2 * budget:
+            warm_start = time.perf_counter()
+            while True:
+                f0 = page_faults()
+                if warm == 0 and memtrack is not None:
+                    r, peak = memtrack.measure(call)
+                    if peak is not None:
+                        scratch = peak - (out_bytes(r) if out_bytes else 0)
+                    first_result = r
+                else:
+                    call()
+                warm += 1
+                faulted = page_faults() - f0 >= WARMUP_FAULTS
+                elapsed = time.perf_counter() - warm_start
+                if elapsed >= 0.1 * budget and not faulted:
+                    break
+                if elapsed >= WARMUP_BUDGETS * budget:
+                    break
+        times = []
+        ru0 = resource.getrusage(resource.RUSAGE_SELF)
+        start = time.perf_counter()
+        while True:
+            if not times and scratch is None and memtrack is not None and \
+                    memtrack.ok:
+                t = time.perf_counter()
+                r, peak = memtrack.measure(call)
+                times.append(time.perf_counter() - t)
+                scratch = peak - (out_bytes(r) if out_bytes else 0)
+                del r
+            else:
+                t = time.perf_counter()
+                call()
+                times.append(time.perf_counter() - t)
+            elapsed = time.perf_counter() - start
+            if len(times) >= min_repeats and elapsed >= budget:
+                break
+            if len(times) >= SLOW_MIN_REPEATS and \
+                    elapsed >= SLOW_BUDGETS * budget:
+                break
+            if elapsed >= VERY_SLOW_BUDGETS * budget:
+                break
+        ru1 = resource.getrusage(resource.RUSAGE_SELF)
+    finally:
+        gc.enable()
+    # Page faults per timed call: first touch of memory is expensive here,
+    # and the figures mean little when a call keeps paying for it.
+    faults = (ru1.ru_minflt - ru0.ru_minflt + ru1.ru_majflt -
+              ru0.ru_majflt) / len(times)
+    return {"first": first, "median": statistics.median(times),
+            "min": min(times), "repeats": len(times), "warmup": warm,
+            "scratch": scratch, "faults": faults, "result": first_result}
+
+
+def compare(kind, got, want):
+    """(ok, text) for s2s outputs `got` and torch outputs `want` (numpy)."""
+    import numpy as np
+    if len(got) != len(want):
+        return False, "%d outputs, PyTorch has %d" % (len(got), len(want))
+    if kind == "tokens":
+        g, w = got[0], want[0]
+        if g.shape != w.shape:
+            return False, "shape %s, PyTorch %s" % (g.shape, w.shape)
+        diff = g != w
+        if not diff.any():
+            return True, "all %d tokens equal" % g.size
+        step = int(np.argwhere(diff)[0][0])
+        return False, "%d of %d tokens differ (first at step %d)" % (
+            int(diff.sum()), g.size, step)
+    worst, ok = 0.0, True
+    for g, w in zip(got, want):
+        if g.shape != w.shape:
+            return False, "shape %s, PyTorch %s" % (g.shape, w.shape)
+        if not np.all(np.isfinite(g)):
+            return False, "non-finite values"
+        err = float(np.max(np.abs(g.astype(np.float64) - w)))
+        scale = max(1.0, float(np.max(np.abs(w))))
+        worst = max(worst, err / scale)
+        ok = ok and err <= RTOL * scale
+    return ok, "max |s2s - torch| / max(1, max |torch|) = %.2g%s" % (
+        worst, "" if ok else " > %g" % RTOL)
+
+
+class Sgemm:
+    """OpenBLAS cblas_sgemm 1024^3, C = A B^T (as x W^T)."""
+
+    def __init__(self, lib):
+        import numpy as np
+        rng = np.random.default_rng(0)
+        self.a = rng.standard_normal((SGEMM_N, SGEMM_N), dtype=np.float32)
+        self.b = rng.standard_normal((SGEMM_N, SGEMM_N), dtype=np.float32)
+        self.c = np.zeros((SGEMM_N, SGEMM_N), dtype=np.float32)
+        f = lib.cblas_sgemm
+        f.restype = None
+        f.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int,
+                      ctypes.c_int, ctypes.c_int, ctypes.c_float,
+                      ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p,
+                      ctypes.c_int, ctypes.c_float, ctypes.c_void_p,
+                      ctypes.c_int]
+        n = SGEMM_N
+        # CblasRowMajor = 101, CblasNoTrans = 111, CblasTrans = 112.
+        self.args = (101, 111, 112, n, n, n, 1.0, self.a.ctypes.data, n,
+                     self.b.ctypes.data, n, 0.0, self.c.ctypes.data, n)
+        self.f = f
+
+    def __call__(self):
+        self.f(*self.args)
+
+
+def child(args):
+    """Run the selected workloads at one thread count; append JSON lines."""
+    import numpy as np
+    threads = args.threads_one
+    out = open(args.results, "a")
+
+    def emit(rec):
+        out.write(json.dumps(rec) + "\n")
+        out.flush()
+
+    blas = ctypes.CDLL(OPENBLAS)
+    blas.openblas_set_num_threads(threads)
+    blas.openblas_get_num_threads.restype = ctypes.c_int
+    blas.openblas_get_corename.restype = ctypes.c_char_p
+    blas.openblas_get_config.restype = ctypes.c_char_p
+    import torch
+    torch.set_num_threads(threads)
+    # torch calls libblas.so.3 -> the same libopenblas.so.0: set it again
+    # after torch's import in case anything reset it.
+    blas.openblas_set_num_threads(threads)
+    memtrack = MemTrack()
+    cfg = torch.__config__.show()
+    blas_info = re.search(r"BLAS_INFO=([^,\s]+)", cfg)
+    emit({"type": "env", "threads": threads,
+          "openblas_core": blas.openblas_get_corename().decode(),
+          "openblas_config": blas.openblas_get_config().decode(),
+          "openblas_threads": blas.openblas_get_num_threads(),
+          "torch": torch.__version__, "numpy": np.__version__,
+          "torch_threads": torch.get_num_threads(),
+          "torch_blas": blas_info.group(1) if blas_info else "?",
+          "memtrack": memtrack.ok, "loadavg_start": loadavg(),
+          "env": {k: os.environ.get(k) for k in
+                  ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+                   "OMP_WAIT_POLICY", "GLIBC_TUNABLES") + OPENBLAS_UNSET}})
+
+    sgemm = Sgemm(blas)
+
+    def run_sgemm(when):
+        r = timed(sgemm, args.budget, args.min_repeats)
+        r.pop("result")
+        emit({"type": "sgemm", "threads": threads, "when": when, **r})
+        log("  OpenBLAS cblas_sgemm %d^3 (%s): %s ms median of %d, %.1f GFLOP/s"
+            % (SGEMM_N, when, fmt_ms(r["median"]), r["repeats"],
+               SGEMM_FLOPS / r["median"] / 1e9))
+
+    log("== %d thread%s: OpenBLAS core %s, %d thread%s; torch %d thread%s, "
+        "BLAS_INFO=%s, OMP_WAIT_POLICY=%s; load average %s"
+        % (threads, "" if threads == 1 else "s",
+           blas.openblas_get_corename().decode(),
+           blas.openblas_get_num_threads(),
+           "" if blas.openblas_get_num_threads() == 1 else "s",
+           torch.get_num_threads(), "" if torch.get_num_threads() == 1 else "s",
+           blas_info.group(1) if blas_info else "?",
+           os.environ.get("OMP_WAIT_POLICY", "unset"), loadavg()))
+    run_sgemm("start")
+
+    names = args.names.split(",") if args.names else []
+    ws = {w.name: w for w in suite.workloads()}
+    for name in names:
+        w = ws[name]
+        emit({"type": "begin", "name": name, "threads": threads})
+        rec = {"type": "workload", "name": name, "threads": threads}
+        log("-- %s: FLOP = %s = %.4g GFLOP" % (name, w.formula, w.flops / 1e9))
+        with torch.no_grad():
+            inputs, outputs, torch_fn, cmp_kind = w.make(torch)
+
+        # s2s first, so that its first call is not helped by PyTorch's.
+        so = os.path.join(args.libdir, name + ".so")
+        c = None
+        if not os.path.exists(so):
+            rec["s2s_error"] = "not compiled"
+            log("  s2s  : not compiled")
+        else:
+            try:
+                c = Compiled(so, name, inputs, outputs)
+            except (OSError, AttributeError) as e:
+                rec["s2s_error"] = "load: %s" % e
+                log("  s2s  : cannot load: %s" % e)
+        if c is not None:
+            rec["s2s_threads"] = s2s_threading(so)
+            sr = timed(c, args.budget, args.min_repeats, memtrack)
+            sr.pop("result")
+            rec["s2s"] = sr
+            log("  s2s  : %s ms median of %d (first call %s ms), "
+                "%.2f GFLOP/s, scratch %s, %.0f page faults/call"
+                % (fmt_ms(sr["median"]), sr["repeats"], fmt_ms(sr["first"]),
+                   w.flops / sr["median"] / 1e9, fmt_bytes(sr["scratch"]),
+                   sr["faults"]))
+
+        def torch_out_bytes(r):
+            ts = r if isinstance(r, (tuple, list)) else (r,)
+            return sum(t.element_size() * t.numel() for t in ts
+                       if isinstance(t, torch.Tensor))
+
+        with torch.no_grad():
+            tr = timed(torch_fn, args.budget, args.min_repeats, memtrack,
+                       torch_out_bytes)
+        res = tr.pop("result")
+        res = res if isinstance(res, (tuple, list)) else (res,)
+        want = [t.numpy() for t in res]
+        rec["torch"] = tr
+        log("  torch: %s ms median of %d (first call %s ms), "
+            "%.2f GFLOP/s, scratch %s, %.0f page faults/call"
+            % (fmt_ms(tr["median"]), tr["repeats"], fmt_ms(tr["first"]),
+               w.flops / tr["median"] / 1e9, fmt_bytes(tr["scratch"]),
+               tr["faults"]))
+
+        if c is not None:
+            ok, text = compare(cmp_kind, c.outputs, want)
+            rec["check"] = {"ok": ok, "text": text}
+            log("  s2s / torch time: %.2fx   check vs PyTorch: %s (%s)"
+                % (sr["median"] / tr["median"], "ok" if ok else "MISMATCH",
+                   text))
+        emit(rec)
+        del inputs, want, res, c
+        gc.collect()
+    run_sgemm("end")
+    emit({"type": "end", "threads": threads, "loadavg_end": loadavg()})
+    out.close()
+    return 0
+
+
+#===----------------------------------------------------------------------===#
+# The driver
+#===----------------------------------------------------------------------===#
+
+
+# s2s-compile may be being rebuilt while the suite runs (an empty or
+# half-written binary or library): such failures are retried for a while.
+TOOL_RETRY_SECONDS = 300
+TOOL_BROKEN = re.compile(r"error while loading shared libraries|file too short"
+                         r"|cannot execute|Exec format error|not found")
+
+
+def run_tool(cmd):
+    """subprocess.run(cmd), retried while the tool itself is broken."""
+    deadline = time.time() + TOOL_RETRY_SECONDS
+    crashes = 0
+    while True:
+        try:
+            p = subprocess.run(cmd, capture_output=True, text=True)
+        except OSError as e:  # empty or non-executable file
+            p = subprocess.CompletedProcess(cmd, 126, "", str(e))
+        # A crash may be a half-written library, or a real compiler bug:
+        # retried twice only.
+        crashes += p.returncode < 0
+        broken = p.returncode in (126, 127) or \
+            (p.returncode < 0 and crashes <= 2) or \
+            (p.returncode > 0 and TOOL_BROKEN.search(p.stderr or ""))
+        if not broken or time.time() > deadline:
+            if p.returncode < 0:
+                p.stderr = "killed by signal %d\n%s" % (-p.returncode,
+                                                         p.stderr or "")
+            return p
+        log("  (%s looks broken or is being rebuilt: %s; retrying in 10 s)"
+            % (os.path.basename(cmd[0]), (p.stderr or "").strip()[:120]))
+        time.sleep(10)
+
+
+def tool_stamp(path):
+    try:
+        st = os.stat(path)
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return None
+
+
+def compile_workloads(ws, s2s_compile, libdir):
+    errors, seconds = {}, {}
+    for w in ws:
+        so = os.path.join(libdir, w.name + ".so")
+        t0 = time.perf_counter()
+        p = run_tool([s2s_compile, w.path(), "--emit=shared", "-o", so])
+        seconds[w.name] = time.perf_counter() - t0
+        if p.returncode != 0 or not os.path.exists(so):
+            errors[w.name] = ("exit %d: %s" % (p.returncode,
+                                               (p.stderr or p.stdout).strip()))
+            log("  %-18s FAILED (%s)" % (w.name, errors[w.name]))
+        else:
+            log("  %-18s %.1f s" % (w.name, seconds[w.name]))
+    return errors, seconds
+
+
+def build_memtrack(libdir):
+    so = os.path.join(libdir, "memtrack.so")
+    cc = os.environ.get("CC", "cc")
+    p = subprocess.run([cc, "-O2", "-shared", "-fPIC", "-o", so,
+                        os.path.join(HERE, "memtrack.c")],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        log("warning: cannot build bench/memtrack.c (%s); no memory figures"
+            % (p.stderr.strip() or "exit %d" % p.returncode))
+        return None
+    return so
+
+
+def read_results(path):
+    recs = []
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                line = line.strip()
+                if line:
+                    recs.append(json.loads(line))
+    return recs
+
+
+def run_threads(args, threads, names, libdir, shim):
+    """Run the child for one thread count, restarting it past a crash."""
+    results = os.path.join(libdir, "results-%d.jsonl" % threads)
+    env = dict(os.environ)
+    for k in OPENBLAS_UNSET:
+        env.pop(k, None)
+    env["OMP_NUM_THREADS"] = env["OPENBLAS_NUM_THREADS"] = str(threads)
+    env["MKL_NUM_THREADS"] = str(threads)
+    env.setdefault("OMP_WAIT_POLICY", OMP_WAIT_POLICY)
+    if not args.default_malloc:
+        env["GLIBC_TUNABLES"] = ":".join(
+            x for x in (env.get("GLIBC_TUNABLES"), MALLOC_TUNABLES) if x)
+    if shim:
+        env["LD_PRELOAD"] = (shim + " " + env.get("LD_PRELOAD", "")).strip()
+    todo = list(names)
+    crashed = {}
+    while True:
+        cmd = [sys.executable, os.path.abspath(__file__), "--child",
+               "--threads", str(threads), "--budget", str(args.budget),
+               "--min-repeats", str(args.min_repeats),
+               "--libdir", libdir, "--results", results,
+               "--names", ",".join(todo)]
+        p = subprocess.run(cmd, env=env)
+        recs = read_results(results)
+        done = {r["name"] for r in recs if r["type"] == "workload"}
+        todo = [n for n in todo if n not in done and n not in crashed]
+        if p.returncode == 0 or not todo:
+            break
+        begun = [r["name"] for r in recs if r["type"] == "begin"
+                 and r["name"] not in done and r["name"] not in crashed]
+        victim = begun[-1] if begun else todo[0]
+        status = ("signal %d" % -p.returncode if p.returncode < 0
+                  else "exit %d" % p.returncode)
+        crashed[victim] = status
+        log("  !! the benchmark process died (%s) in %s; going on without it"
+            % (status, victim))
+        todo = [n for n in todo if n != victim]
+        if not todo:
+            break
+    return read_results(results), crashed
+
+
+def find(recs, type_, **kw):
+    return [r for r in recs if r["type"] == type_
+            and all(r.get(k) == v for k, v in kw.items())]
+
+
+def summarize(args, ws, per_thread, compile_errors, compile_seconds,
+              env_info, s2s_bin, tool_note):
+    lines = []
+    p = lines.append
+    p("## s2s benchmark results")
+    p("")
+    cpu = "?"
+    try:
+        with open("/proc/cpuinfo") as f:
+            m = re.search(r"model name\s*:\s*(.*)", f.read())
+            cpu = m.group(1).strip() if m else cpu
+    except OSError:
+        pass
+    rev = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],
+                         capture_output=True, text=True).stdout.strip()
+    e0 = next(iter(env_info.values()), {})
+    kinds = {r.get("s2s_threads") for recs, _ in per_thread.values()
+             for r in find(recs, "workload") if "s2s" in r}
+    if kinds == {"1"}:
+        s2s_thr_text = ("1 everywhere: the compiled code imports no thread "
+                        "runtime, so it runs single-threaded whatever the "
+                        "thread count")
+    else:
+        s2s_thr_text = ("1 = no thread runtime imported (single-threaded "
+                        "whatever the thread count); threaded = it imports "
+                        "OpenMP/async/pthread entry points")
+    p("Machine: %s, %d logical CPUs; %s. s2s: %s (git %s%s). PyTorch %s "
+      "(BLAS_INFO=%s: libblas.so.3 -> OpenBLAS), NumPy %s, %s "
+      "(kernel %s; OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset in the "
+      "benchmark processes)."
+      % (cpu, os.cpu_count(), platform.platform(), s2s_bin, rev or "?",
+         "; " + tool_note if tool_note else "",
+         e0.get("torch", "?"), e0.get("torch_blas", "?"), e0.get("numpy", "?"),
+         e0.get("openblas_config", "OpenBLAS"),
+         e0.get("openblas_core", "?")))
+    p("")
+    p("How to read it: times are medians of repeated calls after warm-up (at "
+      "least %d calls and %g s per measurement; at least %d calls, or 1, "
+      "when a call is too slow for that); `first` is the first call alone. "
+      "GFLOP/s = FLOP count (formulas below) / median time. `s2s/torch` is "
+      "the ratio of median times measured in the same process: below 1, s2s "
+      "is faster. `x sgemm` is the GFLOP/s as a fraction of OpenBLAS's "
+      "cblas_sgemm 1024^3 rate measured in the same process at the same "
+      "thread count (the machine's practical compute ceiling). PyTorch runs "
+      "in eval mode under torch.no_grad, with torch.set_num_threads = "
+      "openblas_set_num_threads = OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = "
+      "`thr` and OMP_WAIT_POLICY=%s. `s2s thr` is what the compiled s2s "
+      "code does with threads, read from its dynamic imports: %s. %s"
+      % (args.min_repeats, args.budget, SLOW_MIN_REPEATS,
+         e0.get("env", {}).get("OMP_WAIT_POLICY") or "unset", s2s_thr_text,
+         "Malloc: glibc's defaults (--default-malloc): a call that allocates "
+         "large blocks pays the first touch of fresh pages on every call."
+         if args.default_malloc else
+         "Malloc: glibc keeps freed memory (GLIBC_TUNABLES=%s), for both "
+         "PyTorch and s2s, so that repeated calls do not pay the first touch "
+         "of fresh pages (10-15 us per 4 KiB page here); `first` includes "
+         "it." % MALLOC_TUNABLES))
+    p("")
+    p("Memory: %s" % MEM_METHOD)
+    p("")
+    rates, rows = {}, []
+    for t in sorted(per_thread):
+        recs, _ = per_thread[t]
+        sg = find(recs, "sgemm")
+        rates[t] = max(SGEMM_FLOPS / r["median"] for r in sg) if sg else None
+        env = (find(recs, "env") or [{}])[0]
+        end = (find(recs, "end") or [{}])[-1]
+        rows.append((t, ", ".join("%s %.1f" % (r["when"], SGEMM_FLOPS /
+                                               r["median"] / 1e9) for r in sg),
+                     "%.1f" % (rates[t] / 1e9) if rates[t] else "-",
+                     "%s, %s" % (env.get("loadavg_start", "?"),
+                                 end.get("loadavg_end", "?"))))
+    p(md_table(["thr", "OpenBLAS sgemm 1024^3 GFLOP/s", "reference rate",
+                "load average (start, end)"], rows))
+    p("")
+    headers = ["workload", "thr", "GFLOP", "s2s ms", "s2s first ms",
+               "s2s GFLOP/s", "torch ms", "torch GFLOP/s", "s2s/torch",
+               "s2s x sgemm", "torch x sgemm", "s2s thr", "s2s scratch",
+               "torch scratch", "check"]
+    table, problems, notes = [], [], []
+    faster, compared = 0, 0
+    for w in ws:
+        for t in sorted(per_thread):
+            recs, crashed = per_thread[t]
+            rec = (find(recs, "workload", name=w.name) or [None])[0]
+            row = [w.name, t, fmt_num(w.flops / 1e9)]
+            if rec is None:
+                why = crashed.get(w.name, "not run")
+                table.append(row + ["-"] * 11 + ["died: %s" % why])
+                problems.append("%s (%d thr): the benchmark process died "
+                                "(%s)" % (w.name, t, why))
+                continue
+            tr, sr, rate = rec["torch"], rec.get("s2s"), rates.get(t)
+            tg = w.flops / tr["median"] / 1e9
+            sg = w.flops / sr["median"] / 1e9 if sr else None
+            if sr is None:
+                err = compile_errors.get(w.name) or rec.get("s2s_error", "?")
+                check_txt = "s2s failed"
+                if t == min(per_thread):
+                    problems.append("%s: s2s failed: %s" % (w.name, err))
+            else:
+                compared += 1
+                faster += sr["median"] < tr["median"]
+                check = rec["check"]
+                check_txt = "ok" if check["ok"] else "MISMATCH"
+                if not check["ok"]:
+                    problems.append("%s (%d thr): s2s's result differs from "
+                                    "PyTorch's: %s" % (w.name, t,
+                                                       check["text"]))
+            for impl, r in (("s2s", sr), ("torch", tr)):
+                if r and r.get("faults", 0) >= FAULTS_NOTE:
+                    notes.append(
+                        "%s, %s, %d thr: %.0f page faults per timed call "
+                        "(~%.0f ms at 12 us each)"
+                        % (w.name, impl, t, r["faults"],
+                           r["faults"] * 12e-3))
+            table.append(row + [
+                fmt_ms(sr["median"]) if sr else "-",
+                fmt_ms(sr["first"]) if sr else "-",
+                fmt_num(sg) if sr else "-",
+                fmt_ms(tr["median"]), fmt_num(tg),
+                fmt_num(sr["median"] / tr["median"]) if sr else "-",
+                fmt_num(sg * 1e9 / rate) if sr and rate else "-",
+                fmt_num(tg * 1e9 / rate) if rate else "-",
+                rec.get("s2s_threads", "-") if sr else "-",
+                fmt_bytes(sr["scratch"]) if sr else "-",
+                fmt_bytes(tr["scratch"]), check_txt])
+    p(md_table(headers, table, left=(0, len(headers) - 1)))
+    p("")
+    p("s2s is faster than PyTorch in %d of %d measurements (workload x "
+      "thread count)." % (faster, compared))
+    p("")
+    if notes:
+        p("Measurements whose timed calls still took page faults (fresh "
+          "memory from the kernel: glibc's heap still growing, or blocks "
+          "mapped per call), which their times include:")
+        p("")
+        for x in notes:
+            p("- " + x)
+        p("")
+
+    # Attention scratch against sequence length.
+    t0 = min(per_thread)
+    recs0 = per_thread[t0][0]
+    fams = {}
+    for w in ws:
+        if w.kind == "attention":
+            fams.setdefault(re.sub(r"_s\d+$", "", w.name), []).append(w)
+    if fams:
+        p("Attention scratch memory by sequence length (%d thread%s). The "
+          "goal: no more scratch at S=%d than at S=%d beyond the inputs and "
+          "outputs, i.e. no [S, S] score matrix."
+          % (t0, "" if t0 == 1 else "s", max(suite.ATTN_SEQS),
+             min(suite.ATTN_SEQS)))
+        p("")
+        rows = []
+        for fam, members in fams.items():
+            got = {}
+            for w in members:
+                rec = (find(recs0, "workload", name=w.name) or [None])[0]
+                if rec:
+                    got[int(w.name.rsplit("_s", 1)[1])] = rec
+            cells = []
+            for impl in ("s2s", "torch"):
+                vals = [fmt_bytes(got[S][impl]["scratch"])
+                        if S in got and got[S].get(impl) else "-"
+                        for S in suite.ATTN_SEQS]
+                cells.append(" / ".join(vals))
+            lo, hi = min(suite.ATTN_SEQS), max(suite.ATTN_SEQS)
+            verdict = "-"
+            if lo in got and hi in got and got[lo].get("s2s") and \
+                    got[hi].get("s2s") and \
+                    got[hi]["s2s"]["scratch"] is not None:
+                a, b = got[lo]["s2s"]["scratch"], got[hi]["s2s"]["scratch"]
+                # Allow for the allocator's rounding: 64 KiB or 10 %.
+                verdict = ("yes" if b <= max(a * 1.1, a + 65536) else
+                           "no (%s more)" % fmt_bytes(b - a))
+            rows.append([fam] + cells + [verdict])
+        p(md_table(["workload", "s2s scratch, S = %s" % " / ".join(
+            map(str, suite.ATTN_SEQS)), "torch scratch, same S",
+            "s2s: S=%d needs no more than S=%d" % (hi, lo)], rows,
+            left=(0, 3)))
+        p("")
+    p("FLOP counts (a multiply-add is 2 FLOP):")
+    p("")
+    p(md_table(["workload", "formula", "GFLOP"], left=(0, 1), rows=[
+        (w.name, w.formula + ("; " + w.note if w.note else ""),
+         "%.4g" % (w.flops / 1e9)) for w in ws]))
+    p("")
+    p("Compile time (s2s-compile --emit=shared): " + ", ".join(
+        "%s %.1f s" % (n, s) for n, s in compile_seconds.items()) + ".")
+    if problems:
+        p("")
+        p("Problems:")
+        p("")
+        for x in problems:
+            p("- " + x)
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(
+        description="s2s benchmark suite: s2s vs PyTorch vs OpenBLAS sgemm")
+    ap.add_argument("--threads", default="1,2",
+                    help="comma-separated thread counts (default 1,2)")
+    ap.add_argument("--filter", default="",
+                    help="only the workloads whose name matches this regex")
+    ap.add_argument("--budget", type=float, default=2.0,
+                    help="seconds of timed calls per measurement (default 2)")
+    ap.add_argument("--min-repeats", type=int, default=5,
+                    help="at least this many timed calls (default 5)")
+    ap.add_argument("--s2s-bin", default=os.path.join(ROOT, "build", "bin"),
+                    help="directory of s2s-compile (default build/bin)")
+    ap.add_argument("--markdown", metavar="FILE",
+                    help="also write the summary (Markdown) to FILE")
+    ap.add_argument("--default-malloc", action="store_true",
+                    help="leave glibc's malloc as it is (by default freed "
+                    "memory is kept: GLIBC_TUNABLES=%s)" % MALLOC_TUNABLES)
+    ap.add_argument("--no-memtrack", action="store_true",
+                    help="do not LD_PRELOAD the malloc-counting shim")
+    ap.add_argument("--keep", action="store_true",
+                    help="keep the temporary directory (compiled workloads)")
+    ap.add_argument("--list", action="store_true",
+                    help="list the workloads and their FLOP formulas")
+    # Internal: the per-thread-count benchmark process.
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--libdir", help=argparse.SUPPRESS)
+    ap.add_argument("--results", help=argparse.SUPPRESS)
+    ap.add_argument("--names", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.child:
+        args.threads_one = int(args.threads)
+        return child(args)
+    # On SIGTERM, unwind so that subprocess.run ends the benchmark process.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+
+    ws = [w for w in suite.workloads() if re.search(args.filter, w.name)]
+    if args.list:
+        for w in suite.workloads():
+            print("%-18s %.4g GFLOP  %s" % (w.name, w.flops / 1e9, w.formula))
+        return 0
+    if not ws:
+        log("no workload matches --filter %r" % args.filter)
+        return 2
+    threads = [int(x) for x in args.threads.split(",") if x.strip()]
+    if not threads or min(threads) < 1:
+        log("--threads wants positive integers, e.g. 1,2")
+        return 2
+    s2s_compile = os.path.join(os.path.abspath(args.s2s_bin), "s2s-compile")
+    if not os.path.exists(s2s_compile):
+        log("error: %s not found (build s2s, or pass --s2s-bin DIR)"
+            % s2s_compile)
+        return 2
+    if not os.path.exists(OPENBLAS):
+        log("error: %s not found: run bench/setup.sh" % OPENBLAS)
+        return 2
+    t_start = time.time()
+
+    for w in ws:
+        if not os.path.exists(w.path()):
+            log("error: %s is missing (python3 bench/suite.py writes it)"
+                % w.path())
+            return 2
+        with open(w.path()) as f:
+            if f.read() != w.mlir:
+                log("note: %s differs from what bench/suite.py generates; "
+                    "benchmarking the file as it is" % w.path())
+
+    libdir = tempfile.mkdtemp(prefix="s2s-bench-")
+    try:
+        log("s2s benchmark suite: %d workload%s, threads %s, budget %g s, "
+            "at least %d timed calls"
+            % (len(ws), "" if len(ws) == 1 else "s",
+               ",".join(map(str, threads)), args.budget, args.min_repeats))
+        log("compiling with %s --emit=shared into %s" % (s2s_compile, libdir))
+        stamp = tool_stamp(s2s_compile)
+        errors, seconds = compile_workloads(ws, s2s_compile, libdir)
+        tool_note = ""
+        if tool_stamp(s2s_compile) != stamp:
+            tool_note = ("s2s-compile was rebuilt while the workloads were "
+                         "being compiled")
+            log("note: " + tool_note)
+        shim = None if args.no_memtrack else build_memtrack(libdir)
+        log("memory: " + (MEM_METHOD if shim else "not measured"))
+        log("environment of the benchmark processes: %s removed; "
+            "OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = thread count; "
+            "OMP_WAIT_POLICY=%s; %s%s"
+            % (" and ".join("%s (=%s)" % (k, os.environ[k])
+                            if k in os.environ else k
+                            for k in OPENBLAS_UNSET),
+               os.environ.get("OMP_WAIT_POLICY", OMP_WAIT_POLICY),
+               "glibc malloc as it is" if args.default_malloc else
+               "GLIBC_TUNABLES=%s (freed memory is kept)" % MALLOC_TUNABLES,
+               "; LD_PRELOAD=%s" % shim if shim else ""))
+        per_thread, env_info = {}, {}
+        for t in threads:
+            recs, crashed = run_threads(args, t, [w.name for w in ws],
+                                        libdir, shim)
+            per_thread[t] = (recs, crashed)
+            env = next((r for r in recs if r["type"] == "env"), None)
+            if env:
+                env_info[t] = env
+        md = summarize(args, ws, per_thread, errors, seconds, env_info,
+                       os.path.abspath(args.s2s_bin), tool_note)
+        log("")
+        log(md)
+        log("total time %.0f s" % (time.time() - t_start))
+        if args.markdown:
+            with open(args.markdown, "w") as f:
+                f.write(md)
+            log("wrote %s" % args.markdown)
+    finally:
+        if args.keep:
+            log("kept %s" % libdir)
+        else:
+            shutil.rmtree(libdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
