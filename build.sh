@@ -71,10 +71,14 @@ run_example() {
 }
 
 # The numeric suites again with each optimization of the s2s-to-llvm pipeline
-# switched off, so that every optimization is checked against its absence.
+# switched off, so that every optimization is checked against its absence,
+# and with tiny attention blocks, so that the small golden shapes take the
+# tiled attention's multi-block and tail paths.
 OPTIMIZATION_OFF_VARIANTS=(
   "hoist-rnn-input=false"
+  "tile-attention=false"
   "lower-contractions=false"
+  "attention-block-q=8 attention-block-k=8"
 )
 
 run_tests() {

@@ -39,7 +39,11 @@ void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
                                    const S2SToLLVMPipelineOptions &options) {
   if (options.hoistRNNInput)
     pm.addPass(createS2SHoistRNNInputPass());
-  pm.addPass(createConvertS2SToLinalgPass());
+  ConvertS2SToLinalgPassOptions lowering;
+  lowering.tileAttention = options.tileAttention;
+  lowering.attentionBlockQ = options.attentionBlockQ;
+  lowering.attentionBlockK = options.attentionBlockK;
+  pm.addPass(createConvertS2SToLinalgPass(lowering));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }

@@ -31,9 +31,27 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
     becomes two `linalg.generic` contractions (`x W_ih^T`, `h W_hh^T`) and an
     elementwise `linalg.generic` computing `tanh(a + b)`.
 
+    With `tile-attention` (the default), `s2s.scaled_dot_product_attention`
+    and `s2s.multi_head_attention` without `need_weights` are lowered as
+    FlashAttention computes them instead: per head, blocks of
+    `attention-block-q` queries against blocks of `attention-block-k` keys
+    with a running maximum and sum, so the [Tq, Tk] score matrix never
+    exists and scratch memory does not grow with the sequence length; with
+    `causal`, key blocks that a query block cannot see are not visited.
+    (`s2s.attention` and `need_weights` return the weights, so they keep the
+    full score matrix.)
+
     The lowering needs static shapes; an op with a dynamic dimension is
     reported (naming the operand) and the pass fails.
   }];
+  let options = [
+    Option<"tileAttention", "tile-attention", "bool", /*default=*/"true",
+           "Lower attention as a tiled online softmax (FlashAttention)">,
+    Option<"attentionBlockQ", "attention-block-q", "int64_t",
+           /*default=*/"64", "Queries per block of the tiled attention">,
+    Option<"attentionBlockK", "attention-block-k", "int64_t",
+           /*default=*/"64", "Keys per block of the tiled attention">,
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
     "::mlir::linalg::LinalgDialect",

@@ -24,6 +24,19 @@ struct S2SToLLVMPipelineOptions
       llvm::cl::desc("Compute RNN input projections as one GEMM before the "
                      "recurrence (s2s-hoist-rnn-input)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> tileAttention{
+      *this, "tile-attention",
+      llvm::cl::desc("Lower attention as a tiled online softmax "
+                     "(convert-s2s-to-linalg tile-attention)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<int64_t> attentionBlockQ{
+      *this, "attention-block-q",
+      llvm::cl::desc("Queries per block of the tiled attention"),
+      llvm::cl::init(64)};
+  PassOptions::Option<int64_t> attentionBlockK{
+      *this, "attention-block-k",
+      llvm::cl::desc("Keys per block of the tiled attention"),
+      llvm::cl::init(64)};
   PassOptions::Option<bool> lowerContractions{
       *this, "lower-contractions",
       llvm::cl::desc("Lower contractions to register-blocked vector kernels "

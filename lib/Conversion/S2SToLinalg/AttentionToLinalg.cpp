@@ -15,11 +15,14 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
 
 #include <cmath>
+#include <limits>
+#include <optional>
 
 using namespace mlir;
 using namespace mlir::s2s;
@@ -53,16 +56,22 @@ static AffineMap broadcastMap(TensorBuilder &tb, Value mask, unsigned rank,
   return tb.mapOf(rank, exprs);
 }
 
+/// The causal limit of a block: key j is visible to query i iff
+/// kOffset + j <= qOffset + i + shift (shift = Tk - Tq of the whole op).
+struct CausalBlock {
+  Value qOffset, kOffset;
+  int64_t shift;
+};
+
 /// Returns scale * scores with the masks applied: an additive mask is added,
 /// a false boolean mask and, with `causal`, a key after the query's
-/// bottom-right aligned diagonal give -inf. Then the softmax over the last
-/// dimension, with fully masked rows zero.
-static Value maskedSoftmax(TensorBuilder &tb, Value scores, double scale,
-                           ArrayRef<MaskTerm> masks, bool causal) {
+/// bottom-right aligned diagonal give -inf.
+static Value maskScores(TensorBuilder &tb, Value scores, double scale,
+                        ArrayRef<MaskTerm> masks,
+                        std::optional<CausalBlock> causal) {
   ArrayRef<int64_t> shape = TensorBuilder::shapeOf(scores);
   unsigned rank = shape.size();
   Type elt = TensorBuilder::elementTypeOf(scores);
-  int64_t tq = shape[rank - 2], tk = shape[rank - 1];
   SmallVector<Value> inputs = {scores};
   SmallVector<AffineMap> maps = {tb.identityMap(rank)};
   for (const MaskTerm &term : masks) {
@@ -74,7 +83,7 @@ static Value maskedSoftmax(TensorBuilder &tb, Value scores, double scale,
     isBool.push_back(TensorBuilder::elementTypeOf(term.mask).isInteger(1));
   Value scaleValue = tb.floatConst(elt, scale);
   Value minusInf = tb.negInf(elt);
-  Value masked = tb.map(
+  return tb.map(
       inputs, maps, shape, elt, [&](OpBuilder &b, Location loc, ValueRange a) {
         Value s = arith::MulFOp::create(b, loc, a[0], scaleValue);
         Value allowed;
@@ -90,10 +99,13 @@ static Value maskedSoftmax(TensorBuilder &tb, Value scores, double scale,
             s = arith::AddFOp::create(b, loc, s, a[1 + m]);
         }
         if (causal) {
-          // Key j is visible to query i iff j <= i + (Tk - Tq).
           Value i = linalg::IndexOp::create(b, loc, rank - 2);
           Value j = linalg::IndexOp::create(b, loc, rank - 1);
-          Value shift = arith::ConstantIndexOp::create(b, loc, tk - tq);
+          if (causal->qOffset)
+            i = arith::AddIOp::create(b, loc, i, causal->qOffset);
+          if (causal->kOffset)
+            j = arith::AddIOp::create(b, loc, j, causal->kOffset);
+          Value shift = arith::ConstantIndexOp::create(b, loc, causal->shift);
           Value limit = arith::AddIOp::create(b, loc, i, shift);
           conjoin(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle, j,
                                         limit));
@@ -102,7 +114,282 @@ static Value maskedSoftmax(TensorBuilder &tb, Value scores, double scale,
           s = arith::SelectOp::create(b, loc, allowed, s, minusInf);
         linalg::YieldOp::create(b, loc, s);
       });
-  return tb.softmaxLast(masked);
+}
+
+/// maskScores followed by the softmax over the last dimension, with fully
+/// masked rows zero.
+static Value maskedSoftmax(TensorBuilder &tb, Value scores, double scale,
+                           ArrayRef<MaskTerm> masks, bool causal) {
+  ArrayRef<int64_t> shape = TensorBuilder::shapeOf(scores);
+  int64_t tq = shape[shape.size() - 2], tk = shape.back();
+  std::optional<CausalBlock> block;
+  if (causal)
+    block = CausalBlock{nullptr, nullptr, tk - tq};
+  return tb.softmaxLast(maskScores(tb, scores, scale, masks, block));
+}
+
+//===----------------------------------------------------------------------===//
+// Tiled attention with an online softmax
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Block sizes of the tiled attention.
+struct AttentionBlocks {
+  int64_t queries, keys;
+};
+} // namespace
+
+/// softmax(q k^T * scale + masks) v for q [B, H, Tq, D], k [B, Hkv, Tk, D],
+/// v [B, Hkv, Tk, Dv] and masks of rank 4 that broadcast to [B, H, Tq, Tk],
+/// as FlashAttention computes it: per head, blocks of queries against blocks
+/// of keys, keeping a running maximum m, a running sum l and the unnormalized
+/// output, so that no [Tq, Tk] tensor exists; scratch memory is O(block).
+/// With `causal`, key blocks after a query block's last visible key are not
+/// visited. A query with every key masked gets zeros.
+static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
+                            Value v, ArrayRef<Value> masks, double scale,
+                            bool causal, AttentionBlocks blocks) {
+  TensorBuilder tb(builder, loc);
+  ArrayRef<int64_t> qShape = TensorBuilder::shapeOf(q);
+  ArrayRef<int64_t> kShape = TensorBuilder::shapeOf(k);
+  int64_t numB = qShape[0], numH = qShape[1], tq = qShape[2], d = qShape[3];
+  int64_t hkv = kShape[1], tk = kShape[2];
+  int64_t dv = TensorBuilder::shapeOf(v)[3];
+  int64_t group = numH / hkv;
+  Type elt = TensorBuilder::elementTypeOf(q);
+  MLIRContext *ctx = builder.getContext();
+  AffineExpr r, c;
+  bindDims(ctx, r, c);
+  Value zeroIdx = tb.indexConst(0), oneIdx = tb.indexConst(1);
+
+  // One (query block, key block) step of the online softmax for head
+  // (bIv, hIv): returns the new (m, l, acc).
+  auto step = [&](TensorBuilder &t, Value bIv, Value hIv, Value kvHead,
+                  Value qBlock, Value qOff, int64_t bq, Value kOff, int64_t bk,
+                  ValueRange state) -> SmallVector<Value> {
+    OpBuilder &b = t.builder();
+    Value kBlock = t.slice(k, {bIv, kvHead, kOff, b.getIndexAttr(0)},
+                           {1, 1, bk, d}, {0, 1});
+    Value vBlock = t.slice(v, {bIv, kvHead, kOff, b.getIndexAttr(0)},
+                           {1, 1, bk, dv}, {0, 1});
+    AffineExpr i, j, e;
+    bindDims(ctx, i, j, e);
+    Value scores = t.contract(qBlock, t.mapOf(3, {i, e}), kBlock,
+                              t.mapOf(3, {j, e}), {bq, bk}, 3, 1);
+    // The masks of this block: slices of the broadcast masks.
+    SmallVector<MaskTerm> terms;
+    for (Value mask : masks) {
+      ArrayRef<int64_t> ms = TensorBuilder::shapeOf(mask);
+      SmallVector<OpFoldResult> offsets = {
+          ms[0] == 1 ? OpFoldResult(b.getIndexAttr(0)) : OpFoldResult(bIv),
+          ms[1] == 1 ? OpFoldResult(b.getIndexAttr(0)) : OpFoldResult(hIv),
+          ms[2] == 1 ? OpFoldResult(b.getIndexAttr(0)) : OpFoldResult(qOff),
+          ms[3] == 1 ? OpFoldResult(b.getIndexAttr(0)) : OpFoldResult(kOff)};
+      int64_t mq = ms[2] == 1 ? 1 : bq, mk = ms[3] == 1 ? 1 : bk;
+      Value slice = t.slice(mask, offsets, {1, 1, mq, mk}, {0, 1});
+      AffineExpr zero = getAffineConstantExpr(0, ctx);
+      terms.push_back({slice, t.mapOf(2, {ms[2] == 1 ? zero : r,
+                                          ms[3] == 1 ? zero : c})});
+    }
+    std::optional<CausalBlock> causalBlock;
+    if (causal)
+      causalBlock = CausalBlock{qOff, kOff, tk - tq};
+    Value s = maskScores(t, scores, scale, terms, causalBlock);
+
+    Value m = state[0], l = state[1], acc = state[2];
+    Value minusInf = t.negInf(elt);
+    Value zero = t.floatConst(elt, 0.0);
+    AffineMap id = t.identityMap(2), rowMap = t.mapOf(2, {r});
+    // m' = max(m, max_j s)
+    Value blockMax = t.reduceLast(
+        s, -std::numeric_limits<double>::infinity(),
+        [](OpBuilder &nb, Location nl, Value x, Value a) -> Value {
+          return arith::MaximumFOp::create(nb, nl, x, a);
+        });
+    Value mNew = t.map({m, blockMax}, {}, {bq}, elt,
+                       [](OpBuilder &nb, Location nl, ValueRange a) {
+                         linalg::YieldOp::create(
+                             nb, nl,
+                             arith::MaximumFOp::create(nb, nl, a[0], a[1])
+                                 .getResult());
+                       });
+    // p = exp(s - m'), exactly 0 where s is -inf.
+    Value p = t.map({s, mNew}, {id, rowMap}, {bq, bk}, elt,
+                    [&](OpBuilder &nb, Location nl, ValueRange a) {
+                      Value masked = arith::CmpFOp::create(
+                          nb, nl, arith::CmpFPredicate::OEQ, a[0], minusInf);
+                      Value e = math::ExpOp::create(
+                          nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]));
+                      linalg::YieldOp::create(
+                          nb, nl,
+                          arith::SelectOp::create(nb, nl, masked, zero, e)
+                              .getResult());
+                    });
+    // alpha = exp(m - m'), 0 while nothing has been seen (m = -inf).
+    Value alpha = t.map({m, mNew}, {}, {bq}, elt,
+                        [&](OpBuilder &nb, Location nl, ValueRange a) {
+                          Value none = arith::CmpFOp::create(
+                              nb, nl, arith::CmpFPredicate::OEQ, a[0],
+                              minusInf);
+                          Value e = math::ExpOp::create(
+                              nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]));
+                          linalg::YieldOp::create(
+                              nb, nl,
+                              arith::SelectOp::create(nb, nl, none, zero, e)
+                                  .getResult());
+                        });
+    Value pSum = t.reduceLast(p, 0.0,
+                              [](OpBuilder &nb, Location nl, Value x,
+                                 Value a) -> Value {
+                                return arith::AddFOp::create(nb, nl, x, a);
+                              });
+    Value lNew = t.map({l, alpha, pSum}, {}, {bq}, elt,
+                       [](OpBuilder &nb, Location nl, ValueRange a) {
+                         Value scaled = arith::MulFOp::create(nb, nl, a[0], a[1]);
+                         linalg::YieldOp::create(
+                             nb, nl,
+                             arith::AddFOp::create(nb, nl, scaled, a[2])
+                                 .getResult());
+                       });
+    // acc' = alpha * acc + p v
+    Value rescaled = t.map({acc, alpha}, {id, rowMap}, {bq, dv}, elt,
+                           [](OpBuilder &nb, Location nl, ValueRange a) {
+                             linalg::YieldOp::create(
+                                 nb, nl,
+                                 arith::MulFOp::create(nb, nl, a[0], a[1])
+                                     .getResult());
+                           });
+    Value accNew = t.contractInto(p, t.mapOf(3, {i, e}), vBlock,
+                                  t.mapOf(3, {e, j}), rescaled, 3, 1);
+    return {mNew, lNew, accNew};
+  };
+
+  // All key blocks for one query block; returns the normalized output
+  // [bq, Dv].
+  auto queryBlock = [&](TensorBuilder &t, Value bIv, Value hIv, Value kvHead,
+                        Value qOff, int64_t bq) -> Value {
+    OpBuilder &b = t.builder();
+    Value qBlock = t.slice(q, {bIv, hIv, qOff, b.getIndexAttr(0)},
+                           {1, 1, bq, d}, {0, 1});
+    SmallVector<Value> state = {
+        t.fill(t.empty({bq}, elt), t.negInf(elt)), t.filled({bq}, elt, 0.0),
+        t.filled({bq, dv}, elt, 0.0)};
+    int64_t bk = std::min(blocks.keys, tk);
+    int64_t fullEnd = tk / bk * bk;
+    // With causal, the keys after this block's last visible one,
+    // qOff + bq - 1 + (Tk - Tq), are never visited.
+    Value keysEnd = t.indexConst(fullEnd);
+    Value visibleEnd;
+    if (causal) {
+      // visibleEnd = clamp(qOff + bq + Tk - Tq, 0, Tk)
+      Value end = arith::AddIOp::create(b, loc, qOff,
+                                        t.indexConst(bq + tk - tq));
+      end = arith::MaxSIOp::create(b, loc, end, zeroIdx);
+      visibleEnd = arith::MinSIOp::create(b, loc, end, t.indexConst(tk));
+      // Round up to whole blocks, but not past the full blocks.
+      Value blocksUp = arith::CeilDivSIOp::create(b, loc, visibleEnd,
+                                                  t.indexConst(bk));
+      Value upTo = arith::MulIOp::create(b, loc, blocksUp, t.indexConst(bk));
+      keysEnd = arith::MinSIOp::create(b, loc, upTo, keysEnd);
+    }
+    if (fullEnd > 0) {
+      auto loop = scf::ForOp::create(
+          b, loc, zeroIdx, keysEnd, t.indexConst(bk), state,
+          [&](OpBuilder &nb, Location nl, Value kOff, ValueRange args) {
+            TensorBuilder inner(nb, nl);
+            scf::YieldOp::create(
+                nb, nl,
+                step(inner, bIv, hIv, kvHead, qBlock, qOff, bq, kOff, bk, args));
+          });
+      state = SmallVector<Value>(loop.getResults());
+    }
+    if (fullEnd < tk) {
+      int64_t tail = tk - fullEnd;
+      Value kOff = t.indexConst(fullEnd);
+      if (!causal) {
+        state = step(t, bIv, hIv, kvHead, qBlock, qOff, bq, kOff, tail, state);
+      } else {
+        // The last, shorter key block only when some of it is visible.
+        Value visible = arith::CmpIOp::create(
+            b, loc, arith::CmpIPredicate::sgt, visibleEnd, kOff);
+        auto ifOp = scf::IfOp::create(
+            b, loc, visible,
+            [&](OpBuilder &nb, Location nl) {
+              TensorBuilder inner(nb, nl);
+              scf::YieldOp::create(nb, nl,
+                                   step(inner, bIv, hIv, kvHead, qBlock, qOff,
+                                        bq, kOff, tail, state));
+            },
+            [&](OpBuilder &nb, Location nl) {
+              scf::YieldOp::create(nb, nl, state);
+            });
+        state = SmallVector<Value>(ifOp.getResults());
+      }
+    }
+    // out = acc / l, and 0 for a row that saw no visible key (l = 0).
+    Value zero = t.floatConst(elt, 0.0);
+    return t.map({state[2], state[1]},
+                 {t.identityMap(2), t.mapOf(2, {r})}, {bq, dv}, elt,
+                 [&](OpBuilder &nb, Location nl, ValueRange a) {
+                   Value empty = arith::CmpFOp::create(
+                       nb, nl, arith::CmpFPredicate::OEQ, a[1], zero);
+                   Value div = arith::DivFOp::create(nb, nl, a[0], a[1]);
+                   linalg::YieldOp::create(
+                       nb, nl,
+                       arith::SelectOp::create(nb, nl, empty, zero, div)
+                           .getResult());
+                 });
+  };
+
+  // Loops over batch, heads and query blocks, inserting each block's output.
+  Value out = tb.empty({numB, numH, tq, dv}, elt);
+  int64_t bq = std::min(blocks.queries, tq);
+  int64_t qFullEnd = tq / bq * bq;
+  auto forEach = [&](OpBuilder &b, Value lb, Value ub, Value stepSize,
+                     Value init,
+                     function_ref<Value(OpBuilder &, Location, Value, Value)>
+                         body) {
+    return scf::ForOp::create(
+               b, loc, lb, ub, stepSize, init,
+               [&](OpBuilder &nb, Location nl, Value iv, ValueRange args) {
+                 scf::YieldOp::create(nb, nl, body(nb, nl, iv, args[0]));
+               })
+        .getResult(0);
+  };
+  return forEach(
+      builder, zeroIdx, tb.indexConst(numB), oneIdx, out,
+      [&](OpBuilder &b1, Location, Value bIv, Value outB) {
+        return forEach(
+            b1, zeroIdx, tb.indexConst(numH), oneIdx, outB,
+            [&](OpBuilder &b2, Location, Value hIv, Value outH) {
+              // The key/value head of grouped-query attention.
+              Value kvHead = arith::DivUIOp::create(b2, loc, hIv,
+                                                    tb.indexConst(group));
+              auto storeBlock = [&](TensorBuilder &t, Value dest, Value qOff,
+                                    int64_t rows) {
+                Value o = queryBlock(t, bIv, hIv, kvHead, qOff, rows);
+                OpBuilder &ob = t.builder();
+                return t.insert(o, dest,
+                                {bIv, hIv, qOff, ob.getIndexAttr(0)},
+                                {1, 1, rows, dv});
+              };
+              Value result = outH;
+              if (qFullEnd > 0)
+                result = forEach(
+                    b2, zeroIdx, tb.indexConst(qFullEnd), tb.indexConst(bq),
+                    result, [&](OpBuilder &b3, Location l3, Value qOff,
+                                Value dest) {
+                      TensorBuilder t(b3, l3);
+                      return storeBlock(t, dest, qOff, bq);
+                    });
+              if (qFullEnd < tq) {
+                TensorBuilder t(b2, loc);
+                result = storeBlock(t, result, t.indexConst(qFullEnd),
+                                    tq - qFullEnd);
+              }
+              return result;
+            });
+      });
 }
 
 namespace {
@@ -111,14 +398,45 @@ namespace {
 // s2s.scaled_dot_product_attention
 //===----------------------------------------------------------------------===//
 
+/// A mask of rank < 4 as rank 4, with leading unit dimensions.
+static Value asRank4(TensorBuilder &tb, Value mask) {
+  ArrayRef<int64_t> shape = TensorBuilder::shapeOf(mask);
+  int64_t lead = 4 - shape.size();
+  if (lead == 0)
+    return mask;
+  SmallVector<int64_t> full(lead, 1);
+  full.append(shape.begin(), shape.end());
+  // The leading unit dimensions join the first group.
+  SmallVector<ReassociationIndices> groups;
+  for (int64_t i = 0, e = shape.size(); i < e; ++i)
+    groups.push_back({lead + i});
+  for (int64_t i = lead - 1; i >= 0; --i)
+    groups.front().insert(groups.front().begin(), i);
+  return tb.expand(mask, full, groups);
+}
+
 struct ScaledDotProductAttentionOpLowering
     : OpConversionPattern<ScaledDotProductAttentionOp> {
-  using OpConversionPattern::OpConversionPattern;
+  ScaledDotProductAttentionOpLowering(MLIRContext *ctx,
+                                      const ConvertS2SToLinalgPassOptions &o)
+      : OpConversionPattern(ctx), options(o) {}
+
   LogicalResult
   matchAndRewrite(ScaledDotProductAttentionOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     TensorBuilder tb(rewriter, op.getLoc());
     Value q = adaptor.getQuery(), k = adaptor.getKey(), v = adaptor.getValue();
+    if (options.tileAttention) {
+      SmallVector<Value> masks;
+      if (Value mask = adaptor.getMask())
+        masks.push_back(asRank4(tb, mask));
+      rewriter.replaceOp(
+          op, tiledAttention(rewriter, op.getLoc(), q, k, v, masks,
+                             op.getScaleOrDefault(), op.getCausal(),
+                             {options.attentionBlockQ,
+                              options.attentionBlockK}));
+      return success();
+    }
     ArrayRef<int64_t> qShape = TensorBuilder::shapeOf(q);
     ArrayRef<int64_t> kShape = TensorBuilder::shapeOf(k);
     int64_t b = qShape[0], h = qShape[1], tq = qShape[2];
@@ -145,6 +463,8 @@ struct ScaledDotProductAttentionOpLowering
     rewriter.replaceOp(op, out);
     return success();
   }
+
+  ConvertS2SToLinalgPassOptions options;
 };
 
 //===----------------------------------------------------------------------===//
@@ -237,7 +557,10 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
 
 struct MultiHeadAttentionOpLowering
     : OpConversionPattern<MultiHeadAttentionOp> {
-  using OpConversionPattern::OpConversionPattern;
+  MultiHeadAttentionOpLowering(MLIRContext *ctx,
+                               const ConvertS2SToLinalgPassOptions &o)
+      : OpConversionPattern(ctx), options(o) {}
+
   LogicalResult
   matchAndRewrite(MultiHeadAttentionOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -279,6 +602,34 @@ struct MultiHeadAttentionOpLowering
     MLIRContext *ctx = rewriter.getContext();
     AffineExpr d0, d1, d2, d3, d4;
     bindDims(ctx, d0, d1, d2, d3, d4);
+    double scale = 1.0 / std::sqrt(double(hd));
+    // [B, heads, Tq, hd] -> [B*Tq, E] -> output projection -> [B, Tq, E].
+    auto projectOut = [&](Value attn) {
+      Value merged = tb.collapse(tb.transpose(attn, {0, 2, 1, 3}),
+                                 {{0, 1}, {2, 3}});
+      Value out = tb.expand(tb.linear(merged, adaptor.getOutProjWeight(),
+                                      adaptor.getOutProjBias()),
+                            {b, tq, e}, {{0, 1}, {2}});
+      return batchFirst ? out : tb.transpose(out, {1, 0, 2});
+    };
+    if (options.tileAttention && !op.getNeedWeights()) {
+      // Masks as rank-4 views broadcasting to [B, heads, Tq, Tk].
+      SmallVector<Value> masks;
+      if (Value kpm = adaptor.getKeyPaddingMask())
+        masks.push_back(tb.expand(kpm, {b, 1, 1, tk}, {{0, 1, 2}, {3}}));
+      if (Value am = adaptor.getAttnMask()) {
+        if (TensorBuilder::shapeOf(am).size() == 3)
+          masks.push_back(tb.expand(am, {b, heads, tq, tk}, {{0, 1}, {2}, {3}}));
+        else
+          masks.push_back(asRank4(tb, am));
+      }
+      rewriter.replaceOp(
+          op, projectOut(tiledAttention(rewriter, op.getLoc(), qh, kh, vh,
+                                         masks, scale, op.getCausal(),
+                                         {options.attentionBlockQ,
+                                          options.attentionBlockK})));
+      return success();
+    }
     Value scores = tb.contract(qh, tb.mapOf(5, {d0, d1, d2, d4}), kh,
                                tb.mapOf(5, {d0, d1, d3, d4}),
                                {b, heads, tq, tk}, 5, 1);
@@ -291,21 +642,11 @@ struct MultiHeadAttentionOpLowering
       else
         masks.push_back({am, tb.mapOf(4, {d2, d3})});
     }
-    Value probs = maskedSoftmax(tb, scores, 1.0 / std::sqrt(double(hd)),
-                                masks, op.getCausal());
+    Value probs = maskedSoftmax(tb, scores, scale, masks, op.getCausal());
     Value attn = tb.contract(probs, tb.mapOf(5, {d0, d1, d2, d4}), vh,
                              tb.mapOf(5, {d0, d1, d4, d3}), {b, heads, tq, hd},
                              5, 1);
-    // [B, heads, Tq, hd] -> [B*Tq, E] -> output projection -> [B, Tq, E].
-    Value merged = tb.collapse(tb.transpose(attn, {0, 2, 1, 3}),
-                               {{0, 1}, {2, 3}});
-    Value out = tb.expand(tb.linear(merged, adaptor.getOutProjWeight(),
-                                    adaptor.getOutProjBias()),
-                          {b, tq, e}, {{0, 1}, {2}});
-    if (!batchFirst)
-      out = tb.transpose(out, {1, 0, 2});
-
-    SmallVector<Value> results = {out};
+    SmallVector<Value> results = {projectOut(attn)};
     if (op.getNeedWeights()) {
       // Mean over heads: sum_h p[b, h, i, j] / heads.
       Value init = tb.filled({b, tq, tk}, elt, 0.0);
@@ -334,11 +675,16 @@ struct MultiHeadAttentionOpLowering
     rewriter.replaceOp(op, results);
     return success();
   }
+
+  ConvertS2SToLinalgPassOptions options;
 };
 
 } // namespace
 
-void mlir::s2s::populateAttentionToLinalgPatterns(RewritePatternSet &patterns) {
-  patterns.add<AttentionOpLowering, MultiHeadAttentionOpLowering,
-               ScaledDotProductAttentionOpLowering>(patterns.getContext());
+void mlir::s2s::populateAttentionToLinalgPatterns(
+    RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options) {
+  patterns.add<AttentionOpLowering>(patterns.getContext());
+  patterns.add<MultiHeadAttentionOpLowering,
+               ScaledDotProductAttentionOpLowering>(patterns.getContext(),
+                                                    options);
 }

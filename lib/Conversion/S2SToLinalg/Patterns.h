@@ -9,6 +9,7 @@
 #define S2S_LIB_CONVERSION_S2STOLINALG_PATTERNS_H
 
 #include "mlir/IR/PatternMatch.h"
+#include "s2s/Conversion/S2SToLinalg/S2SToLinalg.h"
 
 namespace mlir {
 namespace s2s {
@@ -17,7 +18,8 @@ namespace s2s {
 void populateRecurrentToLinalgPatterns(RewritePatternSet &patterns);
 
 /// s2s.attention, s2s.scaled_dot_product_attention, s2s.multi_head_attention.
-void populateAttentionToLinalgPatterns(RewritePatternSet &patterns);
+void populateAttentionToLinalgPatterns(
+    RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options);
 
 } // namespace s2s
 } // namespace mlir

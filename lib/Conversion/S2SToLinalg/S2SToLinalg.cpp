@@ -313,7 +313,11 @@ struct ConvertS2SToLinalgPass
     ConversionTarget target(*ctx);
     configureS2SToLinalgConversionTarget(target);
     RewritePatternSet patterns(ctx);
-    populateS2SToLinalgConversionPatterns(patterns);
+    ConvertS2SToLinalgPassOptions options;
+    options.tileAttention = tileAttention;
+    options.attentionBlockQ = attentionBlockQ;
+    options.attentionBlockK = attentionBlockK;
+    populateS2SToLinalgConversionPatterns(patterns, options);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();
@@ -331,9 +335,9 @@ void mlir::s2s::configureS2SToLinalgConversionTarget(
 }
 
 void mlir::s2s::populateS2SToLinalgConversionPatterns(
-    RewritePatternSet &patterns) {
+    RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options) {
   patterns.add<ArgMaxOpLowering, EmbeddingOpLowering, LayerNormOpLowering,
                LinearOpLowering>(patterns.getContext());
   populateRecurrentToLinalgPatterns(patterns);
-  populateAttentionToLinalgPatterns(patterns);
+  populateAttentionToLinalgPatterns(patterns, options);
 }

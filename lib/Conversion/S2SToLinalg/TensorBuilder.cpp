@@ -244,8 +244,14 @@ Value TensorBuilder::map(ValueRange inputs, ArrayRef<AffineMap> inputMaps,
 Value TensorBuilder::contract(Value lhs, AffineMap lhsMap, Value rhs,
                               AffineMap rhsMap, ArrayRef<int64_t> outShape,
                               unsigned numLoops, unsigned numReductions) {
-  Type elt = elementTypeOf(lhs);
-  Value init = filled(outShape, elt, 0.0);
+  Value init = filled(outShape, elementTypeOf(lhs), 0.0);
+  return contractInto(lhs, lhsMap, rhs, rhsMap, init, numLoops,
+                      numReductions);
+}
+
+Value TensorBuilder::contractInto(Value lhs, AffineMap lhsMap, Value rhs,
+                                  AffineMap rhsMap, Value init,
+                                  unsigned numLoops, unsigned numReductions) {
   SmallVector<AffineExpr> outExprs;
   for (unsigned i = 0; i < numLoops - numReductions; ++i)
     outExprs.push_back(b.getAffineDimExpr(i));

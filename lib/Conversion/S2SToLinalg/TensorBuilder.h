@@ -117,6 +117,10 @@ public:
                  ArrayRef<int64_t> outShape, unsigned numLoops,
                  unsigned numReductions);
 
+  /// Like contract, accumulating into `init` instead of zeros.
+  Value contractInto(Value lhs, AffineMap lhsMap, Value rhs, AffineMap rhsMap,
+                     Value init, unsigned numLoops, unsigned numReductions);
+
   /// Reduces the last dimension of `input` with `combine` from `init`.
   Value reduceLast(Value input, double init,
                    function_ref<Value(OpBuilder &, Location, Value /*elem*/,

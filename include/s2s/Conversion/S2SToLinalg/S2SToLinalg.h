@@ -14,8 +14,11 @@ namespace s2s {
 #define GEN_PASS_DECL_CONVERTS2STOLINALGPASS
 #include "s2s/Conversion/Passes.h.inc"
 
-/// Adds the patterns lowering every s2s op to linalg/tensor/arith/math/scf.
-void populateS2SToLinalgConversionPatterns(RewritePatternSet &patterns);
+/// Adds the patterns lowering every s2s op to linalg/tensor/arith/math/scf,
+/// configured as the pass options say.
+void populateS2SToLinalgConversionPatterns(
+    RewritePatternSet &patterns,
+    const ConvertS2SToLinalgPassOptions &options = {});
 
 /// Marks s2s illegal and the dialects the lowering produces legal.
 void configureS2SToLinalgConversionTarget(ConversionTarget &target);

@@ -10,8 +10,8 @@ def S2SHoistRNNInputPass : Pass<"s2s-hoist-rnn-input"> {
   let description = [{
     Splits each `s2s.rnn`, `s2s.lstm` and `s2s.gru` into the input
     projection of all time steps and directions, one `s2s.linear` of `x`
-    `[T*B, I]` with `w_ih` viewed as `[D*G*H, I]` (a single GEMM with a
-    large M, which runs near the machine's peak), and an `s2s.recurrence`
+    (`[T, B, I]`, a GEMM with M = T*B rows) with `w_ih` viewed as
+    `[D*G*H, I]`, which runs near the machine's peak, and an `s2s.recurrence`
     that is left with one small GEMM (`h W_hh^T`) and the gate math per
     step.
 

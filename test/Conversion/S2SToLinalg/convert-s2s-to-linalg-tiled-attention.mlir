@@ -1,0 +1,124 @@
+// RUN: s2s-opt %s --convert-s2s-to-linalg="attention-block-q=8 attention-block-k=16" --cse -split-input-file | FileCheck %s
+
+// The default lowering of s2s.scaled_dot_product_attention and of
+// s2s.multi_head_attention without need_weights: FlashAttention's schedule.
+
+/// Per (batch, head, query block) a loop over key blocks carries the running
+/// maximum [8], the running sum [8] and the output accumulator [8, D]; the
+/// scores exist only as [8, 16] blocks, never as [Tq, Tk] = [32, 40]. Keys
+/// 32..39 are a shorter last block after the loop. The key/value head of
+/// grouped-query attention is h / 2.
+// CHECK-LABEL: func.func @sdpa_tiled(
+// CHECK-NOT:     tensor<1x4x32x40xf32>
+// CHECK-NOT:     tensor<32x40xf32>
+// CHECK:         scf.for %[[B:.+]] = %c0 to %c1 step %c1 iter_args(
+// CHECK:           scf.for %[[H:.+]] = %c0 to %c4 step %c1 iter_args(
+// CHECK:             %[[KV:.+]] = arith.divui %[[H]], %c2{{.*}} : index
+// CHECK:             scf.for %[[QB:.+]] = %c0 to %c32 step %c8 iter_args(
+// CHECK:               linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<8xf32>)
+// CHECK:               %[[STATE:.+]]:3 = scf.for %[[KB:.+]] = %c0 to %c32{{.*}} step %c16{{.*}} iter_args(
+// CHECK-SAME:              -> (tensor<8xf32>, tensor<8xf32>, tensor<8x6xf32>)
+// CHECK:                 tensor.extract_slice %{{.+}}[%[[B]], %[[KV]], %[[KB]], 0] [1, 1, 16, 8]
+// CHECK:                 linalg.generic {{.+}} outs(%{{.+}} : tensor<8x16xf32>)
+// CHECK:                 arith.maximumf
+// CHECK:                 math.exp
+// CHECK:                 scf.yield {{.+}} : tensor<8xf32>, tensor<8xf32>, tensor<8x6xf32>
+// CHECK:               tensor.extract_slice %{{.+}}[%[[B]], %[[KV]], %c32{{.*}}, 0] [1, 1, 8, 8]
+// CHECK:               linalg.generic {{.+}} outs(%{{.+}} : tensor<8x8xf32>)
+// CHECK:               arith.divf
+// CHECK:               tensor.insert_slice %{{.+}} into %{{.+}}[%[[B]], %[[H]], %[[QB]], 0] [1, 1, 8, 6]
+// CHECK-NOT:     tensor<32x40xf32>
+func.func @sdpa_tiled(%q: tensor<1x4x32x8xf32>, %k: tensor<1x2x40x8xf32>,
+                      %v: tensor<1x2x40x6xf32>) -> tensor<1x4x32x6xf32> {
+  %out = s2s.scaled_dot_product_attention %q, %k, %v
+      : (tensor<1x4x32x8xf32>, tensor<1x2x40x8xf32>, tensor<1x2x40x6xf32>)
+      -> tensor<1x4x32x6xf32>
+  return %out : tensor<1x4x32x6xf32>
+}
+
+// -----
+
+/// Causal: the key loop of a query block stops after its last visible key,
+/// qb + 8 + (Tk - Tq), rounded up to whole blocks; the shorter last key
+/// block runs only when part of it is visible. Queries 32..35 form a
+/// shorter last query block.
+// CHECK-LABEL: func.func @sdpa_causal_skips_blocks(
+// CHECK:         scf.for %[[QB:.+]] = %c0 to %c32 step %c8 iter_args(
+// CHECK:           %[[END:.+]] = arith.addi %[[QB]], %c12{{.*}} : index
+// CHECK:           %[[VIS:.+]] = arith.minsi %{{.+}}, %c40{{.*}} : index
+// CHECK:           %[[UP:.+]] = arith.ceildivsi %[[VIS]], %c16{{.*}} : index
+// CHECK:           %[[UPTO:.+]] = arith.muli %[[UP]], %c16{{.*}} : index
+// CHECK:           %[[KEND:.+]] = arith.minsi %[[UPTO]], %c32{{.*}} : index
+// CHECK:           scf.for %{{.+}} = %c0 to %[[KEND]] step %c16{{.*}} iter_args(
+// CHECK:             arith.cmpi sle
+// CHECK:           %[[SEEN:.+]] = arith.cmpi sgt, %[[VIS]], %c32{{.*}} : index
+// CHECK:           scf.if %[[SEEN]] -> (tensor<8xf32>, tensor<8xf32>, tensor<8x6xf32>)
+// CHECK:         tensor.insert_slice %{{.+}} into %{{.+}}[%{{.+}}, %{{.+}}, %c32{{.*}}, 0] [1, 1, 4, 6]
+func.func @sdpa_causal_skips_blocks(%q: tensor<1x1x36x8xf32>,
+                                    %k: tensor<1x1x40x8xf32>,
+                                    %v: tensor<1x1x40x6xf32>)
+    -> tensor<1x1x36x6xf32> {
+  %out = s2s.scaled_dot_product_attention %q, %k, %v causal
+      : (tensor<1x1x36x8xf32>, tensor<1x1x40x8xf32>, tensor<1x1x40x6xf32>)
+      -> tensor<1x1x36x6xf32>
+  return %out : tensor<1x1x36x6xf32>
+}
+
+// -----
+
+/// A mask broadcasting over heads is sliced per block: rows qb.., columns
+/// kb.. of batch b; a boolean false gives -inf.
+// CHECK-LABEL: func.func @sdpa_tiled_bool_mask(
+// CHECK-SAME:    %[[MASK:[a-zA-Z0-9_]+]]: tensor<2x1x16x32xi1>
+// CHECK:         scf.for %[[B:.+]] = %c0 to %c2
+// CHECK:           scf.for %[[QB:.+]] = %c0 to %c16 step %c8
+// CHECK:             scf.for %[[KB:.+]] = %c0 to %c32 step %c16
+// CHECK:               tensor.extract_slice %[[MASK]][%[[B]], 0, %[[QB]], %[[KB]]] [1, 1, 8, 16] [1, 1, 1, 1] : tensor<2x1x16x32xi1> to tensor<8x16xi1>
+// CHECK:               arith.select
+func.func @sdpa_tiled_bool_mask(%q: tensor<2x2x16x8xf32>, %k: tensor<2x2x32x8xf32>,
+                                %v: tensor<2x2x32x8xf32>,
+                                %mask: tensor<2x1x16x32xi1>)
+    -> tensor<2x2x16x8xf32> {
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<2x2x16x8xf32>, tensor<2x2x32x8xf32>, tensor<2x2x32x8xf32>,
+         tensor<2x1x16x32xi1>) -> tensor<2x2x16x8xf32>
+  return %out : tensor<2x2x16x8xf32>
+}
+
+// -----
+
+/// Multi-head attention without need_weights takes the tiled path after
+/// its projections; the key padding mask becomes a [B, 1, 1, Tk] view.
+// CHECK-LABEL: func.func @mha_tiled(
+// CHECK:         tensor.expand_shape %{{.+}} {{\[\[}}0, 1, 2], [3]] output_shape [2, 1, 1, 24] : tensor<2x24xi1> into tensor<2x1x1x24xi1>
+// CHECK:         scf.for
+// CHECK:           scf.for
+// CHECK:             scf.for {{.+}} step %c8
+// CHECK:               scf.for {{.+}} step %c16
+// CHECK-NOT:     tensor<2x4x24x24xf32>
+func.func @mha_tiled(%x: tensor<2x24x32xf32>, %w_in: tensor<96x32xf32>,
+                     %w_out: tensor<32x32xf32>, %kpm: tensor<2x24xi1>)
+    -> tensor<2x24x32xf32> {
+  %out = s2s.multi_head_attention %x in_proj_weight(%w_in)
+      out_proj_weight(%w_out) key_padding_mask(%kpm) num_heads(4) batch_first
+      : (tensor<2x24x32xf32>, tensor<96x32xf32>, tensor<32x32xf32>,
+         tensor<2x24xi1>) -> tensor<2x24x32xf32>
+  return %out : tensor<2x24x32xf32>
+}
+
+// -----
+
+/// With need_weights the weights are a result, so the full score matrix is
+/// built and the untiled lowering is used.
+// CHECK-LABEL: func.func @negative_mha_need_weights(
+// CHECK:         linalg.generic {{.+}} outs(%{{.+}} : tensor<2x4x24x24xf32>)
+func.func @negative_mha_need_weights(%x: tensor<2x24x32xf32>,
+                                     %w_in: tensor<96x32xf32>,
+                                     %w_out: tensor<32x32xf32>)
+    -> (tensor<2x24x32xf32>, tensor<2x24x24xf32>) {
+  %out, %w = s2s.multi_head_attention %x in_proj_weight(%w_in)
+      out_proj_weight(%w_out) num_heads(4) batch_first need_weights
+      : (tensor<2x24x32xf32>, tensor<96x32xf32>, tensor<32x32xf32>)
+      -> (tensor<2x24x32xf32>, tensor<2x24x24xf32>)
+  return %out, %w : tensor<2x24x32xf32>, tensor<2x24x24xf32>
+}
