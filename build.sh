@@ -76,6 +76,7 @@ run_example() {
 # tiled attention's multi-block and tail paths.
 OPTIMIZATION_OFF_VARIANTS=(
   "hoist-rnn-input=false"
+  "approximate-math=false"
   "tile-attention=false"
   "lower-contractions=false"
   "attention-block-q=8 attention-block-k=8"

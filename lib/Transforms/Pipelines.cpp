@@ -54,6 +54,8 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
   // Elementwise arith/math on tensors written by the user (residual adds,
   // relu) become linalg too.
   pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
+  if (options.approximateMath)
+    pm.addNestedPass<func::FuncOp>(createS2SApproximateMathPass());
 
   // Bufferize with the s2s calling convention: read-only inputs,
   // caller-allocated outputs.

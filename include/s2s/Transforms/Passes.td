@@ -131,4 +131,28 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
   ];
 }
 
+def S2SApproximateMathPass : Pass<"s2s-approximate-math"> {
+  let summary = "Polynomial approximations of exp, tanh, log and erf";
+  let description = [{
+    Rewrites the `math` functions of the gates and the softmax (`math.exp`,
+    `math.tanh`, `math.log`, `math.erf`, ...) on f32 into the
+    polynomial and rational approximations of upstream MLIR, made of `arith`
+    ops only. Unlike the libm calls they would otherwise become, these
+    vectorize: LLVM turns the elementwise loops around them into vector code.
+    The approximations are accurate to a few ulp in f32.
+
+    Before:
+    ```mlir
+    %e = math.exp %x : f32
+    ```
+    After: a range reduction, a polynomial and an exponent reconstruction in
+    `arith` ops (`arith.mulf`, `math.fma`, `arith.bitcast`, ...).
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 #endif // S2S_TRANSFORMS_PASSES_TD

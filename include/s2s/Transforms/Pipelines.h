@@ -37,6 +37,11 @@ struct S2SToLLVMPipelineOptions
       *this, "attention-block-k",
       llvm::cl::desc("Keys per block of the tiled attention"),
       llvm::cl::init(64)};
+  PassOptions::Option<bool> approximateMath{
+      *this, "approximate-math",
+      llvm::cl::desc("Replace exp/tanh/... by vectorizable polynomial "
+                     "approximations (s2s-approximate-math)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> lowerContractions{
       *this, "lower-contractions",
       llvm::cl::desc("Lower contractions to register-blocked vector kernels "
