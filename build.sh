@@ -77,6 +77,7 @@ run_example() {
 OPTIMIZATION_OFF_VARIANTS=(
   "hoist-rnn-input=false"
   "approximate-math=false"
+  "pack-qkv=false"
   "tile-attention=false"
   "lower-contractions=false"
   "attention-block-q=8 attention-block-k=8"

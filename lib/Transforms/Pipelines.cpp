@@ -39,6 +39,8 @@ void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
                                    const S2SToLLVMPipelineOptions &options) {
   if (options.hoistRNNInput)
     pm.addPass(createS2SHoistRNNInputPass());
+  if (options.packQKV)
+    pm.addPass(createS2SPackQKVPass());
   ConvertS2SToLinalgPassOptions lowering;
   lowering.tileAttention = options.tileAttention;
   lowering.attentionBlockQ = options.attentionBlockQ;

@@ -87,21 +87,17 @@ func.func @attention_unit_scale_folded(%query: tensor<2x3x8xf32>,
 
 // -----
 
-/// In self-attention the three projections read one collapse_shape of the
-/// input (cse), each with its third of the packed weight.
+/// In self-attention the packed projection is one GEMM over one
+/// collapse_shape of the input, N = 3E; q, k and v are its column thirds.
 // CHECK-LABEL: func.func @mha_self_attention_shared_input(
 // CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: tensor<2x10x32xf32>,
 // CHECK-SAME:      %[[W_IN:[a-zA-Z0-9_]+]]: tensor<96x32xf32>,
-// CHECK-DAG:     %[[W_Q:.+]] = tensor.extract_slice %[[W_IN]][0, 0] [32, 32]
-// CHECK-DAG:     %[[W_K:.+]] = tensor.extract_slice %[[W_IN]][32, 0] [32, 32]
-// CHECK-DAG:     %[[W_V:.+]] = tensor.extract_slice %[[W_IN]][64, 0] [32, 32]
 // CHECK:         %[[X2:.+]] = tensor.collapse_shape %[[X]] {{\[}}[0, 1], [2]] : tensor<2x10x32xf32> into tensor<20x32xf32>
+// CHECK:         %[[ALL:.+]] = linalg.generic {{.+}} ins(%[[X2]], %[[W_IN]] : tensor<20x32xf32>, tensor<96x32xf32>)
 // CHECK-NOT:     tensor.collapse_shape %[[X]]
-// CHECK:         linalg.generic {{.+}} ins(%[[X2]], %[[W_Q]] :
-// CHECK-NOT:     tensor.collapse_shape %[[X]]
-// CHECK:         linalg.generic {{.+}} ins(%[[X2]], %[[W_K]] :
-// CHECK-NOT:     tensor.collapse_shape %[[X]]
-// CHECK:         linalg.generic {{.+}} ins(%[[X2]], %[[W_V]] :
+// CHECK-DAG:     tensor.extract_slice %[[ALL]][0, 0] [20, 32]
+// CHECK-DAG:     tensor.extract_slice %[[ALL]][0, 32] [20, 32]
+// CHECK-DAG:     tensor.extract_slice %[[ALL]][0, 64] [20, 32]
 func.func @mha_self_attention_shared_input(%x: tensor<2x10x32xf32>,
     %w_in: tensor<96x32xf32>, %w_out: tensor<32x32xf32>)
     -> tensor<2x10x32xf32> {

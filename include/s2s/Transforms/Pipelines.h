@@ -24,6 +24,11 @@ struct S2SToLLVMPipelineOptions
       llvm::cl::desc("Compute RNN input projections as one GEMM before the "
                      "recurrence (s2s-hoist-rnn-input)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> packQKV{
+      *this, "pack-qkv",
+      llvm::cl::desc("Project Q, K and V of self-attention with one GEMM "
+                     "(s2s-pack-qkv)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> tileAttention{
       *this, "tile-attention",
       llvm::cl::desc("Lower attention as a tiled online softmax "

@@ -583,21 +583,43 @@ struct MultiHeadAttentionOpLowering
       return tb.rows(packed, index * e, e);
     };
     Value packed = adaptor.getInProjWeight();
-    Value weights[3] = {
-        packed ? packedPart(packed, 0) : adaptor.getQProjWeight(),
-        packed ? packedPart(packed, 1) : adaptor.getKProjWeight(),
-        packed ? packedPart(packed, 2) : adaptor.getVProjWeight()};
     Value bias = adaptor.getInProjBias();
 
-    // [B, T, Ein] -> projected, split into heads: [B, heads, T, hd].
-    auto project = [&](Value input, int64_t index) {
-      int64_t t = TensorBuilder::shapeOf(input)[1];
-      Value flat = tb.linear(tb.flattenLeading(input), weights[index],
-                             packedPart(bias, index));
+    // [B*T, E] -> split into heads: [B, heads, T, hd].
+    auto toHeads = [&](Value flat, int64_t t) {
       Value split = tb.expand(flat, {b, t, heads, hd}, {{0, 1}, {2, 3}});
       return tb.transpose(split, {0, 2, 1, 3});
     };
-    Value qh = project(query, 0), kh = project(key, 1), vh = project(value, 2);
+    Value qh, kh, vh;
+    if (packed && key == query && value == query) {
+      // Self-attention with packed weights: one GEMM with N = 3E, then
+      // the Q, K and V columns.
+      Value all = tb.linear(tb.flattenLeading(query), packed, bias);
+      auto columns = [&](int64_t index) {
+        return toHeads(tb.slice(all,
+                                {rewriter.getIndexAttr(0),
+                                 rewriter.getIndexAttr(index * e)},
+                                {b * tq, e}),
+                       tq);
+      };
+      qh = columns(0);
+      kh = columns(1);
+      vh = columns(2);
+    } else {
+      Value weights[3] = {
+          packed ? packedPart(packed, 0) : adaptor.getQProjWeight(),
+          packed ? packedPart(packed, 1) : adaptor.getKProjWeight(),
+          packed ? packedPart(packed, 2) : adaptor.getVProjWeight()};
+      auto project = [&](Value input, int64_t index) {
+        int64_t t = TensorBuilder::shapeOf(input)[1];
+        return toHeads(tb.linear(tb.flattenLeading(input), weights[index],
+                                 packedPart(bias, index)),
+                       t);
+      };
+      qh = project(query, 0);
+      kh = project(key, 1);
+      vh = project(value, 2);
+    }
 
     MLIRContext *ctx = rewriter.getContext();
     AffineExpr d0, d1, d2, d3, d4;

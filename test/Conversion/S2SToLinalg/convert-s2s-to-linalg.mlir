@@ -802,7 +802,8 @@ func.func @sdpa_additive_mask_rank2(%q: tensor<2x4x5x8xf32>,
 //===----------------------------------------------------------------------===//
 
 /// Packed self-attention: rows [0, E), [E, 2E), [2E, 3E) of in_proj_weight
-/// and in_proj_bias project the same input to q, k and v; each is split into
+/// and in_proj_bias project the same input to q, k and v in one GEMM with
+/// N = 3E, whose column thirds are split into
 /// heads ([B, T, 4, 8] transposed to [B, 4, T, 8]). Scale 1/sqrt(8). The
 /// heads are merged back ([B*T, E]) for the output projection.
 // CHECK-DAG: #[[$QH_MAP:.+]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d4)>
@@ -814,20 +815,15 @@ func.func @sdpa_additive_mask_rank2(%q: tensor<2x4x5x8xf32>,
 // CHECK-SAME:      %[[B_IN:[a-zA-Z0-9_]+]]: tensor<96xf32>,
 // CHECK-SAME:      %[[W_OUT:[a-zA-Z0-9_]+]]: tensor<32x32xf32>,
 // CHECK-SAME:      %[[B_OUT:[a-zA-Z0-9_]+]]: tensor<32xf32>)
-// CHECK-DAG:     %[[W_Q:.+]] = tensor.extract_slice %[[W_IN]][0, 0] [32, 32] [1, 1] : tensor<96x32xf32> to tensor<32x32xf32>
-// CHECK-DAG:     %[[W_K:.+]] = tensor.extract_slice %[[W_IN]][32, 0] [32, 32] [1, 1] : tensor<96x32xf32> to tensor<32x32xf32>
-// CHECK-DAG:     %[[W_V:.+]] = tensor.extract_slice %[[W_IN]][64, 0] [32, 32] [1, 1] : tensor<96x32xf32> to tensor<32x32xf32>
-// CHECK-DAG:     %[[B_Q:.+]] = tensor.extract_slice %[[B_IN]][0] [32] [1] : tensor<96xf32> to tensor<32xf32>
 // CHECK:         %[[X2:.+]] = tensor.collapse_shape %[[X]] {{\[}}[0, 1], [2]] : tensor<2x10x32xf32> into tensor<20x32xf32>
-// CHECK:         %[[Q2:.+]] = linalg.generic {{.+}} ins(%[[X2]], %[[W_Q]] : tensor<20x32xf32>, tensor<32x32xf32>)
-// CHECK:         %[[QB:.+]] = linalg.generic {{.+}} ins(%[[Q2]], %[[B_Q]] :
-// CHECK:         %[[Q4:.+]] = tensor.expand_shape %[[QB]] {{\[}}[0, 1], [2, 3]] output_shape [2, 10, 4, 8] : tensor<20x32xf32> into tensor<2x10x4x8xf32>
+// CHECK:         %[[ALL:.+]] = linalg.generic {{.+}} ins(%[[X2]], %[[W_IN]] : tensor<20x32xf32>, tensor<96x32xf32>)
+// CHECK:         %[[ALLB:.+]] = linalg.generic {{.+}} ins(%[[ALL]], %[[B_IN]] :
+// CHECK:         %[[QS:.+]] = tensor.extract_slice %[[ALLB]][0, 0] [20, 32] [1, 1] : tensor<20x96xf32> to tensor<20x32xf32>
+// CHECK:         %[[Q4:.+]] = tensor.expand_shape %[[QS]] {{\[}}[0, 1], [2, 3]] output_shape [2, 10, 4, 8] : tensor<20x32xf32> into tensor<2x10x4x8xf32>
 // CHECK:         %[[QH:.+]] = linalg.transpose ins(%[[Q4]] : tensor<2x10x4x8xf32>) outs(%{{.+}} : tensor<2x4x10x8xf32>) permutation = [0, 2, 1, 3]
-// CHECK:         %[[B_K:.+]] = tensor.extract_slice %[[B_IN]][32] [32] [1]
-// CHECK:         linalg.generic {{.+}} ins(%{{.+}}, %[[W_K]] :
+// CHECK:         tensor.extract_slice %[[ALLB]][0, 32] [20, 32] [1, 1]
 // CHECK:         %[[KH:.+]] = linalg.transpose {{.+}} permutation = [0, 2, 1, 3]
-// CHECK:         %[[B_V:.+]] = tensor.extract_slice %[[B_IN]][64] [32] [1]
-// CHECK:         linalg.generic {{.+}} ins(%{{.+}}, %[[W_V]] :
+// CHECK:         tensor.extract_slice %[[ALLB]][0, 64] [20, 32] [1, 1]
 // CHECK:         %[[VH:.+]] = linalg.transpose {{.+}} permutation = [0, 2, 1, 3]
 // CHECK:         %[[SCORES:.+]] = linalg.generic {indexing_maps = [#[[$QH_MAP]], #[[$KH_MAP]], #{{.+}}]
 // CHECK-SAME:        ins(%[[QH]], %[[KH]] : tensor<2x4x10x8xf32>, tensor<2x4x10x8xf32>) outs(%{{.+}} : tensor<2x4x10x10xf32>)

@@ -45,4 +45,36 @@ def S2SHoistRNNInputPass : Pass<"s2s-hoist-rnn-input"> {
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }
 
+def S2SPackQKVPass : Pass<"s2s-pack-qkv"> {
+  let summary = "One GEMM for the Q, K and V projections of self-attention";
+  let description = [{
+    Rewrites an `s2s.multi_head_attention` that attends to itself (no
+    `key`/`value`, or both equal to `query`) and has separate projection
+    weights into the packed form: `q_proj_weight`, `k_proj_weight` and
+    `v_proj_weight` are concatenated into one `in_proj_weight : [3E, E]`,
+    and `key`/`value` are dropped. The lowering computes the packed
+    projection of self-attention as a single GEMM with N = 3E instead of
+    three GEMMs over the same input.
+
+    Before:
+    ```mlir
+    %out = s2s.multi_head_attention %x, %x, %x q_proj_weight(%wq)
+        k_proj_weight(%wk) v_proj_weight(%wv) out_proj_weight(%wo)
+        num_heads(4) batch_first : ...
+    ```
+    After:
+    ```mlir
+    %w = tensor.concat dim(0) %wq, %wk, %wv
+        : (tensor<32x32xf32>, tensor<32x32xf32>, tensor<32x32xf32>)
+        -> tensor<96x32xf32>
+    %out = s2s.multi_head_attention %x in_proj_weight(%w)
+        out_proj_weight(%wo) num_heads(4) batch_first : ...
+    ```
+
+    Cross-attention (a `key` other than `query`) is left alone: its
+    projections read different inputs.
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 #endif // S2S_DIALECT_S2S_TRANSFORMS_PASSES_TD

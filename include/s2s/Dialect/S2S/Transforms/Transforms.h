@@ -24,6 +24,10 @@ using ControlHoistFn = std::function<bool(Operation *layer)>;
 void populateHoistRNNInputPatterns(RewritePatternSet &patterns,
                                    const ControlHoistFn &control);
 
+/// Patterns packing the separate Q/K/V projection weights of self-attention
+/// into one in_proj_weight.
+void populatePackQKVPatterns(RewritePatternSet &patterns);
+
 } // namespace s2s
 } // namespace mlir
 
