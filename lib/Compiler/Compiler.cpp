@@ -65,6 +65,14 @@ OwningOpRef<ModuleOp> CompilerSession::load(StringRef path) {
   return parseSourceFile<ModuleOp>(*sourceMgr, context.get());
 }
 
+std::unique_ptr<S2SToLLVMPipelineOptions>
+mlir::s2s::parsePipelineOptions(StringRef options) {
+  auto parsed = S2SToLLVMPipelineOptions::createFromString(options);
+  if (!parsed)
+    llvm::errs() << "error: invalid --pipeline-options '" << options << "'\n";
+  return parsed;
+}
+
 //===----------------------------------------------------------------------===//
 // Entry points
 //===----------------------------------------------------------------------===//

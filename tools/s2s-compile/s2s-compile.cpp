@@ -112,12 +112,9 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(compileCategory);
   cl::ParseCommandLineOptions(
       argc, argv, "s2s-compile: compile an s2s model ahead of time\n");
-  auto options = S2SToLLVMPipelineOptions::createFromString(pipelineOptions);
-  if (!options) {
-    llvm::errs() << "error: invalid --pipeline-options '" << pipelineOptions
-                 << "'\n";
+  auto options = parsePipelineOptions(pipelineOptions);
+  if (!options)
     return kExitBadInput;
-  }
 
   CompilerSession session;
   OwningOpRef<ModuleOp> module = session.load(inputFilename);

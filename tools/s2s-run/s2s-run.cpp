@@ -265,12 +265,9 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(runCategory);
   cl::ParseCommandLineOptions(
       argc, argv, "s2s-run: compile an s2s model and run it in a JIT\n");
-  auto options = S2SToLLVMPipelineOptions::createFromString(pipelineOptions);
-  if (!options) {
-    llvm::errs() << "error: invalid --pipeline-options '" << pipelineOptions
-                 << "'\n";
+  auto options = parsePipelineOptions(pipelineOptions);
+  if (!options)
     return kExitBadInput;
-  }
 
   CompilerSession session;
   OwningOpRef<ModuleOp> module = session.load(inputFilename);

@@ -60,6 +60,11 @@ private:
   std::unique_ptr<SourceMgrDiagnosticHandler> diagnostics;
 };
 
+/// Parses the options of the s2s-to-llvm pipeline from the tools'
+/// --pipeline-options string; reports a bad one and returns null.
+std::unique_ptr<S2SToLLVMPipelineOptions>
+parsePipelineOptions(StringRef options);
+
 /// An entry function as the tools see it: its name and the tensor types of
 /// its arguments and results, all statically shaped.
 struct EntryPoint {

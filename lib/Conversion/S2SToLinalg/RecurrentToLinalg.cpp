@@ -381,47 +381,42 @@ struct GRUOpLowering : OpConversionPattern<GRUOp> {
 // Cells
 //===----------------------------------------------------------------------===//
 
-struct RNNCellOpLowering : OpConversionPattern<RNNCellOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// The cell ops differ only in their gate math and whether they carry c.
+template <typename OpTy>
+struct CellOpLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+
   LogicalResult
-  matchAndRewrite(RNNCellOp op, OpAdaptor adaptor,
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     TensorBuilder tb(rewriter, op.getLoc());
-    CellSpec spec{CellKind::rnn, op.getActivation()};
     Value gx = tb.linear(adaptor.getX(), adaptor.getWIh(), adaptor.getBIh());
     RecurrentWeights w{adaptor.getWHh(), adaptor.getBHh()};
-    rewriter.replaceOp(op, buildCellStep(tb, spec, w, gx, adaptor.getH(), {}).h);
+    if constexpr (std::is_same_v<OpTy, LSTMCellOp>) {
+      CellState next = buildCellStep(tb, CellSpec{CellKind::lstm}, w, gx,
+                                     adaptor.getH(), adaptor.getC());
+      rewriter.replaceOp(op, {next.h, next.c});
+    } else {
+      CellSpec spec = std::is_same_v<OpTy, RNNCellOp>
+                          ? CellSpec{CellKind::rnn, specActivation(op)}
+                          : CellSpec{CellKind::gru, Activation::tanh,
+                                     specLinearBeforeReset(op)};
+      rewriter.replaceOp(
+          op, buildCellStep(tb, spec, w, gx, adaptor.getH(), {}).h);
+    }
     return success();
   }
-};
 
-struct LSTMCellOpLowering : OpConversionPattern<LSTMCellOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(LSTMCellOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    TensorBuilder tb(rewriter, op.getLoc());
-    CellSpec spec{CellKind::lstm};
-    Value gx = tb.linear(adaptor.getX(), adaptor.getWIh(), adaptor.getBIh());
-    RecurrentWeights w{adaptor.getWHh(), adaptor.getBHh()};
-    CellState next =
-        buildCellStep(tb, spec, w, gx, adaptor.getH(), adaptor.getC());
-    rewriter.replaceOp(op, {next.h, next.c});
-    return success();
+  static Activation specActivation(OpTy op) {
+    if constexpr (std::is_same_v<OpTy, RNNCellOp>)
+      return op.getActivation();
+    return Activation::tanh;
   }
-};
-
-struct GRUCellOpLowering : OpConversionPattern<GRUCellOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(GRUCellOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    TensorBuilder tb(rewriter, op.getLoc());
-    CellSpec spec{CellKind::gru, Activation::tanh, op.getLinearBeforeReset()};
-    Value gx = tb.linear(adaptor.getX(), adaptor.getWIh(), adaptor.getBIh());
-    RecurrentWeights w{adaptor.getWHh(), adaptor.getBHh()};
-    rewriter.replaceOp(op, buildCellStep(tb, spec, w, gx, adaptor.getH(), {}).h);
-    return success();
+  static bool specLinearBeforeReset(OpTy op) {
+    if constexpr (std::is_same_v<OpTy, GRUCellOp>)
+      return op.getLinearBeforeReset();
+    return true;
   }
 };
 
@@ -471,7 +466,7 @@ struct RecurrenceOpLowering : OpConversionPattern<RecurrenceOp> {
 } // namespace
 
 void mlir::s2s::populateRecurrentToLinalgPatterns(RewritePatternSet &patterns) {
-  patterns.add<GRUCellOpLowering, GRUOpLowering, LSTMCellOpLowering,
-               LSTMOpLowering, RecurrenceOpLowering, RNNCellOpLowering,
-               RNNOpLowering>(patterns.getContext());
+  patterns.add<CellOpLowering<GRUCellOp>, CellOpLowering<LSTMCellOp>,
+               CellOpLowering<RNNCellOp>, GRUOpLowering, LSTMOpLowering,
+               RecurrenceOpLowering, RNNOpLowering>(patterns.getContext());
 }
