@@ -327,18 +327,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
       }
     }
     // out = acc / l, and 0 for a row that saw no visible key (l = 0).
-    Value zero = t.floatConst(elt, 0.0);
-    return t.map({state[2], state[1]},
-                 {t.identityMap(2), t.mapOf(2, {r})}, {bq, dv}, elt,
-                 [&](OpBuilder &nb, Location nl, ValueRange a) {
-                   Value empty = arith::CmpFOp::create(
-                       nb, nl, arith::CmpFPredicate::OEQ, a[1], zero);
-                   Value div = arith::DivFOp::create(nb, nl, a[0], a[1]);
-                   linalg::YieldOp::create(
-                       nb, nl,
-                       arith::SelectOp::create(nb, nl, empty, zero, div)
-                           .getResult());
-                 });
+    return t.divideRowsOrZero(state[2], state[1]);
   };
 
   // Loops over batch, heads and query blocks, inserting each block's output.

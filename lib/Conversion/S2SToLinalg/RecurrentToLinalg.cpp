@@ -304,44 +304,61 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
   return results;
 }
 
+/// Lowers a recurrent op over time: makes `input` ([T, B, *], or [B, T, *]
+/// with batch_first) time-major, runs the time loops with the gates
+/// `inputGates` computes from it, and replaces `op` with y (in the op's
+/// layout), h_n and, for an LSTM, c_n.
+template <typename OpTy>
+static void lowerOverTime(
+    OpTy op, typename OpTy::Adaptor adaptor, const CellSpec &spec,
+    Value input, Value c0, ConversionPatternRewriter &rewriter,
+    function_ref<Value(TensorBuilder &, int64_t /*d*/, Value /*t*/,
+                       Value /*timeMajorInput*/)>
+        inputGates) {
+  Location loc = op.getLoc();
+  TensorBuilder tb(rewriter, loc);
+  bool batchFirst = op.getBatchFirst();
+  if (batchFirst)
+    input = tb.transpose(input, {1, 0, 2});
+  ArrayRef<int64_t> shape = TensorBuilder::shapeOf(input);
+  Recurrence r{spec,
+               op.getDirection(),
+               op.getNumDirections(),
+               static_cast<int64_t>(op.getHiddenSize()),
+               shape[0],
+               shape[1],
+               TensorBuilder::elementTypeOf(input),
+               adaptor.getWHh(),
+               adaptor.getBHh(),
+               adaptor.getH0(),
+               c0,
+               adaptor.getSeqLens()};
+  SmallVector<Value> results = buildRecurrence(
+      rewriter, loc, r, [&](TensorBuilder &body, int64_t d, Value t) {
+        return inputGates(body, d, t, input);
+      });
+  if (batchFirst)
+    results[0] = tb.transpose(results[0], {1, 0, 2});
+  rewriter.replaceOp(op, results);
+}
+
 /// Lowers s2s.rnn/lstm/gru: the input gates of each step are x_t W_ih^T +
 /// b_ih, computed in the loop (s2s-hoist-rnn-input moves them out).
 template <typename OpTy>
 static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
                                 const CellSpec &spec, Value c0,
                                 ConversionPatternRewriter &rewriter) {
-  Location loc = op.getLoc();
-  TensorBuilder tb(rewriter, loc);
-  bool batchFirst = op.getBatchFirst();
-  Value x = adaptor.getX();
-  if (batchFirst)
-    x = tb.transpose(x, {1, 0, 2});
-  ArrayRef<int64_t> xShape = TensorBuilder::shapeOf(x);
-  Recurrence r{spec,
-               op.getDirection(),
-               op.getNumDirections(),
-               static_cast<int64_t>(op.getHiddenSize()),
-               xShape[0],
-               xShape[1],
-               TensorBuilder::elementTypeOf(x),
-               adaptor.getWHh(),
-               adaptor.getBHh(),
-               adaptor.getH0(),
-               c0,
-               adaptor.getSeqLens()};
+  TensorBuilder tb(rewriter, op.getLoc());
   SmallVector<Value> wIh, bIh;
-  for (int64_t d = 0; d < r.numDirections; ++d) {
+  for (int64_t d = 0; d < op.getNumDirections(); ++d) {
     OpFoldResult dir = rewriter.getIndexAttr(d);
     wIh.push_back(tb.row(adaptor.getWIh(), dir));
     bIh.push_back(adaptor.getBIh() ? tb.row(adaptor.getBIh(), dir) : Value());
   }
-  SmallVector<Value> results = buildRecurrence(
-      rewriter, loc, r, [&](TensorBuilder &body, int64_t d, Value t) {
-        return body.linear(body.row(x, t), wIh[d], bIh[d]);
-      });
-  if (batchFirst)
-    results[0] = tb.transpose(results[0], {1, 0, 2});
-  rewriter.replaceOp(op, results);
+  lowerOverTime(op, adaptor, spec, adaptor.getX(), c0, rewriter,
+                [&](TensorBuilder &body, int64_t d, Value t, Value x) {
+                  return body.linear(body.row(x, t), wIh[d], bIh[d]);
+                });
   return success();
 }
 
@@ -427,38 +444,18 @@ struct RecurrenceOpLowering : OpConversionPattern<RecurrenceOp> {
   LogicalResult
   matchAndRewrite(RecurrenceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    TensorBuilder tb(rewriter, loc);
-    bool batchFirst = op.getBatchFirst();
-    Value xGates = adaptor.getXGates();
-    if (batchFirst)
-      xGates = tb.transpose(xGates, {1, 0, 2});
-    ArrayRef<int64_t> xShape = TensorBuilder::shapeOf(xGates);
     CellSpec spec{op.getCell(), op.getActivation(), op.getLinearBeforeReset()};
+    int64_t batch = op.getHN().getType().getDimSize(1);
     int64_t gates = spec.numGates() * op.getHiddenSize();
-    Recurrence r{spec,
-                 op.getDirection(),
-                 op.getNumDirections(),
-                 static_cast<int64_t>(op.getHiddenSize()),
-                 xShape[0],
-                 xShape[1],
-                 TensorBuilder::elementTypeOf(xGates),
-                 adaptor.getWHh(),
-                 adaptor.getBHh(),
-                 adaptor.getH0(),
-                 adaptor.getC0(),
-                 adaptor.getSeqLens()};
-    SmallVector<Value> results = buildRecurrence(
-        rewriter, loc, r, [&](TensorBuilder &body, int64_t d, Value t) {
-          OpBuilder &b = body.builder();
-          SmallVector<OpFoldResult> offsets = {t, b.getIndexAttr(0),
-                                               b.getIndexAttr(d * gates)};
-          return body.slice(xGates, offsets, {1, r.batch, gates},
-                            /*dropDims=*/{0});
-        });
-    if (batchFirst)
-      results[0] = tb.transpose(results[0], {1, 0, 2});
-    rewriter.replaceOp(op, results);
+    lowerOverTime(op, adaptor, spec, adaptor.getXGates(), adaptor.getC0(),
+                  rewriter,
+                  [&](TensorBuilder &body, int64_t d, Value t, Value xGates) {
+                    OpBuilder &b = body.builder();
+                    SmallVector<OpFoldResult> offsets = {
+                        t, b.getIndexAttr(0), b.getIndexAttr(d * gates)};
+                    return body.slice(xGates, offsets, {1, batch, gates},
+                                      /*dropDims=*/{0});
+                  });
     return success();
   }
 };

@@ -353,8 +353,19 @@ Value TensorBuilder::softmaxLast(Value scores) {
                               return arith::AddFOp::create(nb, nloc, x, acc);
                             });
   // e / sum, and 0 for a row whose sum is 0 (every key masked).
-  return map({exps, rowSum}, {identityMap(rank), rowMap}, shape, elt,
-             [&](OpBuilder &nb, Location nloc, ValueRange a) {
+  return divideRowsOrZero(exps, rowSum);
+}
+
+Value TensorBuilder::divideRowsOrZero(Value numer, Value denom) {
+  ArrayRef<int64_t> shape = shapeOf(numer);
+  unsigned rank = shape.size();
+  Type elt = elementTypeOf(numer);
+  SmallVector<AffineExpr> rowExprs;
+  for (unsigned i = 0; i + 1 < rank; ++i)
+    rowExprs.push_back(b.getAffineDimExpr(i));
+  Value zero = floatConst(elt, 0.0);
+  return map({numer, denom}, {identityMap(rank), mapOf(rank, rowExprs)},
+             shape, elt, [&](OpBuilder &nb, Location nloc, ValueRange a) {
                Value empty = arith::CmpFOp::create(
                    nb, nloc, arith::CmpFPredicate::OEQ, a[1], zero);
                Value div = arith::DivFOp::create(nb, nloc, a[0], a[1]);

@@ -127,6 +127,10 @@ public:
                                       Value /*acc*/)>
                        combine);
 
+  /// numer / denom with `denom` broadcast along the last dimension of
+  /// `numer`; 0 where `denom` is 0 (a row that saw no unmasked element).
+  Value divideRowsOrZero(Value numer, Value denom);
+
   /// Softmax over the last dimension. Elements equal to -inf get weight 0; a
   /// row whose elements are all -inf gets zeros (not NaN).
   Value softmaxLast(Value scores);
