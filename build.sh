@@ -30,6 +30,7 @@ PACKAGES=(
   llvm-22-dev
   llvm-22-tools
   libmlir-22-dev
+  libomp-22-dev
   mlir-22-tools
   ninja-build
   python3
@@ -72,8 +73,9 @@ run_example() {
 
 # The numeric suites again with each optimization of the s2s-to-llvm pipeline
 # switched off, so that every optimization is checked against its absence,
-# and with tiny attention blocks, so that the small golden shapes take the
-# tiled attention's multi-block and tail paths.
+# with tiny attention blocks, so that the small golden shapes take the
+# tiled attention's multi-block and tail paths, and on two threads with
+# every contraction parallel, however small.
 OPTIMIZATION_OFF_VARIANTS=(
   "hoist-rnn-input=false"
   "approximate-math=false"
@@ -81,6 +83,7 @@ OPTIMIZATION_OFF_VARIANTS=(
   "tile-attention=false"
   "lower-contractions=false"
   "attention-block-q=8 attention-block-k=8"
+  "threads=2 parallel-min-flops=0 attention-block-q=8 attention-block-k=8"
 )
 
 run_tests() {

@@ -207,8 +207,12 @@ public:
     vecType = VectorType::get({vw}, elt);
   }
 
-  void emit() {
+  /// Emits the kernel; with `threads` > 1, one of its loops is an
+  /// scf.parallel loop (see chooseParallelLoop).
+  void emit(int64_t threads) {
     dims.assign(c.loopSizes.size(), Value());
+    if (threads > 1)
+      chooseParallelLoop(threads);
     emitBatch(0);
   }
 
@@ -243,15 +247,57 @@ private:
     return constant(DenseElementsAttr::get(type, lanes));
   }
 
-  /// Loops `body(iv)` from `lo` to `hi` by `step` (constants).
+  /// Loops `body(iv)` from `lo` to `hi` by `step` (constants); an
+  /// scf.parallel loop when `parallel`.
   void loop(int64_t lo, int64_t hi, int64_t step,
-            function_ref<void(Value)> body) {
+            function_ref<void(Value)> body, bool parallel = false) {
     if (lo >= hi)
       return;
-    auto forOp = scf::ForOp::create(b, loc, cst(lo), cst(hi), cst(step));
     OpBuilder::InsertionGuard guard(b);
+    if (parallel) {
+      auto parOp = scf::ParallelOp::create(b, loc, ValueRange{cst(lo)},
+                                           ValueRange{cst(hi)},
+                                           ValueRange{cst(step)});
+      b.setInsertionPointToStart(parOp.getBody());
+      body(parOp.getInductionVars()[0]);
+      return;
+    }
+    auto forOp = scf::ForOp::create(b, loc, cst(lo), cst(hi), cst(step));
     b.setInsertionPointToStart(forOp.getBody());
     body(forOp.getInductionVar());
+  }
+
+  /// Which loop of the kernel runs in parallel.
+  enum class ParallelLoop { None, Batch, Cols, Rows };
+
+  /// Picks the outermost loop with at least `threads` iterations: a batch
+  /// loop, else the column blocks (dot) or panels (axpy), else the row
+  /// tiles. Every iteration of each writes a disjoint part of C.
+  void chooseParallelLoop(int64_t threads) {
+    for (unsigned level = 0; level < c.batchDims.size(); ++level) {
+      if (c.loopSizes[c.batchDims[level]] >= threads) {
+        parallelLoop = ParallelLoop::Batch;
+        parallelBatchLevel = level;
+        return;
+      }
+    }
+    int64_t m = c.loopSizes[c.mDim], n = c.loopSizes[c.nDim];
+    int64_t colBlocks, rowTiles;
+    if (c.kind == KernelKind::Dot) {
+      colBlocks = n / dotColsPerBlock();
+      rowTiles = m / dotRows;
+    } else {
+      colBlocks = n / (axpyVectors * vw);
+      rowTiles = m / axpyRows;
+    }
+    if (colBlocks >= threads)
+      parallelLoop = ParallelLoop::Cols;
+    else if (rowTiles >= threads)
+      parallelLoop = ParallelLoop::Rows;
+  }
+
+  int64_t dotColsPerBlock() const {
+    return std::max<int64_t>(dotBlockCols / dotCols, 1) * dotCols;
   }
 
   /// Loops `body(iv)` over [lo, lo + count) by `step`.
@@ -292,10 +338,13 @@ private:
   void emitBatch(unsigned level) {
     if (level < c.batchDims.size()) {
       unsigned dim = c.batchDims[level];
-      loop(0, c.loopSizes[dim], 1, [&](Value iv) {
-        dims[dim] = iv;
-        emitBatch(level + 1);
-      });
+      loop(
+          0, c.loopSizes[dim], 1,
+          [&](Value iv) {
+            dims[dim] = iv;
+            emitBatch(level + 1);
+          },
+          parallelLoop == ParallelLoop::Batch && level == parallelBatchLevel);
       return;
     }
     if (c.kind == KernelKind::Dot)
@@ -313,21 +362,27 @@ private:
   void emitDot() {
     int64_t m = c.loopSizes[c.mDim], n = c.loopSizes[c.nDim];
     int64_t mFull = m / dotRows * dotRows, nFull = n / dotCols * dotCols;
-    int64_t block = std::max<int64_t>(dotBlockCols / dotCols, 1) * dotCols;
+    int64_t block = dotColsPerBlock();
     int64_t blocksEnd = nFull / block * block;
     // Every row of C against the columns [j0, j0 + width), width a multiple
     // of dotCols (or the single-column tail when nr is 1).
     auto rowsAgainst = [&](Value j0, int64_t width, int64_t nr) {
-      auto tiles = [&](int64_t mLo, int64_t mHi, int64_t mr) {
-        loop(mLo, mHi, mr, [&](Value i) {
-          loopFrom(j0, width, nr, [&](Value j) { emitDotTile(i, mr, j, nr); });
-        });
+      auto tiles = [&](int64_t mLo, int64_t mHi, int64_t mr, bool parallel) {
+        loop(
+            mLo, mHi, mr,
+            [&](Value i) {
+              loopFrom(j0, width, nr,
+                       [&](Value j) { emitDotTile(i, mr, j, nr); });
+            },
+            parallel);
       };
-      tiles(0, mFull, dotRows);
+      tiles(0, mFull, dotRows, parallelLoop == ParallelLoop::Rows);
       // The remaining rows as one shorter tile.
-      tiles(mFull, m, m - mFull);
+      tiles(mFull, m, m - mFull, false);
     };
-    loop(0, blocksEnd, block, [&](Value jb) { rowsAgainst(jb, block, dotCols); });
+    loop(
+        0, blocksEnd, block, [&](Value jb) { rowsAgainst(jb, block, dotCols); },
+        parallelLoop == ParallelLoop::Cols);
     if (blocksEnd < nFull)
       rowsAgainst(cst(blocksEnd), nFull - blocksEnd, dotCols);
     // The remaining columns as one narrower tile.
@@ -406,13 +461,17 @@ private:
     // Every row of C against the panel at j0 of nv vectors (`tail` masks a
     // single partial vector).
     auto rowsAgainst = [&](Value j0, int64_t nv, int64_t tail) {
-      loop(0, mFull, axpyRows,
-           [&](Value i) { emitAxpyTile(i, axpyRows, j0, nv, tail); });
+      loop(
+          0, mFull, axpyRows,
+          [&](Value i) { emitAxpyTile(i, axpyRows, j0, nv, tail); },
+          parallelLoop == ParallelLoop::Rows);
       // The remaining rows as one shorter tile.
       if (mFull < m)
         emitAxpyTile(cst(mFull), m - mFull, j0, nv, tail);
     };
-    loop(0, nFull, nBlock, [&](Value j) { rowsAgainst(j, axpyVectors, 0); });
+    loop(
+        0, nFull, nBlock, [&](Value j) { rowsAgainst(j, axpyVectors, 0); },
+        parallelLoop == ParallelLoop::Cols);
     // Whole vectors after the last full panel, then one masked vector.
     loop(nFull, nVecFull, vw, [&](Value j) { rowsAgainst(j, 1, 0); });
     if (nVecFull < n)
@@ -488,6 +547,8 @@ private:
   int64_t vw, dotRows, dotCols, dotBlockCols, axpyRows, axpyVectors;
   Type elt;
   VectorType vecType;
+  ParallelLoop parallelLoop = ParallelLoop::None;
+  unsigned parallelBatchLevel = 0;
   /// The current value of each loop dimension while emitting.
   SmallVector<Value> dims;
   /// Constants already created at the start of the function.
@@ -510,9 +571,17 @@ struct S2SLowerContractionsPass
       Type elt = cast<MemRefType>(c.c.getType()).getElementType();
       int64_t width = vectorBits / elt.getIntOrFloatBitWidth();
       rewriter.setInsertionPoint(c.op);
+      // Kernels inside a parallel loop already have their thread.
+      int64_t flops = 2;
+      for (int64_t size : c.loopSizes)
+        flops *= size;
+      bool nested = c.op->getParentOfType<scf::ParallelOp>() ||
+                    c.op->getParentOfType<scf::ForallOp>();
+      int64_t kernelThreads =
+          nested || flops < parallelMinFlops ? 1 : threads.getValue();
       KernelEmitter(rewriter, c, width, dotRows, dotCols, dotBlockCols,
                     axpyRows, axpyVectors)
-          .emit();
+          .emit(kernelThreads);
       rewriter.eraseOp(c.op);
     }
   }

@@ -16,6 +16,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
@@ -73,6 +74,12 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
   outParams.modifyPublicFunctions = true;
   outParams.hoistStaticAllocs = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  // Loops the lowering marked as parallel (scf.forall) run on threads, or
+  // in sequence.
+  if (options.threads > 1)
+    pm.addPass(createForallToParallelLoopPass());
+  else
+    pm.addPass(createForallToForLoopPass());
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
 
@@ -82,10 +89,20 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
     kernels.vectorBits =
         options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
     kernels.dotBlockCols = options.dotBlockCols;
+    kernels.threads = options.threads;
+    kernels.parallelMinFlops = options.parallelMinFlops;
     pm.addNestedPass<func::FuncOp>(createS2SLowerContractionsPass(kernels));
   }
   pm.addPass(createS2SCopiesToLinalgPass());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  if (options.threads > 1) {
+    ConvertSCFToOpenMPPassOptions openMP;
+    openMP.numThreads = options.threads;
+    pm.addPass(createConvertSCFToOpenMPPass(openMP));
+    // The loop bodies come wrapped in memref.alloca_scope, which must hold
+    // a single block: inline them before their loops become branches.
+    pm.addPass(createS2SInlineAllocaScopesPass());
+  }
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());

@@ -66,6 +66,9 @@ cl::opt<std::string> pipelineOptions(
     cl::desc("Options of the s2s-to-llvm pipeline, e.g. "
              "'lower-contractions=false vector-bits=256'"),
     cl::init(""), cl::cat(compileCategory));
+// --threads is read by takeThreadsFlag (LLVM registers an option of that
+// name itself).
+cl::extrahelp threadsHelp(kThreadsFlagHelp);
 cl::opt<std::string> headerFilename(
     "header", cl::desc("Also write a C header declaring the entry points"),
     cl::value_desc("file.h"), cl::init(""), cl::cat(compileCategory));
@@ -84,8 +87,8 @@ std::string headerGuard(StringRef path) {
 }
 
 /// Links `object` into the shared library `output` with the C compiler
-/// driver ($CC, else cc).
-int linkShared(StringRef object, StringRef output) {
+/// driver ($CC, else cc), and with `openMPRuntime` (a path) unless empty.
+int linkShared(StringRef object, StringRef output, StringRef openMPRuntime) {
   const char *cc = std::getenv("CC");
   llvm::ErrorOr<std::string> driver =
       llvm::sys::findProgramByName(cc && *cc ? cc : "cc");
@@ -95,6 +98,12 @@ int linkShared(StringRef object, StringRef output) {
                 kExitCompileError);
   SmallVector<StringRef> args = {*driver, "-shared", "-o", output, object,
                                  "-lm"};
+  std::string rpath;
+  if (!openMPRuntime.empty()) {
+    rpath = ("-Wl,-rpath," + llvm::sys::path::parent_path(openMPRuntime)).str();
+    args.push_back(openMPRuntime);
+    args.push_back(rpath);
+  }
   std::string error;
   int rc = llvm::sys::ExecuteAndWait(*driver, args, std::nullopt, {}, 0, 0,
                                      &error);
@@ -110,9 +119,15 @@ int linkShared(StringRef object, StringRef output) {
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   cl::HideUnrelatedOptions(compileCategory);
+  llvm::Expected<std::optional<unsigned>> threads =
+      takeThreadsFlag(argc, argv);
+  if (!threads) {
+    llvm::errs() << "error: " << llvm::toString(threads.takeError()) << "\n";
+    return kExitBadInput;
+  }
   cl::ParseCommandLineOptions(
       argc, argv, "s2s-compile: compile an s2s model ahead of time\n");
-  auto options = parsePipelineOptions(pipelineOptions);
+  auto options = parsePipelineOptions(pipelineOptions, *threads);
   if (!options)
     return kExitBadInput;
 
@@ -139,7 +154,7 @@ int main(int argc, char **argv) {
     if (!header)
       return fail(error, kExitBadInput);
     writeCHeader(header->os(), entries, headerGuard(headerFilename),
-                 llvm::sys::path::filename(inputFilename));
+                 llvm::sys::path::filename(inputFilename), options->threads);
     header->keep();
   }
 
@@ -158,6 +173,13 @@ int main(int argc, char **argv) {
 
   if (failed(lowerToLLVMDialect(*module, *options)))
     return kExitCompileError;
+  std::string openMPRuntime;
+  if (emitKind == EmitKind::Shared && usesOpenMP(*module)) {
+    llvm::Expected<std::string> path = getOpenMPRuntimePath();
+    if (!path)
+      return fail(llvm::toString(path.takeError()), kExitCompileError);
+    openMPRuntime = *path;
+  }
   llvm::Expected<std::unique_ptr<llvm::TargetMachine>> targetMachine =
       createHostTargetMachine();
   if (!targetMachine)
@@ -205,7 +227,7 @@ int main(int argc, char **argv) {
     }
     // The linker writes the library itself; drop the placeholder output.
     output.reset();
-    return linkShared(objectPath, outputFilename);
+    return linkShared(objectPath, outputFilename, openMPRuntime);
   }
   default:
     llvm_unreachable("handled above");

@@ -75,6 +75,9 @@ cl::opt<std::string> pipelineOptions(
     cl::desc("Options of the s2s-to-llvm pipeline, e.g. "
              "'lower-contractions=false vector-bits=256'"),
     cl::init(""), cl::cat(runCategory));
+// --threads is read by takeThreadsFlag (LLVM registers an option of that
+// name itself).
+cl::extrahelp threadsHelp(kThreadsFlagHelp);
 cl::opt<bool> quiet("quiet", cl::desc("Do not print the results"),
                     cl::init(false), cl::cat(runCategory));
 
@@ -263,9 +266,15 @@ bool compareResult(unsigned index, const NpyArray &got, const NpyArray &want,
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   cl::HideUnrelatedOptions(runCategory);
+  llvm::Expected<std::optional<unsigned>> threads =
+      takeThreadsFlag(argc, argv);
+  if (!threads) {
+    llvm::errs() << "error: " << llvm::toString(threads.takeError()) << "\n";
+    return kExitBadInput;
+  }
   cl::ParseCommandLineOptions(
       argc, argv, "s2s-run: compile an s2s model and run it in a JIT\n");
-  auto options = parsePipelineOptions(pipelineOptions);
+  auto options = parsePipelineOptions(pipelineOptions, *threads);
   if (!options)
     return kExitBadInput;
 
@@ -328,6 +337,19 @@ int main(int argc, char **argv) {
   auto optimize = makeOptimizingTransformer(3, 0, targetMachine->get());
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = optimize;
+  std::string openMPRuntime;
+  if (usesOpenMP(*module)) {
+    llvm::Expected<std::string> path = getOpenMPRuntimePath();
+    if (!path) {
+      llvm::errs() << "error: " << llvm::toString(path.takeError()) << "\n";
+      return kExitCompileError;
+    }
+    openMPRuntime = *path;
+  }
+  SmallVector<StringRef> sharedLibs;
+  if (!openMPRuntime.empty())
+    sharedLibs.push_back(openMPRuntime);
+  engineOptions.sharedLibPaths = sharedLibs;
   engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   auto engine = ExecutionEngine::create(*module, engineOptions);
   if (!engine) {

@@ -60,10 +60,28 @@ private:
   std::unique_ptr<SourceMgrDiagnosticHandler> diagnostics;
 };
 
+/// Removes `--threads=N` / `--threads N` (also with one dash) from the
+/// command line and returns N, or nothing when absent; an error for a value
+/// that is not a number. The tools read this flag themselves because LLVM
+/// registers a `threads` option of its own.
+llvm::Expected<std::optional<unsigned>> takeThreadsFlag(int &argc,
+                                                       char **argv);
+
+/// The tools' help text of --threads.
+inline constexpr const char *kThreadsFlagHelp =
+    "\nThreads:\n"
+    "  --threads=<N>  Threads of the compiled code (default 1; 0: one per\n"
+    "                 logical CPU). Above 1, attention blocks and large\n"
+    "                 contractions run as OpenMP parallel loops, and the code\n"
+    "                 needs the OpenMP runtime (libomp).\n";
+
 /// Parses the options of the s2s-to-llvm pipeline from the tools'
-/// --pipeline-options string; reports a bad one and returns null.
+/// --pipeline-options string; reports a bad one and returns null. A
+/// `threads` value from the tools' --threads flag overrides the string's
+/// (0: one thread per logical CPU of the host).
 std::unique_ptr<S2SToLLVMPipelineOptions>
-parsePipelineOptions(StringRef options);
+parsePipelineOptions(StringRef options,
+                     std::optional<unsigned> threads = std::nullopt);
 
 /// An entry function as the tools see it: its name and the tensor types of
 /// its arguments and results, all statically shaped.
@@ -97,6 +115,15 @@ LogicalResult lowerToLLVMDialect(ModuleOp module,
 LogicalResult lowerToLinalg(ModuleOp module,
                             const S2SToLLVMPipelineOptions &options);
 
+/// Whether the lowered `module` runs OpenMP parallel regions (it was
+/// compiled with threads > 1 and has parallel loops), so that running it
+/// needs the OpenMP runtime.
+bool usesOpenMP(ModuleOp module);
+
+/// The path of the OpenMP runtime (libomp) found when s2s was configured,
+/// or an error saying how to get it.
+llvm::Expected<std::string> getOpenMPRuntimePath();
+
 /// A target machine for the host CPU with its features detected.
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createHostTargetMachine(llvm::CodeGenOptLevel optLevel =
@@ -124,8 +151,9 @@ StringRef getCElementType(Type elementType);
 
 /// Writes a C header declaring the C interface of every entry point, with
 /// the memref descriptor structs they take.
+/// `threads` > 1 notes that the code needs the OpenMP runtime.
 void writeCHeader(llvm::raw_ostream &os, ArrayRef<EntryPoint> entries,
-                  StringRef guard, StringRef modelName);
+                  StringRef guard, StringRef modelName, int64_t threads = 1);
 
 } // namespace s2s
 } // namespace mlir

@@ -95,6 +95,14 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
     The horizontal sums reassociate the additions over k, so results differ
     from a sequential sum in the last bits, as any BLAS's do.
 
+    With `threads` above 1, the outermost loop of a kernel that is not
+    already inside a parallel loop and has at least `parallel-min-flops`
+    FLOPs becomes an `scf.parallel` loop: the batch loop when there is one
+    with at least `threads` iterations, else the loop over column blocks
+    (dot) or column panels (axpy) when there are at least `threads` of
+    them, else the loop over row tiles. Each iteration writes its own part
+    of C, so the result does not depend on the thread count.
+
     Before:
     ```mlir
     linalg.generic {indexing_maps = [(i, j, k) -> (i, k), (i, j, k) -> (j, k),
@@ -121,6 +129,13 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
            "Rows of C per axpy-kernel tile">,
     Option<"axpyVectors", "axpy-vectors", "int64_t", /*default=*/"4",
            "Vectors of C columns per axpy-kernel tile">,
+    Option<"threads", "threads", "int64_t", /*default=*/"1",
+           "Threads to spread a kernel's outer loop over (an scf.parallel "
+           "loop when above 1)">,
+    Option<"parallelMinFlops", "parallel-min-flops", "int64_t",
+           /*default=*/"1000000",
+           "Contractions of fewer FLOPs stay sequential (a fork/join costs "
+           "microseconds)">,
   ];
   let dependentDialects = [
     "::mlir::affine::AffineDialect",
@@ -129,6 +144,37 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
     "::mlir::scf::SCFDialect",
     "::mlir::vector::VectorDialect",
   ];
+}
+
+def S2SInlineAllocaScopesPass : Pass<"s2s-inline-alloca-scopes"> {
+  let summary = "Inline the memref.alloca_scope ops of parallel loop bodies";
+  let description = [{
+    `convert-scf-to-openmp` wraps the body of every parallel loop in a
+    `memref.alloca_scope`, which must hold a single block; once the loops
+    inside the body become branches (`convert-scf-to-cf`) it no longer
+    verifies. The canonicalizer inlines a scope only when nothing inside
+    may allocate on the stack, and a call (as the buffer deallocation
+    helpers are) counts as such. This pass inlines every scope whose body
+    allocates no stack memory itself: static `memref.alloca` ops directly
+    in the scope move to the start of the enclosing `omp.parallel` region,
+    where each thread allocates them once and reuses them for all of its
+    iterations. A scope with any other `memref.alloca` (dynamic size, or
+    not directly in the scope) is left alone.
+
+    Before:
+    ```mlir
+    omp.loop_nest (%i) : index = (%c0) to (%c8) step (%c1) {
+      memref.alloca_scope {
+        %buf = memref.alloca() : memref<16xf32>
+        scf.for ... { ... }
+      }
+      omp.yield
+    }
+    ```
+    After: `%buf` at the start of the `omp.parallel` region, and the body
+    of the scope in the loop nest.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
 def S2SApproximateMathPass : Pass<"s2s-approximate-math"> {

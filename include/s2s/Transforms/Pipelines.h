@@ -61,6 +61,17 @@ struct S2SToLLVMPipelineOptions
       *this, "dot-block-cols",
       llvm::cl::desc("Columns of C per cache block of the dot kernel"),
       llvm::cl::init(64)};
+  PassOptions::Option<int64_t> threads{
+      *this, "threads",
+      llvm::cl::desc("Threads of the compiled code: above 1, attention "
+                     "blocks and large contractions run as OpenMP parallel "
+                     "loops (the code then needs the OpenMP runtime, libomp)"),
+      llvm::cl::init(1)};
+  PassOptions::Option<int64_t> parallelMinFlops{
+      *this, "parallel-min-flops",
+      llvm::cl::desc("With threads > 1, contractions of fewer FLOPs stay "
+                     "sequential"),
+      llvm::cl::init(1000000)};
 };
 
 /// The vector register width of the host CPU in bits.

@@ -160,7 +160,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
   MLIRContext *ctx = builder.getContext();
   AffineExpr r, c;
   bindDims(ctx, r, c);
-  Value zeroIdx = tb.indexConst(0), oneIdx = tb.indexConst(1);
+  Value zeroIdx = tb.indexConst(0);
 
   // One (query block, key block) step of the online softmax for head
   // (bIv, hIv): returns the new (m, l, acc).
@@ -330,55 +330,50 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     return t.divideRowsOrZero(state[2], state[1]);
   };
 
-  // Loops over batch, heads and query blocks, inserting each block's output.
+  // Independent (batch, head, query block) triples: an scf.forall, which
+  // the pipeline runs on threads or as a loop nest. The full query blocks
+  // first, then the shorter last block of every head.
   Value out = tb.empty({numB, numH, tq, dv}, elt);
   int64_t bq = std::min(blocks.queries, tq);
   int64_t qFullEnd = tq / bq * bq;
-  auto forEach = [&](OpBuilder &b, Value lb, Value ub, Value stepSize,
-                     Value init,
-                     function_ref<Value(OpBuilder &, Location, Value, Value)>
-                         body) {
-    return scf::ForOp::create(
-               b, loc, lb, ub, stepSize, init,
-               [&](OpBuilder &nb, Location nl, Value iv, ValueRange args) {
-                 scf::YieldOp::create(nb, nl, body(nb, nl, iv, args[0]));
-               })
-        .getResult(0);
+  auto forEachBlock = [&](Value dest, int64_t qBegin, int64_t qEnd,
+                          int64_t rows) -> Value {
+    OpBuilder &b = builder;
+    SmallVector<OpFoldResult> lbs = {b.getIndexAttr(0), b.getIndexAttr(0),
+                                     b.getIndexAttr(qBegin)};
+    SmallVector<OpFoldResult> ubs = {b.getIndexAttr(numB),
+                                     b.getIndexAttr(numH),
+                                     b.getIndexAttr(qEnd)};
+    SmallVector<OpFoldResult> steps = {b.getIndexAttr(1), b.getIndexAttr(1),
+                                       b.getIndexAttr(rows)};
+    auto forall = scf::ForallOp::create(b, loc, lbs, ubs, steps,
+                                        ValueRange{dest}, std::nullopt);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(forall.getTerminator());
+    SmallVector<Value> ivs = forall.getInductionVars();
+    Value bIv = ivs[0], hIv = ivs[1], qOff = ivs[2];
+    // The key/value head of grouped-query attention.
+    Value kvHead =
+        group == 1 ? hIv
+                   : arith::DivUIOp::create(b, loc, hIv, tb.indexConst(group))
+                         .getResult();
+    TensorBuilder t(b, loc);
+    Value o = queryBlock(t, bIv, hIv, kvHead, qOff, rows);
+    b.setInsertionPointToStart(forall.getTerminator().getBody());
+    tensor::ParallelInsertSliceOp::create(
+        b, loc, o, forall.getRegionIterArgs()[0],
+        ArrayRef<OpFoldResult>{bIv, hIv, qOff, b.getIndexAttr(0)},
+        ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1),
+                               b.getIndexAttr(rows), b.getIndexAttr(dv)},
+        ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1),
+                               b.getIndexAttr(1), b.getIndexAttr(1)});
+    return forall.getResult(0);
   };
-  return forEach(
-      builder, zeroIdx, tb.indexConst(numB), oneIdx, out,
-      [&](OpBuilder &b1, Location, Value bIv, Value outB) {
-        return forEach(
-            b1, zeroIdx, tb.indexConst(numH), oneIdx, outB,
-            [&](OpBuilder &b2, Location, Value hIv, Value outH) {
-              // The key/value head of grouped-query attention.
-              Value kvHead = arith::DivUIOp::create(b2, loc, hIv,
-                                                    tb.indexConst(group));
-              auto storeBlock = [&](TensorBuilder &t, Value dest, Value qOff,
-                                    int64_t rows) {
-                Value o = queryBlock(t, bIv, hIv, kvHead, qOff, rows);
-                OpBuilder &ob = t.builder();
-                return t.insert(o, dest,
-                                {bIv, hIv, qOff, ob.getIndexAttr(0)},
-                                {1, 1, rows, dv});
-              };
-              Value result = outH;
-              if (qFullEnd > 0)
-                result = forEach(
-                    b2, zeroIdx, tb.indexConst(qFullEnd), tb.indexConst(bq),
-                    result, [&](OpBuilder &b3, Location l3, Value qOff,
-                                Value dest) {
-                      TensorBuilder t(b3, l3);
-                      return storeBlock(t, dest, qOff, bq);
-                    });
-              if (qFullEnd < tq) {
-                TensorBuilder t(b2, loc);
-                result = storeBlock(t, result, t.indexConst(qFullEnd),
-                                    tq - qFullEnd);
-              }
-              return result;
-            });
-      });
+  if (qFullEnd > 0)
+    out = forEachBlock(out, 0, qFullEnd, bq);
+  if (qFullEnd < tq)
+    out = forEachBlock(out, qFullEnd, tq, tq - qFullEnd);
+  return out;
 }
 
 namespace {

@@ -3,7 +3,9 @@
 // The default lowering of s2s.scaled_dot_product_attention and of
 // s2s.multi_head_attention without need_weights: FlashAttention's schedule.
 
-/// Per (batch, head, query block) a loop over key blocks carries the running
+/// The (batch, head, query block) triples are independent: an scf.forall,
+/// whose iterations insert their block with tensor.parallel_insert_slice.
+/// Per triple, a loop over key blocks carries the running
 /// maximum [8], the running sum [8] and the output accumulator [8, D]; the
 /// scores exist only as [8, 16] blocks, never as [Tq, Tk] = [32, 40]. Keys
 /// 32..39 are a shorter last block after the loop. The key/value head of
@@ -11,10 +13,8 @@
 // CHECK-LABEL: func.func @sdpa_tiled(
 // CHECK-NOT:     tensor<1x4x32x40xf32>
 // CHECK-NOT:     tensor<32x40xf32>
-// CHECK:         scf.for %[[B:.+]] = %c0 to %c1 step %c1 iter_args(
-// CHECK:           scf.for %[[H:.+]] = %c0 to %c4 step %c1 iter_args(
+// CHECK:         scf.forall (%[[B:.+]], %[[H:.+]], %[[QB:.+]]) = (0, 0, 0) to (1, 4, 32) step (1, 1, 8) shared_outs(%[[OUT:.+]] = %{{.+}}) -> (tensor<1x4x32x6xf32>)
 // CHECK:             %[[KV:.+]] = arith.divui %[[H]], %c2{{.*}} : index
-// CHECK:             scf.for %[[QB:.+]] = %c0 to %c32 step %c8 iter_args(
 // CHECK:               linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<8xf32>)
 // CHECK:               %[[STATE:.+]]:3 = scf.for %[[KB:.+]] = %c0 to %c32{{.*}} step %c16{{.*}} iter_args(
 // CHECK-SAME:              -> (tensor<8xf32>, tensor<8xf32>, tensor<8x6xf32>)
@@ -26,7 +26,8 @@
 // CHECK:               tensor.extract_slice %{{.+}}[%[[B]], %[[KV]], %c32{{.*}}, 0] [1, 1, 8, 8]
 // CHECK:               linalg.generic {{.+}} outs(%{{.+}} : tensor<8x8xf32>)
 // CHECK:               arith.divf
-// CHECK:               tensor.insert_slice %{{.+}} into %{{.+}}[%[[B]], %[[H]], %[[QB]], 0] [1, 1, 8, 6]
+// CHECK:             scf.forall.in_parallel
+// CHECK-NEXT:          tensor.parallel_insert_slice %{{.+}} into %[[OUT]][%[[B]], %[[H]], %[[QB]], 0] [1, 1, 8, 6]
 // CHECK-NOT:     tensor<32x40xf32>
 func.func @sdpa_tiled(%q: tensor<1x4x32x8xf32>, %k: tensor<1x2x40x8xf32>,
                       %v: tensor<1x2x40x6xf32>) -> tensor<1x4x32x6xf32> {
@@ -43,7 +44,7 @@ func.func @sdpa_tiled(%q: tensor<1x4x32x8xf32>, %k: tensor<1x2x40x8xf32>,
 /// block runs only when part of it is visible. Queries 32..35 form a
 /// shorter last query block.
 // CHECK-LABEL: func.func @sdpa_causal_skips_blocks(
-// CHECK:         scf.for %[[QB:.+]] = %c0 to %c32 step %c8 iter_args(
+// CHECK:         scf.forall (%{{.+}}, %{{.+}}, %[[QB:.+]]) = (0, 0, 0) to (1, 1, 32) step (1, 1, 8)
 // CHECK:           %[[END:.+]] = arith.addi %[[QB]], %c12{{.*}} : index
 // CHECK:           %[[VIS:.+]] = arith.minsi %{{.+}}, %c40{{.*}} : index
 // CHECK:           %[[UP:.+]] = arith.ceildivsi %[[VIS]], %c16{{.*}} : index
@@ -53,7 +54,8 @@ func.func @sdpa_tiled(%q: tensor<1x4x32x8xf32>, %k: tensor<1x2x40x8xf32>,
 // CHECK:             arith.cmpi sle
 // CHECK:           %[[SEEN:.+]] = arith.cmpi sgt, %[[VIS]], %c32{{.*}} : index
 // CHECK:           scf.if %[[SEEN]] -> (tensor<8xf32>, tensor<8xf32>, tensor<8x6xf32>)
-// CHECK:         tensor.insert_slice %{{.+}} into %{{.+}}[%{{.+}}, %{{.+}}, %c32{{.*}}, 0] [1, 1, 4, 6]
+// CHECK:         scf.forall (%{{.+}}, %{{.+}}, %[[QT:.+]]) = (0, 0, 32) to (1, 1, 36) step (1, 1, 4)
+// CHECK:           tensor.parallel_insert_slice %{{.+}} into %{{.+}}[%{{.+}}, %{{.+}}, %[[QT]], 0] [1, 1, 4, 6]
 func.func @sdpa_causal_skips_blocks(%q: tensor<1x1x36x8xf32>,
                                     %k: tensor<1x1x40x8xf32>,
                                     %v: tensor<1x1x40x6xf32>)
@@ -70,8 +72,7 @@ func.func @sdpa_causal_skips_blocks(%q: tensor<1x1x36x8xf32>,
 /// kb.. of batch b; a boolean false gives -inf.
 // CHECK-LABEL: func.func @sdpa_tiled_bool_mask(
 // CHECK-SAME:    %[[MASK:[a-zA-Z0-9_]+]]: tensor<2x1x16x32xi1>
-// CHECK:         scf.for %[[B:.+]] = %c0 to %c2
-// CHECK:           scf.for %[[QB:.+]] = %c0 to %c16 step %c8
+// CHECK:         scf.forall (%[[B:.+]], %{{.+}}, %[[QB:.+]]) = (0, 0, 0) to (2, 2, 16) step (1, 1, 8)
 // CHECK:             scf.for %[[KB:.+]] = %c0 to %c32 step %c16
 // CHECK:               tensor.extract_slice %[[MASK]][%[[B]], 0, %[[QB]], %[[KB]]] [1, 1, 8, 16] [1, 1, 1, 1] : tensor<2x1x16x32xi1> to tensor<8x16xi1>
 // CHECK:               arith.select
@@ -91,9 +92,7 @@ func.func @sdpa_tiled_bool_mask(%q: tensor<2x2x16x8xf32>, %k: tensor<2x2x32x8xf3
 /// its projections; the key padding mask becomes a [B, 1, 1, Tk] view.
 // CHECK-LABEL: func.func @mha_tiled(
 // CHECK:         tensor.expand_shape %{{.+}} {{\[\[}}0, 1, 2], [3]] output_shape [2, 1, 1, 24] : tensor<2x24xi1> into tensor<2x1x1x24xi1>
-// CHECK:         scf.for
-// CHECK:           scf.for
-// CHECK:             scf.for {{.+}} step %c8
+// CHECK:         scf.forall ({{.+}}) = (0, 0, 0) to (2, 4, 24) step (1, 1, 8)
 // CHECK:               scf.for {{.+}} step %c16
 // CHECK-NOT:     tensor<2x4x24x24xf32>
 func.func @mha_tiled(%x: tensor<2x24x32xf32>, %w_in: tensor<96x32xf32>,
