@@ -7,8 +7,8 @@
 (`./build.sh bench [options]` installs what is missing, builds s2s and runs
 this.) For every workload of bench/suite.py:
 
-  1. compiles bench/workloads/NAME.mlir with `s2s-compile --emit=shared` into
-     a temporary directory;
+  1. compiles bench/workloads/NAME.mlir with `s2s-compile --threads=T
+     --emit=shared` for each thread count T into a temporary directory;
   2. for each thread count, in a fresh process of this script (re-executed
      with the malloc-counting shim bench/memtrack.c in LD_PRELOAD,
      OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = the thread count, and
@@ -228,7 +228,8 @@ def s2s_threading(so_path):
     if re.search(r"libomp|libgomp|libiomp|async_runtime", needed) or \
             re.search(r"__kmpc_fork|GOMP_parallel|mlirAsync|pthread_create",
                       out):
-        return "threaded"
+        m = re.search(r"-t(\d+)\.so$", so_path)
+        return "%s (OpenMP)" % m.group(1) if m else "threaded"
     return "1"
 
 
@@ -458,7 +459,7 @@ def child(args):
             inputs, outputs, torch_fn, cmp_kind = w.make(torch)
 
         # s2s first, so that its first call is not helped by PyTorch's.
-        so = os.path.join(args.libdir, name + ".so")
+        so = os.path.join(args.libdir, so_name(name, threads))
         c = None
         if not os.path.exists(so):
             rec["s2s_error"] = "not compiled"
@@ -558,17 +559,27 @@ def tool_stamp(path):
         return None
 
 
-def compile_workloads(ws, s2s_compile, libdir):
+def so_name(name, threads):
+    """The library of a workload compiled for a thread count."""
+    return "%s-t%d.so" % (name, threads)
+
+
+def compile_workloads(ws, s2s_compile, libdir, threads):
+    """s2s-compile --threads=T --emit=shared for each workload and thread
+    count T; the compile time reported is the one of the first T."""
     errors, seconds = {}, {}
     for w in ws:
-        so = os.path.join(libdir, w.name + ".so")
-        t0 = time.perf_counter()
-        p = run_tool([s2s_compile, w.path(), "--emit=shared", "-o", so])
-        seconds[w.name] = time.perf_counter() - t0
-        if p.returncode != 0 or not os.path.exists(so):
-            errors[w.name] = ("exit %d: %s" % (p.returncode,
-                                               (p.stderr or p.stdout).strip()))
-            log("  %-18s FAILED (%s)" % (w.name, errors[w.name]))
+        for t in threads:
+            so = os.path.join(libdir, so_name(w.name, t))
+            t0 = time.perf_counter()
+            p = run_tool([s2s_compile, w.path(), "--threads=%d" % t,
+                          "--emit=shared", "-o", so])
+            seconds.setdefault(w.name, time.perf_counter() - t0)
+            if p.returncode != 0 or not os.path.exists(so):
+                errors[w.name] = ("exit %d: %s" % (
+                    p.returncode, (p.stderr or p.stdout).strip()))
+                log("  %-18s FAILED (%s)" % (w.name, errors[w.name]))
+                break
         else:
             log("  %-18s %.1f s" % (w.name, seconds[w.name]))
     return errors, seconds
@@ -668,9 +679,10 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
                         "runtime, so it runs single-threaded whatever the "
                         "thread count")
     else:
-        s2s_thr_text = ("1 = no thread runtime imported (single-threaded "
-                        "whatever the thread count); threaded = it imports "
-                        "OpenMP/async/pthread entry points")
+        s2s_thr_text = ("s2s compiles each workload once per thread count "
+                        "(s2s-compile --threads=thr); N (OpenMP) = the code "
+                        "runs OpenMP parallel regions on N threads; 1 = it "
+                        "imports no thread runtime (single-threaded)")
     p("Machine: %s, %d logical CPUs; %s. s2s: %s (git %s%s). PyTorch %s "
       "(BLAS_INFO=%s: libblas.so.3 -> OpenBLAS), NumPy %s, %s "
       "(kernel %s; OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset in the "
@@ -834,7 +846,7 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
         (w.name, w.formula + ("; " + w.note if w.note else ""),
          "%.4g" % (w.flops / 1e9)) for w in ws]))
     p("")
-    p("Compile time (s2s-compile --emit=shared): " + ", ".join(
+    p("Compile time (s2s-compile --emit=shared, first thread count): " + ", ".join(
         "%s %.1f s" % (n, s) for n, s in compile_seconds.items()) + ".")
     if problems:
         p("")
@@ -922,7 +934,7 @@ def main():
                ",".join(map(str, threads)), args.budget, args.min_repeats))
         log("compiling with %s --emit=shared into %s" % (s2s_compile, libdir))
         stamp = tool_stamp(s2s_compile)
-        errors, seconds = compile_workloads(ws, s2s_compile, libdir)
+        errors, seconds = compile_workloads(ws, s2s_compile, libdir, threads)
         tool_note = ""
         if tool_stamp(s2s_compile) != stamp:
             tool_note = ("s2s-compile was rebuilt while the workloads were "

@@ -74,6 +74,7 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
   outParams.modifyPublicFunctions = true;
   outParams.hoistStaticAllocs = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  pm.addNestedPass<func::FuncOp>(createS2SForwardOutParamsPass());
   // Loops the lowering marked as parallel (scf.forall) run on threads, or
   // in sequence.
   if (options.threads > 1)

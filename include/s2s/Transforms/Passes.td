@@ -44,6 +44,51 @@ def S2SPrepareEntryPointsPass
   ];
 }
 
+def S2SForwardOutParamsPass : Pass<"s2s-forward-out-params",
+                                   "::mlir::func::FuncOp"> {
+  let summary = "Compute results in the caller's buffers instead of copying";
+  let description = [{
+    After `buffer-results-to-out-params`, a result that the function
+    computed in a buffer of its own reaches the caller's output buffer by a
+    final `memref.copy`: the whole result is written twice and its buffer
+    is scratch memory as large as the output. `hoist-static-allocs` of that
+    pass only helps when the returned value is the allocation itself; this
+    pass also sees through reshapes. When an output argument is used only
+    by a `memref.copy` into it in the function's entry block, and the copy's
+    source is a `memref.alloc` of the entry block seen through
+    `memref.expand_shape` / `memref.collapse_shape` ops, the allocation is
+    replaced by the output argument seen through the inverse reshapes, and
+    the copy is erased.
+
+    Before:
+    ```mlir
+    func.func @f(%in: memref<8x4xf32>, %out: memref<1x8x4xf32>) {
+      %buf = memref.alloc() : memref<8x4xf32>
+      linalg.copy ins(%in : memref<8x4xf32>) outs(%buf : memref<8x4xf32>)
+      %e = memref.expand_shape %buf [[0, 1], [2]] output_shape [1, 8, 4]
+          : memref<8x4xf32> into memref<1x8x4xf32>
+      memref.copy %e, %out : memref<1x8x4xf32> to memref<1x8x4xf32>
+      return
+    }
+    ```
+    After:
+    ```mlir
+    func.func @f(%in: memref<8x4xf32>, %out: memref<1x8x4xf32>) {
+      %buf = memref.collapse_shape %out [[0, 1], [2]]
+          : memref<1x8x4xf32> into memref<8x4xf32>
+      linalg.copy ins(%in : memref<8x4xf32>) outs(%buf : memref<8x4xf32>)
+      return
+    }
+    ```
+
+    Left alone: an output argument with any other use (the function may
+    read or write it elsewhere), a source that is not an allocation in the
+    entry block (a loop result, a subview, a function argument), and an
+    allocation used after the copy.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 def S2SCopiesToLinalgPass : Pass<"s2s-copies-to-linalg"> {
   let summary = "Rewrite memref.copy as linalg.copy";
   let description = [{
