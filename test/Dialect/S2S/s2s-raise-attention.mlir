@@ -780,3 +780,292 @@ func.func @f64_left_alone(%q: tensor<7x3xf64>, %k: tensor<5x3xf64>, %v: tensor<5
   %mm12 = linalg.matmul ins(%sm8, %v : tensor<7x5xf64>, tensor<5x3xf64>) outs(%fill11 : tensor<7x3xf64>) -> tensor<7x3xf64>
   return %mm12 : tensor<7x3xf64>
 }
+
+
+// -----
+
+/// batch_matmul with indexing_maps reading K transposed, and the scale as
+/// arith.mulf on tensors.
+// CHECK-LABEL: func.func @batch_matmul_maps(
+// CHECK-SAME:    %[[Q:[a-zA-Z0-9_]+]]: tensor<4x5x8xf32>, %[[K:[a-zA-Z0-9_]+]]: tensor<4x7x8xf32>, %[[V:[a-zA-Z0-9_]+]]: tensor<4x7x8xf32>)
+// CHECK-DAG:     %[[Q4:.+]] = tensor.expand_shape %[[Q]]
+// CHECK-DAG:     %[[K4:.+]] = tensor.expand_shape %[[K]]
+// CHECK-DAG:     %[[V4:.+]] = tensor.expand_shape %[[V]]
+// CHECK:         s2s.scaled_dot_product_attention %[[Q4]], %[[K4]], %[[V4]] scale(5.000000e-01)
+// CHECK-NOT:     arith.mulf
+func.func @batch_matmul_maps(%q: tensor<4x5x8xf32>, %k: tensor<4x7x8xf32>,
+    %v: tensor<4x7x8xf32>) -> tensor<4x5x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e1 = tensor.empty() : tensor<4x5x7xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<4x5x7xf32>)
+      -> tensor<4x5x7xf32>
+  %s = linalg.batch_matmul indexing_maps = [
+      affine_map<(b, m, n, k) -> (b, m, k)>,
+      affine_map<(b, m, n, k) -> (b, n, k)>,
+      affine_map<(b, m, n, k) -> (b, m, n)>]
+      ins(%q, %k : tensor<4x5x8xf32>, tensor<4x7x8xf32>)
+      outs(%z1 : tensor<4x5x7xf32>) -> tensor<4x5x7xf32>
+  %c = arith.constant dense<0.5> : tensor<4x5x7xf32>
+  %scaled = arith.mulf %s, %c : tensor<4x5x7xf32>
+  %p = linalg.softmax dimension(2) ins(%scaled : tensor<4x5x7xf32>)
+      outs(%e1 : tensor<4x5x7xf32>) -> tensor<4x5x7xf32>
+  %e2 = tensor.empty() : tensor<4x5x8xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<4x5x8xf32>)
+      -> tensor<4x5x8xf32>
+  %out = linalg.batch_matmul ins(%p, %v : tensor<4x5x7xf32>, tensor<4x7x8xf32>)
+      outs(%z2 : tensor<4x5x8xf32>) -> tensor<4x5x8xf32>
+  return %out : tensor<4x5x8xf32>
+}
+
+// -----
+
+/// K given as K^T [N, D, Tk] (no transpose to look through): the SDPA gets
+/// a linalg.transpose of it.
+// CHECK-LABEL: func.func @key_given_transposed(
+// CHECK-SAME:    %[[Q:[a-zA-Z0-9_]+]]: tensor<4x5x8xf32>, %[[KT:[a-zA-Z0-9_]+]]: tensor<4x8x7xf32>, %[[V:[a-zA-Z0-9_]+]]: tensor<4x7x8xf32>)
+// CHECK:         %[[K:.+]] = linalg.transpose ins(%[[KT]] : tensor<4x8x7xf32>) outs({{.*}} : tensor<4x7x8xf32>) permutation = [0, 2, 1]
+// CHECK:         %[[K4:.+]] = tensor.expand_shape %[[K]]
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %[[K4]], %{{.+}} scale(1.000000e+00)
+func.func @key_given_transposed(%q: tensor<4x5x8xf32>, %kt: tensor<4x8x7xf32>,
+    %v: tensor<4x7x8xf32>) -> tensor<4x5x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e1 = tensor.empty() : tensor<4x5x7xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<4x5x7xf32>)
+      -> tensor<4x5x7xf32>
+  %s = linalg.batch_matmul ins(%q, %kt : tensor<4x5x8xf32>, tensor<4x8x7xf32>)
+      outs(%z1 : tensor<4x5x7xf32>) -> tensor<4x5x7xf32>
+  %p = linalg.softmax dimension(2) ins(%s : tensor<4x5x7xf32>)
+      outs(%e1 : tensor<4x5x7xf32>) -> tensor<4x5x7xf32>
+  %e2 = tensor.empty() : tensor<4x5x8xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<4x5x8xf32>)
+      -> tensor<4x5x8xf32>
+  %out = linalg.batch_matmul ins(%p, %v : tensor<4x5x7xf32>, tensor<4x7x8xf32>)
+      outs(%z2 : tensor<4x5x8xf32>) -> tensor<4x5x8xf32>
+  return %out : tensor<4x5x8xf32>
+}
+
+// -----
+
+/// The softmax as an importer writes ReduceMax/Sub/Exp/ReduceSum/Div with
+/// keepdims: one op per step, the row values kept as [N, Tq, 1] and read
+/// through a constant-0 map result.
+// CHECK-LABEL: func.func @softmax_keepdims_ops(
+// CHECK:         s2s.scaled_dot_product_attention {{.*}} scale(1.000000e+00)
+// CHECK-NOT:     linalg.generic
+func.func @softmax_keepdims_ops(%q: tensor<4x5x8xf32>, %kt: tensor<4x8x7xf32>,
+    %v: tensor<4x7x8xf32>) -> tensor<4x5x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e1 = tensor.empty() : tensor<4x5x7xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<4x5x7xf32>)
+      -> tensor<4x5x7xf32>
+  %s = linalg.batch_matmul ins(%q, %kt : tensor<4x5x8xf32>, tensor<4x8x7xf32>)
+      outs(%z1 : tensor<4x5x7xf32>) -> tensor<4x5x7xf32>
+  %er = tensor.empty() : tensor<4x5x1xf32>
+  %mi = linalg.fill ins(%ninf : f32) outs(%er : tensor<4x5x1xf32>)
+      -> tensor<4x5x1xf32>
+  %max = linalg.generic {indexing_maps = [
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
+      affine_map<(d0, d1, d2) -> (d0, d1, 0)>],
+      iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%s : tensor<4x5x7xf32>) outs(%mi : tensor<4x5x1xf32>) {
+  ^bb0(%in: f32, %acc: f32):
+    %m = arith.maximumf %in, %acc : f32
+    linalg.yield %m : f32
+  } -> tensor<4x5x1xf32>
+  %sub = linalg.generic {indexing_maps = [
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
+      affine_map<(d0, d1, d2) -> (d0, d1, 0)>,
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+      iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%s, %max : tensor<4x5x7xf32>, tensor<4x5x1xf32>)
+      outs(%e1 : tensor<4x5x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %d = arith.subf %a, %b : f32
+    linalg.yield %d : f32
+  } -> tensor<4x5x7xf32>
+  %exp = linalg.generic {indexing_maps = [
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+      iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%sub : tensor<4x5x7xf32>) outs(%e1 : tensor<4x5x7xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %x = math.exp %a : f32
+    linalg.yield %x : f32
+  } -> tensor<4x5x7xf32>
+  %si = linalg.fill ins(%zero : f32) outs(%er : tensor<4x5x1xf32>)
+      -> tensor<4x5x1xf32>
+  %sum = linalg.generic {indexing_maps = [
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
+      affine_map<(d0, d1, d2) -> (d0, d1, 0)>],
+      iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%exp : tensor<4x5x7xf32>) outs(%si : tensor<4x5x1xf32>) {
+  ^bb0(%in: f32, %acc: f32):
+    %t = arith.addf %acc, %in : f32
+    linalg.yield %t : f32
+  } -> tensor<4x5x1xf32>
+  %p = linalg.generic {indexing_maps = [
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
+      affine_map<(d0, d1, d2) -> (d0, d1, 0)>,
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+      iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%exp, %sum : tensor<4x5x7xf32>, tensor<4x5x1xf32>)
+      outs(%e1 : tensor<4x5x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %r = arith.divf %a, %b : f32
+    linalg.yield %r : f32
+  } -> tensor<4x5x7xf32>
+  %e2 = tensor.empty() : tensor<4x5x8xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<4x5x8xf32>)
+      -> tensor<4x5x8xf32>
+  %out = linalg.batch_matmul ins(%p, %v : tensor<4x5x7xf32>, tensor<4x7x8xf32>)
+      outs(%z2 : tensor<4x5x8xf32>) -> tensor<4x5x8xf32>
+  return %out : tensor<4x5x8xf32>
+}
+
+// -----
+
+/// Left alone: the max of the decomposed softmax is taken over the scores
+/// of another function argument, not over the values normalized.
+// CHECK-LABEL: func.func @softmax_max_of_other(
+// CHECK-NOT:     s2s.scaled_dot_product_attention
+// CHECK:         linalg.batch_matmul
+func.func @softmax_max_of_other(%q: tensor<4x5x8xf32>, %kt: tensor<4x8x7xf32>,
+    %v: tensor<4x7x8xf32>, %other: tensor<4x5x7xf32>) -> tensor<4x5x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e1 = tensor.empty() : tensor<4x5x7xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<4x5x7xf32>)
+      -> tensor<4x5x7xf32>
+  %s = linalg.batch_matmul ins(%q, %kt : tensor<4x5x8xf32>, tensor<4x8x7xf32>)
+      outs(%z1 : tensor<4x5x7xf32>) -> tensor<4x5x7xf32>
+  %er = tensor.empty() : tensor<4x5xf32>
+  %mi = linalg.fill ins(%ninf : f32) outs(%er : tensor<4x5xf32>)
+      -> tensor<4x5xf32>
+  %max = linalg.reduce ins(%other : tensor<4x5x7xf32>) outs(%mi : tensor<4x5xf32>)
+      dimensions = [2]
+    (%in: f32, %acc: f32) {
+      %m = arith.maxnumf %in, %acc : f32
+      linalg.yield %m : f32
+    }
+  %exp = linalg.generic {indexing_maps = [
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
+      affine_map<(d0, d1, d2) -> (d0, d1)>,
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+      iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%s, %max : tensor<4x5x7xf32>, tensor<4x5xf32>)
+      outs(%e1 : tensor<4x5x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %d = arith.subf %a, %b : f32
+    %x = math.exp %d : f32
+    linalg.yield %x : f32
+  } -> tensor<4x5x7xf32>
+  %si = linalg.fill ins(%zero : f32) outs(%er : tensor<4x5xf32>)
+      -> tensor<4x5xf32>
+  %sum = linalg.reduce ins(%exp : tensor<4x5x7xf32>) outs(%si : tensor<4x5xf32>)
+      dimensions = [2]
+    (%in: f32, %acc: f32) {
+      %t = arith.addf %in, %acc : f32
+      linalg.yield %t : f32
+    }
+  %p = linalg.generic {indexing_maps = [
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
+      affine_map<(d0, d1, d2) -> (d0, d1)>,
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+      iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%exp, %sum : tensor<4x5x7xf32>, tensor<4x5xf32>)
+      outs(%e1 : tensor<4x5x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %r = arith.divf %a, %b : f32
+    linalg.yield %r : f32
+  } -> tensor<4x5x7xf32>
+  %e2 = tensor.empty() : tensor<4x5x8xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<4x5x8xf32>)
+      -> tensor<4x5x8xf32>
+  %out = linalg.batch_matmul ins(%p, %v : tensor<4x5x7xf32>, tensor<4x7x8xf32>)
+      outs(%z2 : tensor<4x5x8xf32>) -> tensor<4x5x8xf32>
+  return %out : tensor<4x5x8xf32>
+}
+
+// -----
+
+/// Left alone: dynamic shapes.
+// CHECK-LABEL: func.func @dynamic_batch(
+// CHECK-NOT:     s2s.scaled_dot_product_attention
+// CHECK:         linalg.softmax
+func.func @dynamic_batch(%q: tensor<?x5x8xf32>, %k: tensor<?x7x8xf32>,
+    %v: tensor<?x7x8xf32>) -> tensor<?x5x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %n = tensor.dim %q, %c0 : tensor<?x5x8xf32>
+  %e1 = tensor.empty(%n) : tensor<?x5x7xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<?x5x7xf32>)
+      -> tensor<?x5x7xf32>
+  %s = linalg.batch_matmul indexing_maps = [
+      affine_map<(b, m, n, k) -> (b, m, k)>,
+      affine_map<(b, m, n, k) -> (b, n, k)>,
+      affine_map<(b, m, n, k) -> (b, m, n)>]
+      ins(%q, %k : tensor<?x5x8xf32>, tensor<?x7x8xf32>)
+      outs(%z1 : tensor<?x5x7xf32>) -> tensor<?x5x7xf32>
+  %p = linalg.softmax dimension(2) ins(%s : tensor<?x5x7xf32>)
+      outs(%e1 : tensor<?x5x7xf32>) -> tensor<?x5x7xf32>
+  %e2 = tensor.empty(%n) : tensor<?x5x8xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<?x5x8xf32>)
+      -> tensor<?x5x8xf32>
+  %out = linalg.batch_matmul ins(%p, %v : tensor<?x5x7xf32>, tensor<?x7x8xf32>)
+      outs(%z2 : tensor<?x5x8xf32>) -> tensor<?x5x8xf32>
+  return %out : tensor<?x5x8xf32>
+}
+
+// -----
+
+/// Left alone: integer scores (an i32 Q K^T converted before the softmax).
+// CHECK-LABEL: func.func @integer_scores(
+// CHECK-NOT:     s2s.scaled_dot_product_attention
+// CHECK:         linalg.softmax
+func.func @integer_scores(%q: tensor<4x5x8xi32>, %k: tensor<4x7x8xi32>,
+    %v: tensor<4x7x8xf32>) -> tensor<4x5x8xf32> {
+  %zero = arith.constant 0 : i32
+  %fzero = arith.constant 0.0 : f32
+  %e0 = tensor.empty() : tensor<4x5x7xi32>
+  %z0 = linalg.fill ins(%zero : i32) outs(%e0 : tensor<4x5x7xi32>)
+      -> tensor<4x5x7xi32>
+  %s = linalg.batch_matmul indexing_maps = [
+      affine_map<(b, m, n, k) -> (b, m, k)>,
+      affine_map<(b, m, n, k) -> (b, n, k)>,
+      affine_map<(b, m, n, k) -> (b, m, n)>]
+      ins(%q, %k : tensor<4x5x8xi32>, tensor<4x7x8xi32>)
+      outs(%z0 : tensor<4x5x7xi32>) -> tensor<4x5x7xi32>
+  %sf = arith.sitofp %s : tensor<4x5x7xi32> to tensor<4x5x7xf32>
+  %e1 = tensor.empty() : tensor<4x5x7xf32>
+  %p = linalg.softmax dimension(2) ins(%sf : tensor<4x5x7xf32>)
+      outs(%e1 : tensor<4x5x7xf32>) -> tensor<4x5x7xf32>
+  %e2 = tensor.empty() : tensor<4x5x8xf32>
+  %z2 = linalg.fill ins(%fzero : f32) outs(%e2 : tensor<4x5x8xf32>)
+      -> tensor<4x5x8xf32>
+  %out = linalg.batch_matmul ins(%p, %v : tensor<4x5x7xf32>, tensor<4x7x8xf32>)
+      outs(%z2 : tensor<4x5x8xf32>) -> tensor<4x5x8xf32>
+  return %out : tensor<4x5x8xf32>
+}
+
+// -----
+
+/// Left alone: the contraction accumulates into a non-zero init (the
+/// product is added to a bias), which the op does not compute.
+// CHECK-LABEL: func.func @accumulating_init(
+// CHECK-NOT:     s2s.scaled_dot_product_attention
+// CHECK:         linalg.softmax
+func.func @accumulating_init(%q: tensor<4x5x8xf32>, %kt: tensor<4x8x7xf32>,
+    %v: tensor<4x7x8xf32>, %acc: tensor<4x5x8xf32>) -> tensor<4x5x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e1 = tensor.empty() : tensor<4x5x7xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<4x5x7xf32>)
+      -> tensor<4x5x7xf32>
+  %s = linalg.batch_matmul ins(%q, %kt : tensor<4x5x8xf32>, tensor<4x8x7xf32>)
+      outs(%z1 : tensor<4x5x7xf32>) -> tensor<4x5x7xf32>
+  %p = linalg.softmax dimension(2) ins(%s : tensor<4x5x7xf32>)
+      outs(%e1 : tensor<4x5x7xf32>) -> tensor<4x5x7xf32>
+  %out = linalg.batch_matmul ins(%p, %v : tensor<4x5x7xf32>, tensor<4x7x8xf32>)
+      outs(%acc : tensor<4x5x8xf32>) -> tensor<4x5x8xf32>
+  return %out : tensor<4x5x8xf32>
+}

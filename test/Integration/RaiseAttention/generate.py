@@ -136,8 +136,10 @@ class Func:
         rank = len(out_shape)
         e = self.empty(out_shape, out_elt)
         v = self.fresh("ew")
-        maps = [right_aligned(rank, s) if s else amap(rank, [])
-                for _, s, _ in ins] + [identity(rank)]
+        maps = [i[3] if len(i) > 3 else
+                right_aligned(rank, i[1]) if i[1] else amap(rank, [])
+                for i in ins] + [identity(rank)]
+        ins = [i[:3] for i in ins]
         args = ["%%in%d" % i for i in range(len(ins))]
         lines, res = body(args)
         block_args = ", ".join("%s: %s" % (a, elt) for a, (_, _, elt) in
@@ -183,6 +185,33 @@ class Func:
                ", ".join(['"parallel"'] * (rank - 1) + ['"reduction"']), x,
                ttype(shape), f, ttype(rows), combiner, ttype(rows)))
         return v
+
+    def reduce_last_keepdims(self, x, shape, init, combiner):
+        rank = len(shape)
+        rows = shape[:-1] + [1]
+        f = self.fill(rows, init)
+        v = self.fresh("red")
+        self.emit(
+            "%s = linalg.generic {indexing_maps = [%s, %s], iterator_types "
+            "= [%s]} ins(%s : %s) outs(%s : %s) {\n^bb0(%%in: f32, %%acc: "
+            "f32):\n  %%r = arith.%s %%acc, %%in : f32\n  linalg.yield %%r "
+            ": f32\n} -> %s"
+            % (v, identity(rank), right_aligned(rank, rows),
+               ", ".join(['"parallel"'] * (rank - 1) + ['"reduction"']), x,
+               ttype(shape), f, ttype(rows), combiner, ttype(rows)))
+        return v
+
+    def softmax_ops_keepdims(self, x, shape):
+        """Softmax as ReduceMax/Sub/Exp/ReduceSum/Div with keepdims, one
+        op each."""
+        rows = shape[:-1] + [1]
+        mx = self.reduce_last_keepdims(x, shape, float("-inf"), "maximumf")
+        sub = self.binary("subf", x, shape, mx, rows)
+        ex = self.elementwise(shape, [(sub, shape, "f32")],
+                              lambda a: (["%%r = math.exp %s : f32" % a[0]],
+                                         "%r"))
+        sm = self.reduce_last_keepdims(ex, shape, 0.0, "addf")
+        return self.binary("divf", ex, shape, sm, rows)
 
     def decomposed_softmax(self, x, shape):
         """The form linalg.softmax decomposes into: max, exp(x - max) in one
@@ -432,6 +461,38 @@ def single_head_matmul(rng):
     q64, k64, v64 = (a.astype(np.float64) for a in (q, k, v))
     ref = softmax(q64 @ k64.T) @ v64
     return f, out, [("q", q), ("k", k), ("v", v)], ref
+
+
+@case
+def softmax_ops_padding_mask(rng):
+    """Softmax as separate ReduceMax/Sub/Exp/ReduceSum/Div ops with keepdims
+    (rows as [.., 1], read through constant-0 map results), an additive
+    key-padding mask [B, Tk] read as (d0, d3) on [B, H, Tq, Tk] (reshaped to
+    [B, 1, 1, Tk] for the op), the scale dividing the scores."""
+    b, h, tq, tk, d = 3, 2, 4, 10, 8
+    q = rng.standard_normal((b, h, tq, d)).astype(np.float32)
+    k = rng.standard_normal((b, h, tk, d)).astype(np.float32)
+    v = rng.standard_normal((b, h, tk, d)).astype(np.float32)
+    mask = np.zeros((b, tk), np.float32)
+    mask[1, 7:] = float("-inf")
+    mask[2, 3:] = -1e4
+    S = [b, h, tq, tk]
+    f = Func()
+    sc = f.contraction4("%q", [b, h, tq, d], "%k", [b, h, tk, d], S,
+                        b_transposed=True)
+    c = f.dense([], math.sqrt(d))
+    scaled = f.binary("divf", sc, S, c, [])
+    masked = f.elementwise(
+        S, [(scaled, S, "f32"), ("%mask", [b, tk], "f32",
+                                 amap(4, ["d0", "d3"]))],
+        lambda a: (["%%r = arith.addf %s, %s : f32" % (a[0], a[1])], "%r"))
+    p = f.softmax_ops_keepdims(masked, S)
+    out = f.contraction4(p, S, "%v", [b, h, tk, d], [b, h, tq, d],
+                         b_transposed=False)
+    q64, k64, v64 = (a.astype(np.float64) for a in (q, k, v))
+    s = q64 @ k64.transpose(0, 1, 3, 2) / np.float32(math.sqrt(d))
+    ref = softmax(s + mask[:, None, None, :]) @ v64
+    return f, out, [("q", q), ("k", k), ("v", v), ("mask", mask)], ref
 
 
 #===----------------------------------------------------------------------===#

@@ -757,7 +757,8 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
       return rewriter.notifyMatchFailure(op, "dimensions do not line up");
     for (int64_t i = 0; i < rank - 2; ++i) {
       bool heads = rank == 4 && i == 1;
-      if (heads ? qShape[i] % kShape[i] != 0 : qShape[i] != kShape[i])
+      if (heads ? kShape[i] == 0 || qShape[i] % kShape[i] != 0
+                : qShape[i] != kShape[i])
         return rewriter.notifyMatchFailure(op, "batch dimensions differ");
     }
     SmallVector<int64_t> maskShape;

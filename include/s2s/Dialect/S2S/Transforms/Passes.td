@@ -111,11 +111,19 @@ def S2SRaiseAttentionPass : Pass<"s2s-raise-attention"> {
       `select(m, 0, c)`.
     * **Softmax** over the last dimension: `linalg.softmax`, or decomposed
       as max reduction, subtraction and exp (one op or two), sum reduction
-      and division, with the reductions kept as `[.., 1]` or dropped.
+      and division, with the reductions kept as `[.., 1]` or dropped (the
+      form `linalg.softmax` decomposes into included, whose `maxnumf`
+      starts at NaN).
     * **Grouped heads** (rank 4): a key/value repeated per query head as
       `tensor.collapse_shape [[0], [1, 2], [3], [4]]` of a broadcast
       `[B, Hkv, T, D] -> [B, Hkv, G, T, D]` is replaced by the unrepeated
-      tensor (head `h` reads kv head `h / G`, as the op does).
+      tensor (head `h` reads kv head `h / G`, as the op does). A repeat in
+      another order (kv head `h mod Hkv`) is kept: the op then gets the
+      repeated key/value, one per query head.
+
+    Elementwise steps may be a `linalg.generic` with one op in its body
+    (operands broadcast through its indexing maps), a named elementwise
+    linalg op (`linalg.mul`, `linalg.add`, ...) or an arith op on tensors.
 
     Rank-3 and rank-2 operands are expanded to `[1, N, T, D]` and
     `[1, 1, T, D]` and the result collapsed back.
@@ -152,9 +160,10 @@ def S2SRaiseAttentionPass : Pass<"s2s-raise-attention"> {
     Left alone: chains whose intermediate values (scaled or masked scores,
     probabilities) have other uses, softmax over another dimension, a scale
     that is not a constant, a mask applied before the scale or whose map
-    transposes or does not broadcast as the op's mask does, contractions
-    whose dimensions do not line up, repeats in another head order, non-f32
-    element types and dynamic shapes.
+    transposes or does not broadcast as the op's mask does, a select whose
+    masked value is above -1e9, contractions whose dimensions do not line
+    up or that accumulate into a non-zero init, non-f32 element types and
+    dynamic shapes.
 
     Limits: a query row whose keys are all masked gives zeros after the
     rewrite (the op's definition); the linalg form gives NaN there with
