@@ -761,6 +761,8 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
                 : qShape[i] != kShape[i])
         return rewriter.notifyMatchFailure(op, "batch dimensions differ");
     }
+    if (!std::isfinite(scale) || scale == 0.0)
+      return rewriter.notifyMatchFailure(op, "scale out of range");
     SmallVector<int64_t> maskShape;
     if (mask.mask &&
         (!getBroadcastShape(mask.mask, mask.map, scoresType.getShape(),
