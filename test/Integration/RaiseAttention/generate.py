@@ -353,7 +353,10 @@ def select_case(rng, scores_on_true, masked_value):
     k = rng.standard_normal((b, h, tk, d)).astype(np.float32)
     v = rng.standard_normal((b, h, tk, d)).astype(np.float32)
     attend = rng.random((b, 1, tq, tk)) < 0.6
-    attend[..., 0] = True  # no fully masked row
+    attend[..., 0] = True  # no fully masked row...
+    if np.isfinite(masked_value):
+        # ...except one, which averages V in both forms (no -inf, no NaN).
+        attend[0, 0, 1, :] = False
     mask = attend if scores_on_true else ~attend
     f = Func()
     kt, ktshape = f.transpose_last2("%k", [b, h, tk, d])
@@ -392,7 +395,8 @@ def select_mask_neg_inf(rng):
 
 @case
 def select_mask_inverted_finite(rng):
-    """select(mask, -1e9, scores): true = masked, a finite masked value."""
+    """select(mask, -1e9, scores): true = masked, a finite masked value
+    (raised as an additive mask); one query row has every key masked."""
     return select_case(rng, False, -1e9)
 
 

@@ -165,12 +165,13 @@ def S2SRaiseAttentionPass : Pass<"s2s-raise-attention"> {
     up or that accumulate into a non-zero init, non-f32 element types and
     dynamic shapes.
 
-    Limits: a query row whose keys are all masked gives zeros after the
-    rewrite (the op's definition); the linalg form gives NaN there with
-    `-inf` and the mean of V with a finite masked value. A finite masked
-    value `c` of a select becomes an additive mask, so masked keys weigh
-    `exp(c + s - max)` instead of `exp(c - max)`, which is 0 in f32 either
-    way for `c <= -1e9` and scores below 1e8.
+    Limits: a query row whose keys are all masked by `-inf` gives zeros
+    after the rewrite (the op's definition) where the linalg form gives
+    NaN. A finite masked value `c` of a select becomes an additive mask, so
+    a masked key weighs `exp(c + s - max)` instead of `exp(c - max)`: 0 in
+    f32 either way when some key of the row is unmasked; a row with every
+    key masked averages V in both forms as long as `c + s` rounds to `c`
+    (`|s| < 32` for `c = -1e9`).
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
