@@ -1069,3 +1069,133 @@ func.func @accumulating_init(%q: tensor<4x5x8xf32>, %kt: tensor<4x8x7xf32>,
       outs(%acc : tensor<4x5x8xf32>) -> tensor<4x5x8xf32>
   return %out : tensor<4x5x8xf32>
 }
+
+// -----
+
+#id5 = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3, d4)>
+#unit2 = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, 0, d3, d4)>
+#unit1 = affine_map<(d0, d1, d2, d3, d4) -> (d0, 0, d2, d3, d4)>
+#q = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d4)>
+#kt = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d3, d4)>
+#pv = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d4, d3)>
+#o = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3)>
+
+/// K/V heads repeated as an importer writes Unsqueeze, Expand, Reshape:
+/// expand_shape to [B, Hkv, 1, T, D], a generic broadcasting index 0 of the
+/// unit dimension to G = 3, collapse_shape. K follows the SDPA's grouping
+/// (kv head h / 3) and is unrepeated; V was unsqueezed in front of Hkv
+/// ([B, 1, Hkv, T, D] -> [B, 3, Hkv, T, D]: kv head h mod 2), so its repeat
+/// stays, and so the SDPA gets K repeated too (both with the same heads).
+// CHECK-LABEL: func.func @gqa_unsqueeze(
+// CHECK-SAME:    %[[Q:[a-zA-Z0-9_]+]]: tensor<1x6x4x8xf32>, %[[K:[a-zA-Z0-9_]+]]: tensor<1x2x5x8xf32>, %[[V:[a-zA-Z0-9_]+]]: tensor<1x2x5x8xf32>)
+// CHECK:         s2s.scaled_dot_product_attention %[[Q]], %{{.+}}, %{{.+}} scale(1.000000e+00) : (tensor<1x6x4x8xf32>, tensor<1x6x5x8xf32>, tensor<1x6x5x8xf32>)
+// CHECK-LABEL: func.func @gqa_unsqueeze_both(
+// CHECK-SAME:    %[[Q:[a-zA-Z0-9_]+]]: tensor<1x6x4x8xf32>, %[[K:[a-zA-Z0-9_]+]]: tensor<1x2x5x8xf32>, %[[V:[a-zA-Z0-9_]+]]: tensor<1x2x5x8xf32>)
+// CHECK:         s2s.scaled_dot_product_attention %[[Q]], %[[K]], %[[V]] scale(1.000000e+00) : (tensor<1x6x4x8xf32>, tensor<1x2x5x8xf32>, tensor<1x2x5x8xf32>)
+func.func @gqa_unsqueeze(%q: tensor<1x6x4x8xf32>, %k: tensor<1x2x5x8xf32>,
+    %v: tensor<1x2x5x8xf32>) -> tensor<1x6x4x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ku = tensor.expand_shape %k [[0], [1, 2], [3], [4]]
+      output_shape [1, 2, 1, 5, 8] : tensor<1x2x5x8xf32> into tensor<1x2x1x5x8xf32>
+  %ke = tensor.empty() : tensor<1x2x3x5x8xf32>
+  %kb = linalg.generic {indexing_maps = [#unit2, #id5],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]}
+      ins(%ku : tensor<1x2x1x5x8xf32>) outs(%ke : tensor<1x2x3x5x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<1x2x3x5x8xf32>
+  %kr = tensor.collapse_shape %kb [[0], [1, 2], [3], [4]]
+      : tensor<1x2x3x5x8xf32> into tensor<1x6x5x8xf32>
+  %vu = tensor.expand_shape %v [[0, 1], [2], [3], [4]]
+      output_shape [1, 1, 2, 5, 8] : tensor<1x2x5x8xf32> into tensor<1x1x2x5x8xf32>
+  %ve = tensor.empty() : tensor<1x3x2x5x8xf32>
+  %vb = linalg.generic {indexing_maps = [#unit1, #id5],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]}
+      ins(%vu : tensor<1x1x2x5x8xf32>) outs(%ve : tensor<1x3x2x5x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<1x3x2x5x8xf32>
+  %vr = tensor.collapse_shape %vb [[0], [1, 2], [3], [4]]
+      : tensor<1x3x2x5x8xf32> into tensor<1x6x5x8xf32>
+  %e1 = tensor.empty() : tensor<1x6x4x5xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<1x6x4x5xf32>)
+      -> tensor<1x6x4x5xf32>
+  %s = linalg.generic {indexing_maps = [#q, #kt, #o],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]}
+      ins(%q, %kr : tensor<1x6x4x8xf32>, tensor<1x6x5x8xf32>)
+      outs(%z1 : tensor<1x6x4x5xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x6x4x5xf32>
+  %p = linalg.softmax dimension(3) ins(%s : tensor<1x6x4x5xf32>)
+      outs(%e1 : tensor<1x6x4x5xf32>) -> tensor<1x6x4x5xf32>
+  %e2 = tensor.empty() : tensor<1x6x4x8xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<1x6x4x8xf32>)
+      -> tensor<1x6x4x8xf32>
+  %out = linalg.generic {indexing_maps = [#q, #pv, #o],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]}
+      ins(%p, %vr : tensor<1x6x4x5xf32>, tensor<1x6x5x8xf32>)
+      outs(%z2 : tensor<1x6x4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x6x4x8xf32>
+  return %out : tensor<1x6x4x8xf32>
+}
+
+func.func @gqa_unsqueeze_both(%q: tensor<1x6x4x8xf32>, %k: tensor<1x2x5x8xf32>,
+    %v: tensor<1x2x5x8xf32>) -> tensor<1x6x4x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ku = tensor.expand_shape %k [[0], [1, 2], [3], [4]]
+      output_shape [1, 2, 1, 5, 8] : tensor<1x2x5x8xf32> into tensor<1x2x1x5x8xf32>
+  %ke = tensor.empty() : tensor<1x2x3x5x8xf32>
+  %kb = linalg.generic {indexing_maps = [#unit2, #id5],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]}
+      ins(%ku : tensor<1x2x1x5x8xf32>) outs(%ke : tensor<1x2x3x5x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<1x2x3x5x8xf32>
+  %kr = tensor.collapse_shape %kb [[0], [1, 2], [3], [4]]
+      : tensor<1x2x3x5x8xf32> into tensor<1x6x5x8xf32>
+  %vu = tensor.expand_shape %v [[0], [1], [2, 3], [4]]
+      output_shape [1, 2, 1, 5, 8] : tensor<1x2x5x8xf32> into tensor<1x2x1x5x8xf32>
+  %ve = tensor.empty() : tensor<1x2x3x5x8xf32>
+  %vb = linalg.generic {indexing_maps = [#unit2, #id5],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]}
+      ins(%vu : tensor<1x2x1x5x8xf32>) outs(%ve : tensor<1x2x3x5x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<1x2x3x5x8xf32>
+  %vr = tensor.collapse_shape %vb [[0], [1, 2], [3], [4]]
+      : tensor<1x2x3x5x8xf32> into tensor<1x6x5x8xf32>
+  %e1 = tensor.empty() : tensor<1x6x4x5xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<1x6x4x5xf32>)
+      -> tensor<1x6x4x5xf32>
+  %s = linalg.generic {indexing_maps = [#q, #kt, #o],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]}
+      ins(%q, %kr : tensor<1x6x4x8xf32>, tensor<1x6x5x8xf32>)
+      outs(%z1 : tensor<1x6x4x5xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x6x4x5xf32>
+  %p = linalg.softmax dimension(3) ins(%s : tensor<1x6x4x5xf32>)
+      outs(%e1 : tensor<1x6x4x5xf32>) -> tensor<1x6x4x5xf32>
+  %e2 = tensor.empty() : tensor<1x6x4x8xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<1x6x4x8xf32>)
+      -> tensor<1x6x4x8xf32>
+  %out = linalg.generic {indexing_maps = [#q, #pv, #o],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]}
+      ins(%p, %vr : tensor<1x6x4x5xf32>, tensor<1x6x5x8xf32>)
+      outs(%z2 : tensor<1x6x4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x6x4x8xf32>
+  return %out : tensor<1x6x4x8xf32>
+}

@@ -259,6 +259,26 @@ class Func:
                   "%s into %s" % (v, bc, ttype(big), ttype(out)))
         return v, out
 
+    def repeat_heads_unsqueezed(self, x, shape, group):
+        """The same repeat as an importer writes Unsqueeze, Expand and
+        Reshape: expand_shape to [B, Hkv, 1, T, D], a broadcasting
+        linalg.generic reading index 0 of the unit dimension, collapse."""
+        b, hkv, t, d = shape
+        unit = [b, hkv, 1, t, d]
+        big = [b, hkv, group, t, d]
+        u = self.fresh("unsq")
+        self.emit("%s = tensor.expand_shape %s [[0], [1, 2], [3], [4]] "
+                  "output_shape [%s] : %s into %s"
+                  % (u, x, ", ".join(map(str, unit)), ttype(shape),
+                     ttype(unit)))
+        bc = self.elementwise(big, [(u, unit, "f32")],
+                              lambda a: ([], a[0]))
+        v = self.fresh("rep")
+        out = [b, hkv * group, t, d]
+        self.emit("%s = tensor.collapse_shape %s [[0], [1, 2], [3], [4]] : "
+                  "%s into %s" % (v, bc, ttype(big), ttype(out)))
+        return v, out
+
 
 def fmt(value):
     if value == float("-inf"):
@@ -402,9 +422,10 @@ def select_mask_inverted_finite(rng):
 
 @case
 def gqa_repeat_kv(rng):
-    """Grouped-query attention: K/V [B, 2, T, D] repeated to 6 heads by
-    linalg.broadcast [B, 2, 3, T, D] and tensor.collapse_shape; Q scaled
-    before the contraction; no mask."""
+    """Grouped-query attention: K/V [B, 2, T, D] repeated to 6 heads (K by
+    linalg.broadcast to [B, 2, 3, T, D] and tensor.collapse_shape, V by
+    expand_shape to [B, 2, 1, T, D], a broadcasting linalg.generic and
+    collapse_shape); Q scaled before the contraction; no mask."""
     b, hkv, g, tq, tk, d = 2, 2, 3, 4, 6, 8
     h = hkv * g
     q = rng.standard_normal((b, h, tq, d)).astype(np.float32)
@@ -414,7 +435,7 @@ def gqa_repeat_kv(rng):
     c = f.dense([b, h, tq, d], 0.25)
     qs = f.binary("mulf", "%q", [b, h, tq, d], c, [b, h, tq, d])
     kr, krshape = f.repeat_heads("%k", [b, hkv, tk, d], g)
-    vr, vrshape = f.repeat_heads("%v", [b, hkv, tk, d], g)
+    vr, vrshape = f.repeat_heads_unsqueezed("%v", [b, hkv, tk, d], g)
     sc = f.contraction4(qs, [b, h, tq, d], kr, krshape, [b, h, tq, tk],
                         b_transposed=True)
     p = f.softmax(sc, [b, h, tq, tk])

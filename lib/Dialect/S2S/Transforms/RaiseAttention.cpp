@@ -301,7 +301,9 @@ static Value matchTransposeLast2(Value v) {
 
 /// If `v : [B, Hkv * G, T, D]` repeats each head of `kv : [B, Hkv, T, D]` G
 /// times in a row (kv head h / G for head h) as
-/// collapse_shape(broadcast(kv) : [B, Hkv, G, T, D]), returns kv.
+/// collapse_shape(broadcast(kv) : [B, Hkv, G, T, D]), returns kv. The
+/// broadcast may also read kv expanded to [B, Hkv, 1, T, D] at index 0 of
+/// the new dimension (unsqueeze, expand, reshape).
 static Value matchRepeatedHeads(Value v) {
   auto collapse = v.getDefiningOp<tensor::CollapseShapeOp>();
   if (!collapse || !v.hasOneUse() || !collapse.getSrc().hasOneUse())
@@ -329,12 +331,27 @@ static Value matchRepeatedHeads(Value v) {
   OpOperand *input = broadcast.getDpsInputOperand(0);
   AffineExpr d0, d1, d2, d3, d4;
   bindDims(ctx, d0, d1, d2, d3, d4);
-  if (broadcast.getMatchingIndexingMap(input) !=
-          AffineMap::get(5, 0, {d0, d1, d3, d4}, ctx) ||
-      !broadcast.getMatchingIndexingMap(broadcast.getDpsInitOperand(0))
+  if (!broadcast.getMatchingIndexingMap(broadcast.getDpsInitOperand(0))
            .isIdentity())
     return nullptr;
-  return input->get();
+  AffineMap inputMap = broadcast.getMatchingIndexingMap(input);
+  if (inputMap == AffineMap::get(5, 0, {d0, d1, d3, d4}, ctx))
+    return input->get();
+  // [B, Hkv, 1, T, D] read at index 0, expanded from [B, Hkv, T, D].
+  if (inputMap !=
+      AffineMap::get(5, 0, {d0, d1, getAffineConstantExpr(0, ctx), d3, d4},
+                     ctx))
+    return nullptr;
+  auto expand = input->get().getDefiningOp<tensor::ExpandShapeOp>();
+  if (!expand || !expand.getResult().hasOneUse())
+    return nullptr;
+  auto srcType = dyn_cast<RankedTensorType>(expand.getSrc().getType());
+  ArrayRef<int64_t> unit = expand.getResultType().getShape();
+  if (!srcType || unit[2] != 1 ||
+      srcType.getShape() != ArrayRef<int64_t>{unit[0], unit[1], unit[3],
+                                              unit[4]})
+    return nullptr;
+  return expand.getSrc();
 }
 
 //===----------------------------------------------------------------------===//
@@ -651,22 +668,27 @@ static Value transposeLast2(PatternRewriter &rewriter, Location loc,
 
 namespace {
 
-/// Key or value operand of a contraction, with what to undo: an explicit
-/// transpose to emit (no transpose to look through) and the head repeat.
+/// Key or value operand of a contraction after peeling: the tensor, whether
+/// a transpose must still be emitted (none to look through), the scale
+/// folded from it and whether a head repeat was removed.
 struct KeyValue {
   Value value;
   bool needsTranspose = false;
+  double scale = 1.0;
+  bool unrepeated = false;
 };
 
 struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
   using OpInterfaceRewritePattern::OpInterfaceRewritePattern;
 
-  /// Peels the look-through steps off a key or value operand: the transpose
-  /// to [.., T, D] (when `transposed`, i.e. the operand is [.., D, T]), the
-  /// scale (keys only), the head repeat (rank 4 only).
-  static KeyValue peel(Value v, bool transposed, double *scale, int64_t rank) {
+  /// Peels the look-through steps off a key or value operand, each at most
+  /// once: the transpose to [.., T, D] (when `transposed`, i.e. the operand
+  /// is [.., D, T]), the scale (if `scalable`), the head repeat (if
+  /// `unrepeat`).
+  static KeyValue peel(Value v, bool transposed, bool scalable,
+                       bool unrepeat) {
     KeyValue kv{v, transposed};
-    bool repeated = false, scaled = false;
+    bool scaled = false;
     while (true) {
       if (kv.needsTranspose) {
         if (Value input = matchTransposeLast2(kv.value)) {
@@ -675,22 +697,31 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
           continue;
         }
       }
-      if (scale && !scaled && kv.value.hasOneUse()) {
-        if (Value input = matchScale(kv.value, *scale)) {
+      if (scalable && !scaled && kv.value.hasOneUse()) {
+        if (Value input = matchScale(kv.value, kv.scale)) {
           kv.value = input;
           scaled = true;
           continue;
         }
       }
-      if (rank == 4 && !repeated && !kv.needsTranspose) {
+      if (unrepeat && !kv.unrepeated && !kv.needsTranspose) {
         if (Value input = matchRepeatedHeads(kv.value)) {
           kv.value = input;
-          repeated = true;
+          kv.unrepeated = true;
           continue;
         }
       }
       return kv;
     }
+  }
+
+  /// The shape of `kv` as [.., T, D].
+  static SmallVector<int64_t> getShape(const KeyValue &kv) {
+    auto shape = llvm::to_vector(
+        cast<RankedTensorType>(kv.value.getType()).getShape());
+    if (kv.needsTranspose)
+      std::swap(shape[shape.size() - 2], shape[shape.size() - 1]);
+    return shape;
   }
 
   LogicalResult matchAndRewrite(linalg::LinalgOp op,
@@ -736,19 +767,25 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
       if (Value unscaled = matchScale(query, scale))
         query = unscaled;
     // The key operand is K [.., Tk, D] when indexed transposed, else K^T.
-    KeyValue key = peel(qk->rhs, !qk->rhsTransposed, &scale, rank);
-    KeyValue value = peel(pv->rhs, pv->rhsTransposed, nullptr, rank);
+    // Heads are unrepeated only if both K and V are, with the same heads;
+    // otherwise both stay repeated.
+    KeyValue key = peel(qk->rhs, !qk->rhsTransposed, /*scalable=*/true,
+                        /*unrepeat=*/rank == 4);
+    KeyValue value = peel(pv->rhs, pv->rhsTransposed, /*scalable=*/false,
+                          /*unrepeat=*/rank == 4);
+    if ((key.unrepeated || value.unrepeated) &&
+        (!key.unrepeated || !value.unrepeated ||
+         getShape(key)[1] != getShape(value)[1])) {
+      key = peel(qk->rhs, !qk->rhsTransposed, /*scalable=*/true,
+                 /*unrepeat=*/false);
+      value = peel(pv->rhs, pv->rhsTransposed, /*scalable=*/false,
+                   /*unrepeat=*/false);
+    }
+    scale *= key.scale;
 
     // Shapes: Q [b.., Tq, D], K [b'.., Tk, D], V [b'.., Tk, Dv].
     auto qType = cast<RankedTensorType>(query.getType());
-    auto kType = cast<RankedTensorType>(key.value.getType());
-    auto vType = cast<RankedTensorType>(value.value.getType());
-    auto kShape = llvm::to_vector(kType.getShape());
-    auto vShape = llvm::to_vector(vType.getShape());
-    if (key.needsTranspose)
-      std::swap(kShape[rank - 2], kShape[rank - 1]);
-    if (value.needsTranspose)
-      std::swap(vShape[rank - 2], vShape[rank - 1]);
+    SmallVector<int64_t> kShape = getShape(key), vShape = getShape(value);
     ArrayRef<int64_t> qShape = qType.getShape();
     if (kShape[rank - 1] != qShape[rank - 1] ||
         vShape[rank - 2] != kShape[rank - 2] ||

@@ -116,10 +116,12 @@ def S2SRaiseAttentionPass : Pass<"s2s-raise-attention"> {
       starts at NaN).
     * **Grouped heads** (rank 4): a key/value repeated per query head as
       `tensor.collapse_shape [[0], [1, 2], [3], [4]]` of a broadcast
-      `[B, Hkv, T, D] -> [B, Hkv, G, T, D]` is replaced by the unrepeated
-      tensor (head `h` reads kv head `h / G`, as the op does). A repeat in
-      another order (kv head `h mod Hkv`) is kept: the op then gets the
-      repeated key/value, one per query head.
+      `[B, Hkv, T, D] -> [B, Hkv, G, T, D]` (a `linalg.broadcast`, or a
+      broadcasting `linalg.generic` of the tensor expanded to
+      `[B, Hkv, 1, T, D]`) is replaced by the unrepeated tensor (head `h`
+      reads kv head `h / G`, as the op does). A repeat in another order
+      (kv head `h mod Hkv`) is kept, and then so is the other one's: the op
+      gets the repeated key and value, one head per query head.
 
     Elementwise steps may be a `linalg.generic` with one op in its body
     (operands broadcast through its indexing maps), a named elementwise
