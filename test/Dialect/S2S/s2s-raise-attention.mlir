@@ -1199,3 +1199,52 @@ func.func @gqa_unsqueeze_both(%q: tensor<1x6x4x8xf32>, %k: tensor<1x2x5x8xf32>,
   } -> tensor<1x6x4x8xf32>
   return %out : tensor<1x6x4x8xf32>
 }
+
+// -----
+
+#id3 = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+#bc3 = affine_map<(d0, d1, d2) -> (0, d1, d2)>
+
+/// torch's baddbmm(attn_mask, q, k^T) exported: Add(mask, MatMul) with the
+/// mask first, a [1, S, S] mask read at index 0, and q scaled by a scalar
+/// constant defined outside the generic's body.
+// CHECK-LABEL: func.func @mask_first_outer_scalar(
+// CHECK-SAME:    %[[Q:[a-zA-Z0-9_]+]]: tensor<4x6x8xf32>, %[[K:[a-zA-Z0-9_]+]]: tensor<4x6x8xf32>, %[[V:[a-zA-Z0-9_]+]]: tensor<4x6x8xf32>, %[[M:[a-zA-Z0-9_]+]]: tensor<1x6x6xf32>)
+// CHECK:         s2s.scaled_dot_product_attention {{.*}} mask(%[[M]]) scale(0.35355339664408242) : (tensor<1x4x6x8xf32>, tensor<1x4x6x8xf32>, tensor<1x4x6x8xf32>, tensor<1x6x6xf32>)
+func.func @mask_first_outer_scalar(%q: tensor<4x6x8xf32>, %k: tensor<4x6x8xf32>,
+    %v: tensor<4x6x8xf32>, %mask: tensor<1x6x6xf32>) -> tensor<4x6x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c = arith.constant 2.82842708 : f32
+  %eq = tensor.empty() : tensor<4x6x8xf32>
+  %qs = linalg.generic {indexing_maps = [#id3, #id3],
+      iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%q : tensor<4x6x8xf32>) outs(%eq : tensor<4x6x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %r = arith.divf %in, %c : f32
+    linalg.yield %r : f32
+  } -> tensor<4x6x8xf32>
+  %e0 = tensor.empty() : tensor<4x8x6xf32>
+  %kt = linalg.transpose ins(%k : tensor<4x6x8xf32>)
+      outs(%e0 : tensor<4x8x6xf32>) permutation = [0, 2, 1]
+  %e1 = tensor.empty() : tensor<4x6x6xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<4x6x6xf32>)
+      -> tensor<4x6x6xf32>
+  %s = linalg.batch_matmul ins(%qs, %kt : tensor<4x6x8xf32>, tensor<4x8x6xf32>)
+      outs(%z1 : tensor<4x6x6xf32>) -> tensor<4x6x6xf32>
+  %sm = linalg.generic {indexing_maps = [#bc3, #id3, #id3],
+      iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%mask, %s : tensor<1x6x6xf32>, tensor<4x6x6xf32>)
+      outs(%e1 : tensor<4x6x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %out: f32):
+    %r = arith.addf %a, %b : f32
+    linalg.yield %r : f32
+  } -> tensor<4x6x6xf32>
+  %p = linalg.softmax dimension(2) ins(%sm : tensor<4x6x6xf32>)
+      outs(%e1 : tensor<4x6x6xf32>) -> tensor<4x6x6xf32>
+  %e2 = tensor.empty() : tensor<4x6x8xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<4x6x8xf32>)
+      -> tensor<4x6x8xf32>
+  %out = linalg.batch_matmul ins(%p, %v : tensor<4x6x6xf32>, tensor<4x6x8xf32>)
+      outs(%z2 : tensor<4x6x8xf32>) -> tensor<4x6x8xf32>
+  return %out : tensor<4x6x8xf32>
+}
