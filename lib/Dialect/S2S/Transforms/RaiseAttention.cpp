@@ -166,7 +166,7 @@ static std::optional<Elementwise> matchElementwise(Value result) {
     return elt;
   }
   // An arith op on tensors: all operands have the result's shape.
-  if (!isa<arith::ArithDialect>(op->getDialect()) ||
+  if (!isa_and_nonnull<arith::ArithDialect>(op->getDialect()) ||
       op->hasTrait<OpTrait::ConstantLike>())
     return std::nullopt;
   auto resultType = cast<RankedTensorType>(result.getType());
