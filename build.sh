@@ -77,6 +77,7 @@ run_example() {
 # tiled attention's multi-block and tail paths, and on two threads with
 # every contraction parallel, however small.
 OPTIMIZATION_OFF_VARIANTS=(
+  "raise-attention=false"
   "hoist-rnn-input=false"
   "approximate-math=false"
   "pack-qkv=false"

@@ -38,6 +38,8 @@ int64_t s2s::getHostVectorBits() {
 
 void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
                                    const S2SToLLVMPipelineOptions &options) {
+  if (options.raiseAttention)
+    pm.addPass(createS2SRaiseAttentionPass());
   if (options.hoistRNNInput)
     pm.addPass(createS2SHoistRNNInputPass());
   if (options.packQKV)
@@ -57,6 +59,8 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
   // Elementwise arith/math on tensors written by the user (residual adds,
   // relu) become linalg too.
   pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
+  // linalg.softmax written by the user (not raised to attention) as generics.
+  pm.addPass(createS2SDecomposeAggregatesPass());
   if (options.approximateMath)
     pm.addNestedPass<func::FuncOp>(createS2SApproximateMathPass());
 

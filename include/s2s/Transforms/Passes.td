@@ -89,6 +89,41 @@ def S2SForwardOutParamsPass : Pass<"s2s-forward-out-params",
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def S2SDecomposeAggregatesPass : Pass<"s2s-decompose-aggregates"> {
+  let summary = "Decompose linalg.softmax (and other aggregated linalg ops)";
+  let description = [{
+    Replaces every op implementing linalg's `AggregatedOpInterface` by its
+    own decomposition into structured ops, so that loop lowering, which
+    handles only structured ops, sees none of them. On tensors this is
+    `linalg.softmax`, which models imported from other frameworks use; it
+    becomes a max reduction, `exp(x - max)`, a sum reduction and a division,
+    each a `linalg.generic`.
+
+    Before:
+    ```mlir
+    %p = linalg.softmax dimension(1) ins(%x : tensor<2x8xf32>)
+        outs(%e : tensor<2x8xf32>) -> tensor<2x8xf32>
+    ```
+    After (bodies elided):
+    ```mlir
+    %max = linalg.generic {iterator_types = ["parallel", "reduction"]}
+        ins(%x : tensor<2x8xf32>) outs(%ninf : tensor<2xf32>) {maxnumf}
+    %exp = linalg.generic ins(%x, %max : tensor<2x8xf32>, tensor<2xf32>)
+        outs(%e : tensor<2x8xf32>) {subf, exp}
+    %sum = linalg.generic {iterator_types = ["parallel", "reduction"]}
+        ins(%exp : tensor<2x8xf32>) outs(%zero : tensor<2xf32>) {addf}
+    %p = linalg.generic ins(%exp, %sum : tensor<2x8xf32>, tensor<2xf32>)
+        outs(%e : tensor<2x8xf32>) {divf}
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 def S2SCopiesToLinalgPass : Pass<"s2s-copies-to-linalg"> {
   let summary = "Rewrite memref.copy as linalg.copy";
   let description = [{

@@ -19,6 +19,12 @@ namespace s2s {
 /// off for A/B comparison.
 struct S2SToLLVMPipelineOptions
     : public PassPipelineOptions<S2SToLLVMPipelineOptions> {
+  PassOptions::Option<bool> raiseAttention{
+      *this, "raise-attention",
+      llvm::cl::desc("Rewrite attention written with linalg contractions and "
+                     "softmax into s2s.scaled_dot_product_attention "
+                     "(s2s-raise-attention)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> hoistRNNInput{
       *this, "hoist-rnn-input",
       llvm::cl::desc("Compute RNN input projections as one GEMM before the "

@@ -77,4 +77,110 @@ def S2SPackQKVPass : Pass<"s2s-pack-qkv"> {
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }
 
+def S2SRaiseAttentionPass : Pass<"s2s-raise-attention"> {
+  let summary = "Raise attention written in linalg to s2s.scaled_dot_product_attention";
+  let description = [{
+    Finds `softmax(mask(scale(Q K^T))) V` written with upstream ops on
+    statically shaped `f32` tensors and rewrites it into one
+    `s2s.scaled_dot_product_attention`, whose lowering computes the softmax
+    online over key blocks instead of materializing the `[Tq, Tk]` scores
+    and probabilities. Models imported from other frameworks arrive in this
+    form.
+
+    What it matches, starting at the `P V` contraction and walking back:
+
+    * **Contractions** `Q K^T` and `P V`: any linalg contraction (checked
+      through its indexing maps) on a zero-filled init, rank 2 (one head,
+      `linalg.matmul`), rank 3 (`[N, T, D]`, `linalg.batch_matmul`) or rank 4
+      (`[B, H, T, D]`, `linalg.generic`). The key is either indexed
+      transposed (`bhqd,bhkd->bhqk`, or `indexing_maps` on the named op) or
+      given as `[.., D, Tk]`, in which case a `linalg.transpose` of the last
+      two dimensions is looked through (or a transpose is emitted).
+    * **Scale**: a multiplication or division by a constant (a scalar in or
+      around the body, a splat or rank-0 tensor constant) of Q, of K, or of
+      the scores. It becomes the `scale` attribute (`c`, `1/c`, or their
+      product); with no scale, `scale(1.0)` is set (the op's default would
+      be `1/sqrt(D)`).
+    * **Mask**, after the scale: an additive `f32` tensor, or an
+      `arith.select` of an `i1` tensor between the scores and `-inf` (or a
+      constant <= -1e9). The mask's indexing map must read it as the op's
+      mask broadcasts: its dimensions in order, each of full size or 1
+      (missing dimensions and constant-0 results become unit dimensions).
+      A select whose scores are on the false side is negated (`arith.xori`
+      with true); a finite masked value becomes an additive mask
+      `select(m, 0, c)`.
+    * **Softmax** over the last dimension: `linalg.softmax`, or decomposed
+      as max reduction, subtraction and exp (one op or two), sum reduction
+      and division, with the reductions kept as `[.., 1]` or dropped (the
+      form `linalg.softmax` decomposes into included, whose `maxnumf`
+      starts at NaN).
+    * **Grouped heads** (rank 4): a key/value repeated per query head as
+      `tensor.collapse_shape [[0], [1, 2], [3], [4]]` of a broadcast
+      `[B, Hkv, T, D] -> [B, Hkv, G, T, D]` (a `linalg.broadcast`, or a
+      broadcasting `linalg.generic` of the tensor expanded to
+      `[B, Hkv, 1, T, D]`) is replaced by the unrepeated tensor (head `h`
+      reads kv head `h / G`, as the op does). A repeat in another order
+      (kv head `h mod Hkv`) is kept, and then so is the other one's: the op
+      gets the repeated key and value, one head per query head.
+
+    Elementwise steps may be a `linalg.generic` with one op in its body
+    (operands broadcast through its indexing maps), a named elementwise
+    linalg op (`linalg.mul`, `linalg.add`, ...) or an arith op on tensors.
+
+    Rank-3 and rank-2 operands are expanded to `[1, N, T, D]` and
+    `[1, 1, T, D]` and the result collapsed back.
+
+    Before (the form of an exported `nn.MultiheadAttention`, one
+    `linalg.generic` per ONNX op; maps and bodies elided):
+    ```mlir
+    %qs = linalg.generic {...} ins(%q, %sqrt_d : tensor<8x5x16xf32>, tensor<f32>)
+        outs(%e0 : tensor<8x5x16xf32>) { arith.divf ... }
+    %kt = linalg.transpose ins(%k : tensor<8x7x16xf32>)
+        outs(%e1 : tensor<8x16x7xf32>) permutation = [0, 2, 1]
+    %s = linalg.batch_matmul ins(%qs, %kt : tensor<8x5x16xf32>, tensor<8x16x7xf32>)
+        outs(%zero : tensor<8x5x7xf32>) -> tensor<8x5x7xf32>
+    %sm = linalg.generic {...} ins(%s, %mask : tensor<8x5x7xf32>, tensor<5x7xf32>)
+        outs(%e2 : tensor<8x5x7xf32>) { arith.addf ... }
+    %p = linalg.softmax dimension(2) ins(%sm : tensor<8x5x7xf32>)
+        outs(%e3 : tensor<8x5x7xf32>) -> tensor<8x5x7xf32>
+    %o = linalg.batch_matmul ins(%p, %v : tensor<8x5x7xf32>, tensor<8x7x16xf32>)
+        outs(%zero2 : tensor<8x5x16xf32>) -> tensor<8x5x16xf32>
+    ```
+    After:
+    ```mlir
+    %q4 = tensor.expand_shape %q [[0, 1], [2], [3]] output_shape [1, 8, 5, 16]
+        : tensor<8x5x16xf32> into tensor<1x8x5x16xf32>
+    %k4 = tensor.expand_shape %k ... into tensor<1x8x7x16xf32>
+    %v4 = tensor.expand_shape %v ... into tensor<1x8x7x16xf32>
+    %o4 = s2s.scaled_dot_product_attention %q4, %k4, %v4 mask(%mask)
+        scale(0.25) : (tensor<1x8x5x16xf32>, tensor<1x8x7x16xf32>,
+        tensor<1x8x7x16xf32>, tensor<5x7xf32>) -> tensor<1x8x5x16xf32>
+    %o = tensor.collapse_shape %o4 [[0, 1], [2], [3]]
+        : tensor<1x8x5x16xf32> into tensor<8x5x16xf32>
+    ```
+
+    Left alone: chains whose intermediate values (scaled or masked scores,
+    probabilities) have other uses, softmax over another dimension, a scale
+    that is not a constant, a mask applied before the scale or whose map
+    transposes or does not broadcast as the op's mask does, a select whose
+    masked value is above -1e9, contractions whose dimensions do not line
+    up or that accumulate into a non-zero init, non-f32 element types and
+    dynamic shapes.
+
+    Limits: a query row whose keys are all masked by `-inf` gives zeros
+    after the rewrite (the op's definition) where the linalg form gives
+    NaN. A finite masked value `c` of a select becomes an additive mask, so
+    a masked key weighs `exp(c + s - max)` instead of `exp(c - max)`: 0 in
+    f32 either way when some key of the row is unmasked; a row with every
+    key masked averages V in both forms as long as `c + s` rounds to `c`
+    (`|s| < 32` for `c = -1e9`).
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::s2s::S2SDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 #endif // S2S_DIALECT_S2S_TRANSFORMS_PASSES_TD

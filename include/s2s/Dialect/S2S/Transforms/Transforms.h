@@ -28,6 +28,10 @@ void populateHoistRNNInputPatterns(RewritePatternSet &patterns,
 /// into one in_proj_weight.
 void populatePackQKVPatterns(RewritePatternSet &patterns);
 
+/// Patterns rewriting attention written with linalg contractions, softmax
+/// and elementwise ops into s2s.scaled_dot_product_attention.
+void populateRaiseAttentionPatterns(RewritePatternSet &patterns);
+
 } // namespace s2s
 } // namespace mlir
 
