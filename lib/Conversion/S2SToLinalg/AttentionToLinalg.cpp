@@ -58,9 +58,11 @@ static AffineMap broadcastMap(TensorBuilder &tb, Value mask, unsigned rank,
 
 /// The causal limit of a block: key j is visible to query i iff
 /// kOffset + j <= qOffset + i + shift (shift = Tk - Tq of the whole op).
+/// With `transposed`, the block's rows are keys and its columns queries.
 struct CausalBlock {
   Value qOffset, kOffset;
   int64_t shift;
+  bool transposed = false;
 };
 
 /// Returns scale * scores with the masks applied: an additive mask is added,
@@ -69,6 +71,8 @@ struct CausalBlock {
 static Value maskScores(TensorBuilder &tb, Value scores, double scale,
                         ArrayRef<MaskTerm> masks,
                         std::optional<CausalBlock> causal) {
+  if (scale == 1.0 && masks.empty() && !causal)
+    return scores;
   ArrayRef<int64_t> shape = TensorBuilder::shapeOf(scores);
   unsigned rank = shape.size();
   Type elt = TensorBuilder::elementTypeOf(scores);
@@ -85,7 +89,9 @@ static Value maskScores(TensorBuilder &tb, Value scores, double scale,
   Value minusInf = tb.negInf(elt);
   return tb.map(
       inputs, maps, shape, elt, [&](OpBuilder &b, Location loc, ValueRange a) {
-        Value s = arith::MulFOp::create(b, loc, a[0], scaleValue);
+        Value s = a[0];
+        if (scale != 1.0)
+          s = arith::MulFOp::create(b, loc, s, scaleValue);
         Value allowed;
         auto conjoin = [&](Value cond) {
           allowed = allowed ? arith::AndIOp::create(b, loc, allowed, cond)
@@ -101,6 +107,8 @@ static Value maskScores(TensorBuilder &tb, Value scores, double scale,
         if (causal) {
           Value i = linalg::IndexOp::create(b, loc, rank - 2);
           Value j = linalg::IndexOp::create(b, loc, rank - 1);
+          if (causal->transposed)
+            std::swap(i, j);
           if (causal->qOffset)
             i = arith::AddIOp::create(b, loc, i, causal->qOffset);
           if (causal->kOffset)
@@ -163,9 +171,13 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
   Value zeroIdx = tb.indexConst(0);
 
   // One (query block, key block) step of the online softmax for head
-  // (bIv, hIv): returns the new (m, l, acc).
+  // (bIv, hIv): returns the new (m, l, acc). The scores are computed
+  // transposed, s^T [bk, bq] = K_block (scale Q_block)^T, from the
+  // transposed, scaled query block qT [D, bq]: both contractions then run
+  // along contiguous query columns (no horizontal sums over D), and the
+  // softmax reductions over keys are columnwise, vectorized over queries.
   auto step = [&](TensorBuilder &t, Value bIv, Value hIv, Value kvHead,
-                  Value qBlock, Value qOff, int64_t bq, Value kOff, int64_t bk,
+                  Value qT, Value qOff, int64_t bq, Value kOff, int64_t bk,
                   ValueRange state) -> SmallVector<Value> {
     OpBuilder &b = t.builder();
     Value kBlock = t.slice(k, {bIv, kvHead, kOff, b.getIndexAttr(0)},
@@ -174,8 +186,8 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
                            {1, 1, bk, dv}, {0, 1});
     AffineExpr i, j, e;
     bindDims(ctx, i, j, e);
-    Value scores = t.contract(qBlock, t.mapOf(3, {i, e}), kBlock,
-                              t.mapOf(3, {j, e}), {bq, bk}, 3, 1);
+    Value scores = t.contract(kBlock, t.mapOf(3, {i, e}), qT,
+                              t.mapOf(3, {e, j}), {bk, bq}, 3, 1);
     // The masks of this block: slices of the broadcast masks.
     SmallVector<MaskTerm> terms;
     for (Value mask : masks) {
@@ -188,20 +200,23 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
       int64_t mq = ms[2] == 1 ? 1 : bq, mk = ms[3] == 1 ? 1 : bk;
       Value slice = t.slice(mask, offsets, {1, 1, mq, mk}, {0, 1});
       AffineExpr zero = getAffineConstantExpr(0, ctx);
-      terms.push_back({slice, t.mapOf(2, {ms[2] == 1 ? zero : r,
-                                          ms[3] == 1 ? zero : c})});
+      // Rows of the block are keys (r), columns queries (c).
+      terms.push_back({slice, t.mapOf(2, {ms[2] == 1 ? zero : c,
+                                          ms[3] == 1 ? zero : r})});
     }
     std::optional<CausalBlock> causalBlock;
     if (causal)
-      causalBlock = CausalBlock{qOff, kOff, tk - tq};
-    Value s = maskScores(t, scores, scale, terms, causalBlock);
+      causalBlock = CausalBlock{qOff, kOff, tk - tq, /*transposed=*/true};
+    // The scale is already in qT.
+    Value s = maskScores(t, scores, 1.0, terms, causalBlock);
 
     Value m = state[0], l = state[1], acc = state[2];
     Value minusInf = t.negInf(elt);
     Value zero = t.floatConst(elt, 0.0);
-    AffineMap id = t.identityMap(2), rowMap = t.mapOf(2, {r});
+    AffineMap id = t.identityMap(2), rowMap = t.mapOf(2, {r}),
+              colMap = t.mapOf(2, {c});
     // m' = max(m, max_j s)
-    Value blockMax = t.reduceLast(
+    Value blockMax = t.reduceFirst(
         s, -std::numeric_limits<double>::infinity(),
         [](OpBuilder &nb, Location nl, Value x, Value a) -> Value {
           return arith::MaximumFOp::create(nb, nl, x, a);
@@ -213,8 +228,8 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
                              arith::MaximumFOp::create(nb, nl, a[0], a[1])
                                  .getResult());
                        });
-    // p = exp(s - m'), exactly 0 where s is -inf.
-    Value p = t.map({s, mNew}, {id, rowMap}, {bq, bk}, elt,
+    // p = exp(s - m'), exactly 0 where s is -inf (transposed: [bk, bq]).
+    Value p = t.map({s, mNew}, {id, colMap}, {bk, bq}, elt,
                     [&](OpBuilder &nb, Location nl, ValueRange a) {
                       Value masked = arith::CmpFOp::create(
                           nb, nl, arith::CmpFPredicate::OEQ, a[0], minusInf);
@@ -238,7 +253,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
                               arith::SelectOp::create(nb, nl, none, zero, e)
                                   .getResult());
                         });
-    Value pSum = t.reduceLast(p, 0.0,
+    Value pSum = t.reduceFirst(p, 0.0,
                               [](OpBuilder &nb, Location nl, Value x,
                                  Value a) -> Value {
                                 return arith::AddFOp::create(nb, nl, x, a);
@@ -259,7 +274,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
                                  arith::MulFOp::create(nb, nl, a[0], a[1])
                                      .getResult());
                            });
-    Value accNew = t.contractInto(p, t.mapOf(3, {i, e}), vBlock,
+    Value accNew = t.contractInto(p, t.mapOf(3, {e, i}), vBlock,
                                   t.mapOf(3, {e, j}), rescaled, 3, 1);
     return {mNew, lNew, accNew};
   };
@@ -271,6 +286,15 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     OpBuilder &b = t.builder();
     Value qBlock = t.slice(q, {bIv, hIv, qOff, b.getIndexAttr(0)},
                            {1, 1, bq, d}, {0, 1});
+    // qT = (scale * q_block)^T: [D, bq], once per query block.
+    Value scaleValue = t.floatConst(elt, scale);
+    Value qT = t.map({qBlock}, {t.mapOf(2, {c, r})}, {d, bq}, elt,
+                     [&](OpBuilder &nb, Location nl, ValueRange a) {
+                       linalg::YieldOp::create(
+                           nb, nl,
+                           arith::MulFOp::create(nb, nl, a[0], scaleValue)
+                               .getResult());
+                     });
     SmallVector<Value> state = {
         t.fill(t.empty({bq}, elt), t.negInf(elt)), t.filled({bq}, elt, 0.0),
         t.filled({bq, dv}, elt, 0.0)};
@@ -299,7 +323,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
             TensorBuilder inner(nb, nl);
             scf::YieldOp::create(
                 nb, nl,
-                step(inner, bIv, hIv, kvHead, qBlock, qOff, bq, kOff, bk, args));
+                step(inner, bIv, hIv, kvHead, qT, qOff, bq, kOff, bk, args));
           });
       state = SmallVector<Value>(loop.getResults());
     }
@@ -307,7 +331,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
       int64_t tail = tk - fullEnd;
       Value kOff = t.indexConst(fullEnd);
       if (!causal) {
-        state = step(t, bIv, hIv, kvHead, qBlock, qOff, bq, kOff, tail, state);
+        state = step(t, bIv, hIv, kvHead, qT, qOff, bq, kOff, tail, state);
       } else {
         // The last, shorter key block only when some of it is visible.
         Value visible = arith::CmpIOp::create(
@@ -317,7 +341,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
             [&](OpBuilder &nb, Location nl) {
               TensorBuilder inner(nb, nl);
               scf::YieldOp::create(nb, nl,
-                                   step(inner, bIv, hIv, kvHead, qBlock, qOff,
+                                   step(inner, bIv, hIv, kvHead, qT, qOff,
                                         bq, kOff, tail, state));
             },
             [&](OpBuilder &nb, Location nl) {

@@ -318,6 +318,28 @@ Value TensorBuilder::reduceLast(
                  })[0];
 }
 
+Value TensorBuilder::reduceFirst(
+    Value input, double init,
+    function_ref<Value(OpBuilder &, Location, Value, Value)> combine) {
+  ArrayRef<int64_t> shape = shapeOf(input);
+  assert(shape.size() == 2 && "reduceFirst takes a rank-2 tensor");
+  Type elt = elementTypeOf(input);
+  Value initTensor;
+  if (std::isinf(init))
+    initTensor = fill(empty({shape[1]}, elt), negInf(elt));
+  else
+    initTensor = filled({shape[1]}, elt, init);
+  // Rows outermost, so that the inner loop runs along a contiguous row.
+  return generic(input, initTensor,
+                 {identityMap(2), mapOf(2, {b.getAffineDimExpr(1)})},
+                 {utils::IteratorType::reduction,
+                  utils::IteratorType::parallel},
+                 [&](OpBuilder &nb, Location nloc, ValueRange args) {
+                   linalg::YieldOp::create(
+                       nb, nloc, combine(nb, nloc, args[0], args[1]));
+                 })[0];
+}
+
 Value TensorBuilder::softmaxLast(Value scores) {
   ArrayRef<int64_t> shape = shapeOf(scores);
   unsigned rank = shape.size();

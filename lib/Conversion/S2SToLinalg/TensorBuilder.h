@@ -127,6 +127,13 @@ public:
                                       Value /*acc*/)>
                        combine);
 
+  /// Reduces the first dimension of the rank-2 `input` (a column
+  /// reduction: the result has one element per column).
+  Value reduceFirst(Value input, double init,
+                    function_ref<Value(OpBuilder &, Location, Value /*elem*/,
+                                       Value /*acc*/)>
+                        combine);
+
   /// numer / denom with `denom` broadcast along the last dimension of
   /// `numer`; 0 where `denom` is 0 (a row that saw no unmasked element).
   Value divideRowsOrZero(Value numer, Value denom);

@@ -5,26 +5,34 @@
 
 /// The (batch, head, query block) triples are independent: an scf.forall,
 /// whose iterations insert their block with tensor.parallel_insert_slice.
-/// Per triple, a loop over key blocks carries the running
-/// maximum [8], the running sum [8] and the output accumulator [8, D]; the
-/// scores exist only as [8, 16] blocks, never as [Tq, Tk] = [32, 40]. Keys
+/// Per triple, the query block is transposed and scaled once (qT [D, 8]),
+/// and a loop over key blocks carries the running maximum [8], the running
+/// sum [8] and the output accumulator [8, D]; the scores exist only as
+/// transposed [16, 8] blocks (keys x queries: both contractions run along
+/// contiguous query columns), never as [Tq, Tk] = [32, 40]. Keys
 /// 32..39 are a shorter last block after the loop. The key/value head of
 /// grouped-query attention is h / 2.
+// CHECK-DAG: #[[$TRANSPOSE:.+]] = affine_map<(d0, d1) -> (d1, d0)>
+// CHECK-DAG: #[[$ID2:.+]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-LABEL: func.func @sdpa_tiled(
 // CHECK-NOT:     tensor<1x4x32x40xf32>
 // CHECK-NOT:     tensor<32x40xf32>
 // CHECK:         scf.forall (%[[B:.+]], %[[H:.+]], %[[QB:.+]]) = (0, 0, 0) to (1, 4, 32) step (1, 1, 8) shared_outs(%[[OUT:.+]] = %{{.+}}) -> (tensor<1x4x32x6xf32>)
 // CHECK:             %[[KV:.+]] = arith.divui %[[H]], %c2{{.*}} : index
+// CHECK:             %[[QT:.+]] = linalg.generic {indexing_maps = [#[[$TRANSPOSE]], #[[$ID2]]]
+// CHECK-SAME:            ins(%{{.+}} : tensor<8x8xf32>) outs(%{{.+}} : tensor<8x8xf32>)
+// CHECK:               arith.mulf %{{.+}}, %cst{{.*}} : f32
 // CHECK:               linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<8xf32>)
 // CHECK:               %[[STATE:.+]]:3 = scf.for %[[KB:.+]] = %c0 to %c32{{.*}} step %c16{{.*}} iter_args(
 // CHECK-SAME:              -> (tensor<8xf32>, tensor<8xf32>, tensor<8x6xf32>)
-// CHECK:                 tensor.extract_slice %{{.+}}[%[[B]], %[[KV]], %[[KB]], 0] [1, 1, 16, 8]
-// CHECK:                 linalg.generic {{.+}} outs(%{{.+}} : tensor<8x16xf32>)
+// CHECK:                 %[[KBLK:.+]] = tensor.extract_slice %{{.+}}[%[[B]], %[[KV]], %[[KB]], 0] [1, 1, 16, 8]
+// CHECK:                 %[[ST:.+]] = linalg.generic {{.+}} ins(%[[KBLK]], %[[QT]] : tensor<16x8xf32>, tensor<8x8xf32>) outs(%{{.+}} : tensor<16x8xf32>)
+// CHECK:                 linalg.generic {{.+}} iterator_types = ["reduction", "parallel"]} ins(%[[ST]] : tensor<16x8xf32>) outs(%{{.+}} : tensor<8xf32>)
 // CHECK:                 arith.maximumf
 // CHECK:                 math.exp
 // CHECK:                 scf.yield {{.+}} : tensor<8xf32>, tensor<8xf32>, tensor<8x6xf32>
-// CHECK:               tensor.extract_slice %{{.+}}[%[[B]], %[[KV]], %c32{{.*}}, 0] [1, 1, 8, 8]
-// CHECK:               linalg.generic {{.+}} outs(%{{.+}} : tensor<8x8xf32>)
+// CHECK:               %[[KTAIL:.+]] = tensor.extract_slice %{{.+}}[%[[B]], %[[KV]], %c32{{.*}}, 0] [1, 1, 8, 8]
+// CHECK:               linalg.generic {{.+}} ins(%[[KTAIL]], %[[QT]] : tensor<8x8xf32>, tensor<8x8xf32>) outs(%{{.+}} : tensor<8x8xf32>)
 // CHECK:               arith.divf
 // CHECK:             scf.forall.in_parallel
 // CHECK-NEXT:          tensor.parallel_insert_slice %{{.+}} into %[[OUT]][%[[B]], %[[H]], %[[QB]], 0] [1, 1, 8, 6]
