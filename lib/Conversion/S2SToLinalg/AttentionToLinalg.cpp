@@ -154,15 +154,33 @@ struct AttentionBlocks {
 /// output, so that no [Tq, Tk] tensor exists; scratch memory is O(block).
 /// With `causal`, key blocks after a query block's last visible key are not
 /// visited. A query with every key masked gets zeros.
+///
+/// With `timeMajor`, q, k and v are [B, T, H, D] instead (as a projection
+/// [B*T, H*D] splits into heads without a transpose) and so is the result,
+/// [B, Tq, H, Dv]: blocks are read and written in place, with a row stride
+/// of the whole [H, D] row.
 static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
                             Value v, ArrayRef<Value> masks, double scale,
-                            bool causal, AttentionBlocks blocks) {
+                            bool causal, AttentionBlocks blocks,
+                            bool timeMajor = false) {
   TensorBuilder tb(builder, loc);
   ArrayRef<int64_t> qShape = TensorBuilder::shapeOf(q);
   ArrayRef<int64_t> kShape = TensorBuilder::shapeOf(k);
-  int64_t numB = qShape[0], numH = qShape[1], tq = qShape[2], d = qShape[3];
-  int64_t hkv = kShape[1], tk = kShape[2];
+  // The positions of the head and time dimensions.
+  unsigned hDim = timeMajor ? 2 : 1, tDim = timeMajor ? 1 : 2;
+  int64_t numB = qShape[0], numH = qShape[hDim], tq = qShape[tDim],
+          d = qShape[3];
+  int64_t hkv = kShape[hDim], tk = kShape[tDim];
   int64_t dv = TensorBuilder::shapeOf(v)[3];
+  // The [rows, D] block of `source` at (batch, head, row offset).
+  auto block = [&](TensorBuilder &t, Value source, Value bIv, Value head,
+                   Value off, int64_t rows, int64_t cols) {
+    OpFoldResult zero = t.builder().getIndexAttr(0);
+    if (timeMajor)
+      return t.slice(source, {bIv, off, head, zero}, {1, rows, 1, cols},
+                     {0, 2});
+    return t.slice(source, {bIv, head, off, zero}, {1, 1, rows, cols}, {0, 1});
+  };
   int64_t group = numH / hkv;
   Type elt = TensorBuilder::elementTypeOf(q);
   MLIRContext *ctx = builder.getContext();
@@ -180,10 +198,8 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
                   Value qT, Value qOff, int64_t bq, Value kOff, int64_t bk,
                   ValueRange state) -> SmallVector<Value> {
     OpBuilder &b = t.builder();
-    Value kBlock = t.slice(k, {bIv, kvHead, kOff, b.getIndexAttr(0)},
-                           {1, 1, bk, d}, {0, 1});
-    Value vBlock = t.slice(v, {bIv, kvHead, kOff, b.getIndexAttr(0)},
-                           {1, 1, bk, dv}, {0, 1});
+    Value kBlock = block(t, k, bIv, kvHead, kOff, bk, d);
+    Value vBlock = block(t, v, bIv, kvHead, kOff, bk, dv);
     AffineExpr i, j, e;
     bindDims(ctx, i, j, e);
     Value scores = t.contract(kBlock, t.mapOf(3, {i, e}), qT,
@@ -284,8 +300,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
   auto queryBlock = [&](TensorBuilder &t, Value bIv, Value hIv, Value kvHead,
                         Value qOff, int64_t bq) -> Value {
     OpBuilder &b = t.builder();
-    Value qBlock = t.slice(q, {bIv, hIv, qOff, b.getIndexAttr(0)},
-                           {1, 1, bq, d}, {0, 1});
+    Value qBlock = block(t, q, bIv, hIv, qOff, bq, d);
     // qT = (scale * q_block)^T: [D, bq], once per query block.
     Value scaleValue = t.floatConst(elt, scale);
     Value qT = t.map({qBlock}, {t.mapOf(2, {c, r})}, {d, bq}, elt,
@@ -357,7 +372,8 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
   // Independent (batch, head, query block) triples: an scf.forall, which
   // the pipeline runs on threads or as a loop nest. The full query blocks
   // first, then the shorter last block of every head.
-  Value out = tb.empty({numB, numH, tq, dv}, elt);
+  Value out = timeMajor ? tb.empty({numB, tq, numH, dv}, elt)
+                        : tb.empty({numB, numH, tq, dv}, elt);
   int64_t bq = std::min(blocks.queries, tq);
   int64_t qFullEnd = tq / bq * bq;
   auto forEachBlock = [&](Value dest, int64_t qBegin, int64_t qEnd,
@@ -384,13 +400,17 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     TensorBuilder t(b, loc);
     Value o = queryBlock(t, bIv, hIv, kvHead, qOff, rows);
     b.setInsertionPointToStart(forall.getTerminator().getBody());
+    OpFoldResult one = b.getIndexAttr(1);
+    SmallVector<OpFoldResult> offsets = {bIv, hIv, qOff, b.getIndexAttr(0)};
+    SmallVector<OpFoldResult> sizes = {one, one, b.getIndexAttr(rows),
+                                       b.getIndexAttr(dv)};
+    if (timeMajor) {
+      std::swap(offsets[1], offsets[2]);
+      std::swap(sizes[1], sizes[2]);
+    }
     tensor::ParallelInsertSliceOp::create(
-        b, loc, o, forall.getRegionIterArgs()[0],
-        ArrayRef<OpFoldResult>{bIv, hIv, qOff, b.getIndexAttr(0)},
-        ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1),
-                               b.getIndexAttr(rows), b.getIndexAttr(dv)},
-        ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1),
-                               b.getIndexAttr(1), b.getIndexAttr(1)});
+        b, loc, o, forall.getRegionIterArgs()[0], offsets, sizes,
+        ArrayRef<OpFoldResult>{one, one, one, one});
     return forall.getResult(0);
   };
   if (qFullEnd > 0)
@@ -593,10 +613,13 @@ struct MultiHeadAttentionOpLowering
     Value packed = adaptor.getInProjWeight();
     Value bias = adaptor.getInProjBias();
 
-    // [B*T, E] -> split into heads: [B, heads, T, hd].
+    // [B*T, E] -> split into heads: [B, T, heads, hd], a view, which the
+    // tiled attention reads in place; the other lowering wants
+    // [B, heads, T, hd].
+    bool tiled = options.tileAttention && !op.getNeedWeights();
     auto toHeads = [&](Value flat, int64_t t) {
       Value split = tb.expand(flat, {b, t, heads, hd}, {{0, 1}, {2, 3}});
-      return tb.transpose(split, {0, 2, 1, 3});
+      return tiled ? split : tb.transpose(split, {0, 2, 1, 3});
     };
     Value qh, kh, vh;
     if (packed && key == query && value == query) {
@@ -633,16 +656,17 @@ struct MultiHeadAttentionOpLowering
     AffineExpr d0, d1, d2, d3, d4;
     bindDims(ctx, d0, d1, d2, d3, d4);
     double scale = 1.0 / std::sqrt(double(hd));
-    // [B, heads, Tq, hd] -> [B*Tq, E] -> output projection -> [B, Tq, E].
+    // [B, heads, Tq, hd] (tiled: [B, Tq, heads, hd]) -> [B*Tq, E] ->
+    // output projection -> [B, Tq, E].
     auto projectOut = [&](Value attn) {
-      Value merged = tb.collapse(tb.transpose(attn, {0, 2, 1, 3}),
-                                 {{0, 1}, {2, 3}});
+      Value merged = tb.collapse(
+          tiled ? attn : tb.transpose(attn, {0, 2, 1, 3}), {{0, 1}, {2, 3}});
       Value out = tb.expand(tb.linear(merged, adaptor.getOutProjWeight(),
                                       adaptor.getOutProjBias()),
                             {b, tq, e}, {{0, 1}, {2}});
       return batchFirst ? out : tb.transpose(out, {1, 0, 2});
     };
-    if (options.tileAttention && !op.getNeedWeights()) {
+    if (tiled) {
       // Masks as rank-4 views broadcasting to [B, heads, Tq, Tk].
       SmallVector<Value> masks;
       if (Value kpm = adaptor.getKeyPaddingMask())
@@ -654,10 +678,11 @@ struct MultiHeadAttentionOpLowering
           masks.push_back(asRank4(tb, am));
       }
       rewriter.replaceOp(
-          op, projectOut(tiledAttention(rewriter, op.getLoc(), qh, kh, vh,
-                                         masks, scale, op.getCausal(),
-                                         {options.attentionBlockQ,
-                                          options.attentionBlockK})));
+          op, projectOut(tiledAttention(
+                  rewriter, op.getLoc(), qh, kh, vh, masks, scale,
+                  op.getCausal(),
+                  {options.attentionBlockQ, options.attentionBlockK},
+                  /*timeMajor=*/true)));
       return success();
     }
     Value scores = tb.contract(qh, tb.mapOf(5, {d0, d1, d2, d4}), kh,
