@@ -80,6 +80,7 @@ OPTIMIZATION_OFF_VARIANTS=(
   "raise-attention=false"
   "hoist-rnn-input=false"
   "approximate-math=false"
+  "fuse-elementwise=false"
   "pack-qkv=false"
   "tile-attention=false"
   "lower-contractions=false"

@@ -61,6 +61,8 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
   // linalg.softmax written by the user (not raised to attention) as generics.
   pm.addPass(createS2SDecomposeAggregatesPass());
+  if (options.fuseElementwise)
+    pm.addNestedPass<func::FuncOp>(createS2SFuseElementwisePass());
   if (options.approximateMath)
     pm.addNestedPass<func::FuncOp>(createS2SApproximateMathPass());
 

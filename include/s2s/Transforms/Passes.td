@@ -257,6 +257,39 @@ def S2SInlineAllocaScopesPass : Pass<"s2s-inline-alloca-scopes"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def S2SFuseElementwisePass : Pass<"s2s-fuse-elementwise"> {
+  let summary = "Fuse chains of elementwise linalg ops on tensors";
+  let description = [{
+    Fuses each elementwise `linalg.generic` (all loops parallel) into the
+    elementwise generic that consumes its result, when that consumer is
+    its only user, so that a chain such as bias add -> relu, or residual
+    add -> the first pass of a layer norm, runs as one loop over memory
+    instead of one loop (and one temporary) per op; splat constants that
+    such ops read (`arith.maximumf %x, dense<0.0>` for relu) become scalars
+    in the body instead of a tensor read from memory. Upstream's
+    elementwise fusion does the rewriting; this pass decides what may fuse.
+
+    Left alone: contractions and reductions, as producers and as consumers
+    (the contraction kernels of `s2s-lower-contractions` match a plain
+    multiply-add body, and a reduction would recompute its producer for
+    every element it reads), and a producer with other users (fusing would
+    compute it twice).
+
+    Before:
+    ```mlir
+    %b = linalg.generic {... ["parallel", "parallel"]}
+        ins(%y, %bias : tensor<4x8xf32>, tensor<8xf32>) outs(%e : tensor<4x8xf32>)
+        { addf }
+    %r = linalg.generic {... ["parallel", "parallel"]}
+        ins(%b, %zero : tensor<4x8xf32>, tensor<4x8xf32>) outs(%e : tensor<4x8xf32>)
+        { maximumf }
+    ```
+    After: one `linalg.generic` reading `%y` and `%bias`, whose body adds
+    and takes the maximum with the scalar 0.0.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 def S2SApproximateMathPass : Pass<"s2s-approximate-math"> {
   let summary = "Polynomial approximations of exp, tanh, log and erf";
   let description = [{

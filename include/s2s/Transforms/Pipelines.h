@@ -48,6 +48,11 @@ struct S2SToLLVMPipelineOptions
       *this, "attention-block-k",
       llvm::cl::desc("Keys per block of the tiled attention"),
       llvm::cl::init(64)};
+  PassOptions::Option<bool> fuseElementwise{
+      *this, "fuse-elementwise",
+      llvm::cl::desc("Fuse chains of elementwise linalg ops "
+                     "(s2s-fuse-elementwise)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> approximateMath{
       *this, "approximate-math",
       llvm::cl::desc("Replace exp/tanh/... by vectorizable polynomial "

@@ -1,0 +1,62 @@
+//===- FuseElementwise.cpp - fuse elementwise linalg chains ---------------===//
+//
+// Runs upstream's elementwise fusion on tensors, restricted to producers and
+// consumers whose loops are all parallel, so that contractions keep the
+// plain bodies the vector kernels match and nothing is computed twice.
+//
+//===----------------------------------------------------------------------===//
+
+#include "s2s/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir {
+namespace s2s {
+#define GEN_PASS_DEF_S2SFUSEELEMENTWISEPASS
+#include "s2s/Transforms/Passes.h.inc"
+} // namespace s2s
+} // namespace mlir
+
+using namespace mlir;
+
+namespace {
+
+static bool isElementwiseGeneric(Operation *op) {
+  auto generic = dyn_cast_or_null<linalg::GenericOp>(op);
+  return generic && generic.getNumLoops() == generic.getNumParallelLoops();
+}
+
+/// Whether the value read by `operand` may be computed inside its consumer.
+static bool mayFuse(OpOperand *operand) {
+  Operation *consumer = operand->getOwner();
+  if (!isElementwiseGeneric(consumer))
+    return false;
+  Operation *producer = operand->get().getDefiningOp();
+  if (!producer)
+    return false;
+  // A splat constant becomes a scalar in the body.
+  if (auto constant = dyn_cast<arith::ConstantOp>(producer)) {
+    auto dense = dyn_cast<DenseElementsAttr>(constant.getValue());
+    return dense && dense.isSplat();
+  }
+  if (!isElementwiseGeneric(producer))
+    return false;
+  // Every use in this consumer, so the producer goes away.
+  return llvm::all_of(operand->get().getUsers(),
+                      [&](Operation *user) { return user == consumer; });
+}
+
+struct S2SFuseElementwisePass
+    : s2s::impl::S2SFuseElementwisePassBase<S2SFuseElementwisePass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    linalg::populateElementwiseOpsFusionPatterns(patterns, mayFuse);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace
