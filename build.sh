@@ -30,8 +30,12 @@ PACKAGES=(
   llvm-22-dev
   llvm-22-tools
   libmlir-22-dev
+  libonnx-dev
+  libonnx-testdata
+  libprotobuf-dev
   mlir-22-tools
   ninja-build
+  protobuf-compiler
   python3
 )
 
