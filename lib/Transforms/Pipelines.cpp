@@ -46,6 +46,8 @@ void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
   lowering.attentionBlockQ = options.attentionBlockQ;
   lowering.attentionBlockK = options.attentionBlockK;
   pm.addPass(createConvertS2SToLinalgPass(lowering));
+  // linalg.softmax (from the ONNX importer) as generics.
+  pm.addPass(createS2SDecomposeAggregatesPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }

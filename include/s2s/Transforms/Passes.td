@@ -67,6 +67,38 @@ def S2SCopiesToLinalgPass : Pass<"s2s-copies-to-linalg"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def S2SDecomposeAggregatesPass : Pass<"s2s-decompose-aggregates"> {
+  let summary = "Decompose linalg.softmax into linalg.generic ops";
+  let description = [{
+    Rewrites every linalg op implementing `AggregatedOpInterface`
+    (`linalg.softmax`) into the ops it is made of: a max reduction, the
+    shifted exponentials, a sum reduction and a division, each a
+    `linalg.generic` (with `linalg.fill` initial values). The ONNX importer
+    emits `linalg.softmax` so that graph passes can recognize attention; what
+    is left of it must be decomposed before bufferization and loop lowering,
+    which do not know the aggregate op. Nothing else is touched.
+
+    Before:
+    ```mlir
+    %y = linalg.softmax dimension(1) ins(%x : tensor<2x5xf32>)
+        outs(%init : tensor<2x5xf32>) -> tensor<2x5xf32>
+    ```
+    After (abridged):
+    ```mlir
+    %max = linalg.generic {... iterator_types = ["parallel", "reduction"]}
+        ins(%x : tensor<2x5xf32>) outs(%minus_inf : tensor<2xf32>) {
+          ... arith.maxnumf ...
+        }
+    %exp = linalg.generic {...} ins(%x, %max : ...) { ... math.exp ... }
+    %sum = linalg.generic {... "reduction" ...} ins(%exp : ...) { ... arith.addf ... }
+    %y = linalg.generic {...} ins(%exp, %sum : ...) { ... arith.divf ... }
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::math::MathDialect"];
+}
+
 def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
   let summary = "Register-blocked vector kernels for linalg contractions";
   let description = [{
