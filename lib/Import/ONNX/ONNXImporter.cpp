@@ -573,6 +573,15 @@ Value Importer::transpose(Value v, ArrayRef<int64_t> perm) {
     out.push_back(shape[p]);
   if (llvm::equal(perm, llvm::seq<int64_t>(0, perm.size())))
     return v;
+  // A transpose of a transpose is one transpose (or none): exports around
+  // recurrent layers transpose back and forth.
+  if (auto inner = v.getDefiningOp<linalg::TransposeOp>()) {
+    ArrayRef<int64_t> first = inner.getPermutation();
+    SmallVector<int64_t> composed;
+    for (int64_t p : perm)
+      composed.push_back(first[p]);
+    return transpose(inner.getInput(), composed);
+  }
   return linalg::TransposeOp::create(builder, loc, v, empty(out, eltOf(v)),
                                      perm)
       .getResult()[0];
@@ -611,12 +620,47 @@ Value Importer::reshape(Value v, ArrayRef<int64_t> shape) {
   auto type = RankedTensorType::get(shape, elt);
   if (DenseElementsAttr attr = constAttr(v))
     return constant(attr.reshape(type));
+  // Reshapes compose: start from the value before the last one.
+  if (auto expand = v.getDefiningOp<tensor::ExpandShapeOp>())
+    return reshape(expand.getSrc(), shape);
+  if (auto collapse = v.getDefiningOp<tensor::CollapseShapeOp>())
+    return reshape(collapse.getSrc(), shape);
   if (from.size() > shape.size() && !shape.empty()) {
     if (auto groups = reassociationFor(from, shape))
       return tensor::CollapseShapeOp::create(builder, loc, type, v, *groups);
   } else if (from.size() < shape.size() && !from.empty()) {
     if (auto groups = reassociationFor(shape, from))
       return tensor::ExpandShapeOp::create(builder, loc, type, v, *groups);
+  }
+  // Collapse to the finest shape both refine, then expand: [5, 2, 16] ->
+  // [5, 32] -> [5, 8, 4].
+  int64_t total = product(from);
+  if (total > 1 && !from.empty() && !shape.empty()) {
+    SmallVector<int64_t> breaks;
+    int64_t pf = 1;
+    for (int64_t d : from) {
+      pf *= d;
+      int64_t pt = 1;
+      for (int64_t e : shape) {
+        pt *= e;
+        if (pt == pf && (breaks.empty() || breaks.back() != pf))
+          breaks.push_back(pf);
+      }
+    }
+    SmallVector<int64_t> middle;
+    int64_t prev = 1;
+    for (int64_t b : breaks) {
+      middle.push_back(b / prev);
+      prev = b;
+    }
+    auto down = reassociationFor(from, middle);
+    auto up = reassociationFor(shape, middle);
+    if (down && up && middle.size() < from.size() &&
+        middle.size() < shape.size()) {
+      Value mid = tensor::CollapseShapeOp::create(
+          builder, loc, RankedTensorType::get(middle, elt), v, *down);
+      return tensor::ExpandShapeOp::create(builder, loc, type, mid, *up);
+    }
   }
   // General case: through one dimension.
   auto flatType = RankedTensorType::get({product(from)}, elt);
