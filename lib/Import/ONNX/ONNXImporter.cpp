@@ -40,7 +40,7 @@
 #include "onnx/onnx_pb.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
@@ -82,7 +82,9 @@ static std::string shapeString(ArrayRef<int64_t> shape) {
 }
 
 static std::string formatNumber(double v) {
-  return llvm::formatv("{0}", v).str();
+  std::string s;
+  llvm::raw_string_ostream(s) << llvm::format("%g", v);
+  return s;
 }
 
 static std::string typeString(Type type) {
