@@ -117,7 +117,8 @@ run_tests() {
     log "running the numeric tests with $variant"
     run_lit "$BUILD_DIR/lit-variant-$i.log" \
       --param "s2s_pipeline_options=$variant" \
-      "$BUILD_DIR/test/Integration" "$BUILD_DIR/test/Examples"
+      "$BUILD_DIR/test/Integration" "$BUILD_DIR/test/Examples" \
+      "$BUILD_DIR/test/ONNX/torch" "$BUILD_DIR/test/ONNX/reference"
     i=$(( i + 1 ))
   done
   echo "$total_passed passed, $total_failed failed"

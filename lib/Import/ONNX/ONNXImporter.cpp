@@ -226,8 +226,7 @@ private:
   // Nodes.
   FailureOr<SmallVector<Value>> importNode(const onnx::NodeProto &node,
                                            const NodeAttributes &attrs);
-  FailureOr<SmallVector<Value>> importRecurrent(const onnx::NodeProto &node,
-                                                const NodeAttributes &attrs);
+  FailureOr<SmallVector<Value>> importRecurrent(const NodeAttributes &attrs);
   FailureOr<SmallVector<Value>> importAttention(const NodeAttributes &attrs);
   FailureOr<Value> importGemm(const NodeAttributes &attrs);
   FailureOr<Value> importReduce(StringRef op, const NodeAttributes &attrs);
@@ -557,15 +556,45 @@ FailureOr<Value> Importer::elementwise(ArrayRef<Value> operands,
 Value Importer::broadcastTo(Value v, ArrayRef<int64_t> shape) {
   if (shapeOf(v) == shape)
     return v;
+  // A generic reading `v` through a broadcasting map (the caller has
+  // checked that `v` broadcasts to `shape`).
   Type elt = eltOf(v);
-  auto out = RankedTensorType::get(shape, elt);
-  Value target = empty(shape, elt);
-  FailureOr<Value> r = elementwise(
-      {v, target}, elt,
-      [](OpBuilder &, Location, ValueRange a) { return a[0]; },
-      [](ArrayRef<double> a) { return a[0]; });
-  (void)out;
-  return *r;
+  ArrayRef<int64_t> s = shapeOf(v);
+  int64_t rank = shape.size(), offset = rank - s.size();
+  if (std::optional<Literal> lit = literal(v);
+      lit && product(shape) <= kMaxFoldElements) {
+    Literal out;
+    out.shape.assign(shape.begin(), shape.end());
+    out.elementType = elt;
+    SmallVector<int64_t> index(rank);
+    for (int64_t flat = 0, n = product(shape); flat < n; ++flat) {
+      int64_t rem = flat, pos = 0;
+      for (int64_t d = rank - 1; d >= 0; --d) {
+        index[d] = rem % shape[d];
+        rem /= shape[d];
+      }
+      for (auto [d, dim] : llvm::enumerate(s))
+        pos = pos * dim + (dim == 1 ? 0 : index[offset + d]);
+      out.values.push_back(lit->values[pos]);
+    }
+    return constantOf(out);
+  }
+  SmallVector<AffineExpr> exprs;
+  for (auto [i, dim] : llvm::enumerate(s))
+    exprs.push_back(dim == 1 && shape[offset + i] != 1
+                        ? builder.getAffineConstantExpr(0)
+                        : builder.getAffineDimExpr(offset + i));
+  SmallVector<AffineMap> maps = {AffineMap::get(rank, 0, exprs, context),
+                                 builder.getMultiDimIdentityMap(rank)};
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             builder, loc, TypeRange{RankedTensorType::get(shape, elt)},
+             ValueRange{v}, ValueRange{empty(shape, elt)}, maps, iterators,
+             [](OpBuilder &b, Location l, ValueRange args) {
+               linalg::YieldOp::create(b, l, args[0]);
+             })
+      .getResult(0);
 }
 
 Value Importer::transpose(Value v, ArrayRef<int64_t> perm) {
@@ -926,8 +955,7 @@ Value Importer::castTo(Value v, Type to) {
 //===----------------------------------------------------------------------===//
 
 FailureOr<SmallVector<Value>>
-Importer::importRecurrent(const onnx::NodeProto &node,
-                          const NodeAttributes &attrs) {
+Importer::importRecurrent(const NodeAttributes &attrs) {
   bool isLSTM = opType == "LSTM", isGRU = opType == "GRU";
   int64_t gates = isLSTM ? 4 : isGRU ? 3 : 1;
   SmallVector<StringRef> known = {"activation_alpha", "activation_beta",
@@ -1165,7 +1193,6 @@ Importer::importRecurrent(const onnx::NodeProto &node,
   if (layout)
     for (size_t i = 1; i < results.size(); ++i)
       results[i] = transpose(results[i], {1, 0, 2});
-  (void)node;
   return results;
 }
 
@@ -1280,21 +1307,18 @@ Importer::importLayerNorm(const NodeAttributes &attrs, unsigned numResults) {
     return failure();
   }
   SmallVector<int64_t> normalized(shapeOf(x).drop_front(*axis));
+  // Scale and B broadcast to the normalized shape.
   auto fit = [&](Value v, StringRef name) -> FailureOr<Value> {
     if (!v)
       return Value();
-    // Scale and B broadcast to the normalized shape.
-    FailureOr<SmallVector<int64_t>> s = broadcastShapes({v});
-    if (rankOf(v) > static_cast<int64_t>(normalized.size())) {
-      (void)fail("input " + name + " of shape " + shapeString(shapeOf(v)) +
-                 " does not broadcast to the normalized shape " +
-                 shapeString(normalized));
-      return failure();
-    }
-    (void)s;
     Value target = empty(normalized, eltOf(v));
-    FailureOr<SmallVector<int64_t>> both = broadcastShapes({v, target});
-    if (failed(both) || ArrayRef<int64_t>(*both) != ArrayRef<int64_t>(normalized)) {
+    bool fits = rankOf(v) <= static_cast<int64_t>(normalized.size());
+    if (fits) {
+      FailureOr<SmallVector<int64_t>> both = broadcastShapes({v, target});
+      fits = succeeded(both) &&
+             ArrayRef<int64_t>(*both) == ArrayRef<int64_t>(normalized);
+    }
+    if (!fits) {
       pending = nodeError("input " + name + " of shape " +
                           shapeString(shapeOf(v)) +
                           " does not broadcast to the normalized shape " +
@@ -1953,7 +1977,7 @@ Importer::importNode(const onnx::NodeProto &node, const NodeAttributes &attrs) {
   }
 
   if (op == "LSTM" || op == "GRU" || op == "RNN")
-    return importRecurrent(node, attrs);
+    return importRecurrent(attrs);
   if (op == "Attention")
     return importAttention(attrs);
   if (op == "Gemm")
