@@ -631,7 +631,7 @@ reassociationFor(ArrayRef<int64_t> from, ArrayRef<int64_t> to) {
       acc *= from[i];
       group.push_back(i++);
     }
-    if (acc != target)
+    if (acc != target || group.empty())
       return std::nullopt;
     groups.push_back(group);
   }
