@@ -19,7 +19,6 @@ config.excludes = [
     "lit.cfg.py",
     "lit.site.cfg.py",
     "Inputs",
-    "data",
 ]
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
