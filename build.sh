@@ -31,8 +31,11 @@ PACKAGES=(
   llvm-22-tools
   libmlir-22-dev
   libomp-22-dev
+  libonnx-dev
+  libprotobuf-dev
   mlir-22-tools
   ninja-build
+  protobuf-compiler
   python3
 )
 
@@ -118,7 +121,8 @@ run_tests() {
     log "running the numeric tests with $variant"
     run_lit "$BUILD_DIR/lit-variant-$i.log" \
       --param "s2s_pipeline_options=$variant" \
-      "$BUILD_DIR/test/Integration" "$BUILD_DIR/test/Examples"
+      "$BUILD_DIR/test/Integration" "$BUILD_DIR/test/Examples" \
+      "$BUILD_DIR/test/ONNX/torch" "$BUILD_DIR/test/ONNX/reference"
     i=$(( i + 1 ))
   done
   echo "$total_passed passed, $total_failed failed"

@@ -10,7 +10,7 @@ from lit.llvm.subst import ToolSubst
 
 config.name = "S2S"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
-config.suffixes = [".mlir", ".test"]
+config.suffixes = [".mlir", ".test", ".textproto"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.s2s_obj_root, "test")
 config.excludes = [
@@ -30,6 +30,15 @@ config.substitutions.append(("%cmake", config.cmake_command))
 config.substitutions.append(("%cxx", config.cxx_compiler))
 config.substitutions.append(("%mlir_cmake_dir", config.mlir_cmake_dir))
 config.substitutions.append(("%lit", os.path.join(config.llvm_tools_dir, "lit")))
+# %onnx_encode < model.textproto > model.onnx: an ONNX model from its text
+# form (the text format's '#' comments hold the RUN and CHECK lines).
+config.substitutions.append(
+    (
+        "%onnx_encode",
+        "%s --encode=onnx.ModelProto -I%s onnx/onnx.proto"
+        % (config.protoc, config.onnx_include_dir),
+    )
+)
 
 llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
@@ -45,7 +54,7 @@ if pipeline_options:
         "s2s-run", extra_args=["--pipeline-options='%s'" % pipeline_options]
     )
     config.name += " (%s)" % pipeline_options
-tools = ["s2s-compile", "s2s-opt", s2s_run]
+tools = ["s2s-compile", "s2s-import-onnx", "s2s-opt", s2s_run]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.s2s_tools_dir, append_path=True)

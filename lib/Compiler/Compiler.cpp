@@ -21,6 +21,7 @@
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Target/LLVMIR/Export.h"
+#include "s2s/Import/ONNX/ONNXImporter.h"
 #include "s2s/InitAllDialects.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
@@ -64,6 +65,15 @@ OwningOpRef<ModuleOp> CompilerSession::load(StringRef path) {
     // There is no source location to attach this to.
     llvm::errs() << "error: " << error << "\n";
     return nullptr;
+  }
+  if (isONNXModel(path, file->getBuffer())) {
+    llvm::Expected<OwningOpRef<ModuleOp>> module =
+        importONNXModel(context.get(), file->getBuffer(), path);
+    if (!module) {
+      llvm::errs() << "error: " << llvm::toString(module.takeError()) << "\n";
+      return nullptr;
+    }
+    return std::move(*module);
   }
   sourceMgr->AddNewSourceBuffer(std::move(file), llvm::SMLoc());
   return parseSourceFile<ModuleOp>(*sourceMgr, context.get());

@@ -49,6 +49,9 @@ void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
   lowering.attentionBlockQ = options.attentionBlockQ;
   lowering.attentionBlockK = options.attentionBlockK;
   pm.addPass(createConvertS2SToLinalgPass(lowering));
+  // linalg.softmax written by the user or imported (not raised to
+  // attention) as generics.
+  pm.addPass(createS2SDecomposeAggregatesPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
@@ -59,8 +62,6 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
   // Elementwise arith/math on tensors written by the user (residual adds,
   // relu) become linalg too.
   pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
-  // linalg.softmax written by the user (not raised to attention) as generics.
-  pm.addPass(createS2SDecomposeAggregatesPass());
   if (options.fuseElementwise)
     pm.addNestedPass<func::FuncOp>(createS2SFuseElementwisePass());
   if (options.approximateMath)

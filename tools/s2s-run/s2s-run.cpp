@@ -1,10 +1,12 @@
 //===- s2s-run.cpp - compile and run an s2s model in a JIT ----------------===//
 //
-// s2s-run model.mlir [--entry=NAME] --input=a.npy ... [--output=out.npy ...]
+// s2s-run model.mlir|model.onnx [--entry=NAME] --input=a.npy ...
+//         [--output=out.npy ...]
 //         [--expect=want.npy ... --rtol=R --atol=A] [--repeat=N]
 //
 // Compiles the model in-process with the s2s-to-llvm pipeline, JIT-runs the
-// entry function on .npy inputs (one per argument, in order), and writes the
+// entry function on .npy inputs (one per argument, in order; ONNX TensorProto
+// .pb files are read too), and writes the
 // results to .npy files or prints them. With --expect, compares each result
 // with a reference and exits non-zero on a mismatch, printing the worst
 // element. With --repeat, prints the first-call latency and the median and
@@ -14,6 +16,7 @@
 
 #include "s2s/Compiler/Compiler.h"
 #include "s2s/Runtime/Npy.h"
+#include "s2s/Runtime/TensorProto.h"
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -49,20 +52,25 @@ enum ExitCode : int {
 
 cl::OptionCategory runCategory("s2s-run options");
 
-cl::opt<std::string> inputFilename(cl::Positional, cl::desc("<model.mlir>"),
+cl::opt<std::string> inputFilename(cl::Positional,
+                                   cl::desc("<model.mlir or model.onnx>"),
                                    cl::Required, cl::cat(runCategory));
 cl::opt<std::string> entryName(
     "entry",
     cl::desc("Function to run (default: the only public function, or main)"),
     cl::init(""), cl::cat(runCategory));
 cl::list<std::string> inputFiles(
-    "input", cl::desc("An .npy file per argument, in order"),
+    "input",
+    cl::desc("An .npy file (or ONNX TensorProto .pb file) per argument, in "
+             "order"),
     cl::value_desc("file.npy"), cl::cat(runCategory));
 cl::list<std::string> outputFiles(
     "output", cl::desc("An .npy file per result, in order (default: print)"),
     cl::value_desc("file.npy"), cl::cat(runCategory));
 cl::list<std::string> expectFiles(
-    "expect", cl::desc("An .npy file with the expected value of each result"),
+    "expect",
+    cl::desc("An .npy (or TensorProto .pb) file with the expected value of "
+             "each result"),
     cl::value_desc("file.npy"), cl::cat(runCategory));
 cl::opt<double> rtol("rtol", cl::desc("Relative tolerance of --expect"),
                      cl::init(1e-5), cl::cat(runCategory));
@@ -132,7 +140,7 @@ std::string typeString(Type type) {
 
 /// Loads input `index` and checks it against the argument type.
 llvm::Expected<NpyArray> loadInput(unsigned index, RankedTensorType type) {
-  llvm::Expected<NpyArray> array = readNpy(inputFiles[index]);
+  llvm::Expected<NpyArray> array = readArrayFile(inputFiles[index]);
   if (!array)
     return array.takeError();
   DType want = *dtypeOf(type.getElementType());
@@ -327,7 +335,7 @@ int main(int argc, char **argv) {
     inputs.push_back(std::move(*array));
   }
   for (const std::string &file : expectFiles) {
-    llvm::Expected<NpyArray> array = readNpy(file);
+    llvm::Expected<NpyArray> array = readArrayFile(file);
     if (!array)
       return usageError(llvm::toString(array.takeError()));
     expected.push_back(std::move(*array));

@@ -50,8 +50,9 @@ public:
 
   MLIRContext &getContext() { return *context; }
 
-  /// Parses and verifies `path` ("-" for stdin). Null on failure, after
-  /// reporting the problem.
+  /// Parses and verifies `path` ("-" for stdin), or imports it when it is an
+  /// ONNX model (a ".onnx" file or a serialized ModelProto). Null on
+  /// failure, after reporting the problem.
   OwningOpRef<ModuleOp> load(StringRef path);
 
 private:

@@ -35,16 +35,18 @@ struct CellSpec {
   CellKind kind;
   Activation activation = Activation::tanh;
   bool linearBeforeReset = true;
+  /// Clamp every gate pre-activation to [-clip, clip] (ONNX's clip).
+  std::optional<double> clip = std::nullopt;
 
   int64_t numGates() const {
     return kind == CellKind::lstm ? 4 : kind == CellKind::gru ? 3 : 1;
   }
 };
 
-/// The recurrent weights of one direction: w_hh [G*H, H] and the optional
-/// bias b_hh [G*H].
+/// The recurrent weights of one direction: w_hh [G*H, H], the optional
+/// bias b_hh [G*H] and, for an LSTM, the optional peepholes [3*H] (i, f, o).
 struct RecurrentWeights {
-  Value wHh, bHh;
+  Value wHh, bHh, peepholes;
 };
 
 /// The state after one step: h' and, for an LSTM, c'.
@@ -59,6 +61,27 @@ static AffineMap gateMap(TensorBuilder &tb, int64_t gate) {
   MLIRContext *ctx = tb.builder().getContext();
   return tb.mapOf(2, {getAffineDimExpr(0, ctx), getAffineConstantExpr(gate, ctx),
                       getAffineDimExpr(1, ctx)});
+}
+
+/// The clip attribute of a layer op as a double.
+static std::optional<double> clipOf(std::optional<APFloat> clip) {
+  if (!clip)
+    return std::nullopt;
+  return clip->convertToDouble();
+}
+
+/// Clamps a gate pre-activation to [-clip, clip] when the cell clips.
+static Value clipGate(OpBuilder &b, Location loc, const CellSpec &spec,
+                      Value x) {
+  if (!spec.clip)
+    return x;
+  Type type = x.getType();
+  Value hi = arith::ConstantOp::create(b, loc, type,
+                                       b.getFloatAttr(type, *spec.clip));
+  Value lo = arith::ConstantOp::create(b, loc, type,
+                                       b.getFloatAttr(type, -*spec.clip));
+  return arith::MinimumFOp::create(b, loc,
+                                   arith::MaximumFOp::create(b, loc, x, lo), hi);
 }
 
 /// Computes one step of the cell `spec` from the input gates
@@ -78,8 +101,9 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
     Value gh = tb.linear(h, w.wHh, w.bHh);
     Activation act = spec.activation;
     return {tb.map({gx, gh}, {}, hShape, elt,
-                   [act](OpBuilder &b, Location loc, ValueRange a) {
-                     Value sum = arith::AddFOp::create(b, loc, a[0], a[1]);
+                   [act, &spec](OpBuilder &b, Location loc, ValueRange a) {
+                     Value sum = clipGate(
+                         b, loc, spec, arith::AddFOp::create(b, loc, a[0], a[1]));
                      Value out = act == Activation::relu
                                      ? TensorBuilder::relu(b, loc, sum)
                                      : TensorBuilder::tanh(b, loc, sum);
@@ -91,28 +115,53 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
   Value gx3 = asGates(gx, gates);
 
   if (spec.kind == CellKind::lstm) {
-    // Gates i, f, g, o.
+    // Gates i, f, g, o; with peepholes p [3, H] (i, f, o) read at (0..2, j).
     Value gh3 = asGates(tb.linear(h, w.wHh, w.bHh), gates);
     SmallVector<Value> inputs = {gx3, gx3, gx3, gx3, gh3, gh3, gh3, gh3, c};
     SmallVector<AffineMap> maps;
     for (int i = 0; i < 2; ++i)
       for (int64_t g = 0; g < 4; ++g)
         maps.push_back(gateMap(tb, g));
-    maps.append({id, id, id});
+    maps.push_back(id);
+    bool peep = static_cast<bool>(w.peepholes);
+    if (peep) {
+      MLIRContext *ctx = tb.builder().getContext();
+      Value p3 = tb.expand(w.peepholes, {3, hidden}, {{0, 1}});
+      for (int64_t g = 0; g < 3; ++g) {
+        inputs.push_back(p3);
+        maps.push_back(tb.mapOf(
+            2, {getAffineConstantExpr(g, ctx), getAffineDimExpr(1, ctx)}));
+      }
+    }
+    maps.append({id, id});
     SmallVector<utils::IteratorType> par(2, utils::IteratorType::parallel);
     SmallVector<Value> outs = tb.generic(
         inputs, {tb.empty(hShape, elt), tb.empty(hShape, elt)}, maps, par,
-        [](OpBuilder &b, Location loc, ValueRange a) {
+        [&spec, peep](OpBuilder &b, Location loc, ValueRange a) {
           auto gate = [&](int g) {
-            return arith::AddFOp::create(b, loc, a[g], a[4 + g]).getResult();
+            return clipGate(b, loc, spec,
+                            arith::AddFOp::create(b, loc, a[g], a[4 + g]));
           };
-          Value i = TensorBuilder::sigmoid(b, loc, gate(0));
-          Value f = TensorBuilder::sigmoid(b, loc, gate(1));
+          // gate + p * state, clipped after the peephole term is added.
+          auto peepGate = [&](int g, int p, Value state) {
+            Value sum = arith::AddFOp::create(b, loc, a[g], a[4 + g]);
+            Value term = arith::MulFOp::create(b, loc, a[9 + p], state);
+            return clipGate(b, loc, spec,
+                            arith::AddFOp::create(b, loc, sum, term));
+          };
+          Value cPrev = a[8];
+          Value i = TensorBuilder::sigmoid(
+              b, loc, peep ? peepGate(0, 0, cPrev) : gate(0));
+          Value f = TensorBuilder::sigmoid(
+              b, loc, peep ? peepGate(1, 1, cPrev) : gate(1));
           Value g = TensorBuilder::tanh(b, loc, gate(2));
-          Value o = TensorBuilder::sigmoid(b, loc, gate(3));
-          Value fc = arith::MulFOp::create(b, loc, f, a[8]);
+          // The output gate's peephole reads the new cell state.
+          Value o = peep ? Value() : TensorBuilder::sigmoid(b, loc, gate(3));
+          Value fc = arith::MulFOp::create(b, loc, f, cPrev);
           Value ig = arith::MulFOp::create(b, loc, i, g);
           Value cNext = arith::AddFOp::create(b, loc, fc, ig);
+          if (peep)
+            o = TensorBuilder::sigmoid(b, loc, peepGate(3, 2, cNext));
           Value hNext = arith::MulFOp::create(
               b, loc, o, TensorBuilder::tanh(b, loc, cNext));
           linalg::YieldOp::create(b, loc, ValueRange{hNext, cNext});
@@ -142,12 +191,18 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
     return {tb.map({gx3, gx3, gx3, gh3, gh3, gh3, h}, maps, hShape, elt,
                    [&](OpBuilder &b, Location loc, ValueRange a) {
                      Value r = TensorBuilder::sigmoid(
-                         b, loc, arith::AddFOp::create(b, loc, a[0], a[3]));
+                         b, loc, clipGate(b, loc, spec,
+                                          arith::AddFOp::create(b, loc, a[0],
+                                                                a[3])));
                      Value z = TensorBuilder::sigmoid(
-                         b, loc, arith::AddFOp::create(b, loc, a[1], a[4]));
+                         b, loc, clipGate(b, loc, spec,
+                                          arith::AddFOp::create(b, loc, a[1],
+                                                                a[4])));
                      Value rh = arith::MulFOp::create(b, loc, r, a[5]);
                      Value n = TensorBuilder::tanh(
-                         b, loc, arith::AddFOp::create(b, loc, a[2], rh));
+                         b, loc, clipGate(b, loc, spec,
+                                          arith::AddFOp::create(b, loc, a[2],
+                                                                rh)));
                      linalg::YieldOp::create(b, loc, update(b, loc, z, n, a[6]));
                    }),
             nullptr};
@@ -160,9 +215,10 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
                        2);
   Value resetState =
       tb.map({gx3, ghRZ, h}, {gateMap(tb, 0), gateMap(tb, 0), id}, hShape,
-             elt, [](OpBuilder &b, Location loc, ValueRange a) {
+             elt, [&spec](OpBuilder &b, Location loc, ValueRange a) {
                Value r = TensorBuilder::sigmoid(
-                   b, loc, arith::AddFOp::create(b, loc, a[0], a[1]));
+                   b, loc, clipGate(b, loc, spec,
+                                    arith::AddFOp::create(b, loc, a[0], a[1])));
                linalg::YieldOp::create(
                    b, loc, arith::MulFOp::create(b, loc, r, a[2]).getResult());
              });
@@ -173,9 +229,13 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
                  hShape, elt,
                  [&](OpBuilder &b, Location loc, ValueRange a) {
                    Value z = TensorBuilder::sigmoid(
-                       b, loc, arith::AddFOp::create(b, loc, a[0], a[2]));
+                       b, loc, clipGate(b, loc, spec,
+                                        arith::AddFOp::create(b, loc, a[0],
+                                                              a[2])));
                    Value n = TensorBuilder::tanh(
-                       b, loc, arith::AddFOp::create(b, loc, a[1], a[3]));
+                       b, loc, clipGate(b, loc, spec,
+                                        arith::AddFOp::create(b, loc, a[1],
+                                                              a[3])));
                    linalg::YieldOp::create(b, loc, update(b, loc, z, n, a[4]));
                  }),
           nullptr};
@@ -196,6 +256,8 @@ struct Recurrence {
   Value wHh, bHh;
   /// Optional h0, c0 [D, B, H] and seq_lens [B].
   Value h0, c0, seqLens;
+  /// Optional LSTM peepholes [D, 3*H].
+  Value peepholes = nullptr;
 };
 
 /// The input gates [B, G*H] of direction `d` at time step `t`.
@@ -221,7 +283,8 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
   for (int64_t d = 0; d < r.numDirections; ++d) {
     bool reverse = r.direction == Direction::reverse || d == 1;
     OpFoldResult dir = rewriter.getIndexAttr(d);
-    RecurrentWeights w{tb.row(r.wHh, dir), r.bHh ? tb.row(r.bHh, dir) : Value()};
+    RecurrentWeights w{tb.row(r.wHh, dir), r.bHh ? tb.row(r.bHh, dir) : Value(),
+                       r.peepholes ? tb.row(r.peepholes, dir) : Value()};
     auto initialState = [&](Value given) {
       return given ? tb.row(given, dir) : tb.filled({batch, hidden}, elt, 0.0);
     };
@@ -311,7 +374,7 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
 template <typename OpTy>
 static void lowerOverTime(
     OpTy op, typename OpTy::Adaptor adaptor, const CellSpec &spec,
-    Value input, Value c0, ConversionPatternRewriter &rewriter,
+    Value input, Value c0, Value peepholes, ConversionPatternRewriter &rewriter,
     function_ref<Value(TensorBuilder &, int64_t /*d*/, Value /*t*/,
                        Value /*timeMajorInput*/)>
         inputGates) {
@@ -332,7 +395,8 @@ static void lowerOverTime(
                adaptor.getBHh(),
                adaptor.getH0(),
                c0,
-               adaptor.getSeqLens()};
+               adaptor.getSeqLens(),
+               peepholes};
   SmallVector<Value> results = buildRecurrence(
       rewriter, loc, r, [&](TensorBuilder &body, int64_t d, Value t) {
         return inputGates(body, d, t, input);
@@ -347,6 +411,7 @@ static void lowerOverTime(
 template <typename OpTy>
 static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
                                 const CellSpec &spec, Value c0,
+                                Value peepholes,
                                 ConversionPatternRewriter &rewriter) {
   TensorBuilder tb(rewriter, op.getLoc());
   SmallVector<Value> wIh, bIh;
@@ -355,7 +420,7 @@ static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
     wIh.push_back(tb.row(adaptor.getWIh(), dir));
     bIh.push_back(adaptor.getBIh() ? tb.row(adaptor.getBIh(), dir) : Value());
   }
-  lowerOverTime(op, adaptor, spec, adaptor.getX(), c0, rewriter,
+  lowerOverTime(op, adaptor, spec, adaptor.getX(), c0, peepholes, rewriter,
                 [&](TensorBuilder &body, int64_t d, Value t, Value x) {
                   return body.linear(body.row(x, t), wIh[d], bIh[d]);
                 });
@@ -369,8 +434,8 @@ struct RNNOpLowering : OpConversionPattern<RNNOp> {
   LogicalResult
   matchAndRewrite(RNNOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{CellKind::rnn, op.getActivation()};
-    return lowerLayer(op, adaptor, spec, nullptr, rewriter);
+    CellSpec spec{CellKind::rnn, op.getActivation(), true, clipOf(op.getClip())};
+    return lowerLayer(op, adaptor, spec, nullptr, nullptr, rewriter);
   }
 };
 
@@ -379,8 +444,9 @@ struct LSTMOpLowering : OpConversionPattern<LSTMOp> {
   LogicalResult
   matchAndRewrite(LSTMOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{CellKind::lstm};
-    return lowerLayer(op, adaptor, spec, adaptor.getC0(), rewriter);
+    CellSpec spec{CellKind::lstm, Activation::tanh, true, clipOf(op.getClip())};
+    return lowerLayer(op, adaptor, spec, adaptor.getC0(),
+                      adaptor.getPeepholes(), rewriter);
   }
 };
 
@@ -389,8 +455,9 @@ struct GRUOpLowering : OpConversionPattern<GRUOp> {
   LogicalResult
   matchAndRewrite(GRUOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{CellKind::gru, Activation::tanh, op.getLinearBeforeReset()};
-    return lowerLayer(op, adaptor, spec, nullptr, rewriter);
+    CellSpec spec{CellKind::gru, Activation::tanh, op.getLinearBeforeReset(),
+                  clipOf(op.getClip())};
+    return lowerLayer(op, adaptor, spec, nullptr, nullptr, rewriter);
   }
 };
 
@@ -448,7 +515,7 @@ struct RecurrenceOpLowering : OpConversionPattern<RecurrenceOp> {
     int64_t batch = op.getHN().getType().getDimSize(1);
     int64_t gates = spec.numGates() * op.getHiddenSize();
     lowerOverTime(op, adaptor, spec, adaptor.getXGates(), adaptor.getC0(),
-                  rewriter,
+                  /*peepholes=*/nullptr, rewriter,
                   [&](TensorBuilder &body, int64_t d, Value t, Value xGates) {
                     OpBuilder &b = body.builder();
                     SmallVector<OpFoldResult> offsets = {

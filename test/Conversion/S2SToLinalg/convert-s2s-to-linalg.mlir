@@ -1262,3 +1262,69 @@ func.func @argmax_keepdim_dim0(%x: tensor<7x5xf32>) -> tensor<1x5xi64> {
   %idx = s2s.argmax %x dim(0) keepdim : (tensor<7x5xf32>) -> tensor<1x5xi64>
   return %idx : tensor<1x5xi64>
 }
+
+// -----
+
+/// ONNX's LSTM extensions: the peepholes [3, H] (i, f, o) are read at rows
+/// 0..2 and add p * c to the gates, the output gate's with the new cell
+/// state; clip clamps every gate pre-activation to [-3, 3].
+// CHECK-DAG:   #[[$P_I:.+]] = affine_map<(d0, d1) -> (0, d1)>
+// CHECK-DAG:   #[[$P_F:.+]] = affine_map<(d0, d1) -> (1, d1)>
+// CHECK-DAG:   #[[$P_O:.+]] = affine_map<(d0, d1) -> (2, d1)>
+// CHECK-LABEL: func.func @lstm_peepholes_clip(
+// CHECK:         scf.for
+// CHECK:           %[[P:.+]] = tensor.expand_shape %{{.+}} {{\[}}[0, 1]] output_shape [3, 6] : tensor<18xf32> into tensor<3x6xf32>
+// CHECK:           linalg.generic
+// CHECK-SAME:          #[[$P_I]], #[[$P_F]], #[[$P_O]]
+// CHECK-SAME:          ins({{.+}}, %[[C_OLD:[^,]+]], %[[P]], %[[P]], %[[P]] :
+// CHECK-NEXT:      ^bb0(%[[XI:[a-zA-Z0-9_]+]]: f32, %[[XF:[a-zA-Z0-9_]+]]: f32, %[[XG:[a-zA-Z0-9_]+]]: f32, %[[XO:[a-zA-Z0-9_]+]]: f32, %[[HI:[a-zA-Z0-9_]+]]: f32, %[[HF:[a-zA-Z0-9_]+]]: f32, %[[HG:[a-zA-Z0-9_]+]]: f32, %[[HO:[a-zA-Z0-9_]+]]: f32, %[[C:[a-zA-Z0-9_]+]]: f32, %[[PI:[a-zA-Z0-9_]+]]: f32, %[[PF:[a-zA-Z0-9_]+]]: f32, %[[PO:[a-zA-Z0-9_]+]]: f32,
+// CHECK-NEXT:        %[[I_SUM:.+]] = arith.addf %[[XI]], %[[HI]] : f32
+// CHECK-NEXT:        %[[I_PEEP:.+]] = arith.mulf %[[PI]], %[[C]] : f32
+// CHECK-NEXT:        %[[I_PRE:.+]] = arith.addf %[[I_SUM]], %[[I_PEEP]] : f32
+// CHECK-NEXT:        %[[HI_CLIP:.+]] = arith.constant 3.000000e+00 : f32
+// CHECK-NEXT:        %[[LO_CLIP:.+]] = arith.constant -3.000000e+00 : f32
+// CHECK-NEXT:        %[[LO:.+]] = arith.maximumf %[[I_PRE]], %[[LO_CLIP]] : f32
+// CHECK-NEXT:        %{{.+}} = arith.minimumf %[[LO]], %[[HI_CLIP]] : f32
+// CHECK:             arith.mulf %[[PF]], %[[C]] : f32
+// CHECK:             %[[FC:.+]] = arith.mulf %{{.+}}, %[[C]] : f32
+// CHECK-NEXT:        %[[IG:.+]] = arith.mulf
+// CHECK-NEXT:        %[[C_NEXT:.+]] = arith.addf %[[FC]], %[[IG]] : f32
+// CHECK-NEXT:        %[[O_SUM:.+]] = arith.addf %[[XO]], %[[HO]] : f32
+// CHECK-NEXT:        %[[O_PEEP:.+]] = arith.mulf %[[PO]], %[[C_NEXT]] : f32
+// CHECK:             linalg.yield %{{.+}}, %[[C_NEXT]] : f32, f32
+func.func @lstm_peepholes_clip(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x24x4xf32>,
+    %w_hh: tensor<1x24x6xf32>, %p: tensor<1x18xf32>)
+    -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh peepholes(%p) hidden_size(6)
+      clip(3.0)
+      : (tensor<5x3x4xf32>, tensor<1x24x4xf32>, tensor<1x24x6xf32>,
+         tensor<1x18xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+      tensor<1x3x6xf32>
+}
+
+// -----
+
+/// clip on a GRU and an RNN clamps their gate pre-activations too.
+// CHECK-LABEL: func.func @gru_rnn_clip(
+// CHECK:         linalg.generic
+// CHECK:           %[[LO:.+]] = arith.constant -5.000000e-01 : f32
+// CHECK:           arith.maximumf %{{.+}}, %[[LO]] : f32
+// CHECK:           arith.minimumf
+// CHECK:           math.tanh
+// CHECK:         linalg.generic
+// CHECK:           %[[GLO:.+]] = arith.constant -2.000000e+00 : f32
+// CHECK:           arith.maximumf %{{.+}}, %[[GLO]] : f32
+// CHECK:           arith.minimumf
+func.func @gru_rnn_clip(%x: tensor<5x3x4xf32>, %rw_ih: tensor<1x6x4xf32>,
+    %rw_hh: tensor<1x6x6xf32>, %gw_ih: tensor<1x18x4xf32>,
+    %gw_hh: tensor<1x18x6xf32>) -> (tensor<5x3x6xf32>, tensor<5x3x6xf32>) {
+  %ry, %rh = s2s.rnn %x, %rw_ih, %rw_hh hidden_size(6) clip(0.5)
+      : (tensor<5x3x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  %gy, %gh = s2s.gru %x, %gw_ih, %gw_hh hidden_size(6) clip(2.0)
+      : (tensor<5x3x4xf32>, tensor<1x18x4xf32>, tensor<1x18x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %ry, %gy : tensor<5x3x6xf32>, tensor<5x3x6xf32>
+}

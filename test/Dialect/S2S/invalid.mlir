@@ -74,6 +74,30 @@ func.func @rnn_w_hh_shape(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x6x4xf32>,
 
 // -----
 
+// LSTM peepholes hold p_i, p_f, p_o per direction.
+func.func @lstm_peepholes_shape(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x24x4xf32>,
+    %w_hh: tensor<1x24x6xf32>, %p: tensor<1x12xf32>) {
+  // expected-error @+1 {{'s2s.lstm' op operand 'peepholes' must have shape [D, 3*H] = [1, 18], but has [1, 12] (D = 1, H = 6, I = 4, B = 3)}}
+  %0:3 = s2s.lstm %x, %w_ih, %w_hh peepholes(%p) hidden_size(6)
+      : (tensor<5x3x4xf32>, tensor<1x24x4xf32>, tensor<1x24x6xf32>,
+         tensor<1x12xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
+func.func @gru_clip_not_positive(%x: tensor<5x3x4xf32>,
+    %w_ih: tensor<1x18x4xf32>, %w_hh: tensor<1x18x6xf32>) {
+  // expected-error @+1 {{'s2s.gru' op attribute 'clip' must be positive, but is -1}}
+  %0:2 = s2s.gru %x, %w_ih, %w_hh hidden_size(6) clip(-1.0)
+      : (tensor<5x3x4xf32>, tensor<1x18x4xf32>, tensor<1x18x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}
+
+// -----
+
 func.func @lstm_w_hh_shape(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x24x4xf32>,
     %w_hh: tensor<1x24x7xf32>) {
   // expected-error @+1 {{'s2s.lstm' op operand 'w_hh' must have shape [D, 4*H, H] = [1, 24, 6], but has [1, 24, 7] (D = 1, H = 6, I = 4, B = 3)}}

@@ -198,6 +198,31 @@ func.func @lstm_minimal(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x24x4xf32>,
 }
 
 // The default direction (forward) is elided.
+// CHECK-LABEL: func.func @lstm_peepholes_clip(
+// CHECK:         s2s.lstm %{{.*}}, %{{.*}}, %{{.*}} peepholes(%{{.*}}) hidden_size(6) direction bidirectional clip(3.000000e+00) :
+// CHECK:         s2s.rnn %{{.*}}, %{{.*}}, %{{.*}} hidden_size(6) clip(5.000000e-01) :
+// CHECK:         s2s.gru %{{.*}}, %{{.*}}, %{{.*}} hidden_size(6) clip(1.000000e+00) linear_before_reset(false) :
+func.func @lstm_peepholes_clip(%x: tensor<5x3x4xf32>, %w_ih: tensor<2x24x4xf32>,
+    %w_hh: tensor<2x24x6xf32>, %p: tensor<2x18xf32>,
+    %rw_ih: tensor<1x6x4xf32>, %rw_hh: tensor<1x6x6xf32>,
+    %gw_ih: tensor<1x18x4xf32>, %gw_hh: tensor<1x18x6xf32>)
+    -> (tensor<5x3x12xf32>, tensor<5x3x6xf32>, tensor<5x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh peepholes(%p) hidden_size(6)
+      direction bidirectional clip(3.0)
+      : (tensor<5x3x4xf32>, tensor<2x24x4xf32>, tensor<2x24x6xf32>,
+         tensor<2x18xf32>)
+      -> (tensor<5x3x12xf32>, tensor<2x3x6xf32>, tensor<2x3x6xf32>)
+  %ry, %rh = s2s.rnn %x, %rw_ih, %rw_hh hidden_size(6) clip(0.5)
+      : (tensor<5x3x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  %gy, %gh = s2s.gru %x, %gw_ih, %gw_hh hidden_size(6) clip(1.0)
+      linear_before_reset(false)
+      : (tensor<5x3x4xf32>, tensor<1x18x4xf32>, tensor<1x18x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %ry, %gy : tensor<5x3x12xf32>, tensor<5x3x6xf32>,
+      tensor<5x3x6xf32>
+}
+
 // CHECK-LABEL: func.func @lstm_explicit_default_direction_elided(
 // CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: tensor<5x3x4xf32>,
 // CHECK-SAME:      %[[W_IH:[a-zA-Z0-9_]+]]: tensor<1x24x4xf32>,

@@ -237,3 +237,28 @@ func.func @negative_lstm_cell(%x: tensor<3x5xf32>, %h: tensor<3x7xf32>,
       -> (tensor<3x7xf32>, tensor<3x7xf32>)
   return %h_next, %c_next : tensor<3x7xf32>, tensor<3x7xf32>
 }
+
+// -----
+
+/// s2s.recurrence carries neither ONNX's peepholes nor its clip: such layers
+/// keep their in-loop input projection.
+// CHECK-LABEL: func.func @negative_lstm_peepholes_clip(
+// CHECK-NOT:     s2s.linear
+// CHECK:         s2s.lstm {{.*}} peepholes(
+// CHECK:         s2s.gru {{.*}} clip(
+// CHECK-NOT:     s2s.recurrence
+// MIN10-LABEL: func.func @negative_lstm_peepholes_clip(
+func.func @negative_lstm_peepholes_clip(%x: tensor<12x3x4xf32>,
+    %w_ih: tensor<1x24x4xf32>, %w_hh: tensor<1x24x6xf32>,
+    %p: tensor<1x18xf32>, %gw_ih: tensor<1x18x4xf32>,
+    %gw_hh: tensor<1x18x6xf32>)
+    -> (tensor<12x3x6xf32>, tensor<12x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh peepholes(%p) hidden_size(6)
+      : (tensor<12x3x4xf32>, tensor<1x24x4xf32>, tensor<1x24x6xf32>,
+         tensor<1x18xf32>)
+      -> (tensor<12x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  %gy, %gh_n = s2s.gru %x, %gw_ih, %gw_hh hidden_size(6) clip(3.0)
+      : (tensor<12x3x4xf32>, tensor<1x18x4xf32>, tensor<1x18x6xf32>)
+      -> (tensor<12x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %gy : tensor<12x3x6xf32>, tensor<12x3x6xf32>
+}

@@ -210,9 +210,10 @@ struct RNNLayerDims {
 } // namespace
 
 /// Shared rules of s2s.rnn, s2s.lstm and s2s.gru; `c0` is the LSTM's
-/// initial cell state (null for the others).
+/// initial cell state and peepholes (null for the others).
 template <typename OpTy>
-static LogicalResult verifyRNNLayer(OpTy op, int64_t numGates, Value c0) {
+static LogicalResult verifyRNNLayer(OpTy op, int64_t numGates, Value c0,
+                                    Value peepholes = nullptr) {
   RNNLayerDims dims = RNNLayerDims::get(op);
   int64_t d = dims.numDirections, h = dims.hiddenSize;
   int64_t gates = numGates * h;
@@ -237,8 +238,14 @@ static LogicalResult verifyRNNLayer(OpTy op, int64_t numGates, Value c0) {
       failed(check.optional("h0", op.getH0(), {d, dims.batch, h}, "[D, B, H]",
                             elt, "x")) ||
       failed(check.optional("c0", c0, {d, dims.batch, h}, "[D, B, H]", elt,
-                            "x")))
+                            "x")) ||
+      failed(check.optional("peepholes", peepholes, {d, mulDims(3, h)},
+                            "[D, 3*H]", elt, "x")))
     return failure();
+  if (std::optional<APFloat> clip = op.getClip())
+    if (!(clip->convertToDouble() > 0))
+      return op.emitOpError() << "attribute 'clip' must be positive, but is "
+                              << clip->convertToDouble();
   if (Value seqLens = op.getSeqLens())
     if (failed(check.shape("seq_lens", seqLens, {dims.batch}, "[B]")))
       return failure();
@@ -276,7 +283,7 @@ LogicalResult RNNOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
 }
 
 LogicalResult LSTMOp::verifyOperandShapes() {
-  return verifyRNNLayer(*this, /*numGates=*/4, getC0());
+  return verifyRNNLayer(*this, /*numGates=*/4, getC0(), getPeepholes());
 }
 
 LogicalResult LSTMOp::inferReturnTypes(MLIRContext *, std::optional<Location>,

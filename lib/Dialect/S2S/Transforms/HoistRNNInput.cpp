@@ -36,6 +36,7 @@ struct LayerTraits<RNNOp> {
   static Activation activation(RNNOp op) { return op.getActivation(); }
   static bool linearBeforeReset(RNNOp) { return true; }
   static Value c0(RNNOp) { return nullptr; }
+  static Value peepholes(RNNOp) { return nullptr; }
 };
 
 template <>
@@ -44,6 +45,7 @@ struct LayerTraits<LSTMOp> {
   static Activation activation(LSTMOp) { return Activation::tanh; }
   static bool linearBeforeReset(LSTMOp) { return true; }
   static Value c0(LSTMOp op) { return op.getC0(); }
+  static Value peepholes(LSTMOp op) { return op.getPeepholes(); }
 };
 
 template <>
@@ -52,6 +54,7 @@ struct LayerTraits<GRUOp> {
   static Activation activation(GRUOp) { return Activation::tanh; }
   static bool linearBeforeReset(GRUOp op) { return op.getLinearBeforeReset(); }
   static Value c0(GRUOp) { return nullptr; }
+  static Value peepholes(GRUOp) { return nullptr; }
 };
 
 template <typename OpTy>
@@ -64,6 +67,11 @@ struct HoistLayerInput : OpRewritePattern<OpTy> {
     if (control && !control(op))
       return rewriter.notifyMatchFailure(op, "rejected by the control function");
     using Traits = LayerTraits<OpTy>;
+    // s2s.recurrence has neither clipping nor peepholes (ONNX's extensions):
+    // such layers keep their in-loop input projection.
+    if (op.getClip() || Traits::peepholes(op))
+      return rewriter.notifyMatchFailure(
+          op, "s2s.recurrence carries neither clip nor peepholes");
     Location loc = op.getLoc();
     // [D, G*H, I] -> [D*G*H, I] and [D, G*H] -> [D*G*H]: the directions'
     // projections side by side, as s2s.recurrence expects them.

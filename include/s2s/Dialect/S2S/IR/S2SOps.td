@@ -68,7 +68,8 @@ defvar S2S_RNNLayerAttrs = (ins
   ConfinedAttr<I64Attr, [IntPositive]>:$hidden_size,
   DefaultValuedAttr<S2S_DirectionAttr,
                     "::mlir::s2s::Direction::forward">:$direction,
-  UnitAttr:$batch_first);
+  UnitAttr:$batch_first,
+  OptionalAttr<F64Attr>:$clip);
 
 class S2S_RNNLayerOp<string mnemonic, list<Trait> traits = []>
     : S2S_Op<mnemonic, !listconcat(traits, [Pure, AttrSizedOperandSegments])> {
@@ -97,6 +98,10 @@ def S2S_RNNOp : S2S_RNNLayerOp<"rnn"> {
     packed-sequence rules). Results: `y : [T, B, D*H]` (`[B, T, D*H]` with
     `batch_first`), the forward half first, and `h_n : [D, B, H]`.
 
+    With `clip(c)` (ONNX's attribute of the same name; the three layer ops
+    share it) every gate pre-activation is clamped to `[-c, c]` before its
+    nonlinearity. PyTorch has no such option.
+
     Example:
 
     ```mlir
@@ -119,6 +124,7 @@ def S2S_RNNOp : S2S_RNNLayerOp<"rnn"> {
     (`direction` `` $direction^)?
     (`activation` `` $activation^)?
     (`batch_first` $batch_first^)?
+    (`clip` `(` $clip^ `)`)?
     attr-dict `:` functional-type(operands, results)
   }];
 }
@@ -140,6 +146,16 @@ def S2S_LSTMOp : S2S_RNNLayerOp<"lstm"> {
     `seq_lens` and directions as in `s2s.rnn`. Results: `y : [T, B, D*H]`,
     `h_n, c_n : [D, B, H]`.
 
+    Optional `peepholes : [D, 3H]` (ONNX's `P`; PyTorch has none) add the
+    cell state to the gates, in the order i, f, o:
+
+    ```
+    i = sigmoid(... + p_i * c_{t-1}),  f = sigmoid(... + p_f * c_{t-1})
+    o = sigmoid(... + p_o * c_t)
+    ```
+
+    `clip(c)` clamps every gate pre-activation to `[-c, c]`, as in `s2s.rnn`.
+
     Example:
 
     ```mlir
@@ -152,7 +168,8 @@ def S2S_LSTMOp : S2S_RNNLayerOp<"lstm"> {
     ```
   }];
   let arguments = !con(S2S_RNNLayerWeights,
-                       (ins Optional<S2S_Float3DTensor>:$c0),
+                       (ins Optional<S2S_Float3DTensor>:$c0,
+                            Optional<S2S_Float2DTensor>:$peepholes),
                        S2S_RNNLayerAttrs);
   let results = (outs S2S_Float3DTensor:$y, S2S_Float3DTensor:$h_n,
                       S2S_Float3DTensor:$c_n);
@@ -160,10 +177,12 @@ def S2S_LSTMOp : S2S_RNNLayerOp<"lstm"> {
     $x `,` $w_ih `,` $w_hh
     (`b_ih` `(` $b_ih^ `)`)? (`b_hh` `(` $b_hh^ `)`)?
     (`h0` `(` $h0^ `)`)? (`c0` `(` $c0^ `)`)?
+    (`peepholes` `(` $peepholes^ `)`)?
     (`seq_lens` `(` $seq_lens^ `)`)?
     `hidden_size` `(` $hidden_size `)`
     (`direction` `` $direction^)?
     (`batch_first` $batch_first^)?
+    (`clip` `(` $clip^ `)`)?
     attr-dict `:` functional-type(operands, results)
   }];
 }
@@ -183,7 +202,8 @@ def S2S_GRUOp : S2S_RNNLayerOp<"gru"> {
     ```
 
     `linear_before_reset` defaults to `true`, PyTorch's form; `false` is the
-    original GRU (and ONNX's default). `w_ih : [D, 3H, I]`, `w_hh : [D, 3H,
+    original GRU (and ONNX's default). `clip(c)` clamps every gate
+    pre-activation to `[-c, c]`, as in `s2s.rnn`. `w_ih : [D, 3H, I]`, `w_hh : [D, 3H,
     H]`, `b_ih, b_hh : [D, 3H]` (both or neither), `h0 : [D, B, H]`. Layout,
     `seq_lens` and directions as in `s2s.rnn`.
 
@@ -208,6 +228,7 @@ def S2S_GRUOp : S2S_RNNLayerOp<"gru"> {
     `hidden_size` `(` $hidden_size `)`
     (`direction` `` $direction^)?
     (`batch_first` $batch_first^)?
+    (`clip` `(` $clip^ `)`)?
     (`linear_before_reset` `(` $linear_before_reset^ `)`)?
     attr-dict `:` functional-type(operands, results)
   }];

@@ -1,0 +1,50 @@
+//===- ONNXImporter.h - importing ONNX models into s2s ----------*- C++ -*-===//
+//
+// Turns an ONNX model (a serialized ModelProto) into an MLIR module with one
+// public function: the graph inputs are its arguments, the initializers
+// constants (or, with an option, further arguments), the graph outputs its
+// results. Recurrent layers become s2s.lstm / s2s.gru / s2s.rnn, other ops
+// s2s ops where one fits and upstream linalg / tensor / arith ops otherwise.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef S2S_IMPORT_ONNX_ONNXIMPORTER_H
+#define S2S_IMPORT_ONNX_ONNXIMPORTER_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+
+namespace mlir {
+class MLIRContext;
+
+namespace s2s {
+
+/// How an ONNX graph becomes a function.
+struct ONNXImportOptions {
+  /// Make each initializer an argument (after the graph inputs, in the order
+  /// of the model) instead of a constant.
+  bool initializersAsArguments = false;
+  /// The name of the function.
+  std::string functionName = "main";
+};
+
+/// Whether `path` names an ONNX model: its extension is ".onnx", or its
+/// contents start as a serialized ModelProto does (field 1, ir_version).
+bool isONNXModel(llvm::StringRef path, llvm::StringRef contents);
+
+/// Imports the serialized ModelProto `contents`; `path` names the model in
+/// errors and locations. An error names the file, the node (name, index and
+/// op type) and what was expected and found. The context must have the s2s,
+/// func, arith, math, tensor and linalg dialects loaded.
+llvm::Expected<OwningOpRef<ModuleOp>>
+importONNXModel(MLIRContext *context, llvm::StringRef contents,
+                llvm::StringRef path, const ONNXImportOptions &options = {});
+
+} // namespace s2s
+} // namespace mlir
+
+#endif // S2S_IMPORT_ONNX_ONNXIMPORTER_H

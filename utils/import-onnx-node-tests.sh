@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+#===- import-onnx-node-tests.sh - copy ONNX backend node tests ------------===#
+#
+# Copies the ONNX backend node tests that s2s runs (model.onnx and
+# test_data_set_*/{input,output}_*.pb) from Debian's libonnx-testdata into
+# test/ONNX/node/<case>/ and writes one lit test per case, so that the test
+# suite does not depend on the installed package. Rerun after changing the
+# list; a case listed in UNSUPPORTED gets a test expecting the importer's
+# "unsupported" diagnostic instead of a numeric comparison.
+#
+#   utils/import-onnx-node-tests.sh [DATA_DIR]
+#
+#===----------------------------------------------------------------------===#
+
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SRC=${1:-/usr/share/libonnx-testdata/data/node}
+DST=test/ONNX/node
+
+PATTERNS=(
+  'test_lstm_*' 'test_gru_*' 'test_rnn_*' 'test_simple_rnn_*'
+  'test_softmax_*' 'test_layer_normalization_*' 'test_matmul_*' 'test_gemm_*'
+)
+
+# case -> the text the "unsupported" diagnostic must contain.
+declare -A UNSUPPORTED=(
+)
+
+for pattern in "${PATTERNS[@]}"; do
+  for dir in "$SRC"/$pattern; do
+    [ -f "$dir/model.onnx" ] || continue
+    name=$(basename "$dir")
+    out="$DST/$name"
+    rm -rf "$out"
+    mkdir -p "$out"
+    cp "$dir/model.onnx" "$out/"
+    for set in "$dir"/test_data_set_*; do
+      cp -r "$set" "$out/"
+    done
+    {
+      echo "# ONNX backend node test $name (from libonnx-testdata)."
+      if [ -n "${UNSUPPORTED[$name]:-}" ]; then
+        echo "# RUN: not s2s-run %S/model.onnx 2>&1 | FileCheck %s"
+        echo "# CHECK: error: {{.*}}model.onnx: {{.*}}unsupported: ${UNSUPPORTED[$name]}"
+      else
+        for set in "$out"/test_data_set_*; do
+          s=$(basename "$set")
+          args=""
+          for f in $(ls "$set" | grep '^input_' | sort -V); do
+            args+=" --input=%S/$s/$f"
+          done
+          checks=()
+          i=0
+          for f in $(ls "$set" | grep '^output_' | sort -V); do
+            args+=" --expect=%S/$s/$f"
+            checks+=("# CHECK: result #$i: matches")
+            i=$((i + 1))
+          done
+          echo "# RUN: s2s-run %S/model.onnx$args --rtol=1e-4 --atol=1e-5 --quiet | FileCheck %s"
+          printf '%s\n' "${checks[@]}"
+        done
+      fi
+    } > "$out/$name.test"
+  done
+done
+echo "cases in $DST: $(ls "$DST" | wc -l)"
