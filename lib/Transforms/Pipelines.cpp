@@ -93,6 +93,9 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
 
   // Vector kernels for the contractions, loops for the rest, then LLVM.
   if (options.lowerContractions) {
+    // Named contractions (linalg.matmul, batch_matmul, ... as imported
+    // models use them) as generics, which the kernels match.
+    pm.addNestedPass<func::FuncOp>(createLinalgGeneralizeNamedOpsPass());
     S2SLowerContractionsPassOptions kernels;
     kernels.vectorBits =
         options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
