@@ -4,7 +4,7 @@
 
 // With threads > 1, one loop of a kernel becomes scf.parallel: the
 // outermost with at least `threads` iterations. Below parallel-min-flops
-// (the SMALL prefix: the default, 1 MFLOP, is above all of these) and with
+// (the SMALL prefix: the default, 4 MFLOP, is above all of these) and with
 // one thread (the SEQ prefix), every loop stays sequential.
 
 #nt_a = affine_map<(i, j, k) -> (i, k)>

@@ -213,7 +213,7 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
            "Threads to spread a kernel's outer loop over (an scf.parallel "
            "loop when above 1)">,
     Option<"parallelMinFlops", "parallel-min-flops", "int64_t",
-           /*default=*/"1000000",
+           /*default=*/"4000000",
            "Contractions of fewer FLOPs stay sequential (a fork/join costs "
            "microseconds)">,
   ];

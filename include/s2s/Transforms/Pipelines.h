@@ -82,7 +82,7 @@ struct S2SToLLVMPipelineOptions
       *this, "parallel-min-flops",
       llvm::cl::desc("With threads > 1, contractions of fewer FLOPs stay "
                      "sequential"),
-      llvm::cl::init(1000000)};
+      llvm::cl::init(4000000)};
 };
 
 /// The vector register width of the host CPU in bits.
