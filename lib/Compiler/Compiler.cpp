@@ -7,8 +7,8 @@
 
 #include "s2s/Compiler/Compiler.h"
 
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/Dialect/OpenMP/OpenMPDialect.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -85,13 +85,13 @@ mlir::s2s::takeThreadsFlag(int &argc, char **argv) {
   int out = 1;
   for (int i = 1; i < argc; ++i) {
     StringRef arg = argv[i];
-    if (arg == "--" ) {
+    if (arg == "--") {
       // Everything after "--" is positional.
       for (; i < argc; ++i)
         argv[out++] = argv[i];
       break;
     }
-    StringRef name = arg.starts_with("--") ? arg.drop_front(2)
+    StringRef name = arg.starts_with("--")  ? arg.drop_front(2)
                      : arg.starts_with("-") ? arg.drop_front(1)
                                             : StringRef();
     StringRef value;
@@ -125,8 +125,8 @@ mlir::s2s::parsePipelineOptions(StringRef options,
     return parsed;
   }
   if (threads)
-    parsed->threads = *threads ? *threads
-                               : std::max(1u, std::thread::hardware_concurrency());
+    parsed->threads =
+        *threads ? *threads : std::max(1u, std::thread::hardware_concurrency());
   if (parsed->threads < 1) {
     llvm::errs() << "error: threads must be at least 1, but is "
                  << parsed->threads << "\n";
@@ -195,8 +195,8 @@ FailureOr<func::FuncOp> mlir::s2s::findEntryFunction(ModuleOp module,
     if (func.getName() == "main")
       return func;
   return module.emitError()
-         << "cannot choose an entry function: the module has "
-         << funcs.size() << " public functions (" << names()
+         << "cannot choose an entry function: the module has " << funcs.size()
+         << " public functions (" << names()
          << ") and none is named 'main'; pass --entry=NAME";
 }
 
@@ -248,8 +248,9 @@ mlir::s2s::lowerToLLVMDialect(ModuleOp module,
   return pm.run(module);
 }
 
-LogicalResult mlir::s2s::lowerToLinalg(ModuleOp module,
-                                       const S2SToLLVMPipelineOptions &options) {
+LogicalResult
+mlir::s2s::lowerToLinalg(ModuleOp module,
+                         const S2SToLLVMPipelineOptions &options) {
   PassManager pm(module->getContext());
   buildS2SToLinalgPipeline(pm, options);
   return pm.run(module);

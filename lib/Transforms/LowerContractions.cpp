@@ -165,8 +165,8 @@ static std::optional<Contraction> matchContraction(linalg::GenericOp op,
   }
   // m, n and k must appear as plain dimensions (batch dimensions may be any
   // affine expression, as for grouped-query heads).
-  for (AffineExpr expr : llvm::concat<const AffineExpr>(
-           c.aMap.getResults(), c.bMap.getResults()))
+  for (AffineExpr expr :
+       llvm::concat<const AffineExpr>(c.aMap.getResults(), c.bMap.getResults()))
     for (unsigned dim : {c.mDim, c.nDim, c.kDim})
       if (expr.isFunctionOfDim(dim) && !isa<AffineDimExpr>(expr))
         return std::nullopt;
@@ -184,8 +184,8 @@ static std::optional<Contraction> matchContraction(linalg::GenericOp op,
   else
     return std::nullopt;
   // Too small to be worth a vector kernel.
-  int64_t inner = c.kind == KernelKind::Dot ? c.loopSizes[c.kDim]
-                                            : c.loopSizes[c.nDim];
+  int64_t inner =
+      c.kind == KernelKind::Dot ? c.loopSizes[c.kDim] : c.loopSizes[c.nDim];
   if (inner < vectorWidth / 2)
     return std::nullopt;
   return c;
@@ -255,9 +255,9 @@ private:
       return;
     OpBuilder::InsertionGuard guard(b);
     if (parallel) {
-      auto parOp = scf::ParallelOp::create(b, loc, ValueRange{cst(lo)},
-                                           ValueRange{cst(hi)},
-                                           ValueRange{cst(step)});
+      auto parOp =
+          scf::ParallelOp::create(b, loc, ValueRange{cst(lo)},
+                                  ValueRange{cst(hi)}, ValueRange{cst(step)});
       b.setInsertionPointToStart(parOp.getBody());
       body(parOp.getInductionVars()[0]);
       return;
@@ -411,8 +411,8 @@ private:
       SmallVector<Value> next;
       for (int64_t r = 0; r < mr; ++r)
         for (int64_t col = 0; col < nr; ++col)
-          next.push_back(vector::FMAOp::create(b, loc, as[r], bs[col],
-                                               acc[r * nr + col]));
+          next.push_back(
+              vector::FMAOp::create(b, loc, as[r], bs[col], acc[r * nr + col]));
       return next;
     };
 
@@ -480,8 +480,7 @@ private:
 
   /// An mr x (nv * vw) tile at (i0, j0); `tail` > 0 masks a single partial
   /// vector of that many lanes.
-  void emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv,
-                    int64_t tail) {
+  void emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv, int64_t tail) {
     int64_t k = c.loopSizes[c.kDim];
     Value zero = zeroVector();
     Value mask;

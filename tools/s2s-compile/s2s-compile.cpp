@@ -52,20 +52,19 @@ cl::opt<std::string> outputFilename("o", cl::desc("Output file"),
                                     cl::cat(compileCategory));
 cl::opt<EmitKind> emitKind(
     "emit", cl::desc("What to produce"), cl::Required,
-    cl::values(
-        clEnumValN(EmitKind::MLIR, "mlir", "the verified model (MLIR)"),
-        clEnumValN(EmitKind::Linalg, "linalg",
-                   "the model lowered to linalg on tensors (MLIR)"),
-        clEnumValN(EmitKind::LLVMIR, "llvm", "optimized LLVM IR"),
-        clEnumValN(EmitKind::Assembly, "asm", "host assembly"),
-        clEnumValN(EmitKind::Object, "obj", "a host object file"),
-        clEnumValN(EmitKind::Shared, "shared", "a shared library")),
+    cl::values(clEnumValN(EmitKind::MLIR, "mlir", "the verified model (MLIR)"),
+               clEnumValN(EmitKind::Linalg, "linalg",
+                          "the model lowered to linalg on tensors (MLIR)"),
+               clEnumValN(EmitKind::LLVMIR, "llvm", "optimized LLVM IR"),
+               clEnumValN(EmitKind::Assembly, "asm", "host assembly"),
+               clEnumValN(EmitKind::Object, "obj", "a host object file"),
+               clEnumValN(EmitKind::Shared, "shared", "a shared library")),
     cl::cat(compileCategory));
-cl::opt<std::string> pipelineOptions(
-    "pipeline-options",
-    cl::desc("Options of the s2s-to-llvm pipeline, e.g. "
-             "'lower-contractions=false vector-bits=256'"),
-    cl::init(""), cl::cat(compileCategory));
+cl::opt<std::string>
+    pipelineOptions("pipeline-options",
+                    cl::desc("Options of the s2s-to-llvm pipeline, e.g. "
+                             "'lower-contractions=false vector-bits=256'"),
+                    cl::init(""), cl::cat(compileCategory));
 // --threads is read by takeThreadsFlag (LLVM registers an option of that
 // name itself).
 cl::extrahelp threadsHelp(kThreadsFlagHelp);
@@ -96,8 +95,8 @@ int linkShared(StringRef object, StringRef output, StringRef openMPRuntime) {
     return fail("cannot find a C compiler driver to link the shared library "
                 "(set CC or install gcc)",
                 kExitCompileError);
-  SmallVector<StringRef> args = {*driver, "-shared", "-o", output, object,
-                                 "-lm"};
+  SmallVector<StringRef> args = {*driver, "-shared", "-o",
+                                 output,  object,    "-lm"};
   std::string rpath;
   if (!openMPRuntime.empty()) {
     rpath = ("-Wl,-rpath," + llvm::sys::path::parent_path(openMPRuntime)).str();
@@ -105,8 +104,8 @@ int linkShared(StringRef object, StringRef output, StringRef openMPRuntime) {
     args.push_back(rpath);
   }
   std::string error;
-  int rc = llvm::sys::ExecuteAndWait(*driver, args, std::nullopt, {}, 0, 0,
-                                     &error);
+  int rc =
+      llvm::sys::ExecuteAndWait(*driver, args, std::nullopt, {}, 0, 0, &error);
   if (rc != 0)
     return fail("linking " + output + " with " + *driver + " failed" +
                     (error.empty() ? "" : ": " + error),
@@ -119,8 +118,7 @@ int linkShared(StringRef object, StringRef output, StringRef openMPRuntime) {
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   cl::HideUnrelatedOptions(compileCategory);
-  llvm::Expected<std::optional<unsigned>> threads =
-      takeThreadsFlag(argc, argv);
+  llvm::Expected<std::optional<unsigned>> threads = takeThreadsFlag(argc, argv);
   if (!threads) {
     llvm::errs() << "error: " << llvm::toString(threads.takeError()) << "\n";
     return kExitBadInput;
@@ -164,7 +162,8 @@ int main(int argc, char **argv) {
     return fail(error, kExitBadInput);
 
   if (emitKind == EmitKind::MLIR || emitKind == EmitKind::Linalg) {
-    if (emitKind == EmitKind::Linalg && failed(lowerToLinalg(*module, *options)))
+    if (emitKind == EmitKind::Linalg &&
+        failed(lowerToLinalg(*module, *options)))
       return kExitCompileError;
     module->print(output->os());
     output->keep();
@@ -209,8 +208,8 @@ int main(int argc, char **argv) {
   }
   case EmitKind::Shared: {
     SmallString<128> objectPath;
-    if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
-            "s2s-compile", "o", objectPath))
+    if (std::error_code ec =
+            llvm::sys::fs::createTemporaryFile("s2s-compile", "o", objectPath))
       return fail("cannot create a temporary object file: " + ec.message(),
                   kExitCompileError);
     llvm::FileRemover removeObject(objectPath);

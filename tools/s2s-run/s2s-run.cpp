@@ -64,9 +64,10 @@ cl::list<std::string> inputFiles(
     cl::desc("An .npy file (or ONNX TensorProto .pb file) per argument, in "
              "order"),
     cl::value_desc("file.npy"), cl::cat(runCategory));
-cl::list<std::string> outputFiles(
-    "output", cl::desc("An .npy file per result, in order (default: print)"),
-    cl::value_desc("file.npy"), cl::cat(runCategory));
+cl::list<std::string>
+    outputFiles("output",
+                cl::desc("An .npy file per result, in order (default: print)"),
+                cl::value_desc("file.npy"), cl::cat(runCategory));
 cl::list<std::string> expectFiles(
     "expect",
     cl::desc("An .npy (or TensorProto .pb) file with the expected value of "
@@ -76,15 +77,15 @@ cl::opt<double> rtol("rtol", cl::desc("Relative tolerance of --expect"),
                      cl::init(1e-5), cl::cat(runCategory));
 cl::opt<double> atol("atol", cl::desc("Absolute tolerance of --expect"),
                      cl::init(1e-8), cl::cat(runCategory));
-cl::opt<unsigned> repeat(
-    "repeat",
-    cl::desc("Run N more times and print the median and minimum time"),
-    cl::init(0), cl::cat(runCategory));
-cl::opt<std::string> pipelineOptions(
-    "pipeline-options",
-    cl::desc("Options of the s2s-to-llvm pipeline, e.g. "
-             "'lower-contractions=false vector-bits=256'"),
-    cl::init(""), cl::cat(runCategory));
+cl::opt<unsigned>
+    repeat("repeat",
+           cl::desc("Run N more times and print the median and minimum time"),
+           cl::init(0), cl::cat(runCategory));
+cl::opt<std::string>
+    pipelineOptions("pipeline-options",
+                    cl::desc("Options of the s2s-to-llvm pipeline, e.g. "
+                             "'lower-contractions=false vector-bits=256'"),
+                    cl::init(""), cl::cat(runCategory));
 // --threads is read by takeThreadsFlag (LLVM registers an option of that
 // name itself).
 cl::extrahelp threadsHelp(kThreadsFlagHelp);
@@ -145,19 +146,18 @@ llvm::Expected<NpyArray> loadInput(unsigned index, RankedTensorType type) {
     return array.takeError();
   DType want = *dtypeOf(type.getElementType());
   auto fail = [&](const llvm::Twine &what) {
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "input #" + llvm::Twine(index) + " (" + inputFiles[index] +
-            "): argument #" + llvm::Twine(index) + " has type " +
-            typeString(type) + ", " + what);
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "input #" + llvm::Twine(index) + " (" +
+                                       inputFiles[index] + "): argument #" +
+                                       llvm::Twine(index) + " has type " +
+                                       typeString(type) + ", " + what);
   };
   if (array->dtype != want)
     return fail("so the file must hold " + getDTypeName(want) +
                 ", but it holds " + getDTypeName(array->dtype));
   if (llvm::ArrayRef<int64_t>(array->shape) != type.getShape())
-    return fail("so the file must have shape " +
-                formatShape(type.getShape()) + ", but it has shape " +
-                formatShape(array->shape));
+    return fail("so the file must have shape " + formatShape(type.getShape()) +
+                ", but it has shape " + formatShape(array->shape));
   return array;
 }
 
@@ -254,9 +254,8 @@ bool compareResult(unsigned index, const NpyArray &got, const NpyArray &want,
     }
   }
   if (bad == 0) {
-    os << "result #" << index << ": matches " << wantFile << " ("
-       << n << " elements, max |diff| " << llvm::format("%.3g", maxDiff)
-       << ")\n";
+    os << "result #" << index << ": matches " << wantFile << " (" << n
+       << " elements, max |diff| " << llvm::format("%.3g", maxDiff) << ")\n";
     return true;
   }
   llvm::errs() << "error: result #" << index << " differs from " << wantFile
@@ -283,8 +282,7 @@ int main(int argc, char **argv) {
   // state (the first call is reported apart).
   mallopt(M_MMAP_MAX, 0);
   mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());
-  llvm::Expected<std::optional<unsigned>> threads =
-      takeThreadsFlag(argc, argv);
+  llvm::Expected<std::optional<unsigned>> threads = takeThreadsFlag(argc, argv);
   if (!threads) {
     llvm::errs() << "error: " << llvm::toString(threads.takeError()) << "\n";
     return kExitBadInput;
@@ -313,18 +311,18 @@ int main(int argc, char **argv) {
   };
   if (inputFiles.size() != entry->inputs.size())
     return usageError("@" + entry->name + " takes " +
-                      llvm::Twine(entry->inputs.size()) +
-                      " arguments, but " + llvm::Twine(inputFiles.size()) +
+                      llvm::Twine(entry->inputs.size()) + " arguments, but " +
+                      llvm::Twine(inputFiles.size()) +
                       " --input files were given");
   if (!outputFiles.empty() && outputFiles.size() != entry->results.size())
     return usageError("@" + entry->name + " returns " +
-                      llvm::Twine(entry->results.size()) +
-                      " results, but " + llvm::Twine(outputFiles.size()) +
+                      llvm::Twine(entry->results.size()) + " results, but " +
+                      llvm::Twine(outputFiles.size()) +
                       " --output files were given");
   if (!expectFiles.empty() && expectFiles.size() != entry->results.size())
     return usageError("@" + entry->name + " returns " +
-                      llvm::Twine(entry->results.size()) +
-                      " results, but " + llvm::Twine(expectFiles.size()) +
+                      llvm::Twine(entry->results.size()) + " results, but " +
+                      llvm::Twine(expectFiles.size()) +
                       " --expect files were given");
 
   std::vector<NpyArray> inputs, outputs, expected;
@@ -411,11 +409,10 @@ int main(int argc, char **argv) {
     for (unsigned i = 0; i < repeat; ++i)
       times.push_back(call());
     std::sort(times.begin(), times.end());
-    double median = times.size() % 2
-                        ? times[times.size() / 2]
-                        : (times[times.size() / 2 - 1] +
-                           times[times.size() / 2]) /
-                              2;
+    double median =
+        times.size() % 2
+            ? times[times.size() / 2]
+            : (times[times.size() / 2 - 1] + times[times.size() / 2]) / 2;
     llvm::outs() << llvm::format(
         "time per call: median %.4f ms, min %.4f ms over %u runs; first "
         "call %.4f ms\n",

@@ -94,9 +94,9 @@ static Value maskScores(TensorBuilder &tb, Value scores, double scale,
           s = arith::MulFOp::create(b, loc, s, scaleValue);
         Value allowed;
         auto conjoin = [&](Value cond) {
-          allowed = allowed ? arith::AndIOp::create(b, loc, allowed, cond)
-                                  .getResult()
-                            : cond;
+          allowed =
+              allowed ? arith::AndIOp::create(b, loc, allowed, cond).getResult()
+                      : cond;
         };
         for (unsigned m = 0; m < isBool.size(); ++m) {
           if (isBool[m])
@@ -217,8 +217,8 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
       Value slice = t.slice(mask, offsets, {1, 1, mq, mk}, {0, 1});
       AffineExpr zero = getAffineConstantExpr(0, ctx);
       // Rows of the block are keys (r), columns queries (c).
-      terms.push_back({slice, t.mapOf(2, {ms[2] == 1 ? zero : c,
-                                          ms[3] == 1 ? zero : r})});
+      terms.push_back(
+          {slice, t.mapOf(2, {ms[2] == 1 ? zero : c, ms[3] == 1 ? zero : r})});
     }
     std::optional<CausalBlock> causalBlock;
     if (causal)
@@ -237,59 +237,55 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
         [](OpBuilder &nb, Location nl, Value x, Value a) -> Value {
           return arith::MaximumFOp::create(nb, nl, x, a);
         });
-    Value mNew = t.map({m, blockMax}, {}, {bq}, elt,
-                       [](OpBuilder &nb, Location nl, ValueRange a) {
-                         linalg::YieldOp::create(
-                             nb, nl,
-                             arith::MaximumFOp::create(nb, nl, a[0], a[1])
-                                 .getResult());
-                       });
+    Value mNew =
+        t.map({m, blockMax}, {}, {bq}, elt,
+              [](OpBuilder &nb, Location nl, ValueRange a) {
+                linalg::YieldOp::create(
+                    nb, nl,
+                    arith::MaximumFOp::create(nb, nl, a[0], a[1]).getResult());
+              });
     // p = exp(s - m'), exactly 0 where s is -inf (transposed: [bk, bq]).
-    Value p = t.map({s, mNew}, {id, colMap}, {bk, bq}, elt,
-                    [&](OpBuilder &nb, Location nl, ValueRange a) {
-                      Value masked = arith::CmpFOp::create(
-                          nb, nl, arith::CmpFPredicate::OEQ, a[0], minusInf);
-                      Value e = math::ExpOp::create(
-                          nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]));
-                      linalg::YieldOp::create(
-                          nb, nl,
-                          arith::SelectOp::create(nb, nl, masked, zero, e)
-                              .getResult());
-                    });
+    Value p = t.map(
+        {s, mNew}, {id, colMap}, {bk, bq}, elt,
+        [&](OpBuilder &nb, Location nl, ValueRange a) {
+          Value masked = arith::CmpFOp::create(
+              nb, nl, arith::CmpFPredicate::OEQ, a[0], minusInf);
+          Value e = math::ExpOp::create(
+              nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]));
+          linalg::YieldOp::create(
+              nb, nl,
+              arith::SelectOp::create(nb, nl, masked, zero, e).getResult());
+        });
     // alpha = exp(m - m'), 0 while nothing has been seen (m = -inf).
-    Value alpha = t.map({m, mNew}, {}, {bq}, elt,
-                        [&](OpBuilder &nb, Location nl, ValueRange a) {
-                          Value none = arith::CmpFOp::create(
-                              nb, nl, arith::CmpFPredicate::OEQ, a[0],
-                              minusInf);
-                          Value e = math::ExpOp::create(
-                              nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]));
-                          linalg::YieldOp::create(
-                              nb, nl,
-                              arith::SelectOp::create(nb, nl, none, zero, e)
-                                  .getResult());
-                        });
-    Value pSum = t.reduceFirst(p, 0.0,
-                              [](OpBuilder &nb, Location nl, Value x,
-                                 Value a) -> Value {
-                                return arith::AddFOp::create(nb, nl, x, a);
-                              });
-    Value lNew = t.map({l, alpha, pSum}, {}, {bq}, elt,
-                       [](OpBuilder &nb, Location nl, ValueRange a) {
-                         Value scaled = arith::MulFOp::create(nb, nl, a[0], a[1]);
-                         linalg::YieldOp::create(
-                             nb, nl,
-                             arith::AddFOp::create(nb, nl, scaled, a[2])
-                                 .getResult());
-                       });
+    Value alpha =
+        t.map({m, mNew}, {}, {bq}, elt,
+              [&](OpBuilder &nb, Location nl, ValueRange a) {
+                Value none = arith::CmpFOp::create(
+                    nb, nl, arith::CmpFPredicate::OEQ, a[0], minusInf);
+                Value e = math::ExpOp::create(
+                    nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]));
+                linalg::YieldOp::create(
+                    nb, nl,
+                    arith::SelectOp::create(nb, nl, none, zero, e).getResult());
+              });
+    Value pSum = t.reduceFirst(
+        p, 0.0, [](OpBuilder &nb, Location nl, Value x, Value a) -> Value {
+          return arith::AddFOp::create(nb, nl, x, a);
+        });
+    Value lNew = t.map(
+        {l, alpha, pSum}, {}, {bq}, elt,
+        [](OpBuilder &nb, Location nl, ValueRange a) {
+          Value scaled = arith::MulFOp::create(nb, nl, a[0], a[1]);
+          linalg::YieldOp::create(
+              nb, nl, arith::AddFOp::create(nb, nl, scaled, a[2]).getResult());
+        });
     // acc' = alpha * acc + p v
-    Value rescaled = t.map({acc, alpha}, {id, rowMap}, {bq, dv}, elt,
-                           [](OpBuilder &nb, Location nl, ValueRange a) {
-                             linalg::YieldOp::create(
-                                 nb, nl,
-                                 arith::MulFOp::create(nb, nl, a[0], a[1])
-                                     .getResult());
-                           });
+    Value rescaled = t.map(
+        {acc, alpha}, {id, rowMap}, {bq, dv}, elt,
+        [](OpBuilder &nb, Location nl, ValueRange a) {
+          linalg::YieldOp::create(
+              nb, nl, arith::MulFOp::create(nb, nl, a[0], a[1]).getResult());
+        });
     Value accNew = t.contractInto(p, t.mapOf(3, {e, i}), vBlock,
                                   t.mapOf(3, {e, j}), rescaled, 3, 1);
     return {mNew, lNew, accNew};
@@ -303,16 +299,16 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     Value qBlock = block(t, q, bIv, hIv, qOff, bq, d);
     // qT = (scale * q_block)^T: [D, bq], once per query block.
     Value scaleValue = t.floatConst(elt, scale);
-    Value qT = t.map({qBlock}, {t.mapOf(2, {c, r})}, {d, bq}, elt,
-                     [&](OpBuilder &nb, Location nl, ValueRange a) {
-                       linalg::YieldOp::create(
-                           nb, nl,
-                           arith::MulFOp::create(nb, nl, a[0], scaleValue)
-                               .getResult());
-                     });
-    SmallVector<Value> state = {
-        t.fill(t.empty({bq}, elt), t.negInf(elt)), t.filled({bq}, elt, 0.0),
-        t.filled({bq, dv}, elt, 0.0)};
+    Value qT = t.map(
+        {qBlock}, {t.mapOf(2, {c, r})}, {d, bq}, elt,
+        [&](OpBuilder &nb, Location nl, ValueRange a) {
+          linalg::YieldOp::create(
+              nb, nl,
+              arith::MulFOp::create(nb, nl, a[0], scaleValue).getResult());
+        });
+    SmallVector<Value> state = {t.fill(t.empty({bq}, elt), t.negInf(elt)),
+                                t.filled({bq}, elt, 0.0),
+                                t.filled({bq, dv}, elt, 0.0)};
     int64_t bk = std::min(blocks.keys, tk);
     int64_t fullEnd = tk / bk * bk;
     // With causal, the keys after this block's last visible one,
@@ -321,13 +317,13 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     Value visibleEnd;
     if (causal) {
       // visibleEnd = clamp(qOff + bq + Tk - Tq, 0, Tk)
-      Value end = arith::AddIOp::create(b, loc, qOff,
-                                        t.indexConst(bq + tk - tq));
+      Value end =
+          arith::AddIOp::create(b, loc, qOff, t.indexConst(bq + tk - tq));
       end = arith::MaxSIOp::create(b, loc, end, zeroIdx);
       visibleEnd = arith::MinSIOp::create(b, loc, end, t.indexConst(tk));
       // Round up to whole blocks, but not past the full blocks.
-      Value blocksUp = arith::CeilDivSIOp::create(b, loc, visibleEnd,
-                                                  t.indexConst(bk));
+      Value blocksUp =
+          arith::CeilDivSIOp::create(b, loc, visibleEnd, t.indexConst(bk));
       Value upTo = arith::MulIOp::create(b, loc, blocksUp, t.indexConst(bk));
       keysEnd = arith::MinSIOp::create(b, loc, upTo, keysEnd);
     }
@@ -349,15 +345,15 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
         state = step(t, bIv, hIv, kvHead, qT, qOff, bq, kOff, tail, state);
       } else {
         // The last, shorter key block only when some of it is visible.
-        Value visible = arith::CmpIOp::create(
-            b, loc, arith::CmpIPredicate::sgt, visibleEnd, kOff);
+        Value visible = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
+                                              visibleEnd, kOff);
         auto ifOp = scf::IfOp::create(
             b, loc, visible,
             [&](OpBuilder &nb, Location nl) {
               TensorBuilder inner(nb, nl);
               scf::YieldOp::create(nb, nl,
-                                   step(inner, bIv, hIv, kvHead, qT, qOff,
-                                        bq, kOff, tail, state));
+                                   step(inner, bIv, hIv, kvHead, qT, qOff, bq,
+                                        kOff, tail, state));
             },
             [&](OpBuilder &nb, Location nl) {
               scf::YieldOp::create(nb, nl, state);
@@ -381,8 +377,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     OpBuilder &b = builder;
     SmallVector<OpFoldResult> lbs = {b.getIndexAttr(0), b.getIndexAttr(0),
                                      b.getIndexAttr(qBegin)};
-    SmallVector<OpFoldResult> ubs = {b.getIndexAttr(numB),
-                                     b.getIndexAttr(numH),
+    SmallVector<OpFoldResult> ubs = {b.getIndexAttr(numB), b.getIndexAttr(numH),
                                      b.getIndexAttr(qEnd)};
     SmallVector<OpFoldResult> steps = {b.getIndexAttr(1), b.getIndexAttr(1),
                                        b.getIndexAttr(rows)};
@@ -459,10 +454,10 @@ struct ScaledDotProductAttentionOpLowering
       if (Value mask = adaptor.getMask())
         masks.push_back(asRank4(tb, mask));
       rewriter.replaceOp(
-          op, tiledAttention(rewriter, op.getLoc(), q, k, v, masks,
-                             op.getScaleOrDefault(), op.getCausal(),
-                             {options.attentionBlockQ,
-                              options.attentionBlockK}));
+          op,
+          tiledAttention(rewriter, op.getLoc(), q, k, v, masks,
+                         op.getScaleOrDefault(), op.getCausal(),
+                         {options.attentionBlockQ, options.attentionBlockK}));
       return success();
     }
     ArrayRef<int64_t> qShape = TensorBuilder::shapeOf(q);
@@ -476,18 +471,18 @@ struct ScaledDotProductAttentionOpLowering
     bindDims(ctx, d0, d1, d2, d3, d4);
     AffineExpr kvHead = d1.floorDiv(group);
     // scores[b, h, i, j] = sum_d q[b, h, i, d] * k[b, h / group, j, d]
-    Value scores = tb.contract(q, tb.mapOf(5, {d0, d1, d2, d4}), k,
-                               tb.mapOf(5, {d0, kvHead, d3, d4}),
-                               {b, h, tq, tk}, 5, 1);
+    Value scores =
+        tb.contract(q, tb.mapOf(5, {d0, d1, d2, d4}), k,
+                    tb.mapOf(5, {d0, kvHead, d3, d4}), {b, h, tq, tk}, 5, 1);
     SmallVector<MaskTerm> masks;
     if (Value mask = adaptor.getMask())
       masks.push_back({mask, broadcastMap(tb, mask, 4, {b, h, tq, tk})});
     Value probs = maskedSoftmax(tb, scores, op.getScaleOrDefault(), masks,
                                 op.getCausal());
     // out[b, h, i, e] = sum_j p[b, h, i, j] * v[b, h / group, j, e]
-    Value out = tb.contract(probs, tb.mapOf(5, {d0, d1, d2, d4}), v,
-                            tb.mapOf(5, {d0, kvHead, d4, d3}), {b, h, tq, dv},
-                            5, 1);
+    Value out =
+        tb.contract(probs, tb.mapOf(5, {d0, d1, d2, d4}), v,
+                    tb.mapOf(5, {d0, kvHead, d4, d3}), {b, h, tq, dv}, 5, 1);
     rewriter.replaceOp(op, out);
     return success();
   }
@@ -540,29 +535,26 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
       //                                     (k W_k^T)[b, j, a])
       Value wq = adaptor.getWQuery(), wk = adaptor.getWKeys();
       int64_t a = TensorBuilder::shapeOf(wq)[0];
-      Value pq = tb.unflattenLeading(tb.linear(tb.flattenLeading(q), wq),
-                                     {b, tq, a});
-      Value pk = tb.unflattenLeading(tb.linear(tb.flattenLeading(k), wk),
-                                     {b, tk, a});
+      Value pq =
+          tb.unflattenLeading(tb.linear(tb.flattenLeading(q), wq), {b, tq, a});
+      Value pk =
+          tb.unflattenLeading(tb.linear(tb.flattenLeading(k), wk), {b, tk, a});
       Value init = tb.filled({b, tq, tk}, elt, 0.0);
       SmallVector<utils::IteratorType> iterators(3,
                                                  utils::IteratorType::parallel);
       iterators.push_back(utils::IteratorType::reduction);
-      scores = tb.generic({pq, pk, adaptor.getV()}, init,
-                          {tb.mapOf(4, {d0, d1, d3}), tb.mapOf(4, {d0, d2, d3}),
-                           tb.mapOf(4, {d3}), tb.mapOf(4, {d0, d1, d2})},
-                          iterators,
-                          [](OpBuilder &nb, Location loc, ValueRange args) {
-                            Value sum = arith::AddFOp::create(nb, loc, args[0],
-                                                              args[1]);
-                            Value t = math::TanhOp::create(nb, loc, sum);
-                            Value prod =
-                                arith::MulFOp::create(nb, loc, args[2], t);
-                            linalg::YieldOp::create(
-                                nb, loc,
-                                arith::AddFOp::create(nb, loc, args[3], prod)
-                                    .getResult());
-                          })[0];
+      scores = tb.generic(
+          {pq, pk, adaptor.getV()}, init,
+          {tb.mapOf(4, {d0, d1, d3}), tb.mapOf(4, {d0, d2, d3}),
+           tb.mapOf(4, {d3}), tb.mapOf(4, {d0, d1, d2})},
+          iterators, [](OpBuilder &nb, Location loc, ValueRange args) {
+            Value sum = arith::AddFOp::create(nb, loc, args[0], args[1]);
+            Value t = math::TanhOp::create(nb, loc, sum);
+            Value prod = arith::MulFOp::create(nb, loc, args[2], t);
+            linalg::YieldOp::create(
+                nb, loc,
+                arith::AddFOp::create(nb, loc, args[3], prod).getResult());
+          })[0];
       break;
     }
     }
@@ -673,21 +665,22 @@ struct MultiHeadAttentionOpLowering
         masks.push_back(tb.expand(kpm, {b, 1, 1, tk}, {{0, 1, 2}, {3}}));
       if (Value am = adaptor.getAttnMask()) {
         if (TensorBuilder::shapeOf(am).size() == 3)
-          masks.push_back(tb.expand(am, {b, heads, tq, tk}, {{0, 1}, {2}, {3}}));
+          masks.push_back(
+              tb.expand(am, {b, heads, tq, tk}, {{0, 1}, {2}, {3}}));
         else
           masks.push_back(asRank4(tb, am));
       }
       rewriter.replaceOp(
-          op, projectOut(tiledAttention(
-                  rewriter, op.getLoc(), qh, kh, vh, masks, scale,
-                  op.getCausal(),
-                  {options.attentionBlockQ, options.attentionBlockK},
-                  /*timeMajor=*/true)));
+          op,
+          projectOut(tiledAttention(
+              rewriter, op.getLoc(), qh, kh, vh, masks, scale, op.getCausal(),
+              {options.attentionBlockQ, options.attentionBlockK},
+              /*timeMajor=*/true)));
       return success();
     }
-    Value scores = tb.contract(qh, tb.mapOf(5, {d0, d1, d2, d4}), kh,
-                               tb.mapOf(5, {d0, d1, d3, d4}),
-                               {b, heads, tq, tk}, 5, 1);
+    Value scores =
+        tb.contract(qh, tb.mapOf(5, {d0, d1, d2, d4}), kh,
+                    tb.mapOf(5, {d0, d1, d3, d4}), {b, heads, tq, tk}, 5, 1);
     SmallVector<MaskTerm> masks;
     if (Value kpm = adaptor.getKeyPaddingMask())
       masks.push_back({kpm, tb.mapOf(4, {d0, d3})});
@@ -698,9 +691,9 @@ struct MultiHeadAttentionOpLowering
         masks.push_back({am, tb.mapOf(4, {d2, d3})});
     }
     Value probs = maskedSoftmax(tb, scores, scale, masks, op.getCausal());
-    Value attn = tb.contract(probs, tb.mapOf(5, {d0, d1, d2, d4}), vh,
-                             tb.mapOf(5, {d0, d1, d4, d3}), {b, heads, tq, hd},
-                             5, 1);
+    Value attn =
+        tb.contract(probs, tb.mapOf(5, {d0, d1, d2, d4}), vh,
+                    tb.mapOf(5, {d0, d1, d4, d3}), {b, heads, tq, hd}, 5, 1);
     SmallVector<Value> results = {projectOut(attn)};
     if (op.getNeedWeights()) {
       // Mean over heads: sum_h p[b, h, i, j] / heads.
@@ -708,24 +701,22 @@ struct MultiHeadAttentionOpLowering
       SmallVector<utils::IteratorType> iterators(3,
                                                  utils::IteratorType::parallel);
       iterators.push_back(utils::IteratorType::reduction);
-      Value sum = tb.generic(probs, init,
-                             {tb.mapOf(4, {d0, d3, d1, d2}),
-                              tb.mapOf(4, {d0, d1, d2})},
-                             iterators,
-                             [](OpBuilder &nb, Location loc, ValueRange a) {
-                               linalg::YieldOp::create(
-                                   nb, loc,
-                                   arith::AddFOp::create(nb, loc, a[0], a[1])
-                                       .getResult());
-                             })[0];
+      Value sum = tb.generic(
+          probs, init,
+          {tb.mapOf(4, {d0, d3, d1, d2}), tb.mapOf(4, {d0, d1, d2})}, iterators,
+          [](OpBuilder &nb, Location loc, ValueRange a) {
+            linalg::YieldOp::create(
+                nb, loc,
+                arith::AddFOp::create(nb, loc, a[0], a[1]).getResult());
+          })[0];
       Value count = tb.floatConst(elt, static_cast<double>(heads));
-      results.push_back(tb.map(sum, {}, {b, tq, tk}, elt,
-                               [&](OpBuilder &nb, Location loc, ValueRange a) {
-                                 linalg::YieldOp::create(
-                                     nb, loc,
-                                     arith::DivFOp::create(nb, loc, a[0], count)
-                                         .getResult());
-                               }));
+      results.push_back(
+          tb.map(sum, {}, {b, tq, tk}, elt,
+                 [&](OpBuilder &nb, Location loc, ValueRange a) {
+                   linalg::YieldOp::create(
+                       nb, loc,
+                       arith::DivFOp::create(nb, loc, a[0], count).getResult());
+                 }));
     }
     rewriter.replaceOp(op, results);
     return success();
@@ -739,7 +730,7 @@ struct MultiHeadAttentionOpLowering
 void mlir::s2s::populateAttentionToLinalgPatterns(
     RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options) {
   patterns.add<AttentionOpLowering>(patterns.getContext());
-  patterns.add<MultiHeadAttentionOpLowering,
-               ScaledDotProductAttentionOpLowering>(patterns.getContext(),
-                                                    options);
+  patterns
+      .add<MultiHeadAttentionOpLowering, ScaledDotProductAttentionOpLowering>(
+          patterns.getContext(), options);
 }

@@ -87,8 +87,8 @@ Value TensorBuilder::insert(Value source, Value dest,
                             ArrayRef<OpFoldResult> offsets,
                             ArrayRef<int64_t> sizes) {
   auto [sizeAttrs, strides] = staticSizesAndUnitStrides(b, sizes);
-  return tensor::InsertSliceOp::create(b, loc, source, dest, offsets,
-                                       sizeAttrs, strides);
+  return tensor::InsertSliceOp::create(b, loc, source, dest, offsets, sizeAttrs,
+                                       strides);
 }
 
 Value TensorBuilder::row(Value source, OpFoldResult index) {
@@ -183,8 +183,9 @@ Value TensorBuilder::collapseTo2D(Value source, int64_t split) {
   if (split == 0 || split == rank) {
     // One group only: add the unit dimension.
     int64_t n = shapeOf(flat)[0];
-    return expand(flat, split == 0 ? SmallVector<int64_t>{1, n}
-                                   : SmallVector<int64_t>{n, 1},
+    return expand(flat,
+                  split == 0 ? SmallVector<int64_t>{1, n}
+                             : SmallVector<int64_t>{n, 1},
                   {{0, 1}});
   }
   return flat;
@@ -214,14 +215,15 @@ AffineMap TensorBuilder::mapOf(unsigned numDims, ArrayRef<AffineExpr> exprs) {
   return AffineMap::get(numDims, /*symbolCount=*/0, exprs, b.getContext());
 }
 
-SmallVector<Value> TensorBuilder::generic(
-    ValueRange inputs, ValueRange outputInits, ArrayRef<AffineMap> maps,
-    ArrayRef<utils::IteratorType> iterators, BodyFn body) {
+SmallVector<Value>
+TensorBuilder::generic(ValueRange inputs, ValueRange outputInits,
+                       ArrayRef<AffineMap> maps,
+                       ArrayRef<utils::IteratorType> iterators, BodyFn body) {
   SmallVector<Type> resultTypes;
   for (Value init : outputInits)
     resultTypes.push_back(init.getType());
-  auto op = linalg::GenericOp::create(b, loc, resultTypes, inputs,
-                                      outputInits, maps, iterators, body);
+  auto op = linalg::GenericOp::create(b, loc, resultTypes, inputs, outputInits,
+                                      maps, iterators, body);
   return SmallVector<Value>(op.getResults());
 }
 
@@ -245,8 +247,7 @@ Value TensorBuilder::contract(Value lhs, AffineMap lhsMap, Value rhs,
                               AffineMap rhsMap, ArrayRef<int64_t> outShape,
                               unsigned numLoops, unsigned numReductions) {
   Value init = filled(outShape, elementTypeOf(lhs), 0.0);
-  return contractInto(lhs, lhsMap, rhs, rhsMap, init, numLoops,
-                      numReductions);
+  return contractInto(lhs, lhsMap, rhs, rhsMap, init, numLoops, numReductions);
 }
 
 Value TensorBuilder::contractInto(Value lhs, AffineMap lhsMap, Value rhs,
@@ -261,8 +262,8 @@ Value TensorBuilder::contractInto(Value lhs, AffineMap lhsMap, Value rhs,
   iterators.append(numReductions, utils::IteratorType::reduction);
   return generic({lhs, rhs}, init, {lhsMap, rhsMap, outMap}, iterators,
                  [](OpBuilder &nb, Location nloc, ValueRange args) {
-                   Value prod = arith::MulFOp::create(nb, nloc, args[0],
-                                                      args[1]);
+                   Value prod =
+                       arith::MulFOp::create(nb, nloc, args[0], args[1]);
                    Value sum = arith::AddFOp::create(nb, nloc, args[2], prod);
                    linalg::YieldOp::create(nb, nloc, sum);
                  })[0];
@@ -281,7 +282,8 @@ Value TensorBuilder::linear(Value x, Value w, Value bias) {
   return map({out, bias}, {identityMap(2), mapOf(2, {c})}, {m, n},
              elementTypeOf(x), [](OpBuilder &nb, Location nloc, ValueRange a) {
                linalg::YieldOp::create(
-                   nb, nloc, arith::AddFOp::create(nb, nloc, a[0], a[1]).getResult());
+                   nb, nloc,
+                   arith::AddFOp::create(nb, nloc, a[0], a[1]).getResult());
              });
 }
 
@@ -289,7 +291,8 @@ Value TensorBuilder::add(Value lhs, Value rhs) {
   return map({lhs, rhs}, {}, shapeOf(lhs), elementTypeOf(lhs),
              [](OpBuilder &nb, Location nloc, ValueRange a) {
                linalg::YieldOp::create(
-                   nb, nloc, arith::AddFOp::create(nb, nloc, a[0], a[1]).getResult());
+                   nb, nloc,
+                   arith::AddFOp::create(nb, nloc, a[0], a[1]).getResult());
              });
 }
 
@@ -310,11 +313,10 @@ Value TensorBuilder::reduceLast(
   SmallVector<utils::IteratorType> iterators(rank - 1,
                                              utils::IteratorType::parallel);
   iterators.push_back(utils::IteratorType::reduction);
-  return generic(input, initTensor,
-                 {identityMap(rank), mapOf(rank, outExprs)}, iterators,
-                 [&](OpBuilder &nb, Location nloc, ValueRange args) {
-                   linalg::YieldOp::create(
-                       nb, nloc, combine(nb, nloc, args[0], args[1]));
+  return generic(input, initTensor, {identityMap(rank), mapOf(rank, outExprs)},
+                 iterators, [&](OpBuilder &nb, Location nloc, ValueRange args) {
+                   linalg::YieldOp::create(nb, nloc,
+                                           combine(nb, nloc, args[0], args[1]));
                  })[0];
 }
 
@@ -330,14 +332,12 @@ Value TensorBuilder::reduceFirst(
   else
     initTensor = filled({shape[1]}, elt, init);
   // Rows outermost, so that the inner loop runs along a contiguous row.
-  return generic(input, initTensor,
-                 {identityMap(2), mapOf(2, {b.getAffineDimExpr(1)})},
-                 {utils::IteratorType::reduction,
-                  utils::IteratorType::parallel},
-                 [&](OpBuilder &nb, Location nloc, ValueRange args) {
-                   linalg::YieldOp::create(
-                       nb, nloc, combine(nb, nloc, args[0], args[1]));
-                 })[0];
+  return generic(
+      input, initTensor, {identityMap(2), mapOf(2, {b.getAffineDimExpr(1)})},
+      {utils::IteratorType::reduction, utils::IteratorType::parallel},
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        linalg::YieldOp::create(nb, nloc, combine(nb, nloc, args[0], args[1]));
+      })[0];
 }
 
 Value TensorBuilder::softmaxLast(Value scores) {
@@ -350,30 +350,29 @@ Value TensorBuilder::softmaxLast(Value scores) {
   AffineMap rowMap = mapOf(rank, rowExprs);
 
   // Row maximum; -inf for a fully masked row.
-  Value rowMax = reduceLast(
-      scores, -std::numeric_limits<double>::infinity(),
-      [](OpBuilder &nb, Location nloc, Value x, Value acc) -> Value {
-        return arith::MaximumFOp::create(nb, nloc, x, acc);
-      });
+  Value rowMax =
+      reduceLast(scores, -std::numeric_limits<double>::infinity(),
+                 [](OpBuilder &nb, Location nloc, Value x, Value acc) -> Value {
+                   return arith::MaximumFOp::create(nb, nloc, x, acc);
+                 });
   // exp(s - max), with masked (-inf) elements giving exactly 0.
   Value minusInf = negInf(elt);
   Value zero = floatConst(elt, 0.0);
-  Value exps = map(
-      {scores, rowMax}, {identityMap(rank), rowMap}, shape, elt,
-      [&](OpBuilder &nb, Location nloc, ValueRange a) {
-        Value masked = arith::CmpFOp::create(nb, nloc, arith::CmpFPredicate::OEQ,
-                                             a[0], minusInf);
-        Value shifted = arith::SubFOp::create(nb, nloc, a[0], a[1]);
-        Value e = math::ExpOp::create(nb, nloc, shifted);
-        linalg::YieldOp::create(
-            nb, nloc,
-            arith::SelectOp::create(nb, nloc, masked, zero, e).getResult());
+  Value exps =
+      map({scores, rowMax}, {identityMap(rank), rowMap}, shape, elt,
+          [&](OpBuilder &nb, Location nloc, ValueRange a) {
+            Value masked = arith::CmpFOp::create(
+                nb, nloc, arith::CmpFPredicate::OEQ, a[0], minusInf);
+            Value shifted = arith::SubFOp::create(nb, nloc, a[0], a[1]);
+            Value e = math::ExpOp::create(nb, nloc, shifted);
+            linalg::YieldOp::create(
+                nb, nloc,
+                arith::SelectOp::create(nb, nloc, masked, zero, e).getResult());
+          });
+  Value rowSum = reduceLast(
+      exps, 0.0, [](OpBuilder &nb, Location nloc, Value x, Value acc) -> Value {
+        return arith::AddFOp::create(nb, nloc, x, acc);
       });
-  Value rowSum = reduceLast(exps, 0.0,
-                            [](OpBuilder &nb, Location nloc, Value x,
-                               Value acc) -> Value {
-                              return arith::AddFOp::create(nb, nloc, x, acc);
-                            });
   // e / sum, and 0 for a row whose sum is 0 (every key masked).
   return divideRowsOrZero(exps, rowSum);
 }
@@ -386,16 +385,16 @@ Value TensorBuilder::divideRowsOrZero(Value numer, Value denom) {
   for (unsigned i = 0; i + 1 < rank; ++i)
     rowExprs.push_back(b.getAffineDimExpr(i));
   Value zero = floatConst(elt, 0.0);
-  return map({numer, denom}, {identityMap(rank), mapOf(rank, rowExprs)},
-             shape, elt, [&](OpBuilder &nb, Location nloc, ValueRange a) {
-               Value empty = arith::CmpFOp::create(
-                   nb, nloc, arith::CmpFPredicate::OEQ, a[1], zero);
-               Value div = arith::DivFOp::create(nb, nloc, a[0], a[1]);
-               linalg::YieldOp::create(
-                   nb, nloc,
-                   arith::SelectOp::create(nb, nloc, empty, zero, div)
-                       .getResult());
-             });
+  return map(
+      {numer, denom}, {identityMap(rank), mapOf(rank, rowExprs)}, shape, elt,
+      [&](OpBuilder &nb, Location nloc, ValueRange a) {
+        Value empty = arith::CmpFOp::create(nb, nloc, arith::CmpFPredicate::OEQ,
+                                            a[1], zero);
+        Value div = arith::DivFOp::create(nb, nloc, a[0], a[1]);
+        linalg::YieldOp::create(
+            nb, nloc,
+            arith::SelectOp::create(nb, nloc, empty, zero, div).getResult());
+      });
 }
 
 //===----------------------------------------------------------------------===//
@@ -405,7 +404,8 @@ Value TensorBuilder::divideRowsOrZero(Value numer, Value denom) {
 Value TensorBuilder::sigmoid(OpBuilder &b, Location loc, Value x) {
   // 1 / (1 + exp(-x)); exp overflows to +inf for very negative x, giving 0.
   Type type = x.getType();
-  Value one = arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, 1.0));
+  Value one =
+      arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, 1.0));
   Value neg = arith::NegFOp::create(b, loc, x);
   Value e = math::ExpOp::create(b, loc, neg);
   Value denom = arith::AddFOp::create(b, loc, one, e);
