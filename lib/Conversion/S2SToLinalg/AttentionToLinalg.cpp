@@ -244,30 +244,20 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
                     nb, nl,
                     arith::MaximumFOp::create(nb, nl, a[0], a[1]).getResult());
               });
+    // Body of exp(a[0] - a[1]), exactly 0 where a[0] is -inf.
+    auto expShiftedOrZero = [&](OpBuilder &nb, Location nl, ValueRange a) {
+      Value isNegInf = arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OEQ,
+                                             a[0], minusInf);
+      Value e = math::ExpOp::create(nb, nl,
+                                    arith::SubFOp::create(nb, nl, a[0], a[1]));
+      linalg::YieldOp::create(
+          nb, nl,
+          arith::SelectOp::create(nb, nl, isNegInf, zero, e).getResult());
+    };
     // p = exp(s - m'), exactly 0 where s is -inf (transposed: [bk, bq]).
-    Value p = t.map(
-        {s, mNew}, {id, colMap}, {bk, bq}, elt,
-        [&](OpBuilder &nb, Location nl, ValueRange a) {
-          Value masked = arith::CmpFOp::create(
-              nb, nl, arith::CmpFPredicate::OEQ, a[0], minusInf);
-          Value e = math::ExpOp::create(
-              nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]));
-          linalg::YieldOp::create(
-              nb, nl,
-              arith::SelectOp::create(nb, nl, masked, zero, e).getResult());
-        });
+    Value p = t.map({s, mNew}, {id, colMap}, {bk, bq}, elt, expShiftedOrZero);
     // alpha = exp(m - m'), 0 while nothing has been seen (m = -inf).
-    Value alpha =
-        t.map({m, mNew}, {}, {bq}, elt,
-              [&](OpBuilder &nb, Location nl, ValueRange a) {
-                Value none = arith::CmpFOp::create(
-                    nb, nl, arith::CmpFPredicate::OEQ, a[0], minusInf);
-                Value e = math::ExpOp::create(
-                    nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]));
-                linalg::YieldOp::create(
-                    nb, nl,
-                    arith::SelectOp::create(nb, nl, none, zero, e).getResult());
-              });
+    Value alpha = t.map({m, mNew}, {}, {bq}, elt, expShiftedOrZero);
     Value pSum = t.reduceFirst(
         p, 0.0, [](OpBuilder &nb, Location nl, Value x, Value a) -> Value {
           return arith::AddFOp::create(nb, nl, x, a);
