@@ -88,7 +88,8 @@ OPTIMIZATION_OFF_VARIANTS=(
   "tile-attention=false"
   "lower-contractions=false"
   "attention-block-q=8 attention-block-k=8"
-  "threads=2 parallel-min-flops=0 attention-block-q=8 attention-block-k=8"
+  "pack-min-rows=0"
+  "threads=2 parallel-min-flops=0 pack-min-rows=1 attention-block-q=8 attention-block-k=8"
 )
 
 run_tests() {

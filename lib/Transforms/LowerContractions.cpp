@@ -109,7 +109,6 @@ static std::optional<Contraction> matchContraction(linalg::GenericOp op,
       op.getNumDpsInits() != 1 || !isMulAddBody(op))
     return std::nullopt;
   SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
-  unsigned numLoops = iterators.size();
   SmallVector<unsigned> parallel;
   std::optional<unsigned> reduction;
   for (auto [i, it] : llvm::enumerate(iterators)) {
@@ -195,16 +194,33 @@ static std::optional<Contraction> matchContraction(linalg::GenericOp op,
 // Code generation
 //===----------------------------------------------------------------------===//
 
+/// Tile and block sizes of the kernels (the pass options).
+struct KernelShapes {
+  int64_t dotRows, dotCols, dotBlockCols, axpyRows, axpyVectors;
+  int64_t packMinRows, packDepth, packCols;
+};
+
 class KernelEmitter {
 public:
   KernelEmitter(RewriterBase &rewriter, const Contraction &c,
-                int64_t vectorWidth, int64_t dotRows, int64_t dotCols,
-                int64_t dotBlockCols, int64_t axpyRows, int64_t axpyVectors)
+                int64_t vectorWidth, const KernelShapes &shapes)
       : b(rewriter), loc(c.op->getLoc()), c(c), vw(vectorWidth),
-        dotRows(dotRows), dotCols(dotCols), dotBlockCols(dotBlockCols),
-        axpyRows(axpyRows), axpyVectors(axpyVectors) {
+        dotRows(shapes.dotRows), dotCols(shapes.dotCols),
+        dotBlockCols(shapes.dotBlockCols), axpyRows(shapes.axpyRows),
+        axpyVectors(shapes.axpyVectors) {
     elt = cast<MemRefType>(c.c.getType()).getElementType();
     vecType = VectorType::get({vw}, elt);
+    int64_t m = c.loopSizes[c.mDim], n = c.loopSizes[c.nDim],
+            k = c.loopSizes[c.kDim];
+    packed = c.kind == KernelKind::Dot && shapes.packMinRows > 0 &&
+             m >= shapes.packMinRows && n % vw == 0 && k % vw == 0 &&
+             llvm::isPowerOf2_64(vw);
+    if (packed) {
+      int64_t nr = axpyVectors * vw;
+      packDepth = std::min(std::max(shapes.packDepth / vw, int64_t(1)) * vw, k);
+      packCols = std::max(shapes.packCols / nr, int64_t(1)) * nr;
+      packCols = std::min<int64_t>(packCols, llvm::alignTo(n, nr));
+    }
   }
 
   /// Emits the kernel; with `threads` > 1, one of its loops is an
@@ -215,6 +231,9 @@ public:
       chooseParallelLoop(threads);
     emitBatch(0);
   }
+
+  /// Whether the contraction runs as a packed-B axpy kernel.
+  bool isPacked() const { return packed; }
 
 private:
   /// Creates (once) a constant at the start of the enclosing function, so
@@ -282,6 +301,18 @@ private:
       }
     }
     int64_t m = c.loopSizes[c.mDim], n = c.loopSizes[c.nDim];
+    if (packed) {
+      // Column blocks only: the threads pack their own blocks of B. Narrower
+      // blocks when there are fewer than `threads` of them.
+      int64_t nr = axpyVectors * vw;
+      int64_t fullCols = n / nr * nr;
+      int64_t perThread = llvm::alignTo(llvm::divideCeil(fullCols, threads), nr);
+      packCols = std::min(packCols, std::max(nr, perThread));
+      int64_t blocks = llvm::divideCeil(fullCols, packCols);
+      if (blocks >= threads)
+        parallelLoop = ParallelLoop::Cols;
+      return;
+    }
     int64_t colBlocks, rowTiles;
     if (c.kind == KernelKind::Dot) {
       colBlocks = n / dotColsPerBlock();
@@ -347,7 +378,9 @@ private:
           parallelLoop == ParallelLoop::Batch && level == parallelBatchLevel);
       return;
     }
-    if (c.kind == KernelKind::Dot)
+    if (packed)
+      emitPackedDot();
+    else if (c.kind == KernelKind::Dot)
       emitDot();
     else
       emitAxpy();
@@ -481,12 +514,24 @@ private:
   /// An mr x (nv * vw) tile at (i0, j0); `tail` > 0 masks a single partial
   /// vector of that many lanes.
   void emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv, int64_t tail) {
-    int64_t k = c.loopSizes[c.kDim];
-    Value zero = zeroVector();
     Value mask;
     if (tail > 0)
       mask = prefixMask(tail);
+    Value zero = zeroVector();
+    emitAxpyTileOver(i0, mr, j0, nv, mask, cst(0),
+                     cst(c.loopSizes[c.kDim]), [&](Value kIv, int64_t v) {
+                       dims[c.kDim] = kIv;
+                       dims[c.nDim] = offset(j0, v * vw);
+                       return load(c.b, indices(c.bMap), mask, zero);
+                     });
+  }
 
+  /// The axpy tile at (i0, j0) over k in [k0, k0 + kCount): C's tile stays
+  /// in registers; `loadB(kk, v)` gives vector v of B's row k0 + kk.
+  void emitAxpyTileOver(Value i0, int64_t mr, Value j0, int64_t nv,
+                        Value mask, Value k0, Value kCount,
+                        function_ref<Value(Value, int64_t)> loadB) {
+    Value zero = zeroVector();
     // Load the C tile.
     dims[c.kDim] = cst(0);
     SmallVector<Value> init;
@@ -498,14 +543,12 @@ private:
       }
     }
     auto kLoop = scf::ForOp::create(
-        b, loc, cst(0), cst(k), cst(1), init,
-        [&](OpBuilder &, Location, Value kIv, ValueRange acc) {
-          dims[c.kDim] = kIv;
+        b, loc, cst(0), kCount, cst(1), init,
+        [&](OpBuilder &, Location, Value kk, ValueRange acc) {
           SmallVector<Value> bs;
-          for (int64_t v = 0; v < nv; ++v) {
-            dims[c.nDim] = offset(j0, v * vw);
-            bs.push_back(load(c.b, indices(c.bMap), mask, zero));
-          }
+          for (int64_t v = 0; v < nv; ++v)
+            bs.push_back(loadB(kk, v));
+          dims[c.kDim] = arith::AddIOp::create(b, loc, k0, kk);
           SmallVector<Value> next;
           for (int64_t r = 0; r < mr; ++r) {
             dims[c.mDim] = offset(i0, r);
@@ -526,6 +569,138 @@ private:
     }
   }
 
+  //===------------------------------------------------------------------===//
+  // Packed dot kernel: C[m, n] += sum_k A[m, k] * B[n, k], B transposed
+  //===------------------------------------------------------------------===//
+
+  /// B is copied, a block of `packCols` rows by `packDepth` k at a time,
+  /// into panels of `axpyVectors` vectors of n per k (transposed with
+  /// register shuffles), and the axpy kernel runs on the panels: no
+  /// horizontal sums, and the panels are read contiguously. The packing
+  /// costs one pass over B per call, which pays back when C has many rows.
+  void emitPackedDot() {
+    int64_t n = c.loopSizes[c.nDim];
+    int64_t nr = axpyVectors * vw;
+    int64_t fullCols = n / nr * nr;
+    loop(
+        0, fullCols, packCols,
+        [&](Value jc) {
+          Value width = arith::MinSIOp::create(
+              b, loc, cst(packCols),
+              arith::SubIOp::create(b, loc, cst(fullCols), jc));
+          Value panels = arith::DivUIOp::create(b, loc, width, cst(nr));
+          emitPackedBlock(jc, panels, axpyVectors);
+        },
+        parallelLoop == ParallelLoop::Cols);
+    // The last columns, fewer than a panel.
+    if (fullCols < n)
+      emitPackedBlock(cst(fullCols), cst(1), (n - fullCols) / vw);
+  }
+
+  /// The columns [jc, jc + panels * nv * vw) of C, all rows, over all k.
+  void emitPackedBlock(Value jc, Value panels, int64_t nv) {
+    int64_t m = c.loopSizes[c.mDim], k = c.loopSizes[c.kDim];
+    int64_t nr = axpyVectors * vw;
+    int64_t mr = axpyRows, mFull = m / mr * mr;
+    Value buffer = packBuffer();
+    loop(0, k, packDepth, [&](Value pc) {
+      Value depth = arith::MinSIOp::create(
+          b, loc, cst(packDepth), arith::SubIOp::create(b, loc, cst(k), pc));
+      // Pack: buffer[p, kk, v * vw + i] = B[jc + p * nr + v * vw + i, pc + kk].
+      loopTo(panels, [&](Value p) {
+        Value col0 = arith::AddIOp::create(
+            b, loc, jc, arith::MulIOp::create(b, loc, p, cst(nr)));
+        loopStep(depth, vw, [&](Value kk) {
+          dims[c.kDim] = arith::AddIOp::create(b, loc, pc, kk);
+          for (int64_t v = 0; v < nv; ++v) {
+            SmallVector<Value> rows;
+            for (int64_t i = 0; i < vw; ++i) {
+              dims[c.nDim] = offset(col0, v * vw + i);
+              rows.push_back(load(c.b, indices(c.bMap), nullptr, nullptr));
+            }
+            transpose(rows);
+            for (int64_t i = 0; i < vw; ++i)
+              vector::StoreOp::create(b, loc, rows[i], buffer,
+                                      ValueRange{p, offset(kk, i),
+                                                 cst(v * vw)});
+          }
+        });
+      });
+      // Every row tile against every panel; the row tile stays in cache.
+      auto tiles = [&](Value i, int64_t rows) {
+        loopTo(panels, [&](Value p) {
+          Value col0 = arith::AddIOp::create(
+              b, loc, jc, arith::MulIOp::create(b, loc, p, cst(nr)));
+          emitAxpyTileOver(i, rows, col0, nv, nullptr, pc, depth,
+                           [&](Value kk, int64_t v) {
+                             return vector::LoadOp::create(
+                                 b, loc, vecType, buffer,
+                                 ValueRange{p, kk, cst(v * vw)});
+                           });
+        });
+      };
+      loop(0, mFull, mr, [&](Value i) { tiles(i, mr); });
+      if (mFull < m)
+        tiles(cst(mFull), m - mFull);
+    });
+  }
+
+  /// Transposes the vw x vw block whose rows are `rows`, in place, with
+  /// log2(vw) rounds of two-input shuffles (exchanging bit d of the row and
+  /// lane indices in round d).
+  void transpose(SmallVectorImpl<Value> &rows) {
+    for (int64_t d = vw / 2; d >= 1; d /= 2) {
+      SmallVector<int64_t> lo, hi;
+      for (int64_t l = 0; l < vw; ++l) {
+        bool upper = l & d;
+        lo.push_back(upper ? vw + l - d : l);
+        hi.push_back(upper ? vw + l : l + d);
+      }
+      for (int64_t i = 0; i < vw; ++i) {
+        if (i & d)
+          continue;
+        Value x = rows[i], y = rows[i + d];
+        rows[i] = vector::ShuffleOp::create(b, loc, x, y, lo);
+        rows[i + d] = vector::ShuffleOp::create(b, loc, x, y, hi);
+      }
+    }
+  }
+
+  /// The packing buffer of the current parallel body (one per thread) or of
+  /// the function, created once at its start.
+  Value packBuffer() {
+    Block *block = b.getInsertionBlock();
+    Operation *op = block->getParentOp();
+    while (!isa<scf::ParallelOp, FunctionOpInterface>(op)) {
+      block = op->getBlock();
+      op = block->getParentOp();
+    }
+    if (isa<FunctionOpInterface>(op))
+      block = &op->getRegion(0).front();
+    Value &cached = packBuffers[block];
+    if (!cached) {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(block);
+      int64_t nr = axpyVectors * vw;
+      auto type = MemRefType::get({packCols / nr, packDepth, nr}, elt);
+      cached = memref::AllocaOp::create(b, loc, type, ValueRange(),
+                                        b.getI64IntegerAttr(64));
+    }
+    return cached;
+  }
+
+  /// Loops `body(iv)` over [0, count) (a value).
+  void loopTo(Value count, function_ref<void(Value)> body) {
+    loopStep(count, 1, body);
+  }
+
+  void loopStep(Value count, int64_t step, function_ref<void(Value)> body) {
+    auto forOp = scf::ForOp::create(b, loc, cst(0), count, cst(step));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(forOp.getBody());
+    body(forOp.getInductionVar());
+  }
+
   Value load(Value memref, ValueRange idx, Value mask, Value passthru) {
     if (mask)
       return vector::MaskedLoadOp::create(b, loc, vecType, memref, idx, mask,
@@ -544,6 +719,10 @@ private:
   Location loc;
   const Contraction &c;
   int64_t vw, dotRows, dotCols, dotBlockCols, axpyRows, axpyVectors;
+  /// The packed kernel and its block sizes.
+  bool packed = false;
+  int64_t packDepth = 0, packCols = 0;
+  llvm::DenseMap<Block *, Value> packBuffers;
   Type elt;
   VectorType vecType;
   ParallelLoop parallelLoop = ParallelLoop::None;
@@ -578,9 +757,10 @@ struct S2SLowerContractionsPass
                     c.op->getParentOfType<scf::ForallOp>();
       int64_t kernelThreads =
           nested || flops < parallelMinFlops ? 1 : threads.getValue();
-      KernelEmitter(rewriter, c, width, dotRows, dotCols, dotBlockCols,
-                    axpyRows, axpyVectors)
-          .emit(kernelThreads);
+      KernelShapes shapes{dotRows,     dotCols,     dotBlockCols,
+                          axpyRows,    axpyVectors, packMinRows,
+                          packDepth,   packCols};
+      KernelEmitter(rewriter, c, width, shapes).emit(kernelThreads);
       rewriter.eraseOp(c.op);
     }
   }

@@ -100,6 +100,9 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
     kernels.vectorBits =
         options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
     kernels.dotBlockCols = options.dotBlockCols;
+    kernels.packMinRows = options.packMinRows;
+    kernels.packDepth = options.packDepth;
+    kernels.packCols = options.packCols;
     kernels.threads = options.threads;
     kernels.parallelMinFlops = options.parallelMinFlops;
     pm.addNestedPass<func::FuncOp>(createS2SLowerContractionsPass(kernels));

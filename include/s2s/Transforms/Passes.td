@@ -164,6 +164,14 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
       attention, q W of Luong's general score): an `axpy-rows` x
       (`axpy-vectors` * lanes) tile of C stays in registers while each step
       broadcasts one element of A.
+    * **packed dot**, a dot contraction with at least `pack-min-rows` rows of
+      C and n and k multiples of the vector width (x W^T over a sequence):
+      B is copied, `pack-cols` rows by `pack-depth` k at a time, into a
+      stack buffer of panels of `axpy-vectors` vectors of n per k
+      (transposed in registers with log2(lanes) rounds of shuffles), and the
+      axpy kernel runs on the panels, each row tile of A reused across the
+      block's panels. No horizontal sums; one extra pass over B per call,
+      which pays back when there are many rows.
 
     Leading parallel dimensions (batch, heads) become loops around the
     kernel; their index maps may be any affine expression (grouped-query
@@ -172,16 +180,19 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
     fit (dynamic shapes, strided inner dimensions, several reductions) are
     left alone for the loop lowering.
 
-    The horizontal sums reassociate the additions over k, so results differ
-    from a sequential sum in the last bits, as any BLAS's do.
+    The horizontal sums of the dot kernel reassociate the additions over k,
+    so its results differ from a sequential sum in the last bits, as any
+    BLAS's do; the axpy and packed kernels add over k in order.
 
     With `threads` above 1, the outermost loop of a kernel that is not
     already inside a parallel loop and has at least `parallel-min-flops`
     FLOPs becomes an `scf.parallel` loop: the batch loop when there is one
     with at least `threads` iterations, else the loop over column blocks
     (dot) or column panels (axpy) when there are at least `threads` of
-    them, else the loop over row tiles. Each iteration writes its own part
-    of C, so the result does not depend on the thread count.
+    them, else the loop over row tiles (the packed kernel: its column
+    blocks only, narrowed so that each thread gets one, each packing into
+    its own buffer). Each iteration writes its own part of C, so the result
+    does not depend on the thread count.
 
     Before:
     ```mlir
@@ -209,6 +220,15 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
            "Rows of C per axpy-kernel tile">,
     Option<"axpyVectors", "axpy-vectors", "int64_t", /*default=*/"4",
            "Vectors of C columns per axpy-kernel tile">,
+    Option<"packMinRows", "pack-min-rows", "int64_t", /*default=*/"64",
+           "Dot contractions with at least this many rows of C (and k and "
+           "n multiples of the vector width) transpose B into packed "
+           "panels and run the axpy kernel on them; 0 never packs">,
+    Option<"packDepth", "pack-depth", "int64_t", /*default=*/"256",
+           "k extent of a packed block of B">,
+    Option<"packCols", "pack-cols", "int64_t", /*default=*/"256",
+           "n extent of a packed block of B (a multiple of the axpy tile "
+           "width)">,
     Option<"threads", "threads", "int64_t", /*default=*/"1",
            "Threads to spread a kernel's outer loop over (an scf.parallel "
            "loop when above 1)">,

@@ -72,6 +72,17 @@ struct S2SToLLVMPipelineOptions
       *this, "dot-block-cols",
       llvm::cl::desc("Columns of C per cache block of the dot kernel"),
       llvm::cl::init(64)};
+  PassOptions::Option<int64_t> packMinRows{
+      *this, "pack-min-rows",
+      llvm::cl::desc("x W^T contractions with at least this many rows pack "
+                     "W^T into panels for the axpy kernel; 0 never packs"),
+      llvm::cl::init(64)};
+  PassOptions::Option<int64_t> packDepth{
+      *this, "pack-depth",
+      llvm::cl::desc("k extent of a packed block of W^T"), llvm::cl::init(256)};
+  PassOptions::Option<int64_t> packCols{
+      *this, "pack-cols",
+      llvm::cl::desc("n extent of a packed block of W^T"), llvm::cl::init(256)};
   PassOptions::Option<int64_t> threads{
       *this, "threads",
       llvm::cl::desc("Threads of the compiled code: above 1, attention "

@@ -891,6 +891,21 @@ def _():
     return [("input", x), ("weight", module.weight)], [("output", y)]
 
 
+@case("linear_packed", "linear", """
+s2s.linear with bias on [2, 35, In] where the contraction runs as the packed
+kernel (70 rows >= pack-min-rows, In and Out multiples of 16): In=272 is a
+k block of 256 and one of 16, Out=336 a column block of 256, a narrower one
+of 64 and a last panel of 16 columns; 70 rows leave a 4-row tile.
+""", (1e-4, 1e-4))
+def _():
+    module = nn.Linear(272, 336)
+    x = torch.randn(2, 35, 272)
+    with torch.no_grad():
+        y = module.double()(f64(x))
+    return [("input", x), ("weight", module.weight),
+            ("bias", module.bias)], [("output", y)]
+
+
 def layer_norm_case(shape, normalized_shape, eps, affine):
     module = nn.LayerNorm(normalized_shape, eps=eps,
                           elementwise_affine=affine)
