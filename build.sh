@@ -89,6 +89,7 @@ OPTIMIZATION_OFF_VARIANTS=(
   "lower-contractions=false"
   "attention-block-q=8 attention-block-k=8"
   "pack-min-rows=0"
+  "plan-buffers=false"
   "threads=2 parallel-min-flops=0 pack-min-rows=1 attention-block-q=8 attention-block-k=8"
 )
 

@@ -94,8 +94,11 @@ MEM_METHOD = (
     "returns (PyTorch allocates its results; s2s writes into the caller's "
     "buffers); counted by bench/memtrack.c, an LD_PRELOADed shim over "
     "malloc/calloc/realloc/free/posix_memalign/aligned_alloc/memalign using "
-    "malloc_usable_size. Not counted: the stack (s2s's memref.alloca), and "
-    "memory a library maps itself (OpenBLAS's GEMM buffers).")
+    "malloc_usable_size; for s2s, plus the arena its compiled function "
+    "keeps its planned scratch buffers in (s2s-plan-buffers; the size of "
+    "the library's .bss and .lbss sections). Not counted: the stack (s2s's "
+    "memref.alloca: packing buffers, attention blocks), and memory a "
+    "library maps itself (OpenBLAS's GEMM buffers).")
 
 
 def log(msg=""):
@@ -231,6 +234,26 @@ def s2s_threading(so_path):
         m = re.search(r"-t(\d+)\.so$", so_path)
         return "%s (OpenMP)" % m.group(1) if m else "threaded"
     return "1"
+
+
+def arena_bytes(so_path):
+    """The zero-initialized static memory of the compiled library: the
+    arenas s2s-plan-buffers gives each function for its planned scratch
+    buffers (private globals, so without symbols; they are the .bss/.lbss
+    sections, with a flag word per function), which the malloc shim does
+    not see."""
+    try:
+        out = subprocess.run(["readelf", "-S", "-W", so_path],
+                             capture_output=True, text=True).stdout
+    except OSError:
+        return 0
+    total = 0
+    for line in out.splitlines():
+        m = re.search(r"\s\.l?bss\s+NOBITS\s+\S+\s+\S+\s+([0-9a-f]+)\s",
+                      line)
+        if m:
+            total += int(m.group(1), 16)
+    return total
 
 
 #===----------------------------------------------------------------------===#
@@ -474,6 +497,8 @@ def child(args):
             rec["s2s_threads"] = s2s_threading(so)
             sr = timed(c, args.budget, args.min_repeats, memtrack)
             sr.pop("result")
+            if sr["scratch"] is not None:
+                sr["scratch"] += arena_bytes(so)
             rec["s2s"] = sr
             log("  s2s  : %s ms median of %d (first call %s ms), "
                 "%.2f GFLOP/s, scratch %s, %.0f page faults/call"

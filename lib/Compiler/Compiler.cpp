@@ -344,8 +344,10 @@ void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
      << " * below and sets\n"
      << " * `allocated` and `aligned` to the data, `offset` to 0, `sizes` to\n"
      << " * the shape and `strides` to the C-order (row-major) strides.\n"
-     << " * Inputs are only read. A call is thread-safe; it allocates its\n"
-     << " * scratch memory itself.\n";
+     << " * Inputs are only read. Scratch buffers live in a static arena\n"
+     << " * per entry point (planned at compile time; its pages are touched\n"
+     << " * by the first call and reused by later ones). A call is\n"
+     << " * thread-safe: one that finds the arena in use allocates its own.\n";
   if (threads > 1)
     os << " *\n"
        << " * Compiled with threads=" << threads

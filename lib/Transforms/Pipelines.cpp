@@ -90,6 +90,8 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
     pm.addPass(createForallToForLoopPass());
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
+  if (options.planBuffers)
+    pm.addPass(createS2SPlanBuffersPass());
 
   // Vector kernels for the contractions, loops for the rest, then LLVM.
   if (options.lowerContractions) {

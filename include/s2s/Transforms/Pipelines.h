@@ -58,6 +58,11 @@ struct S2SToLLVMPipelineOptions
       llvm::cl::desc("Replace exp/tanh/... by vectorizable polynomial "
                      "approximations (s2s-approximate-math)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> planBuffers{
+      *this, "plan-buffers",
+      llvm::cl::desc("Place each function's scratch buffers in one arena "
+                     "reused by every call (s2s-plan-buffers)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> lowerContractions{
       *this, "lower-contractions",
       llvm::cl::desc("Lower contractions to register-blocked vector kernels "
