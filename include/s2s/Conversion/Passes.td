@@ -10,11 +10,12 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
   let description = [{
     A straightforward, correct lowering of every s2s op on tensors:
 
-    * recurrent layers become one `scf.for` over time per direction carrying
-      the state (and the output tensor), so the IR does not grow with the
-      sequence length; a step is two contractions and one elementwise
-      `linalg.generic` holding the gate math; `seq_lens` freezes the state
-      and zeroes the output past a sequence's end;
+    * recurrent layers become one `scf.for` over time, advancing every
+      direction in each iteration and carrying the states (and the output
+      tensor), so the IR does not grow with the sequence length; a step is
+      two contractions and one elementwise `linalg.generic` holding the
+      gate math; `seq_lens` freezes the state and zeroes the output past a
+      sequence's end, and the loop stops after the longest sequence;
     * attention becomes a score contraction, the masks, a softmax with zero
       rows where every key is masked, and a contraction with the values;
       grouped-query heads read their key/value head through the indexing map;

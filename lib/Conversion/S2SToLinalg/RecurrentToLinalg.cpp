@@ -5,10 +5,12 @@
 //
 // A cell step is two contractions (x W_ih^T + b_ih, h W_hh^T + b_hh) and one
 // elementwise linalg.generic that applies the gate nonlinearities. A layer is
-// an scf.for over time per direction, carrying the state and the output
-// tensor y: the IR does not grow with the sequence length. With seq_lens,
-// steps past a sequence's end keep its state and write zeros to y, which
-// also gives the reverse direction its packed-sequence start.
+// one scf.for over time that advances every direction (a bidirectional
+// layer's two steps are independent work in the same iteration), carrying
+// the states and the output tensor y: the IR does not grow with the
+// sequence length. With seq_lens, steps past a sequence's end keep its
+// state and write zeros to y, which also gives the reverse direction its
+// packed-sequence start, and the loop ends with the longest sequence.
 //
 //===----------------------------------------------------------------------===//
 
@@ -265,8 +267,33 @@ using InputGatesFn =
     function_ref<Value(TensorBuilder &, int64_t /*d*/, Value /*t*/)>;
 } // namespace
 
-/// Emits one scf.for over time per direction and returns {y, h_n[, c_n]}
-/// with y time-major [T, B, D*H].
+/// The number of steps worth running with `seqLens` [B]: the longest
+/// sequence, clamped to [0, seqLen].
+static Value longestSequence(TensorBuilder &tb, Value seqLens,
+                             int64_t seqLen) {
+  OpBuilder &b = tb.builder();
+  Location loc = tb.getLoc();
+  Type lenType = TensorBuilder::elementTypeOf(seqLens);
+  Value init = tb.filledInt({}, lenType, 0);
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineMap> maps = {tb.identityMap(1),
+                                 AffineMap::get(1, 0, {}, ctx)};
+  Value longest =
+      tb.generic({seqLens}, {init}, maps, {utils::IteratorType::reduction},
+                 [&](OpBuilder &bb, Location bl, ValueRange a) {
+                   linalg::YieldOp::create(
+                       bb, bl,
+                       ValueRange{arith::MaxSIOp::create(bb, bl, a[0], a[1])});
+                 })[0];
+  Value steps = arith::IndexCastOp::create(
+      b, loc, b.getIndexType(), tensor::ExtractOp::create(b, loc, longest));
+  return arith::MinSIOp::create(b, loc, steps, tb.indexConst(seqLen));
+}
+
+/// Emits one scf.for over time that advances every direction (the forward
+/// one at t = iv, the reverse one at t = steps-1 - iv) and returns
+/// {y, h_n[, c_n]} with y time-major [T, B, D*H]. With seq_lens the loop
+/// stops after the longest sequence, y starting as zeros.
 static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
                                           const Recurrence &r,
                                           InputGatesFn inputGates) {
@@ -274,35 +301,47 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
   bool isLSTM = r.spec.kind == CellKind::lstm;
   int64_t batch = r.batch, hidden = r.hidden;
   Type elt = r.elementType;
-  Value y = tb.empty({r.seqLen, batch, r.numDirections * hidden}, elt);
+  SmallVector<int64_t> yShape = {r.seqLen, batch, r.numDirections * hidden};
+  Value y = r.seqLens ? tb.filled(yShape, elt, 0.0) : tb.empty(yShape, elt);
   Value hN = tb.empty({r.numDirections, batch, hidden}, elt);
   Value cN = isLSTM ? tb.empty({r.numDirections, batch, hidden}, elt) : Value();
-  Value lb = tb.indexConst(0), ub = tb.indexConst(r.seqLen),
-        step = tb.indexConst(1), last = tb.indexConst(r.seqLen - 1);
+  Value lb = tb.indexConst(0), step = tb.indexConst(1);
+  Value ub = r.seqLens ? longestSequence(tb, r.seqLens, r.seqLen)
+                       : tb.indexConst(r.seqLen);
+  Value last = r.seqLens ? arith::SubIOp::create(rewriter, loc, ub, step)
+                         : tb.indexConst(r.seqLen - 1);
 
+  // Per direction: weights, and the initial state in the loop's arguments.
+  unsigned stateSize = isLSTM ? 2 : 1;
+  SmallVector<RecurrentWeights> weights;
+  SmallVector<Value> iterArgs;
   for (int64_t d = 0; d < r.numDirections; ++d) {
-    bool reverse = r.direction == Direction::reverse || d == 1;
     OpFoldResult dir = rewriter.getIndexAttr(d);
-    RecurrentWeights w{tb.row(r.wHh, dir), r.bHh ? tb.row(r.bHh, dir) : Value(),
-                       r.peepholes ? tb.row(r.peepholes, dir) : Value()};
+    weights.push_back({tb.row(r.wHh, dir),
+                       r.bHh ? tb.row(r.bHh, dir) : Value(),
+                       r.peepholes ? tb.row(r.peepholes, dir) : Value()});
     auto initialState = [&](Value given) {
       return given ? tb.row(given, dir) : tb.filled({batch, hidden}, elt, 0.0);
     };
-    SmallVector<Value> iterArgs = {initialState(r.h0)};
+    iterArgs.push_back(initialState(r.h0));
     if (isLSTM)
       iterArgs.push_back(initialState(r.c0));
-    iterArgs.push_back(y);
+  }
+  iterArgs.push_back(y);
 
-    auto loop = scf::ForOp::create(
-        rewriter, loc, lb, ub, step, iterArgs,
-        [&](OpBuilder &b, Location nloc, Value iv, ValueRange args) {
-          TensorBuilder body(b, nloc);
+  auto loop = scf::ForOp::create(
+      rewriter, loc, lb, ub, step, iterArgs,
+      [&](OpBuilder &b, Location nloc, Value iv, ValueRange args) {
+        TensorBuilder body(b, nloc);
+        Value yAcc = args.back();
+        SmallVector<Value> yields;
+        for (int64_t d = 0; d < r.numDirections; ++d) {
+          bool reverse = r.direction == Direction::reverse || d == 1;
           Value t = reverse ? arith::SubIOp::create(b, nloc, last, iv) : iv;
-          Value h = args[0];
-          Value c = isLSTM ? args[1] : Value();
-          Value yAcc = args.back();
-          CellState next =
-              buildCellStep(body, r.spec, w, inputGates(body, d, t), h, c);
+          Value h = args[d * stateSize];
+          Value c = isLSTM ? args[d * stateSize + 1] : Value();
+          CellState next = buildCellStep(body, r.spec, weights[d],
+                                         inputGates(body, d, t), h, c);
           Value out = next.h;
           if (r.seqLens) {
             // valid(b) = t < seq_lens[b]: advance the state and emit h';
@@ -346,22 +385,26 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
           }
           SmallVector<OpFoldResult> offsets = {t, b.getIndexAttr(0),
                                                b.getIndexAttr(d * hidden)};
-          Value yNext = body.insert(out, yAcc, offsets, {1, batch, hidden});
-          SmallVector<Value> yields = {next.h};
+          yAcc = body.insert(out, yAcc, offsets, {1, batch, hidden});
+          yields.push_back(next.h);
           if (isLSTM)
             yields.push_back(next.c);
-          yields.push_back(yNext);
-          scf::YieldOp::create(b, nloc, yields);
-        });
+        }
+        yields.push_back(yAcc);
+        scf::YieldOp::create(b, nloc, yields);
+      });
 
-    SmallVector<OpFoldResult> stateOffsets = {dir, rewriter.getIndexAttr(0),
+  for (int64_t d = 0; d < r.numDirections; ++d) {
+    SmallVector<OpFoldResult> stateOffsets = {rewriter.getIndexAttr(d),
+                                              rewriter.getIndexAttr(0),
                                               rewriter.getIndexAttr(0)};
-    hN = tb.insert(loop.getResult(0), hN, stateOffsets, {1, batch, hidden});
+    hN = tb.insert(loop.getResult(d * stateSize), hN, stateOffsets,
+                   {1, batch, hidden});
     if (isLSTM)
-      cN = tb.insert(loop.getResult(1), cN, stateOffsets, {1, batch, hidden});
-    y = loop.getResults().back();
+      cN = tb.insert(loop.getResult(d * stateSize + 1), cN, stateOffsets,
+                     {1, batch, hidden});
   }
-  SmallVector<Value> results = {y, hN};
+  SmallVector<Value> results = {loop.getResults().back(), hN};
   if (isLSTM)
     results.push_back(cN);
   return results;

@@ -136,9 +136,10 @@ func.func @rnn_reverse(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x6x4xf32>,
 
 // -----
 
-/// Two loops: the forward one with the weights of direction 0 writes
-/// y[:, :, 0:H]; the reverse one with those of direction 1 continues from its
-/// y and writes y[T-1 - iv, :, H:2H]. h_n stacks both final states.
+/// One loop advances both directions: the forward step with the weights of
+/// direction 0 reads x[iv] and writes y[iv, :, 0:H]; the reverse step with
+/// those of direction 1 reads x[T-1 - iv] and writes y[T-1 - iv, :, H:2H].
+/// The loop carries both states; h_n stacks them.
 // CHECK-LABEL: func.func @rnn_bidirectional(
 // CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: tensor<5x3x4xf32>,
 // CHECK-SAME:      %[[W_IH:[a-zA-Z0-9_]+]]: tensor<2x6x4xf32>,
@@ -148,21 +149,21 @@ func.func @rnn_reverse(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x6x4xf32>,
 // CHECK-DAG:     %[[H_N_INIT:.+]] = tensor.empty() : tensor<2x3x6xf32>
 // CHECK-DAG:     %[[W_IH_FWD:.+]] = tensor.extract_slice %[[W_IH]][0, 0, 0] [1, 6, 4]
 // CHECK-DAG:     %[[W_IH_BWD:.+]] = tensor.extract_slice %[[W_IH]][1, 0, 0] [1, 6, 4]
-// CHECK:         %[[FWD:.+]]:2 = scf.for %[[IV:[a-zA-Z0-9_]+]] = {{.+}} iter_args(%{{.+}} = %{{.+}}, %[[Y:[a-zA-Z0-9_]+]] = %[[Y_INIT]])
-// CHECK-NOT:       arith.subi
+// CHECK:         %[[LOOP:.+]]:3 = scf.for %[[IV:[a-zA-Z0-9_]+]] = {{.+}} iter_args(%[[H_F:[a-zA-Z0-9_]+]] = %{{.+}}, %[[H_B:[a-zA-Z0-9_]+]] = %{{.+}}, %[[Y:[a-zA-Z0-9_]+]] = %[[Y_INIT]])
 // CHECK:           tensor.extract_slice %[[X]][%[[IV]], 0, 0] [1, 3, 4]
 // CHECK:           linalg.generic {{.+}} ins(%{{.+}}, %[[W_IH_FWD]] :
-// CHECK:           tensor.insert_slice %{{.+}} into %[[Y]][%[[IV]], 0, 0] [1, 3, 6] [1, 1, 1] : tensor<3x6xf32> into tensor<5x3x12xf32>
-// CHECK:           scf.yield
-// CHECK:         %[[H_N_FWD:.+]] = tensor.insert_slice %[[FWD]]#0 into %[[H_N_INIT]][0, 0, 0] [1, 3, 6]
-// CHECK:         %[[BWD:.+]]:2 = scf.for %[[IV2:[a-zA-Z0-9_]+]] = {{.+}} iter_args(%{{.+}} = %{{.+}}, %[[Y2:[a-zA-Z0-9_]+]] = %[[FWD]]#1)
-// CHECK:           %[[T:.+]] = arith.subi %[[C4]], %[[IV2]] : index
+// CHECK:           linalg.generic {{.+}} ins(%[[H_F]], %{{.+}} :
+// CHECK:           %[[Y_F:.+]] = tensor.insert_slice %{{.+}} into %[[Y]][%[[IV]], 0, 0] [1, 3, 6] [1, 1, 1] : tensor<3x6xf32> into tensor<5x3x12xf32>
+// CHECK:           %[[T:.+]] = arith.subi %[[C4]], %[[IV]] : index
 // CHECK:           tensor.extract_slice %[[X]][%[[T]], 0, 0] [1, 3, 4]
 // CHECK:           linalg.generic {{.+}} ins(%{{.+}}, %[[W_IH_BWD]] :
-// CHECK:           tensor.insert_slice %{{.+}} into %[[Y2]][%[[T]], 0, 6] [1, 3, 6] [1, 1, 1] : tensor<3x6xf32> into tensor<5x3x12xf32>
-// CHECK:           scf.yield
-// CHECK:         %[[H_N:.+]] = tensor.insert_slice %[[BWD]]#0 into %[[H_N_FWD]][1, 0, 0] [1, 3, 6]
-// CHECK:         return %[[BWD]]#1, %[[H_N]]
+// CHECK:           linalg.generic {{.+}} ins(%[[H_B]], %{{.+}} :
+// CHECK:           %[[Y_B:.+]] = tensor.insert_slice %{{.+}} into %[[Y_F]][%[[T]], 0, 6] [1, 3, 6] [1, 1, 1] : tensor<3x6xf32> into tensor<5x3x12xf32>
+// CHECK:           scf.yield %{{.+}}, %{{.+}}, %[[Y_B]]
+// CHECK-NOT:     scf.for
+// CHECK:         %[[H_N_FWD:.+]] = tensor.insert_slice %[[LOOP]]#0 into %[[H_N_INIT]][0, 0, 0] [1, 3, 6]
+// CHECK:         %[[H_N:.+]] = tensor.insert_slice %[[LOOP]]#1 into %[[H_N_FWD]][1, 0, 0] [1, 3, 6]
+// CHECK:         return %[[LOOP]]#2, %[[H_N]]
 func.func @rnn_bidirectional(%x: tensor<5x3x4xf32>, %w_ih: tensor<2x6x4xf32>,
     %w_hh: tensor<2x6x6xf32>) -> (tensor<5x3x12xf32>, tensor<2x3x6xf32>) {
   %y, %h_n = s2s.rnn %x, %w_ih, %w_hh hidden_size(6) direction bidirectional
@@ -195,12 +196,20 @@ func.func @rnn_batch_first(%x: tensor<3x5x4xf32>, %w_ih: tensor<1x6x4xf32>,
 
 /// With seq_lens, a generic after the cell step compares seq_lens[b] with t:
 /// a valid step (seq_lens[b] > t) advances the state and emits h'; past the
-/// end the state is kept and y gets zeros.
+/// end the state is kept and y gets zeros. The loop stops after the longest
+/// sequence (a max reduction of seq_lens, clamped to T); y starts as zeros
+/// for the steps it does not run.
 // CHECK-DAG: #[[$LEN_MAP:.+]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-DAG: #[[$ID2:.+]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-LABEL: func.func @rnn_seq_lens(
 // CHECK-SAME:      %[[SEQ_LENS:[a-zA-Z0-9_]+]]: tensor<3xi32>)
-// CHECK:         %[[LOOP:.+]]:2 = scf.for %[[IV:[a-zA-Z0-9_]+]] = {{.+}} iter_args(%[[H:[a-zA-Z0-9_]+]] = %{{.+}}, %[[Y:[a-zA-Z0-9_]+]] = %{{.+}})
+// CHECK:         %[[Y_ZERO:.+]] = linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<5x3x6xf32>)
+// CHECK:         %[[MAX:.+]] = linalg.generic {{.+}} iterator_types = ["reduction"]} ins(%[[SEQ_LENS]] : tensor<3xi32>) outs(%{{.+}} : tensor<i32>)
+// CHECK:           arith.maxsi
+// CHECK:         %[[LONGEST:.+]] = tensor.extract %[[MAX]][] : tensor<i32>
+// CHECK:         %[[STEPS:.+]] = arith.index_cast %[[LONGEST]] : i32 to index
+// CHECK:         %[[UB:.+]] = arith.minsi %[[STEPS]], %{{.+}} : index
+// CHECK:         %[[LOOP:.+]]:2 = scf.for %[[IV:[a-zA-Z0-9_]+]] = %{{.+}} to %[[UB]] step %{{.+}} iter_args(%[[H:[a-zA-Z0-9_]+]] = %{{.+}}, %[[Y:[a-zA-Z0-9_]+]] = %[[Y_ZERO]])
 // CHECK:           %[[H_CELL:.+]] = linalg.generic {indexing_maps = [#[[$ID2]], #[[$ID2]], #[[$ID2]]]
 // CHECK:             math.tanh
 // CHECK:           %[[T:.+]] = arith.index_cast %[[IV]] : index to i32
@@ -298,14 +307,16 @@ func.func @lstm_forward(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x24x4xf32>,
 
 // -----
 
-/// LSTM with seq_lens in reverse: the validity test uses the reversed time
-/// index, which makes a short sequence start at its own last step, and both h
-/// and c are frozen past the end.
+/// LSTM with seq_lens in reverse: the loop runs the longest sequence's steps
+/// from its last one down; the validity test uses the reversed time index,
+/// which makes a shorter sequence start at its own last step, and both h and
+/// c are frozen past the end.
 // CHECK-LABEL: func.func @lstm_reverse_seq_lens(
 // CHECK-SAME:      %[[SEQ_LENS:[a-zA-Z0-9_]+]]: tensor<3xi64>)
-// CHECK-DAG:     %[[C4:.+]] = arith.constant 4 : index
-// CHECK:         scf.for %[[IV:[a-zA-Z0-9_]+]] = {{.+}} iter_args(%[[H:[a-zA-Z0-9_]+]] = %{{.+}}, %[[C:[a-zA-Z0-9_]+]] = %{{.+}}, %[[Y:[a-zA-Z0-9_]+]] = %{{.+}})
-// CHECK:           %[[T:.+]] = arith.subi %[[C4]], %[[IV]] : index
+// CHECK:         %[[UB:.+]] = arith.minsi %{{.+}}, %{{.+}} : index
+// CHECK:         %[[LAST:.+]] = arith.subi %[[UB]], %{{.+}} : index
+// CHECK:         scf.for %[[IV:[a-zA-Z0-9_]+]] = %{{.+}} to %[[UB]] step %{{.+}} iter_args(%[[H:[a-zA-Z0-9_]+]] = %{{.+}}, %[[C:[a-zA-Z0-9_]+]] = %{{.+}}, %[[Y:[a-zA-Z0-9_]+]] = %{{.+}})
+// CHECK:           %[[T:.+]] = arith.subi %[[LAST]], %[[IV]] : index
 // CHECK:           %[[CELL:.+]]:2 = linalg.generic
 // CHECK:           %[[T_LEN:.+]] = arith.index_cast %[[T]] : index to i64
 // CHECK:           %[[MASKED:.+]]:3 = linalg.generic

@@ -446,6 +446,19 @@ def _():
                      seq_lens=[3, 6, 1, 4])
 
 
+@case("lstm_bidir_seqlens_short", "lstm", """
+s2s.lstm bidirectional with seq_lens all shorter than T (3, 6, 1, 5 with
+T=9) against nn.LSTM over pack_padded_sequence: the time loop stops after
+the longest sequence (6 steps, both directions in it, the reverse one
+starting at step 5), and y stays zero for steps 6 to 8.
+""", RNN_TOL, layer_attrs(5, "bidirectional"))
+def _():
+    T, B, I, H = 9, 4, 3, 5
+    return run_layer("lstm", torch.randn(T, B, I), T, B, I, H,
+                     direction="bidirectional", h0=True, c0=True,
+                     seq_lens=[3, 6, 1, 5])
+
+
 @case("rnn_batch_first_bidir_seqlens_i32", "rnn", """
 s2s.rnn (tanh) batch_first, bidirectional, with i32 seq_lens and no h0
 against nn.RNN(batch_first=True, bidirectional=True) over
