@@ -32,6 +32,8 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 
 namespace mlir {
 namespace s2s {
@@ -232,8 +234,13 @@ public:
     emitBatch(0);
   }
 
-  /// Whether the contraction runs as a packed-B axpy kernel.
-  bool isPacked() const { return packed; }
+  /// Packs B once before `loop` (in which B is read-only) instead of in
+  /// each run of the contraction.
+  void packBefore(Operation *loop) {
+    hoistLoop = loop;
+    prepacked = true;
+    packed = false;
+  }
 
 private:
   /// Creates (once) a constant at the start of the enclosing function, so
@@ -301,6 +308,11 @@ private:
       }
     }
     int64_t m = c.loopSizes[c.mDim], n = c.loopSizes[c.nDim];
+    if (prepacked) {
+      if (n / (axpyVectors * vw) >= threads)
+        parallelLoop = ParallelLoop::Cols;
+      return;
+    }
     if (packed) {
       // Column blocks only: the threads pack their own blocks of B. Narrower
       // blocks when there are fewer than `threads` of them.
@@ -378,7 +390,9 @@ private:
           parallelLoop == ParallelLoop::Batch && level == parallelBatchLevel);
       return;
     }
-    if (packed)
+    if (prepacked)
+      emitPrepackedDot();
+    else if (packed)
       emitPackedDot();
     else if (c.kind == KernelKind::Dot)
       emitDot();
@@ -606,43 +620,109 @@ private:
     loop(0, k, packDepth, [&](Value pc) {
       Value depth = arith::MinSIOp::create(
           b, loc, cst(packDepth), arith::SubIOp::create(b, loc, cst(k), pc));
-      // Pack: buffer[p, kk, v * vw + i] = B[jc + p * nr + v * vw + i, pc + kk].
       loopTo(panels, [&](Value p) {
         Value col0 = arith::AddIOp::create(
             b, loc, jc, arith::MulIOp::create(b, loc, p, cst(nr)));
-        loopStep(depth, vw, [&](Value kk) {
-          dims[c.kDim] = arith::AddIOp::create(b, loc, pc, kk);
-          for (int64_t v = 0; v < nv; ++v) {
-            SmallVector<Value> rows;
-            for (int64_t i = 0; i < vw; ++i) {
-              dims[c.nDim] = offset(col0, v * vw + i);
-              rows.push_back(load(c.b, indices(c.bMap), nullptr, nullptr));
-            }
-            transpose(rows);
-            for (int64_t i = 0; i < vw; ++i)
-              vector::StoreOp::create(b, loc, rows[i], buffer,
-                                      ValueRange{p, offset(kk, i),
-                                                 cst(v * vw)});
-          }
-        });
+        packPanel(buffer, p, col0, nv, pc, depth);
       });
       // Every row tile against every panel; the row tile stays in cache.
       auto tiles = [&](Value i, int64_t rows) {
         loopTo(panels, [&](Value p) {
           Value col0 = arith::AddIOp::create(
               b, loc, jc, arith::MulIOp::create(b, loc, p, cst(nr)));
-          emitAxpyTileOver(i, rows, col0, nv, nullptr, pc, depth,
-                           [&](Value kk, int64_t v) {
-                             return vector::LoadOp::create(
-                                 b, loc, vecType, buffer,
-                                 ValueRange{p, kk, cst(v * vw)});
-                           });
+          emitPanelTile(buffer, p, i, rows, col0, nv, pc, depth);
         });
       };
       loop(0, mFull, mr, [&](Value i) { tiles(i, mr); });
       if (mFull < m)
         tiles(cst(mFull), m - mFull);
     });
+  }
+
+  /// Packs panel `p` of `buffer`: buffer[p, kk, v * vw + i] =
+  /// B[col0 + v * vw + i, pc + kk] for kk < depth, v < nv, i < vw.
+  void packPanel(Value buffer, Value p, Value col0, int64_t nv, Value pc,
+                 Value depth) {
+    loopStep(depth, vw, [&](Value kk) {
+      dims[c.kDim] = arith::AddIOp::create(b, loc, pc, kk);
+      for (int64_t v = 0; v < nv; ++v) {
+        SmallVector<Value> rows;
+        for (int64_t i = 0; i < vw; ++i) {
+          dims[c.nDim] = offset(col0, v * vw + i);
+          rows.push_back(load(c.b, indices(c.bMap), nullptr, nullptr));
+        }
+        transpose(rows);
+        for (int64_t i = 0; i < vw; ++i)
+          vector::StoreOp::create(b, loc, rows[i], buffer,
+                                  ValueRange{p, offset(kk, i), cst(v * vw)});
+      }
+    });
+  }
+
+  /// The axpy tile of `rows` rows at (i, col0) over k in [pc, pc + depth),
+  /// reading B from panel `p` of `buffer`.
+  void emitPanelTile(Value buffer, Value p, Value i, int64_t rows, Value col0,
+                     int64_t nv, Value pc, Value depth) {
+    emitAxpyTileOver(i, rows, col0, nv, nullptr, pc, depth,
+                     [&](Value kk, int64_t v) {
+                       return vector::LoadOp::create(
+                           b, loc, vecType, buffer,
+                           ValueRange{p, kk, cst(v * vw)});
+                     });
+  }
+
+  //===------------------------------------------------------------------===//
+  // Pre-packed dot kernel: B packed once before the loops it is invariant in
+  //===------------------------------------------------------------------===//
+
+  /// B is read-only in `hoistLoop`, which runs the contraction many times
+  /// (an RNN's h W_hh^T per step): the whole of B is packed into panels
+  /// once before that loop (into a buffer freed after it), and each run is
+  /// the axpy kernel over the panels, every row tile of A against a panel
+  /// while it is in cache.
+  void emitPrepackedDot() {
+    int64_t m = c.loopSizes[c.mDim], n = c.loopSizes[c.nDim],
+            k = c.loopSizes[c.kDim];
+    int64_t nr = axpyVectors * vw;
+    int64_t fullPanels = n / nr, tailVectors = (n - fullPanels * nr) / vw;
+    int64_t panels = fullPanels + (tailVectors > 0 ? 1 : 0);
+    int64_t mr = axpyRows, mFull = m / mr * mr;
+
+    // Pack before the loop.
+    Value buffer;
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(hoistLoop);
+      auto type = MemRefType::get({panels, k, nr}, elt);
+      buffer = memref::AllocOp::create(b, loc, type, b.getI64IntegerAttr(64));
+      // Index constants made here must dominate the loop's uses too: they
+      // are created at the start of the function like every constant.
+      loop(0, fullPanels, 1, [&](Value p) {
+        packPanel(buffer, p, arith::MulIOp::create(b, loc, p, cst(nr)),
+                  axpyVectors, cst(0), cst(k));
+      });
+      if (tailVectors > 0)
+        packPanel(buffer, cst(fullPanels), cst(fullPanels * nr), tailVectors,
+                  cst(0), cst(k));
+      b.setInsertionPointAfter(hoistLoop);
+      memref::DeallocOp::create(b, loc, buffer);
+    }
+
+    // Each run: panels outermost, so that a panel serves every row tile.
+    auto rowsAgainst = [&](Value p, int64_t nv) {
+      Value col0 = arith::MulIOp::create(b, loc, p, cst(nr));
+      loop(0, mFull, mr, [&](Value i) {
+        emitPanelTile(buffer, p, i, mr, col0, nv, cst(0), cst(k));
+      });
+      if (mFull < m)
+        emitPanelTile(buffer, p, cst(mFull), m - mFull, col0, nv, cst(0),
+                      cst(k));
+    };
+    loop(
+        0, fullPanels, 1, [&](Value p) { rowsAgainst(p, axpyVectors); },
+        parallelLoop == ParallelLoop::Cols);
+    if (tailVectors > 0)
+      rowsAgainst(cst(fullPanels), tailVectors);
   }
 
   /// Transposes the vw x vw block whose rows are `rows`, in place, with
@@ -719,6 +799,9 @@ private:
   Location loc;
   const Contraction &c;
   int64_t vw, dotRows, dotCols, dotBlockCols, axpyRows, axpyVectors;
+  /// The pre-packed kernel and the loop B is packed before.
+  bool prepacked = false;
+  Operation *hoistLoop = nullptr;
   /// The packed kernel and its block sizes.
   bool packed = false;
   int64_t packDepth = 0, packCols = 0;
@@ -732,6 +815,55 @@ private:
   /// Constants already created at the start of the function.
   llvm::DenseMap<Attribute, Value> constants;
 };
+
+/// Whether something in `loop` may write the buffer `value` views (or
+/// free it): any user of one of its aliases inside the loop with a write
+/// or free effect on it, or without known effects.
+static bool mayBeWrittenIn(Value value, Operation *loop) {
+  Value root = value;
+  while (auto view = root.getDefiningOp<ViewLikeOpInterface>())
+    root = view.getViewSource();
+  SmallVector<Value> aliases = {root};
+  while (!aliases.empty()) {
+    Value alias = aliases.pop_back_val();
+    for (OpOperand &use : alias.getUses()) {
+      Operation *user = use.getOwner();
+      if (auto view = dyn_cast<ViewLikeOpInterface>(user)) {
+        if (view.getViewSource() == alias) {
+          llvm::append_range(aliases, user->getResults());
+          continue;
+        }
+      }
+      if (!loop->isAncestor(user))
+        continue;
+      auto effects = dyn_cast<MemoryEffectOpInterface>(user);
+      if (!effects)
+        return true;
+      SmallVector<MemoryEffects::EffectInstance> found;
+      effects.getEffectsOnValue(alias, found);
+      for (auto &effect : found)
+        if (isa<MemoryEffects::Write, MemoryEffects::Free>(effect.getEffect()))
+          return true;
+    }
+  }
+  return false;
+}
+
+/// The outermost scf.for around `c` (through scf.for ops only) in which B is
+/// defined outside and read-only, or null.
+static Operation *invariantLoopOfB(const Contraction &c) {
+  Operation *found = nullptr;
+  Value b = c.b;
+  for (Operation *parent = c.op->getParentOp(); auto loop =
+           dyn_cast_if_present<scf::ForOp>(parent);
+       parent = parent->getParentOp()) {
+    if (loop.getRegion().isAncestor(b.getParentRegion()) ||
+        mayBeWrittenIn(b, loop))
+      break;
+    found = loop;
+  }
+  return found;
+}
 
 struct S2SLowerContractionsPass
     : s2s::impl::S2SLowerContractionsPassBase<S2SLowerContractionsPass> {
@@ -760,7 +892,15 @@ struct S2SLowerContractionsPass
       KernelShapes shapes{dotRows,     dotCols,     dotBlockCols,
                           axpyRows,    axpyVectors, packMinRows,
                           packDepth,   packCols};
-      KernelEmitter(rewriter, c, width, shapes).emit(kernelThreads);
+      KernelEmitter emitter(rewriter, c, width, shapes);
+      // B invariant in an enclosing loop: packed once, before it.
+      int64_t n = c.loopSizes[c.nDim], k = c.loopSizes[c.kDim];
+      if (c.kind == KernelKind::Dot && c.batchDims.empty() &&
+          packMinRows > 0 && c.loopSizes[c.mDim] >= prepackMinRows &&
+          n % width == 0 && k % width == 0 && llvm::isPowerOf2_64(width))
+        if (Operation *loop = invariantLoopOfB(c))
+          emitter.packBefore(loop);
+      emitter.emit(kernelThreads);
       rewriter.eraseOp(c.op);
     }
   }

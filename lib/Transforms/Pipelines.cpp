@@ -90,8 +90,6 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
     pm.addPass(createForallToForLoopPass());
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
-  if (options.planBuffers)
-    pm.addPass(createS2SPlanBuffersPass());
 
   // Vector kernels for the contractions, loops for the rest, then LLVM.
   if (options.lowerContractions) {
@@ -109,6 +107,9 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
     kernels.parallelMinFlops = options.parallelMinFlops;
     pm.addNestedPass<func::FuncOp>(createS2SLowerContractionsPass(kernels));
   }
+  // After the kernels, which may add buffers (B packed before a loop).
+  if (options.planBuffers)
+    pm.addPass(createS2SPlanBuffersPass());
   pm.addPass(createS2SCopiesToLinalgPass());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   if (options.threads > 1) {

@@ -90,6 +90,7 @@ func.func @packed_dot(%x: memref<70x48xf32>, %w: memref<80x48xf32>,
 
 /// Limits: fewer rows than pack-min-rows (the packing would not pay back),
 /// and n or k not a multiple of the vector width: the dot kernel.
+// SSE-LABEL: func.func @not_packed(
 // CHECK-LABEL: func.func @not_packed(
 // CHECK-NOT:     memref.alloca
 // CHECK-COUNT-3: vector.reduction <add>
@@ -157,6 +158,109 @@ func.func @packed_parallel(%x: memref<64x32xf32>, %w: memref<272x32xf32>,
     %p = arith.mulf %a, %b : f32
     %s = arith.addf %acc, %p : f32
     linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+#nt_a = affine_map<(i, j, k) -> (i, k)>
+#nt_b = affine_map<(i, j, k) -> (j, k)>
+#nt_c = affine_map<(i, j, k) -> (i, j)>
+
+/// An RNN step's h W^T in a time loop, W read-only in it: W is packed once
+/// into a buffer before the loop (freed after it), and each step runs the
+/// axpy kernel over the panels, panels outermost. Few rows do not matter:
+/// the packing is paid once for all steps.
+// CHECK-LABEL: func.func @prepacked(
+// CHECK-SAME:    %[[H:[a-zA-Z0-9_]+]]: memref<4x32xf32>, %[[W:[a-zA-Z0-9_]+]]: memref<80x32xf32>,
+// CHECK:         %[[BUF:.+]] = memref.alloc() {alignment = 64 : i64} : memref<2x32x64xf32>
+// CHECK:         scf.for %[[P:.+]] = %c0 to %c1 step %c1 {
+// CHECK:           scf.for %[[KK:.+]] = %c0 to %c32 step %c16 {
+// CHECK-COUNT-16:    vector.load %[[W]]
+// CHECK-COUNT-64:    vector.shuffle
+// CHECK:             vector.store %{{.+}}, %[[BUF]][%[[P]], %[[KK]], %c0]
+// The last 16 columns: panel 1, one vector.
+// CHECK:         scf.for %[[KK2:.+]] = %c0 to %c32 step %c16 {
+// CHECK-COUNT-16:  vector.load %[[W]]
+// CHECK:           vector.store %{{.+}}, %[[BUF]][%c1, %[[KK2]], %c0]
+// CHECK:         scf.for %[[T:.+]] = %{{.+}} to %{{.+}} step %{{.+}} {
+// CHECK:           scf.for %[[P3:.+]] = %c0 to %c1 step %c1 {
+// CHECK:             scf.for {{.+}} = %c0 to %c32 step %c1 iter_args(
+// CHECK-COUNT-4:       vector.load %[[BUF]][%[[P3]], %{{.+}}, %{{.+}}]
+// CHECK-COUNT-16:      vector.fma
+// CHECK:           scf.for {{.+}} = %c0 to %c32 step %c1 iter_args(
+// CHECK:             vector.load %[[BUF]][%c1, %{{.+}}, %c0]
+// CHECK-COUNT-4:     vector.fma
+// CHECK-NOT:       vector.reduction
+// CHECK:         memref.dealloc %[[BUF]] : memref<2x32x64xf32>
+// CHECK-NEXT:    return
+/// pack-min-rows=0 turns it off.
+// OFF-LABEL: func.func @prepacked(
+// OFF-NOT:     memref.alloc
+// OFF:         vector.reduction
+func.func @prepacked(%h: memref<4x32xf32>, %w: memref<80x32xf32>,
+                     %y: memref<4x80xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  scf.for %t = %c0 to %c8 step %c1 {
+    linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                    iterator_types = ["parallel", "parallel", "reduction"]}
+        ins(%h, %w : memref<4x32xf32>, memref<80x32xf32>)
+        outs(%y : memref<4x80xf32>) {
+    ^bb0(%a: f32, %b: f32, %acc: f32):
+      %p = arith.mulf %a, %b : f32
+      %s = arith.addf %acc, %p : f32
+      linalg.yield %s : f32
+    }
+  }
+  return
+}
+
+// -----
+
+#nt_a = affine_map<(i, j, k) -> (i, k)>
+#nt_b = affine_map<(i, j, k) -> (j, k)>
+#nt_c = affine_map<(i, j, k) -> (i, j)>
+
+/// Limits of packing before a loop: W written in the loop (here through a
+/// view of it), or defined in it: the dot kernel in each step.
+// CHECK-LABEL: func.func @not_prepacked(
+// CHECK-NOT:     memref.alloc
+// CHECK:         vector.reduction
+// CHECK:         vector.reduction
+func.func @not_prepacked(%h: memref<4x32xf32>, %w: memref<80x32xf32>,
+                         %y: memref<4x80xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %one = arith.constant 1.0 : f32
+  scf.for %t = %c0 to %c8 step %c1 {
+    linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                    iterator_types = ["parallel", "parallel", "reduction"]}
+        ins(%h, %w : memref<4x32xf32>, memref<80x32xf32>)
+        outs(%y : memref<4x80xf32>) {
+    ^bb0(%a: f32, %b: f32, %acc: f32):
+      %p = arith.mulf %a, %b : f32
+      %s = arith.addf %acc, %p : f32
+      linalg.yield %s : f32
+    }
+    %row = memref.subview %w[0, 0] [1, 32] [1, 1]
+        : memref<80x32xf32> to memref<32xf32, strided<[1]>>
+    linalg.fill ins(%one : f32) outs(%row : memref<32xf32, strided<[1]>>)
+  }
+  scf.for %t = %c0 to %c8 step %c1 {
+    %local = memref.alloca() : memref<80x32xf32>
+    linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                    iterator_types = ["parallel", "parallel", "reduction"]}
+        ins(%h, %local : memref<4x32xf32>, memref<80x32xf32>)
+        outs(%y : memref<4x80xf32>) {
+    ^bb0(%a: f32, %b: f32, %acc: f32):
+      %p = arith.mulf %a, %b : f32
+      %s = arith.addf %acc, %p : f32
+      linalg.yield %s : f32
+    }
   }
   return
 }

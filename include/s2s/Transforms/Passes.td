@@ -172,6 +172,13 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
       axpy kernel runs on the panels, each row tile of A reused across the
       block's panels. No horizontal sums; one extra pass over B per call,
       which pays back when there are many rows.
+    * **pre-packed dot**, a dot contraction (n and k multiples of the vector
+      width, no batch loops) inside `scf.for` loops in which B is defined
+      outside and nothing writes it (an RNN step's h W_hh^T): the whole of
+      B is packed into panels once, into a buffer allocated before the
+      outermost such loop and freed after it, and every run is the axpy
+      kernel over the panels, panels outermost so that each serves all row
+      tiles while in cache. Any number of rows (`prepack-min-rows`).
 
     Leading parallel dimensions (batch, heads) become loops around the
     kernel; their index maps may be any affine expression (grouped-query
@@ -224,6 +231,10 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
            "Dot contractions with at least this many rows of C (and k and "
            "n multiples of the vector width) transpose B into packed "
            "panels and run the axpy kernel on them; 0 never packs">,
+    Option<"prepackMinRows", "prepack-min-rows", "int64_t", /*default=*/"1",
+           "Dot contractions inside a loop in which B is read-only (an RNN "
+           "step's h W_hh^T) with at least this many rows pack B once "
+           "before the loop (off with pack-min-rows=0)">,
     Option<"packDepth", "pack-depth", "int64_t", /*default=*/"256",
            "k extent of a packed block of B">,
     Option<"packCols", "pack-cols", "int64_t", /*default=*/"256",
