@@ -148,9 +148,44 @@ struct S2SPlanBuffersPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SymbolTable symbols(module);
-    for (auto func : llvm::to_vector(module.getOps<func::FuncOp>()))
-      if (!func.isExternal() && func.getBody().hasOneBlock())
-        plan(func, symbols);
+    for (auto func : llvm::to_vector(module.getOps<func::FuncOp>())) {
+      if (func.isExternal() || !func.getBody().hasOneBlock())
+        continue;
+      hoistOutOfLoops(func);
+      plan(func, symbols);
+    }
+  }
+
+  /// Moves each buffer that lives within one iteration of an scf.for (its
+  /// frees in the loop's body, nothing carrying it to the next iteration)
+  /// before the loop, freed after it: one allocation for all iterations.
+  /// Repeated outward through nested sequential loops; parallel loops stop
+  /// it (their iterations need buffers of their own).
+  void hoistOutOfLoops(func::FuncOp func) {
+    DenseMap<Operation *, unsigned> noPositions;
+    bool changed = true;
+    while (changed) {
+      changed = false;
+      SmallVector<memref::AllocOp> candidates;
+      func.walk([&](memref::AllocOp alloc) {
+        if (isa<scf::ForOp>(alloc->getParentOp()))
+          candidates.push_back(alloc);
+      });
+      for (memref::AllocOp alloc : candidates) {
+        auto loop = cast<scf::ForOp>(alloc->getParentOp());
+        FailureOr<Buffer> buffer =
+            describe(alloc, *alloc->getBlock(), noPositions);
+        if (failed(buffer) || buffer->deallocs.empty())
+          continue;
+        alloc->moveBefore(loop);
+        for (memref::DeallocOp dealloc : buffer->deallocs)
+          dealloc.erase();
+        OpBuilder b(loop);
+        b.setInsertionPointAfter(loop);
+        memref::DeallocOp::create(b, alloc.getLoc(), alloc);
+        changed = true;
+      }
+    }
   }
 
   void plan(func::FuncOp func, SymbolTable &symbols) {

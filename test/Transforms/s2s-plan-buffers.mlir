@@ -1,5 +1,6 @@
-// RUN: s2s-opt %s --s2s-plan-buffers -split-input-file | FileCheck %s
+// RUN: s2s-opt %s --s2s-plan-buffers="min-bytes=0" -split-input-file | FileCheck %s
 // RUN: s2s-opt %s --s2s-plan-buffers="min-bytes=1024" -split-input-file | FileCheck %s --check-prefix=MIN
+// RUN: s2s-opt %s --s2s-plan-buffers -split-input-file | FileCheck %s --check-prefix=DEFAULT
 
 /// Two buffers whose lifetimes do not overlap share offset 0; a third, alive
 /// alongside both, goes after the larger (largest first, lowest offset). The arena is a zero-initialized
@@ -34,6 +35,9 @@
 // CHECK:           memref.dealloc %[[BASE]] : memref<8448xi8>
 // CHECK:         }
 // CHECK:         return
+/// By default only buffers of 64 KiB or more go in the arena.
+// DEFAULT-NOT: memref.global
+// DEFAULT-LABEL: func.func @lifetimes(
 // MIN-LABEL: func.func @lifetimes(
 // MIN:         memref.alloc() {alignment = 64 : i64} : memref<64xf32>
 // MIN:         memref.view {{.+}} to memref<32x64xf32>
@@ -55,10 +59,10 @@ func.func @lifetimes(%out: memref<64xf32>) {
 
 // -----
 
-/// Left on the heap: a buffer allocated in a loop, one of dynamic size, one
-/// that is returned, one passed to a call that returns a memref (which may
-/// be the buffer), one whose base buffer is taken apart for a conditional
-/// free. No arena when nothing qualifies.
+/// Left on the heap: a buffer of dynamic size, one that is returned, one
+/// passed to a call that returns a memref (which may be the buffer), one
+/// whose base buffer is taken apart for a conditional free. No arena when
+/// nothing qualifies.
 // CHECK-NOT:   memref.global
 // CHECK-LABEL: func.func @left_alone(
 // CHECK-NOT:     memref.view
@@ -66,13 +70,6 @@ func.func @lifetimes(%out: memref<64xf32>) {
 // CHECK:         return
 func.func private @consume(memref<8xf32>) -> memref<8xf32>
 func.func @left_alone(%n: index, %c: i1) -> memref<8xf32> {
-  %c0 = arith.constant 0 : index
-  %c4 = arith.constant 4 : index
-  %c1 = arith.constant 1 : index
-  scf.for %i = %c0 to %c4 step %c1 {
-    %in_loop = memref.alloc() : memref<8xf32>
-    memref.dealloc %in_loop : memref<8xf32>
-  }
   %dynamic = memref.alloc(%n) : memref<?xf32>
   memref.dealloc %dynamic : memref<?xf32>
   %passed = memref.alloc() : memref<8xf32>
@@ -107,4 +104,48 @@ func.func @caller(%out: memref<8xf32>) {
   memref.copy %tmp, %out : memref<8xf32> to memref<8xf32>
   memref.dealloc %tmp : memref<8xf32>
   return
+}
+
+// -----
+
+/// A temporary of each iteration of a loop nest moves out of both loops and
+/// into the arena; one carried to the next iteration (yielded) and one in a
+/// parallel loop stay where they are.
+// CHECK:       memref.global "private" @loops_arena : memref<256xi8>
+// CHECK-LABEL: func.func @loops(
+// CHECK:         %[[T:.+]] = memref.view {{.+}} to memref<64xf32>
+// CHECK:         scf.for
+// CHECK:           scf.for
+// CHECK:             linalg.fill {{.+}} outs(%[[T]] : memref<64xf32>)
+// CHECK-NOT:         memref.dealloc %[[T]]
+// CHECK:         %[[C:.+]] = scf.for {{.+}} iter_args(
+// CHECK:           memref.alloc() : memref<8xf32>
+// CHECK:         scf.parallel
+// CHECK:           memref.alloc() : memref<16xf32>
+// CHECK:           memref.dealloc
+func.func @loops(%out: memref<64xf32>, %init: memref<8xf32>) -> memref<8xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %cst = arith.constant 1.0 : f32
+  scf.for %i = %c0 to %c4 step %c1 {
+    scf.for %j = %c0 to %c4 step %c1 {
+      %tmp = memref.alloc() : memref<64xf32>
+      linalg.fill ins(%cst : f32) outs(%tmp : memref<64xf32>)
+      memref.copy %tmp, %out : memref<64xf32> to memref<64xf32>
+      memref.dealloc %tmp : memref<64xf32>
+    }
+  }
+  %carried = scf.for %i = %c0 to %c4 step %c1 iter_args(%prev = %init) -> memref<8xf32> {
+    %next = memref.alloc() : memref<8xf32>
+    memref.copy %prev, %next : memref<8xf32> to memref<8xf32>
+    scf.yield %next : memref<8xf32>
+  }
+  scf.parallel (%i) = (%c0) to (%c4) step (%c1) {
+    %own = memref.alloc() : memref<16xf32>
+    linalg.fill ins(%cst : f32) outs(%own : memref<16xf32>)
+    memref.dealloc %own : memref<16xf32>
+    scf.reduce
+  }
+  return %carried : memref<8xf32>
 }

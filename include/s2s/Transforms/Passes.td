@@ -297,13 +297,22 @@ def S2SPlanBuffersPass : Pass<"s2s-plan-buffers", "::mlir::ModuleOp"> {
     blocks to the system (glibc does above 128 KiB), a page fault for every
     4 KiB page it touches on every call: 10-15 microseconds each on this
     kind of machine. This pass plans the statically sized `memref.alloc`
-    buffers at the top level of each single-block function once, at
-    compile time: their lifetimes are the span from the allocation to its
+    buffers of at least `min-bytes` (64 KiB; malloc serves smaller ones
+    from memory it keeps) at the top level of each single-block function
+    once, at compile time: their lifetimes are the span from the allocation to its
     `memref.dealloc` (or to the end of the function), and buffers whose
     lifetimes overlap get disjoint offsets (largest first, lowest offset
     that fits) in one arena of the function, a private zero-initialized
     global aligned to 64 bytes. Its pages are touched on the first call and
     stay mapped for all later ones.
+
+    First, a buffer allocated and freed within one iteration of an
+    `scf.for` (its `memref.dealloc` in the loop's body, nothing yielding it
+    to the next iteration) moves before the loop and is freed after it, out
+    through nested sequential loops up to the function's block when it can:
+    a time or key-block loop allocates its temporaries once instead of at
+    every iteration. Parallel loops stop this, since their iterations need
+    buffers of their own.
 
     Each call takes the arena through an atomic exchange on a flag global
     and gives it back on return; a call that finds it taken (another thread
@@ -311,7 +320,8 @@ def S2SPlanBuffersPass : Pass<"s2s-plan-buffers", "::mlir::ModuleOp"> {
     same size on the heap and frees it on return, so the function stays
     safe to call from several threads.
 
-    Left on the heap: buffers inside loops and other regions, of dynamic
+    Left on the heap: buffers that stay inside loops and other regions
+    (carried from one iteration to the next, or in a parallel loop), of dynamic
     size or non-identity layout, smaller than `min-bytes`, and any buffer
     that may outlive the call or is freed by anything but a plain
     `memref.dealloc` in the function's block (returned, passed to a call
@@ -338,8 +348,11 @@ def S2SPlanBuffersPass : Pass<"s2s-plan-buffers", "::mlir::ModuleOp"> {
     an `scf.if` that clears the flag or frees the fresh arena.
   }];
   let options = [
-    Option<"minBytes", "min-bytes", "int64_t", /*default=*/"0",
-           "Buffers smaller than this stay on the heap">,
+    Option<"minBytes", "min-bytes", "int64_t", /*default=*/"65536",
+           "Buffers smaller than this stay on the heap (malloc serves them "
+           "from memory it keeps, and LLVM knows that separately allocated "
+           "buffers do not overlap, which it cannot prove of views of one "
+           "arena)">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

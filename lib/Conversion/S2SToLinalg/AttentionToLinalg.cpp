@@ -237,45 +237,62 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
         [](OpBuilder &nb, Location nl, Value x, Value a) -> Value {
           return arith::MaximumFOp::create(nb, nl, x, a);
         });
-    Value mNew =
-        t.map({m, blockMax}, {}, {bq}, elt,
-              [](OpBuilder &nb, Location nl, ValueRange a) {
-                linalg::YieldOp::create(
-                    nb, nl,
-                    arith::MaximumFOp::create(nb, nl, a[0], a[1]).getResult());
-              });
     // Body of exp(a[0] - a[1]), exactly 0 where a[0] is -inf.
-    auto expShiftedOrZero = [&](OpBuilder &nb, Location nl, ValueRange a) {
+    auto expShiftedOrZero = [&](OpBuilder &nb, Location nl, Value x,
+                                Value shift) -> Value {
       Value isNegInf = arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OEQ,
-                                             a[0], minusInf);
-      Value e = math::ExpOp::create(nb, nl,
-                                    arith::SubFOp::create(nb, nl, a[0], a[1]));
-      linalg::YieldOp::create(
-          nb, nl,
-          arith::SelectOp::create(nb, nl, isNegInf, zero, e).getResult());
+                                             x, minusInf);
+      Value e =
+          math::ExpOp::create(nb, nl, arith::SubFOp::create(nb, nl, x, shift));
+      return arith::SelectOp::create(nb, nl, isNegInf, zero, e);
     };
+    // The running state is updated in place (each generic writes the state
+    // it reads, elementwise), so the loop carries the same buffers from
+    // block to block.
+    // m' = max(m, max_j s) and alpha = exp(m - m') (0 while nothing has
+    // been seen, m = -inf), in one pass over m.
+    AffineMap id1 = t.identityMap(1);
+    // (The state is read through the generics' outputs: an output the
+    // body does not read would be replaced by a fresh tensor.)
+    SmallVector<Value> mAlpha = t.generic(
+        {blockMax}, {m, t.empty({bq}, elt)}, {id1, id1, id1},
+        {utils::IteratorType::parallel},
+        [&](OpBuilder &nb, Location nl, ValueRange a) {
+          Value mNew = arith::MaximumFOp::create(nb, nl, a[1], a[0]);
+          linalg::YieldOp::create(
+              nb, nl, ValueRange{mNew, expShiftedOrZero(nb, nl, a[1], mNew)});
+        });
+    Value mNew = mAlpha[0], alpha = mAlpha[1];
     // p = exp(s - m'), exactly 0 where s is -inf (transposed: [bk, bq]).
-    Value p = t.map({s, mNew}, {id, colMap}, {bk, bq}, elt, expShiftedOrZero);
-    // alpha = exp(m - m'), 0 while nothing has been seen (m = -inf).
-    Value alpha = t.map({m, mNew}, {}, {bq}, elt, expShiftedOrZero);
+    Value p = t.map({s, mNew}, {id, colMap}, {bk, bq}, elt,
+                    [&](OpBuilder &nb, Location nl, ValueRange a) {
+                      linalg::YieldOp::create(
+                          nb, nl, expShiftedOrZero(nb, nl, a[0], a[1]));
+                    });
     Value pSum = t.reduceFirst(
         p, 0.0, [](OpBuilder &nb, Location nl, Value x, Value a) -> Value {
           return arith::AddFOp::create(nb, nl, x, a);
         });
-    Value lNew = t.map(
-        {l, alpha, pSum}, {}, {bq}, elt,
-        [](OpBuilder &nb, Location nl, ValueRange a) {
-          Value scaled = arith::MulFOp::create(nb, nl, a[0], a[1]);
-          linalg::YieldOp::create(
-              nb, nl, arith::AddFOp::create(nb, nl, scaled, a[2]).getResult());
-        });
+    // l' = alpha * l + sum_j p
+    Value lNew =
+        t.generic({alpha, pSum}, {l}, {id1, id1, id1},
+                  {utils::IteratorType::parallel},
+                  [](OpBuilder &nb, Location nl, ValueRange a) {
+                    Value scaled = arith::MulFOp::create(nb, nl, a[2], a[0]);
+                    linalg::YieldOp::create(
+                        nb, nl,
+                        arith::AddFOp::create(nb, nl, scaled, a[1])
+                            .getResult());
+                  })[0];
     // acc' = alpha * acc + p v
-    Value rescaled = t.map(
-        {acc, alpha}, {id, rowMap}, {bq, dv}, elt,
-        [](OpBuilder &nb, Location nl, ValueRange a) {
-          linalg::YieldOp::create(
-              nb, nl, arith::MulFOp::create(nb, nl, a[0], a[1]).getResult());
-        });
+    SmallVector<utils::IteratorType> par2(2, utils::IteratorType::parallel);
+    Value rescaled =
+        t.generic({alpha}, {acc}, {rowMap, id}, par2,
+                  [](OpBuilder &nb, Location nl, ValueRange a) {
+                    linalg::YieldOp::create(
+                        nb, nl,
+                        arith::MulFOp::create(nb, nl, a[1], a[0]).getResult());
+                  })[0];
     Value accNew = t.contractInto(p, t.mapOf(3, {e, i}), vBlock,
                                   t.mapOf(3, {e, j}), rescaled, 3, 1);
     return {mNew, lNew, accNew};
@@ -322,6 +339,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
           b, loc, zeroIdx, keysEnd, t.indexConst(bk), state,
           [&](OpBuilder &nb, Location nl, Value kOff, ValueRange args) {
             TensorBuilder inner(nb, nl);
+            inner.useFreshBuffers();
             scf::YieldOp::create(
                 nb, nl,
                 step(inner, bIv, hIv, kvHead, qT, qOff, bq, kOff, bk, args));
@@ -341,6 +359,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
             b, loc, visible,
             [&](OpBuilder &nb, Location nl) {
               TensorBuilder inner(nb, nl);
+              inner.useFreshBuffers();
               scf::YieldOp::create(nb, nl,
                                    step(inner, bIv, hIv, kvHead, qT, qOff, bq,
                                         kOff, tail, state));
@@ -382,7 +401,11 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
         group == 1 ? hIv
                    : arith::DivUIOp::create(b, loc, hIv, tb.indexConst(group))
                          .getResult();
+    // Each block's temporaries and running state in buffers of their own
+    // (see useFreshBuffers): the loop over key blocks then updates its
+    // state in place instead of copying it.
     TensorBuilder t(b, loc);
+    t.useFreshBuffers();
     Value o = queryBlock(t, bIv, hIv, kvHead, qOff, rows);
     b.setInsertionPointToStart(forall.getTerminator().getBody());
     OpFoldResult one = b.getIndexAttr(1);

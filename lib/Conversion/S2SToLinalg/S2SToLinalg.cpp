@@ -13,6 +13,7 @@
 #include "TensorBuilder.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -329,7 +330,8 @@ struct ConvertS2SToLinalgPass
 void mlir::s2s::configureS2SToLinalgConversionTarget(
     ConversionTarget &target) {
   target.addIllegalDialect<S2SDialect>();
-  target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
+  target.addLegalDialect<arith::ArithDialect, bufferization::BufferizationDialect,
+                         linalg::LinalgDialect,
                          math::MathDialect, scf::SCFDialect,
                          tensor::TensorDialect>();
 }

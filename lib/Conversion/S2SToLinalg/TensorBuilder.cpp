@@ -7,6 +7,7 @@
 #include "TensorBuilder.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
@@ -34,6 +35,9 @@ Value TensorBuilder::negInf(Type type) {
 }
 
 Value TensorBuilder::empty(ArrayRef<int64_t> shape, Type elementType) {
+  if (freshBuffers)
+    return bufferization::AllocTensorOp::create(
+        b, loc, RankedTensorType::get(shape, elementType), ValueRange());
   return tensor::EmptyOp::create(b, loc, shape, elementType);
 }
 

@@ -30,6 +30,13 @@ public:
   OpBuilder &builder() { return b; }
   Location getLoc() const { return loc; }
 
+  /// From now on, tensors to be written (`empty`, and what builds on it)
+  /// are bufferization.alloc_tensor ops rather than tensor.empty: each is a
+  /// buffer of its own, which CSE does not merge with an equal one (two
+  /// merged empties that are both written would be copied at every
+  /// iteration of a loop).
+  void useFreshBuffers() { freshBuffers = true; }
+
   //===--------------------------------------------------------------------===//
   // Scalars and whole tensors
   //===--------------------------------------------------------------------===//
@@ -158,6 +165,7 @@ public:
 private:
   OpBuilder &b;
   Location loc;
+  bool freshBuffers = false;
 };
 
 } // namespace s2s
