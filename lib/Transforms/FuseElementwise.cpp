@@ -44,6 +44,14 @@ static bool mayFuse(OpOperand *operand) {
   }
   if (!isElementwiseGeneric(producer))
     return false;
+  // A producer that reads its outputs (a running state updated in place)
+  // stays whole: inside a consumer of more loops it would read values it
+  // has already updated.
+  auto generic = cast<linalg::GenericOp>(producer);
+  if (llvm::any_of(generic.getDpsInitsMutable(), [&](OpOperand &init) {
+        return generic.payloadUsesValueFromOperand(&init);
+      }))
+    return false;
   // Every use in this consumer, so the producer goes away.
   return llvm::all_of(operand->get().getUsers(),
                       [&](Operation *user) { return user == consumer; });

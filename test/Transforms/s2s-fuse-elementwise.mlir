@@ -92,3 +92,36 @@ func.func @negative_shared_and_reduction(%x: tensor<4x8xf32>)
   } -> tensor<4x8xf32>
   return %sum, %twice : tensor<4xf32>, tensor<4x8xf32>
 }
+
+// -----
+
+#id1 = affine_map<(i) -> (i)>
+#col = affine_map<(i, j) -> (j)>
+#id = affine_map<(i, j) -> (i, j)>
+
+/// A producer that reads its output (a running maximum updated in place, as
+/// tiled attention keeps it) is not fused into a consumer of more loops:
+/// there it would read the maximum it had already updated.
+// CHECK-LABEL: func.func @negative_reads_its_output(
+// CHECK:         %[[M:.+]] = linalg.generic {{.+}} iterator_types = ["parallel"]}
+// CHECK:         linalg.generic {{.+}} ins(%{{.+}}, %[[M]] :
+func.func @negative_reads_its_output(%m: tensor<8xf32>, %blockmax: tensor<8xf32>,
+                                     %s: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  %mnew = linalg.generic {indexing_maps = [#id1, #id1],
+                          iterator_types = ["parallel"]}
+      ins(%blockmax : tensor<8xf32>) outs(%m : tensor<8xf32>) {
+  ^bb0(%b: f32, %old: f32):
+    %v = arith.maximumf %old, %b : f32
+    linalg.yield %v : f32
+  } -> tensor<8xf32>
+  %e = tensor.empty() : tensor<4x8xf32>
+  %p = linalg.generic {indexing_maps = [#id, #col, #id],
+                       iterator_types = ["parallel", "parallel"]}
+      ins(%s, %mnew : tensor<4x8xf32>, tensor<8xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32):
+    %d = arith.subf %a, %b : f32
+    %v = math.exp %d : f32
+    linalg.yield %v : f32
+  } -> tensor<4x8xf32>
+  return %p : tensor<4x8xf32>
+}
