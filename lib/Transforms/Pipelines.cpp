@@ -111,6 +111,12 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
   if (options.planBuffers)
     pm.addPass(createS2SPlanBuffersPass());
   pm.addPass(createS2SCopiesToLinalgPass());
+  if (options.threads > 1) {
+    S2SParallelizeElementwisePassOptions parallel;
+    parallel.threads = options.threads;
+    pm.addNestedPass<func::FuncOp>(
+        createS2SParallelizeElementwisePass(parallel));
+  }
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   if (options.threads > 1) {
     ConvertSCFToOpenMPPassOptions openMP;

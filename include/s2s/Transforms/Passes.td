@@ -361,6 +361,45 @@ def S2SPlanBuffersPass : Pass<"s2s-plan-buffers", "::mlir::ModuleOp"> {
   ];
 }
 
+def S2SParallelizeElementwisePass : Pass<"s2s-parallelize-elementwise"> {
+  let summary = "Spread large non-contraction linalg ops over the threads";
+  let description = [{
+    With `threads` above 1, every linalg op on buffers left after
+    `s2s-lower-contractions` (elementwise maps such as a bias add or GELU,
+    row-wise reductions such as a layer norm's, fills and copies) that has
+    static sizes, at least `min-elements` iterations and no enclosing loop
+    is tiled (`linalg::tileLinalgOp`) into an `scf.parallel` loop of
+    `threads` chunks of its first parallel dimension with at least
+    `threads` iterations, which `convert-scf-to-openmp` runs on the
+    threads. Each element is computed as before (reductions along the other
+    dimensions stay whole), so results do not depend on the thread count.
+
+    Left alone: ops inside a loop (an RNN step's gate math, attention
+    blocks: small, and their loop would fork at every iteration), smaller
+    ops (a fork and join costs microseconds), ops with dynamic sizes, and
+    ops whose parallel dimensions are all shorter than `threads`.
+
+    Before (threads=2):
+    ```mlir
+    linalg.generic {... ["parallel", "parallel"]}
+        ins(%x : memref<512x2048xf32>) outs(%y : memref<512x2048xf32>) {...}
+    ```
+    After: `scf.parallel (%i) = (%c0) to (%c512) step (%c256)` around the
+    same generic on `memref.subview`s of 256 rows.
+  }];
+  let options = [
+    Option<"threads", "threads", "int64_t", /*default=*/"1",
+           "Threads to spread the ops over (nothing happens below 2)">,
+    Option<"minElements", "min-elements", "int64_t", /*default=*/"65536",
+           "Ops of fewer iterations stay sequential">,
+  ];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+  ];
+}
+
 def S2SFuseElementwisePass : Pass<"s2s-fuse-elementwise"> {
   let summary = "Fuse chains of elementwise linalg ops on tensors";
   let description = [{
