@@ -318,7 +318,8 @@ private:
       // blocks when there are fewer than `threads` of them.
       int64_t nr = axpyVectors * vw;
       int64_t fullCols = n / nr * nr;
-      int64_t perThread = llvm::alignTo(llvm::divideCeil(fullCols, threads), nr);
+      int64_t perThread =
+          llvm::alignTo(llvm::divideCeil(fullCols, threads), nr);
       packCols = std::min(packCols, std::max(nr, perThread));
       int64_t blocks = llvm::divideCeil(fullCols, packCols);
       if (blocks >= threads)
@@ -532,8 +533,8 @@ private:
     if (tail > 0)
       mask = prefixMask(tail);
     Value zero = zeroVector();
-    emitAxpyTileOver(i0, mr, j0, nv, mask, cst(0),
-                     cst(c.loopSizes[c.kDim]), [&](Value kIv, int64_t v) {
+    emitAxpyTileOver(i0, mr, j0, nv, mask, cst(0), cst(c.loopSizes[c.kDim]),
+                     [&](Value kIv, int64_t v) {
                        dims[c.kDim] = kIv;
                        dims[c.nDim] = offset(j0, v * vw);
                        return load(c.b, indices(c.bMap), mask, zero);
@@ -542,8 +543,8 @@ private:
 
   /// The axpy tile at (i0, j0) over k in [k0, k0 + kCount): C's tile stays
   /// in registers; `loadB(kk, v)` gives vector v of B's row k0 + kk.
-  void emitAxpyTileOver(Value i0, int64_t mr, Value j0, int64_t nv,
-                        Value mask, Value k0, Value kCount,
+  void emitAxpyTileOver(Value i0, int64_t mr, Value j0, int64_t nv, Value mask,
+                        Value k0, Value kCount,
                         function_ref<Value(Value, int64_t)> loadB) {
     Value zero = zeroVector();
     // Load the C tile.
@@ -663,12 +664,11 @@ private:
   /// reading B from panel `p` of `buffer`.
   void emitPanelTile(Value buffer, Value p, Value i, int64_t rows, Value col0,
                      int64_t nv, Value pc, Value depth) {
-    emitAxpyTileOver(i, rows, col0, nv, nullptr, pc, depth,
-                     [&](Value kk, int64_t v) {
-                       return vector::LoadOp::create(
-                           b, loc, vecType, buffer,
-                           ValueRange{p, kk, cst(v * vw)});
-                     });
+    emitAxpyTileOver(
+        i, rows, col0, nv, nullptr, pc, depth, [&](Value kk, int64_t v) {
+          return vector::LoadOp::create(b, loc, vecType, buffer,
+                                        ValueRange{p, kk, cst(v * vw)});
+        });
   }
 
   //===------------------------------------------------------------------===//
@@ -854,8 +854,8 @@ static bool mayBeWrittenIn(Value value, Operation *loop) {
 static Operation *invariantLoopOfB(const Contraction &c) {
   Operation *found = nullptr;
   Value b = c.b;
-  for (Operation *parent = c.op->getParentOp(); auto loop =
-           dyn_cast_if_present<scf::ForOp>(parent);
+  for (Operation *parent = c.op->getParentOp();
+       auto loop = dyn_cast_if_present<scf::ForOp>(parent);
        parent = parent->getParentOp()) {
     if (loop.getRegion().isAncestor(b.getParentRegion()) ||
         mayBeWrittenIn(b, loop))
@@ -889,15 +889,14 @@ struct S2SLowerContractionsPass
                     c.op->getParentOfType<scf::ForallOp>();
       int64_t kernelThreads =
           nested || flops < parallelMinFlops ? 1 : threads.getValue();
-      KernelShapes shapes{dotRows,     dotCols,     dotBlockCols,
-                          axpyRows,    axpyVectors, packMinRows,
-                          packDepth,   packCols};
+      KernelShapes shapes{dotRows,     dotCols,     dotBlockCols, axpyRows,
+                          axpyVectors, packMinRows, packDepth,    packCols};
       KernelEmitter emitter(rewriter, c, width, shapes);
       // B invariant in an enclosing loop: packed once, before it.
       int64_t n = c.loopSizes[c.nDim], k = c.loopSizes[c.kDim];
-      if (c.kind == KernelKind::Dot && c.batchDims.empty() &&
-          packMinRows > 0 && c.loopSizes[c.mDim] >= prepackMinRows &&
-          n % width == 0 && k % width == 0 && llvm::isPowerOf2_64(width))
+      if (c.kind == KernelKind::Dot && c.batchDims.empty() && packMinRows > 0 &&
+          c.loopSizes[c.mDim] >= prepackMinRows && n % width == 0 &&
+          k % width == 0 && llvm::isPowerOf2_64(width))
         if (Operation *loop = invariantLoopOfB(c))
           emitter.packBefore(loop);
       emitter.emit(kernelThreads);

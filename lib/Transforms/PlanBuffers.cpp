@@ -116,9 +116,8 @@ static int64_t assignOffsets(MutableArrayRef<Buffer> buffers) {
   SmallVector<Buffer *> order;
   for (Buffer &buffer : buffers)
     order.push_back(&buffer);
-  llvm::stable_sort(order, [](Buffer *a, Buffer *b) {
-    return a->bytes > b->bytes;
-  });
+  llvm::stable_sort(order,
+                    [](Buffer *a, Buffer *b) { return a->bytes > b->bytes; });
   SmallVector<Buffer *> placed;
   int64_t total = 0;
   for (Buffer *buffer : order) {
@@ -127,7 +126,8 @@ static int64_t assignOffsets(MutableArrayRef<Buffer> buffers) {
     for (Buffer *other : placed)
       if (other->begin <= buffer->end && buffer->begin <= other->end)
         live.push_back(other);
-    llvm::sort(live, [](Buffer *a, Buffer *b) { return a->offset < b->offset; });
+    llvm::sort(live,
+               [](Buffer *a, Buffer *b) { return a->offset < b->offset; });
     int64_t offset = 0;
     for (Buffer *other : live) {
       if (offset + buffer->bytes <= other->offset)
@@ -209,8 +209,8 @@ struct S2SPlanBuffersPass
     auto arenaType = MemRefType::get({total}, IntegerType::get(ctx, 8));
     auto flagType = MemRefType::get({}, b.getI32Type());
     auto arena = memref::GlobalOp::create(
-        b, loc, (func.getName() + "_arena").str(),
-        b.getStringAttr("private"), arenaType, b.getUnitAttr(),
+        b, loc, (func.getName() + "_arena").str(), b.getStringAttr("private"),
+        arenaType, b.getUnitAttr(),
         /*constant=*/false, b.getI64IntegerAttr(kAlignment));
     symbols.insert(arena);
     auto flag = memref::GlobalOp::create(
@@ -229,8 +229,8 @@ struct S2SPlanBuffersPass
         memref::GetGlobalOp::create(b, loc, flagType, flag.getSymName());
     Value previous = memref::AtomicRMWOp::create(
         b, loc, arith::AtomicRMWKind::assign, one, flagRef, ValueRange());
-    Value owns = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
-                                       previous, zero);
+    Value owns =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, previous, zero);
     auto take = scf::IfOp::create(b, loc, TypeRange{arenaType}, owns,
                                   /*withElseRegion=*/true);
     {
@@ -249,8 +249,8 @@ struct S2SPlanBuffersPass
     // Each buffer becomes a view of the arena.
     for (Buffer &buffer : buffers) {
       b.setInsertionPoint(buffer.alloc);
-      Value offset =
-          arith::ConstantIndexOp::create(b, buffer.alloc.getLoc(), buffer.offset);
+      Value offset = arith::ConstantIndexOp::create(b, buffer.alloc.getLoc(),
+                                                    buffer.offset);
       Value view = memref::ViewOp::create(b, buffer.alloc.getLoc(),
                                           buffer.alloc.getType(), base, offset,
                                           ValueRange());

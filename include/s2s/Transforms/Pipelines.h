@@ -83,11 +83,11 @@ struct S2SToLLVMPipelineOptions
                      "W^T into panels for the axpy kernel; 0 never packs"),
       llvm::cl::init(64)};
   PassOptions::Option<int64_t> packDepth{
-      *this, "pack-depth",
-      llvm::cl::desc("k extent of a packed block of W^T"), llvm::cl::init(256)};
+      *this, "pack-depth", llvm::cl::desc("k extent of a packed block of W^T"),
+      llvm::cl::init(256)};
   PassOptions::Option<int64_t> packCols{
-      *this, "pack-cols",
-      llvm::cl::desc("n extent of a packed block of W^T"), llvm::cl::init(256)};
+      *this, "pack-cols", llvm::cl::desc("n extent of a packed block of W^T"),
+      llvm::cl::init(256)};
   PassOptions::Option<int64_t> threads{
       *this, "threads",
       llvm::cl::desc("Threads of the compiled code: above 1, attention "

@@ -240,8 +240,8 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     // Body of exp(a[0] - a[1]), exactly 0 where a[0] is -inf.
     auto expShiftedOrZero = [&](OpBuilder &nb, Location nl, Value x,
                                 Value shift) -> Value {
-      Value isNegInf = arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OEQ,
-                                             x, minusInf);
+      Value isNegInf =
+          arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OEQ, x, minusInf);
       Value e =
           math::ExpOp::create(nb, nl, arith::SubFOp::create(nb, nl, x, shift));
       return arith::SelectOp::create(nb, nl, isNegInf, zero, e);
@@ -274,25 +274,21 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
           return arith::AddFOp::create(nb, nl, x, a);
         });
     // l' = alpha * l + sum_j p
-    Value lNew =
-        t.generic({alpha, pSum}, {l}, {id1, id1, id1},
-                  {utils::IteratorType::parallel},
-                  [](OpBuilder &nb, Location nl, ValueRange a) {
-                    Value scaled = arith::MulFOp::create(nb, nl, a[2], a[0]);
-                    linalg::YieldOp::create(
-                        nb, nl,
-                        arith::AddFOp::create(nb, nl, scaled, a[1])
-                            .getResult());
-                  })[0];
+    Value lNew = t.generic(
+        {alpha, pSum}, {l}, {id1, id1, id1}, {utils::IteratorType::parallel},
+        [](OpBuilder &nb, Location nl, ValueRange a) {
+          Value scaled = arith::MulFOp::create(nb, nl, a[2], a[0]);
+          linalg::YieldOp::create(
+              nb, nl, arith::AddFOp::create(nb, nl, scaled, a[1]).getResult());
+        })[0];
     // acc' = alpha * acc + p v
     SmallVector<utils::IteratorType> par2(2, utils::IteratorType::parallel);
-    Value rescaled =
-        t.generic({alpha}, {acc}, {rowMap, id}, par2,
-                  [](OpBuilder &nb, Location nl, ValueRange a) {
-                    linalg::YieldOp::create(
-                        nb, nl,
-                        arith::MulFOp::create(nb, nl, a[1], a[0]).getResult());
-                  })[0];
+    Value rescaled = t.generic(
+        {alpha}, {acc}, {rowMap, id}, par2,
+        [](OpBuilder &nb, Location nl, ValueRange a) {
+          linalg::YieldOp::create(
+              nb, nl, arith::MulFOp::create(nb, nl, a[1], a[0]).getResult());
+        })[0];
     Value accNew = t.contractInto(p, t.mapOf(3, {e, i}), vBlock,
                                   t.mapOf(3, {e, j}), rescaled, 3, 1);
     return {mNew, lNew, accNew};

@@ -61,8 +61,9 @@ struct CellState {
 /// Reads gate `gate` of a [B, G, H] tensor at (b, j).
 static AffineMap gateMap(TensorBuilder &tb, int64_t gate) {
   MLIRContext *ctx = tb.builder().getContext();
-  return tb.mapOf(2, {getAffineDimExpr(0, ctx), getAffineConstantExpr(gate, ctx),
-                      getAffineDimExpr(1, ctx)});
+  return tb.mapOf(2,
+                  {getAffineDimExpr(0, ctx), getAffineConstantExpr(gate, ctx),
+                   getAffineDimExpr(1, ctx)});
 }
 
 /// The clip attribute of a layer op as a double.
@@ -78,12 +79,12 @@ static Value clipGate(OpBuilder &b, Location loc, const CellSpec &spec,
   if (!spec.clip)
     return x;
   Type type = x.getType();
-  Value hi = arith::ConstantOp::create(b, loc, type,
-                                       b.getFloatAttr(type, *spec.clip));
+  Value hi =
+      arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, *spec.clip));
   Value lo = arith::ConstantOp::create(b, loc, type,
                                        b.getFloatAttr(type, -*spec.clip));
-  return arith::MinimumFOp::create(b, loc,
-                                   arith::MaximumFOp::create(b, loc, x, lo), hi);
+  return arith::MinimumFOp::create(
+      b, loc, arith::MaximumFOp::create(b, loc, x, lo), hi);
 }
 
 /// Computes one step of the cell `spec` from the input gates
@@ -104,8 +105,9 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
     Activation act = spec.activation;
     return {tb.map({gx, gh}, {}, hShape, elt,
                    [act, &spec](OpBuilder &b, Location loc, ValueRange a) {
-                     Value sum = clipGate(
-                         b, loc, spec, arith::AddFOp::create(b, loc, a[0], a[1]));
+                     Value sum =
+                         clipGate(b, loc, spec,
+                                  arith::AddFOp::create(b, loc, a[0], a[1]));
                      Value out = act == Activation::relu
                                      ? TensorBuilder::relu(b, loc, sum)
                                      : TensorBuilder::tanh(b, loc, sum);
@@ -193,19 +195,20 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
     return {tb.map({gx3, gx3, gx3, gh3, gh3, gh3, h}, maps, hShape, elt,
                    [&](OpBuilder &b, Location loc, ValueRange a) {
                      Value r = TensorBuilder::sigmoid(
-                         b, loc, clipGate(b, loc, spec,
-                                          arith::AddFOp::create(b, loc, a[0],
-                                                                a[3])));
+                         b, loc,
+                         clipGate(b, loc, spec,
+                                  arith::AddFOp::create(b, loc, a[0], a[3])));
                      Value z = TensorBuilder::sigmoid(
-                         b, loc, clipGate(b, loc, spec,
-                                          arith::AddFOp::create(b, loc, a[1],
-                                                                a[4])));
+                         b, loc,
+                         clipGate(b, loc, spec,
+                                  arith::AddFOp::create(b, loc, a[1], a[4])));
                      Value rh = arith::MulFOp::create(b, loc, r, a[5]);
                      Value n = TensorBuilder::tanh(
-                         b, loc, clipGate(b, loc, spec,
-                                          arith::AddFOp::create(b, loc, a[2],
-                                                                rh)));
-                     linalg::YieldOp::create(b, loc, update(b, loc, z, n, a[6]));
+                         b, loc,
+                         clipGate(b, loc, spec,
+                                  arith::AddFOp::create(b, loc, a[2], rh)));
+                     linalg::YieldOp::create(b, loc,
+                                             update(b, loc, z, n, a[6]));
                    }),
             nullptr};
   }
@@ -215,15 +218,15 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
   Value ghRZ = asGates(tb.linear(h, tb.rows(w.wHh, 0, 2 * hidden),
                                  tb.rows(w.bHh, 0, 2 * hidden)),
                        2);
-  Value resetState =
-      tb.map({gx3, ghRZ, h}, {gateMap(tb, 0), gateMap(tb, 0), id}, hShape,
-             elt, [&spec](OpBuilder &b, Location loc, ValueRange a) {
-               Value r = TensorBuilder::sigmoid(
-                   b, loc, clipGate(b, loc, spec,
-                                    arith::AddFOp::create(b, loc, a[0], a[1])));
-               linalg::YieldOp::create(
-                   b, loc, arith::MulFOp::create(b, loc, r, a[2]).getResult());
-             });
+  Value resetState = tb.map(
+      {gx3, ghRZ, h}, {gateMap(tb, 0), gateMap(tb, 0), id}, hShape, elt,
+      [&spec](OpBuilder &b, Location loc, ValueRange a) {
+        Value r = TensorBuilder::sigmoid(
+            b, loc,
+            clipGate(b, loc, spec, arith::AddFOp::create(b, loc, a[0], a[1])));
+        linalg::YieldOp::create(
+            b, loc, arith::MulFOp::create(b, loc, r, a[2]).getResult());
+      });
   Value ghN = tb.linear(resetState, tb.rows(w.wHh, 2 * hidden, hidden),
                         tb.rows(w.bHh, 2 * hidden, hidden));
   return {tb.map({gx3, gx3, ghRZ, ghN, h},
@@ -231,13 +234,13 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
                  hShape, elt,
                  [&](OpBuilder &b, Location loc, ValueRange a) {
                    Value z = TensorBuilder::sigmoid(
-                       b, loc, clipGate(b, loc, spec,
-                                        arith::AddFOp::create(b, loc, a[0],
-                                                              a[2])));
+                       b, loc,
+                       clipGate(b, loc, spec,
+                                arith::AddFOp::create(b, loc, a[0], a[2])));
                    Value n = TensorBuilder::tanh(
-                       b, loc, clipGate(b, loc, spec,
-                                        arith::AddFOp::create(b, loc, a[1],
-                                                              a[3])));
+                       b, loc,
+                       clipGate(b, loc, spec,
+                                arith::AddFOp::create(b, loc, a[1], a[3])));
                    linalg::YieldOp::create(b, loc, update(b, loc, z, n, a[4]));
                  }),
           nullptr};
@@ -269,8 +272,7 @@ using InputGatesFn =
 
 /// The number of steps worth running with `seqLens` [B]: the longest
 /// sequence, clamped to [0, seqLen].
-static Value longestSequence(TensorBuilder &tb, Value seqLens,
-                             int64_t seqLen) {
+static Value longestSequence(TensorBuilder &tb, Value seqLens, int64_t seqLen) {
   OpBuilder &b = tb.builder();
   Location loc = tb.getLoc();
   Type lenType = TensorBuilder::elementTypeOf(seqLens);
@@ -278,13 +280,12 @@ static Value longestSequence(TensorBuilder &tb, Value seqLens,
   MLIRContext *ctx = b.getContext();
   SmallVector<AffineMap> maps = {tb.identityMap(1),
                                  AffineMap::get(1, 0, {}, ctx)};
-  Value longest =
-      tb.generic({seqLens}, {init}, maps, {utils::IteratorType::reduction},
-                 [&](OpBuilder &bb, Location bl, ValueRange a) {
-                   linalg::YieldOp::create(
-                       bb, bl,
-                       ValueRange{arith::MaxSIOp::create(bb, bl, a[0], a[1])});
-                 })[0];
+  Value longest = tb.generic(
+      {seqLens}, {init}, maps, {utils::IteratorType::reduction},
+      [&](OpBuilder &bb, Location bl, ValueRange a) {
+        linalg::YieldOp::create(
+            bb, bl, ValueRange{arith::MaxSIOp::create(bb, bl, a[0], a[1])});
+      })[0];
   Value steps = arith::IndexCastOp::create(
       b, loc, b.getIndexType(), tensor::ExtractOp::create(b, loc, longest));
   return arith::MinSIOp::create(b, loc, steps, tb.indexConst(seqLen));
@@ -317,8 +318,7 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
   SmallVector<Value> iterArgs;
   for (int64_t d = 0; d < r.numDirections; ++d) {
     OpFoldResult dir = rewriter.getIndexAttr(d);
-    weights.push_back({tb.row(r.wHh, dir),
-                       r.bHh ? tb.row(r.bHh, dir) : Value(),
+    weights.push_back({tb.row(r.wHh, dir), r.bHh ? tb.row(r.bHh, dir) : Value(),
                        r.peepholes ? tb.row(r.peepholes, dir) : Value()});
     auto initialState = [&](Value given) {
       return given ? tb.row(given, dir) : tb.filled({batch, hidden}, elt, 0.0);
@@ -363,8 +363,8 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
               inits.push_back(body.empty(hShape, elt));
             }
             maps.append(inits.size(), id);
-            SmallVector<utils::IteratorType> par(
-                2, utils::IteratorType::parallel);
+            SmallVector<utils::IteratorType> par(2,
+                                                 utils::IteratorType::parallel);
             SmallVector<Value> masked = body.generic(
                 inputs, inits, maps, par,
                 [&](OpBuilder &bb, Location bl, ValueRange a) {
@@ -415,12 +415,13 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
 /// `inputGates` computes from it, and replaces `op` with y (in the op's
 /// layout), h_n and, for an LSTM, c_n.
 template <typename OpTy>
-static void lowerOverTime(
-    OpTy op, typename OpTy::Adaptor adaptor, const CellSpec &spec,
-    Value input, Value c0, Value peepholes, ConversionPatternRewriter &rewriter,
-    function_ref<Value(TensorBuilder &, int64_t /*d*/, Value /*t*/,
-                       Value /*timeMajorInput*/)>
-        inputGates) {
+static void
+lowerOverTime(OpTy op, typename OpTy::Adaptor adaptor, const CellSpec &spec,
+              Value input, Value c0, Value peepholes,
+              ConversionPatternRewriter &rewriter,
+              function_ref<Value(TensorBuilder &, int64_t /*d*/, Value /*t*/,
+                                 Value /*timeMajorInput*/)>
+                  inputGates) {
   Location loc = op.getLoc();
   TensorBuilder tb(rewriter, loc);
   bool batchFirst = op.getBatchFirst();
@@ -453,8 +454,7 @@ static void lowerOverTime(
 /// b_ih, computed in the loop (s2s-hoist-rnn-input moves them out).
 template <typename OpTy>
 static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
-                                const CellSpec &spec, Value c0,
-                                Value peepholes,
+                                const CellSpec &spec, Value c0, Value peepholes,
                                 ConversionPatternRewriter &rewriter) {
   TensorBuilder tb(rewriter, op.getLoc());
   SmallVector<Value> wIh, bIh;
@@ -477,7 +477,8 @@ struct RNNOpLowering : OpConversionPattern<RNNOp> {
   LogicalResult
   matchAndRewrite(RNNOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{CellKind::rnn, op.getActivation(), true, clipOf(op.getClip())};
+    CellSpec spec{CellKind::rnn, op.getActivation(), true,
+                  clipOf(op.getClip())};
     return lowerLayer(op, adaptor, spec, nullptr, nullptr, rewriter);
   }
 };
@@ -509,8 +510,7 @@ struct GRUOpLowering : OpConversionPattern<GRUOp> {
 //===----------------------------------------------------------------------===//
 
 /// The cell ops differ only in their gate math and whether they carry c.
-template <typename OpTy>
-struct CellOpLowering : OpConversionPattern<OpTy> {
+template <typename OpTy> struct CellOpLowering : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
   using OpAdaptor = typename OpTy::Adaptor;
 
@@ -529,8 +529,8 @@ struct CellOpLowering : OpConversionPattern<OpTy> {
                           ? CellSpec{CellKind::rnn, specActivation(op)}
                           : CellSpec{CellKind::gru, Activation::tanh,
                                      specLinearBeforeReset(op)};
-      rewriter.replaceOp(
-          op, buildCellStep(tb, spec, w, gx, adaptor.getH(), {}).h);
+      rewriter.replaceOp(op,
+                         buildCellStep(tb, spec, w, gx, adaptor.getH(), {}).h);
     }
     return success();
   }

@@ -48,8 +48,7 @@ struct LinearOpLowering : OpConversionPattern<LinearOp> {
     TensorBuilder tb(rewriter, op.getLoc());
     Value flat = tb.linear(tb.flattenLeading(adaptor.getInput()),
                            adaptor.getWeight(), adaptor.getBias());
-    rewriter.replaceOp(
-        op, tb.unflattenLeading(flat, op.getType().getShape()));
+    rewriter.replaceOp(op, tb.unflattenLeading(flat, op.getType().getShape()));
     return success();
   }
 };
@@ -94,20 +93,17 @@ struct LayerNormOpLowering : OpConversionPattern<LayerNormOp> {
     Value count = tb.floatConst(elt, static_cast<double>(n));
 
     // mean, centered x, biased variance.
-    Value sum = tb.reduceLast(x2, 0.0,
-                              [](OpBuilder &b, Location loc, Value v,
-                                 Value acc) -> Value {
-                                return arith::AddFOp::create(b, loc, v, acc);
-                              });
-    Value centered = tb.map({x2, sum}, {id, rowMap}, {m, n}, elt,
-                            [&](OpBuilder &b, Location loc, ValueRange a) {
-                              Value mean =
-                                  arith::DivFOp::create(b, loc, a[1], count);
-                              linalg::YieldOp::create(
-                                  b, loc,
-                                  arith::SubFOp::create(b, loc, a[0], mean)
-                                      .getResult());
-                            });
+    Value sum = tb.reduceLast(
+        x2, 0.0, [](OpBuilder &b, Location loc, Value v, Value acc) -> Value {
+          return arith::AddFOp::create(b, loc, v, acc);
+        });
+    Value centered = tb.map(
+        {x2, sum}, {id, rowMap}, {m, n}, elt,
+        [&](OpBuilder &b, Location loc, ValueRange a) {
+          Value mean = arith::DivFOp::create(b, loc, a[1], count);
+          linalg::YieldOp::create(
+              b, loc, arith::SubFOp::create(b, loc, a[0], mean).getResult());
+        });
     Value squares = tb.reduceLast(
         centered, 0.0, [](OpBuilder &b, Location loc, Value v, Value acc) {
           Value sq = arith::MulFOp::create(b, loc, v, v);
@@ -165,8 +161,8 @@ struct EmbeddingOpLowering : OpConversionPattern<EmbeddingOp> {
         TensorBuilder::elementTypeOf(table),
         [&](OpBuilder &b, Location loc, ValueRange a) {
           // Clamp the row so that a bad token id cannot read out of bounds.
-          Value row = arith::IndexCastOp::create(b, loc, b.getIndexType(),
-                                                 a[0]);
+          Value row =
+              arith::IndexCastOp::create(b, loc, b.getIndexType(), a[0]);
           Value lo = arith::ConstantIndexOp::create(b, loc, 0);
           Value hi = arith::ConstantIndexOp::create(b, loc, vocab - 1);
           row = arith::MaxSIOp::create(b, loc, row, lo);
@@ -214,8 +210,8 @@ struct ArgMaxOpLowering : OpConversionPattern<ArgMaxOp> {
     }
     AffineMap outMap = tb.mapOf(rank, outExprs);
     Value bestInit = tb.fill(tb.empty(reducedShape, elt), tb.negInf(elt));
-    Value indexInit = tb.filledInt(reducedShape, i64,
-                                   std::numeric_limits<int64_t>::max());
+    Value indexInit =
+        tb.filledInt(reducedShape, i64, std::numeric_limits<int64_t>::max());
     // Takes element j when it is larger, or equal with a smaller index; NaN
     // is larger than any number. The choice does not depend on the order in
     // which elements are visited.
@@ -225,14 +221,13 @@ struct ArgMaxOpLowering : OpConversionPattern<ArgMaxOp> {
           Value x = a[0], best = a[1], bestIndex = a[2];
           Value j = arith::IndexCastOp::create(
               b, loc, i64, linalg::IndexOp::create(b, loc, dim));
-          Value xNaN = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO,
-                                             x, x);
+          Value xNaN =
+              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, x, x);
           Value bestNaN = arith::CmpFOp::create(
               b, loc, arith::CmpFPredicate::UNO, best, best);
           Value greater = arith::OrIOp::create(
               b, loc,
-              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x,
-                                    best),
+              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, best),
               arith::AndIOp::create(
                   b, loc, xNaN,
                   arith::XOrIOp::create(
@@ -240,8 +235,7 @@ struct ArgMaxOpLowering : OpConversionPattern<ArgMaxOp> {
                       arith::ConstantIntOp::create(b, loc, 1, 1))));
           Value equal = arith::OrIOp::create(
               b, loc,
-              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x,
-                                    best),
+              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x, best),
               arith::AndIOp::create(b, loc, xNaN, bestNaN));
           Value earlier = arith::CmpIOp::create(
               b, loc, arith::CmpIPredicate::slt, j, bestIndex);
@@ -277,15 +271,13 @@ struct ArgMaxOpLowering : OpConversionPattern<ArgMaxOp> {
 
 /// Reports an s2s op whose operand or result type has a dynamic dimension.
 static LogicalResult checkStaticShapes(Operation *op) {
-  auto check = [&](Type type, StringRef kind,
-                   unsigned index) -> LogicalResult {
+  auto check = [&](Type type, StringRef kind, unsigned index) -> LogicalResult {
     auto shaped = dyn_cast<ShapedType>(type);
     if (!shaped || shaped.hasStaticShape())
       return success();
-    return op->emitOpError()
-           << "cannot be lowered to linalg yet: " << kind << " #" << index
-           << " has the dynamic type " << type
-           << "; the lowering needs static shapes";
+    return op->emitOpError() << "cannot be lowered to linalg yet: " << kind
+                             << " #" << index << " has the dynamic type "
+                             << type << "; the lowering needs static shapes";
   };
   for (auto [i, value] : llvm::enumerate(op->getOperands()))
     if (failed(check(value.getType(), "operand", i)))
@@ -327,13 +319,12 @@ struct ConvertS2SToLinalgPass
 
 } // namespace
 
-void mlir::s2s::configureS2SToLinalgConversionTarget(
-    ConversionTarget &target) {
+void mlir::s2s::configureS2SToLinalgConversionTarget(ConversionTarget &target) {
   target.addIllegalDialect<S2SDialect>();
-  target.addLegalDialect<arith::ArithDialect, bufferization::BufferizationDialect,
-                         linalg::LinalgDialect,
-                         math::MathDialect, scf::SCFDialect,
-                         tensor::TensorDialect>();
+  target
+      .addLegalDialect<arith::ArithDialect, bufferization::BufferizationDialect,
+                       linalg::LinalgDialect, math::MathDialect,
+                       scf::SCFDialect, tensor::TensorDialect>();
 }
 
 void mlir::s2s::populateS2SToLinalgConversionPatterns(

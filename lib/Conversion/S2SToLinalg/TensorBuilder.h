@@ -22,8 +22,7 @@ namespace s2s {
 /// Builds tensor IR at one location with one builder.
 class TensorBuilder {
 public:
-  using BodyFn =
-      function_ref<void(OpBuilder &, Location, ValueRange /*args*/)>;
+  using BodyFn = function_ref<void(OpBuilder &, Location, ValueRange /*args*/)>;
 
   TensorBuilder(OpBuilder &b, Location loc) : b(b), loc(loc) {}
 
@@ -129,17 +128,17 @@ public:
                      Value init, unsigned numLoops, unsigned numReductions);
 
   /// Reduces the last dimension of `input` with `combine` from `init`.
-  Value reduceLast(Value input, double init,
-                   function_ref<Value(OpBuilder &, Location, Value /*elem*/,
-                                      Value /*acc*/)>
-                       combine);
+  Value reduceLast(
+      Value input, double init,
+      function_ref<Value(OpBuilder &, Location, Value /*elem*/, Value /*acc*/)>
+          combine);
 
   /// Reduces the first dimension of the rank-2 `input` (a column
   /// reduction: the result has one element per column).
-  Value reduceFirst(Value input, double init,
-                    function_ref<Value(OpBuilder &, Location, Value /*elem*/,
-                                       Value /*acc*/)>
-                        combine);
+  Value reduceFirst(
+      Value input, double init,
+      function_ref<Value(OpBuilder &, Location, Value /*elem*/, Value /*acc*/)>
+          combine);
 
   /// numer / denom with `denom` broadcast along the last dimension of
   /// `numer`; 0 where `denom` is 0 (a row that saw no unmasked element).
