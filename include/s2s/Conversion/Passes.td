@@ -49,9 +49,9 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
     Option<"tileAttention", "tile-attention", "bool", /*default=*/"true",
            "Lower attention as a tiled online softmax (FlashAttention)">,
     Option<"attentionBlockQ", "attention-block-q", "int64_t",
-           /*default=*/"64", "Queries per block of the tiled attention">,
+           /*default=*/"128", "Queries per block of the tiled attention">,
     Option<"attentionBlockK", "attention-block-k", "int64_t",
-           /*default=*/"64", "Keys per block of the tiled attention">,
+           /*default=*/"128", "Keys per block of the tiled attention">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

@@ -43,11 +43,11 @@ struct S2SToLLVMPipelineOptions
   PassOptions::Option<int64_t> attentionBlockQ{
       *this, "attention-block-q",
       llvm::cl::desc("Queries per block of the tiled attention"),
-      llvm::cl::init(64)};
+      llvm::cl::init(128)};
   PassOptions::Option<int64_t> attentionBlockK{
       *this, "attention-block-k",
       llvm::cl::desc("Keys per block of the tiled attention"),
-      llvm::cl::init(64)};
+      llvm::cl::init(128)};
   PassOptions::Option<bool> fuseElementwise{
       *this, "fuse-elementwise",
       llvm::cl::desc("Fuse chains of elementwise linalg ops "
