@@ -196,6 +196,13 @@ static std::optional<Contraction> matchContraction(linalg::GenericOp op,
 // Code generation
 //===----------------------------------------------------------------------===//
 
+/// Whether B of a dot contraction can be transposed into panels of whole
+/// vectors: n and k multiples of the (power of two) vector width.
+static bool fitsPanels(const Contraction &c, int64_t vw) {
+  return c.kind == KernelKind::Dot && llvm::isPowerOf2_64(vw) &&
+         c.loopSizes[c.nDim] % vw == 0 && c.loopSizes[c.kDim] % vw == 0;
+}
+
 /// Tile and block sizes of the kernels (the pass options).
 struct KernelShapes {
   int64_t dotRows, dotCols, dotBlockCols, axpyRows, axpyVectors;
@@ -214,9 +221,8 @@ public:
     vecType = VectorType::get({vw}, elt);
     int64_t m = c.loopSizes[c.mDim], n = c.loopSizes[c.nDim],
             k = c.loopSizes[c.kDim];
-    packed = c.kind == KernelKind::Dot && shapes.packMinRows > 0 &&
-             m >= shapes.packMinRows && n % vw == 0 && k % vw == 0 &&
-             llvm::isPowerOf2_64(vw);
+    packed = fitsPanels(c, vw) && shapes.packMinRows > 0 &&
+             m >= shapes.packMinRows;
     if (packed) {
       int64_t nr = axpyVectors * vw;
       packDepth = std::min(std::max(shapes.packDepth / vw, int64_t(1)) * vw, k);
@@ -893,10 +899,8 @@ struct S2SLowerContractionsPass
                           axpyVectors, packMinRows, packDepth,    packCols};
       KernelEmitter emitter(rewriter, c, width, shapes);
       // B invariant in an enclosing loop: packed once, before it.
-      int64_t n = c.loopSizes[c.nDim], k = c.loopSizes[c.kDim];
-      if (c.kind == KernelKind::Dot && c.batchDims.empty() && packMinRows > 0 &&
-          c.loopSizes[c.mDim] >= prepackMinRows && n % width == 0 &&
-          k % width == 0 && llvm::isPowerOf2_64(width))
+      if (fitsPanels(c, width) && c.batchDims.empty() && packMinRows > 0 &&
+          c.loopSizes[c.mDim] >= prepackMinRows)
         if (Operation *loop = invariantLoopOfB(c))
           emitter.packBefore(loop);
       emitter.emit(kernelThreads);
