@@ -76,9 +76,10 @@ run_example() {
 
 # The numeric suites again with each optimization of the s2s-to-llvm pipeline
 # switched off, so that every optimization is checked against its absence,
-# with tiny attention blocks, so that the small golden shapes take the
-# tiled attention's multi-block and tail paths, and on two threads with
-# every contraction parallel, however small.
+# with tiny attention and recurrent-step blocks, so that the small golden
+# shapes take the multi-block and tail paths of the tiled attention and the
+# fused RNN step, and on two threads with every contraction parallel,
+# however small.
 OPTIMIZATION_OFF_VARIANTS=(
   "raise-attention=false"
   "hoist-rnn-input=false"
@@ -87,10 +88,11 @@ OPTIMIZATION_OFF_VARIANTS=(
   "pack-qkv=false"
   "tile-attention=false"
   "lower-contractions=false"
-  "attention-block-q=8 attention-block-k=8"
+  "fuse-rnn-steps=false"
+  "attention-block-q=8 attention-block-k=8 rnn-block-units=2"
   "pack-min-rows=0"
   "plan-buffers=false"
-  "threads=2 parallel-min-flops=0 pack-min-rows=1 attention-block-q=8 attention-block-k=8"
+  "threads=2 parallel-min-flops=0 pack-min-rows=1 attention-block-q=8 attention-block-k=8 rnn-block-units=3"
 )
 
 run_tests() {

@@ -46,6 +46,124 @@ using namespace mlir;
 
 namespace {
 
+/// Transposes the square block whose rows are the vectors `rows` (as many
+/// as lanes), in place, with log2(lanes) rounds of two-input shuffles
+/// (exchanging bit d of the row and lane indices in round d).
+static void transposeBlock(OpBuilder &b, Location loc,
+                           SmallVectorImpl<Value> &rows) {
+  auto vw = static_cast<int64_t>(rows.size());
+  for (int64_t d = vw / 2; d >= 1; d /= 2) {
+    SmallVector<int64_t> lo, hi;
+    for (int64_t l = 0; l < vw; ++l) {
+      bool upper = l & d;
+      lo.push_back(upper ? vw + l - d : l);
+      hi.push_back(upper ? vw + l : l + d);
+    }
+    for (int64_t i = 0; i < vw; ++i) {
+      if (i & d)
+        continue;
+      Value x = rows[i], y = rows[i + d];
+      rows[i] = vector::ShuffleOp::create(b, loc, x, y, lo);
+      rows[i + d] = vector::ShuffleOp::create(b, loc, x, y, hi);
+    }
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Transposing copies
+//===----------------------------------------------------------------------===//
+
+/// A memref whose innermost dimension has unit stride.
+static bool hasUnitInnerStride(Value v) {
+  auto type = dyn_cast<MemRefType>(v.getType());
+  if (!type || !type.hasStaticShape() || type.getRank() == 0)
+    return false;
+  auto [strides, offset] = type.getStridesAndOffset();
+  return strides.back() == 1;
+}
+
+/// A copy out[perm_o(i)] = in[perm_i(i)] whose input and output are
+/// contiguous along different loops `inDim` and `outDim`, both multiples of
+/// the vector width: copied in vw x vw blocks transposed in registers
+/// instead of element by element.
+struct TransposeCopy {
+  linalg::GenericOp op;
+  unsigned inDim, outDim;
+};
+
+static std::optional<TransposeCopy> matchTransposeCopy(linalg::GenericOp op,
+                                                       int64_t vw) {
+  if (op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
+      op.getNumReductionLoops() != 0)
+    return std::nullopt;
+  Block &body = op.getRegion().front();
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  if (body.getOperations().size() != 1 || yield.getNumOperands() != 1 ||
+      yield.getOperand(0) != body.getArgument(0))
+    return std::nullopt;
+  Value in = op.getDpsInputs()[0], out = op.getDpsInits()[0];
+  auto inType = dyn_cast<MemRefType>(in.getType());
+  if (!inType || !inType.getElementType().isF32() || !hasUnitInnerStride(in) ||
+      !hasUnitInnerStride(out))
+    return std::nullopt;
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  if (!maps[0].isPermutation() || !maps[1].isPermutation())
+    return std::nullopt;
+  unsigned inDim = maps[0].getDimPosition(maps[0].getNumResults() - 1);
+  unsigned outDim = maps[1].getDimPosition(maps[1].getNumResults() - 1);
+  SmallVector<int64_t> sizes = op.getStaticLoopRanges();
+  if (inDim == outDim || sizes[inDim] % vw != 0 || sizes[outDim] % vw != 0)
+    return std::nullopt;
+  return TransposeCopy{op, inDim, outDim};
+}
+
+/// Emits `t` as loops over its other dimensions around vw x vw blocks:
+/// vw vector loads along inDim, a register transpose, vw vector stores
+/// along outDim.
+static void emitTransposeCopy(OpBuilder &b, TransposeCopy t, int64_t vw) {
+  Location loc = t.op.getLoc();
+  SmallVector<int64_t> sizes = t.op.getStaticLoopRanges();
+  SmallVector<AffineMap> maps = t.op.getIndexingMapsArray();
+  Value in = t.op.getDpsInputs()[0], out = t.op.getDpsInits()[0];
+  auto vecType = VectorType::get({vw}, b.getF32Type());
+  SmallVector<Value> dims(sizes.size());
+  auto cst = [&](int64_t v) {
+    return arith::ConstantIndexOp::create(b, loc, v).getResult();
+  };
+  auto indices = [&](AffineMap map) {
+    SmallVector<Value> idx;
+    for (AffineExpr e : map.getResults())
+      idx.push_back(dims[cast<AffineDimExpr>(e).getPosition()]);
+    return idx;
+  };
+  std::function<void(unsigned)> nest = [&](unsigned d) {
+    if (d == sizes.size()) {
+      Value i0 = dims[t.inDim], o0 = dims[t.outDim];
+      SmallVector<Value> rows;
+      for (int64_t r = 0; r < vw; ++r) {
+        dims[t.outDim] = arith::AddIOp::create(b, loc, o0, cst(r));
+        rows.push_back(
+            vector::LoadOp::create(b, loc, vecType, in, indices(maps[0])));
+      }
+      transposeBlock(b, loc, rows);
+      dims[t.outDim] = o0;
+      for (int64_t r = 0; r < vw; ++r) {
+        dims[t.inDim] = arith::AddIOp::create(b, loc, i0, cst(r));
+        vector::StoreOp::create(b, loc, rows[r], out, indices(maps[1]));
+      }
+      dims[t.inDim] = i0;
+      return;
+    }
+    int64_t step = d == t.inDim || d == t.outDim ? vw : 1;
+    auto loop = scf::ForOp::create(b, loc, cst(0), cst(sizes[d]), cst(step));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    dims[d] = loop.getInductionVar();
+    nest(d + 1);
+  };
+  nest(0);
+}
+
 //===----------------------------------------------------------------------===//
 // Matching
 //===----------------------------------------------------------------------===//
@@ -83,15 +201,6 @@ static bool isMulAddBody(linalg::GenericOp op) {
   Value in0 = body.getArgument(0), in1 = body.getArgument(1);
   return (mul.getLhs() == in0 && mul.getRhs() == in1) ||
          (mul.getLhs() == in1 && mul.getRhs() == in0);
-}
-
-/// A memref whose innermost dimension has unit stride.
-static bool hasUnitInnerStride(Value v) {
-  auto type = dyn_cast<MemRefType>(v.getType());
-  if (!type || !type.hasStaticShape() || type.getRank() == 0)
-    return false;
-  auto [strides, offset] = type.getStridesAndOffset();
-  return strides.back() == 1;
 }
 
 /// Whether `map` reads dimension `dim` anywhere.
@@ -221,8 +330,8 @@ public:
     vecType = VectorType::get({vw}, elt);
     int64_t m = c.loopSizes[c.mDim], n = c.loopSizes[c.nDim],
             k = c.loopSizes[c.kDim];
-    packed = fitsPanels(c, vw) && shapes.packMinRows > 0 &&
-             m >= shapes.packMinRows;
+    packed =
+        fitsPanels(c, vw) && shapes.packMinRows > 0 && m >= shapes.packMinRows;
     if (packed) {
       int64_t nr = axpyVectors * vw;
       packDepth = std::min(std::max(shapes.packDepth / vw, int64_t(1)) * vw, k);
@@ -526,8 +635,10 @@ private:
     loop(
         0, nFull, nBlock, [&](Value j) { rowsAgainst(j, axpyVectors, 0); },
         parallelLoop == ParallelLoop::Cols);
-    // Whole vectors after the last full panel, then one masked vector.
-    loop(nFull, nVecFull, vw, [&](Value j) { rowsAgainst(j, 1, 0); });
+    // The whole vectors after the last full panel as one narrower panel,
+    // then one masked vector.
+    if (nVecFull > nFull)
+      rowsAgainst(cst(nFull), (nVecFull - nFull) / vw, 0);
     if (nVecFull < n)
       rowsAgainst(cst(nVecFull), 1, n - nVecFull);
   }
@@ -731,26 +842,7 @@ private:
       rowsAgainst(cst(fullPanels), tailVectors);
   }
 
-  /// Transposes the vw x vw block whose rows are `rows`, in place, with
-  /// log2(vw) rounds of two-input shuffles (exchanging bit d of the row and
-  /// lane indices in round d).
-  void transpose(SmallVectorImpl<Value> &rows) {
-    for (int64_t d = vw / 2; d >= 1; d /= 2) {
-      SmallVector<int64_t> lo, hi;
-      for (int64_t l = 0; l < vw; ++l) {
-        bool upper = l & d;
-        lo.push_back(upper ? vw + l - d : l);
-        hi.push_back(upper ? vw + l : l + d);
-      }
-      for (int64_t i = 0; i < vw; ++i) {
-        if (i & d)
-          continue;
-        Value x = rows[i], y = rows[i + d];
-        rows[i] = vector::ShuffleOp::create(b, loc, x, y, lo);
-        rows[i + d] = vector::ShuffleOp::create(b, loc, x, y, hi);
-      }
-    }
-  }
+  void transpose(SmallVectorImpl<Value> &rows) { transposeBlock(b, loc, rows); }
 
   /// The packing buffer of the current parallel body (one per thread) or of
   /// the function, created once at its start.
@@ -883,6 +975,18 @@ struct S2SLowerContractionsPass
         found.push_back(*c);
     });
     IRRewriter rewriter(&getContext());
+    // Transposing copies (weights rearranged before a loop, layout
+    // changes) as register-transposed blocks.
+    SmallVector<TransposeCopy> copies;
+    getOperation()->walk([&](linalg::GenericOp op) {
+      if (auto t = matchTransposeCopy(op, vectorBits / 32))
+        copies.push_back(*t);
+    });
+    for (TransposeCopy &t : copies) {
+      rewriter.setInsertionPoint(t.op);
+      emitTransposeCopy(rewriter, t, vectorBits / 32);
+      rewriter.eraseOp(t.op);
+    }
     for (Contraction &c : found) {
       Type elt = cast<MemRefType>(c.c.getType()).getElementType();
       int64_t width = vectorBits / elt.getIntOrFloatBitWidth();

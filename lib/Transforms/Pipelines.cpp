@@ -48,6 +48,9 @@ void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
   lowering.tileAttention = options.tileAttention;
   lowering.attentionBlockQ = options.attentionBlockQ;
   lowering.attentionBlockK = options.attentionBlockK;
+  lowering.fuseRNNSteps = options.fuseRNNSteps;
+  lowering.rnnBlockUnits = options.rnnBlockUnits;
+  lowering.rnnParallelMinFlops = options.parallelMinFlops;
   pm.addPass(createConvertS2SToLinalgPass(lowering));
   // linalg.softmax written by the user or imported (not raised to
   // attention) as generics.

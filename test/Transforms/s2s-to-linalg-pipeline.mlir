@@ -1,4 +1,4 @@
-// RUN: s2s-opt %s --s2s-to-linalg-pipeline="hoist-rnn-input=false" -split-input-file | FileCheck %s
+// RUN: s2s-opt %s --s2s-to-linalg-pipeline="hoist-rnn-input=false fuse-rnn-steps=false" -split-input-file | FileCheck %s
 // RUN: s2s-opt %s --s2s-to-linalg-pipeline -split-input-file | FileCheck %s --check-prefix=HOIST
 
 // The pipeline is s2s-hoist-rnn-input (unless switched off), then

@@ -14,7 +14,11 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
       direction in each iteration and carrying the states (and the output
       tensor), so the IR does not grow with the sequence length; a step is
       two contractions and one elementwise `linalg.generic` holding the
-      gate math; `seq_lens` freezes the state and zeroes the output past a
+      gate math (with `fuse-rnn-steps`, the default, a layer's step is
+      instead an `scf.forall` over blocks of hidden units, each computing
+      the GEMM of all gates of its units, its columns of `h W_hh^T` from a
+      copy of `W_hh` rearranged once before the loop, and then their gate
+      math); `seq_lens` freezes the state and zeroes the output past a
       sequence's end, and the loop stops after the longest sequence;
     * attention becomes a score contraction, the masks, a softmax with zero
       rows where every key is masked, and a contraction with the values;
@@ -52,6 +56,16 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
            /*default=*/"128", "Queries per block of the tiled attention">,
     Option<"attentionBlockK", "attention-block-k", "int64_t",
            /*default=*/"128", "Keys per block of the tiled attention">,
+    Option<"fuseRNNSteps", "fuse-rnn-steps", "bool", /*default=*/"true",
+           "Fuse the gate math of a recurrent layer's step into its GEMM, "
+           "one scf.forall over blocks of hidden units">,
+    Option<"rnnBlockUnits", "rnn-block-units", "int64_t", /*default=*/"0",
+           "Hidden units per block of a fused recurrent step (0: 64 GEMM "
+           "columns' worth, at least 16)">,
+    Option<"rnnParallelMinFlops", "rnn-parallel-min-flops", "int64_t",
+           /*default=*/"4000000",
+           "Fused recurrent steps of fewer FLOPs (2*B*H*G*H) loop over their "
+           "blocks in sequence (scf.for) instead of an scf.forall">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

@@ -161,9 +161,11 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
       registers while k advances a vector at a time; the partial sums are
       reduced horizontally and added to C. No operand is copied.
     * **axpy**, when n is the innermost dimension of B and C (p v of
-      attention, q W of Luong's general score): an `axpy-rows` x
+      attention, q W of Luong's general score, the fused RNN step's
+      h W_hh^T over its block of gate columns): an `axpy-rows` x
       (`axpy-vectors` * lanes) tile of C stays in registers while each step
-      broadcasts one element of A.
+      broadcasts one element of A; columns after the last full panel form
+      one narrower panel (48 columns: 3 vectors per row, not 3 passes).
     * **packed dot**, a dot contraction with at least `pack-min-rows` rows of
       C and n and k multiples of the vector width (x W^T over a sequence):
       B is copied, `pack-cols` rows by `pack-depth` k at a time, into a
@@ -186,6 +188,16 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
     kernels and masked vector loads and stores. Contractions that do not
     fit (dynamic shapes, strided inner dimensions, several reductions) are
     left alone for the loop lowering.
+
+    Transposing copies are rewritten too: a `linalg.generic` whose body
+    only yields its input, with permutation maps under which the input's
+    innermost dimension and the output's are different loops, both
+    multiples of the vector width (the fused RNN step's rearrangement of
+    W_hh, layout changes), becomes loops over the other dimensions around
+    vw x vw blocks: vw vector loads along the input's rows, a transpose in
+    registers (log2(vw) rounds of shuffles), vw vector stores along the
+    output's rows. Element-by-element, such a copy is a scatter or a
+    gather per element.
 
     The horizontal sums of the dot kernel reassociate the additions over k,
     so its results differ from a sequential sum in the last bits, as any

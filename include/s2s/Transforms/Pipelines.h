@@ -48,6 +48,16 @@ struct S2SToLLVMPipelineOptions
       *this, "attention-block-k",
       llvm::cl::desc("Keys per block of the tiled attention"),
       llvm::cl::init(128)};
+  PassOptions::Option<bool> fuseRNNSteps{
+      *this, "fuse-rnn-steps",
+      llvm::cl::desc("Fuse the gate math of a recurrent step into its GEMM "
+                     "(convert-s2s-to-linalg fuse-rnn-steps)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<int64_t> rnnBlockUnits{
+      *this, "rnn-block-units",
+      llvm::cl::desc("Hidden units per block of a fused recurrent step "
+                     "(0: 64 GEMM columns' worth)"),
+      llvm::cl::init(0)};
   PassOptions::Option<bool> fuseElementwise{
       *this, "fuse-elementwise",
       llvm::cl::desc("Fuse chains of elementwise linalg ops "

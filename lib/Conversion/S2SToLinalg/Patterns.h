@@ -15,7 +15,8 @@ namespace mlir {
 namespace s2s {
 
 /// s2s.rnn, s2s.lstm, s2s.gru and their cells.
-void populateRecurrentToLinalgPatterns(RewritePatternSet &patterns);
+void populateRecurrentToLinalgPatterns(
+    RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options);
 
 /// s2s.attention, s2s.scaled_dot_product_attention, s2s.multi_head_attention.
 void populateAttentionToLinalgPatterns(

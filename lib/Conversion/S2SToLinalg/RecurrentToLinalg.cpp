@@ -87,73 +87,118 @@ static Value clipGate(OpBuilder &b, Location loc, const CellSpec &spec,
       b, loc, arith::MaximumFOp::create(b, loc, x, lo), hi);
 }
 
-/// Computes one step of the cell `spec` from the input gates
-/// gx = x W_ih^T + b_ih [B, G*H] and the state h (and c) [B, H].
-static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
-                               const RecurrentWeights &w, Value gx, Value h,
-                               Value c) {
-  ArrayRef<int64_t> hShape = TensorBuilder::shapeOf(h);
-  int64_t batch = hShape[0], hidden = hShape[1], gates = spec.numGates();
-  Type elt = TensorBuilder::elementTypeOf(h);
+/// Whether a step of `spec` is one GEMM and then elementwise math (not a
+/// GRU with linear_before_reset = false, whose n-gate GEMM reads r * h).
+static bool canFuseStep(const CellSpec &spec) {
+  return spec.kind != CellKind::gru || spec.linearBeforeReset;
+}
+
+/// The GRU's new state (1 - z) * n + z * h.
+static Value gruUpdate(OpBuilder &b, Location loc, Value z, Value n,
+                       Value hPrev) {
+  Type type = z.getType();
+  Value one =
+      arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, 1.0));
+  Value keep = arith::SubFOp::create(b, loc, one, z);
+  Value fresh = arith::MulFOp::create(b, loc, keep, n);
+  Value old = arith::MulFOp::create(b, loc, z, hPrev);
+  return arith::AddFOp::create(b, loc, fresh, old);
+}
+
+/// The operands of a cell's gate math over a tile of U hidden units.
+struct GateTiles {
+  /// x W_ih^T + b_ih and h W_hh^T as [B, G, U].
+  Value gx, gh;
+  /// b_hh as [G, U] when it is not in `gh` yet (optional).
+  Value bias;
+  /// The state h (and c) [B, U].
+  Value h, c;
+  /// LSTM peepholes as [3, U] (optional).
+  Value peepholes;
+  /// Where h' (and c') are written [B, U] (optional: fresh tensors).
+  Value hInit = nullptr, cInit = nullptr;
+};
+
+/// The gate nonlinearities of one step, elementwise over [B, U]: one
+/// linalg.generic yielding h' (and c'). `spec` is not a GRU with
+/// linear_before_reset = false (which needs r before its n-gate GEMM).
+static CellState buildGateMath(TensorBuilder &tb, const CellSpec &spec,
+                               const GateTiles &t) {
+  ArrayRef<int64_t> hShape = TensorBuilder::shapeOf(t.h);
+  int64_t gates = spec.numGates();
+  Type elt = TensorBuilder::elementTypeOf(t.h);
+  MLIRContext *ctx = tb.builder().getContext();
   AffineMap id = tb.identityMap(2);
-  auto asGates = [&](Value v, int64_t numGates) {
-    return tb.expand(v, {batch, numGates, hidden}, {{0}, {1, 2}});
-  };
-
-  if (spec.kind == CellKind::rnn) {
-    Value gh = tb.linear(h, w.wHh, w.bHh);
-    Activation act = spec.activation;
-    return {tb.map({gx, gh}, {}, hShape, elt,
-                   [act, &spec](OpBuilder &b, Location loc, ValueRange a) {
-                     Value sum =
-                         clipGate(b, loc, spec,
-                                  arith::AddFOp::create(b, loc, a[0], a[1]));
-                     Value out = act == Activation::relu
-                                     ? TensorBuilder::relu(b, loc, sum)
-                                     : TensorBuilder::tanh(b, loc, sum);
-                     linalg::YieldOp::create(b, loc, out);
-                   }),
-            nullptr};
-  }
-
-  Value gx3 = asGates(gx, gates);
-
-  if (spec.kind == CellKind::lstm) {
-    // Gates i, f, g, o; with peepholes p [3, H] (i, f, o) read at (0..2, j).
-    Value gh3 = asGates(tb.linear(h, w.wHh, w.bHh), gates);
-    SmallVector<Value> inputs = {gx3, gx3, gx3, gx3, gh3, gh3, gh3, gh3, c};
-    SmallVector<AffineMap> maps;
-    for (int i = 0; i < 2; ++i)
-      for (int64_t g = 0; g < 4; ++g)
-        maps.push_back(gateMap(tb, g));
-    maps.push_back(id);
-    bool peep = static_cast<bool>(w.peepholes);
-    if (peep) {
-      MLIRContext *ctx = tb.builder().getContext();
-      Value p3 = tb.expand(w.peepholes, {3, hidden}, {{0, 1}});
-      for (int64_t g = 0; g < 3; ++g) {
-        inputs.push_back(p3);
-        maps.push_back(tb.mapOf(
-            2, {getAffineConstantExpr(g, ctx), getAffineDimExpr(1, ctx)}));
-      }
+  // Inputs: gx gates, gh gates, bias gates, h, c, peepholes.
+  SmallVector<Value> inputs;
+  SmallVector<AffineMap> maps;
+  for (Value v : {t.gx, t.gh})
+    for (int64_t g = 0; g < gates; ++g) {
+      inputs.push_back(v);
+      // A single gate may come as [B, U].
+      maps.push_back(TensorBuilder::shapeOf(v).size() == 2 ? id
+                                                           : gateMap(tb, g));
     }
-    maps.append({id, id});
-    SmallVector<utils::IteratorType> par(2, utils::IteratorType::parallel);
-    SmallVector<Value> outs = tb.generic(
-        inputs, {tb.empty(hShape, elt), tb.empty(hShape, elt)}, maps, par,
-        [&spec, peep](OpBuilder &b, Location loc, ValueRange a) {
-          auto gate = [&](int g) {
+  bool bias = static_cast<bool>(t.bias);
+  if (bias)
+    for (int64_t g = 0; g < gates; ++g) {
+      inputs.push_back(t.bias);
+      maps.push_back(tb.mapOf(
+          2, {getAffineConstantExpr(g, ctx), getAffineDimExpr(1, ctx)}));
+    }
+  // The GRU reads h, the LSTM c.
+  unsigned stateIdx = inputs.size();
+  bool isLSTM = spec.kind == CellKind::lstm;
+  if (spec.kind != CellKind::rnn) {
+    inputs.push_back(isLSTM ? t.c : t.h);
+    maps.push_back(id);
+  }
+  bool peep = static_cast<bool>(t.peepholes);
+  if (peep)
+    for (int64_t g = 0; g < 3; ++g) {
+      inputs.push_back(t.peepholes);
+      maps.push_back(tb.mapOf(
+          2, {getAffineConstantExpr(g, ctx), getAffineDimExpr(1, ctx)}));
+    }
+  SmallVector<Value> inits = {t.hInit ? t.hInit : tb.empty(hShape, elt)};
+  if (isLSTM)
+    inits.push_back(t.cInit ? t.cInit : tb.empty(hShape, elt));
+  maps.append(inits.size(), id);
+  SmallVector<utils::IteratorType> par(2, utils::IteratorType::parallel);
+
+  SmallVector<Value> outs = tb.generic(
+      inputs, inits, maps, par,
+      [&spec, gates, bias, stateIdx, isLSTM, peep](OpBuilder &b, Location loc,
+                                                   ValueRange a) {
+        // h W_hh^T + b_hh of gate g, and gx + that.
+        auto hidden = [&](int64_t g) {
+          Value v = a[gates + g];
+          return bias ? arith::AddFOp::create(b, loc, v, a[2 * gates + g])
+                            .getResult()
+                      : v;
+        };
+        auto sum = [&](int64_t g) {
+          return arith::AddFOp::create(b, loc, a[g], hidden(g)).getResult();
+        };
+        auto gate = [&](int64_t g) { return clipGate(b, loc, spec, sum(g)); };
+        if (spec.kind == CellKind::rnn) {
+          Value out = spec.activation == Activation::relu
+                          ? TensorBuilder::relu(b, loc, gate(0))
+                          : TensorBuilder::tanh(b, loc, gate(0));
+          linalg::YieldOp::create(b, loc, out);
+          return;
+        }
+        if (isLSTM) {
+          // Gates i, f, g, o; peephole p (i, f, o) times the state, added
+          // before the clip.
+          Value cPrev = a[stateIdx];
+          auto peepGate = [&](int64_t g, int64_t p, Value state) {
+            Value pre = sum(g);
+            Value term =
+                arith::MulFOp::create(b, loc, a[stateIdx + 1 + p], state);
             return clipGate(b, loc, spec,
-                            arith::AddFOp::create(b, loc, a[g], a[4 + g]));
+                            arith::AddFOp::create(b, loc, pre, term));
           };
-          // gate + p * state, clipped after the peephole term is added.
-          auto peepGate = [&](int g, int p, Value state) {
-            Value sum = arith::AddFOp::create(b, loc, a[g], a[4 + g]);
-            Value term = arith::MulFOp::create(b, loc, a[9 + p], state);
-            return clipGate(b, loc, spec,
-                            arith::AddFOp::create(b, loc, sum, term));
-          };
-          Value cPrev = a[8];
           Value i = TensorBuilder::sigmoid(
               b, loc, peep ? peepGate(0, 0, cPrev) : gate(0));
           Value f = TensorBuilder::sigmoid(
@@ -169,48 +214,43 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
           Value hNext = arith::MulFOp::create(
               b, loc, o, TensorBuilder::tanh(b, loc, cNext));
           linalg::YieldOp::create(b, loc, ValueRange{hNext, cNext});
-        });
-    return {outs[0], outs[1]};
-  }
+          return;
+        }
+        // GRU, gates r, z, n: n = tanh(gx_n + r * (h W_hn^T + b_hn)),
+        // h' = (1 - z) * n + z * h.
+        Value r = TensorBuilder::sigmoid(b, loc, gate(0));
+        Value z = TensorBuilder::sigmoid(b, loc, gate(1));
+        Value rh = arith::MulFOp::create(b, loc, r, hidden(2));
+        Value n = TensorBuilder::tanh(
+            b, loc,
+            clipGate(b, loc, spec, arith::AddFOp::create(b, loc, a[2], rh)));
+        linalg::YieldOp::create(b, loc, gruUpdate(b, loc, z, n, a[stateIdx]));
+      });
+  return {outs[0], isLSTM ? outs[1] : Value()};
+}
 
-  // GRU, gates r, z, n: h' = (1 - z) * n + z * h.
-  auto update = [](OpBuilder &b, Location loc, Value z, Value n, Value hPrev) {
-    Type type = z.getType();
-    Value one =
-        arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, 1.0));
-    Value keep = arith::SubFOp::create(b, loc, one, z);
-    Value fresh = arith::MulFOp::create(b, loc, keep, n);
-    Value old = arith::MulFOp::create(b, loc, z, hPrev);
-    return arith::AddFOp::create(b, loc, fresh, old).getResult();
+/// Computes one step of the cell `spec` from the input gates
+/// gx = x W_ih^T + b_ih [B, G*H] and the state h (and c) [B, H]: the
+/// recurrent GEMM h W_hh^T + b_hh, then the gate math over the whole step.
+static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
+                               const RecurrentWeights &w, Value gx, Value h,
+                               Value c) {
+  ArrayRef<int64_t> hShape = TensorBuilder::shapeOf(h);
+  int64_t batch = hShape[0], hidden = hShape[1], gates = spec.numGates();
+  Type elt = TensorBuilder::elementTypeOf(h);
+  AffineMap id = tb.identityMap(2);
+  auto asGates = [&](Value v, int64_t numGates) {
+    return tb.expand(v, {batch, numGates, hidden}, {{0}, {1, 2}});
   };
-
-  if (spec.linearBeforeReset) {
-    // n = tanh(x W_in^T + b_in + r * (h W_hn^T + b_hn)).
+  if (spec.kind == CellKind::rnn)
+    return buildGateMath(tb, spec,
+                         {gx, tb.linear(h, w.wHh, w.bHh), {}, h, c, {}});
+  Value gx3 = asGates(gx, gates);
+  if (canFuseStep(spec)) {
     Value gh3 = asGates(tb.linear(h, w.wHh, w.bHh), gates);
-    SmallVector<AffineMap> maps;
-    for (int i = 0; i < 2; ++i)
-      for (int64_t g = 0; g < 3; ++g)
-        maps.push_back(gateMap(tb, g));
-    maps.push_back(id);
-    return {tb.map({gx3, gx3, gx3, gh3, gh3, gh3, h}, maps, hShape, elt,
-                   [&](OpBuilder &b, Location loc, ValueRange a) {
-                     Value r = TensorBuilder::sigmoid(
-                         b, loc,
-                         clipGate(b, loc, spec,
-                                  arith::AddFOp::create(b, loc, a[0], a[3])));
-                     Value z = TensorBuilder::sigmoid(
-                         b, loc,
-                         clipGate(b, loc, spec,
-                                  arith::AddFOp::create(b, loc, a[1], a[4])));
-                     Value rh = arith::MulFOp::create(b, loc, r, a[5]);
-                     Value n = TensorBuilder::tanh(
-                         b, loc,
-                         clipGate(b, loc, spec,
-                                  arith::AddFOp::create(b, loc, a[2], rh)));
-                     linalg::YieldOp::create(b, loc,
-                                             update(b, loc, z, n, a[6]));
-                   }),
-            nullptr};
+    Value peepholes =
+        w.peepholes ? tb.expand(w.peepholes, {3, hidden}, {{0, 1}}) : Value();
+    return buildGateMath(tb, spec, {gx3, gh3, {}, h, c, peepholes});
   }
 
   // n = tanh(x W_in^T + b_in + (r * h) W_hn^T + b_hn): r first, then the
@@ -241,9 +281,176 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
                        b, loc,
                        clipGate(b, loc, spec,
                                 arith::AddFOp::create(b, loc, a[1], a[3])));
-                   linalg::YieldOp::create(b, loc, update(b, loc, z, n, a[4]));
+                   linalg::YieldOp::create(b, loc,
+                                           gruUpdate(b, loc, z, n, a[4]));
                  }),
           nullptr};
+}
+
+/// W_hh [G*H, K] rearranged for the fused step: `count` blocks of `units`
+/// hidden units from unit `begin` on, as [count, K, G*U] where block n,
+/// row k, column g*U + j holds W_hh[g*H + begin + n*U + j, k]. One block
+/// is the B operand of one GEMM that yields every gate of its units.
+static Value packGateBlocks(TensorBuilder &tb, Value w, int64_t gates,
+                            int64_t hidden, int64_t begin, int64_t count,
+                            int64_t units) {
+  int64_t k = TensorBuilder::shapeOf(w)[1];
+  Value w3 = tb.expand(w, {gates, hidden, k}, {{0, 1}, {2}});
+  OpFoldResult zero = tb.builder().getIndexAttr(0);
+  Value rows = tb.slice(w3, {zero, tb.builder().getIndexAttr(begin), zero},
+                        {gates, count * units, k});
+  Value w4 = tb.expand(rows, {gates, count, units, k}, {{0}, {1, 2}, {3}});
+  MLIRContext *ctx = tb.builder().getContext();
+  AffineExpr n, kk, g, j;
+  bindDims(ctx, n, kk, g, j);
+  // A pure permutation: the kernels copy it in register-transposed blocks.
+  Value blocks =
+      tb.map({w4}, {tb.mapOf(4, {g, n, j, kk})}, {count, k, gates, units},
+             TensorBuilder::elementTypeOf(w),
+             [](OpBuilder &b, Location loc, ValueRange a) {
+               linalg::YieldOp::create(b, loc, a[0]);
+             });
+  return tb.collapse(blocks, {{0}, {1}, {2, 3}});
+}
+
+namespace {
+/// The recurrent weights of one direction as the fused step reads them.
+struct FusedWeights {
+  /// Blocks of `units` hidden units from `begin` on (a last, shorter block
+  /// has a group of its own), W_hh packed by packGateBlocks.
+  struct Group {
+    int64_t begin, count, units;
+    Value packed;
+  };
+  SmallVector<Group, 2> groups;
+  /// b_hh [G, H] and peepholes [3, H] (optional).
+  Value bias, peepholes;
+  /// Steps of fewer FLOPs loop over their blocks in sequence.
+  int64_t parallelMinFlops = 0;
+};
+} // namespace
+
+/// Packs the weights of one direction for the fused step, in blocks of
+/// `units` hidden units.
+static FusedWeights packFusedWeights(TensorBuilder &tb, const CellSpec &spec,
+                                     const RecurrentWeights &w, int64_t hidden,
+                                     int64_t units, int64_t parallelMinFlops) {
+  int64_t gates = spec.numGates();
+  FusedWeights fw;
+  fw.parallelMinFlops = parallelMinFlops;
+  units = std::min(units, hidden);
+  int64_t full = hidden / units, tail = hidden % units;
+  fw.groups.push_back(
+      {0, full, units,
+       packGateBlocks(tb, w.wHh, gates, hidden, 0, full, units)});
+  if (tail)
+    fw.groups.push_back(
+        {full * units, 1, tail,
+         packGateBlocks(tb, w.wHh, gates, hidden, full * units, 1, tail)});
+  if (w.bHh)
+    fw.bias = tb.expand(w.bHh, {gates, hidden}, {{0, 1}});
+  if (w.peepholes)
+    fw.peepholes = tb.expand(w.peepholes, {3, hidden}, {{0, 1}});
+  return fw;
+}
+
+/// One step with the gate math fused into the recurrent GEMM: an
+/// scf.forall over blocks of hidden units, each computing the GEMM
+/// h W_hh^T of all G gates of its units (one [B, H] x [H, G*U] product)
+/// and then their nonlinearities, writing its columns of h' (and c').
+/// The blocks are independent, so they run on threads.
+static CellState buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
+                                const FusedWeights &fw, Value gx, Value h,
+                                Value c) {
+  OpBuilder &b = tb.builder();
+  Location loc = tb.getLoc();
+  ArrayRef<int64_t> hShape = TensorBuilder::shapeOf(h);
+  int64_t batch = hShape[0], hidden = hShape[1], gates = spec.numGates();
+  Type elt = TensorBuilder::elementTypeOf(h);
+  bool isLSTM = spec.kind == CellKind::lstm;
+  Value gx3 = tb.expand(gx, {batch, gates, hidden}, {{0}, {1, 2}});
+  // h' and c' in buffers of their own, which the blocks write in place.
+  TensorBuilder fresh(b, loc);
+  fresh.useFreshBuffers();
+  SmallVector<Value> outs = {fresh.empty(hShape, elt)};
+  if (isLSTM)
+    outs.push_back(fresh.empty(hShape, elt));
+  // The blocks run on threads when the step has enough work to pay for a
+  // fork/join, else in sequence.
+  int64_t flops = 2 * batch * hidden * gates * hidden;
+  bool parallel = flops >= fw.parallelMinFlops;
+  for (const FusedWeights::Group &group : fw.groups) {
+    int64_t units = group.units;
+    OpBuilder::InsertionGuard guard(b);
+    Operation *blockLoop;
+    Value n;
+    ValueRange shared;
+    if (parallel) {
+      auto forall = scf::ForallOp::create(
+          b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(0)},
+          ArrayRef<OpFoldResult>{b.getIndexAttr(group.count)},
+          ArrayRef<OpFoldResult>{b.getIndexAttr(1)}, outs, std::nullopt);
+      b.setInsertionPoint(forall.getTerminator());
+      n = forall.getInductionVars()[0];
+      shared = forall.getRegionIterArgs();
+      blockLoop = forall;
+    } else {
+      auto loop = scf::ForOp::create(b, loc, tb.indexConst(0),
+                                     tb.indexConst(group.count),
+                                     tb.indexConst(1), outs);
+      b.setInsertionPointToStart(loop.getBody());
+      n = loop.getInductionVar();
+      shared = loop.getRegionIterArgs();
+      blockLoop = loop;
+    }
+    TensorBuilder t(b, loc);
+    t.useFreshBuffers();
+    Value first = arith::AddIOp::create(
+        b, loc, tb.indexConst(group.begin),
+        arith::MulIOp::create(b, loc, n, tb.indexConst(units)));
+    OpFoldResult zero = b.getIndexAttr(0);
+    SmallVector<OpFoldResult> tileOffsets = {zero, first};
+    SmallVector<int64_t> tileSizes = {batch, units};
+    AffineExpr i, j, k;
+    bindDims(b.getContext(), i, j, k);
+    Value gh = t.contract(h, t.mapOf(3, {i, k}), t.row(group.packed, n),
+                          t.mapOf(3, {k, j}), {batch, gates * units}, 3,
+                          /*numReductions=*/1);
+    GateTiles tiles;
+    tiles.gx = t.slice(gx3, {zero, zero, first}, {batch, gates, units});
+    tiles.gh = t.expand(gh, {batch, gates, units}, {{0}, {1, 2}});
+    tiles.bias =
+        fw.bias ? t.slice(fw.bias, {zero, first}, {gates, units}) : Value();
+    tiles.h = t.slice(h, tileOffsets, tileSizes);
+    tiles.c = isLSTM ? t.slice(c, tileOffsets, tileSizes) : Value();
+    tiles.peepholes = fw.peepholes
+                          ? t.slice(fw.peepholes, {zero, first}, {3, units})
+                          : Value();
+    tiles.hInit = t.slice(shared[0], tileOffsets, tileSizes);
+    if (isLSTM)
+      tiles.cInit = t.slice(shared[1], tileOffsets, tileSizes);
+    CellState next = buildGateMath(t, spec, tiles);
+    SmallVector<Value> tilesOut = {next.h};
+    if (isLSTM)
+      tilesOut.push_back(next.c);
+    if (auto forall = dyn_cast<scf::ForallOp>(blockLoop)) {
+      b.setInsertionPointToStart(forall.getTerminator().getBody());
+      OpFoldResult one = b.getIndexAttr(1);
+      SmallVector<OpFoldResult> sizes = {b.getIndexAttr(batch),
+                                         b.getIndexAttr(units)};
+      for (auto [tile, dest] : llvm::zip(tilesOut, shared))
+        tensor::ParallelInsertSliceOp::create(b, loc, tile, dest, tileOffsets,
+                                              sizes,
+                                              ArrayRef<OpFoldResult>{one, one});
+    } else {
+      SmallVector<Value> yields;
+      for (auto [tile, dest] : llvm::zip(tilesOut, shared))
+        yields.push_back(t.insert(tile, dest, tileOffsets, tileSizes));
+      scf::YieldOp::create(b, loc, yields);
+    }
+    outs.assign(blockLoop->getResults().begin(), blockLoop->getResults().end());
+  }
+  return {outs[0], isLSTM ? outs[1] : Value()};
 }
 
 //===----------------------------------------------------------------------===//
@@ -251,6 +458,11 @@ static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
 //===----------------------------------------------------------------------===//
 
 namespace {
+/// How the steps of a layer run (see LayerLowering::scheduleFor).
+struct StepSchedule {
+  int64_t blockUnits = 0, parallelMinFlops = 0;
+};
+
 /// What the time loops of a layer need, whatever provides its input gates.
 struct Recurrence {
   CellSpec spec;
@@ -263,6 +475,10 @@ struct Recurrence {
   Value h0, c0, seqLens;
   /// Optional LSTM peepholes [D, 3*H].
   Value peepholes = nullptr;
+  /// Hidden units per block of a fused step (0: GEMM, then gate math).
+  int64_t blockUnits = 0;
+  /// Fused steps of fewer FLOPs run their blocks in sequence.
+  int64_t parallelMinFlops = 0;
 };
 
 /// The input gates [B, G*H] of direction `d` at time step `t`.
@@ -315,11 +531,16 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
   // Per direction: weights, and the initial state in the loop's arguments.
   unsigned stateSize = isLSTM ? 2 : 1;
   SmallVector<RecurrentWeights> weights;
+  SmallVector<FusedWeights> fused;
+  bool fuse = r.blockUnits > 0 && canFuseStep(r.spec);
   SmallVector<Value> iterArgs;
   for (int64_t d = 0; d < r.numDirections; ++d) {
     OpFoldResult dir = rewriter.getIndexAttr(d);
     weights.push_back({tb.row(r.wHh, dir), r.bHh ? tb.row(r.bHh, dir) : Value(),
                        r.peepholes ? tb.row(r.peepholes, dir) : Value()});
+    if (fuse)
+      fused.push_back(packFusedWeights(tb, r.spec, weights.back(), hidden,
+                                       r.blockUnits, r.parallelMinFlops));
     auto initialState = [&](Value given) {
       return given ? tb.row(given, dir) : tb.filled({batch, hidden}, elt, 0.0);
     };
@@ -340,8 +561,10 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
           Value t = reverse ? arith::SubIOp::create(b, nloc, last, iv) : iv;
           Value h = args[d * stateSize];
           Value c = isLSTM ? args[d * stateSize + 1] : Value();
-          CellState next = buildCellStep(body, r.spec, weights[d],
-                                         inputGates(body, d, t), h, c);
+          Value gx = inputGates(body, d, t);
+          CellState next =
+              fuse ? buildFusedStep(body, r.spec, fused[d], gx, h, c)
+                   : buildCellStep(body, r.spec, weights[d], gx, h, c);
           Value out = next.h;
           if (r.seqLens) {
             // valid(b) = t < seq_lens[b]: advance the state and emit h';
@@ -417,7 +640,7 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
 template <typename OpTy>
 static void
 lowerOverTime(OpTy op, typename OpTy::Adaptor adaptor, const CellSpec &spec,
-              Value input, Value c0, Value peepholes,
+              Value input, Value c0, Value peepholes, StepSchedule schedule,
               ConversionPatternRewriter &rewriter,
               function_ref<Value(TensorBuilder &, int64_t /*d*/, Value /*t*/,
                                  Value /*timeMajorInput*/)>
@@ -440,7 +663,9 @@ lowerOverTime(OpTy op, typename OpTy::Adaptor adaptor, const CellSpec &spec,
                adaptor.getH0(),
                c0,
                adaptor.getSeqLens(),
-               peepholes};
+               peepholes,
+               schedule.blockUnits,
+               schedule.parallelMinFlops};
   SmallVector<Value> results = buildRecurrence(
       rewriter, loc, r, [&](TensorBuilder &body, int64_t d, Value t) {
         return inputGates(body, d, t, input);
@@ -455,6 +680,7 @@ lowerOverTime(OpTy op, typename OpTy::Adaptor adaptor, const CellSpec &spec,
 template <typename OpTy>
 static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
                                 const CellSpec &spec, Value c0, Value peepholes,
+                                StepSchedule schedule,
                                 ConversionPatternRewriter &rewriter) {
   TensorBuilder tb(rewriter, op.getLoc());
   SmallVector<Value> wIh, bIh;
@@ -463,7 +689,8 @@ static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
     wIh.push_back(tb.row(adaptor.getWIh(), dir));
     bIh.push_back(adaptor.getBIh() ? tb.row(adaptor.getBIh(), dir) : Value());
   }
-  lowerOverTime(op, adaptor, spec, adaptor.getX(), c0, peepholes, rewriter,
+  lowerOverTime(op, adaptor, spec, adaptor.getX(), c0, peepholes, schedule,
+                rewriter,
                 [&](TensorBuilder &body, int64_t d, Value t, Value x) {
                   return body.linear(body.row(x, t), wIh[d], bIh[d]);
                 });
@@ -472,36 +699,62 @@ static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
 
 namespace {
 
-struct RNNOpLowering : OpConversionPattern<RNNOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// A recurrent layer's lowering, with the fused-step options.
+template <typename OpTy> struct LayerLowering : OpConversionPattern<OpTy> {
+  LayerLowering(MLIRContext *ctx,
+                const ConvertS2SToLinalgPassOptions &passOptions)
+      : OpConversionPattern<OpTy>(ctx), fuseSteps(passOptions.fuseRNNSteps),
+        blockUnits(passOptions.rnnBlockUnits),
+        parallelMinFlops(passOptions.rnnParallelMinFlops) {}
+
+  /// How the steps of `spec` run: hidden units per block of a fused step
+  /// (0: not fused; by default a block's GEMM has 64 columns, four AVX-512
+  /// vectors: 16 units of an LSTM or GRU, 64 of an Elman RNN).
+  StepSchedule scheduleFor(const CellSpec &spec) const {
+    if (!fuseSteps)
+      return {};
+    int64_t units = blockUnits > 0
+                        ? blockUnits
+                        : std::max<int64_t>(16, 64 / spec.numGates() / 16 * 16);
+    return {units, parallelMinFlops};
+  }
+
+  bool fuseSteps;
+  int64_t blockUnits, parallelMinFlops;
+};
+
+struct RNNOpLowering : LayerLowering<RNNOp> {
+  using LayerLowering::LayerLowering;
   LogicalResult
   matchAndRewrite(RNNOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     CellSpec spec{CellKind::rnn, op.getActivation(), true,
                   clipOf(op.getClip())};
-    return lowerLayer(op, adaptor, spec, nullptr, nullptr, rewriter);
+    return lowerLayer(op, adaptor, spec, nullptr, nullptr, scheduleFor(spec),
+                      rewriter);
   }
 };
 
-struct LSTMOpLowering : OpConversionPattern<LSTMOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct LSTMOpLowering : LayerLowering<LSTMOp> {
+  using LayerLowering::LayerLowering;
   LogicalResult
   matchAndRewrite(LSTMOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     CellSpec spec{CellKind::lstm, Activation::tanh, true, clipOf(op.getClip())};
     return lowerLayer(op, adaptor, spec, adaptor.getC0(),
-                      adaptor.getPeepholes(), rewriter);
+                      adaptor.getPeepholes(), scheduleFor(spec), rewriter);
   }
 };
 
-struct GRUOpLowering : OpConversionPattern<GRUOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct GRUOpLowering : LayerLowering<GRUOp> {
+  using LayerLowering::LayerLowering;
   LogicalResult
   matchAndRewrite(GRUOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     CellSpec spec{CellKind::gru, Activation::tanh, op.getLinearBeforeReset(),
                   clipOf(op.getClip())};
-    return lowerLayer(op, adaptor, spec, nullptr, nullptr, rewriter);
+    return lowerLayer(op, adaptor, spec, nullptr, nullptr, scheduleFor(spec),
+                      rewriter);
   }
 };
 
@@ -549,8 +802,8 @@ template <typename OpTy> struct CellOpLowering : OpConversionPattern<OpTy> {
 
 /// s2s.recurrence: the input gates of step t of direction d are columns
 /// [d*G*H, (d+1)*G*H) of x_gates[t].
-struct RecurrenceOpLowering : OpConversionPattern<RecurrenceOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct RecurrenceOpLowering : LayerLowering<RecurrenceOp> {
+  using LayerLowering::LayerLowering;
   LogicalResult
   matchAndRewrite(RecurrenceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -558,7 +811,7 @@ struct RecurrenceOpLowering : OpConversionPattern<RecurrenceOp> {
     int64_t batch = op.getHN().getType().getDimSize(1);
     int64_t gates = spec.numGates() * op.getHiddenSize();
     lowerOverTime(op, adaptor, spec, adaptor.getXGates(), adaptor.getC0(),
-                  /*peepholes=*/nullptr, rewriter,
+                  /*peepholes=*/nullptr, scheduleFor(spec), rewriter,
                   [&](TensorBuilder &body, int64_t d, Value t, Value xGates) {
                     OpBuilder &b = body.builder();
                     SmallVector<OpFoldResult> offsets = {
@@ -572,8 +825,12 @@ struct RecurrenceOpLowering : OpConversionPattern<RecurrenceOp> {
 
 } // namespace
 
-void mlir::s2s::populateRecurrentToLinalgPatterns(RewritePatternSet &patterns) {
+void mlir::s2s::populateRecurrentToLinalgPatterns(
+    RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options) {
+  MLIRContext *ctx = patterns.getContext();
   patterns.add<CellOpLowering<GRUCellOp>, CellOpLowering<LSTMCellOp>,
-               CellOpLowering<RNNCellOp>, GRUOpLowering, LSTMOpLowering,
-               RecurrenceOpLowering, RNNOpLowering>(patterns.getContext());
+               CellOpLowering<RNNCellOp>>(ctx);
+  patterns
+      .add<GRUOpLowering, LSTMOpLowering, RecurrenceOpLowering, RNNOpLowering>(
+          ctx, options);
 }

@@ -310,6 +310,9 @@ struct ConvertS2SToLinalgPass
     options.tileAttention = tileAttention;
     options.attentionBlockQ = attentionBlockQ;
     options.attentionBlockK = attentionBlockK;
+    options.fuseRNNSteps = fuseRNNSteps;
+    options.rnnBlockUnits = rnnBlockUnits;
+    options.rnnParallelMinFlops = rnnParallelMinFlops;
     populateS2SToLinalgConversionPatterns(patterns, options);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
@@ -331,6 +334,6 @@ void mlir::s2s::populateS2SToLinalgConversionPatterns(
     RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options) {
   patterns.add<ArgMaxOpLowering, EmbeddingOpLowering, LayerNormOpLowering,
                LinearOpLowering>(patterns.getContext());
-  populateRecurrentToLinalgPatterns(patterns);
+  populateRecurrentToLinalgPatterns(patterns, options);
   populateAttentionToLinalgPatterns(patterns, options);
 }

@@ -1,13 +1,14 @@
-// RUN: s2s-opt %s --convert-s2s-to-linalg="tile-attention=false" -split-input-file | FileCheck %s
+// RUN: s2s-opt %s --convert-s2s-to-linalg="tile-attention=false fuse-rnn-steps=false" -split-input-file | FileCheck %s
 
 /// No s2s op survives the pass: every op of the dialect has a lowering.
 // RUN: s2s-opt %s --convert-s2s-to-linalg -split-input-file | FileCheck %s --check-prefix=NO-S2S
 // NO-S2S-NOT: s2s.
 
 /// The IR does not grow with the sequence length: the T=1000 LSTM of
-/// @lstm_long_sequence (the only function kept) lowers to one scf.for.
-// RUN: s2s-opt %s -split-input-file --symbol-privatize=exclude=lstm_long_sequence --symbol-dce --convert-s2s-to-linalg \
-// RUN:   | grep -c scf.for | FileCheck %s --check-prefix=COUNT
+/// @lstm_long_sequence (the only function kept) lowers to one scf.for (and
+/// its fused step to one scf.forall).
+// RUN: s2s-opt %s -split-input-file --symbol-privatize=exclude=lstm_long_sequence --symbol-dce --convert-s2s-to-linalg="rnn-parallel-min-flops=0" \
+// RUN:   | grep -c 'scf.for ' | FileCheck %s --check-prefix=COUNT
 
 // Attention is checked here in its untiled form (tile-attention=false); the
 // default tiled form is in convert-s2s-to-linalg-tiled-attention.mlir.

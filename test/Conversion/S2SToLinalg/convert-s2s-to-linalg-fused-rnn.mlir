@@ -1,0 +1,131 @@
+// RUN: s2s-opt %s --convert-s2s-to-linalg="rnn-parallel-min-flops=0" -split-input-file | FileCheck %s
+// RUN: s2s-opt %s --convert-s2s-to-linalg="rnn-block-units=12 rnn-parallel-min-flops=0" -split-input-file | FileCheck %s --check-prefix=TAIL
+// RUN: s2s-opt %s --convert-s2s-to-linalg -split-input-file | FileCheck %s --check-prefix=SEQ
+// RUN: s2s-opt %s --convert-s2s-to-linalg="fuse-rnn-steps=false" -split-input-file | FileCheck %s --check-prefix=OFF
+
+// The fused recurrent step (fuse-rnn-steps, the default): W_hh is
+// rearranged once, before the time loop, into blocks of hidden units whose
+// columns hold all gates of their units; each step is an scf.forall over
+// the blocks, each computing its [B, H] x [H, G*U] GEMM and then its gate
+// math, writing its columns of h' and c' in place.
+
+/// An LSTM with H = 32: two blocks of 16 units, 64 GEMM columns each. The
+/// rearrangement is a pure permutation of W_hh viewed as [G, blocks, U, H].
+// CHECK-DAG:   #[[$PACK:.+]] = affine_map<(d0, d1, d2, d3) -> (d2, d0, d3, d1)>
+// CHECK-DAG:   #[[$B_COLS:.+]] = affine_map<(d0, d1, d2) -> (d2, d1)>
+// CHECK-LABEL: func.func @lstm_fused(
+// CHECK:         %[[W4:.+]] = tensor.expand_shape {{.+}} output_shape [4, 2, 16, 32] : tensor<4x32x32xf32> into tensor<4x2x16x32xf32>
+// CHECK:         %[[PACKED:.+]] = linalg.generic {indexing_maps = [#[[$PACK]], #{{.+}}], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%[[W4]] : tensor<4x2x16x32xf32>) outs(%{{.+}} : tensor<2x32x4x16xf32>)
+// CHECK:         %[[BLOCKS:.+]] = tensor.collapse_shape %[[PACKED]] {{\[}}[0], [1], [2, 3]] : tensor<2x32x4x16xf32> into tensor<2x32x64xf32>
+// CHECK:         scf.for %{{.+}} iter_args(%[[H:[a-zA-Z0-9_]+]] = %{{.+}}, %[[C:[a-zA-Z0-9_]+]] = %{{.+}}, %{{.+}} = %{{.+}})
+// CHECK:           %[[STEP:.+]]:2 = scf.forall (%[[N:.+]]) in (2) shared_outs(%[[H_OUT:.+]] = %{{.+}}, %[[C_OUT:.+]] = %{{.+}}) -> (tensor<2x32xf32>, tensor<2x32xf32>)
+// CHECK:             %[[FIRST:.+]] = arith.addi %{{.+}}, %{{.+}} : index
+// CHECK:             %[[W_BLOCK:.+]] = tensor.extract_slice %[[BLOCKS]][%[[N]], 0, 0] [1, 32, 64] [1, 1, 1] : tensor<2x32x64xf32> to tensor<32x64xf32>
+// CHECK:             %[[GH:.+]] = linalg.generic {indexing_maps = [#{{.+}}, #[[$B_COLS]], #{{.+}}], iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[H]], %[[W_BLOCK]] : tensor<2x32xf32>, tensor<32x64xf32>) outs(%{{.+}} : tensor<2x64xf32>)
+// CHECK:             %[[GH3:.+]] = tensor.expand_shape %[[GH]] {{\[}}[0], [1, 2]] output_shape [2, 4, 16]
+// CHECK:             %[[C_TILE:.+]] = tensor.extract_slice %[[C]][0, %[[FIRST]]] [2, 16] [1, 1]
+// CHECK:             %[[H_DST:.+]] = tensor.extract_slice %[[H_OUT]][0, %[[FIRST]]] [2, 16] [1, 1]
+// CHECK:             %[[C_DST:.+]] = tensor.extract_slice %[[C_OUT]][0, %[[FIRST]]] [2, 16] [1, 1]
+// CHECK:             %[[NEXT:.+]]:2 = linalg.generic
+// CHECK-SAME:            %[[GH3]], %[[GH3]], %[[GH3]], %[[GH3]],
+// CHECK-SAME:            %[[C_TILE]] :
+// CHECK-SAME:            outs(%[[H_DST]], %[[C_DST]] : tensor<2x16xf32>, tensor<2x16xf32>)
+// CHECK:               math.tanh
+// CHECK:             scf.forall.in_parallel
+// CHECK-NEXT:          tensor.parallel_insert_slice %[[NEXT]]#0 into %[[H_OUT]][0, %[[FIRST]]] [2, 16] [1, 1]
+// CHECK-NEXT:          tensor.parallel_insert_slice %[[NEXT]]#1 into %[[C_OUT]][0, %[[FIRST]]] [2, 16] [1, 1]
+// CHECK:           scf.yield %[[STEP]]#0, %[[STEP]]#1
+
+/// Hidden units that do not fill a block form a last, shorter block of
+/// their own (H = 32 in blocks of 12: two of 12, one of 8).
+// TAIL-LABEL:  func.func @lstm_fused(
+// TAIL:          scf.for
+// TAIL:            %[[FULL:.+]]:2 = scf.forall (%{{.+}}) in (2) shared_outs
+// TAIL:              ins(%{{.+}}, %{{.+}} : tensor<2x32xf32>, tensor<32x48xf32>) outs(%{{.+}} : tensor<2x48xf32>)
+// TAIL:            scf.forall (%{{.+}}) in (1) shared_outs(%{{.+}} = %[[FULL]]#0, %{{.+}} = %[[FULL]]#1)
+// TAIL:              ins(%{{.+}}, %{{.+}} : tensor<2x32xf32>, tensor<32x32xf32>) outs(%{{.+}} : tensor<2x32xf32>)
+
+/// A step of fewer than rnn-parallel-min-flops FLOPs (here 2*2*32*4*32)
+/// loops over its blocks in sequence: a fork/join would cost more.
+// SEQ-LABEL:   func.func @lstm_fused(
+// SEQ:           scf.for
+// SEQ-NOT:         scf.forall
+// SEQ:             %[[STEP:.+]]:2 = scf.for %[[N:.+]] = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[H_OUT:.+]] = %{{.+}}, %[[C_OUT:.+]] = %{{.+}}) -> (tensor<2x32xf32>, tensor<2x32xf32>)
+// SEQ:               %[[NEXT:.+]]:2 = linalg.generic
+// SEQ:               %[[H_NEW:.+]] = tensor.insert_slice %[[NEXT]]#0 into %[[H_OUT]]
+// SEQ:               %[[C_NEW:.+]] = tensor.insert_slice %[[NEXT]]#1 into %[[C_OUT]]
+// SEQ:               scf.yield %[[H_NEW]], %[[C_NEW]]
+
+/// Switched off: one GEMM over all gates, then the gate math of the step.
+// OFF-LABEL:   func.func @lstm_fused(
+// OFF-NOT:       scf.forall
+// OFF:           return
+func.func @lstm_fused(%x: tensor<5x2x8xf32>, %w_ih: tensor<1x128x8xf32>,
+    %w_hh: tensor<1x128x32xf32>, %b_ih: tensor<1x128xf32>,
+    %b_hh: tensor<1x128xf32>)
+    -> (tensor<5x2x32xf32>, tensor<1x2x32xf32>, tensor<1x2x32xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh)
+      hidden_size(32)
+      : (tensor<5x2x8xf32>, tensor<1x128x8xf32>, tensor<1x128x32xf32>, tensor<1x128xf32>, tensor<1x128xf32>)
+      -> (tensor<5x2x32xf32>, tensor<1x2x32xf32>, tensor<1x2x32xf32>)
+  return %y, %h_n, %c_n : tensor<5x2x32xf32>, tensor<1x2x32xf32>, tensor<1x2x32xf32>
+}
+
+// -----
+
+/// A GRU (linear_before_reset, as PyTorch's): b_hh is added to each gate's
+/// column of the block's GEMM in the gate math, before r multiplies the
+/// n gate's.
+// CHECK-LABEL: func.func @gru_fused(
+// CHECK:         scf.for
+// CHECK:           scf.forall (%{{.+}}) in (1) shared_outs(%{{.+}} = %{{.+}}) -> (tensor<3x16xf32>)
+// CHECK:             ins(%{{.+}}, %{{.+}} : tensor<3x16xf32>, tensor<16x48xf32>) outs(%{{.+}} : tensor<3x48xf32>)
+// CHECK:             linalg.generic
+// CHECK:             ^bb0(%[[XR:[a-zA-Z0-9_]+]]: f32, %[[XZ:[a-zA-Z0-9_]+]]: f32, %[[XN:[a-zA-Z0-9_]+]]: f32, %[[HR:[a-zA-Z0-9_]+]]: f32, %[[HZ:[a-zA-Z0-9_]+]]: f32, %[[HN:[a-zA-Z0-9_]+]]: f32, %[[BR:[a-zA-Z0-9_]+]]: f32, %[[BZ:[a-zA-Z0-9_]+]]: f32, %[[BN:[a-zA-Z0-9_]+]]: f32, %[[H:[a-zA-Z0-9_]+]]: f32,
+// CHECK:               %[[HRB:.+]] = arith.addf %[[HR]], %[[BR]] : f32
+// CHECK:               arith.addf %[[XR]], %[[HRB]] : f32
+// CHECK:               %[[HNB:.+]] = arith.addf %[[HN]], %[[BN]] : f32
+// CHECK:               %[[RH:.+]] = arith.mulf %{{.+}}, %[[HNB]] : f32
+// CHECK:               arith.addf %[[XN]], %[[RH]] : f32
+// CHECK:               math.tanh
+// CHECK:               arith.mulf %{{.+}}, %[[H]] : f32
+func.func @gru_fused(%x: tensor<4x3x5xf32>, %w_ih: tensor<1x48x5xf32>,
+    %w_hh: tensor<1x48x16xf32>, %b_ih: tensor<1x48xf32>,
+    %b_hh: tensor<1x48xf32>) -> (tensor<4x3x16xf32>, tensor<1x3x16xf32>) {
+  %y, %h_n = s2s.gru %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh)
+      hidden_size(16)
+      : (tensor<4x3x5xf32>, tensor<1x48x5xf32>, tensor<1x48x16xf32>, tensor<1x48xf32>, tensor<1x48xf32>)
+      -> (tensor<4x3x16xf32>, tensor<1x3x16xf32>)
+  return %y, %h_n : tensor<4x3x16xf32>, tensor<1x3x16xf32>
+}
+
+// -----
+
+/// Not fused: a GRU without linear_before_reset (its n-gate GEMM reads
+/// r * h, so a step is two GEMMs) ...
+// CHECK-LABEL: func.func @gru_reset_first(
+// CHECK-NOT:     scf.forall
+// CHECK:         return
+func.func @gru_reset_first(%x: tensor<4x3x5xf32>, %w_ih: tensor<1x48x5xf32>,
+    %w_hh: tensor<1x48x16xf32>) -> (tensor<4x3x16xf32>, tensor<1x3x16xf32>) {
+  %y, %h_n = s2s.gru %x, %w_ih, %w_hh hidden_size(16)
+      linear_before_reset(false)
+      : (tensor<4x3x5xf32>, tensor<1x48x5xf32>, tensor<1x48x16xf32>)
+      -> (tensor<4x3x16xf32>, tensor<1x3x16xf32>)
+  return %y, %h_n : tensor<4x3x16xf32>, tensor<1x3x16xf32>
+}
+
+// -----
+
+/// ... and a single cell (no loop to rearrange W_hh for).
+// CHECK-LABEL: func.func @lstm_cell(
+// CHECK-NOT:     scf.forall
+// CHECK:         return
+func.func @lstm_cell(%x: tensor<2x8xf32>, %h: tensor<2x16xf32>,
+    %c: tensor<2x16xf32>, %w_ih: tensor<64x8xf32>, %w_hh: tensor<64x16xf32>)
+    -> (tensor<2x16xf32>, tensor<2x16xf32>) {
+  %h1, %c1 = s2s.lstm_cell %x, %h, %c, %w_ih, %w_hh
+      : (tensor<2x8xf32>, tensor<2x16xf32>, tensor<2x16xf32>, tensor<64x8xf32>, tensor<64x16xf32>)
+      -> (tensor<2x16xf32>, tensor<2x16xf32>)
+  return %h1, %c1 : tensor<2x16xf32>, tensor<2x16xf32>
+}
