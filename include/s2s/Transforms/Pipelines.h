@@ -109,6 +109,12 @@ struct S2SToLLVMPipelineOptions
       llvm::cl::desc("With threads > 1, contractions of fewer FLOPs stay "
                      "sequential"),
       llvm::cl::init(4000000)};
+  PassOptions::Option<int64_t> stepBlocktimeMs{
+      *this, "step-blocktime-ms",
+      llvm::cl::desc("With threads > 1, milliseconds the OpenMP threads spin "
+                     "between the parallel regions of a loop "
+                     "(s2s-keep-threads-awake; 0: the runtime's setting)"),
+      llvm::cl::init(1)};
 };
 
 /// The vector register width of the host CPU in bits.
