@@ -50,6 +50,7 @@ void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
   lowering.attentionBlockK = options.attentionBlockK;
   lowering.fuseRNNSteps = options.fuseRNNSteps;
   lowering.rnnBlockUnits = options.rnnBlockUnits;
+  lowering.rnnBlockRows = options.rnnBlockRows;
   lowering.rnnParallelMinFlops = options.parallelMinFlops;
   pm.addPass(createConvertS2SToLinalgPass(lowering));
   // linalg.softmax written by the user or imported (not raised to

@@ -18,7 +18,9 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
       instead an `scf.forall` over blocks of hidden units, each computing
       the GEMM of all gates of its units, its columns of `h W_hh^T` from a
       copy of `W_hh` rearranged once before the loop, and then their gate
-      math); `seq_lens` freezes the state and zeroes the output past a
+      math; with `seq_lens` the blocks are also split into groups of
+      `rnn-block-rows` rows, and a group whose sequences have all ended is
+      not computed); `seq_lens` freezes the state and zeroes the output past a
       sequence's end, and the loop stops after the longest sequence;
     * attention becomes a score contraction, the masks, a softmax with zero
       rows where every key is masked, and a contraction with the values;
@@ -66,6 +68,9 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
            /*default=*/"4000000",
            "Fused recurrent steps of fewer FLOPs (2*B*H*G*H) loop over their "
            "blocks in sequence (scf.for) instead of an scf.forall">,
+    Option<"rnnBlockRows", "rnn-block-rows", "int64_t", /*default=*/"8",
+           "With seq_lens, rows per group of a fused recurrent step (groups "
+           "whose sequences have all ended are skipped; 0: no groups)">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

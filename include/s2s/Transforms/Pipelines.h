@@ -58,6 +58,12 @@ struct S2SToLLVMPipelineOptions
       llvm::cl::desc("Hidden units per block of a fused recurrent step "
                      "(0: 64 GEMM columns' worth)"),
       llvm::cl::init(0)};
+  PassOptions::Option<int64_t> rnnBlockRows{
+      *this, "rnn-block-rows",
+      llvm::cl::desc("With seq_lens, rows per group of a fused recurrent "
+                     "step; groups whose sequences have all ended are "
+                     "skipped (0: no groups)"),
+      llvm::cl::init(8)};
   PassOptions::Option<bool> fuseElementwise{
       *this, "fuse-elementwise",
       llvm::cl::desc("Fuse chains of elementwise linalg ops "

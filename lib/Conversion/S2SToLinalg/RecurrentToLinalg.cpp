@@ -354,20 +354,38 @@ static FusedWeights packFusedWeights(TensorBuilder &tb, const CellSpec &spec,
   return fw;
 }
 
-/// One step with the gate math fused into the recurrent GEMM: an
-/// scf.forall over blocks of hidden units, each computing the GEMM
-/// h W_hh^T of all G gates of its units (one [B, H] x [H, G*U] product)
-/// and then their nonlinearities, writing its columns of h' (and c').
-/// The blocks are independent, so they run on threads.
+namespace {
+/// With seq_lens, the fused step's rows in groups: a group whose sequences
+/// have all ended at step t is skipped.
+struct RowGroups {
+  /// Rows per group (dividing the batch) and the longest sequence of each
+  /// group, [batch / rows] of seq_lens' type.
+  int64_t rows = 0;
+  Value longest;
+  /// The step's time index.
+  Value t;
+};
+} // namespace
+
+/// One step with the gate math fused into the recurrent GEMM: a loop over
+/// blocks of hidden units, each computing the GEMM h W_hh^T of all G gates
+/// of its units (one [B, H] x [H, G*U] product) and then their
+/// nonlinearities, writing its columns of h' (and c'). The blocks are
+/// independent: an scf.forall when the step has at least
+/// `fw.parallelMinFlops` FLOPs, else an scf.for. With `groups`, the batch
+/// is split into groups of rows as well, and the tile of a group whose
+/// sequences have all ended is not computed (seq_lens keeps their state).
 static CellState buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
                                 const FusedWeights &fw, Value gx, Value h,
-                                Value c) {
+                                Value c, const RowGroups &groups) {
   OpBuilder &b = tb.builder();
   Location loc = tb.getLoc();
   ArrayRef<int64_t> hShape = TensorBuilder::shapeOf(h);
   int64_t batch = hShape[0], hidden = hShape[1], gates = spec.numGates();
   Type elt = TensorBuilder::elementTypeOf(h);
   bool isLSTM = spec.kind == CellKind::lstm;
+  int64_t rows = groups.rows ? groups.rows : batch;
+  int64_t numGroups = batch / rows;
   Value gx3 = tb.expand(gx, {batch, gates, hidden}, {{0}, {1, 2}});
   // h' and c' in buffers of their own, which the blocks write in place.
   TensorBuilder fresh(b, loc);
@@ -375,80 +393,140 @@ static CellState buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
   SmallVector<Value> outs = {fresh.empty(hShape, elt)};
   if (isLSTM)
     outs.push_back(fresh.empty(hShape, elt));
-  // The blocks run on threads when the step has enough work to pay for a
-  // fork/join, else in sequence.
   int64_t flops = 2 * batch * hidden * gates * hidden;
   bool parallel = flops >= fw.parallelMinFlops;
+
   for (const FusedWeights::Group &group : fw.groups) {
     int64_t units = group.units;
-    OpBuilder::InsertionGuard guard(b);
-    Operation *blockLoop;
-    Value n;
-    ValueRange shared;
+    // The tile of row group `g` (null: the whole batch) and unit block `n`,
+    // written into `dest` (h', c'): its offsets and new contents.
+    auto tile = [&](OpBuilder &ib, Value g, Value n, ValueRange dest,
+                    SmallVector<OpFoldResult> &offsets) {
+      TensorBuilder t(ib, loc);
+      t.useFreshBuffers();
+      Value first = arith::AddIOp::create(
+          ib, loc, t.indexConst(group.begin),
+          arith::MulIOp::create(ib, loc, n, t.indexConst(units)));
+      OpFoldResult zero = ib.getIndexAttr(0);
+      OpFoldResult row0 =
+          g ? OpFoldResult(arith::MulIOp::create(ib, loc, g, t.indexConst(rows))
+                               .getResult())
+            : zero;
+      offsets = {row0, first};
+      SmallVector<int64_t> sizes = {rows, units};
+      auto compute = [&](TensorBuilder &cb) {
+        AffineExpr i, j, k;
+        bindDims(ib.getContext(), i, j, k);
+        Value hRows = g ? cb.slice(h, {row0, zero}, {rows, hidden}) : h;
+        Value gh = cb.contract(hRows, cb.mapOf(3, {i, k}),
+                               cb.row(group.packed, n), cb.mapOf(3, {k, j}),
+                               {rows, gates * units}, 3, /*numReductions=*/1);
+        GateTiles tiles;
+        tiles.gx = cb.slice(gx3, {row0, zero, first}, {rows, gates, units});
+        tiles.gh = cb.expand(gh, {rows, gates, units}, {{0}, {1, 2}});
+        tiles.bias = fw.bias ? cb.slice(fw.bias, {zero, first}, {gates, units})
+                             : Value();
+        tiles.h = cb.slice(h, offsets, sizes);
+        tiles.c = isLSTM ? cb.slice(c, offsets, sizes) : Value();
+        tiles.peepholes =
+            fw.peepholes ? cb.slice(fw.peepholes, {zero, first}, {3, units})
+                         : Value();
+        tiles.hInit = cb.slice(dest[0], offsets, sizes);
+        if (isLSTM)
+          tiles.cInit = cb.slice(dest[1], offsets, sizes);
+        CellState next = buildGateMath(cb, spec, tiles);
+        SmallVector<Value> result = {next.h};
+        if (isLSTM)
+          result.push_back(next.c);
+        return result;
+      };
+      if (!g)
+        return compute(t);
+      // A group whose sequences have all ended keeps its (unused) tile.
+      Type lenType = TensorBuilder::elementTypeOf(groups.longest);
+      Value longest = tensor::ExtractOp::create(ib, loc, groups.longest, g);
+      Value tLen = arith::IndexCastOp::create(ib, loc, lenType, groups.t);
+      Value active = arith::CmpIOp::create(ib, loc, arith::CmpIPredicate::sgt,
+                                           longest, tLen);
+      SmallVector<Type> types(dest.size(), RankedTensorType::get(sizes, elt));
+      auto ifOp = scf::IfOp::create(ib, loc, types, active,
+                                    /*withElseRegion=*/true);
+      {
+        OpBuilder::InsertionGuard guard(ib);
+        ib.setInsertionPointToStart(ifOp.thenBlock());
+        TensorBuilder cb(ib, loc);
+        cb.useFreshBuffers();
+        scf::YieldOp::create(ib, loc, compute(cb));
+        ib.setInsertionPointToStart(ifOp.elseBlock());
+        SmallVector<Value> kept;
+        for (Value d : dest)
+          kept.push_back(cb.slice(d, offsets, sizes));
+        scf::YieldOp::create(ib, loc, kept);
+      }
+      return SmallVector<Value>(ifOp.getResults());
+    };
+
+    SmallVector<OpFoldResult> offsets;
+    OpFoldResult one = b.getIndexAttr(1);
+    SmallVector<OpFoldResult> sizes = {b.getIndexAttr(rows),
+                                       b.getIndexAttr(units)};
     if (parallel) {
-      auto forall = scf::ForallOp::create(
-          b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(0)},
-          ArrayRef<OpFoldResult>{b.getIndexAttr(group.count)},
-          ArrayRef<OpFoldResult>{b.getIndexAttr(1)}, outs, std::nullopt);
+      SmallVector<OpFoldResult> lbs = {b.getIndexAttr(0)},
+                                ubs = {b.getIndexAttr(group.count)},
+                                steps = {one};
+      if (groups.rows) {
+        lbs.insert(lbs.begin(), b.getIndexAttr(0));
+        ubs.insert(ubs.begin(), b.getIndexAttr(numGroups));
+        steps.push_back(one);
+      }
+      auto forall =
+          scf::ForallOp::create(b, loc, lbs, ubs, steps, outs, std::nullopt);
+      OpBuilder::InsertionGuard guard(b);
       b.setInsertionPoint(forall.getTerminator());
-      n = forall.getInductionVars()[0];
-      shared = forall.getRegionIterArgs();
-      blockLoop = forall;
-    } else {
-      auto loop = scf::ForOp::create(b, loc, tb.indexConst(0),
-                                     tb.indexConst(group.count),
-                                     tb.indexConst(1), outs);
-      b.setInsertionPointToStart(loop.getBody());
-      n = loop.getInductionVar();
-      shared = loop.getRegionIterArgs();
-      blockLoop = loop;
-    }
-    TensorBuilder t(b, loc);
-    t.useFreshBuffers();
-    Value first = arith::AddIOp::create(
-        b, loc, tb.indexConst(group.begin),
-        arith::MulIOp::create(b, loc, n, tb.indexConst(units)));
-    OpFoldResult zero = b.getIndexAttr(0);
-    SmallVector<OpFoldResult> tileOffsets = {zero, first};
-    SmallVector<int64_t> tileSizes = {batch, units};
-    AffineExpr i, j, k;
-    bindDims(b.getContext(), i, j, k);
-    Value gh = t.contract(h, t.mapOf(3, {i, k}), t.row(group.packed, n),
-                          t.mapOf(3, {k, j}), {batch, gates * units}, 3,
-                          /*numReductions=*/1);
-    GateTiles tiles;
-    tiles.gx = t.slice(gx3, {zero, zero, first}, {batch, gates, units});
-    tiles.gh = t.expand(gh, {batch, gates, units}, {{0}, {1, 2}});
-    tiles.bias =
-        fw.bias ? t.slice(fw.bias, {zero, first}, {gates, units}) : Value();
-    tiles.h = t.slice(h, tileOffsets, tileSizes);
-    tiles.c = isLSTM ? t.slice(c, tileOffsets, tileSizes) : Value();
-    tiles.peepholes = fw.peepholes
-                          ? t.slice(fw.peepholes, {zero, first}, {3, units})
-                          : Value();
-    tiles.hInit = t.slice(shared[0], tileOffsets, tileSizes);
-    if (isLSTM)
-      tiles.cInit = t.slice(shared[1], tileOffsets, tileSizes);
-    CellState next = buildGateMath(t, spec, tiles);
-    SmallVector<Value> tilesOut = {next.h};
-    if (isLSTM)
-      tilesOut.push_back(next.c);
-    if (auto forall = dyn_cast<scf::ForallOp>(blockLoop)) {
+      ValueRange ivs = forall.getInductionVars();
+      ValueRange shared = forall.getRegionIterArgs();
+      SmallVector<Value> tiles =
+          tile(b, groups.rows ? ivs[0] : Value(), ivs.back(), shared, offsets);
       b.setInsertionPointToStart(forall.getTerminator().getBody());
-      OpFoldResult one = b.getIndexAttr(1);
-      SmallVector<OpFoldResult> sizes = {b.getIndexAttr(batch),
-                                         b.getIndexAttr(units)};
-      for (auto [tile, dest] : llvm::zip(tilesOut, shared))
-        tensor::ParallelInsertSliceOp::create(b, loc, tile, dest, tileOffsets,
+      for (auto [value, dest] : llvm::zip(tiles, shared))
+        tensor::ParallelInsertSliceOp::create(b, loc, value, dest, offsets,
                                               sizes,
                                               ArrayRef<OpFoldResult>{one, one});
-    } else {
-      SmallVector<Value> yields;
-      for (auto [tile, dest] : llvm::zip(tilesOut, shared))
-        yields.push_back(t.insert(tile, dest, tileOffsets, tileSizes));
-      scf::YieldOp::create(b, loc, yields);
+      outs.assign(forall.getResults().begin(), forall.getResults().end());
+      continue;
     }
-    outs.assign(blockLoop->getResults().begin(), blockLoop->getResults().end());
+    // In sequence: blocks, then row groups.
+    auto blocks =
+        scf::ForOp::create(b, loc, tb.indexConst(0), tb.indexConst(group.count),
+                           tb.indexConst(1), outs);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(blocks.getBody());
+    Value n = blocks.getInductionVar();
+    auto body = [&](Value g, ValueRange dest) {
+      SmallVector<Value> tiles = tile(b, g, n, dest, offsets);
+      SmallVector<Value> updated;
+      for (auto [value, d] : llvm::zip(tiles, dest))
+        updated.push_back(
+            tensor::InsertSliceOp::create(b, loc, value, d, offsets, sizes,
+                                          ArrayRef<OpFoldResult>{one, one}));
+      return updated;
+    };
+    if (!groups.rows) {
+      scf::YieldOp::create(b, loc, body(Value(), blocks.getRegionIterArgs()));
+    } else {
+      auto rowLoop =
+          scf::ForOp::create(b, loc, tb.indexConst(0), tb.indexConst(numGroups),
+                             tb.indexConst(1), blocks.getRegionIterArgs());
+      {
+        OpBuilder::InsertionGuard inner(b);
+        b.setInsertionPointToStart(rowLoop.getBody());
+        scf::YieldOp::create(
+            b, loc,
+            body(rowLoop.getInductionVar(), rowLoop.getRegionIterArgs()));
+      }
+      scf::YieldOp::create(b, loc, rowLoop.getResults());
+    }
+    outs.assign(blocks.getResults().begin(), blocks.getResults().end());
   }
   return {outs[0], isLSTM ? outs[1] : Value()};
 }
@@ -460,7 +538,7 @@ static CellState buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
 namespace {
 /// How the steps of a layer run (see LayerLowering::scheduleFor).
 struct StepSchedule {
-  int64_t blockUnits = 0, parallelMinFlops = 0;
+  int64_t blockUnits = 0, parallelMinFlops = 0, blockRows = 0;
 };
 
 /// What the time loops of a layer need, whatever provides its input gates.
@@ -479,6 +557,8 @@ struct Recurrence {
   int64_t blockUnits = 0;
   /// Fused steps of fewer FLOPs run their blocks in sequence.
   int64_t parallelMinFlops = 0;
+  /// With seq_lens, at most this many rows per group of a fused step.
+  int64_t blockRows = 0;
 };
 
 /// The input gates [B, G*H] of direction `d` at time step `t`.
@@ -507,6 +587,36 @@ static Value longestSequence(TensorBuilder &tb, Value seqLens, int64_t seqLen) {
   return arith::MinSIOp::create(b, loc, steps, tb.indexConst(seqLen));
 }
 
+/// Rows per group of a fused step with seq_lens: the largest divisor of
+/// the batch up to `maxRows` and below the batch, and at least 4 (or
+/// `maxRows` if smaller: tiles of a few rows keep the GEMM kernel
+/// efficient), or 0 (no groups) when there is none.
+static int64_t rowsPerGroup(int64_t batch, int64_t maxRows) {
+  int64_t least = std::max<int64_t>(1, std::min<int64_t>(4, maxRows));
+  for (int64_t rows = std::min(maxRows, batch - 1); rows >= least; --rows)
+    if (batch % rows == 0)
+      return rows;
+  return 0;
+}
+
+/// The longest sequence of each group of `rows` rows of `seqLens` [B].
+static Value longestPerGroup(TensorBuilder &tb, Value seqLens, int64_t rows) {
+  int64_t batch = TensorBuilder::shapeOf(seqLens)[0];
+  Type lenType = TensorBuilder::elementTypeOf(seqLens);
+  Value grouped = tb.expand(seqLens, {batch / rows, rows}, {{0, 1}});
+  Value init = tb.filledInt({batch / rows}, lenType, 0);
+  MLIRContext *ctx = tb.builder().getContext();
+  SmallVector<AffineMap> maps = {tb.identityMap(2),
+                                 tb.mapOf(2, {getAffineDimExpr(0, ctx)})};
+  return tb.generic(
+      {grouped}, {init}, maps,
+      {utils::IteratorType::parallel, utils::IteratorType::reduction},
+      [](OpBuilder &b, Location loc, ValueRange a) {
+        linalg::YieldOp::create(
+            b, loc, ValueRange{arith::MaxSIOp::create(b, loc, a[0], a[1])});
+      })[0];
+}
+
 /// Emits one scf.for over time that advances every direction (the forward
 /// one at t = iv, the reverse one at t = steps-1 - iv) and returns
 /// {y, h_n[, c_n]} with y time-major [T, B, D*H]. With seq_lens the loop
@@ -533,6 +643,13 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
   SmallVector<RecurrentWeights> weights;
   SmallVector<FusedWeights> fused;
   bool fuse = r.blockUnits > 0 && canFuseStep(r.spec);
+  // With seq_lens, fused steps skip the row groups that have ended.
+  RowGroups groups;
+  if (fuse && r.seqLens) {
+    groups.rows = rowsPerGroup(batch, r.blockRows);
+    if (groups.rows)
+      groups.longest = longestPerGroup(tb, r.seqLens, groups.rows);
+  }
   SmallVector<Value> iterArgs;
   for (int64_t d = 0; d < r.numDirections; ++d) {
     OpFoldResult dir = rewriter.getIndexAttr(d);
@@ -563,7 +680,8 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
           Value c = isLSTM ? args[d * stateSize + 1] : Value();
           Value gx = inputGates(body, d, t);
           CellState next =
-              fuse ? buildFusedStep(body, r.spec, fused[d], gx, h, c)
+              fuse ? buildFusedStep(body, r.spec, fused[d], gx, h, c,
+                                    RowGroups{groups.rows, groups.longest, t})
                    : buildCellStep(body, r.spec, weights[d], gx, h, c);
           Value out = next.h;
           if (r.seqLens) {
@@ -665,7 +783,8 @@ lowerOverTime(OpTy op, typename OpTy::Adaptor adaptor, const CellSpec &spec,
                adaptor.getSeqLens(),
                peepholes,
                schedule.blockUnits,
-               schedule.parallelMinFlops};
+               schedule.parallelMinFlops,
+               schedule.blockRows};
   SmallVector<Value> results = buildRecurrence(
       rewriter, loc, r, [&](TensorBuilder &body, int64_t d, Value t) {
         return inputGates(body, d, t, input);
@@ -705,7 +824,8 @@ template <typename OpTy> struct LayerLowering : OpConversionPattern<OpTy> {
                 const ConvertS2SToLinalgPassOptions &passOptions)
       : OpConversionPattern<OpTy>(ctx), fuseSteps(passOptions.fuseRNNSteps),
         blockUnits(passOptions.rnnBlockUnits),
-        parallelMinFlops(passOptions.rnnParallelMinFlops) {}
+        parallelMinFlops(passOptions.rnnParallelMinFlops),
+        blockRows(passOptions.rnnBlockRows) {}
 
   /// How the steps of `spec` run: hidden units per block of a fused step
   /// (0: not fused; by default a block's GEMM has 64 columns, four AVX-512
@@ -716,11 +836,11 @@ template <typename OpTy> struct LayerLowering : OpConversionPattern<OpTy> {
     int64_t units = blockUnits > 0
                         ? blockUnits
                         : std::max<int64_t>(16, 64 / spec.numGates() / 16 * 16);
-    return {units, parallelMinFlops};
+    return {units, parallelMinFlops, blockRows};
   }
 
   bool fuseSteps;
-  int64_t blockUnits, parallelMinFlops;
+  int64_t blockUnits, parallelMinFlops, blockRows;
 };
 
 struct RNNOpLowering : LayerLowering<RNNOp> {

@@ -312,6 +312,7 @@ struct ConvertS2SToLinalgPass
     options.attentionBlockK = attentionBlockK;
     options.fuseRNNSteps = fuseRNNSteps;
     options.rnnBlockUnits = rnnBlockUnits;
+    options.rnnBlockRows = rnnBlockRows;
     options.rnnParallelMinFlops = rnnParallelMinFlops;
     populateS2SToLinalgConversionPatterns(patterns, options);
     if (failed(applyPartialConversion(getOperation(), target,

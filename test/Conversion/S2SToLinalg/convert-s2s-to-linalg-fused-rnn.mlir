@@ -2,6 +2,7 @@
 // RUN: s2s-opt %s --convert-s2s-to-linalg="rnn-block-units=12 rnn-parallel-min-flops=0" -split-input-file | FileCheck %s --check-prefix=TAIL
 // RUN: s2s-opt %s --convert-s2s-to-linalg -split-input-file | FileCheck %s --check-prefix=SEQ
 // RUN: s2s-opt %s --convert-s2s-to-linalg="fuse-rnn-steps=false" -split-input-file | FileCheck %s --check-prefix=OFF
+// RUN: s2s-opt %s --convert-s2s-to-linalg="rnn-parallel-min-flops=0 rnn-block-rows=0" -split-input-file | FileCheck %s --check-prefix=NO-GROUPS
 
 // The fused recurrent step (fuse-rnn-steps, the default): W_hh is
 // rearranged once, before the time loop, into blocks of hidden units whose
@@ -128,4 +129,47 @@ func.func @lstm_cell(%x: tensor<2x8xf32>, %h: tensor<2x16xf32>,
       : (tensor<2x8xf32>, tensor<2x16xf32>, tensor<2x16xf32>, tensor<64x8xf32>, tensor<64x16xf32>)
       -> (tensor<2x16xf32>, tensor<2x16xf32>)
   return %h1, %c1 : tensor<2x16xf32>, tensor<2x16xf32>
+}
+
+// -----
+
+/// With seq_lens, the batch is split into groups of rows as well (here 2
+/// groups of 4): the longest sequence of each group is computed once, and
+/// a group's tile at step t is computed only while one of its sequences
+/// lasts (t < longest); otherwise the tile keeps its contents, which the
+/// seq_lens selection after the step does not read.
+// CHECK-LABEL: func.func @lstm_seq_lens(
+// CHECK-SAME:      %[[LENS:[a-zA-Z0-9_]+]]: tensor<8xi64>)
+// CHECK:         %[[LENS2:.+]] = tensor.expand_shape %[[LENS]] {{\[}}[0, 1]] output_shape [2, 4] : tensor<8xi64> into tensor<2x4xi64>
+// CHECK:         %[[LONGEST:.+]] = linalg.generic {{.+}} iterator_types = ["parallel", "reduction"]} ins(%[[LENS2]] : tensor<2x4xi64>)
+// CHECK:           arith.maxsi
+// CHECK:         scf.for %[[T:[a-zA-Z0-9_]+]] = {{.+}} iter_args(%[[H:[a-zA-Z0-9_]+]] = %{{.+}},
+// CHECK:           scf.forall (%[[G:.+]], %[[N:.+]]) in (2, 2) shared_outs(%[[H_OUT:.+]] = %{{.+}}, %[[C_OUT:.+]] = %{{.+}})
+// CHECK:             %[[ROW0:.+]] = arith.muli %[[G]], %{{.+}} : index
+// CHECK:             %[[GROUP_LEN:.+]] = tensor.extract %[[LONGEST]][%[[G]]] : tensor<2xi64>
+// CHECK:             %[[T_LEN:.+]] = arith.index_cast %[[T]] : index to i64
+// CHECK:             %[[ACTIVE:.+]] = arith.cmpi sgt, %[[GROUP_LEN]], %[[T_LEN]] : i64
+// CHECK:             %[[TILES:.+]]:2 = scf.if %[[ACTIVE]] -> (tensor<4x16xf32>, tensor<4x16xf32>) {
+// CHECK:               %[[H_ROWS:.+]] = tensor.extract_slice %[[H]][%[[ROW0]], 0] [4, 32] [1, 1]
+// CHECK:               linalg.generic {{.+}} ins(%[[H_ROWS]], %{{.+}} : tensor<4x32xf32>, tensor<32x64xf32>) outs(%{{.+}} : tensor<4x64xf32>)
+// CHECK:               scf.yield
+// CHECK:             } else {
+// CHECK:               %[[KEEP_H:.+]] = tensor.extract_slice %[[H_OUT]][%[[ROW0]], %{{.+}}] [4, 16] [1, 1]
+// CHECK:               %[[KEEP_C:.+]] = tensor.extract_slice %[[C_OUT]][%[[ROW0]], %{{.+}}] [4, 16] [1, 1]
+// CHECK:               scf.yield %[[KEEP_H]], %[[KEEP_C]]
+// CHECK:             scf.forall.in_parallel
+// CHECK-NEXT:          tensor.parallel_insert_slice %[[TILES]]#0 into %[[H_OUT]][%[[ROW0]], %{{.+}}] [4, 16] [1, 1]
+// CHECK-NEXT:          tensor.parallel_insert_slice %[[TILES]]#1 into %[[C_OUT]][%[[ROW0]], %{{.+}}] [4, 16] [1, 1]
+// NO-GROUPS-LABEL: func.func @lstm_seq_lens(
+// NO-GROUPS-NOT:     scf.if
+// NO-GROUPS:         scf.forall (%{{.+}}) in (2) shared_outs
+// NO-GROUPS-NOT:     scf.if
+// NO-GROUPS:         return
+func.func @lstm_seq_lens(%x: tensor<5x8x8xf32>, %w_ih: tensor<1x128x8xf32>,
+    %w_hh: tensor<1x128x32xf32>, %lens: tensor<8xi64>)
+    -> (tensor<5x8x32xf32>, tensor<1x8x32xf32>, tensor<1x8x32xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh seq_lens(%lens) hidden_size(32)
+      : (tensor<5x8x8xf32>, tensor<1x128x8xf32>, tensor<1x128x32xf32>, tensor<8xi64>)
+      -> (tensor<5x8x32xf32>, tensor<1x8x32xf32>, tensor<1x8x32xf32>)
+  return %y, %h_n, %c_n : tensor<5x8x32xf32>, tensor<1x8x32xf32>, tensor<1x8x32xf32>
 }
