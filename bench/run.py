@@ -706,8 +706,13 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
     else:
         s2s_thr_text = ("s2s compiles each workload once per thread count "
                         "(s2s-compile --threads=thr); N (OpenMP) = the code "
-                        "runs OpenMP parallel regions on N threads; 1 = it "
-                        "imports no thread runtime (single-threaded)")
+                        "runs OpenMP parallel regions on N threads (LLVM's "
+                        "libomp, under the same OMP_WAIT_POLICY; around a "
+                        "time loop of parallel steps, such as an RNN "
+                        "layer's, the compiled code sets the blocktime to "
+                        "1 ms so that its threads do not sleep between "
+                        "steps: s2s-keep-threads-awake); 1 = it imports no "
+                        "thread runtime (single-threaded)")
     p("Machine: %s, %d logical CPUs; %s. s2s: %s (git %s%s). PyTorch %s "
       "(BLAS_INFO=%s: libblas.so.3 -> OpenBLAS), NumPy %s, %s "
       "(kernel %s; OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset in the "

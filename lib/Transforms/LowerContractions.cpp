@@ -29,6 +29,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
@@ -82,10 +83,10 @@ static bool hasUnitInnerStride(Value v) {
   return strides.back() == 1;
 }
 
-/// A copy out[perm_o(i)] = in[perm_i(i)] whose input and output are
-/// contiguous along different loops `inDim` and `outDim`, both multiples of
-/// the vector width: copied in vw x vw blocks transposed in registers
-/// instead of element by element.
+/// A copy out[perm_o(i)] = f(in[perm_i(i)]) (f: elementwise arith, as a
+/// scale) whose input and output are contiguous along different loops
+/// `inDim` and `outDim`, both multiples of the vector width: copied in
+/// vw x vw blocks transposed in registers instead of element by element.
 struct TransposeCopy {
   linalg::GenericOp op;
   unsigned inDim, outDim;
@@ -96,11 +97,25 @@ static std::optional<TransposeCopy> matchTransposeCopy(linalg::GenericOp op,
   if (op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
       op.getNumReductionLoops() != 0)
     return std::nullopt;
+  // The body maps its input element through elementwise arith ops whose
+  // other operands are defined outside (a scale, a constant).
   Block &body = op.getRegion().front();
   auto yield = cast<linalg::YieldOp>(body.getTerminator());
-  if (body.getOperations().size() != 1 || yield.getNumOperands() != 1 ||
-      yield.getOperand(0) != body.getArgument(0))
+  if (yield.getNumOperands() != 1 || !body.getArgument(1).use_empty())
     return std::nullopt;
+  for (Operation &inner : body.without_terminator()) {
+    bool elementwise =
+        inner.getDialect() ==
+            inner.getContext()->getLoadedDialect<arith::ArithDialect>() &&
+        inner.hasTrait<OpTrait::Elementwise>() && isPure(&inner) &&
+        inner.getNumResults() == 1 && inner.getResult(0).getType().isF32();
+    bool constant = isa<arith::ConstantOp>(inner);
+    if (!elementwise && !constant)
+      return std::nullopt;
+    for (Value operand : inner.getOperands())
+      if (!operand.getType().isF32())
+        return std::nullopt;
+  }
   Value in = op.getDpsInputs()[0], out = op.getDpsInits()[0];
   auto inType = dyn_cast<MemRefType>(in.getType());
   if (!inType || !inType.getElementType().isF32() || !hasUnitInnerStride(in) ||
@@ -117,9 +132,38 @@ static std::optional<TransposeCopy> matchTransposeCopy(linalg::GenericOp op,
   return TransposeCopy{op, inDim, outDim};
 }
 
+/// `t`'s body applied to the vector `x` (lanes of its input element).
+static Value applyBody(OpBuilder &b, Location loc, TransposeCopy t, Value x) {
+  Block &body = t.op.getRegion().front();
+  auto vecType = cast<VectorType>(x.getType());
+  IRMapping mapping;
+  mapping.map(body.getArgument(0), x);
+  auto vectorOf = [&](Value v) -> Value {
+    if (Value mapped = mapping.lookupOrNull(v))
+      return mapped;
+    // Defined outside the body: the same value in every lane.
+    return vector::BroadcastOp::create(b, loc, vecType, v);
+  };
+  for (Operation &inner : body.without_terminator()) {
+    if (auto constant = dyn_cast<arith::ConstantOp>(inner)) {
+      Value scalar = b.clone(inner)->getResult(0);
+      mapping.map(constant.getResult(),
+                  vector::BroadcastOp::create(b, loc, vecType, scalar));
+      continue;
+    }
+    SmallVector<Value> operands;
+    for (Value operand : inner.getOperands())
+      operands.push_back(vectorOf(operand));
+    OperationState state(loc, inner.getName(), operands, TypeRange{vecType},
+                         inner.getAttrs());
+    mapping.map(inner.getResult(0), b.create(state)->getResult(0));
+  }
+  return vectorOf(body.getTerminator()->getOperand(0));
+}
+
 /// Emits `t` as loops over its other dimensions around vw x vw blocks:
-/// vw vector loads along inDim, a register transpose, vw vector stores
-/// along outDim.
+/// vw vector loads along inDim, the body's elementwise ops, a register
+/// transpose, vw vector stores along outDim.
 static void emitTransposeCopy(OpBuilder &b, TransposeCopy t, int64_t vw) {
   Location loc = t.op.getLoc();
   SmallVector<int64_t> sizes = t.op.getStaticLoopRanges();
@@ -142,8 +186,9 @@ static void emitTransposeCopy(OpBuilder &b, TransposeCopy t, int64_t vw) {
       SmallVector<Value> rows;
       for (int64_t r = 0; r < vw; ++r) {
         dims[t.outDim] = arith::AddIOp::create(b, loc, o0, cst(r));
-        rows.push_back(
-            vector::LoadOp::create(b, loc, vecType, in, indices(maps[0])));
+        rows.push_back(applyBody(
+            b, loc, t,
+            vector::LoadOp::create(b, loc, vecType, in, indices(maps[0]))));
       }
       transposeBlock(b, loc, rows);
       dims[t.outDim] = o0;

@@ -56,9 +56,10 @@ func.func @gate_blocks(%in: memref<4x2x16x32xf32>, %out: memref<2x32x4x16xf32>) 
 // -----
 
 /// Left alone: a transposed dimension that is not a multiple of the vector
-/// width, a copy that does not transpose, and a generic that computes.
+/// width, a copy that does not transpose, a body that calls math (not
+/// elementwise arith), and one that reads its output.
 // CHECK-LABEL: func.func @not_transpose_copies(
-// CHECK-COUNT-3: linalg.generic
+// CHECK-COUNT-4: linalg.generic
 // CHECK-NOT:     vector.shuffle
 #swap = affine_map<(i, j) -> (j, i)>
 #same = affine_map<(i, j) -> (i, j)>
@@ -80,8 +81,46 @@ func.func @not_transpose_copies(%a: memref<20x32xf32>, %b: memref<32x20xf32>,
                   iterator_types = ["parallel", "parallel"]}
       ins(%c : memref<32x32xf32>) outs(%d : memref<32x32xf32>) {
   ^bb0(%x: f32, %y: f32):
-    %n = arith.negf %x : f32
-    linalg.yield %n : f32
+    %e = math.exp %x : f32
+    linalg.yield %e : f32
+  }
+  linalg.generic {indexing_maps = [#swap, #same],
+                  iterator_types = ["parallel", "parallel"]}
+      ins(%c : memref<32x32xf32>) outs(%d : memref<32x32xf32>) {
+  ^bb0(%x: f32, %y: f32):
+    %sum = arith.addf %x, %y : f32
+    linalg.yield %sum : f32
+  }
+  return
+}
+
+// -----
+
+/// A body of elementwise arith (the attention's scaled, transposed query
+/// block) is applied to the loaded vectors: values from outside and
+/// constants broadcast.
+// CHECK-LABEL: func.func @scaled_transpose(
+// CHECK-SAME:      %{{.+}}: memref<16x16xf32>, %{{.+}}: memref<16x16xf32>, %[[SCALE:.+]]: f32)
+// CHECK-NOT:     linalg.generic
+// CHECK:         %[[ROW:.+]] = vector.load
+// CHECK:         %[[S:.+]] = vector.broadcast %[[SCALE]] : f32 to vector<16xf32>
+// CHECK:         %[[SCALED:.+]] = arith.mulf %[[ROW]], %[[S]] : vector<16xf32>
+// CHECK:         %[[ONE:.+]] = arith.constant 1.000000e+00 : f32
+// CHECK:         %[[ONES:.+]] = vector.broadcast %[[ONE]] : f32 to vector<16xf32>
+// CHECK:         arith.addf %[[SCALED]], %[[ONES]] : vector<16xf32>
+// CHECK:         vector.shuffle
+// CHECK:         vector.store
+func.func @scaled_transpose(%a: memref<16x16xf32>, %b: memref<16x16xf32>,
+                            %scale: f32) {
+  linalg.generic {indexing_maps = [affine_map<(i, j) -> (j, i)>,
+                                   affine_map<(i, j) -> (i, j)>],
+                  iterator_types = ["parallel", "parallel"]}
+      ins(%a : memref<16x16xf32>) outs(%b : memref<16x16xf32>) {
+  ^bb0(%x: f32, %y: f32):
+    %m = arith.mulf %x, %scale : f32
+    %one = arith.constant 1.0 : f32
+    %r = arith.addf %m, %one : f32
+    linalg.yield %r : f32
   }
   return
 }

@@ -189,15 +189,18 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
     fit (dynamic shapes, strided inner dimensions, several reductions) are
     left alone for the loop lowering.
 
-    Transposing copies are rewritten too: a `linalg.generic` whose body
-    only yields its input, with permutation maps under which the input's
-    innermost dimension and the output's are different loops, both
+    Transposing copies are rewritten too: a `linalg.generic` with one
+    input and one output whose body maps the input element through
+    elementwise `arith` ops (nothing, or a scale: their other operands are
+    constants or defined outside), with permutation maps under which the
+    input's innermost dimension and the output's are different loops, both
     multiples of the vector width (the fused RNN step's rearrangement of
-    W_hh, layout changes), becomes loops over the other dimensions around
-    vw x vw blocks: vw vector loads along the input's rows, a transpose in
-    registers (log2(vw) rounds of shuffles), vw vector stores along the
-    output's rows. Element-by-element, such a copy is a scatter or a
-    gather per element.
+    W_hh, the scaled transposed query block of tiled attention, layout
+    changes), becomes loops over the other dimensions around vw x vw
+    blocks: vw vector loads along the input's rows, the body's ops on
+    vectors, a transpose in registers (log2(vw) rounds of shuffles), vw
+    vector stores along the output's rows. Element-by-element, such a copy
+    is a scatter or a gather per element.
 
     The horizontal sums of the dot kernel reassociate the additions over k,
     so its results differ from a sequential sum in the last bits, as any

@@ -263,16 +263,18 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
               nb, nl, ValueRange{mNew, expShiftedOrZero(nb, nl, a[1], mNew)});
         });
     Value mNew = mAlpha[0], alpha = mAlpha[1];
-    // p = exp(s - m'), exactly 0 where s is -inf (transposed: [bk, bq]).
-    Value p = t.map({s, mNew}, {id, colMap}, {bk, bq}, elt,
-                    [&](OpBuilder &nb, Location nl, ValueRange a) {
-                      linalg::YieldOp::create(
-                          nb, nl, expShiftedOrZero(nb, nl, a[0], a[1]));
-                    });
-    Value pSum = t.reduceFirst(
-        p, 0.0, [](OpBuilder &nb, Location nl, Value x, Value a) -> Value {
-          return arith::AddFOp::create(nb, nl, x, a);
+    // p = exp(s - m'), exactly 0 where s is -inf (transposed: [bk, bq]),
+    // and its column sums over the keys, in one pass over s.
+    SmallVector<Value> pAndSum = t.generic(
+        {s, mNew}, {t.empty({bk, bq}, elt), t.filled({bq}, elt, 0.0)},
+        {id, colMap, id, colMap},
+        {utils::IteratorType::reduction, utils::IteratorType::parallel},
+        [&](OpBuilder &nb, Location nl, ValueRange a) {
+          Value e = expShiftedOrZero(nb, nl, a[0], a[1]);
+          linalg::YieldOp::create(
+              nb, nl, ValueRange{e, arith::AddFOp::create(nb, nl, a[3], e)});
         });
+    Value p = pAndSum[0], pSum = pAndSum[1];
     // l' = alpha * l + sum_j p
     Value lNew = t.generic(
         {alpha, pSum}, {l}, {id1, id1, id1}, {utils::IteratorType::parallel},
