@@ -1,8 +1,9 @@
-//===- KeepThreadsAwake.cpp - no sleeping threads between loop steps ------===//
+//===- KeepThreadsAwake.cpp - no sleeping threads between regions ---------===//
 //
-// Sets the OpenMP blocktime of the calling thread around loops that fork a
-// parallel region per iteration, so that the team's threads spin instead
-// of sleeping between iterations, and restores it after the loop.
+// Sets the OpenMP blocktime of the calling thread around the part of a
+// function that forks several parallel regions one after the other (in
+// sequence, or one per iteration of a loop), so that the team's threads
+// spin instead of sleeping between regions, and restores it after.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,21 +27,41 @@ using namespace mlir;
 
 namespace {
 
-/// Whether `op` is a loop that contains a parallel region and is neither
-/// inside another such loop nor inside a parallel region.
-static bool isOutermostLoopOfRegions(Operation *op) {
-  if (!isa<scf::ForOp, scf::WhileOp>(op))
-    return false;
-  bool forks = op->walk([](omp::ParallelOp) {
-                   return WalkResult::interrupt();
-                 }).wasInterrupted();
-  if (!forks)
-    return false;
-  for (Operation *p = op->getParentOp(); p; p = p->getParentOp())
-    if (isa<omp::ParallelOp>(p) ||
-        (isa<scf::ForOp, scf::WhileOp>(p) && isOutermostLoopOfRegions(p)))
-      return false;
-  return true;
+/// Whether `op` is or contains a parallel region.
+static bool forks(Operation *op) {
+  return op->walk([](omp::ParallelOp) { return WalkResult::interrupt(); })
+      .wasInterrupted();
+}
+
+/// The first and last op of `block` that fork parallel regions when there
+/// are several regions one after the other: two such ops, or one loop of
+/// regions. Null when the block forks at most one region.
+static std::pair<Operation *, Operation *> spanOfRegions(Block &block) {
+  Operation *first = nullptr, *last = nullptr;
+  unsigned count = 0;
+  for (Operation &op : block) {
+    if (!forks(&op))
+      continue;
+    first = first ? first : &op;
+    last = &op;
+    ++count;
+  }
+  if (count == 0)
+    return {nullptr, nullptr};
+  if (count == 1) {
+    bool loopOfRegions =
+        isa<scf::ForOp, scf::WhileOp>(first) ||
+        first
+            ->walk([](Operation *op) {
+              return isa<scf::ForOp, scf::WhileOp>(op) && forks(op)
+                         ? WalkResult::interrupt()
+                         : WalkResult::advance();
+            })
+            .wasInterrupted();
+    if (isa<omp::ParallelOp>(first) || !loopOfRegions)
+      return {nullptr, nullptr};
+  }
+  return {first, last};
 }
 
 /// The function `name` of type `type` in `module`, declared (private,
@@ -63,12 +84,12 @@ struct S2SKeepThreadsAwakePass
     if (blocktimeMs <= 0)
       return;
     ModuleOp module = getOperation();
-    SmallVector<Operation *> loops;
-    module.walk([&](Operation *op) {
-      if (isOutermostLoopOfRegions(op))
-        loops.push_back(op);
-    });
-    if (loops.empty())
+    SmallVector<std::pair<Operation *, Operation *>> spans;
+    for (auto fn : module.getOps<func::FuncOp>())
+      if (fn.getBody().hasOneBlock())
+        if (auto span = spanOfRegions(fn.getBody().front()); span.first)
+          spans.push_back(span);
+    if (spans.empty())
       return;
     MLIRContext *ctx = &getContext();
     Type i32 = IntegerType::get(ctx, 32);
@@ -76,16 +97,16 @@ struct S2SKeepThreadsAwakePass
                                     FunctionType::get(ctx, {}, {i32}));
     func::FuncOp set = getOrDeclare(module, "kmp_set_blocktime",
                                     FunctionType::get(ctx, {i32}, {}));
-    for (Operation *loop : loops) {
-      OpBuilder b(loop);
-      Location loc = loop->getLoc();
+    for (auto [first, last] : spans) {
+      OpBuilder b(first);
+      Location loc = first->getLoc();
       Value old = func::CallOp::create(b, loc, get).getResult(0);
       Value spin = arith::ConstantOp::create(
           b, loc, i32,
           b.getI32IntegerAttr(
               static_cast<int32_t>(std::min<int64_t>(blocktimeMs, INT32_MAX))));
       func::CallOp::create(b, loc, set, ValueRange{spin});
-      b.setInsertionPointAfter(loop);
+      b.setInsertionPointAfter(last);
       func::CallOp::create(b, loc, set, ValueRange{old});
     }
   }

@@ -129,10 +129,10 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
     // The loop bodies come wrapped in memref.alloca_scope, which must hold
     // a single block: inline them before their loops become branches.
     pm.addPass(createS2SInlineAllocaScopesPass());
-    // Loops of parallel regions (RNN steps, decoder tokens): the threads
-    // wait spinning between regions, not asleep.
+    // Several regions in a row (a layer's kernels, RNN steps, decoder
+    // tokens): the threads wait spinning between regions, not asleep.
     S2SKeepThreadsAwakePassOptions awake;
-    awake.blocktimeMs = options.stepBlocktimeMs;
+    awake.blocktimeMs = options.blocktimeMs;
     pm.addPass(createS2SKeepThreadsAwakePass(awake));
   }
   pm.addPass(createLowerAffinePass());

@@ -53,8 +53,37 @@ func.func @nested_loops() {
   return
 }
 
-/// Left alone: a loop without a parallel region, a parallel region outside
-/// any loop, and a loop inside a parallel region.
+/// Regions one after the other (a Transformer layer's GEMMs, attention and
+/// elementwise ops): from before the first to after the last; what comes
+/// before and after them runs with the runtime's setting.
+// CHECK-LABEL: func.func @regions_in_sequence(
+// CHECK:         memref.store
+// CHECK-NEXT:    %[[OLD:.+]] = call @kmp_get_blocktime() : () -> i32
+// CHECK:         call @kmp_set_blocktime
+// CHECK-NEXT:    omp.parallel
+// CHECK:         memref.store
+// CHECK:         omp.parallel
+// CHECK:         }
+// CHECK-NEXT:    call @kmp_set_blocktime(%[[OLD]]) : (i32) -> ()
+// CHECK-NEXT:    memref.store
+// CHECK-NEXT:    return
+func.func @regions_in_sequence(%buf: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %zero = arith.constant 0.0 : f32
+  memref.store %zero, %buf[%c0] : memref<8xf32>
+  omp.parallel {
+    omp.terminator
+  }
+  memref.store %zero, %buf[%c0] : memref<8xf32>
+  omp.parallel {
+    omp.terminator
+  }
+  memref.store %zero, %buf[%c0] : memref<8xf32>
+  return
+}
+
+/// Left alone: a loop without a parallel region beside a single parallel
+/// region (with a loop inside it): one fork, nothing to wait for.
 // CHECK-LABEL: func.func @nothing_to_keep_awake(
 // CHECK-NOT:     call @kmp
 // CHECK:         return

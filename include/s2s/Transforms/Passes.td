@@ -306,26 +306,30 @@ def S2SInlineAllocaScopesPass : Pass<"s2s-inline-alloca-scopes"> {
 def S2SKeepThreadsAwakePass
     : Pass<"s2s-keep-threads-awake", "::mlir::ModuleOp"> {
   let summary = "Keep the OpenMP threads spinning between the parallel "
-                "regions of a loop";
+                "regions of a function";
   let description = [{
-    A time loop whose steps run on threads (an RNN layer's fused steps, a
-    decoder's per-token projections) forks one OpenMP parallel region per
-    step, and between two steps the team's threads wait for the next fork.
-    How they wait is the runtime's choice: with `OMP_WAIT_POLICY=PASSIVE`
-    (as processes that also run PyTorch set, whose libgomp threads would
+    A compiled function forks one OpenMP parallel region per parallel
+    loop: a Transformer layer one per GEMM, attention and large
+    elementwise op, a time loop whose steps run on threads (an RNN layer's
+    fused steps, a decoder's per-token projections) one per step. Between
+    two regions the team's threads wait for the next fork, and how they
+    wait is the runtime's choice: with `OMP_WAIT_POLICY=PASSIVE` (as
+    processes that also run PyTorch set, whose libgomp threads would
     otherwise take the cores) or a blocktime of 0 they go to sleep at once,
-    and each step then pays a wake-up, tens of microseconds on a virtual
-    machine: an LSTM layer (64 steps, batch 16, hidden 512) took 19 ms on
-    two threads instead of 14 ms.
+    and each region then pays a wake-up, tens of microseconds on a virtual
+    machine: on two threads an LSTM layer (64 steps, batch 16, hidden 512)
+    took 18.5 ms instead of 14.4, multi-head attention at S=128 1.40 ms
+    instead of 1.03, a Transformer encoder layer 14.1 instead of 12.6.
 
-    This pass brackets every outermost `scf.for` or `scf.while` that
-    contains an `omp.parallel` (and is not itself inside one) with calls to
-    libomp's `kmp_get_blocktime` and `kmp_set_blocktime`: the calling
-    thread's blocktime, which its team's threads follow, is `blocktime-ms`
-    for the loop's duration and restored after it. The threads spin at most
-    that long after the loop before they sleep again. Functions without
-    such loops are left alone, and so is the runtime's setting outside the
-    loops.
+    This pass brackets, in each function, the ops from the first to the
+    last that fork regions, when there are several one after the other
+    (two or more such ops, or one loop of regions), with calls to libomp's
+    `kmp_get_blocktime` and `kmp_set_blocktime`: the calling thread's
+    blocktime, which its team's threads follow, is `blocktime-ms` in
+    between and restored after. The threads spin at most that long after a
+    region before they sleep again. A function that forks a single region
+    is left alone, and so is the runtime's setting before and after the
+    span.
 
     Before:
     ```mlir

@@ -115,10 +115,10 @@ struct S2SToLLVMPipelineOptions
       llvm::cl::desc("With threads > 1, contractions of fewer FLOPs stay "
                      "sequential"),
       llvm::cl::init(4000000)};
-  PassOptions::Option<int64_t> stepBlocktimeMs{
-      *this, "step-blocktime-ms",
+  PassOptions::Option<int64_t> blocktimeMs{
+      *this, "blocktime-ms",
       llvm::cl::desc("With threads > 1, milliseconds the OpenMP threads spin "
-                     "between the parallel regions of a loop "
+                     "between the parallel regions of a function "
                      "(s2s-keep-threads-awake; 0: the runtime's setting)"),
       llvm::cl::init(1)};
 };
