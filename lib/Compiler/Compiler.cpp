@@ -353,7 +353,9 @@ void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
        << " * Compiled with threads=" << threads
        << ": the entry points run OpenMP parallel\n"
        << " * loops, so link with the OpenMP runtime (libomp), e.g.\n"
-       << " * -L/usr/lib/llvm-22/lib -lomp -Wl,-rpath,/usr/lib/llvm-22/lib.\n";
+       << " * -L/usr/lib/llvm-22/lib -lomp -Wl,-rpath,/usr/lib/llvm-22/lib\n"
+       << " * (LLVM's runtime: the code also sets its blocktime with\n"
+       << " * kmp_set_blocktime, which GNU libgomp does not provide).\n";
   os << " */\n"
      << "#ifndef " << guard << "\n#define " << guard << "\n\n"
      << "#include <stdbool.h>\n#include <stdint.h>\n\n"

@@ -8,10 +8,17 @@
 //  * "dot" (C[m, n] += sum_k A[m, k] * B[n, k], k contiguous in A and B):
 //    x W^T of s2s.linear and the RNN gates, q k^T of attention. An MR x NR
 //    tile of outputs accumulates in MR*NR vector registers over k, which are
-//    reduced horizontally at the end. No operand is repacked.
+//    reduced horizontally at the end. With many rows, or inside a loop that
+//    does not write B, B is first packed into panels (per call, or once
+//    before the loop) and the axpy kernel runs on them instead.
 //  * "axpy" (C[m, n] += sum_k A[m, k] * B[k, n], n contiguous in B and C):
-//    p v of attention, q W of Luong's general score. An MR x (NV*VW) tile of
-//    C stays in registers while k advances, each step broadcasting A[m, k].
+//    p v of attention, q W of Luong's general score, a fused RNN step's
+//    block of gates. An MR x (NV*VW) tile of C stays in registers while k
+//    advances, each step broadcasting A[m, k].
+//
+// Copies that transpose (a generic moving, perhaps scaling, elements whose
+// input and output are contiguous along different loops) become 16x16
+// blocks transposed in registers by shuffles.
 //
 // Leading "batch" loops (b, h of attention, whose maps may divide the head
 // index for grouped-query attention) become plain loops around the kernel.

@@ -4,8 +4,13 @@
 // (s2s.rnn_cell, s2s.lstm_cell, s2s.gru_cell) to linalg on tensors.
 //
 // A cell step is two contractions (x W_ih^T + b_ih, h W_hh^T + b_hh) and one
-// elementwise linalg.generic that applies the gate nonlinearities. A layer is
-// one scf.for over time that advances every direction (a bidirectional
+// elementwise linalg.generic that applies the gate nonlinearities. In a
+// layer (fuse-rnn-steps), the step is instead a loop over blocks of hidden
+// units, each the GEMM of all gates of its units (W_hh rearranged once,
+// before the loop, so that a block's gates are adjacent columns) followed
+// by their gate math: the blocks are independent and run on threads, and
+// with seq_lens, blocks of rows whose sequences have ended are skipped. A
+// layer is one scf.for over time that advances every direction (a bidirectional
 // layer's two steps are independent work in the same iteration), carrying
 // the states and the output tensor y: the IR does not grow with the
 // sequence length. With seq_lens, steps past a sequence's end keep its
