@@ -51,7 +51,7 @@ void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
   lowering.fuseRNNSteps = options.fuseRNNSteps;
   lowering.rnnBlockUnits = options.rnnBlockUnits;
   lowering.rnnBlockRows = options.rnnBlockRows;
-  lowering.rnnParallelMinFlops = options.parallelMinFlops;
+  lowering.rnnParallelMinFlops = options.rnnParallelMinFlops;
   pm.addPass(createConvertS2SToLinalgPass(lowering));
   // linalg.softmax written by the user or imported (not raised to
   // attention) as generics.

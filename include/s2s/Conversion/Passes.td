@@ -65,7 +65,7 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
            "Hidden units per block of a fused recurrent step (0: 64 GEMM "
            "columns' worth, at least 16)">,
     Option<"rnnParallelMinFlops", "rnn-parallel-min-flops", "int64_t",
-           /*default=*/"4000000",
+           /*default=*/"1000000",
            "Fused recurrent steps of fewer FLOPs (2*B*H*G*H) loop over their "
            "blocks in sequence (scf.for) instead of an scf.forall">,
     Option<"rnnBlockRows", "rnn-block-rows", "int64_t", /*default=*/"8",

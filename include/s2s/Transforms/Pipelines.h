@@ -115,6 +115,11 @@ struct S2SToLLVMPipelineOptions
       llvm::cl::desc("With threads > 1, contractions of fewer FLOPs stay "
                      "sequential"),
       llvm::cl::init(4000000)};
+  PassOptions::Option<int64_t> rnnParallelMinFlops{
+      *this, "rnn-parallel-min-flops",
+      llvm::cl::desc("With threads > 1, fused recurrent steps of fewer FLOPs "
+                     "run their blocks in sequence"),
+      llvm::cl::init(1000000)};
   PassOptions::Option<int64_t> blocktimeMs{
       *this, "blocktime-ms",
       llvm::cl::desc("With threads > 1, milliseconds the OpenMP threads spin "
