@@ -322,12 +322,12 @@ namespace {
 /// The recurrent weights of one direction as the fused step reads them.
 struct FusedWeights {
   /// Blocks of `units` hidden units from `begin` on (a last, shorter block
-  /// has a group of its own), W_hh packed by packGateBlocks.
-  struct Group {
+  /// has a run of its own), W_hh packed by packGateBlocks.
+  struct BlockRun {
     int64_t begin, count, units;
     Value packed;
   };
-  SmallVector<Group, 2> groups;
+  SmallVector<BlockRun, 2> runs;
   /// b_hh [G, H] and peepholes [3, H] (optional).
   Value bias, peepholes;
   /// Steps of fewer FLOPs loop over their blocks in sequence.
@@ -345,11 +345,10 @@ static FusedWeights packFusedWeights(TensorBuilder &tb, const CellSpec &spec,
   fw.parallelMinFlops = parallelMinFlops;
   units = std::min(units, hidden);
   int64_t full = hidden / units, tail = hidden % units;
-  fw.groups.push_back(
-      {0, full, units,
-       packGateBlocks(tb, w.wHh, gates, hidden, 0, full, units)});
+  fw.runs.push_back({0, full, units,
+                     packGateBlocks(tb, w.wHh, gates, hidden, 0, full, units)});
   if (tail)
-    fw.groups.push_back(
+    fw.runs.push_back(
         {full * units, 1, tail,
          packGateBlocks(tb, w.wHh, gates, hidden, full * units, 1, tail)});
   if (w.bHh)
@@ -401,8 +400,8 @@ static CellState buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
   int64_t flops = 2 * batch * hidden * gates * hidden;
   bool parallel = flops >= fw.parallelMinFlops;
 
-  for (const FusedWeights::Group &group : fw.groups) {
-    int64_t units = group.units;
+  for (const FusedWeights::BlockRun &run : fw.runs) {
+    int64_t units = run.units;
     // The tile of row group `g` (null: the whole batch) and unit block `n`,
     // written into `dest` (h', c'): its offsets and new contents.
     auto tile = [&](OpBuilder &ib, Value g, Value n, ValueRange dest,
@@ -410,7 +409,7 @@ static CellState buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
       TensorBuilder t(ib, loc);
       t.useFreshBuffers();
       Value first = arith::AddIOp::create(
-          ib, loc, t.indexConst(group.begin),
+          ib, loc, t.indexConst(run.begin),
           arith::MulIOp::create(ib, loc, n, t.indexConst(units)));
       OpFoldResult zero = ib.getIndexAttr(0);
       OpFoldResult row0 =
@@ -424,7 +423,7 @@ static CellState buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
         bindDims(ib.getContext(), i, j, k);
         Value hRows = g ? cb.slice(h, {row0, zero}, {rows, hidden}) : h;
         Value gh = cb.contract(hRows, cb.mapOf(3, {i, k}),
-                               cb.row(group.packed, n), cb.mapOf(3, {k, j}),
+                               cb.row(run.packed, n), cb.mapOf(3, {k, j}),
                                {rows, gates * units}, 3, /*numReductions=*/1);
         GateTiles tiles;
         tiles.gx = cb.slice(gx3, {row0, zero, first}, {rows, gates, units});
@@ -477,7 +476,7 @@ static CellState buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
                                        b.getIndexAttr(units)};
     if (parallel) {
       SmallVector<OpFoldResult> lbs = {b.getIndexAttr(0)},
-                                ubs = {b.getIndexAttr(group.count)},
+                                ubs = {b.getIndexAttr(run.count)},
                                 steps = {one};
       if (groups.rows) {
         lbs.insert(lbs.begin(), b.getIndexAttr(0));
@@ -502,7 +501,7 @@ static CellState buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
     }
     // In sequence: blocks, then row groups.
     auto blocks =
-        scf::ForOp::create(b, loc, tb.indexConst(0), tb.indexConst(group.count),
+        scf::ForOp::create(b, loc, tb.indexConst(0), tb.indexConst(run.count),
                            tb.indexConst(1), outs);
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(blocks.getBody());
