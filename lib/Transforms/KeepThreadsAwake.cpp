@@ -49,8 +49,8 @@ static std::pair<Operation *, Operation *> spanOfRegions(Block &block) {
   if (count == 0)
     return {nullptr, nullptr};
   if (count == 1) {
+    // (The walk visits `first` itself.)
     bool loopOfRegions =
-        isa<scf::ForOp, scf::WhileOp>(first) ||
         first
             ->walk([](Operation *op) {
               return isa<scf::ForOp, scf::WhileOp>(op) && forks(op)

@@ -821,7 +821,7 @@ private:
           dims[c.nDim] = offset(col0, v * vw + i);
           rows.push_back(load(c.b, indices(c.bMap), nullptr, nullptr));
         }
-        transpose(rows);
+        transposeBlock(b, loc, rows);
         for (int64_t i = 0; i < vw; ++i)
           vector::StoreOp::create(b, loc, rows[i], buffer,
                                   ValueRange{p, offset(kk, i), cst(v * vw)});
@@ -893,8 +893,6 @@ private:
     if (tailVectors > 0)
       rowsAgainst(cst(fullPanels), tailVectors);
   }
-
-  void transpose(SmallVectorImpl<Value> &rows) { transposeBlock(b, loc, rows); }
 
   /// The packing buffer of the current parallel body (one per thread) or of
   /// the function, created once at its start.
