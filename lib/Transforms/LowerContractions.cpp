@@ -409,6 +409,20 @@ public:
     packed = false;
   }
 
+  /// Whether the kernel computes each tile of C over the whole of k in one
+  /// pass (not the packed kernel's blocks of k), so that it can start from
+  /// zero instead of from C.
+  bool coversKInOnePass() const {
+    return !packed || packDepth >= c.loopSizes[c.kDim];
+  }
+
+  /// C is zero before the kernel (a fill the caller removes): tiles start
+  /// from zero registers instead of loading C.
+  void startFromZero() {
+    assert(coversKInOnePass() && "the packed kernel's k blocks accumulate");
+    fromZero = true;
+  }
+
 private:
   /// Creates (once) a constant at the start of the enclosing function, so
   /// that the kernels' loops share them.
@@ -654,9 +668,11 @@ private:
             b, loc, vector::CombiningKind::ADD, acc[r * nr + col],
             arith::FastMathFlags::reassoc);
         SmallVector<Value> cIdx = indices(c.cMap);
-        Value old = memref::LoadOp::create(b, loc, c.c, cIdx);
-        Value updated = arith::AddFOp::create(b, loc, old, sum);
-        memref::StoreOp::create(b, loc, updated, c.c, cIdx);
+        if (!fromZero) {
+          Value old = memref::LoadOp::create(b, loc, c.c, cIdx);
+          sum = arith::AddFOp::create(b, loc, old, sum);
+        }
+        memref::StoreOp::create(b, loc, sum, c.c, cIdx);
       }
     }
   }
@@ -716,14 +732,15 @@ private:
                         Value k0, Value kCount,
                         function_ref<Value(Value, int64_t)> loadB) {
     Value zero = zeroVector();
-    // Load the C tile.
+    // Load the C tile (zero when C is known to be zero).
     dims[c.kDim] = cst(0);
     SmallVector<Value> init;
     for (int64_t r = 0; r < mr; ++r) {
       dims[c.mDim] = offset(i0, r);
       for (int64_t v = 0; v < nv; ++v) {
         dims[c.nDim] = offset(j0, v * vw);
-        init.push_back(load(c.c, indices(c.cMap), mask, zero));
+        init.push_back(fromZero ? zero
+                                : load(c.c, indices(c.cMap), mask, zero));
       }
     }
     auto kLoop = scf::ForOp::create(
@@ -949,6 +966,8 @@ private:
   int64_t vw, dotRows, dotCols, dotBlockCols, axpyRows, axpyVectors;
   /// The pre-packed kernel and the loop B is packed before.
   bool prepacked = false;
+  /// C is zero before the kernel (see startFromZero).
+  bool fromZero = false;
   Operation *hoistLoop = nullptr;
   /// The packed kernel and its block sizes.
   bool packed = false;
@@ -963,6 +982,47 @@ private:
   /// Constants already created at the start of the function.
   llvm::DenseMap<Attribute, Value> constants;
 };
+
+/// Whether `op` sets every element of `out` to +0.0: a linalg.fill, or the
+/// linalg.generic it becomes (a scalar input yielded everywhere).
+static bool isZeroFill(Operation *op, Value out) {
+  Value scalar;
+  if (auto fill = dyn_cast<linalg::FillOp>(op)) {
+    if (fill.getOutputs()[0] != out)
+      return false;
+    scalar = fill.getInputs()[0];
+  } else if (auto generic = dyn_cast<linalg::GenericOp>(op)) {
+    if (generic.getNumDpsInputs() != 1 || generic.getNumDpsInits() != 1 ||
+        generic.getDpsInits()[0] != out ||
+        generic.getNumParallelLoops() != generic.getNumLoops() ||
+        !generic.getMatchingIndexingMap(generic.getDpsInitOperand(0))
+             .isIdentity())
+      return false;
+    scalar = generic.getDpsInputs()[0];
+    Block &body = generic.getRegion().front();
+    auto yield = cast<linalg::YieldOp>(body.getTerminator());
+    if (isa<ShapedType>(scalar.getType()) || body.getOperations().size() != 1 ||
+        yield.getValues()[0] != body.getArgument(0))
+      return false;
+  } else {
+    return false;
+  }
+  FloatAttr value;
+  return matchPattern(scalar, m_Constant(&value)) &&
+         value.getValue().isPosZero();
+}
+
+/// The zero fill of exactly C that `op` follows, with nothing in between
+/// that touches memory, or null.
+static Operation *zeroFillBefore(linalg::GenericOp op, Value c) {
+  for (Operation *prev = op->getPrevNode(); prev; prev = prev->getPrevNode()) {
+    if (isZeroFill(prev, c))
+      return prev;
+    if (!isMemoryEffectFree(prev))
+      return nullptr;
+  }
+  return nullptr;
+}
 
 /// Whether something in `loop` may write the buffer `value` views (or
 /// free it): any user of one of its aliases inside the loop with a write
@@ -1057,6 +1117,12 @@ struct S2SLowerContractionsPass
           c.loopSizes[c.mDim] >= prepackMinRows)
         if (Operation *loop = invariantLoopOfB(c))
           emitter.packBefore(loop);
+      // A zero fill of C just before: the kernel starts from zero instead.
+      if (Operation *fill = zeroFillBefore(c.op, c.c))
+        if (emitter.coversKInOnePass()) {
+          rewriter.eraseOp(fill);
+          emitter.startFromZero();
+        }
       emitter.emit(kernelThreads);
       rewriter.eraseOp(c.op);
     }

@@ -264,3 +264,48 @@ func.func @not_prepacked(%h: memref<4x32xf32>, %w: memref<80x32xf32>,
   }
   return
 }
+
+// -----
+
+#nt_a = affine_map<(i, j, k) -> (i, k)>
+#nt_b = affine_map<(i, j, k) -> (j, k)>
+#nt_c = affine_map<(i, j, k) -> (i, j)>
+
+/// A zero fill of C before the packed kernel: kept when k = 48 takes two
+/// blocks of pack-depth = 32 (the second block adds to what the first
+/// stored), dropped when k = 32 is one block (tiles start from zero).
+// CHECK-LABEL: func.func @packed_from_zero(
+// CHECK-SAME:    %[[Y:[a-zA-Z0-9]+]]: memref<64x64xf32>,
+// CHECK-SAME:    %[[Y2:[a-zA-Z0-9]+]]: memref<64x64xf32>)
+// CHECK:         linalg.fill ins(%{{.+}} : f32) outs(%[[Y]] : memref<64x64xf32>)
+// CHECK:         vector.load %[[Y]]
+// CHECK-NOT:     linalg.fill
+// CHECK-NOT:     vector.load %[[Y2]]
+// CHECK:         vector.store %{{.+}}, %[[Y2]]
+// CHECK:         return
+func.func @packed_from_zero(%x: memref<64x48xf32>, %w: memref<64x48xf32>,
+                            %x2: memref<64x32xf32>, %w2: memref<64x32xf32>,
+                            %y: memref<64x64xf32>, %y2: memref<64x64xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%y : memref<64x64xf32>)
+  linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<64x48xf32>, memref<64x48xf32>)
+      outs(%y : memref<64x64xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  linalg.fill ins(%zero : f32) outs(%y2 : memref<64x64xf32>)
+  linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x2, %w2 : memref<64x32xf32>, memref<64x32xf32>)
+      outs(%y2 : memref<64x64xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}

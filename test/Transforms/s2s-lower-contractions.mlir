@@ -107,6 +107,135 @@ func.func @axpy_kernel_gqa(%p: memref<1x4x6x10xf32>, %v: memref<1x2x10x64xf32>,
 
 // -----
 
+#st_k = affine_map<(i, j, e) -> (i, e)>
+#st_q = affine_map<(i, j, e) -> (e, j)>
+#st_s = affine_map<(i, j, e) -> (i, j)>
+#fill = affine_map<(i, j) -> ()>
+#id = affine_map<(i, j) -> (i, j)>
+
+/// A contraction into a buffer just set to zero (as the linalg.fill
+/// generalized to a generic, with a view in between that touches no
+/// memory): the fill is dropped, and each tile starts from zero registers
+/// instead of loading C.
+// CHECK-LABEL: func.func @axpy_kernel_from_zero(
+// CHECK-SAME:    %[[K:.+]]: memref<12x8xf32>, %[[QT:.+]]: memref<8x64xf32>, %[[S:.+]]: memref<12x64xf32>
+// CHECK-DAG:     %[[ZERO:.+]] = arith.constant dense<0.000000e+00> : vector<16xf32>
+// CHECK-NOT:     linalg.generic
+// CHECK-NOT:     vector.load %[[S]]
+// CHECK:         scf.for %{{.+}} = %c0 to %c8 step %c1 iter_args(%{{.+}} = %[[ZERO]], %{{.+}} = %[[ZERO]],
+// CHECK-COUNT-24: vector.store %{{.+}}, %[[S]]
+func.func @axpy_kernel_from_zero(%k: memref<12x8xf32>, %qt: memref<8x64xf32>,
+                                 %s: memref<12x64xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.generic {indexing_maps = [#fill, #id],
+                  iterator_types = ["parallel", "parallel"]}
+      ins(%zero : f32) outs(%s : memref<12x64xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  }
+  %view = memref.subview %k[0, 0] [12, 8] [1, 1]
+      : memref<12x8xf32> to memref<12x8xf32, strided<[8, 1]>>
+  linalg.generic {indexing_maps = [#st_k, #st_q, #st_s],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%view, %qt : memref<12x8xf32, strided<[8, 1]>>, memref<8x64xf32>)
+      outs(%s : memref<12x64xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  }
+  return
+}
+
+// -----
+
+#nt_a = affine_map<(i, j, k) -> (i, k)>
+#nt_b = affine_map<(i, j, k) -> (j, k)>
+#nt_c = affine_map<(i, j, k) -> (i, j)>
+
+/// The dot kernel from a linalg.fill of zero: the horizontal sums are
+/// stored without reading C.
+// CHECK-LABEL: func.func @dot_kernel_from_zero(
+// CHECK-SAME:    %[[X:.+]]: memref<6x64xf32>, %[[W:.+]]: memref<4x64xf32>, %[[Y:.+]]: memref<6x4xf32>
+// CHECK-NOT:     linalg.fill
+// CHECK-NOT:     memref.load %[[Y]]
+// CHECK:         %[[SUM:.+]] = vector.reduction <add>
+// CHECK-NEXT:    memref.store %[[SUM]], %[[Y]]
+func.func @dot_kernel_from_zero(%x: memref<6x64xf32>, %w: memref<4x64xf32>,
+                                %y: memref<6x4xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%y : memref<6x4xf32>)
+  linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<6x64xf32>, memref<4x64xf32>)
+      outs(%y : memref<6x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %p : f32
+    linalg.yield %r : f32
+  }
+  return
+}
+
+// -----
+
+#st_k = affine_map<(i, j, e) -> (i, e)>
+#st_q = affine_map<(i, j, e) -> (e, j)>
+#st_s = affine_map<(i, j, e) -> (i, j)>
+
+/// Fills the kernel must keep: of a value other than +0.0, of another
+/// buffer, or with a write of C in between. Each kernel loads its C tile.
+// CHECK-LABEL: func.func @negative_fills_kept(
+// CHECK:         linalg.fill ins(%{{.+}} : f32) outs(%[[S1:.+]] : memref<6x16xf32>)
+// CHECK:         vector.load %[[S1]]
+// CHECK:         linalg.fill ins(%{{.+}} : f32) outs(%[[OTHER:.+]] : memref<6x16xf32>)
+// CHECK:         vector.load %[[S2:[^\[]+]]
+// CHECK:         linalg.fill ins(%{{.+}} : f32) outs(%[[S3:.+]] : memref<6x16xf32>)
+// CHECK-NEXT:    memref.store
+// CHECK:         vector.load %[[S3]]
+func.func @negative_fills_kept(%k: memref<6x8xf32>, %qt: memref<8x16xf32>,
+                               %s1: memref<6x16xf32>, %s2: memref<6x16xf32>,
+                               %other: memref<6x16xf32>,
+                               %s3: memref<6x16xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %one = arith.constant 1.0 : f32
+  %c0 = arith.constant 0 : index
+  linalg.fill ins(%one : f32) outs(%s1 : memref<6x16xf32>)
+  linalg.generic {indexing_maps = [#st_k, #st_q, #st_s],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%k, %qt : memref<6x8xf32>, memref<8x16xf32>)
+      outs(%s1 : memref<6x16xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  }
+  linalg.fill ins(%zero : f32) outs(%other : memref<6x16xf32>)
+  linalg.generic {indexing_maps = [#st_k, #st_q, #st_s],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%k, %qt : memref<6x8xf32>, memref<8x16xf32>)
+      outs(%s2 : memref<6x16xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  }
+  linalg.fill ins(%zero : f32) outs(%s3 : memref<6x16xf32>)
+  memref.store %one, %s3[%c0, %c0] : memref<6x16xf32>
+  linalg.generic {indexing_maps = [#st_k, #st_q, #st_s],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%k, %qt : memref<6x8xf32>, memref<8x16xf32>)
+      outs(%s3 : memref<6x16xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  }
+  return
+}
+
+// -----
+
 #qw_q = affine_map<(b, i, e, d) -> (b, i, d)>
 #qw_w = affine_map<(b, i, e, d) -> (d, e)>
 #qw_o = affine_map<(b, i, e, d) -> (b, i, e)>

@@ -24,7 +24,12 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
       sequence's end, and the loop stops after the longest sequence;
     * attention becomes a score contraction, the masks, a softmax with zero
       rows where every key is masked, and a contraction with the values;
-      grouped-query heads read their key/value head through the indexing map;
+      grouped-query heads read their key/value head through the indexing map.
+      The softmax's exponentials, of `s - max <= 0`, are an f32 polynomial
+      written out in `arith` and `math.fma` (Cephes' expf: about 1 ulp;
+      exactly 0 below -88 and at -inf, so masked scores need no select; a
+      NaN stays NaN), cheaper than a general `math.exp`, which must also
+      handle overflow;
     * linear, layer norm, embedding and argmax become `linalg.generic` ops.
 
     Example:

@@ -189,6 +189,14 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
     fit (dynamic shapes, strided inner dimensions, several reductions) are
     left alone for the loop lowering.
 
+    A contraction whose C was set to +0.0 just before (a `linalg.fill`, or
+    the generic it generalizes to, of exactly that buffer, with nothing in
+    between that touches memory) starts its tiles from zero registers, and
+    the fill goes: no pass over C before the kernel and no loads of C in it
+    (attention's score blocks). Not for the packed kernel when k takes
+    several `pack-depth` blocks, which add to what the previous block
+    stored.
+
     Transposing copies are rewritten too: a `linalg.generic` with one
     input and one output whose body maps the input element through
     elementwise `arith` ops (nothing, or a scale: their other operands are

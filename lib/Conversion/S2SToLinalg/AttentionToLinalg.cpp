@@ -237,40 +237,38 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
         [](OpBuilder &nb, Location nl, Value x, Value a) -> Value {
           return arith::MaximumFOp::create(nb, nl, x, a);
         });
-    // Body of exp(a[0] - a[1]), exactly 0 where a[0] is -inf.
-    auto expShiftedOrZero = [&](OpBuilder &nb, Location nl, Value x,
-                                Value shift) -> Value {
-      Value isNegInf =
-          arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OEQ, x, minusInf);
-      Value e =
-          math::ExpOp::create(nb, nl, arith::SubFOp::create(nb, nl, x, shift));
-      return arith::SelectOp::create(nb, nl, isNegInf, zero, e);
-    };
     // The running state is updated in place (each generic writes the state
     // it reads, elementwise), so the loop carries the same buffers from
     // block to block.
-    // m' = max(m, max_j s) and alpha = exp(m - m') (0 while nothing has
-    // been seen, m = -inf), in one pass over m.
+    // m' = max(m, max_j s), the shift of the exponentials (m', or 0 while
+    // every key seen is masked: -inf - shift stays -inf, whose exponential
+    // is 0) and alpha = exp(m - shift) (0 while nothing has been seen), in
+    // one pass over m.
     AffineMap id1 = t.identityMap(1);
     // (The state is read through the generics' outputs: an output the
     // body does not read would be replaced by a fresh tensor.)
     SmallVector<Value> mAlpha = t.generic(
-        {blockMax}, {m, t.empty({bq}, elt)}, {id1, id1, id1},
-        {utils::IteratorType::parallel},
+        {blockMax}, {m, t.empty({bq}, elt), t.empty({bq}, elt)},
+        {id1, id1, id1, id1}, {utils::IteratorType::parallel},
         [&](OpBuilder &nb, Location nl, ValueRange a) {
           Value mNew = arith::MaximumFOp::create(nb, nl, a[1], a[0]);
-          linalg::YieldOp::create(
-              nb, nl, ValueRange{mNew, expShiftedOrZero(nb, nl, a[1], mNew)});
+          Value none = arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OEQ,
+                                             mNew, minusInf);
+          Value shift = arith::SelectOp::create(nb, nl, none, zero, mNew);
+          Value alpha = TensorBuilder::expNonPositive(
+              nb, nl, arith::SubFOp::create(nb, nl, a[1], shift));
+          linalg::YieldOp::create(nb, nl, ValueRange{mNew, alpha, shift});
         });
-    Value mNew = mAlpha[0], alpha = mAlpha[1];
-    // p = exp(s - m'), exactly 0 where s is -inf (transposed: [bk, bq]),
+    Value mNew = mAlpha[0], alpha = mAlpha[1], shift = mAlpha[2];
+    // p = exp(s - shift), exactly 0 where s is -inf (transposed: [bk, bq]),
     // and its column sums over the keys, in one pass over s.
     SmallVector<Value> pAndSum = t.generic(
-        {s, mNew}, {t.empty({bk, bq}, elt), t.filled({bq}, elt, 0.0)},
+        {s, shift}, {t.empty({bk, bq}, elt), t.filled({bq}, elt, 0.0)},
         {id, colMap, id, colMap},
         {utils::IteratorType::reduction, utils::IteratorType::parallel},
         [&](OpBuilder &nb, Location nl, ValueRange a) {
-          Value e = expShiftedOrZero(nb, nl, a[0], a[1]);
+          Value e = TensorBuilder::expNonPositive(
+              nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]));
           linalg::YieldOp::create(
               nb, nl, ValueRange{e, arith::AddFOp::create(nb, nl, a[3], e)});
         });

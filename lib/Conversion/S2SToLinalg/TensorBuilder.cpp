@@ -359,26 +359,36 @@ Value TensorBuilder::softmaxLast(Value scores) {
                  [](OpBuilder &nb, Location nloc, Value x, Value acc) -> Value {
                    return arith::MaximumFOp::create(nb, nloc, x, acc);
                  });
-  // exp(s - max), with masked (-inf) elements giving exactly 0.
-  Value minusInf = negInf(elt);
-  Value zero = floatConst(elt, 0.0);
-  Value exps =
-      map({scores, rowMax}, {identityMap(rank), rowMap}, shape, elt,
-          [&](OpBuilder &nb, Location nloc, ValueRange a) {
-            Value masked = arith::CmpFOp::create(
-                nb, nloc, arith::CmpFPredicate::OEQ, a[0], minusInf);
-            Value shifted = arith::SubFOp::create(nb, nloc, a[0], a[1]);
-            Value e = math::ExpOp::create(nb, nloc, shifted);
-            linalg::YieldOp::create(
-                nb, nloc,
-                arith::SelectOp::create(nb, nloc, masked, zero, e).getResult());
-          });
+  // exp(s - max), with masked (-inf) elements giving exactly 0: a fully
+  // masked row subtracts 0 instead of its -inf maximum.
+  Value shift = safeShift(rowMax);
+  Value exps = map(
+      {scores, shift}, {identityMap(rank), rowMap}, shape, elt,
+      [&](OpBuilder &nb, Location nloc, ValueRange a) {
+        Value shifted = arith::SubFOp::create(nb, nloc, a[0], a[1]);
+        linalg::YieldOp::create(nb, nloc, expNonPositive(nb, nloc, shifted));
+      });
   Value rowSum = reduceLast(
       exps, 0.0, [](OpBuilder &nb, Location nloc, Value x, Value acc) -> Value {
         return arith::AddFOp::create(nb, nloc, x, acc);
       });
   // e / sum, and 0 for a row whose sum is 0 (every key masked).
   return divideRowsOrZero(exps, rowSum);
+}
+
+Value TensorBuilder::safeShift(Value max) {
+  ArrayRef<int64_t> shape = shapeOf(max);
+  Type elt = elementTypeOf(max);
+  Value minusInf = negInf(elt), zero = floatConst(elt, 0.0);
+  return map(
+      {max}, {identityMap(shape.size())}, shape, elt,
+      [&](OpBuilder &nb, Location nloc, ValueRange a) {
+        Value none = arith::CmpFOp::create(nb, nloc, arith::CmpFPredicate::OEQ,
+                                           a[0], minusInf);
+        linalg::YieldOp::create(
+            nb, nloc,
+            arith::SelectOp::create(nb, nloc, none, zero, a[0]).getResult());
+      });
 }
 
 Value TensorBuilder::divideRowsOrZero(Value numer, Value denom) {
@@ -404,6 +414,53 @@ Value TensorBuilder::divideRowsOrZero(Value numer, Value denom) {
 //===----------------------------------------------------------------------===//
 // Scalar math
 //===----------------------------------------------------------------------===//
+
+Value TensorBuilder::expNonPositive(OpBuilder &b, Location loc, Value x) {
+  Type type = x.getType();
+  auto constant = [&](double value) -> Value {
+    return arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, value));
+  };
+  if (!type.isF32()) {
+    Value isNegInf = arith::CmpFOp::create(
+        b, loc, arith::CmpFPredicate::OEQ, x,
+        constant(-std::numeric_limits<double>::infinity()));
+    return arith::SelectOp::create(b, loc, isNegInf, constant(0.0),
+                                   math::ExpOp::create(b, loc, x));
+  }
+  auto fma = [&](Value a, Value m, Value c) -> Value {
+    return math::FmaOp::create(b, loc, a, m, c);
+  };
+  // Below -88 the result is 0 (a NaN stays NaN): x = -88 gives k = -127,
+  // whose power of two below has no bits set.
+  Value lowest = constant(-88.0);
+  Value below =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, lowest);
+  x = arith::SelectOp::create(b, loc, below, lowest, x);
+  // k = round(x log2(e)): adding 1.5 * 2^23 rounds to an integer, kept in
+  // the low mantissa bits of t as 127 + k (the magic number holds the 127).
+  Value magic = constant(12582912.0 + 127.0);
+  Value t = fma(x, constant(1.44269504088896341), magic);
+  Value k = arith::SubFOp::create(b, loc, t, magic);
+  // r = x - k ln(2), in [-ln(2)/2, ln(2)/2], with ln(2) in two parts.
+  Value r = fma(k, constant(-0.693359375), x);
+  r = fma(k, constant(2.12194440e-4), r);
+  // exp(r) = 1 + r + r^2 P(r): Cephes' minimax polynomial for expf.
+  Value poly = constant(1.9875691500e-4);
+  for (double c : {1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2,
+                   1.6666665459e-1, 5.0000001201e-1})
+    poly = fma(poly, r, constant(c));
+  Value r2 = arith::MulFOp::create(b, loc, r, r);
+  Value poly1 = fma(poly, r2, r);
+  Value expR = arith::AddFOp::create(b, loc, poly1, constant(1.0));
+  // 2^k: 127 + k moved from t's low bits into the exponent field.
+  Type i32 = b.getI32Type();
+  Value bits = arith::BitcastOp::create(b, loc, i32, t);
+  bits = arith::ShLIOp::create(
+      b, loc, bits,
+      arith::ConstantOp::create(b, loc, i32, b.getI32IntegerAttr(23)));
+  Value scale = arith::BitcastOp::create(b, loc, type, bits);
+  return arith::MulFOp::create(b, loc, expR, scale);
+}
 
 Value TensorBuilder::sigmoid(OpBuilder &b, Location loc, Value x) {
   // 1 / (1 + exp(-x)); exp overflows to +inf for very negative x, giving 0.

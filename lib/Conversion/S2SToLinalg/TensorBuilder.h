@@ -144,6 +144,10 @@ public:
   /// `numer`; 0 where `denom` is 0 (a row that saw no unmasked element).
   Value divideRowsOrZero(Value numer, Value denom);
 
+  /// The running maximum `max` as the shift of exp(s - shift): -inf (no
+  /// element seen, or all masked) becomes 0, so that -inf - shift stays -inf.
+  Value safeShift(Value max);
+
   /// Softmax over the last dimension. Elements equal to -inf get weight 0; a
   /// row whose elements are all -inf gets zeros (not NaN).
   Value softmaxLast(Value scores);
@@ -152,6 +156,10 @@ public:
   // Scalar math inside bodies
   //===--------------------------------------------------------------------===//
 
+  /// exp(x) for x <= 0 (the shifted scores of a softmax), as a vectorizable
+  /// f32 polynomial within about 1 ulp: below -88, and at -inf, exactly 0; a
+  /// NaN stays NaN. Other element types use math.exp (-inf giving 0).
+  static Value expNonPositive(OpBuilder &b, Location loc, Value x);
   static Value sigmoid(OpBuilder &b, Location loc, Value x);
   static Value tanh(OpBuilder &b, Location loc, Value x);
   static Value relu(OpBuilder &b, Location loc, Value x);

@@ -27,9 +27,23 @@
 // CHECK-SAME:              -> (tensor<8xf32>, tensor<8xf32>, tensor<8x6xf32>)
 // CHECK:                 %[[KBLK:.+]] = tensor.extract_slice %{{.+}}[%[[B]], %[[KV]], %[[KB]], 0] [1, 1, 16, 8]
 // CHECK:                 %[[ST:.+]] = linalg.generic {{.+}} ins(%[[KBLK]], %[[QT]] : tensor<16x8xf32>, tensor<8x8xf32>) outs(%{{.+}} : tensor<16x8xf32>)
-// CHECK:                 linalg.generic {{.+}} iterator_types = ["reduction", "parallel"]} ins(%[[ST]] : tensor<16x8xf32>) outs(%{{.+}} : tensor<8xf32>)
+// CHECK:                 %[[BMAX:.+]] = linalg.generic {{.+}} iterator_types = ["reduction", "parallel"]} ins(%[[ST]] : tensor<16x8xf32>) outs(%{{.+}} : tensor<8xf32>)
 // CHECK:                 arith.maximumf
-// CHECK:                 math.exp
+/// Per query: m' = max(m, block max), the shift of the exponentials (m', or
+/// 0 while m' is -inf) and alpha = exp(m - shift) (the polynomial exp).
+// CHECK:                 %[[MA:.+]]:3 = linalg.generic {{.+}} ins(%[[BMAX]] : tensor<8xf32>)
+// CHECK:                   %[[MNEW:.+]] = arith.maximumf
+// CHECK-NEXT:              %[[NONE:.+]] = arith.cmpf oeq, %[[MNEW]]
+// CHECK-NEXT:              %[[SHIFT:.+]] = arith.select %[[NONE]], %{{.+}}, %[[MNEW]]
+// CHECK-NEXT:              arith.subf %{{.+}}, %[[SHIFT]]
+// CHECK:                   arith.shli
+// CHECK:                   linalg.yield %[[MNEW]], %{{.+}}, %[[SHIFT]]
+/// p = exp(s - shift) and its column sums, in one pass over the block.
+// CHECK:                 linalg.generic {{.+}} ins(%[[ST]], %[[MA]]#2 : tensor<16x8xf32>, tensor<8xf32>)
+// CHECK-NEXT:              ^bb0(
+// CHECK-NEXT:              arith.subf
+// CHECK:                   arith.shli
+// CHECK:                   arith.addf
 // CHECK:                 scf.yield {{.+}} : tensor<8xf32>, tensor<8xf32>, tensor<8x6xf32>
 // CHECK:               %[[KTAIL:.+]] = tensor.extract_slice %{{.+}}[%[[B]], %[[KV]], %c32{{.*}}, 0] [1, 1, 8, 8]
 // CHECK:               linalg.generic {{.+}} ins(%[[KTAIL]], %[[QT]] : tensor<8x8xf32>, tensor<8x8xf32>) outs(%{{.+}} : tensor<8x8xf32>)

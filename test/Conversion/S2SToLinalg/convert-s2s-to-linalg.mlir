@@ -544,8 +544,10 @@ func.func @gru_cell(%x: tensor<3x5xf32>, %h: tensor<3x7xf32>,
 //===----------------------------------------------------------------------===//
 
 /// dot: scores[b, i, j] = sum_d q[b, i, d] k[b, j, d], then the softmax over
-/// j: row max, exp(s - max) (0 where s = -inf), row sum, and e / sum (0 for a
-/// row whose sum is 0, i.e. every key masked); ctx = weights @ values.
+/// j: row max, exp(s - shift) with shift the row max, or 0 for a row whose
+/// max is -inf (so that masked elements, -inf, give exactly 0: the
+/// polynomial exp maps everything below -88 to 0), row sum, and e / sum (0
+/// for a row whose sum is 0, i.e. every key masked); ctx = weights @ values.
 // CHECK-DAG: #[[$Q_MAP:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
 // CHECK-DAG: #[[$K_MAP:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d2, d3)>
 // CHECK-DAG: #[[$V_MAP:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>
@@ -565,15 +567,42 @@ func.func @gru_cell(%x: tensor<3x5xf32>, %h: tensor<3x7xf32>,
 // CHECK-SAME:        indexing_maps = [#[[$ID3]], #[[$ROW]]], iterator_types = ["parallel", "parallel", "reduction"]
 // CHECK-SAME:        ins(%[[SCORES]] : tensor<2x3x5xf32>) outs(%[[MAX_INIT]] : tensor<2x3xf32>)
 // CHECK:           arith.maximumf
+// CHECK:         %[[SHIFT:.+]] = linalg.generic
+// CHECK-SAME:        ins(%[[MAX]] : tensor<2x3xf32>)
+// CHECK-NEXT:      ^bb0(%[[MAX_IN:[a-zA-Z0-9_]+]]: f32,
+// CHECK-NEXT:        %[[NONE:.+]] = arith.cmpf oeq, %[[MAX_IN]], %{{.+}} : f32
+// CHECK-NEXT:        %[[SAFE:.+]] = arith.select %[[NONE]], %{{.+}}, %[[MAX_IN]] : f32
+// CHECK-NEXT:        linalg.yield %[[SAFE]] : f32
 // CHECK:         %[[EXPS:.+]] = linalg.generic
 // CHECK-SAME:        indexing_maps = [#[[$ID3]], #[[$ROW]], #[[$ID3]]]
-// CHECK-SAME:        ins(%[[SCORES]], %[[MAX]] : tensor<2x3x5xf32>, tensor<2x3xf32>)
+// CHECK-SAME:        ins(%[[SCORES]], %[[SHIFT]] : tensor<2x3x5xf32>, tensor<2x3xf32>)
 // CHECK-NEXT:      ^bb0(%[[S:[a-zA-Z0-9_]+]]: f32, %[[M:[a-zA-Z0-9_]+]]: f32,
-// CHECK-NEXT:        %[[IS_MASKED:.+]] = arith.cmpf oeq, %[[S]], %{{.+}} : f32
 // CHECK-NEXT:        %[[SHIFTED:.+]] = arith.subf %[[S]], %[[M]] : f32
-// CHECK-NEXT:        %[[E:.+]] = math.exp %[[SHIFTED]] : f32
-// CHECK-NEXT:        %[[E_OR_0:.+]] = arith.select %[[IS_MASKED]], %{{.+}}, %[[E]] : f32
-// CHECK-NEXT:        linalg.yield %[[E_OR_0]] : f32
+/// exp(x), x <= 0: x clamped to -88 (NaN kept), k = round(x log2 e) by the
+/// magic number 1.5 * 2^23 + 127, r = x - k ln 2 in two parts, Cephes'
+/// polynomial, times 2^k from the magic sum's low bits.
+// CHECK-NEXT:        %[[LOWEST:.+]] = arith.constant -8.800000e+01 : f32
+// CHECK-NEXT:        %[[BELOW:.+]] = arith.cmpf olt, %[[SHIFTED]], %[[LOWEST]] : f32
+// CHECK-NEXT:        %[[X:.+]] = arith.select %[[BELOW]], %[[LOWEST]], %[[SHIFTED]] : f32
+// CHECK-NEXT:        %[[MAGIC:.+]] = arith.constant 0x4B40007F : f32
+// CHECK-NEXT:        %[[LOG2E:.+]] = arith.constant 1.44269502 : f32
+// CHECK-NEXT:        %[[T:.+]] = math.fma %[[X]], %[[LOG2E]], %[[MAGIC]] : f32
+// CHECK-NEXT:        %[[K:.+]] = arith.subf %[[T]], %[[MAGIC]] : f32
+// CHECK-NEXT:        %[[LN2_HI:.+]] = arith.constant -0.693359375 : f32
+// CHECK-NEXT:        %[[R0:.+]] = math.fma %[[K]], %[[LN2_HI]], %[[X]] : f32
+// CHECK-NEXT:        %[[LN2_LO:.+]] = arith.constant 2.12194442E-4 : f32
+// CHECK-NEXT:        %[[R:.+]] = math.fma %[[K]], %[[LN2_LO]], %[[R0]] : f32
+// CHECK-COUNT-5:     math.fma %{{.+}}, %[[R]], %{{.+}} : f32
+// CHECK:             %[[R2:.+]] = arith.mulf %[[R]], %[[R]] : f32
+// CHECK-NEXT:        %[[POLY:.+]] = math.fma %{{.+}}, %[[R2]], %[[R]] : f32
+// CHECK-NEXT:        %[[ONE:.+]] = arith.constant 1.000000e+00 : f32
+// CHECK-NEXT:        %[[EXP_R:.+]] = arith.addf %[[POLY]], %[[ONE]] : f32
+// CHECK-NEXT:        %[[BITS:.+]] = arith.bitcast %[[T]] : f32 to i32
+// CHECK-NEXT:        %[[C23:.+]] = arith.constant 23 : i32
+// CHECK-NEXT:        %[[EXPONENT:.+]] = arith.shli %[[BITS]], %[[C23]] : i32
+// CHECK-NEXT:        %[[SCALE:.+]] = arith.bitcast %[[EXPONENT]] : i32 to f32
+// CHECK-NEXT:        %[[E:.+]] = arith.mulf %[[EXP_R]], %[[SCALE]] : f32
+// CHECK-NEXT:        linalg.yield %[[E]] : f32
 // CHECK:         %[[SUM:.+]] = linalg.generic
 // CHECK-SAME:        indexing_maps = [#[[$ID3]], #[[$ROW]]], iterator_types = ["parallel", "parallel", "reduction"]
 // CHECK-SAME:        ins(%[[EXPS]] : tensor<2x3x5xf32>)
@@ -615,7 +644,7 @@ func.func @attention_dot(%query: tensor<2x3x8xf32>, %keys: tensor<2x5x8xf32>,
 // CHECK:         linalg.generic
 // CHECK-SAME:        indexing_maps = [#[[$Q_MAP]], #[[$K_MAP]], #{{.+}}], iterator_types = ["parallel", "parallel", "parallel", "reduction"]
 // CHECK-SAME:        ins(%[[QW]], %[[KEYS]] : tensor<2x3x4xf32>, tensor<2x5x4xf32>) outs(%{{.+}} : tensor<2x3x5xf32>)
-// CHECK:         math.exp
+// CHECK:         arith.shli
 func.func @attention_general(%query: tensor<2x3x8xf32>,
     %keys: tensor<2x5x4xf32>, %values: tensor<2x5x6xf32>, %w: tensor<8x4xf32>)
     -> (tensor<2x3x6xf32>, tensor<2x3x5xf32>) {
@@ -657,7 +686,7 @@ func.func @attention_general(%query: tensor<2x3x8xf32>,
 // CHECK-NEXT:        %[[NEXT:.+]] = arith.addf %[[ACC]], %[[PROD]] : f32
 // CHECK-NEXT:        linalg.yield %[[NEXT]] : f32
 // CHECK:         linalg.generic {{.+}} ins(%[[SCORES]] :
-// CHECK:         math.exp
+// CHECK:         arith.shli
 func.func @attention_additive(%query: tensor<2x3x8xf32>,
     %keys: tensor<2x5x8xf32>, %values: tensor<2x5x6xf32>,
     %w_query: tensor<10x8xf32>, %w_keys: tensor<10x8xf32>, %v: tensor<10xf32>)
@@ -838,7 +867,7 @@ func.func @sdpa_additive_mask_rank2(%q: tensor<2x4x5x8xf32>,
 // CHECK:         %[[SCORES:.+]] = linalg.generic {indexing_maps = [#[[$QH_MAP]], #[[$KH_MAP]], #{{.+}}]
 // CHECK-SAME:        ins(%[[QH]], %[[KH]] : tensor<2x4x10x8xf32>, tensor<2x4x10x8xf32>) outs(%{{.+}} : tensor<2x4x10x10xf32>)
 // CHECK:         %[[SCALE:.+]] = arith.constant 0.353553385 : f32
-// CHECK:         math.exp
+// CHECK:         arith.shli
 // CHECK:         %[[ATTN:.+]] = linalg.generic {indexing_maps = [#[[$QH_MAP]], #[[$VH_MAP]], #{{.+}}]
 // CHECK-SAME:        ins(%{{.+}}, %[[VH]] : tensor<2x4x10x10xf32>, tensor<2x4x10x8xf32>)
 // CHECK:         %[[MERGED4:.+]] = linalg.transpose ins(%[[ATTN]] : tensor<2x4x10x8xf32>) outs(%{{.+}} : tensor<2x10x4x8xf32>) permutation = [0, 2, 1, 3]

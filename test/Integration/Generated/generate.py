@@ -613,6 +613,20 @@ def _():
                      scale=0.35355339059327373)
 
 
+@case("sdpa_wide_scores", "scaled_dot_product_attention", """
+s2s.scaled_dot_product_attention whose scaled scores span about 200 (scale
+3, and an additive mask rising by 0.8 per key): within a row, exp(s - max)
+covers the whole f32 range down to exact zeros below -88, and the running
+maximum of the tiled lowering jumps by ~100 at the second block of 128
+keys, so the first block's sums are rescaled by exp(m - m') ~ 0.
+""", TOL, "scale(3.0)")
+def _():
+    B, H, Tq, Tk, D = 1, 2, 4, 150, 8
+    mask = (torch.arange(Tk, dtype=torch.float32) * 0.8).expand(Tq, Tk)
+    return sdpa_case((B, H, Tq, D), (B, H, Tk, D), D, mask=mask.clone(),
+                     scale=3.0)
+
+
 @case("sdpa_boolmask_rank2", "scaled_dot_product_attention", """
 s2s.scaled_dot_product_attention with a rank-2 boolean mask [Tq, Tk],
 broadcast over batch and heads (aligned right).
