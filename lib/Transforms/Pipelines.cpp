@@ -48,6 +48,8 @@ void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
   lowering.tileAttention = options.tileAttention;
   lowering.attentionBlockQ = options.attentionBlockQ;
   lowering.attentionBlockK = options.attentionBlockK;
+  // approximate-math=false: libm's exp for the softmax too.
+  lowering.polynomialExp = options.approximateMath;
   lowering.fuseRNNSteps = options.fuseRNNSteps;
   lowering.rnnBlockUnits = options.rnnBlockUnits;
   lowering.rnnBlockRows = options.rnnBlockRows;

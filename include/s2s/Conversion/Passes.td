@@ -25,11 +25,11 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
     * attention becomes a score contraction, the masks, a softmax with zero
       rows where every key is masked, and a contraction with the values;
       grouped-query heads read their key/value head through the indexing map.
-      The softmax's exponentials, of `s - max <= 0`, are an f32 polynomial
-      written out in `arith` and `math.fma` (Cephes' expf: about 1 ulp;
-      exactly 0 below -88 and at -inf, so masked scores need no select; a
-      NaN stays NaN), cheaper than a general `math.exp`, which must also
-      handle overflow;
+      With `polynomial-exp`, the softmax's exponentials, of `s - max <= 0`,
+      are an f32 polynomial written out in `arith` and `math.fma` (Cephes'
+      expf: about 1 ulp; exactly 0 below -88 and at -inf, so masked scores
+      need no select; a NaN stays NaN), cheaper than a general `math.exp`,
+      which must also handle overflow;
     * linear, layer norm, embedding and argmax become `linalg.generic` ops.
 
     Example:
@@ -63,6 +63,9 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
            /*default=*/"128", "Queries per block of the tiled attention">,
     Option<"attentionBlockK", "attention-block-k", "int64_t",
            /*default=*/"128", "Keys per block of the tiled attention">,
+    Option<"polynomialExp", "polynomial-exp", "bool", /*default=*/"true",
+           "Softmax exponentials as an inline f32 polynomial (else "
+           "math.exp, for s2s-approximate-math or libm)">,
     Option<"fuseRNNSteps", "fuse-rnn-steps", "bool", /*default=*/"true",
            "Fuse the gate math of a recurrent layer's step into its GEMM, "
            "one scf.forall over blocks of hidden units">,

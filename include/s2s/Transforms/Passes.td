@@ -511,12 +511,14 @@ def S2SFuseElementwisePass : Pass<"s2s-fuse-elementwise"> {
 def S2SApproximateMathPass : Pass<"s2s-approximate-math"> {
   let summary = "Polynomial approximations of exp, tanh, log and erf";
   let description = [{
-    Rewrites the `math` functions of the gates and the softmax (`math.exp`,
-    `math.tanh`, `math.log`, `math.erf`, ...) on f32 into the
+    Rewrites the `math` functions of the gates and of user code
+    (`math.exp`, `math.tanh`, `math.log`, `math.erf`, ...) on f32 into the
     polynomial and rational approximations of upstream MLIR, made of `arith`
     ops only. Unlike the libm calls they would otherwise become, these
     vectorize: LLVM turns the elementwise loops around them into vector code.
-    The approximations are accurate to a few ulp in f32.
+    The approximations are accurate to a few ulp in f32. (The softmax's
+    exponentials are already a polynomial when they are lowered:
+    `convert-s2s-to-linalg` option `polynomial-exp`.)
 
     Before:
     ```mlir

@@ -72,7 +72,8 @@ struct S2SToLLVMPipelineOptions
   PassOptions::Option<bool> approximateMath{
       *this, "approximate-math",
       llvm::cl::desc("Replace exp/tanh/... by vectorizable polynomial "
-                     "approximations (s2s-approximate-math)"),
+                     "approximations (s2s-approximate-math and the "
+                     "softmax's polynomial-exp)"),
       llvm::cl::init(true)};
   PassOptions::Option<bool> planBuffers{
       *this, "plan-buffers",

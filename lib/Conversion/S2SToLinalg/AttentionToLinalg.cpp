@@ -127,13 +127,15 @@ static Value maskScores(TensorBuilder &tb, Value scores, double scale,
 /// maskScores followed by the softmax over the last dimension, with fully
 /// masked rows zero.
 static Value maskedSoftmax(TensorBuilder &tb, Value scores, double scale,
-                           ArrayRef<MaskTerm> masks, bool causal) {
+                           ArrayRef<MaskTerm> masks, bool causal,
+                           bool polynomialExp) {
   ArrayRef<int64_t> shape = TensorBuilder::shapeOf(scores);
   int64_t tq = shape[shape.size() - 2], tk = shape.back();
   std::optional<CausalBlock> block;
   if (causal)
     block = CausalBlock{nullptr, nullptr, tk - tq};
-  return tb.softmaxLast(maskScores(tb, scores, scale, masks, block));
+  return tb.softmaxLast(maskScores(tb, scores, scale, masks, block),
+                        polynomialExp);
 }
 
 //===----------------------------------------------------------------------===//
@@ -141,9 +143,11 @@ static Value maskedSoftmax(TensorBuilder &tb, Value scores, double scale,
 //===----------------------------------------------------------------------===//
 
 namespace {
-/// Block sizes of the tiled attention.
+/// Block sizes of the tiled attention, and how it computes exponentials
+/// (TensorBuilder::expNonPositive).
 struct AttentionBlocks {
   int64_t queries, keys;
+  bool polynomialExp = true;
 };
 } // namespace
 
@@ -256,7 +260,8 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
                                              mNew, minusInf);
           Value shift = arith::SelectOp::create(nb, nl, none, zero, mNew);
           Value alpha = TensorBuilder::expNonPositive(
-              nb, nl, arith::SubFOp::create(nb, nl, a[1], shift));
+              nb, nl, arith::SubFOp::create(nb, nl, a[1], shift),
+              blocks.polynomialExp);
           linalg::YieldOp::create(nb, nl, ValueRange{mNew, alpha, shift});
         });
     Value mNew = mAlpha[0], alpha = mAlpha[1], shift = mAlpha[2];
@@ -268,7 +273,8 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
         {utils::IteratorType::reduction, utils::IteratorType::parallel},
         [&](OpBuilder &nb, Location nl, ValueRange a) {
           Value e = TensorBuilder::expNonPositive(
-              nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]));
+              nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]),
+              blocks.polynomialExp);
           linalg::YieldOp::create(
               nb, nl, ValueRange{e, arith::AddFOp::create(nb, nl, a[3], e)});
         });
@@ -463,10 +469,10 @@ struct ScaledDotProductAttentionOpLowering
       if (Value mask = adaptor.getMask())
         masks.push_back(asRank4(tb, mask));
       rewriter.replaceOp(
-          op,
-          tiledAttention(rewriter, op.getLoc(), q, k, v, masks,
-                         op.getScaleOrDefault(), op.getCausal(),
-                         {options.attentionBlockQ, options.attentionBlockK}));
+          op, tiledAttention(rewriter, op.getLoc(), q, k, v, masks,
+                             op.getScaleOrDefault(), op.getCausal(),
+                             {options.attentionBlockQ, options.attentionBlockK,
+                              options.polynomialExp}));
       return success();
     }
     ArrayRef<int64_t> qShape = TensorBuilder::shapeOf(q);
@@ -487,7 +493,7 @@ struct ScaledDotProductAttentionOpLowering
     if (Value mask = adaptor.getMask())
       masks.push_back({mask, broadcastMap(tb, mask, 4, {b, h, tq, tk})});
     Value probs = maskedSoftmax(tb, scores, op.getScaleOrDefault(), masks,
-                                op.getCausal());
+                                op.getCausal(), options.polynomialExp);
     // out[b, h, i, e] = sum_j p[b, h, i, j] * v[b, h / group, j, e]
     Value out =
         tb.contract(probs, tb.mapOf(5, {d0, d1, d2, d4}), v,
@@ -504,7 +510,9 @@ struct ScaledDotProductAttentionOpLowering
 //===----------------------------------------------------------------------===//
 
 struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
-  using OpConversionPattern::OpConversionPattern;
+  AttentionOpLowering(MLIRContext *ctx, const ConvertS2SToLinalgPassOptions &o)
+      : OpConversionPattern(ctx), options(o) {}
+
   LogicalResult
   matchAndRewrite(AttentionOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -571,13 +579,16 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
     SmallVector<MaskTerm> masks;
     if (Value mask = adaptor.getMask())
       masks.push_back({mask, broadcastMap(tb, mask, 3, {b, tq, tk})});
-    Value probs = maskedSoftmax(tb, scores, 1.0, masks, /*causal=*/false);
+    Value probs = maskedSoftmax(tb, scores, 1.0, masks, /*causal=*/false,
+                                options.polynomialExp);
     // ctx[b, i, e] = sum_j p[b, i, j] * values[b, j, e]
     Value context = tb.contract(probs, tb.mapOf(4, {d0, d1, d3}), v,
                                 tb.mapOf(4, {d0, d3, d2}), {b, tq, dv}, 4, 1);
     rewriter.replaceOp(op, {context, probs});
     return success();
   }
+
+  ConvertS2SToLinalgPassOptions options;
 };
 
 //===----------------------------------------------------------------------===//
@@ -683,7 +694,8 @@ struct MultiHeadAttentionOpLowering
           op,
           projectOut(tiledAttention(
               rewriter, op.getLoc(), qh, kh, vh, masks, scale, op.getCausal(),
-              {options.attentionBlockQ, options.attentionBlockK},
+              {options.attentionBlockQ, options.attentionBlockK,
+               options.polynomialExp},
               /*timeMajor=*/true)));
       return success();
     }
@@ -699,7 +711,8 @@ struct MultiHeadAttentionOpLowering
       else
         masks.push_back({am, tb.mapOf(4, {d2, d3})});
     }
-    Value probs = maskedSoftmax(tb, scores, scale, masks, op.getCausal());
+    Value probs = maskedSoftmax(tb, scores, scale, masks, op.getCausal(),
+                                options.polynomialExp);
     Value attn =
         tb.contract(probs, tb.mapOf(5, {d0, d1, d2, d4}), vh,
                     tb.mapOf(5, {d0, d1, d4, d3}), {b, heads, tq, hd}, 5, 1);
@@ -738,8 +751,7 @@ struct MultiHeadAttentionOpLowering
 
 void mlir::s2s::populateAttentionToLinalgPatterns(
     RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options) {
-  patterns.add<AttentionOpLowering>(patterns.getContext());
-  patterns
-      .add<MultiHeadAttentionOpLowering, ScaledDotProductAttentionOpLowering>(
-          patterns.getContext(), options);
+  patterns.add<AttentionOpLowering, MultiHeadAttentionOpLowering,
+               ScaledDotProductAttentionOpLowering>(patterns.getContext(),
+                                                    options);
 }

@@ -314,6 +314,7 @@ struct ConvertS2SToLinalgPass
     options.rnnBlockUnits = rnnBlockUnits;
     options.rnnBlockRows = rnnBlockRows;
     options.rnnParallelMinFlops = rnnParallelMinFlops;
+    options.polynomialExp = polynomialExp;
     populateS2SToLinalgConversionPatterns(patterns, options);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))

@@ -344,7 +344,7 @@ Value TensorBuilder::reduceFirst(
       })[0];
 }
 
-Value TensorBuilder::softmaxLast(Value scores) {
+Value TensorBuilder::softmaxLast(Value scores, bool polynomialExp) {
   ArrayRef<int64_t> shape = shapeOf(scores);
   unsigned rank = shape.size();
   Type elt = elementTypeOf(scores);
@@ -362,12 +362,13 @@ Value TensorBuilder::softmaxLast(Value scores) {
   // exp(s - max), with masked (-inf) elements giving exactly 0: a fully
   // masked row subtracts 0 instead of its -inf maximum.
   Value shift = safeShift(rowMax);
-  Value exps = map(
-      {scores, shift}, {identityMap(rank), rowMap}, shape, elt,
-      [&](OpBuilder &nb, Location nloc, ValueRange a) {
-        Value shifted = arith::SubFOp::create(nb, nloc, a[0], a[1]);
-        linalg::YieldOp::create(nb, nloc, expNonPositive(nb, nloc, shifted));
-      });
+  Value exps =
+      map({scores, shift}, {identityMap(rank), rowMap}, shape, elt,
+          [&](OpBuilder &nb, Location nloc, ValueRange a) {
+            Value shifted = arith::SubFOp::create(nb, nloc, a[0], a[1]);
+            linalg::YieldOp::create(
+                nb, nloc, expNonPositive(nb, nloc, shifted, polynomialExp));
+          });
   Value rowSum = reduceLast(
       exps, 0.0, [](OpBuilder &nb, Location nloc, Value x, Value acc) -> Value {
         return arith::AddFOp::create(nb, nloc, x, acc);
@@ -415,12 +416,13 @@ Value TensorBuilder::divideRowsOrZero(Value numer, Value denom) {
 // Scalar math
 //===----------------------------------------------------------------------===//
 
-Value TensorBuilder::expNonPositive(OpBuilder &b, Location loc, Value x) {
+Value TensorBuilder::expNonPositive(OpBuilder &b, Location loc, Value x,
+                                    bool polynomial) {
   Type type = x.getType();
   auto constant = [&](double value) -> Value {
     return arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, value));
   };
-  if (!type.isF32()) {
+  if (!polynomial || !type.isF32()) {
     Value isNegInf = arith::CmpFOp::create(
         b, loc, arith::CmpFPredicate::OEQ, x,
         constant(-std::numeric_limits<double>::infinity()));

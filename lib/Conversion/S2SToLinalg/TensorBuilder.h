@@ -150,7 +150,8 @@ public:
 
   /// Softmax over the last dimension. Elements equal to -inf get weight 0; a
   /// row whose elements are all -inf gets zeros (not NaN).
-  Value softmaxLast(Value scores);
+  /// `polynomialExp` as for expNonPositive.
+  Value softmaxLast(Value scores, bool polynomialExp = true);
 
   //===--------------------------------------------------------------------===//
   // Scalar math inside bodies
@@ -159,7 +160,9 @@ public:
   /// exp(x) for x <= 0 (the shifted scores of a softmax), as a vectorizable
   /// f32 polynomial within about 1 ulp: below -88, and at -inf, exactly 0; a
   /// NaN stays NaN. Other element types use math.exp (-inf giving 0).
-  static Value expNonPositive(OpBuilder &b, Location loc, Value x);
+  /// With `polynomial` false, always math.exp (-inf giving 0).
+  static Value expNonPositive(OpBuilder &b, Location loc, Value x,
+                              bool polynomial = true);
   static Value sigmoid(OpBuilder &b, Location loc, Value x);
   static Value tanh(OpBuilder &b, Location loc, Value x);
   static Value relu(OpBuilder &b, Location loc, Value x);

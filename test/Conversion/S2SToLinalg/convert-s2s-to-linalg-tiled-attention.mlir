@@ -1,4 +1,5 @@
 // RUN: s2s-opt %s --convert-s2s-to-linalg="attention-block-q=8 attention-block-k=16" --cse -split-input-file | FileCheck %s
+// RUN: s2s-opt %s --convert-s2s-to-linalg="attention-block-q=8 attention-block-k=16 polynomial-exp=false" --cse -split-input-file | FileCheck %s --check-prefix=LIBM
 
 // The default lowering of s2s.scaled_dot_product_attention and of
 // s2s.multi_head_attention without need_weights: FlashAttention's schedule.
@@ -51,6 +52,16 @@
 // CHECK:             scf.forall.in_parallel
 // CHECK-NEXT:          tensor.parallel_insert_slice %{{.+}} into %[[OUT]][%[[B]], %[[H]], %[[QB]], 0] [1, 1, 8, 6]
 // CHECK-NOT:     tensor<32x40xf32>
+/// polynomial-exp=false: the exponentials are math.exp (for
+/// s2s-approximate-math or libm), 0 where their argument is -inf.
+// LIBM-LABEL: func.func @sdpa_tiled(
+// LIBM-NOT:     arith.shli
+// LIBM:         %[[X:.+]] = arith.subf
+// LIBM-NEXT:    %[[NEG_INF:.+]] = arith.cmpf oeq, %[[X]], %{{.+}} : f32
+// LIBM-NEXT:    %[[E:.+]] = math.exp %[[X]] : f32
+// LIBM-NEXT:    arith.select %[[NEG_INF]], %{{.+}}, %[[E]] : f32
+// LIBM-NOT:     arith.shli
+// LIBM:         return
 func.func @sdpa_tiled(%q: tensor<1x4x32x8xf32>, %k: tensor<1x2x40x8xf32>,
                       %v: tensor<1x2x40x6xf32>) -> tensor<1x4x32x6xf32> {
   %out = s2s.scaled_dot_product_attention %q, %k, %v
