@@ -25,6 +25,10 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
     * attention becomes a score contraction, the masks, a softmax with zero
       rows where every key is masked, and a contraction with the values;
       grouped-query heads read their key/value head through the indexing map.
+      Bahdanau's key projection `k W_k^T`, which depends on the keys alone,
+      is computed before the outermost enclosing loop that defines neither
+      the keys nor `W_k` (a decoder's steps over one source sequence): once
+      per sequence, not once per step.
       With `polynomial-exp`, the softmax's exponentials, of `s - max <= 0`,
       are an f32 polynomial written out in `arith` and `math.fma` (Cephes'
       expf: about 1 ulp; exactly 0 below -88 and at -inf, so masked scores

@@ -17,6 +17,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
 
@@ -509,6 +510,24 @@ struct ScaledDotProductAttentionOpLowering
 // s2s.attention
 //===----------------------------------------------------------------------===//
 
+/// The outermost loop around `op` outside which every value of `values` is
+/// defined (so that a computation of those values alone can run once,
+/// before it), or null.
+static Operation *outermostInvariantLoop(Operation *op, ValueRange values) {
+  Operation *found = nullptr;
+  for (Operation *parent = op->getParentOp(); parent;
+       parent = parent->getParentOp()) {
+    if (!isa<LoopLikeOpInterface>(parent))
+      continue;
+    if (llvm::any_of(values, [&](Value v) {
+          return parent->isAncestor(v.getParentRegion()->getParentOp());
+        }))
+      break;
+    found = parent;
+  }
+  return found;
+}
+
 struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
   AttentionOpLowering(MLIRContext *ctx, const ConvertS2SToLinalgPassOptions &o)
       : OpConversionPattern(ctx), options(o) {}
@@ -554,8 +573,18 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
       int64_t a = TensorBuilder::shapeOf(wq)[0];
       Value pq =
           tb.unflattenLeading(tb.linear(tb.flattenLeading(q), wq), {b, tq, a});
-      Value pk =
-          tb.unflattenLeading(tb.linear(tb.flattenLeading(k), wk), {b, tk, a});
+      // k W_k^T depends on the keys alone: inside a loop that does not
+      // define them (a decoder's steps over one source sequence), it is
+      // computed once, before the loop.
+      Value pk;
+      {
+        OpBuilder::InsertionGuard guard(rewriter);
+        if (Operation *loop = outermostInvariantLoop(op, {k, wk}))
+          rewriter.setInsertionPoint(loop);
+        TensorBuilder kb(rewriter, op.getLoc());
+        pk = kb.unflattenLeading(kb.linear(kb.flattenLeading(k), wk),
+                                 {b, tk, a});
+      }
       Value init = tb.filled({b, tq, tk}, elt, 0.0);
       SmallVector<utils::IteratorType> iterators(3,
                                                  utils::IteratorType::parallel);

@@ -701,6 +701,82 @@ func.func @attention_additive(%query: tensor<2x3x8xf32>,
 
 // -----
 
+/// additive inside loops whose steps share the keys (a decoder's steps over
+/// one source sequence): k W_k^T depends on the keys and W_k alone, so it is
+/// computed once, before the outermost loop that defines neither; q W_q^T
+/// and the scores stay in the loop.
+// CHECK-LABEL: func.func @attention_additive_keys_hoisted(
+// CHECK-SAME:      %[[QUERY:[a-zA-Z0-9_]+]]: tensor<2x3x8xf32>,
+// CHECK-SAME:      %[[KEYS:[a-zA-Z0-9_]+]]: tensor<2x5x8xf32>,
+// CHECK-SAME:      %[[W_QUERY:[a-zA-Z0-9_]+]]: tensor<10x8xf32>,
+// CHECK-SAME:      %[[W_KEYS:[a-zA-Z0-9_]+]]: tensor<10x8xf32>,
+// CHECK:         %[[K2:.+]] = tensor.collapse_shape %[[KEYS]]
+// CHECK:         %[[PK2:.+]] = linalg.generic {{.+}} ins(%[[K2]], %[[W_KEYS]] : tensor<10x8xf32>, tensor<10x8xf32>)
+// CHECK:         %[[PK:.+]] = tensor.expand_shape %[[PK2]]
+// CHECK:         scf.for
+// CHECK:           scf.for
+// CHECK-NOT:         %[[W_KEYS]]
+// CHECK:             %[[Q2:.+]] = tensor.collapse_shape %[[QUERY]]
+// CHECK:             linalg.generic {{.+}} ins(%[[Q2]], %[[W_QUERY]] : tensor<6x8xf32>, tensor<10x8xf32>)
+// CHECK-NOT:         %[[W_KEYS]]
+// CHECK:             linalg.generic {{.+}} ins(%{{.+}}, %[[PK]], %{{.+}} : tensor<2x3x10xf32>, tensor<2x5x10xf32>, tensor<10xf32>)
+// CHECK:         return
+/// Keys the loop defines (an iteration argument) keep their projection in
+/// the loop.
+// CHECK-LABEL: func.func @attention_additive_keys_in_loop(
+// CHECK-SAME:      %{{[a-zA-Z0-9_]+}}: tensor<2x3x8xf32>,
+// CHECK-SAME:      %{{[a-zA-Z0-9_]+}}: tensor<2x5x8xf32>,
+// CHECK-SAME:      %{{[a-zA-Z0-9_]+}}: tensor<10x8xf32>,
+// CHECK-SAME:      %[[W_KEYS:[a-zA-Z0-9_]+]]: tensor<10x8xf32>,
+// CHECK:         scf.for {{.+}} iter_args(%[[K:.+]] = %{{.+}})
+// CHECK:           %[[K2:.+]] = tensor.collapse_shape %[[K]]
+// CHECK:           linalg.generic {{.+}} ins(%[[K2]], %[[W_KEYS]] : tensor<10x8xf32>, tensor<10x8xf32>)
+func.func @attention_additive_keys_hoisted(%query: tensor<2x3x8xf32>,
+    %keys: tensor<2x5x8xf32>, %w_query: tensor<10x8xf32>,
+    %w_keys: tensor<10x8xf32>, %v: tensor<10xf32>) -> tensor<2x3x5xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %init = tensor.empty() : tensor<2x3x5xf32>
+  %outer = scf.for %i = %c0 to %c4 step %c1 iter_args(%acc = %init)
+      -> (tensor<2x3x5xf32>) {
+    %inner = scf.for %j = %c0 to %c4 step %c1 iter_args(%acc2 = %acc)
+        -> (tensor<2x3x5xf32>) {
+      %ctx, %weights = s2s.attention additive %query, %keys, %keys
+          w_query(%w_query) w_keys(%w_keys) v(%v)
+          : (tensor<2x3x8xf32>, tensor<2x5x8xf32>, tensor<2x5x8xf32>,
+             tensor<10x8xf32>, tensor<10x8xf32>, tensor<10xf32>)
+          -> (tensor<2x3x8xf32>, tensor<2x3x5xf32>)
+      scf.yield %weights : tensor<2x3x5xf32>
+    }
+    scf.yield %inner : tensor<2x3x5xf32>
+  }
+  return %outer : tensor<2x3x5xf32>
+}
+func.func @attention_additive_keys_in_loop(%query: tensor<2x3x8xf32>,
+    %keys: tensor<2x5x8xf32>, %w_query: tensor<10x8xf32>,
+    %w_keys: tensor<10x8xf32>, %v: tensor<10xf32>) -> tensor<2x3x8xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %out = scf.for %i = %c0 to %c4 step %c1 iter_args(%k = %keys)
+      -> (tensor<2x5x8xf32>) {
+    %ctx, %weights = s2s.attention additive %query, %k, %k
+        w_query(%w_query) w_keys(%w_keys) v(%v)
+        : (tensor<2x3x8xf32>, tensor<2x5x8xf32>, tensor<2x5x8xf32>,
+           tensor<10x8xf32>, tensor<10x8xf32>, tensor<10xf32>)
+        -> (tensor<2x3x8xf32>, tensor<2x3x5xf32>)
+    %next = tensor.insert_slice %ctx into %k[0, 0, 0] [2, 3, 8] [1, 1, 1]
+        : tensor<2x3x8xf32> into tensor<2x5x8xf32>
+    scf.yield %next : tensor<2x5x8xf32>
+  }
+  %first = tensor.extract_slice %out[0, 0, 0] [2, 3, 8] [1, 1, 1]
+      : tensor<2x5x8xf32> to tensor<2x3x8xf32>
+  return %first : tensor<2x3x8xf32>
+}
+
+// -----
+
 /// A [B, 1, Tk] mask is read at (b, 0, j) for every query; a false entry
 /// replaces the score with -inf before the softmax.
 // CHECK-DAG: #[[$ID3:.+]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
