@@ -353,6 +353,107 @@ static std::optional<Contraction> matchContraction(linalg::GenericOp op,
   return c;
 }
 
+/// How a column maximum combines an element x with the running maximum a.
+enum class MaxKind {
+  Maximum, // arith.maximumf
+  Greater, // x > a ? x : a (arith.cmpf ogt and arith.select)
+};
+
+/// M[n] = max(M[n], max over m of C[m, n]), a linalg.generic reading C (of
+/// an axpy contraction) right after the contraction computes it: the
+/// kernel takes it into the epilogue of its tiles, while they are in
+/// registers (the block maximum of tiled attention's scores).
+struct ColumnMax {
+  linalg::GenericOp op;
+  Value max;
+  MaxKind kind;
+};
+
+/// The combining op of a column-max body over (in = element, out =
+/// running maximum), if that is all the body does.
+static std::optional<MaxKind> maxKindOf(linalg::GenericOp op) {
+  Block &body = op.getRegion().front();
+  Value in = body.getArgument(0), out = body.getArgument(1);
+  Value yielded = cast<linalg::YieldOp>(body.getTerminator()).getOperand(0);
+  if (auto max = yielded.getDefiningOp<arith::MaximumFOp>()) {
+    if (body.getOperations().size() == 2 &&
+        ((max.getLhs() == in && max.getRhs() == out) ||
+         (max.getLhs() == out && max.getRhs() == in)))
+      return MaxKind::Maximum;
+    return std::nullopt;
+  }
+  auto select = yielded.getDefiningOp<arith::SelectOp>();
+  if (!select || body.getOperations().size() != 3 ||
+      select.getTrueValue() != in || select.getFalseValue() != out)
+    return std::nullopt;
+  auto cmp = select.getCondition().getDefiningOp<arith::CmpFOp>();
+  if (!cmp || cmp.getPredicate() != arith::CmpFPredicate::OGT ||
+      cmp.getLhs() != in || cmp.getRhs() != out)
+    return std::nullopt;
+  return MaxKind::Greater;
+}
+
+/// Whether `op` fills (a linalg.fill, or the generic it generalizes to) a
+/// buffer allocated after `after` in the same block: memory nothing
+/// before it can alias.
+static bool fillsFreshBuffer(Operation *op, Operation *after) {
+  Value out;
+  if (auto fill = dyn_cast<linalg::FillOp>(op)) {
+    if (!fill.hasPureBufferSemantics())
+      return false;
+    out = fill.getOutputs()[0];
+  } else if (auto generic = dyn_cast<linalg::GenericOp>(op)) {
+    if (!generic.hasPureBufferSemantics() || generic.getNumDpsInputs() != 1 ||
+        generic.getNumDpsInits() != 1 ||
+        isa<ShapedType>(generic.getDpsInputs()[0].getType()))
+      return false;
+    out = generic.getDpsInits()[0];
+  } else {
+    return false;
+  }
+  auto alloc = out.getDefiningOp<memref::AllocOp>();
+  return alloc && alloc->getBlock() == after->getBlock() &&
+         after->isBeforeInBlock(alloc);
+}
+
+/// The column maximum of `c`'s C that follows it, with nothing in between
+/// but ops that touch no memory, allocations and fills of fresh buffers
+/// (its own initial -inf), or nullopt. C must be [m, n], without batch
+/// dimensions, and the maximum's buffer fresh too.
+static std::optional<ColumnMax> columnMaxAfter(const Contraction &c) {
+  if (c.kind != KernelKind::Axpy || !c.batchDims.empty())
+    return std::nullopt;
+  for (Operation *next = c.op->getNextNode(); next;
+       next = next->getNextNode()) {
+    auto generic = dyn_cast<linalg::GenericOp>(next);
+    if (generic && generic.hasPureBufferSemantics() &&
+        generic.getNumDpsInputs() == 1 && generic.getNumDpsInits() == 1 &&
+        generic.getDpsInputs()[0] == c.c) {
+      MLIRContext *ctx = generic.getContext();
+      SmallVector<AffineMap> maps = generic.getIndexingMapsArray();
+      SmallVector<utils::IteratorType> iterators =
+          generic.getIteratorTypesArray();
+      Value max = generic.getDpsInits()[0];
+      auto alloc = max.getDefiningOp<memref::AllocOp>();
+      std::optional<MaxKind> kind = maxKindOf(generic);
+      if (!kind || iterators.size() != 2 ||
+          iterators[0] != utils::IteratorType::reduction ||
+          iterators[1] != utils::IteratorType::parallel ||
+          !maps[0].isIdentity() ||
+          maps[1] != AffineMap::get(2, 0, getAffineDimExpr(1, ctx)) || !alloc ||
+          alloc->getBlock() != c.op->getBlock() ||
+          !c.op->isBeforeInBlock(alloc))
+        return std::nullopt;
+      return ColumnMax{generic, max, *kind};
+    }
+    if (isMemoryEffectFree(next) || isa<memref::AllocOp>(next) ||
+        fillsFreshBuffer(next, c.op))
+      continue;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 //===----------------------------------------------------------------------===//
 // Code generation
 //===----------------------------------------------------------------------===//
@@ -414,6 +515,19 @@ public:
   /// zero instead of from C.
   bool coversKInOnePass() const {
     return !packed || packDepth >= c.loopSizes[c.kDim];
+  }
+
+  /// Whether the kernel is the plain axpy kernel (no packing).
+  bool isAxpy() const {
+    return c.kind == KernelKind::Axpy && !packed && !prepacked;
+  }
+
+  /// Computes `max` (see ColumnMax) in the epilogue of the axpy tiles: each
+  /// tile folds its rows, in order, into max[n] for its columns.
+  void fuseColumnMax(const ColumnMax &max) {
+    assert(isAxpy() && "the column maximum needs the axpy kernel's tiles");
+    columnMax = max.max;
+    columnMaxKind = max.kind;
   }
 
   /// C is zero before the kernel (a fill the caller removes): tiles start
@@ -768,6 +882,29 @@ private:
         store(kLoop.getResult(r * nv + v), c.c, indices(c.cMap), mask);
       }
     }
+    if (columnMax)
+      foldColumnMax(kLoop.getResults(), mr, j0, nv, mask);
+  }
+
+  /// max[j0 + v * vw + lane] folds in rows 0..mr-1 of the tile `tile`, in
+  /// order, as the column-max generic would.
+  void foldColumnMax(ValueRange tile, int64_t mr, Value j0, int64_t nv,
+                     Value mask) {
+    for (int64_t v = 0; v < nv; ++v) {
+      Value col = offset(j0, v * vw);
+      Value acc = load(columnMax, col, mask, zeroVector());
+      for (int64_t r = 0; r < mr; ++r) {
+        Value x = tile[r * nv + v];
+        if (columnMaxKind == MaxKind::Maximum) {
+          acc = arith::MaximumFOp::create(b, loc, x, acc);
+        } else {
+          Value greater =
+              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, acc);
+          acc = arith::SelectOp::create(b, loc, greater, x, acc);
+        }
+      }
+      store(acc, columnMax, col, mask);
+    }
   }
 
   //===------------------------------------------------------------------===//
@@ -968,6 +1105,9 @@ private:
   bool prepacked = false;
   /// C is zero before the kernel (see startFromZero).
   bool fromZero = false;
+  /// The fused column maximum's buffer (see fuseColumnMax), or null.
+  Value columnMax;
+  MaxKind columnMaxKind = MaxKind::Maximum;
   Operation *hoistLoop = nullptr;
   /// The packed kernel and its block sizes.
   bool packed = false;
@@ -1123,7 +1263,19 @@ struct S2SLowerContractionsPass
           rewriter.eraseOp(fill);
           emitter.startFromZero();
         }
+      // A column maximum of C right after: in the tiles' epilogue. The
+      // kernel goes where the maximum was (after its buffer's fill; nothing
+      // in between touches A, B or C).
+      std::optional<ColumnMax> max;
+      if (emitter.isAxpy() && kernelThreads == 1)
+        max = columnMaxAfter(c);
+      if (max) {
+        emitter.fuseColumnMax(*max);
+        rewriter.setInsertionPoint(max->op);
+      }
       emitter.emit(kernelThreads);
+      if (max)
+        rewriter.eraseOp(max->op);
       rewriter.eraseOp(c.op);
     }
   }

@@ -1,5 +1,6 @@
 // RUN: s2s-opt %s --s2s-lower-contractions -split-input-file | FileCheck %s
 // RUN: s2s-opt %s --s2s-lower-contractions="vector-bits=256 dot-rows=2 dot-cols=3" -split-input-file | FileCheck %s --check-prefix=AVX2
+// RUN: s2s-opt %s --s2s-lower-contractions="threads=2 parallel-min-flops=0" -split-input-file | FileCheck %s --check-prefix=PAR
 
 #nt_a = affine_map<(i, j, k) -> (i, k)>
 #nt_b = affine_map<(i, j, k) -> (j, k)>
@@ -232,6 +233,175 @@ func.func @negative_fills_kept(%k: memref<6x8xf32>, %qt: memref<8x16xf32>,
     linalg.yield %r : f32
   }
   return
+}
+
+// -----
+
+#st_k = affine_map<(i, j, e) -> (i, e)>
+#st_q = affine_map<(i, j, e) -> (e, j)>
+#st_s = affine_map<(i, j, e) -> (i, j)>
+#fill1 = affine_map<(j) -> ()>
+#id1 = affine_map<(j) -> (j)>
+#id2 = affine_map<(i, j) -> (i, j)>
+#col = affine_map<(i, j) -> (j)>
+
+/// A column maximum of C right after the axpy kernel (tiled attention's
+/// block maximum over keys, x > a ? x : a): taken into the epilogue of the
+/// tiles, which fold their rows in order into M while in registers; the
+/// kernel moves after M's -inf fill, and the maximum's pass over C goes.
+/// With threads (PAR), a kernel whose row tiles may run in parallel keeps
+/// the separate maximum.
+// CHECK-LABEL: func.func @axpy_column_max(
+// CHECK-SAME:    %[[K:.+]]: memref<12x8xf32>, %[[QT:.+]]: memref<8x64xf32>, %[[S:.+]]: memref<12x64xf32>
+// CHECK:         %[[M:.+]] = memref.alloc() : memref<64xf32>
+// CHECK:         linalg.generic {{.+}} outs(%[[M]] : memref<64xf32>)
+// CHECK:         scf.for
+// CHECK:           scf.for
+// CHECK:             scf.for %{{.+}} = %c0 to %c8 step %c1 iter_args(
+// CHECK-COUNT-24:    vector.store %{{.+}}, %[[S]]
+// CHECK:             %[[M0:.+]] = vector.load %[[M]][%{{.+}}] : memref<64xf32>, vector<16xf32>
+// CHECK-NEXT:        %[[GT0:.+]] = arith.cmpf ogt, %{{.+}}, %[[M0]] : vector<16xf32>
+// CHECK-NEXT:        %[[M1:.+]] = arith.select %[[GT0]], %{{.+}}, %[[M0]] : vector<16xi1>, vector<16xf32>
+// CHECK-COUNT-5:     arith.select
+// CHECK-NEXT:        vector.store %{{.+}}, %[[M]][%{{.+}}] : memref<64xf32>, vector<16xf32>
+// CHECK-NOT:     linalg.generic
+// CHECK:         return %[[M]]
+// PAR-LABEL: func.func @axpy_column_max(
+// PAR:         scf.parallel
+// PAR:         linalg.generic {{.+}} iterator_types = ["reduction", "parallel"]
+func.func @axpy_column_max(%k: memref<12x8xf32>, %qt: memref<8x64xf32>,
+                           %s: memref<12x64xf32>) -> memref<64xf32> {
+  %neg_inf = arith.constant 0xFF800000 : f32
+  linalg.generic {indexing_maps = [#st_k, #st_q, #st_s],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%k, %qt : memref<12x8xf32>, memref<8x64xf32>)
+      outs(%s : memref<12x64xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %p : f32
+    linalg.yield %r : f32
+  }
+  %m = memref.alloc() : memref<64xf32>
+  linalg.generic {indexing_maps = [#fill1, #id1],
+                  iterator_types = ["parallel"]}
+      ins(%neg_inf : f32) outs(%m : memref<64xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  }
+  linalg.generic {indexing_maps = [#id2, #col],
+                  iterator_types = ["reduction", "parallel"]}
+      ins(%s : memref<12x64xf32>) outs(%m : memref<64xf32>) {
+  ^bb0(%x: f32, %a: f32):
+    %gt = arith.cmpf ogt, %x, %a : f32
+    %max = arith.select %gt, %x, %a : f32
+    linalg.yield %max : f32
+  }
+  return %m : memref<64xf32>
+}
+
+// -----
+
+#st_k = affine_map<(i, j, e) -> (i, e)>
+#st_q = affine_map<(i, j, e) -> (e, j)>
+#st_s = affine_map<(i, j, e) -> (i, j)>
+#id2 = affine_map<(i, j) -> (i, j)>
+#col = affine_map<(i, j) -> (j)>
+
+/// arith.maximumf is folded in as arith.maximumf (its NaN and signed-zero
+/// order kept); 20 columns: one whole vector and a masked one.
+// CHECK-LABEL: func.func @axpy_column_maximumf(
+// CHECK-SAME:    %{{.+}}: memref<3x20xf32>
+// CHECK:         %[[M:.+]] = memref.alloc() : memref<20xf32>
+// CHECK:         linalg.fill {{.+}} outs(%[[M]] : memref<20xf32>)
+// CHECK:         vector.load %[[M]]
+// CHECK-COUNT-3: arith.maximumf %{{.+}} : vector<16xf32>
+// CHECK:         vector.store %{{.+}}, %[[M]]
+// CHECK:         vector.maskedload %[[M]]
+// CHECK-COUNT-3: arith.maximumf %{{.+}} : vector<16xf32>
+// CHECK:         vector.maskedstore %[[M]]
+// CHECK-NOT:     linalg.generic
+func.func @axpy_column_maximumf(%k: memref<3x8xf32>, %qt: memref<8x20xf32>,
+                                %s: memref<3x20xf32>) -> memref<20xf32> {
+  %neg_inf = arith.constant 0xFF800000 : f32
+  linalg.generic {indexing_maps = [#st_k, #st_q, #st_s],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%k, %qt : memref<3x8xf32>, memref<8x20xf32>)
+      outs(%s : memref<3x20xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %p : f32
+    linalg.yield %r : f32
+  }
+  %m = memref.alloc() : memref<20xf32>
+  linalg.fill ins(%neg_inf : f32) outs(%m : memref<20xf32>)
+  linalg.generic {indexing_maps = [#id2, #col],
+                  iterator_types = ["reduction", "parallel"]}
+      ins(%s : memref<3x20xf32>) outs(%m : memref<20xf32>) {
+  ^bb0(%x: f32, %a: f32):
+    %max = arith.maximumf %x, %a : f32
+    linalg.yield %max : f32
+  }
+  return %m : memref<20xf32>
+}
+
+// -----
+
+#st_k = affine_map<(i, j, e) -> (i, e)>
+#st_q = affine_map<(i, j, e) -> (e, j)>
+#st_s = affine_map<(i, j, e) -> (i, j)>
+#id2 = affine_map<(i, j) -> (i, j)>
+#col = affine_map<(i, j) -> (j)>
+
+/// Column maxima the kernel must leave as they are: C changed in between
+/// (a scale, as a mask would), and a maximum into a buffer that is not
+/// fresh (the caller's, which might alias the operands).
+// CHECK-LABEL: func.func @negative_column_max(
+// CHECK-COUNT-2: linalg.generic {{.+}} iterator_types = ["reduction", "parallel"]
+func.func @negative_column_max(%k: memref<6x8xf32>, %qt: memref<8x16xf32>,
+                               %s: memref<6x16xf32>, %s2: memref<6x16xf32>,
+                               %out: memref<16xf32>) -> memref<16xf32> {
+  %two = arith.constant 2.0 : f32
+  linalg.generic {indexing_maps = [#st_k, #st_q, #st_s],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%k, %qt : memref<6x8xf32>, memref<8x16xf32>)
+      outs(%s : memref<6x16xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %p : f32
+    linalg.yield %r : f32
+  }
+  linalg.generic {indexing_maps = [#id2],
+                  iterator_types = ["parallel", "parallel"]}
+      outs(%s : memref<6x16xf32>) {
+  ^bb0(%x: f32):
+    %y = arith.mulf %x, %two : f32
+    linalg.yield %y : f32
+  }
+  %m = memref.alloc() : memref<16xf32>
+  linalg.generic {indexing_maps = [#id2, #col],
+                  iterator_types = ["reduction", "parallel"]}
+      ins(%s : memref<6x16xf32>) outs(%m : memref<16xf32>) {
+  ^bb0(%x: f32, %a: f32):
+    %max = arith.maximumf %x, %a : f32
+    linalg.yield %max : f32
+  }
+  linalg.generic {indexing_maps = [#st_k, #st_q, #st_s],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%k, %qt : memref<6x8xf32>, memref<8x16xf32>)
+      outs(%s2 : memref<6x16xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %p : f32
+    linalg.yield %r : f32
+  }
+  linalg.generic {indexing_maps = [#id2, #col],
+                  iterator_types = ["reduction", "parallel"]}
+      ins(%s2 : memref<6x16xf32>) outs(%out : memref<16xf32>) {
+  ^bb0(%x: f32, %a: f32):
+    %max = arith.maximumf %x, %a : f32
+    linalg.yield %max : f32
+  }
+  return %m : memref<16xf32>
 }
 
 // -----

@@ -197,6 +197,15 @@ def S2SLowerContractionsPass : Pass<"s2s-lower-contractions"> {
     several `pack-depth` blocks, which add to what the previous block
     stored.
 
+    A column maximum `M[n] = max(M[n], max_m C[m, n])` (a `linalg.generic`
+    combining with `arith.maximumf`, or with `x > a ? x : a`) that reads the
+    C of an axpy kernel right after it, into a buffer allocated after the
+    kernel (tiled attention's block maximum over keys), is folded into the
+    epilogue of the kernel's tiles, row by row in order, while they are in
+    registers; the kernel moves down to where the maximum was, after its
+    buffer's fill. Not when the kernel's loops may run in parallel, nor when
+    anything in between touches memory other than fresh buffers.
+
     Transposing copies are rewritten too: a `linalg.generic` with one
     input and one output whose body maps the input element through
     elementwise `arith` ops (nothing, or a scale: their other operands are

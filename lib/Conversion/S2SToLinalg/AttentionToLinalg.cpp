@@ -236,11 +236,15 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     Value zero = t.floatConst(elt, 0.0);
     AffineMap id = t.identityMap(2), rowMap = t.mapOf(2, {r}),
               colMap = t.mapOf(2, {c});
-    // m' = max(m, max_j s)
+    // The block's maximum per query, as x > a ? x : a: one vector max
+    // instruction, where arith.maximumf must also order NaNs and signed
+    // zeros. A NaN score is not lost: its exponential below is NaN.
     Value blockMax = t.reduceFirst(
         s, -std::numeric_limits<double>::infinity(),
         [](OpBuilder &nb, Location nl, Value x, Value a) -> Value {
-          return arith::MaximumFOp::create(nb, nl, x, a);
+          Value greater =
+              arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OGT, x, a);
+          return arith::SelectOp::create(nb, nl, greater, x, a);
         });
     // The running state is updated in place (each generic writes the state
     // it reads, elementwise), so the loop carries the same buffers from

@@ -28,8 +28,13 @@
 // CHECK-SAME:              -> (tensor<8xf32>, tensor<8xf32>, tensor<8x6xf32>)
 // CHECK:                 %[[KBLK:.+]] = tensor.extract_slice %{{.+}}[%[[B]], %[[KV]], %[[KB]], 0] [1, 1, 16, 8]
 // CHECK:                 %[[ST:.+]] = linalg.generic {{.+}} ins(%[[KBLK]], %[[QT]] : tensor<16x8xf32>, tensor<8x8xf32>) outs(%{{.+}} : tensor<16x8xf32>)
+/// The block maximum over keys as x > a ? x : a (one vector max; a NaN
+/// score still reaches the output through its exponential).
 // CHECK:                 %[[BMAX:.+]] = linalg.generic {{.+}} iterator_types = ["reduction", "parallel"]} ins(%[[ST]] : tensor<16x8xf32>) outs(%{{.+}} : tensor<8xf32>)
-// CHECK:                 arith.maximumf
+// CHECK-NEXT:              ^bb0(%[[X:[a-zA-Z0-9_]+]]: f32, %[[A:[a-zA-Z0-9_]+]]: f32):
+// CHECK-NEXT:              %[[GT:.+]] = arith.cmpf ogt, %[[X]], %[[A]] : f32
+// CHECK-NEXT:              %[[MAX:.+]] = arith.select %[[GT]], %[[X]], %[[A]] : f32
+// CHECK-NEXT:              linalg.yield %[[MAX]] : f32
 /// Per query: m' = max(m, block max), the shift of the exponentials (m', or
 /// 0 while m' is -inf) and alpha = exp(m - shift) (the polynomial exp).
 // CHECK:                 %[[MA:.+]]:3 = linalg.generic {{.+}} ins(%[[BMAX]] : tensor<8xf32>)
