@@ -899,7 +899,8 @@ def main():
     ap.add_argument("--min-repeats", type=int, default=5,
                     help="at least this many timed calls (default 5)")
     ap.add_argument("--s2s-bin", default=os.path.join(ROOT, "build", "bin"),
-                    help="directory of s2s-compile (default build/bin)")
+                    help="directory of s2s-compile (default build/bin); it "
+                    "loads the s2s libraries of its own build tree")
     ap.add_argument("--markdown", metavar="FILE",
                     help="also write the summary (Markdown) to FILE")
     ap.add_argument("--default-malloc", action="store_true",
