@@ -393,25 +393,44 @@ static std::optional<MaxKind> maxKindOf(linalg::GenericOp op) {
   return MaxKind::Greater;
 }
 
-/// Whether `op` fills (a linalg.fill, or the generic it generalizes to) a
-/// buffer allocated after `after` in the same block: memory nothing
-/// before it can alias.
-static bool fillsFreshBuffer(Operation *op, Operation *after) {
-  Value out;
+namespace {
+/// A fill on buffers: `out` set to `value` everywhere.
+struct BufferFill {
+  Value out, value;
+};
+} // namespace
+
+/// `op` as a fill on buffers: a linalg.fill, or the linalg.generic it
+/// generalizes to (one scalar input yielded at every point of its output).
+static std::optional<BufferFill> matchBufferFill(Operation *op) {
   if (auto fill = dyn_cast<linalg::FillOp>(op)) {
     if (!fill.hasPureBufferSemantics())
-      return false;
-    out = fill.getOutputs()[0];
-  } else if (auto generic = dyn_cast<linalg::GenericOp>(op)) {
-    if (!generic.hasPureBufferSemantics() || generic.getNumDpsInputs() != 1 ||
-        generic.getNumDpsInits() != 1 ||
-        isa<ShapedType>(generic.getDpsInputs()[0].getType()))
-      return false;
-    out = generic.getDpsInits()[0];
-  } else {
-    return false;
+      return std::nullopt;
+    return BufferFill{fill.getOutputs()[0], fill.getInputs()[0]};
   }
-  auto alloc = out.getDefiningOp<memref::AllocOp>();
+  auto generic = dyn_cast<linalg::GenericOp>(op);
+  if (!generic || !generic.hasPureBufferSemantics() ||
+      generic.getNumDpsInputs() != 1 || generic.getNumDpsInits() != 1 ||
+      generic.getNumParallelLoops() != generic.getNumLoops() ||
+      !generic.getMatchingIndexingMap(generic.getDpsInitOperand(0))
+           .isIdentity())
+    return std::nullopt;
+  Value scalar = generic.getDpsInputs()[0];
+  Block &body = generic.getRegion().front();
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  if (isa<ShapedType>(scalar.getType()) || body.getOperations().size() != 1 ||
+      yield.getValues()[0] != body.getArgument(0))
+    return std::nullopt;
+  return BufferFill{generic.getDpsInits()[0], scalar};
+}
+
+/// Whether `op` fills a buffer allocated after `after` in the same block:
+/// memory nothing before it can alias.
+static bool fillsFreshBuffer(Operation *op, Operation *after) {
+  std::optional<BufferFill> fill = matchBufferFill(op);
+  if (!fill)
+    return false;
+  auto alloc = fill->out.getDefiningOp<memref::AllocOp>();
   return alloc && alloc->getBlock() == after->getBlock() &&
          after->isBeforeInBlock(alloc);
 }
@@ -1123,32 +1142,12 @@ private:
   llvm::DenseMap<Attribute, Value> constants;
 };
 
-/// Whether `op` sets every element of `out` to +0.0: a linalg.fill, or the
-/// linalg.generic it becomes (a scalar input yielded everywhere).
+/// Whether `op` sets every element of `out` to +0.0.
 static bool isZeroFill(Operation *op, Value out) {
-  Value scalar;
-  if (auto fill = dyn_cast<linalg::FillOp>(op)) {
-    if (fill.getOutputs()[0] != out)
-      return false;
-    scalar = fill.getInputs()[0];
-  } else if (auto generic = dyn_cast<linalg::GenericOp>(op)) {
-    if (generic.getNumDpsInputs() != 1 || generic.getNumDpsInits() != 1 ||
-        generic.getDpsInits()[0] != out ||
-        generic.getNumParallelLoops() != generic.getNumLoops() ||
-        !generic.getMatchingIndexingMap(generic.getDpsInitOperand(0))
-             .isIdentity())
-      return false;
-    scalar = generic.getDpsInputs()[0];
-    Block &body = generic.getRegion().front();
-    auto yield = cast<linalg::YieldOp>(body.getTerminator());
-    if (isa<ShapedType>(scalar.getType()) || body.getOperations().size() != 1 ||
-        yield.getValues()[0] != body.getArgument(0))
-      return false;
-  } else {
-    return false;
-  }
+  std::optional<BufferFill> fill = matchBufferFill(op);
   FloatAttr value;
-  return matchPattern(scalar, m_Constant(&value)) &&
+  return fill && fill->out == out &&
+         matchPattern(fill->value, m_Constant(&value)) &&
          value.getValue().isPosZero();
 }
 
