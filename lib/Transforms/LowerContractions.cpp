@@ -424,15 +424,18 @@ static std::optional<BufferFill> matchBufferFill(Operation *op) {
   return BufferFill{generic.getDpsInits()[0], scalar};
 }
 
-/// Whether `op` fills a buffer allocated after `after` in the same block:
-/// memory nothing before it can alias.
+/// Whether `buffer` is allocated after `op` in op's block: memory nothing
+/// before its allocation can alias.
+static bool allocatedAfter(Value buffer, Operation *op) {
+  auto alloc = buffer.getDefiningOp<memref::AllocOp>();
+  return alloc && alloc->getBlock() == op->getBlock() &&
+         op->isBeforeInBlock(alloc);
+}
+
+/// Whether `op` fills a buffer allocated after `after` in the same block.
 static bool fillsFreshBuffer(Operation *op, Operation *after) {
   std::optional<BufferFill> fill = matchBufferFill(op);
-  if (!fill)
-    return false;
-  auto alloc = fill->out.getDefiningOp<memref::AllocOp>();
-  return alloc && alloc->getBlock() == after->getBlock() &&
-         after->isBeforeInBlock(alloc);
+  return fill && allocatedAfter(fill->out, after);
 }
 
 /// The column maximum of `c`'s C that follows it, with nothing in between
@@ -453,15 +456,13 @@ static std::optional<ColumnMax> columnMaxAfter(const Contraction &c) {
       SmallVector<utils::IteratorType> iterators =
           generic.getIteratorTypesArray();
       Value max = generic.getDpsInits()[0];
-      auto alloc = max.getDefiningOp<memref::AllocOp>();
       std::optional<MaxKind> kind = maxKindOf(generic);
       if (!kind || iterators.size() != 2 ||
           iterators[0] != utils::IteratorType::reduction ||
           iterators[1] != utils::IteratorType::parallel ||
           !maps[0].isIdentity() ||
-          maps[1] != AffineMap::get(2, 0, getAffineDimExpr(1, ctx)) || !alloc ||
-          alloc->getBlock() != c.op->getBlock() ||
-          !c.op->isBeforeInBlock(alloc))
+          maps[1] != AffineMap::get(2, 0, getAffineDimExpr(1, ctx)) ||
+          !allocatedAfter(max, c.op))
         return std::nullopt;
       return ColumnMax{generic, max, *kind};
     }
