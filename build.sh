@@ -64,8 +64,7 @@ build() {
   log "building"
   ninja -C "$BUILD_DIR" -j "$JOBS"
   # check-s2s needs the generated docs too.
-  ninja -C "$BUILD_DIR" -j "$JOBS" S2SConversionPassDocGen S2SDialectDocGen \
-    S2SPassDocGen S2STransformsPassDocGen
+  ninja -C "$BUILD_DIR" -j "$JOBS" s2s-doc-gen
 }
 
 run_example() {

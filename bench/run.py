@@ -95,7 +95,7 @@ MEM_METHOD = (
     "buffers); counted by bench/memtrack.c, an LD_PRELOADed shim over "
     "malloc/calloc/realloc/free/posix_memalign/aligned_alloc/memalign using "
     "malloc_usable_size; for s2s, plus the arena its compiled function "
-    "keeps its planned scratch buffers in (s2s-plan-buffers; the size of "
+    "keeps its planned scratch buffers in (s2s-cpu-plan-buffers; the size of "
     "the library's .bss and .lbss sections). Not counted: the stack (s2s's "
     "memref.alloca: packing buffers, attention blocks), and memory a "
     "library maps itself (OpenBLAS's GEMM buffers).")
@@ -238,7 +238,7 @@ def s2s_threading(so_path):
 
 def arena_bytes(so_path):
     """The zero-initialized static memory of the compiled library: the
-    arenas s2s-plan-buffers gives each function for its planned scratch
+    arenas s2s-cpu-plan-buffers gives each function for its planned scratch
     buffers (private globals, so without symbols; they are the .bss/.lbss
     sections, with a flag word per function), which the malloc shim does
     not see."""
@@ -711,7 +711,7 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
                         "function forks several regions in a row, the "
                         "compiled code sets the blocktime to 1 ms so that "
                         "its threads do not sleep between them: "
-                        "s2s-keep-threads-awake); 1 = it imports no "
+                        "s2s-cpu-keep-threads-awake); 1 = it imports no "
                         "thread runtime (single-threaded)")
     p("Machine: %s, %d logical CPUs; %s. s2s: %s (git %s%s). PyTorch %s "
       "(BLAS_INFO=%s: libblas.so.3 -> OpenBLAS), NumPy %s, %s "

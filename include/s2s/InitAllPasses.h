@@ -8,6 +8,8 @@
 #ifndef S2S_INITALLPASSES_H
 #define S2S_INITALLPASSES_H
 
+#include "s2s/Bufferization/Passes.h"
+#include "s2s/Codegen/CPU/Passes.h"
 #include "s2s/Conversion/Passes.h"
 #include "s2s/Dialect/S2S/Transforms/Passes.h"
 #include "s2s/Transforms/Passes.h"
@@ -21,6 +23,8 @@ inline void registerAllPasses() {
   registerS2SPasses();
   registerS2SConversionPasses();
   registerS2STransformsPasses();
+  registerS2SBufferizationPasses();
+  registerS2SCPUPasses();
   registerS2SPipelines();
 }
 

@@ -116,10 +116,10 @@ mlir::s2s::takeThreadsFlag(int &argc, char **argv) {
   return threads;
 }
 
-std::unique_ptr<S2SToLLVMPipelineOptions>
+std::unique_ptr<S2SPipelineOptions>
 mlir::s2s::parsePipelineOptions(StringRef options,
                                 std::optional<unsigned> threads) {
-  auto parsed = S2SToLLVMPipelineOptions::createFromString(options);
+  auto parsed = S2SPipelineOptions::createFromString(options);
   if (!parsed) {
     llvm::errs() << "error: invalid --pipeline-options '" << options << "'\n";
     return parsed;
@@ -127,11 +127,10 @@ mlir::s2s::parsePipelineOptions(StringRef options,
   if (threads)
     parsed->threads =
         *threads ? *threads : std::max(1u, std::thread::hardware_concurrency());
-  if (parsed->threads < 1) {
-    llvm::errs() << "error: threads must be at least 1, but is "
-                 << parsed->threads << "\n";
+  if (failed(parsed->verify([](const Twine &message) {
+        llvm::errs() << "error: " << message << "\n";
+      })))
     return nullptr;
-  }
   return parsed;
 }
 
@@ -240,17 +239,15 @@ FailureOr<EntryPoint> mlir::s2s::getEntryPoint(func::FuncOp func) {
 // Lowering and code generation
 //===----------------------------------------------------------------------===//
 
-LogicalResult
-mlir::s2s::lowerToLLVMDialect(ModuleOp module,
-                              const S2SToLLVMPipelineOptions &options) {
+LogicalResult mlir::s2s::lowerToLLVMDialect(ModuleOp module,
+                                            const S2SPipelineOptions &options) {
   PassManager pm(module->getContext());
   buildS2SToLLVMPipeline(pm, options);
   return pm.run(module);
 }
 
-LogicalResult
-mlir::s2s::lowerToLinalg(ModuleOp module,
-                         const S2SToLLVMPipelineOptions &options) {
+LogicalResult mlir::s2s::lowerToLinalg(ModuleOp module,
+                                       const S2SPipelineOptions &options) {
   PassManager pm(module->getContext());
   buildS2SToLinalgPipeline(pm, options);
   return pm.run(module);

@@ -16,7 +16,7 @@
 
 namespace mlir {
 namespace s2s {
-#define GEN_PASS_DEF_S2SAPPROXIMATEMATHPASS
+#define GEN_PASS_DEF_S2SLINALGAPPROXIMATEMATHPASS
 #include "s2s/Transforms/Passes.h.inc"
 } // namespace s2s
 } // namespace mlir
@@ -24,8 +24,8 @@ namespace s2s {
 using namespace mlir;
 
 namespace {
-struct S2SApproximateMathPass
-    : s2s::impl::S2SApproximateMathPassBase<S2SApproximateMathPass> {
+struct S2SLinalgApproximateMathPass
+    : s2s::impl::S2SLinalgApproximateMathPassBase<S2SLinalgApproximateMathPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateMathPolynomialApproximationPatterns(

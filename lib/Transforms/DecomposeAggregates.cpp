@@ -17,7 +17,7 @@
 
 namespace mlir {
 namespace s2s {
-#define GEN_PASS_DEF_S2SDECOMPOSEAGGREGATESPASS
+#define GEN_PASS_DEF_S2SLINALGDECOMPOSEAGGREGATESPASS
 #include "s2s/Transforms/Passes.h.inc"
 } // namespace s2s
 } // namespace mlir
@@ -25,8 +25,8 @@ namespace s2s {
 using namespace mlir;
 
 namespace {
-struct S2SDecomposeAggregatesPass
-    : s2s::impl::S2SDecomposeAggregatesPassBase<S2SDecomposeAggregatesPass> {
+struct S2SLinalgDecomposeAggregatesPass
+    : s2s::impl::S2SLinalgDecomposeAggregatesPassBase<S2SLinalgDecomposeAggregatesPass> {
   void runOnOperation() override {
     SmallVector<linalg::AggregatedOpInterface> ops;
     getOperation()->walk(

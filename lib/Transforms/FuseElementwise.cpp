@@ -15,7 +15,7 @@
 
 namespace mlir {
 namespace s2s {
-#define GEN_PASS_DEF_S2SFUSEELEMENTWISEPASS
+#define GEN_PASS_DEF_S2SLINALGFUSEELEMENTWISEPASS
 #include "s2s/Transforms/Passes.h.inc"
 } // namespace s2s
 } // namespace mlir
@@ -57,8 +57,8 @@ static bool mayFuse(OpOperand *operand) {
                       [&](Operation *user) { return user == consumer; });
 }
 
-struct S2SFuseElementwisePass
-    : s2s::impl::S2SFuseElementwisePassBase<S2SFuseElementwisePass> {
+struct S2SLinalgFuseElementwisePass
+    : s2s::impl::S2SLinalgFuseElementwisePassBase<S2SLinalgFuseElementwisePass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     linalg::populateElementwiseOpsFusionPatterns(patterns, mayFuse);

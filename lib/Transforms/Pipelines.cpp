@@ -1,14 +1,20 @@
-//===- Pipelines.cpp - named s2s pipelines --------------------------------===//
+//===- Pipelines.cpp - the stages of s2s, as named pipelines --------------===//
 //
-// The s2s-to-llvm pipeline. Each stage is an upstream pass except the s2s
-// lowering and the entry-point preparation; the order follows the pitfalls
-// of MLIR 22 noted in DESIGN.md (bufferization-to-memref after the
-// deallocation pipeline, lower-affine after loop lowering, UB lowering via
-// convert-to-llvm).
+// Each stage is a function adding its passes; s2s-to-llvm runs them all in
+// order. The order follows the pitfalls of MLIR 22 noted in DESIGN.md
+// (bufferization-to-memref after the deallocation pipeline, lower-affine
+// after loop lowering, UB lowering via convert-to-llvm). The options struct
+// converts to each pass's options in one place.
 //
 //===----------------------------------------------------------------------===//
 
 #include "s2s/Transforms/Pipelines.h"
+
+#include "s2s/Bufferization/Passes.h"
+#include "s2s/Codegen/CPU/Passes.h"
+#include "s2s/Conversion/Passes.h"
+#include "s2s/Dialect/S2S/Transforms/Passes.h"
+#include "s2s/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
@@ -20,62 +26,133 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
-#include "s2s/Conversion/Passes.h"
-#include "s2s/Dialect/S2S/Transforms/Passes.h"
-#include "s2s/Transforms/Passes.h"
-#include "llvm/TargetParser/Host.h"
 
 using namespace mlir;
+using namespace mlir::s2s;
 
-int64_t s2s::getHostVectorBits() {
-  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
-  if (features.lookup("avx512f"))
-    return 512;
-  if (features.lookup("avx2") || features.lookup("avx"))
-    return 256;
-  return 128;
+//===----------------------------------------------------------------------===//
+// Options
+//===----------------------------------------------------------------------===//
+
+LogicalResult
+S2SPipelineOptions::verify(function_ref<void(const Twine &)> emitError) const {
+  auto atLeast = [&](StringRef name, int64_t value, int64_t min) {
+    if (value >= min)
+      return true;
+    emitError("pipeline option '" + name + "' must be at least " + Twine(min) +
+              ", but is " + Twine(value));
+    return false;
+  };
+  if (vectorBits != 0 && vectorBits != 128 && vectorBits != 256 &&
+      vectorBits != 512) {
+    emitError("pipeline option 'vector-bits' must be 0 (the host's), 128, "
+              "256 or 512, but is " +
+              Twine(vectorBits));
+    return failure();
+  }
+  bool ok = atLeast("attention-block-q", attentionBlockQ, 1) &&
+            atLeast("attention-block-k", attentionBlockK, 1) &&
+            atLeast("rnn-block-units", rnnBlockUnits, 0) &&
+            atLeast("rnn-block-rows", rnnBlockRows, 0) &&
+            atLeast("dot-block-cols", dotBlockCols, 1) &&
+            atLeast("pack-min-rows", packMinRows, 0) &&
+            atLeast("pack-depth", packDepth, 1) &&
+            atLeast("pack-cols", packCols, 1) &&
+            atLeast("threads", threads, 1) &&
+            atLeast("parallel-min-flops", parallelMinFlops, 0) &&
+            atLeast("rnn-parallel-min-flops", rnnParallelMinFlops, 0) &&
+            atLeast("blocktime-ms", blocktimeMs, 0);
+  return success(ok);
 }
 
-void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
-                                   const S2SToLLVMPipelineOptions &options) {
+cpu::CPUTarget S2SPipelineOptions::cpuTarget() const {
+  if (vectorBits > 0)
+    return cpu::CPUTarget::fromVectorBits(vectorBits);
+  return cpu::CPUTarget::host();
+}
+
+ConvertS2SToLinalgPassOptions
+S2SPipelineOptions::linalgLoweringOptions() const {
+  ConvertS2SToLinalgPassOptions lowering;
+  lowering.tileAttention = tileAttention;
+  lowering.attentionBlockQ = attentionBlockQ;
+  lowering.attentionBlockK = attentionBlockK;
+  // approximate-math=false: libm's exp for the softmax too.
+  lowering.polynomialExp = approximateMath;
+  lowering.fuseRNNSteps = fuseRNNSteps;
+  lowering.rnnBlockUnits = rnnBlockUnits;
+  lowering.rnnBlockRows = rnnBlockRows;
+  lowering.rnnParallelMinFlops = rnnParallelMinFlops;
+  return lowering;
+}
+
+S2SCPULowerContractionsPassOptions
+S2SPipelineOptions::contractionOptions() const {
+  S2SCPULowerContractionsPassOptions kernels;
+  kernels.vectorBits = cpuTarget().vectorBits;
+  kernels.dotBlockCols = dotBlockCols;
+  kernels.packMinRows = packMinRows;
+  kernels.packDepth = packDepth;
+  kernels.packCols = packCols;
+  kernels.threads = threads;
+  kernels.parallelMinFlops = parallelMinFlops;
+  return kernels;
+}
+
+S2SCPUParallelizeElementwisePassOptions
+S2SPipelineOptions::parallelizeElementwiseOptions() const {
+  S2SCPUParallelizeElementwisePassOptions parallel;
+  parallel.threads = threads;
+  return parallel;
+}
+
+S2SCPUKeepThreadsAwakePassOptions
+S2SPipelineOptions::keepThreadsAwakeOptions() const {
+  S2SCPUKeepThreadsAwakePassOptions awake;
+  awake.blocktimeMs = blocktimeMs;
+  return awake;
+}
+
+//===----------------------------------------------------------------------===//
+// Stages
+//===----------------------------------------------------------------------===//
+
+void s2s::buildS2SGraphPipeline(OpPassManager &pm,
+                                const S2SPipelineOptions &options) {
   if (options.raiseAttention)
     pm.addPass(createS2SRaiseAttentionPass());
   if (options.hoistRNNInput)
     pm.addPass(createS2SHoistRNNInputPass());
   if (options.packQKV)
     pm.addPass(createS2SPackQKVPass());
-  ConvertS2SToLinalgPassOptions lowering;
-  lowering.tileAttention = options.tileAttention;
-  lowering.attentionBlockQ = options.attentionBlockQ;
-  lowering.attentionBlockK = options.attentionBlockK;
-  // approximate-math=false: libm's exp for the softmax too.
-  lowering.polynomialExp = options.approximateMath;
-  lowering.fuseRNNSteps = options.fuseRNNSteps;
-  lowering.rnnBlockUnits = options.rnnBlockUnits;
-  lowering.rnnBlockRows = options.rnnBlockRows;
-  lowering.rnnParallelMinFlops = options.rnnParallelMinFlops;
-  pm.addPass(createConvertS2SToLinalgPass(lowering));
+}
+
+void s2s::buildS2SLinalgLoweringPipeline(OpPassManager &pm,
+                                         const S2SPipelineOptions &options) {
+  pm.addPass(createConvertS2SToLinalgPass(options.linalgLoweringOptions()));
   // linalg.softmax written by the user or imported (not raised to
   // attention) as generics.
-  pm.addPass(createS2SDecomposeAggregatesPass());
+  pm.addPass(createS2SLinalgDecomposeAggregatesPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
 
-void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
-                                 const S2SToLLVMPipelineOptions &options) {
-  buildS2SToLinalgPipeline(pm, options);
+void s2s::buildS2SLinalgPipeline(OpPassManager &pm,
+                                 const S2SPipelineOptions &options) {
   // Elementwise arith/math on tensors written by the user (residual adds,
   // relu) become linalg too.
   pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
   if (options.fuseElementwise)
-    pm.addNestedPass<func::FuncOp>(createS2SFuseElementwisePass());
+    pm.addNestedPass<func::FuncOp>(createS2SLinalgFuseElementwisePass());
   if (options.approximateMath)
-    pm.addNestedPass<func::FuncOp>(createS2SApproximateMathPass());
+    pm.addNestedPass<func::FuncOp>(createS2SLinalgApproximateMathPass());
+}
 
+void s2s::buildS2SBufferizationPipeline(OpPassManager &pm,
+                                        const S2SPipelineOptions &options) {
   // Bufferize with the s2s calling convention: read-only inputs,
   // caller-allocated outputs.
-  pm.addPass(createS2SPrepareEntryPointsPass());
+  pm.addPass(createS2SBufferizationPrepareEntryPointsPass());
   bufferization::OneShotBufferizePassOptions bufferization;
   bufferization.bufferizeFunctionBoundaries = true;
   bufferization.functionBoundaryTypeConversion =
@@ -87,7 +164,7 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
   outParams.modifyPublicFunctions = true;
   outParams.hoistStaticAllocs = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
-  pm.addNestedPass<func::FuncOp>(createS2SForwardOutParamsPass());
+  pm.addNestedPass<func::FuncOp>(createS2SBufferizationForwardOutParamsPass());
   // Loops the lowering marked as parallel (scf.forall) run on threads, or
   // in sequence.
   if (options.threads > 1)
@@ -96,33 +173,25 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
     pm.addPass(createForallToForLoopPass());
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
+}
 
-  // Vector kernels for the contractions, loops for the rest, then LLVM.
+void s2s::buildS2SCPUCodegenPipeline(OpPassManager &pm,
+                                     const S2SPipelineOptions &options) {
+  // Vector kernels for the contractions, loops for the rest.
   if (options.lowerContractions) {
     // Named contractions (linalg.matmul, batch_matmul, ... as imported
     // models use them) as generics, which the kernels match.
     pm.addNestedPass<func::FuncOp>(createLinalgGeneralizeNamedOpsPass());
-    S2SLowerContractionsPassOptions kernels;
-    kernels.vectorBits =
-        options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
-    kernels.dotBlockCols = options.dotBlockCols;
-    kernels.packMinRows = options.packMinRows;
-    kernels.packDepth = options.packDepth;
-    kernels.packCols = options.packCols;
-    kernels.threads = options.threads;
-    kernels.parallelMinFlops = options.parallelMinFlops;
-    pm.addNestedPass<func::FuncOp>(createS2SLowerContractionsPass(kernels));
+    pm.addNestedPass<func::FuncOp>(
+        createS2SCPULowerContractionsPass(options.contractionOptions()));
   }
   // After the kernels, which may add buffers (B packed before a loop).
   if (options.planBuffers)
-    pm.addPass(createS2SPlanBuffersPass());
-  pm.addPass(createS2SCopiesToLinalgPass());
-  if (options.threads > 1) {
-    S2SParallelizeElementwisePassOptions parallel;
-    parallel.threads = options.threads;
-    pm.addNestedPass<func::FuncOp>(
-        createS2SParallelizeElementwisePass(parallel));
-  }
+    pm.addPass(createS2SCPUPlanBuffersPass());
+  pm.addPass(createS2SCPUCopiesToLinalgPass());
+  if (options.threads > 1)
+    pm.addNestedPass<func::FuncOp>(createS2SCPUParallelizeElementwisePass(
+        options.parallelizeElementwiseOptions()));
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   if (options.threads > 1) {
     ConvertSCFToOpenMPPassOptions openMP;
@@ -130,13 +199,16 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
     pm.addPass(createConvertSCFToOpenMPPass(openMP));
     // The loop bodies come wrapped in memref.alloca_scope, which must hold
     // a single block: inline them before their loops become branches.
-    pm.addPass(createS2SInlineAllocaScopesPass());
+    pm.addPass(createS2SCPUInlineAllocaScopesPass());
     // Several regions in a row (a layer's kernels, RNN steps, decoder
     // tokens): the threads wait spinning between regions, not asleep.
-    S2SKeepThreadsAwakePassOptions awake;
-    awake.blocktimeMs = options.blocktimeMs;
-    pm.addPass(createS2SKeepThreadsAwakePass(awake));
+    pm.addPass(
+        createS2SCPUKeepThreadsAwakePass(options.keepThreadsAwakeOptions()));
   }
+}
+
+void s2s::buildS2SLLVMLoweringPipeline(OpPassManager &pm,
+                                       const S2SPipelineOptions &) {
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
@@ -148,15 +220,76 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
 }
 
+void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
+                                   const S2SPipelineOptions &options) {
+  buildS2SGraphPipeline(pm, options);
+  buildS2SLinalgLoweringPipeline(pm, options);
+}
+
+void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
+                                 const S2SPipelineOptions &options) {
+  buildS2SToLinalgPipeline(pm, options);
+  buildS2SLinalgPipeline(pm, options);
+  buildS2SBufferizationPipeline(pm, options);
+  buildS2SCPUCodegenPipeline(pm, options);
+  buildS2SLLVMLoweringPipeline(pm, options);
+}
+
+//===----------------------------------------------------------------------===//
+// Registration
+//===----------------------------------------------------------------------===//
+
+/// Registers `builder` as the pipeline `name`, its options checked first.
+static void registerStage(StringRef name, StringRef description,
+                          void (*builder)(OpPassManager &,
+                                          const S2SPipelineOptions &)) {
+  registerPassPipeline(
+      name, description,
+      [builder](OpPassManager &pm, StringRef optionsString,
+                function_ref<LogicalResult(const Twine &)> errorHandler) {
+        S2SPipelineOptions options;
+        if (failed(options.parseFromString(optionsString)))
+          return failure();
+        if (failed(options.verify(
+                [&](const Twine &message) { (void)errorHandler(message); })))
+          return failure();
+        builder(pm, options);
+        return success();
+      },
+      [](function_ref<void(const detail::PassOptions &)> optionsHandler) {
+        optionsHandler(S2SPipelineOptions());
+      });
+}
+
 void s2s::registerS2SPipelines() {
-  PassPipelineRegistration<S2SToLLVMPipelineOptions>(
-      "s2s-to-linalg-pipeline",
-      "Run the enabled graph-level passes, lower s2s ops to linalg on "
-      "tensors and clean up",
-      buildS2SToLinalgPipeline);
-  PassPipelineRegistration<S2SToLLVMPipelineOptions>(
-      "s2s-to-llvm",
-      "Lower s2s and upstream tensor IR to the LLVM dialect with the s2s "
-      "calling convention",
-      buildS2SToLLVMPipeline);
+  registerStage("s2s-graph-pipeline",
+                "Graph-level optimizations on s2s ops (raise attention, "
+                "hoist RNN input projections, pack Q/K/V)",
+                buildS2SGraphPipeline);
+  registerStage("s2s-linalg-lowering-pipeline",
+                "Lower s2s ops to linalg on tensors and clean up",
+                buildS2SLinalgLoweringPipeline);
+  registerStage("s2s-linalg-pipeline",
+                "Elementwise ops as linalg, elementwise fusion and "
+                "approximate math on tensors",
+                buildS2SLinalgPipeline);
+  registerStage("s2s-bufferization-pipeline",
+                "Bufferize with the s2s calling convention (read-only "
+                "inputs, caller-allocated outputs)",
+                buildS2SBufferizationPipeline);
+  registerStage("s2s-cpu-codegen-pipeline",
+                "CPU code generation on memrefs: contraction kernels, "
+                "scratch arena, loops, OpenMP",
+                buildS2SCPUCodegenPipeline);
+  registerStage("s2s-llvm-lowering-pipeline",
+                "Lower loops, memrefs, math and the rest to the LLVM dialect",
+                buildS2SLLVMLoweringPipeline);
+  registerStage("s2s-to-linalg-pipeline",
+                "Run the enabled graph-level passes, lower s2s ops to linalg "
+                "on tensors and clean up",
+                buildS2SToLinalgPipeline);
+  registerStage("s2s-to-llvm",
+                "Lower s2s and upstream tensor IR to the LLVM dialect with "
+                "the s2s calling convention",
+                buildS2SToLLVMPipeline);
 }

@@ -5,7 +5,7 @@
 // takes the lowering of s2s.scaled_dot_product_attention (a loop over key
 // blocks with an online softmax, no [Tq, Tk] softmax op), unless the option
 // switches it off; then the softmax is decomposed into generics
-// (s2s-decompose-aggregates) over the whole [Tq, Tk] scores.
+// (s2s-linalg-decompose-aggregates) over the whole [Tq, Tk] scores.
 
 // RAISED-LABEL: func.func @attention(
 // RAISED-NOT:     linalg.softmax

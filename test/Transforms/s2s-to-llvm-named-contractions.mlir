@@ -2,7 +2,7 @@
 // RUN: s2s-opt %s --s2s-to-llvm="vector-bits=512 lower-contractions=false" | FileCheck %s --check-prefix=LOOPS
 
 // Named contractions, as the ONNX importer and hand-written linalg use
-// them, are generalized before s2s-lower-contractions, so they get the
+// them, are generalized before s2s-cpu-lower-contractions, so they get the
 // vector kernels too (vector FMAs on 16 lanes) instead of scalar loops.
 
 // CHECK-LABEL: llvm.func @matmul(

@@ -2,7 +2,7 @@
 
 /// Only the llvm dialect is left, and no copy calls memrefCopy from MLIR's C
 /// runner utilities (the strided copies into y[t, :, 0:H] and y[t, :, H:2H]
-/// of a bidirectional layer would, without s2s-copies-to-linalg).
+/// of a bidirectional layer would, without s2s-cpu-copies-to-linalg).
 // RUN: s2s-opt %s --s2s-to-llvm -split-input-file | FileCheck %s --check-prefix=LLVM-ONLY
 // LLVM-ONLY-NOT: {{[[:space:]"](arith|bufferization|cf|func|linalg|math|memref|scf|tensor|ub|s2s)\.[a-z_]+}}
 // LLVM-ONLY-NOT: memrefCopy

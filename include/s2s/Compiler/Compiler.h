@@ -80,7 +80,7 @@ inline constexpr const char *kThreadsFlagHelp =
 /// --pipeline-options string; reports a bad one and returns null. A
 /// `threads` value from the tools' --threads flag overrides the string's
 /// (0: one thread per logical CPU of the host).
-std::unique_ptr<S2SToLLVMPipelineOptions>
+std::unique_ptr<S2SPipelineOptions>
 parsePipelineOptions(StringRef options,
                      std::optional<unsigned> threads = std::nullopt);
 
@@ -109,12 +109,12 @@ FailureOr<EntryPoint> getEntryPoint(func::FuncOp func);
 
 /// Runs the s2s-to-llvm pipeline on `module`.
 LogicalResult lowerToLLVMDialect(ModuleOp module,
-                                 const S2SToLLVMPipelineOptions &options);
+                                 const S2SPipelineOptions &options);
 
 /// Runs the s2s-to-linalg pipeline on `module` (s2s ops become linalg on
 /// tensors; nothing is bufferized).
 LogicalResult lowerToLinalg(ModuleOp module,
-                            const S2SToLLVMPipelineOptions &options);
+                            const S2SPipelineOptions &options);
 
 /// Whether the lowered `module` runs OpenMP parallel regions (it was
 /// compiled with threads > 1 and has parallel loops), so that running it

@@ -69,7 +69,7 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
            /*default=*/"128", "Keys per block of the tiled attention">,
     Option<"polynomialExp", "polynomial-exp", "bool", /*default=*/"true",
            "Softmax exponentials as an inline f32 polynomial (else "
-           "math.exp, for s2s-approximate-math or libm)">,
+           "math.exp, for s2s-linalg-approximate-math or libm)">,
     Option<"fuseRNNSteps", "fuse-rnn-steps", "bool", /*default=*/"true",
            "Fuse the gate math of a recurrent layer's step into its GEMM, "
            "one scf.forall over blocks of hidden units">,

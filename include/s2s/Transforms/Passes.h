@@ -1,4 +1,4 @@
-//===- Passes.h - s2s passes outside the dialect ----------------*- C++ -*-===//
+//===- Passes.h - s2s passes on linalg and tensors --------------*- C++ -*-===//
 
 #ifndef S2S_TRANSFORMS_PASSES_H
 #define S2S_TRANSFORMS_PASSES_H

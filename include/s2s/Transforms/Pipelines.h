@@ -1,12 +1,32 @@
-//===- Pipelines.h - named s2s pipelines ------------------------*- C++ -*-===//
+//===- Pipelines.h - the stages of s2s, as named pipelines ------*- C++ -*-===//
 //
-// The s2s-to-llvm pipeline: from s2s and upstream tensor IR to the LLVM
-// dialect, for the JIT (s2s-run) and ahead-of-time compilation (s2s-compile).
+// s2s compiles in stages, each a function that adds its passes to a pass
+// manager and a pipeline that s2s-opt runs alone:
+//
+//   s2s-graph-pipeline          graph level, on s2s ops (raise attention,
+//                               hoist RNN input projections, pack Q/K/V)
+//   s2s-linalg-lowering-pipeline  s2s ops to linalg, tensor, arith, scf
+//   s2s-linalg-pipeline         on linalg and tensors (elementwise ops as
+//                               linalg, fusion, approximate math)
+//   s2s-bufferization-pipeline  one-shot bufferization with the s2s calling
+//                               convention (read-only inputs,
+//                               caller-allocated outputs), parallel loops
+//   s2s-cpu-codegen-pipeline    CPU kernels on memrefs, the scratch arena,
+//                               loops, OpenMP
+//   s2s-llvm-lowering-pipeline  to the LLVM dialect
+//
+// composed by `s2s-to-linalg-pipeline` (the first two) and `s2s-to-llvm`
+// (all). Every stage takes the one options struct, S2SPipelineOptions, which
+// converts to the options of each pass it configures.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef S2S_TRANSFORMS_PIPELINES_H
 #define S2S_TRANSFORMS_PIPELINES_H
+
+#include "s2s/Codegen/CPU/Passes.h"
+#include "s2s/Codegen/CPU/Target.h"
+#include "s2s/Conversion/Passes.h"
 
 #include "mlir/Pass/PassOptions.h"
 
@@ -15,10 +35,9 @@ class OpPassManager;
 
 namespace s2s {
 
-/// Options of the s2s-to-llvm pipeline. Each optimization can be switched
-/// off for A/B comparison.
-struct S2SToLLVMPipelineOptions
-    : public PassPipelineOptions<S2SToLLVMPipelineOptions> {
+/// Options of every s2s pipeline. Each optimization can be switched off for
+/// A/B comparison.
+struct S2SPipelineOptions : public PassPipelineOptions<S2SPipelineOptions> {
   PassOptions::Option<bool> raiseAttention{
       *this, "raise-attention",
       llvm::cl::desc("Rewrite attention written with linalg contractions and "
@@ -67,23 +86,23 @@ struct S2SToLLVMPipelineOptions
   PassOptions::Option<bool> fuseElementwise{
       *this, "fuse-elementwise",
       llvm::cl::desc("Fuse chains of elementwise linalg ops "
-                     "(s2s-fuse-elementwise)"),
+                     "(s2s-linalg-fuse-elementwise)"),
       llvm::cl::init(true)};
   PassOptions::Option<bool> approximateMath{
       *this, "approximate-math",
       llvm::cl::desc("Replace exp/tanh/... by vectorizable polynomial "
-                     "approximations (s2s-approximate-math and the "
+                     "approximations (s2s-linalg-approximate-math and the "
                      "softmax's polynomial-exp)"),
       llvm::cl::init(true)};
   PassOptions::Option<bool> planBuffers{
       *this, "plan-buffers",
       llvm::cl::desc("Place each function's scratch buffers in one arena "
-                     "reused by every call (s2s-plan-buffers)"),
+                     "reused by every call (s2s-cpu-plan-buffers)"),
       llvm::cl::init(true)};
   PassOptions::Option<bool> lowerContractions{
       *this, "lower-contractions",
       llvm::cl::desc("Lower contractions to register-blocked vector kernels "
-                     "(s2s-lower-contractions)"),
+                     "(s2s-cpu-lower-contractions)"),
       llvm::cl::init(true)};
   PassOptions::Option<int64_t> vectorBits{
       *this, "vector-bits",
@@ -125,25 +144,63 @@ struct S2SToLLVMPipelineOptions
       *this, "blocktime-ms",
       llvm::cl::desc("With threads > 1, milliseconds the OpenMP threads spin "
                      "between the parallel regions of a function "
-                     "(s2s-keep-threads-awake; 0: the runtime's setting)"),
+                     "(s2s-cpu-keep-threads-awake; 0: the runtime's setting)"),
       llvm::cl::init(1)};
+
+  /// Checks every option against its range; reports the first one outside
+  /// through `emitError` (naming the option, its range and its value).
+  LogicalResult verify(function_ref<void(const Twine &)> emitError) const;
+
+  /// The CPU the kernels are shaped for (vector-bits, or the host's).
+  cpu::CPUTarget cpuTarget() const;
+  /// The options of convert-s2s-to-linalg.
+  ConvertS2SToLinalgPassOptions linalgLoweringOptions() const;
+  /// The options of s2s-cpu-lower-contractions.
+  S2SCPULowerContractionsPassOptions contractionOptions() const;
+  /// The options of s2s-cpu-parallelize-elementwise.
+  S2SCPUParallelizeElementwisePassOptions parallelizeElementwiseOptions() const;
+  /// The options of s2s-cpu-keep-threads-awake.
+  S2SCPUKeepThreadsAwakePassOptions keepThreadsAwakeOptions() const;
 };
 
-/// The vector register width of the host CPU in bits.
-int64_t getHostVectorBits();
+/// Graph-level passes the options enable, on s2s ops.
+void buildS2SGraphPipeline(OpPassManager &pm,
+                           const S2SPipelineOptions &options);
 
-/// Runs the graph-level passes the options enable, lowers s2s ops to linalg
-/// on tensors and cleans up (no bufferization).
+/// s2s ops to linalg on tensors (convert-s2s-to-linalg), aggregates such as
+/// linalg.softmax as generics, then canonicalization and CSE.
+void buildS2SLinalgLoweringPipeline(OpPassManager &pm,
+                                    const S2SPipelineOptions &options);
+
+/// On linalg and tensors: elementwise arith/math as linalg, elementwise
+/// fusion, polynomial approximations.
+void buildS2SLinalgPipeline(OpPassManager &pm,
+                            const S2SPipelineOptions &options);
+
+/// One-shot bufferization with the s2s entry-point convention (inputs and
+/// caller-allocated outputs as memref descriptors), scf.forall as parallel
+/// or sequential loops, deallocation.
+void buildS2SBufferizationPipeline(OpPassManager &pm,
+                                   const S2SPipelineOptions &options);
+
+/// CPU code generation on memrefs: contraction kernels, the scratch arena,
+/// copies, linalg to loops, OpenMP for parallel loops.
+void buildS2SCPUCodegenPipeline(OpPassManager &pm,
+                                const S2SPipelineOptions &options);
+
+/// Loops, memrefs, math and the rest to the LLVM dialect.
+void buildS2SLLVMLoweringPipeline(OpPassManager &pm,
+                                  const S2SPipelineOptions &options);
+
+/// The graph passes and the linalg lowering: s2s to linalg on tensors.
 void buildS2SToLinalgPipeline(OpPassManager &pm,
-                              const S2SToLLVMPipelineOptions &options);
+                              const S2SPipelineOptions &options);
 
-/// From s2s and upstream tensor IR to the LLVM dialect: the linalg
-/// lowering, bufferization with the s2s entry-point convention (inputs and
-/// caller-allocated outputs as memref descriptors), loops, and LLVM.
+/// Every stage: from s2s and upstream tensor IR to the LLVM dialect.
 void buildS2SToLLVMPipeline(OpPassManager &pm,
-                            const S2SToLLVMPipelineOptions &options);
+                            const S2SPipelineOptions &options);
 
-/// Registers `s2s-to-linalg-pipeline` and `s2s-to-llvm`.
+/// Registers every stage and the two compositions with the pass registry.
 void registerS2SPipelines();
 
 } // namespace s2s

@@ -58,7 +58,7 @@
 // CHECK-NEXT:          tensor.parallel_insert_slice %{{.+}} into %[[OUT]][%[[B]], %[[H]], %[[QB]], 0] [1, 1, 8, 6]
 // CHECK-NOT:     tensor<32x40xf32>
 /// polynomial-exp=false: the exponentials are math.exp (for
-/// s2s-approximate-math or libm), 0 where their argument is -inf.
+/// s2s-linalg-approximate-math or libm), 0 where their argument is -inf.
 // LIBM-LABEL: func.func @sdpa_tiled(
 // LIBM-NOT:     arith.shli
 // LIBM:         %[[X:.+]] = arith.subf

@@ -1,4 +1,4 @@
-// RUN: s2s-opt %s --s2s-decompose-aggregates --s2s-raise-attention | FileCheck %s
+// RUN: s2s-opt %s --s2s-linalg-decompose-aggregates --s2s-raise-attention | FileCheck %s
 
 /// The softmax exactly as linalg.softmax's own decomposition writes it (a
 /// maxnumf reduction started at NaN, exp(x - max) in one op, a sum and a

@@ -1,0 +1,92 @@
+//===- Passes.td - s2s bufferization passes ----------------*- tablegen -*-===//
+
+#ifndef S2S_BUFFERIZATION_PASSES_TD
+#define S2S_BUFFERIZATION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def S2SBufferizationPrepareEntryPointsPass
+    : Pass<"s2s-bufferization-prepare-entry-points", "::mlir::ModuleOp"> {
+  let summary = "Give public functions the s2s calling convention";
+  let description = [{
+    Prepares every public `func.func` with a body to be called from outside
+    the module (by `s2s-run`, or by C code linking an `s2s-compile` object):
+
+    * tensor arguments are marked `bufferization.writable = false`, so that
+      bufferization never writes into the caller's input buffers (which may
+      be read-only constants) and allocates fresh destinations instead;
+    * a tensor returned more than once is copied for each repeat, so that
+      every result has a buffer of its own when results become
+      caller-allocated out-parameters;
+    * the function gets `llvm.emit_c_interface`, which makes the LLVM
+      lowering emit `_mlir_ciface_<name>` taking pointers to memref
+      descriptors.
+
+    Together with `buffer-results-to-out-params` in the `s2s-to-llvm`
+    pipeline this gives the C calling convention documented in
+    docs/Tools/s2s-compile.md: inputs, then outputs, each as a pointer to a
+    strided memref descriptor, the caller owning every buffer.
+
+    Before:
+    ```mlir
+    func.func @main(%x: tensor<4xf32>) -> tensor<4xf32>
+    ```
+    After:
+    ```mlir
+    func.func @main(%x: tensor<4xf32> {bufferization.writable = false})
+        -> tensor<4xf32> attributes {llvm.emit_c_interface}
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def S2SBufferizationForwardOutParamsPass : Pass<"s2s-bufferization-forward-out-params",
+                                   "::mlir::func::FuncOp"> {
+  let summary = "Compute results in the caller's buffers instead of copying";
+  let description = [{
+    After `buffer-results-to-out-params`, a result that the function
+    computed in a buffer of its own reaches the caller's output buffer by a
+    final `memref.copy`: the whole result is written twice and its buffer
+    is scratch memory as large as the output. `hoist-static-allocs` of that
+    pass only helps when the returned value is the allocation itself; this
+    pass also sees through reshapes. When an output argument is used only
+    by a `memref.copy` into it in the function's entry block, and the copy's
+    source is a `memref.alloc` of the entry block seen through
+    `memref.expand_shape` / `memref.collapse_shape` ops, the allocation is
+    replaced by the output argument seen through the inverse reshapes, and
+    the copy is erased.
+
+    Before:
+    ```mlir
+    func.func @f(%in: memref<8x4xf32>, %out: memref<1x8x4xf32>) {
+      %buf = memref.alloc() : memref<8x4xf32>
+      linalg.copy ins(%in : memref<8x4xf32>) outs(%buf : memref<8x4xf32>)
+      %e = memref.expand_shape %buf [[0, 1], [2]] output_shape [1, 8, 4]
+          : memref<8x4xf32> into memref<1x8x4xf32>
+      memref.copy %e, %out : memref<1x8x4xf32> to memref<1x8x4xf32>
+      return
+    }
+    ```
+    After:
+    ```mlir
+    func.func @f(%in: memref<8x4xf32>, %out: memref<1x8x4xf32>) {
+      %buf = memref.collapse_shape %out [[0, 1], [2]]
+          : memref<1x8x4xf32> into memref<8x4xf32>
+      linalg.copy ins(%in : memref<8x4xf32>) outs(%buf : memref<8x4xf32>)
+      return
+    }
+    ```
+
+    Left alone: an output argument with any other use (the function may
+    read or write it elsewhere), a source that is not an allocation in the
+    entry block (a loop result, a subview, a function argument), and an
+    allocation used after the copy.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
+#endif // S2S_BUFFERIZATION_PASSES_TD

@@ -1,0 +1,48 @@
+//===- Target.h - the CPU the kernels are shaped for ------------*- C++ -*-===//
+//
+// What the CPU code generation needs to know of its target: the width of a
+// vector register, how many there are, whether the target has fused
+// multiply-add. Every kernel takes its shape from here, not from the host it
+// happens to be compiled on.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef S2S_CODEGEN_CPU_TARGET_H
+#define S2S_CODEGEN_CPU_TARGET_H
+
+#include "mlir/IR/Types.h"
+
+#include <cstdint>
+
+namespace mlir {
+namespace s2s {
+namespace cpu {
+
+/// The vector unit of a CPU target.
+struct CPUTarget {
+  /// Width of a vector register in bits (512 with AVX-512, 256 with AVX2,
+  /// 128 with SSE or NEON).
+  int64_t vectorBits = 512;
+  /// Number of vector registers the register allocator can use.
+  int64_t vectorRegisters = 32;
+  /// Whether the target has fused multiply-add instructions.
+  bool hasFMA = true;
+
+  /// Lanes of a vector register of `elementType` (an int or float type).
+  int64_t vectorWidth(Type elementType) const {
+    return vectorBits / elementType.getIntOrFloatBitWidth();
+  }
+
+  /// An x86-64 target with `vectorBits`-wide registers: 32 of them with
+  /// AVX-512, 16 otherwise.
+  static CPUTarget fromVectorBits(int64_t vectorBits);
+
+  /// The CPU this process runs on.
+  static CPUTarget host();
+};
+
+} // namespace cpu
+} // namespace s2s
+} // namespace mlir
+
+#endif // S2S_CODEGEN_CPU_TARGET_H

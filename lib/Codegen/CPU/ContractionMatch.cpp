@@ -1,0 +1,203 @@
+//===- ContractionMatch.cpp - which generics the kernels implement -------===//
+//
+// Recognizes the contractions the kernels implement: a linalg.generic on
+// memrefs with a multiply-add body, static sizes, unit inner strides, C
+// indexed by the parallel loops in order, and the contiguous dimension of B
+// either k (dot) or n (axpy). Also the facts kernel selection needs: whether
+// B fits vector panels, and the loop in which B is invariant.
+//
+//===----------------------------------------------------------------------===//
+
+#include "KernelEmitter.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+#include "llvm/Support/MathExtras.h"
+
+using namespace mlir;
+using namespace mlir::s2s::cpu;
+
+/// A memref whose innermost dimension has unit stride.
+bool mlir::s2s::cpu::hasUnitInnerStride(Value v) {
+  auto type = dyn_cast<MemRefType>(v.getType());
+  if (!type || !type.hasStaticShape() || type.getRank() == 0)
+    return false;
+  auto [strides, offset] = type.getStridesAndOffset();
+  return strides.back() == 1;
+}
+
+/// The body is `out + in0 * in1` (in either operand order).
+static bool isMulAddBody(linalg::GenericOp op) {
+  Block &body = op.getRegion().front();
+  if (body.getOperations().size() != 3)
+    return false;
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  auto add = yield.getOperand(0).getDefiningOp<arith::AddFOp>();
+  if (!add)
+    return false;
+  Value acc = body.getArgument(2);
+  Value prod = add.getLhs() == acc ? add.getRhs() : add.getLhs();
+  if (add.getLhs() != acc && add.getRhs() != acc)
+    return false;
+  auto mul = prod.getDefiningOp<arith::MulFOp>();
+  if (!mul)
+    return false;
+  Value in0 = body.getArgument(0), in1 = body.getArgument(1);
+  return (mul.getLhs() == in0 && mul.getRhs() == in1) ||
+         (mul.getLhs() == in1 && mul.getRhs() == in0);
+}
+
+/// Whether `map` reads dimension `dim` anywhere.
+static bool usesDim(AffineMap map, unsigned dim) {
+  return map.isFunctionOfDim(dim);
+}
+
+/// `map`'s last result is exactly dimension `dim`.
+static bool lastResultIs(AffineMap map, unsigned dim) {
+  auto expr = dyn_cast<AffineDimExpr>(map.getResults().back());
+  return expr && expr.getPosition() == dim;
+}
+
+std::optional<Contraction>
+mlir::s2s::cpu::matchContraction(linalg::GenericOp op, int64_t vectorWidth) {
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
+      op.getNumDpsInits() != 1 || !isMulAddBody(op))
+    return std::nullopt;
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  SmallVector<unsigned> parallel;
+  std::optional<unsigned> reduction;
+  for (auto [i, it] : llvm::enumerate(iterators)) {
+    if (it == utils::IteratorType::parallel)
+      parallel.push_back(i);
+    else if (reduction)
+      return std::nullopt; // one reduction dimension only
+    else
+      reduction = i;
+  }
+  if (!reduction || parallel.size() < 2)
+    return std::nullopt;
+
+  Contraction c;
+  c.op = op;
+  c.a = op.getDpsInputOperand(0)->get();
+  c.b = op.getDpsInputOperand(1)->get();
+  c.c = op.getDpsInitOperand(0)->get();
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  c.aMap = maps[0];
+  c.bMap = maps[1];
+  c.cMap = maps[2];
+  c.kDim = *reduction;
+  c.nDim = parallel.back();
+  c.mDim = parallel[parallel.size() - 2];
+  c.batchDims.assign(parallel.begin(), parallel.end() - 2);
+  if (op.hasDynamicShape())
+    return std::nullopt;
+  c.loopSizes = op.getStaticLoopRanges();
+  if (llvm::any_of(c.loopSizes, ShapedType::isDynamic))
+    return std::nullopt;
+
+  // C is indexed by the parallel dimensions, in order.
+  if (c.cMap.getNumResults() != parallel.size())
+    return std::nullopt;
+  for (auto [i, dim] : llvm::enumerate(parallel)) {
+    auto expr = dyn_cast<AffineDimExpr>(c.cMap.getResult(i));
+    if (!expr || expr.getPosition() != dim)
+      return std::nullopt;
+  }
+  // A reads m and k but not n; B reads n and k but not m. Swap the inputs
+  // when the generic lists them the other way round.
+  auto fits = [&](AffineMap aMap, AffineMap bMap) {
+    return usesDim(aMap, c.mDim) && !usesDim(aMap, c.nDim) &&
+           usesDim(bMap, c.nDim) && !usesDim(bMap, c.mDim) &&
+           usesDim(aMap, c.kDim) && usesDim(bMap, c.kDim);
+  };
+  if (!fits(c.aMap, c.bMap)) {
+    std::swap(c.a, c.b);
+    std::swap(c.aMap, c.bMap);
+    if (!fits(c.aMap, c.bMap))
+      return std::nullopt;
+  }
+  // m, n and k must appear as plain dimensions (batch dimensions may be any
+  // affine expression, as for grouped-query heads).
+  for (AffineExpr expr :
+       llvm::concat<const AffineExpr>(c.aMap.getResults(), c.bMap.getResults()))
+    for (unsigned dim : {c.mDim, c.nDim, c.kDim})
+      if (expr.isFunctionOfDim(dim) && !isa<AffineDimExpr>(expr))
+        return std::nullopt;
+  if (!hasUnitInnerStride(c.a) || !hasUnitInnerStride(c.b) ||
+      !hasUnitInnerStride(c.c))
+    return std::nullopt;
+  Type elt = cast<MemRefType>(c.c.getType()).getElementType();
+  if (!elt.isF32() && !elt.isF64())
+    return std::nullopt;
+
+  if (lastResultIs(c.aMap, c.kDim) && lastResultIs(c.bMap, c.kDim))
+    c.kind = KernelKind::Dot;
+  else if (lastResultIs(c.bMap, c.nDim))
+    c.kind = KernelKind::Axpy;
+  else
+    return std::nullopt;
+  // Too small to be worth a vector kernel.
+  int64_t inner =
+      c.kind == KernelKind::Dot ? c.loopSizes[c.kDim] : c.loopSizes[c.nDim];
+  if (inner < vectorWidth / 2)
+    return std::nullopt;
+  return c;
+}
+
+/// Whether B of a dot contraction can be transposed into panels of whole
+/// vectors: n and k multiples of the (power of two) vector width.
+bool mlir::s2s::cpu::fitsPanels(const Contraction &c, int64_t vw) {
+  return c.kind == KernelKind::Dot && llvm::isPowerOf2_64(vw) &&
+         c.loopSizes[c.nDim] % vw == 0 && c.loopSizes[c.kDim] % vw == 0;
+}
+
+/// Whether something in `loop` may write the buffer `value` views (or
+/// free it): any user of one of its aliases inside the loop with a write
+/// or free effect on it, or without known effects.
+static bool mayBeWrittenIn(Value value, Operation *loop) {
+  Value root = value;
+  while (auto view = root.getDefiningOp<ViewLikeOpInterface>())
+    root = view.getViewSource();
+  SmallVector<Value> aliases = {root};
+  while (!aliases.empty()) {
+    Value alias = aliases.pop_back_val();
+    for (OpOperand &use : alias.getUses()) {
+      Operation *user = use.getOwner();
+      if (auto view = dyn_cast<ViewLikeOpInterface>(user)) {
+        if (view.getViewSource() == alias) {
+          llvm::append_range(aliases, user->getResults());
+          continue;
+        }
+      }
+      if (!loop->isAncestor(user))
+        continue;
+      auto effects = dyn_cast<MemoryEffectOpInterface>(user);
+      if (!effects)
+        return true;
+      SmallVector<MemoryEffects::EffectInstance> found;
+      effects.getEffectsOnValue(alias, found);
+      for (auto &effect : found)
+        if (isa<MemoryEffects::Write, MemoryEffects::Free>(effect.getEffect()))
+          return true;
+    }
+  }
+  return false;
+}
+
+/// The outermost scf.for around `c` (through scf.for ops only) in which B is
+/// defined outside and read-only, or null.
+Operation *mlir::s2s::cpu::findInvariantLoopOfB(const Contraction &c) {
+  Operation *found = nullptr;
+  Value b = c.b;
+  for (Operation *parent = c.op->getParentOp();
+       auto loop = dyn_cast_if_present<scf::ForOp>(parent);
+       parent = parent->getParentOp()) {
+    if (loop.getRegion().isAncestor(b.getParentRegion()) ||
+        mayBeWrittenIn(b, loop))
+      break;
+    found = loop;
+  }
+  return found;
+}

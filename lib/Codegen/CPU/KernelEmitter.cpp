@@ -1,0 +1,215 @@
+//===- KernelEmitter.cpp - what every kernel is built of
+//--------------------===//
+//
+// The parts of KernelEmitter that every kernel uses: constants hoisted to
+// the start of the function, loops (sequential, or scf.parallel for the
+// loop chosen to run on the threads), the batch loops around a kernel, and
+// vector loads and stores (masked for tails).
+//
+//===----------------------------------------------------------------------===//
+
+#include "KernelEmitter.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+
+using namespace mlir;
+using namespace mlir::s2s::cpu;
+
+KernelEmitter::KernelEmitter(RewriterBase &rewriter, const Contraction &c,
+                             int64_t vectorWidth, const KernelShapes &shapes,
+                             ContractionKernel kernel)
+    : b(rewriter), loc(c.op->getLoc()), c(c), vw(vectorWidth),
+      dotRows(shapes.dotRows), dotCols(shapes.dotCols),
+      dotBlockCols(shapes.dotBlockCols), axpyRows(shapes.axpyRows),
+      axpyVectors(shapes.axpyVectors), kernel(kernel) {
+  elt = cast<MemRefType>(c.c.getType()).getElementType();
+  vecType = VectorType::get({vw}, elt);
+  if (kernel == ContractionKernel::Packed) {
+    int64_t n = c.loopSizes[c.nDim], k = c.loopSizes[c.kDim];
+    int64_t nr = axpyVectors * vw;
+    packDepth = std::min(std::max(shapes.packDepth / vw, int64_t(1)) * vw, k);
+    packCols = std::max(shapes.packCols / nr, int64_t(1)) * nr;
+    packCols = std::min<int64_t>(packCols, llvm::alignTo(n, nr));
+  }
+}
+
+void KernelEmitter::emit(int64_t threads) {
+  dims.assign(c.loopSizes.size(), Value());
+  if (threads > 1)
+    chooseParallelLoop(threads);
+  emitBatch(0);
+}
+
+Value KernelEmitter::constant(TypedAttr value) {
+  Value &cached = constants[value];
+  if (!cached) {
+    OpBuilder::InsertionGuard guard(b);
+    Region *region = c.op->getParentRegion();
+    while (!isa<FunctionOpInterface>(region->getParentOp()))
+      region = region->getParentOp()->getParentRegion();
+    b.setInsertionPointToStart(&region->front());
+    cached = arith::ConstantOp::create(b, loc, value);
+  }
+  return cached;
+}
+
+Value KernelEmitter::zeroVector() {
+  return constant(DenseElementsAttr::get(vecType, b.getZeroAttr(elt)));
+}
+
+Value KernelEmitter::prefixMask(int64_t count) {
+  SmallVector<bool> lanes(vw, false);
+  for (int64_t i = 0; i < count; ++i)
+    lanes[i] = true;
+  auto type = VectorType::get({vw}, b.getI1Type());
+  return constant(DenseElementsAttr::get(type, lanes));
+}
+
+void KernelEmitter::loop(int64_t lo, int64_t hi, int64_t step,
+                         function_ref<void(Value)> body, bool parallel) {
+  if (lo >= hi)
+    return;
+  OpBuilder::InsertionGuard guard(b);
+  if (parallel) {
+    auto parOp =
+        scf::ParallelOp::create(b, loc, ValueRange{cst(lo)},
+                                ValueRange{cst(hi)}, ValueRange{cst(step)});
+    b.setInsertionPointToStart(parOp.getBody());
+    body(parOp.getInductionVars()[0]);
+    return;
+  }
+  auto forOp = scf::ForOp::create(b, loc, cst(lo), cst(hi), cst(step));
+  b.setInsertionPointToStart(forOp.getBody());
+  body(forOp.getInductionVar());
+}
+
+void KernelEmitter::loopFrom(Value lo, int64_t count, int64_t step,
+                             function_ref<void(Value)> body) {
+  if (count <= 0)
+    return;
+  Value hi = arith::AddIOp::create(b, loc, lo, cst(count));
+  auto forOp = scf::ForOp::create(b, loc, lo, hi, cst(step));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(forOp.getBody());
+  body(forOp.getInductionVar());
+}
+
+void KernelEmitter::loopTo(Value count, function_ref<void(Value)> body) {
+  loopStep(count, 1, body);
+}
+
+void KernelEmitter::loopStep(Value count, int64_t step,
+                             function_ref<void(Value)> body) {
+  auto forOp = scf::ForOp::create(b, loc, cst(0), count, cst(step));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(forOp.getBody());
+  body(forOp.getInductionVar());
+}
+
+SmallVector<Value> KernelEmitter::indices(AffineMap map) {
+  SmallVector<Value> result;
+  for (AffineExpr expr : map.getResults()) {
+    if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
+      result.push_back(dims[dim.getPosition()]);
+      continue;
+    }
+    SmallVector<Value> operands;
+    for (unsigned i = 0; i < map.getNumDims(); ++i)
+      operands.push_back(dims[i] ? dims[i] : cst(0));
+    result.push_back(affine::AffineApplyOp::create(
+        b, loc, AffineMap::get(map.getNumDims(), 0, expr), operands));
+  }
+  return result;
+}
+
+Value KernelEmitter::offset(Value base, int64_t delta) {
+  if (delta == 0)
+    return base;
+  return arith::AddIOp::create(b, loc, base, cst(delta));
+}
+
+Value KernelEmitter::load(Value memref, ValueRange idx, Value mask,
+                          Value passthru) {
+  if (mask)
+    return vector::MaskedLoadOp::create(b, loc, vecType, memref, idx, mask,
+                                        passthru);
+  return vector::LoadOp::create(b, loc, vecType, memref, idx);
+}
+
+void KernelEmitter::store(Value value, Value memref, ValueRange idx,
+                          Value mask) {
+  if (mask)
+    vector::MaskedStoreOp::create(b, loc, memref, idx, mask, value);
+  else
+    vector::StoreOp::create(b, loc, value, memref, idx);
+}
+
+void KernelEmitter::chooseParallelLoop(int64_t threads) {
+  for (unsigned level = 0; level < c.batchDims.size(); ++level) {
+    if (c.loopSizes[c.batchDims[level]] >= threads) {
+      parallelLoop = ParallelLoop::Batch;
+      parallelBatchLevel = level;
+      return;
+    }
+  }
+  int64_t m = c.loopSizes[c.mDim], n = c.loopSizes[c.nDim];
+  if (kernel == ContractionKernel::Prepacked) {
+    if (n / (axpyVectors * vw) >= threads)
+      parallelLoop = ParallelLoop::Cols;
+    return;
+  }
+  if (kernel == ContractionKernel::Packed) {
+    // Column blocks only: the threads pack their own blocks of B. Narrower
+    // blocks when there are fewer than `threads` of them.
+    int64_t nr = axpyVectors * vw;
+    int64_t fullCols = n / nr * nr;
+    int64_t perThread = llvm::alignTo(llvm::divideCeil(fullCols, threads), nr);
+    packCols = std::min(packCols, std::max(nr, perThread));
+    int64_t blocks = llvm::divideCeil(fullCols, packCols);
+    if (blocks >= threads)
+      parallelLoop = ParallelLoop::Cols;
+    return;
+  }
+  int64_t colBlocks, rowTiles;
+  if (c.kind == KernelKind::Dot) {
+    colBlocks = n / dotColsPerBlock();
+    rowTiles = m / dotRows;
+  } else {
+    colBlocks = n / (axpyVectors * vw);
+    rowTiles = m / axpyRows;
+  }
+  if (colBlocks >= threads)
+    parallelLoop = ParallelLoop::Cols;
+  else if (rowTiles >= threads)
+    parallelLoop = ParallelLoop::Rows;
+}
+
+int64_t KernelEmitter::dotColsPerBlock() const {
+  return std::max<int64_t>(dotBlockCols / dotCols, 1) * dotCols;
+}
+
+void KernelEmitter::emitBatch(unsigned level) {
+  if (level < c.batchDims.size()) {
+    unsigned dim = c.batchDims[level];
+    loop(
+        0, c.loopSizes[dim], 1,
+        [&](Value iv) {
+          dims[dim] = iv;
+          emitBatch(level + 1);
+        },
+        parallelLoop == ParallelLoop::Batch && level == parallelBatchLevel);
+    return;
+  }
+  if (kernel == ContractionKernel::Prepacked)
+    emitPrepackedDot();
+  else if (kernel == ContractionKernel::Packed)
+    emitPackedDot();
+  else if (c.kind == KernelKind::Dot)
+    emitDot();
+  else
+    emitAxpy();
+}

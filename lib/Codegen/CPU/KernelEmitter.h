@@ -1,0 +1,181 @@
+//===- KernelEmitter.h - builds the contraction kernels ---------*- C++ -*-===//
+//
+// The builder shared by the contraction kernels: one KernelEmitter emits one
+// contraction's kernel in place of its linalg.generic. Its methods are
+// defined by kernel family: the loops, constants and vector accesses every
+// kernel uses in KernelEmitter.cpp, then DotKernel.cpp, AxpyKernel.cpp,
+// PackedKernel.cpp and Epilogues.cpp. Private to lib/Codegen/CPU.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef S2S_LIB_CODEGEN_CPU_KERNELEMITTER_H
+#define S2S_LIB_CODEGEN_CPU_KERNELEMITTER_H
+
+#include "s2s/Codegen/CPU/Kernels.h"
+
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace mlir {
+namespace s2s {
+namespace cpu {
+
+/// A memref whose innermost dimension has unit stride (static shape).
+bool hasUnitInnerStride(Value v);
+
+//===----------------------------------------------------------------------===//
+// Epilogues
+//===----------------------------------------------------------------------===//
+
+/// How a column maximum combines an element x with the running maximum a.
+enum class MaxKind {
+  Maximum, // arith.maximumf
+  Greater, // x > a ? x : a (arith.cmpf ogt and arith.select)
+};
+
+/// M[n] = max(M[n], max over m of C[m, n]), a linalg.generic reading C (of
+/// an axpy contraction) right after the contraction computes it: the
+/// kernel takes it into the epilogue of its tiles, while they are in
+/// registers (the block maximum of tiled attention's scores).
+struct ColumnMax {
+  linalg::GenericOp op;
+  Value max;
+  MaxKind kind;
+};
+
+/// The column maximum of `c`'s C that follows it, with nothing in between
+/// but ops that touch no memory, allocations and fills of fresh buffers
+/// (its own initial -inf), or nullopt. C must be [m, n], without batch
+/// dimensions, and the maximum's buffer fresh too.
+std::optional<ColumnMax> matchColumnMaxAfter(const Contraction &c);
+
+/// The zero fill of exactly `c` that `op` follows, with nothing in between
+/// that touches memory, or null.
+Operation *matchZeroFillBefore(linalg::GenericOp op, Value c);
+
+//===----------------------------------------------------------------------===//
+// KernelEmitter
+//===----------------------------------------------------------------------===//
+
+class KernelEmitter {
+public:
+  KernelEmitter(RewriterBase &rewriter, const Contraction &c,
+                int64_t vectorWidth, const KernelShapes &shapes,
+                ContractionKernel kernel);
+
+  /// Emits the kernel; with `threads` > 1, one of its loops is an
+  /// scf.parallel loop (see chooseParallelLoop).
+  void emit(int64_t threads);
+
+  /// Packs B once before `loop` (in which B is read-only) instead of in
+  /// each run of the contraction (the pre-packed kernel).
+  void packBefore(Operation *loop) { hoistLoop = loop; }
+
+  /// Whether the kernel computes each tile of C over the whole of k in one
+  /// pass (not the packed kernel's blocks of k), so that it can start from
+  /// zero instead of from C.
+  bool coversKInOnePass() const {
+    return kernel != ContractionKernel::Packed ||
+           packDepth >= c.loopSizes[c.kDim];
+  }
+
+  /// Computes `max` (see ColumnMax) in the epilogue of the axpy tiles: each
+  /// tile folds its rows, in order, into max[n] for its columns.
+  void fuseColumnMax(const ColumnMax &max);
+
+  /// C is zero before the kernel (a fill the caller removes): tiles start
+  /// from zero registers instead of loading C.
+  void startFromZero();
+
+private:
+  //===--- Building blocks (KernelEmitter.cpp) ----------------------------===//
+
+  /// Creates (once) a constant at the start of the enclosing function, so
+  /// that the kernels' loops share them.
+  Value constant(TypedAttr value);
+  Value cst(int64_t v) { return constant(b.getIndexAttr(v)); }
+  Value zeroVector();
+  /// A constant mask enabling the first `count` lanes.
+  Value prefixMask(int64_t count);
+  /// Loops `body(iv)` from `lo` to `hi` by `step` (constants); an
+  /// scf.parallel loop when `parallel`.
+  void loop(int64_t lo, int64_t hi, int64_t step,
+            function_ref<void(Value)> body, bool parallel = false);
+  /// Loops `body(iv)` over [lo, lo + count) by `step`.
+  void loopFrom(Value lo, int64_t count, int64_t step,
+                function_ref<void(Value)> body);
+  /// Loops `body(iv)` over [0, count) (a value).
+  void loopTo(Value count, function_ref<void(Value)> body);
+  void loopStep(Value count, int64_t step, function_ref<void(Value)> body);
+  /// The indices of `map` with dimension values `dims`.
+  SmallVector<Value> indices(AffineMap map);
+  Value offset(Value base, int64_t delta);
+  Value load(Value memref, ValueRange idx, Value mask, Value passthru);
+  void store(Value value, Value memref, ValueRange idx, Value mask);
+
+  /// Which loop of the kernel runs in parallel.
+  enum class ParallelLoop { None, Batch, Cols, Rows };
+  /// Picks the outermost loop with at least `threads` iterations: a batch
+  /// loop, else the column blocks (dot) or panels (axpy), else the row
+  /// tiles. Every iteration of each writes a disjoint part of C.
+  void chooseParallelLoop(int64_t threads);
+  int64_t dotColsPerBlock() const;
+  /// The batch loops from `level` inwards around the kernel.
+  void emitBatch(unsigned level);
+
+  //===--- Dot kernel (DotKernel.cpp) -------------------------------------===//
+  void emitDot();
+  void emitDotTile(Value i0, int64_t mr, Value j0, int64_t nr);
+
+  //===--- Axpy kernel (AxpyKernel.cpp) -----------------------------------===//
+  void emitAxpy();
+  void emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv, int64_t tail);
+  void emitAxpyTileOver(Value i0, int64_t mr, Value j0, int64_t nv, Value mask,
+                        Value k0, Value kCount,
+                        function_ref<Value(Value, int64_t)> loadB);
+
+  //===--- Packed kernels (PackedKernel.cpp) ------------------------------===//
+  void emitPackedDot();
+  void emitPackedBlock(Value jc, Value panels, int64_t nv);
+  void packPanel(Value buffer, Value p, Value col0, int64_t nv, Value pc,
+                 Value depth);
+  void emitPanelTile(Value buffer, Value p, Value i, int64_t rows, Value col0,
+                     int64_t nv, Value pc, Value depth);
+  void emitPrepackedDot();
+  Value packBuffer();
+
+  //===--- Epilogues (Epilogues.cpp) --------------------------------------===//
+  void foldColumnMax(ValueRange tile, int64_t mr, Value j0, int64_t nv,
+                     Value mask);
+
+  RewriterBase &b;
+  Location loc;
+  const Contraction &c;
+  int64_t vw, dotRows, dotCols, dotBlockCols, axpyRows, axpyVectors;
+  ContractionKernel kernel;
+  /// C is zero before the kernel (see startFromZero).
+  bool fromZero = false;
+  /// The fused column maximum's buffer (see fuseColumnMax), or null.
+  Value columnMax;
+  MaxKind columnMaxKind = MaxKind::Maximum;
+  /// The loop B is packed before (the pre-packed kernel).
+  Operation *hoistLoop = nullptr;
+  /// The packed kernel's block sizes.
+  int64_t packDepth = 0, packCols = 0;
+  llvm::DenseMap<Block *, Value> packBuffers;
+  Type elt;
+  VectorType vecType;
+  ParallelLoop parallelLoop = ParallelLoop::None;
+  unsigned parallelBatchLevel = 0;
+  /// The current value of each loop dimension while emitting.
+  SmallVector<Value> dims;
+  /// Constants already created at the start of the function.
+  llvm::DenseMap<Attribute, Value> constants;
+};
+
+} // namespace cpu
+} // namespace s2s
+} // namespace mlir
+
+#endif // S2S_LIB_CODEGEN_CPU_KERNELEMITTER_H
