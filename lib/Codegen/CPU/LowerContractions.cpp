@@ -196,6 +196,29 @@ struct S2SCPULowerContractionsPass
   using S2SCPULowerContractionsPassBase::S2SCPULowerContractionsPassBase;
 
   void runOnOperation() override {
+    if (vectorBits != 128 && vectorBits != 256 && vectorBits != 512) {
+      emitError(getOperation()->getLoc())
+          << getArgument()
+          << ": option 'vector-bits' must be 128, 256 or 512, but is "
+          << int64_t(vectorBits);
+      return signalPassFailure();
+    }
+    for (auto [name, value] :
+         {std::make_pair("dot-rows", int64_t(dotRows)),
+          std::make_pair("dot-cols", int64_t(dotCols)),
+          std::make_pair("dot-block-cols", int64_t(dotBlockCols)),
+          std::make_pair("axpy-rows", int64_t(axpyRows)),
+          std::make_pair("axpy-vectors", int64_t(axpyVectors)),
+          std::make_pair("pack-depth", int64_t(packDepth)),
+          std::make_pair("pack-cols", int64_t(packCols)),
+          std::make_pair("threads", int64_t(threads))}) {
+      if (value < 1) {
+        emitError(getOperation()->getLoc())
+            << getArgument() << ": option '" << name
+            << "' must be at least 1, but is " << value;
+        return signalPassFailure();
+      }
+    }
     KernelConfig config;
     config.target = CPUTarget::fromVectorBits(vectorBits);
     config.shapes.dotRows = dotRows;

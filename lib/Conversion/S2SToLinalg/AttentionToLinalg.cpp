@@ -177,6 +177,16 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
           d = qShape[3];
   int64_t hkv = kShape[hDim], tk = kShape[tDim];
   int64_t dv = TensorBuilder::shapeOf(v)[3];
+  Type elt = TensorBuilder::elementTypeOf(q);
+  SmallVector<int64_t> outShape =
+      timeMajor ? SmallVector<int64_t>{numB, tq, numH, dv}
+                : SmallVector<int64_t>{numB, numH, tq, dv};
+  // Zero-size shapes: no block to visit. Without keys every query sees
+  // only masked keys, whose output is zero.
+  if (numB == 0 || numH == 0 || tq == 0 || dv == 0)
+    return tb.empty(outShape, elt);
+  if (tk == 0)
+    return tb.filled(outShape, elt, 0.0);
   // The [rows, D] block of `source` at (batch, head, row offset).
   auto block = [&](TensorBuilder &t, Value source, Value bIv, Value head,
                    Value off, int64_t rows, int64_t cols) {
@@ -187,7 +197,6 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     return t.slice(source, {bIv, head, off, zero}, {1, 1, rows, cols}, {0, 1});
   };
   int64_t group = numH / hkv;
-  Type elt = TensorBuilder::elementTypeOf(q);
   MLIRContext *ctx = builder.getContext();
   AffineExpr r, c;
   bindDims(ctx, r, c);
@@ -384,8 +393,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
   // Independent (batch, head, query block) triples: an scf.forall, which
   // the pipeline runs on threads or as a loop nest. The full query blocks
   // first, then the shorter last block of every head.
-  Value out = timeMajor ? tb.empty({numB, tq, numH, dv}, elt)
-                        : tb.empty({numB, numH, tq, dv}, elt);
+  Value out = tb.empty(outShape, elt);
   int64_t bq = std::min(blocks.queries, tq);
   int64_t qFullEnd = tq / bq * bq;
   auto forEachBlock = [&](Value dest, int64_t qBegin, int64_t qEnd,

@@ -769,6 +769,18 @@ lowerOverTime(OpTy op, typename OpTy::Adaptor adaptor, const CellSpec &spec,
                   inputGates) {
   Location loc = op.getLoc();
   TensorBuilder tb(rewriter, loc);
+  // A batch of no sequences: every result is empty, and there is nothing
+  // to slice rows or row groups from.
+  if (op.getHN().getType().getDimSize(1) == 0) {
+    SmallVector<Value> empty;
+    for (Type type : op->getResultTypes()) {
+      auto tensorType = cast<RankedTensorType>(type);
+      empty.push_back(
+          tb.empty(tensorType.getShape(), tensorType.getElementType()));
+    }
+    rewriter.replaceOp(op, empty);
+    return;
+  }
   bool batchFirst = op.getBatchFirst();
   if (batchFirst)
     input = tb.transpose(input, {1, 0, 2});

@@ -294,6 +294,19 @@ struct ConvertS2SToLinalgPass
       ConvertS2SToLinalgPass>::ConvertS2SToLinalgPassBase;
 
   void runOnOperation() override {
+    // Block sizes divide trip counts: refuse what would divide by zero.
+    for (auto [name, value, min] :
+         {std::make_tuple("attention-block-q", int64_t(attentionBlockQ), 1),
+          std::make_tuple("attention-block-k", int64_t(attentionBlockK), 1),
+          std::make_tuple("rnn-block-units", int64_t(rnnBlockUnits), 0),
+          std::make_tuple("rnn-block-rows", int64_t(rnnBlockRows), 0)}) {
+      if (value < min) {
+        emitError(getOperation()->getLoc())
+            << getArgument() << ": option '" << name << "' must be at least "
+            << min << ", but is " << value;
+        return signalPassFailure();
+      }
+    }
     bool ok = true;
     getOperation()->walk([&](Operation *op) {
       if (isa<S2SDialect>(op->getDialect()) && failed(checkStaticShapes(op)))

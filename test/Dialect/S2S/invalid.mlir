@@ -2539,3 +2539,23 @@ func.func @argmax_result_shape(%input: tensor<2x3x15xf32>) {
   %0 = s2s.argmax %input dim(-2) : (tensor<2x3x15xf32>) -> tensor<2x15x1xi64>
   return
 }
+
+// -----
+
+/// An empty table has no valid index: looking any up is refused.
+func.func @embedding_empty_table(%indices: tensor<3xi64>,
+    %weight: tensor<0x8xf32>) -> tensor<3x8xf32> {
+  // expected-error @+1 {{'s2s.embedding' op operand 'weight' has no rows, so none of the 3 elements of 'indices' can be a valid index}}
+  %0 = s2s.embedding %indices, %weight : (tensor<3xi64>, tensor<0x8xf32>)
+      -> tensor<3x8xf32>
+  return %0 : tensor<3x8xf32>
+}
+
+// -----
+
+/// The argmax of an empty dimension is undefined (PyTorch raises).
+func.func @argmax_empty_dim(%input: tensor<3x0xf32>) -> tensor<3xi64> {
+  // expected-error @+1 {{'s2s.argmax' op operand 'input' has size 0 along dimension -1: there is no element to take the argmax of}}
+  %0 = s2s.argmax %input dim(-1) : (tensor<3x0xf32>) -> tensor<3xi64>
+  return %0 : tensor<3xi64>
+}

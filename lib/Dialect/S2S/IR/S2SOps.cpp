@@ -849,7 +849,17 @@ LogicalResult LayerNormOp::inferReturnTypes(MLIRContext *,
 // EmbeddingOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult EmbeddingOp::verifyOperandShapes() { return success(); }
+LogicalResult EmbeddingOp::verifyOperandShapes() {
+  // An empty table has no valid index: looking any up is an error, as in
+  // PyTorch (only no indices at all can be taken from it).
+  auto indicesType = getTensorType(getIndices());
+  if (getTensorType(getWeight()).getDimSize(0) == 0 &&
+      indicesType.hasStaticShape() && indicesType.getNumElements() > 0)
+    return emitOpError() << "operand 'weight' has no rows, so none of the "
+                         << indicesType.getNumElements()
+                         << " elements of 'indices' can be a valid index";
+  return success();
+}
 
 LogicalResult EmbeddingOp::inferReturnTypes(MLIRContext *,
                                             std::optional<Location>,
@@ -884,6 +894,13 @@ LogicalResult ArgMaxOp::verifyOperandShapes() {
     return emitOpError() << "attribute 'dim' must be in [" << -rank << ", "
                          << rank - 1 << "] for an input of rank " << rank
                          << ", but is " << dim;
+  // The maximum of no elements is undefined (PyTorch raises).
+  int64_t size =
+      getTensorType(getInput()).getDimSize(*normalizeDim(dim, rank));
+  if (size == 0)
+    return emitOpError() << "operand 'input' has size 0 along dimension "
+                         << dim
+                         << ": there is no element to take the argmax of";
   return success();
 }
 
