@@ -137,6 +137,9 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
     awake.blocktimeMs = options.blocktimeMs;
     pm.addPass(createS2SKeepThreadsAwakePass(awake));
   }
+  // Integer powers (math.ipowi, from ONNX Pow of integers) become calls of
+  // generated functions; the other math ops lower to LLVM or libm below.
+  pm.addPass(createConvertMathToFuncs());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
