@@ -23,11 +23,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 NAME = "edge_cases"
 
 # dtype: (npy descr, struct code, ONNX elem_type)
-DTYPES = {"f4": ("<f4", "f", 1), "i4": ("<i4", "i", 6), "i8": ("<i8", "q", 7)}
+DTYPES = {"f4": ("<f4", "f", 1),
+          "i4": ("<i4", "i", 6),
+          "i8": ("<i8", "q", 7)}
 
 
 def flatten(x):
-    return [v for row in x for v in flatten(row)] if isinstance(x, list) else [x]
+    if not isinstance(x, list):
+        return [x]
+    return [v for row in x for v in flatten(row)]
 
 
 def shape_of(x):
@@ -95,8 +99,10 @@ initializers = [
 ]
 
 run = ("# RUN: s2s-run %t.onnx" +
-       "".join(" --input=%%S/%s.in%d.npy" % (NAME, i) for i in range(len(inputs))) +
-       "".join(" --expect=%%S/%s.out%d.npy" % (NAME, i) for i in range(len(outputs))) +
+       "".join(" --input=%%S/%s.in%d.npy" % (NAME, i)
+               for i in range(len(inputs))) +
+       "".join(" --expect=%%S/%s.out%d.npy" % (NAME, i)
+               for i in range(len(outputs))) +
        " --rtol=1e-6 --atol=0 --quiet | FileCheck %s")
 lines = [
     "# Edge cases of the importer on run-time values: Gather with negative",
