@@ -102,6 +102,14 @@ FailureOr<Value> Importer::importUnary(const NodeAttributes &attrs) {
                      });
 }
 
+/// The value of a constant float scalar (one element), if `attr` is one.
+static std::optional<double> scalarFloat(DenseElementsAttr attr) {
+  if (!attr || attr.getNumElements() != 1 ||
+      !isa<FloatType>(attr.getElementType()))
+    return std::nullopt;
+  return (*attr.getValues<APFloat>().begin()).convertToDouble();
+}
+
 FailureOr<SmallVector<Value>>
 Importer::importDropout(const NodeAttributes &attrs, bool trainingModeInput) {
   Value x = requireInput(0, "data");
@@ -115,15 +123,17 @@ Importer::importDropout(const NodeAttributes &attrs, bool trainingModeInput) {
                            "' that is not a constant (s2s compiles "
                            "inference only)");
       // Training with a ratio of 0 drops nothing.
-      DenseElementsAttr ratio = constAttr(input(1));
-      bool dropsNothing = ratio && ratio.getNumElements() == 1 &&
-                          isa<FloatType>(ratio.getElementType()) &&
-                          (*ratio.getValues<APFloat>().begin()).isZero();
-      if ((*mode.getValues<APInt>().begin()).getBoolValue() && !dropsNothing)
+      std::optional<double> ratio = 0.5;
+      if (input(1))
+        ratio = scalarFloat(constAttr(input(1)));
+      if ((*mode.getValues<APInt>().begin()).getBoolValue() && ratio != 0.0) {
+        std::string what = !input(1) ? ", ratio 0.5 by default"
+                           : ratio   ? ", ratio=" + formatNumber(*ratio)
+                                     : ", ratio '" + inputNames[1] + "'";
         return unsupported(
-            "Dropout in training mode (training_mode=true" +
-            Twine(input(1) ? "" : ", ratio 0.5 by default") +
+            "Dropout in training mode (training_mode=true" + what +
             "): s2s compiles inference only, where Dropout is the identity");
+      }
     }
   }
   SmallVector<Value> results = {x};
