@@ -67,12 +67,11 @@ OwningOpRef<ModuleOp> CompilerSession::load(StringRef path) {
     return nullptr;
   }
   if (isONNXModel(path, file->getBuffer())) {
-    llvm::Expected<OwningOpRef<ModuleOp>> module =
+    ONNXDiagnosticPrinter printer(context.get(), llvm::errs());
+    FailureOr<OwningOpRef<ModuleOp>> module =
         importONNXModel(context.get(), file->getBuffer(), path);
-    if (!module) {
-      llvm::errs() << "error: " << llvm::toString(module.takeError()) << "\n";
+    if (failed(module))
       return nullptr;
-    }
     return std::move(*module);
   }
   sourceMgr->AddNewSourceBuffer(std::move(file), llvm::SMLoc());

@@ -209,6 +209,9 @@ void s2s::buildS2SCPUCodegenPipeline(OpPassManager &pm,
 
 void s2s::buildS2SLLVMLoweringPipeline(OpPassManager &pm,
                                        const S2SPipelineOptions &) {
+  // Integer powers (math.ipowi, from ONNX Pow of integers) become calls of
+  // generated functions; the other math ops lower to LLVM or libm below.
+  pm.addPass(createConvertMathToFuncs());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());

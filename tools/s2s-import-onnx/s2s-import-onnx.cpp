@@ -87,12 +87,11 @@ int main(int argc, char **argv) {
   ONNXImportOptions options;
   options.initializersAsArguments = initializersAsArguments;
   options.functionName = functionName;
-  llvm::Expected<OwningOpRef<ModuleOp>> module =
+  ONNXDiagnosticPrinter diagnostics(&context, llvm::errs());
+  FailureOr<OwningOpRef<ModuleOp>> module =
       importONNXModel(&context, file->getBuffer(), inputFilename, options);
-  if (!module) {
-    llvm::errs() << "error: " << llvm::toString(module.takeError()) << "\n";
+  if (failed(module))
     return kExitImportError;
-  }
 
   std::unique_ptr<llvm::ToolOutputFile> output =
       openOutputFile(outputFilename, &error);

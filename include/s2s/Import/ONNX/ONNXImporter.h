@@ -12,9 +12,9 @@
 #define S2S_IMPORT_ONNX_ONNXIMPORTER_H
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/Error.h"
 
 #include <string>
 
@@ -37,12 +37,21 @@ struct ONNXImportOptions {
 bool isONNXModel(llvm::StringRef path, llvm::StringRef contents);
 
 /// Imports the serialized ModelProto `contents`; `path` names the model in
-/// errors and locations. An error names the file, the node (name, index and
-/// op type) and what was expected and found. The context must have the s2s,
+/// errors and locations. Errors are reported through the context's
+/// diagnostic engine, at the node's location: a NameLoc holding the node's
+/// label (name, index and op type) around a FileLineColLoc of `path`; the
+/// message says what was expected and found. The context must have the s2s,
 /// func, arith, math, tensor and linalg dialects loaded.
-llvm::Expected<OwningOpRef<ModuleOp>>
+FailureOr<OwningOpRef<ModuleOp>>
 importONNXModel(MLIRContext *context, llvm::StringRef contents,
                 llvm::StringRef path, const ONNXImportOptions &options = {});
+
+/// While it lives, prints the context's diagnostics (those of
+/// importONNXModel) to `os` as "error: <path>: <node>: <message>".
+class ONNXDiagnosticPrinter : public ScopedDiagnosticHandler {
+public:
+  ONNXDiagnosticPrinter(MLIRContext *context, llvm::raw_ostream &os);
+};
 
 } // namespace s2s
 } // namespace mlir

@@ -1,0 +1,340 @@
+//===- ImporterInternals.h - the ONNX importer's shared state ---*- C++ -*-===//
+//
+// What the files of the ONNX importer share: the Importer (the state of one
+// import: the builder, the values by name, the node being imported), the
+// attributes of a node, the table of node handlers by op type and opset,
+// and the building blocks the handlers emit with (broadcasting, reshapes,
+// slices, constants and their folding).
+//
+// Each op family lives in a file of its own (Elementwise.cpp, Shape.cpp,
+// Reductions.cpp, Linear.cpp, Recurrent.cpp, Attention.cpp, Constants.cpp)
+// that registers its handlers with a populate<Family>Handlers function;
+// Importer.cpp walks the graph and dispatches each node to its handler.
+//
+// Errors are MLIR diagnostics at the node's location (a NameLoc naming the
+// node, its index and op type, around a FileLineColLoc naming the model).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef S2S_LIB_IMPORT_ONNX_IMPORTERINTERNALS_H
+#define S2S_LIB_IMPORT_ONNX_IMPORTERINTERNALS_H
+
+#include "s2s/Import/ONNX/ONNXImporter.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Matchers.h"
+#include "onnx/onnx_pb.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <functional>
+
+namespace mlir {
+namespace s2s {
+namespace onnx_import {
+
+/// Elements of a folded tensor at most: larger results are computed by the
+/// compiled code.
+constexpr int64_t kMaxFoldElements = 4096;
+
+/// The number of elements of `shape`.
+int64_t product(ArrayRef<int64_t> shape);
+/// "[2, 3]".
+std::string shapeString(ArrayRef<int64_t> shape);
+/// A number as %g prints it.
+std::string formatNumber(double v);
+/// A type as MLIR prints it.
+std::string typeString(Type type);
+
+/// `type` (of `attr`'s element type) with element i taken from element
+/// `sourceIndex(i)` of `attr` (flat, row-major positions).
+DenseElementsAttr pickElements(DenseElementsAttr attr, RankedTensorType type,
+                               function_ref<int64_t(int64_t)> sourceIndex);
+/// `attr` broadcast to `shape` (ONNX rules: aligned right).
+DenseElementsAttr broadcastAttr(DenseElementsAttr attr,
+                                ArrayRef<int64_t> shape);
+
+/// Folds an element type cast of the constant `operand` to `type` as
+/// arith's casts compute it (floats to integers toward zero, to bool as
+/// "not zero"); null where it does not fold.
+Attribute foldCast(Attribute operand, RankedTensorType type);
+
+/// The attributes of one node, by name.
+class NodeAttributes {
+public:
+  explicit NodeAttributes(const onnx::NodeProto &node);
+  const onnx::AttributeProto *get(StringRef name) const {
+    auto it = byName.find(name);
+    return it == byName.end() ? nullptr : it->second;
+  }
+  bool has(StringRef name) const { return get(name); }
+  int64_t getInt(StringRef name, int64_t dflt) const {
+    const onnx::AttributeProto *a = get(name);
+    return a ? a->i() : dflt;
+  }
+  double getFloat(StringRef name, double dflt) const {
+    const onnx::AttributeProto *a = get(name);
+    return a ? a->f() : dflt;
+  }
+  std::string getString(StringRef name, StringRef dflt) const {
+    const onnx::AttributeProto *a = get(name);
+    return a ? a->s() : dflt.str();
+  }
+  std::optional<SmallVector<int64_t>> getInts(StringRef name) const;
+  SmallVector<std::string> getStrings(StringRef name) const;
+  /// Names of all attributes not in `known`, sorted.
+  SmallVector<std::string> unknown(ArrayRef<StringRef> known) const;
+
+private:
+  llvm::StringMap<const onnx::AttributeProto *> byName;
+};
+
+class Importer;
+
+/// Imports one node: its results, one per output (a null value for an
+/// output the handler does not produce).
+using NodeHandler = std::function<FailureOr<SmallVector<Value>>(
+    Importer &, const NodeAttributes &)>;
+
+/// A handler of one result.
+using SingleResultHandler =
+    std::function<FailureOr<Value>(Importer &, const NodeAttributes &)>;
+/// `handler` as a NodeHandler.
+NodeHandler oneResult(SingleResultHandler handler);
+
+/// The node handlers by op type and the opset version they apply from.
+class HandlerTable {
+public:
+  /// Registers `handler` for `opType` from opset `sinceVersion` on (until a
+  /// handler of the same op type with a larger version takes over).
+  void on(StringRef opType, int64_t sinceVersion, NodeHandler handler);
+  /// The same for a handler of one result.
+  void on(StringRef opType, int64_t sinceVersion,
+          FailureOr<Value> (Importer::*handler)(const NodeAttributes &));
+  void on(StringRef opType, int64_t sinceVersion,
+          FailureOr<SmallVector<Value>> (Importer::*handler)(
+              const NodeAttributes &));
+
+  /// The handler of `opType` with the largest version <= `opset`, or null.
+  const NodeHandler *lookup(StringRef opType, int64_t opset) const;
+  /// Whether `opType` has a handler at any opset.
+  bool knows(StringRef opType) const { return handlers.count(opType); }
+  /// The smallest version `opType` has a handler for (0 if none).
+  int64_t oldestVersion(StringRef opType) const;
+
+private:
+  llvm::StringMap<SmallVector<std::pair<int64_t, NodeHandler>, 1>> handlers;
+};
+
+/// Registers the handlers of one op family (one per file).
+void populateElementwiseHandlers(HandlerTable &table);
+void populateShapeHandlers(HandlerTable &table);
+void populateConstantHandlers(HandlerTable &table);
+void populateReductionHandlers(HandlerTable &table);
+void populateLinearHandlers(HandlerTable &table);
+void populateRecurrentHandlers(HandlerTable &table);
+void populateAttentionHandlers(HandlerTable &table);
+
+/// The body of an elementwise op: one scalar per operand to the result.
+using BodyFn = function_ref<Value(OpBuilder &, Location, ValueRange)>;
+/// Folds an elementwise op on constant operands, each already broadcast to
+/// `resultType`'s shape (in its own element type); a null attribute leaves
+/// the op to the compiled code.
+using FoldFn = function_ref<Attribute(ArrayRef<Attribute> operands,
+                                      RankedTensorType resultType)>;
+
+/// The state of one import; the handlers are its methods, spread over the
+/// files of the op families.
+class Importer {
+public:
+  Importer(MLIRContext *context, StringRef path,
+           const ONNXImportOptions &options);
+
+  /// The module of `model`, or failure after a diagnostic.
+  FailureOr<OwningOpRef<ModuleOp>> run(const onnx::ModelProto &model);
+
+  //===--------------------------------------------------------------------===//
+  // Diagnostics
+  //===--------------------------------------------------------------------===//
+
+  /// An error at the node being imported (or at the model before the first
+  /// node).
+  LogicalResult fail(const Twine &message) {
+    errorReported = true;
+    return emitError(diagLoc) << message;
+  }
+  LogicalResult unsupported(const Twine &what) {
+    return fail("unsupported: " + what);
+  }
+  /// An error about the model as a whole.
+  LogicalResult failModel(const Twine &message) {
+    errorReported = true;
+    return emitError(fileLoc) << message;
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Types and values
+  //===--------------------------------------------------------------------===//
+
+  /// The MLIR element type of an ONNX TensorProto data type; `what` names
+  /// the value in the error, which is reported at `at`.
+  FailureOr<Type> convertElementType(int type, StringRef what, Location at);
+  FailureOr<RankedTensorType>
+  convertValueInfo(const onnx::ValueInfoProto &info);
+  /// Input `i` of the node, null when absent or omitted.
+  Value input(unsigned i) const {
+    return i < inputs.size() ? inputs[i] : Value();
+  }
+  /// Input `i`, or null after an error naming it `what`.
+  Value requireInput(unsigned i, StringRef what);
+  /// Whether output `i` of the node is used (present and named).
+  bool hasOutput(unsigned i) const {
+    return i < outputNames.size() && !outputNames[i].empty();
+  }
+  static RankedTensorType typeOf(Value v) {
+    return cast<RankedTensorType>(v.getType());
+  }
+  static ArrayRef<int64_t> shapeOf(Value v) { return typeOf(v).getShape(); }
+  static Type eltOf(Value v) { return typeOf(v).getElementType(); }
+  static int64_t rankOf(Value v) { return typeOf(v).getRank(); }
+  static bool isFloat(Value v) { return isa<FloatType>(eltOf(v)); }
+
+  //===--------------------------------------------------------------------===//
+  // Constants (Constants.cpp)
+  //===--------------------------------------------------------------------===//
+
+  Value constant(DenseElementsAttr attr) {
+    return arith::ConstantOp::create(builder, loc, attr);
+  }
+  /// A scalar arith.constant.
+  Value scalarConst(TypedAttr value) {
+    return arith::ConstantOp::create(builder, loc, value);
+  }
+  /// A float scalar of type `type`.
+  Value floatConst(Type type, double value) {
+    return scalarConst(builder.getFloatAttr(type, value));
+  }
+  /// A rank-1 i64 constant.
+  Value int64Const(ArrayRef<int64_t> values);
+  static DenseElementsAttr constAttr(Value v) {
+    DenseElementsAttr attr;
+    if (v && matchPattern(v, m_Constant(&attr)))
+      return attr;
+    return nullptr;
+  }
+  /// The value of `v` if it is a constant small enough to fold.
+  static DenseElementsAttr foldable(Value v);
+  /// The elements of an integer constant, sign-extended.
+  static SmallVector<int64_t> constInts(Value v);
+  /// The initializer or attribute `tensor` as a constant; null after an
+  /// error.
+  Value fromTensorProto(const onnx::TensorProto &tensor, StringRef name);
+
+  //===--------------------------------------------------------------------===//
+  // Building blocks (Builders.cpp)
+  //===--------------------------------------------------------------------===//
+
+  Value empty(ArrayRef<int64_t> shape, Type elt) {
+    return tensor::EmptyOp::create(builder, loc, shape, elt);
+  }
+  /// A tensor of `shape` filled with `value`.
+  Value filled(ArrayRef<int64_t> shape, TypedAttr value);
+  /// The shape the operands broadcast to (ONNX rules: aligned right).
+  FailureOr<SmallVector<int64_t>> broadcastShapes(ArrayRef<Value> values);
+  /// One linalg.generic over the broadcast operands, or a constant when
+  /// `fold` folds constant operands.
+  FailureOr<Value> elementwise(ArrayRef<Value> operands, Type resultElt,
+                               BodyFn body, FoldFn fold = nullptr);
+  Value broadcastTo(Value v, ArrayRef<int64_t> shape);
+  Value transpose(Value v, ArrayRef<int64_t> perm);
+  Value reshape(Value v, ArrayRef<int64_t> shape);
+  /// A strided slice; an empty tensor when a size is zero.
+  Value slice(Value v, ArrayRef<int64_t> offsets, ArrayRef<int64_t> sizes,
+              ArrayRef<int64_t> strides = {});
+  /// The concatenation of `parts` (of equal rank and element type) along
+  /// `axis`.
+  Value concat(ArrayRef<Value> parts, int64_t axis);
+  Value permuteBlocks(Value v, int64_t axis, int64_t block,
+                      ArrayRef<int64_t> order);
+  Value matmul(Value a, Value b);
+  Value castTo(Value v, Type to);
+  FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank,
+                                   StringRef what = "axis");
+
+  //===--------------------------------------------------------------------===//
+  // Node handlers (one file per op family)
+  //===--------------------------------------------------------------------===//
+
+  // Recurrent.cpp
+  FailureOr<SmallVector<Value>> importRecurrent(const NodeAttributes &attrs);
+  // Attention.cpp
+  FailureOr<SmallVector<Value>> importAttention(const NodeAttributes &attrs);
+  // Linear.cpp
+  FailureOr<Value> importGemm(const NodeAttributes &attrs);
+  FailureOr<Value> importMatMul(const NodeAttributes &attrs);
+  // Reductions.cpp
+  FailureOr<Value> importReduce(const NodeAttributes &attrs, bool axesAsInput);
+  FailureOr<Value> importSoftmax(const NodeAttributes &attrs, bool onAxis);
+  FailureOr<SmallVector<Value>> importLayerNorm(const NodeAttributes &attrs);
+  FailureOr<Value> importArgMax(const NodeAttributes &attrs);
+  // Shape.cpp
+  FailureOr<Value> importReshape(const NodeAttributes &attrs);
+  FailureOr<Value> importGather(const NodeAttributes &attrs);
+  FailureOr<Value> importSlice(const NodeAttributes &attrs, bool fromInputs);
+  FailureOr<SmallVector<Value>> importSplit(const NodeAttributes &attrs);
+  FailureOr<Value> importConcat(const NodeAttributes &attrs);
+  FailureOr<Value> importTranspose(const NodeAttributes &attrs);
+  FailureOr<Value> importSqueeze(const NodeAttributes &attrs, bool unsqueeze,
+                                 bool axesAsInput);
+  FailureOr<Value> importFlatten(const NodeAttributes &attrs);
+  FailureOr<Value> importExpand(const NodeAttributes &attrs);
+  FailureOr<Value> importShape(const NodeAttributes &attrs);
+  FailureOr<Value> importSize(const NodeAttributes &attrs);
+  // Constants.cpp
+  FailureOr<Value> importConstant(const NodeAttributes &attrs);
+  FailureOr<Value> importConstantOfShape(const NodeAttributes &attrs);
+  FailureOr<Value> importRange(const NodeAttributes &attrs);
+  // Elementwise.cpp
+  FailureOr<Value> importUnary(const NodeAttributes &attrs);
+  FailureOr<Value> importBinary(const NodeAttributes &attrs);
+  FailureOr<Value> importWhere(const NodeAttributes &attrs);
+  FailureOr<Value> importPow(const NodeAttributes &attrs);
+  FailureOr<Value> importCast(const NodeAttributes &attrs);
+  FailureOr<SmallVector<Value>> importDropout(const NodeAttributes &attrs,
+                                              bool trainingModeInput);
+
+  //===--------------------------------------------------------------------===//
+  // State
+  //===--------------------------------------------------------------------===//
+
+  MLIRContext *context;
+  OpBuilder builder;
+  std::string path;
+  ONNXImportOptions options;
+  /// The model: errors about the graph as a whole are reported here.
+  Location fileLoc;
+  /// Where the ops of the node being imported are.
+  Location loc;
+  /// Where the errors of the node being imported are reported: a NameLoc
+  /// holding the node's label ("node 'name' (#index) (OpType)").
+  Location diagLoc;
+  /// The opset of the default domain.
+  int64_t opset = 0;
+  llvm::StringMap<Value> values;
+  // The node being imported.
+  std::string nodeLabel, opType;
+  SmallVector<Value> inputs;
+  SmallVector<std::string> inputNames, outputNames;
+  /// Whether an error has been reported.
+  bool errorReported = false;
+};
+
+} // namespace onnx_import
+} // namespace s2s
+} // namespace mlir
+
+#endif // S2S_LIB_IMPORT_ONNX_IMPORTERINTERNALS_H
