@@ -36,33 +36,24 @@ using namespace mlir::s2s;
 
 LogicalResult
 S2SPipelineOptions::verify(function_ref<void(const Twine &)> emitError) const {
-  auto atLeast = [&](StringRef name, int64_t value, int64_t min) {
-    if (value >= min)
-      return true;
-    emitError("pipeline option '" + name + "' must be at least " + Twine(min) +
-              ", but is " + Twine(value));
-    return false;
+  // The passes' own checks, on the options the pipeline gives them, then
+  // the options only the pipeline has.
+  auto emitPipelineError = [&](const Twine &message) {
+    emitError("pipeline " + message);
   };
-  if (vectorBits != 0 && vectorBits != 128 && vectorBits != 256 &&
-      vectorBits != 512) {
-    emitError("pipeline option 'vector-bits' must be 0 (the host's), 128, "
-              "256 or 512, but is " +
-              Twine(vectorBits));
+  if (vectorBits != 0 && !cpu::CPUTarget::isSupportedVectorBits(vectorBits)) {
+    emitPipelineError("option 'vector-bits' must be 0 (the host's), 128, 256 "
+                      "or 512, but is " +
+                      Twine(vectorBits));
     return failure();
   }
-  bool ok = atLeast("attention-block-q", attentionBlockQ, 1) &&
-            atLeast("attention-block-k", attentionBlockK, 1) &&
-            atLeast("rnn-block-units", rnnBlockUnits, 0) &&
-            atLeast("rnn-block-rows", rnnBlockRows, 0) &&
-            atLeast("dot-block-cols", dotBlockCols, 1) &&
-            atLeast("pack-min-rows", packMinRows, 0) &&
-            atLeast("pack-depth", packDepth, 1) &&
-            atLeast("pack-cols", packCols, 1) &&
-            atLeast("threads", threads, 1) &&
-            atLeast("parallel-min-flops", parallelMinFlops, 0) &&
-            atLeast("rnn-parallel-min-flops", rnnParallelMinFlops, 0) &&
-            atLeast("blocktime-ms", blocktimeMs, 0);
-  return success(ok);
+  if (failed(verifyConvertS2SToLinalgOptions(linalgLoweringOptions(),
+                                             emitPipelineError)) ||
+      failed(verifyS2SCPULowerContractionsOptions(contractionOptions(),
+                                                  emitPipelineError)))
+    return failure();
+  return checkLowerBounds({{"blocktime-ms", blocktimeMs, 0}},
+                          emitPipelineError);
 }
 
 cpu::CPUTarget S2SPipelineOptions::cpuTarget() const {

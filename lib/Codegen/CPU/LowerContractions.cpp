@@ -27,6 +27,7 @@ namespace s2s {
 } // namespace mlir
 
 using namespace mlir;
+using namespace mlir::s2s;
 using namespace mlir::s2s::cpu;
 
 //===----------------------------------------------------------------------===//
@@ -156,6 +157,33 @@ mlir::s2s::cpu::lowerToPrepackedKernel(RewriterBase &rewriter,
   return emitKernel(rewriter, *c, ContractionKernel::Prepacked, loop, config);
 }
 
+/// lowerContraction on the contraction `c`, already matched.
+static FailureOr<ContractionKernel>
+lowerMatchedContraction(RewriterBase &rewriter, const Contraction &c,
+                        const KernelConfig &config, int64_t parallelMinFlops) {
+  KernelConfig chosen = config;
+  int64_t flops = 2;
+  for (int64_t size : c.loopSizes)
+    flops *= size;
+  if (flops < parallelMinFlops)
+    chosen.threads = 1;
+  const KernelShapes &shapes = config.shapes;
+  bool panels = fitsPanels(c, vectorWidthOf(c, config.target));
+  int64_t m = c.loopSizes[c.mDim];
+  // B invariant in an enclosing loop: packed once, before it.
+  if (panels && c.batchDims.empty() && shapes.packMinRows > 0 &&
+      m >= shapes.prepackMinRows)
+    if (Operation *loop = findInvariantLoopOfB(c))
+      return emitKernel(rewriter, c, ContractionKernel::Prepacked, loop,
+                        chosen);
+  if (panels && shapes.packMinRows > 0 && m >= shapes.packMinRows)
+    return emitKernel(rewriter, c, ContractionKernel::Packed, nullptr, chosen);
+  return emitKernel(rewriter, c,
+                    c.kind == KernelKind::Dot ? ContractionKernel::Dot
+                                              : ContractionKernel::Axpy,
+                    nullptr, chosen);
+}
+
 FailureOr<ContractionKernel>
 mlir::s2s::cpu::lowerContraction(RewriterBase &rewriter, linalg::GenericOp op,
                                  const KernelConfig &config,
@@ -163,32 +191,34 @@ mlir::s2s::cpu::lowerContraction(RewriterBase &rewriter, linalg::GenericOp op,
   FailureOr<Contraction> c = matchFor(rewriter, op, config.target);
   if (failed(c))
     return failure();
-  KernelConfig chosen = config;
-  int64_t flops = 2;
-  for (int64_t size : c->loopSizes)
-    flops *= size;
-  if (flops < parallelMinFlops)
-    chosen.threads = 1;
-  const KernelShapes &shapes = config.shapes;
-  bool panels = fitsPanels(*c, vectorWidthOf(*c, config.target));
-  int64_t m = c->loopSizes[c->mDim];
-  // B invariant in an enclosing loop: packed once, before it.
-  if (panels && c->batchDims.empty() && shapes.packMinRows > 0 &&
-      m >= shapes.prepackMinRows)
-    if (Operation *loop = findInvariantLoopOfB(*c))
-      return emitKernel(rewriter, *c, ContractionKernel::Prepacked, loop,
-                        chosen);
-  if (panels && shapes.packMinRows > 0 && m >= shapes.packMinRows)
-    return emitKernel(rewriter, *c, ContractionKernel::Packed, nullptr, chosen);
-  return emitKernel(rewriter, *c,
-                    c->kind == KernelKind::Dot ? ContractionKernel::Dot
-                                               : ContractionKernel::Axpy,
-                    nullptr, chosen);
+  return lowerMatchedContraction(rewriter, *c, config, parallelMinFlops);
 }
 
 //===----------------------------------------------------------------------===//
 // Pass
 //===----------------------------------------------------------------------===//
+
+LogicalResult mlir::s2s::verifyS2SCPULowerContractionsOptions(
+    const S2SCPULowerContractionsPassOptions &options,
+    OptionErrorFn emitError) {
+  if (!CPUTarget::isSupportedVectorBits(options.vectorBits)) {
+    emitError("option 'vector-bits' must be 128, 256 or 512, but is " +
+              Twine(options.vectorBits));
+    return failure();
+  }
+  return checkLowerBounds({{"dot-rows", options.dotRows, 1},
+                           {"dot-cols", options.dotCols, 1},
+                           {"dot-block-cols", options.dotBlockCols, 1},
+                           {"axpy-rows", options.axpyRows, 1},
+                           {"axpy-vectors", options.axpyVectors, 1},
+                           {"pack-min-rows", options.packMinRows, 0},
+                           {"prepack-min-rows", options.prepackMinRows, 0},
+                           {"pack-depth", options.packDepth, 1},
+                           {"pack-cols", options.packCols, 1},
+                           {"threads", options.threads, 1},
+                           {"parallel-min-flops", options.parallelMinFlops, 0}},
+                          emitError);
+}
 
 namespace {
 struct S2SCPULowerContractionsPass
@@ -196,60 +226,52 @@ struct S2SCPULowerContractionsPass
   using S2SCPULowerContractionsPassBase::S2SCPULowerContractionsPassBase;
 
   void runOnOperation() override {
-    if (vectorBits != 128 && vectorBits != 256 && vectorBits != 512) {
-      emitError(getOperation()->getLoc())
-          << getArgument()
-          << ": option 'vector-bits' must be 128, 256 or 512, but is "
-          << int64_t(vectorBits);
+    S2SCPULowerContractionsPassOptions options;
+    options.vectorBits = vectorBits;
+    options.dotRows = dotRows;
+    options.dotCols = dotCols;
+    options.dotBlockCols = dotBlockCols;
+    options.axpyRows = axpyRows;
+    options.axpyVectors = axpyVectors;
+    options.packMinRows = packMinRows;
+    options.prepackMinRows = prepackMinRows;
+    options.packDepth = packDepth;
+    options.packCols = packCols;
+    options.threads = threads;
+    options.parallelMinFlops = parallelMinFlops;
+    if (failed(verifyS2SCPULowerContractionsOptions(
+            options, [&](const Twine &message) {
+              emitError(getOperation()->getLoc())
+                  << getArgument() << ": " << message;
+            })))
       return signalPassFailure();
-    }
-    for (auto [name, value] :
-         {std::make_pair("dot-rows", int64_t(dotRows)),
-          std::make_pair("dot-cols", int64_t(dotCols)),
-          std::make_pair("dot-block-cols", int64_t(dotBlockCols)),
-          std::make_pair("axpy-rows", int64_t(axpyRows)),
-          std::make_pair("axpy-vectors", int64_t(axpyVectors)),
-          std::make_pair("pack-depth", int64_t(packDepth)),
-          std::make_pair("pack-cols", int64_t(packCols)),
-          std::make_pair("threads", int64_t(threads))}) {
-      if (value < 1) {
-        emitError(getOperation()->getLoc())
-            << getArgument() << ": option '" << name
-            << "' must be at least 1, but is " << value;
-        return signalPassFailure();
-      }
-    }
     KernelConfig config;
-    config.target = CPUTarget::fromVectorBits(vectorBits);
-    config.shapes.dotRows = dotRows;
-    config.shapes.dotCols = dotCols;
-    config.shapes.dotBlockCols = dotBlockCols;
-    config.shapes.axpyRows = axpyRows;
-    config.shapes.axpyVectors = axpyVectors;
-    config.shapes.packMinRows = packMinRows;
-    config.shapes.prepackMinRows = prepackMinRows;
-    config.shapes.packDepth = packDepth;
-    config.shapes.packCols = packCols;
-    config.threads = threads;
+    config.target = CPUTarget::fromVectorBits(options.vectorBits);
+    config.shapes = {
+        options.dotRows,        options.dotCols,     options.dotBlockCols,
+        options.axpyRows,       options.axpyVectors, options.packMinRows,
+        options.prepackMinRows, options.packDepth,   options.packCols};
+    config.threads = options.threads;
 
     // The contractions are found before anything changes: their kernels
     // erase the fills and maxima next to them, which are never
     // contractions themselves.
     int64_t matchWidth =
         config.target.vectorWidth(Float32Type::get(&getContext()));
-    SmallVector<linalg::GenericOp> generics, contractions;
+    SmallVector<linalg::GenericOp> generics;
+    SmallVector<Contraction> contractions;
     getOperation()->walk([&](linalg::GenericOp op) {
       generics.push_back(op);
-      if (matchContraction(op, matchWidth))
-        contractions.push_back(op);
+      if (std::optional<Contraction> c = matchContraction(op, matchWidth))
+        contractions.push_back(std::move(*c));
     });
     IRRewriter rewriter(&getContext());
     // Transposing copies (weights rearranged before a loop, layout
     // changes) as register-transposed blocks; then the contractions.
     for (linalg::GenericOp op : generics)
       (void)lowerTransposingCopy(rewriter, op, config.target);
-    for (linalg::GenericOp op : contractions)
-      (void)lowerContraction(rewriter, op, config, parallelMinFlops);
+    for (const Contraction &c : contractions)
+      (void)lowerMatchedContraction(rewriter, c, config, parallelMinFlops);
   }
 };
 } // namespace

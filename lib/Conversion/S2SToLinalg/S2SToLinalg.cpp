@@ -288,25 +288,41 @@ static LogicalResult checkStaticShapes(Operation *op) {
   return success();
 }
 
+} // namespace
+
+LogicalResult mlir::s2s::verifyConvertS2SToLinalgOptions(
+    const ConvertS2SToLinalgPassOptions &options, OptionErrorFn emitError) {
+  return checkLowerBounds(
+      {{"attention-block-q", options.attentionBlockQ, 1},
+       {"attention-block-k", options.attentionBlockK, 1},
+       {"rnn-block-units", options.rnnBlockUnits, 0},
+       {"rnn-block-rows", options.rnnBlockRows, 0},
+       {"rnn-parallel-min-flops", options.rnnParallelMinFlops, 0}},
+      emitError);
+}
+
+namespace {
 struct ConvertS2SToLinalgPass
     : s2s::impl::ConvertS2SToLinalgPassBase<ConvertS2SToLinalgPass> {
   using s2s::impl::ConvertS2SToLinalgPassBase<
       ConvertS2SToLinalgPass>::ConvertS2SToLinalgPassBase;
 
   void runOnOperation() override {
-    // Block sizes divide trip counts: refuse what would divide by zero.
-    for (auto [name, value, min] :
-         {std::make_tuple("attention-block-q", int64_t(attentionBlockQ), 1),
-          std::make_tuple("attention-block-k", int64_t(attentionBlockK), 1),
-          std::make_tuple("rnn-block-units", int64_t(rnnBlockUnits), 0),
-          std::make_tuple("rnn-block-rows", int64_t(rnnBlockRows), 0)}) {
-      if (value < min) {
-        emitError(getOperation()->getLoc())
-            << getArgument() << ": option '" << name << "' must be at least "
-            << min << ", but is " << value;
-        return signalPassFailure();
-      }
-    }
+    ConvertS2SToLinalgPassOptions options;
+    options.tileAttention = tileAttention;
+    options.attentionBlockQ = attentionBlockQ;
+    options.attentionBlockK = attentionBlockK;
+    options.fuseRNNSteps = fuseRNNSteps;
+    options.rnnBlockUnits = rnnBlockUnits;
+    options.rnnBlockRows = rnnBlockRows;
+    options.rnnParallelMinFlops = rnnParallelMinFlops;
+    options.polynomialExp = polynomialExp;
+    if (failed(verifyConvertS2SToLinalgOptions(
+            options, [&](const Twine &message) {
+              emitError(getOperation()->getLoc())
+                  << getArgument() << ": " << message;
+            })))
+      return signalPassFailure();
     bool ok = true;
     getOperation()->walk([&](Operation *op) {
       if (isa<S2SDialect>(op->getDialect()) && failed(checkStaticShapes(op)))
@@ -319,15 +335,6 @@ struct ConvertS2SToLinalgPass
     ConversionTarget target(*ctx);
     configureS2SToLinalgConversionTarget(target);
     RewritePatternSet patterns(ctx);
-    ConvertS2SToLinalgPassOptions options;
-    options.tileAttention = tileAttention;
-    options.attentionBlockQ = attentionBlockQ;
-    options.attentionBlockK = attentionBlockK;
-    options.fuseRNNSteps = fuseRNNSteps;
-    options.rnnBlockUnits = rnnBlockUnits;
-    options.rnnBlockRows = rnnBlockRows;
-    options.rnnParallelMinFlops = rnnParallelMinFlops;
-    options.polynomialExp = polynomialExp;
     populateS2SToLinalgConversionPatterns(patterns, options);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))

@@ -33,6 +33,12 @@ struct CPUTarget {
     return vectorBits / elementType.getIntOrFloatBitWidth();
   }
 
+  /// Whether `vectorBits` is the register width of a vector unit the
+  /// kernels support (128, 256 or 512).
+  static bool isSupportedVectorBits(int64_t vectorBits) {
+    return vectorBits == 128 || vectorBits == 256 || vectorBits == 512;
+  }
+
   /// An x86-64 target with `vectorBits`-wide registers: 32 of them with
   /// AVX-512, 16 otherwise.
   static CPUTarget fromVectorBits(int64_t vectorBits);

@@ -3,6 +3,8 @@
 #ifndef S2S_CONVERSION_S2STOLINALG_S2STOLINALG_H
 #define S2S_CONVERSION_S2STOLINALG_S2STOLINALG_H
 
+#include "s2s/Support/OptionChecks.h"
+
 #include "mlir/Pass/Pass.h"
 
 namespace mlir {
@@ -19,6 +21,11 @@ namespace s2s {
 void populateS2SToLinalgConversionPatterns(
     RewritePatternSet &patterns,
     const ConvertS2SToLinalgPassOptions &options = {});
+
+/// Checks the block sizes of `options`, which divide trip counts.
+LogicalResult
+verifyConvertS2SToLinalgOptions(const ConvertS2SToLinalgPassOptions &options,
+                                OptionErrorFn emitError);
 
 /// Marks s2s illegal and the dialects the lowering produces legal.
 void configureS2SToLinalgConversionTarget(ConversionTarget &target);
