@@ -110,6 +110,9 @@ S2SPipelineOptions::keepThreadsAwakeOptions() const {
 
 void s2s::buildS2SGraphPipeline(OpPassManager &pm,
                                 const S2SPipelineOptions &options) {
+  // Operands that state a default (zero states, neutral masks, key = value
+  // = query) go first, so that the graph passes see the canonical forms.
+  pm.addPass(createCanonicalizerPass());
   if (options.raiseAttention)
     pm.addPass(createS2SRaiseAttentionPass());
   if (options.hoistRNNInput)

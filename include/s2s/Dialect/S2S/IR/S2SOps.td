@@ -73,6 +73,7 @@ defvar S2S_RNNLayerAttrs = (ins
 
 class S2S_RNNLayerOp<string mnemonic, list<Trait> traits = []>
     : S2S_Op<mnemonic, !listconcat(traits, [Pure, AttrSizedOperandSegments])> {
+  let hasCanonicalizer = 1;
   let extraClassDeclaration = extraBaseClassDeclaration # [{
     /// Number of directions: 2 if bidirectional, else 1.
     int64_t getNumDirections() {
@@ -236,6 +237,7 @@ def S2S_GRUOp : S2S_RNNLayerOp<"gru"> {
 
 def S2S_RecurrenceOp : S2S_Op<"recurrence", [Pure, AttrSizedOperandSegments]> {
   let summary = "the recurrence of an RNN/LSTM/GRU layer, inputs projected";
+  let hasCanonicalizer = 1;
   let description = [{
     The part of a recurrent layer that runs over time, given the input
     projections of every step: `x_gates = x W_ih^T + b_ih` for all steps and
@@ -304,10 +306,10 @@ def S2S_RecurrenceOp : S2S_Op<"recurrence", [Pure, AttrSizedOperandSegments]> {
 // Recurrent cells: one time step
 //===----------------------------------------------------------------------===//
 
-class S2S_RNNCellOp<string mnemonic, list<Trait> traits = []>
+class S2S_CellOpBase<string mnemonic, list<Trait> traits = []>
     : S2S_Op<mnemonic, !listconcat(traits, [Pure, AttrSizedOperandSegments])>;
 
-def S2S_RNNCellOp : S2S_RNNCellOp<"rnn_cell"> {
+def S2S_RNNCellOp : S2S_CellOpBase<"rnn_cell"> {
   let summary = "one step of an Elman RNN (nn.RNNCell)";
   let description = [{
     `h_next = act(x W_ih^T + b_ih + h W_hh^T + b_hh)` with `x : [B, I]`,
@@ -340,7 +342,7 @@ def S2S_RNNCellOp : S2S_RNNCellOp<"rnn_cell"> {
   }];
 }
 
-def S2S_LSTMCellOp : S2S_RNNCellOp<"lstm_cell"> {
+def S2S_LSTMCellOp : S2S_CellOpBase<"lstm_cell"> {
   let summary = "one step of an LSTM (nn.LSTMCell)";
   let description = [{
     One LSTM step with gates i, f, g, o (see `s2s.lstm`): `x : [B, I]`,
@@ -373,7 +375,7 @@ def S2S_LSTMCellOp : S2S_RNNCellOp<"lstm_cell"> {
   }];
 }
 
-def S2S_GRUCellOp : S2S_RNNCellOp<"gru_cell"> {
+def S2S_GRUCellOp : S2S_CellOpBase<"gru_cell"> {
   let summary = "one step of a GRU (nn.GRUCell)";
   let description = [{
     One GRU step with gates r, z, n (see `s2s.gru`): `x : [B, I]`,
@@ -411,6 +413,7 @@ def S2S_GRUCellOp : S2S_RNNCellOp<"gru_cell"> {
 
 def S2S_AttentionOp : S2S_Op<"attention", [Pure, AttrSizedOperandSegments]> {
   let summary = "Seq2Seq attention of decoder queries over encoder states";
+  let hasCanonicalizer = 1;
   let description = [{
     Luong and Bahdanau attention. For `query : [B, Tq, Dq]`, `keys : [B, Tk,
     Dk]` and `values : [B, Tk, Dv]`, the score of query `i` and key `j` is
@@ -461,6 +464,7 @@ def S2S_AttentionOp : S2S_Op<"attention", [Pure, AttrSizedOperandSegments]> {
 def S2S_ScaledDotProductAttentionOp
     : S2S_Op<"scaled_dot_product_attention", [Pure]> {
   let summary = "softmax(q k^T * scale + mask) v, with grouped-query heads";
+  let hasCanonicalizer = 1;
   let description = [{
     Scaled dot-product attention as
     `torch.nn.functional.scaled_dot_product_attention`, over `query : [B, H,
@@ -511,6 +515,7 @@ def S2S_ScaledDotProductAttentionOp
 def S2S_MultiHeadAttentionOp : S2S_Op<"multi_head_attention",
     [Pure, AttrSizedOperandSegments]> {
   let summary = "multi-head attention (nn.MultiheadAttention)";
+  let hasCanonicalizer = 1;
   let description = [{
     Multi-head attention as `torch.nn.MultiheadAttention` in eval mode.
     `query : [Tq, B, E]` (`[B, Tq, E]` with `batch_first`); `key : [Tk, B,

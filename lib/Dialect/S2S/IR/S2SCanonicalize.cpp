@@ -1,0 +1,183 @@
+//===- S2SCanonicalize.cpp - canonicalization of s2s ops ------------------===//
+//
+// Canonical forms for what importers and hand-written models produce every
+// day, each an exact rewrite (the result is bit for bit the same):
+//
+//  * an optional operand that states the default is dropped: a zero initial
+//    state (h0, c0; the default state is +0.0), a boolean mask that is true
+//    everywhere or an additive mask that is zero everywhere, seq_lens that
+//    are all the sequence length;
+//  * s2s.multi_head_attention with key = value = query is written as
+//    self-attention (no key and value), the form s2s-pack-qkv recognizes.
+//
+// Dropping an operand also drops the work it costs (a masked path, a
+// per-step length test).
+//
+//===----------------------------------------------------------------------===//
+
+#include "s2s/Dialect/S2S/IR/S2SOps.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
+
+using namespace mlir;
+using namespace mlir::s2s;
+
+//===----------------------------------------------------------------------===//
+// Constants that state a default
+//===----------------------------------------------------------------------===//
+
+/// The splat value of `v` if it is a constant with one value everywhere.
+static Attribute splatConstant(Value v) {
+  DenseElementsAttr attr;
+  if (!v || !matchPattern(v, m_Constant(&attr)) || !attr.isSplat())
+    return {};
+  return attr.getSplatValue<Attribute>();
+}
+
+/// +0.0 everywhere: what an absent initial state is.
+static bool isPositiveZero(Value v) {
+  auto value = dyn_cast_if_present<FloatAttr>(splatConstant(v));
+  return value && value.getValue().isPosZero();
+}
+
+/// A mask that masks nothing: true everywhere (boolean), or zero everywhere
+/// (additive; adding either zero to a score leaves its exponential and the
+/// softmax unchanged).
+static bool isNeutralMask(Value v) {
+  Attribute value = splatConstant(v);
+  if (auto flag = dyn_cast_if_present<BoolAttr>(value))
+    return flag.getValue();
+  if (auto integer = dyn_cast_if_present<IntegerAttr>(value))
+    return integer.getType().isInteger(1) && integer.getValue().isAllOnes();
+  if (auto number = dyn_cast_if_present<FloatAttr>(value))
+    return number.getValue().isZero();
+  return false;
+}
+
+/// seq_lens equal to the (static) sequence length everywhere.
+static bool isFullLength(Value seqLens, int64_t steps) {
+  auto value = dyn_cast_if_present<IntegerAttr>(splatConstant(seqLens));
+  return value && !ShapedType::isDynamic(steps) && value.getInt() == steps;
+}
+
+//===----------------------------------------------------------------------===//
+// Patterns
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Drops the optional operands of a recurrent layer or recurrence that state
+/// the default: h0 and c0 of +0.0, seq_lens all equal to T.
+template <typename OpTy>
+struct DropDefaultRecurrentOperands : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    bool h0 = isPositiveZero(op.getH0());
+    bool c0 = false;
+    if constexpr (std::is_same_v<OpTy, LSTMOp> ||
+                  std::is_same_v<OpTy, RecurrenceOp>)
+      c0 = isPositiveZero(op.getC0());
+    auto inputType = cast<RankedTensorType>(op->getOperand(0).getType());
+    int64_t steps = inputType.getDimSize(op.getBatchFirst() ? 1 : 0);
+    bool seqLens = isFullLength(op.getSeqLens(), steps);
+    if (!h0 && !c0 && !seqLens)
+      return rewriter.notifyMatchFailure(op, "no operand states a default");
+    rewriter.modifyOpInPlace(op, [&] {
+      if (h0)
+        op.getH0Mutable().clear();
+      if constexpr (std::is_same_v<OpTy, LSTMOp> ||
+                    std::is_same_v<OpTy, RecurrenceOp>)
+        if (c0)
+          op.getC0Mutable().clear();
+      if (seqLens)
+        op.getSeqLensMutable().clear();
+    });
+    return success();
+  }
+};
+
+/// Drops the mask of s2s.attention or s2s.scaled_dot_product_attention when
+/// it masks nothing.
+template <typename OpTy> struct DropNeutralMask : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    if (!isNeutralMask(op.getMask()))
+      return rewriter.notifyMatchFailure(op, "no mask, or one that masks");
+    rewriter.modifyOpInPlace(op, [&] { op.getMaskMutable().clear(); });
+    return success();
+  }
+};
+
+/// s2s.multi_head_attention: drops masks that mask nothing, and writes
+/// key = value = query as self-attention.
+struct CanonicalizeMultiHeadAttention : OpRewritePattern<MultiHeadAttentionOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(MultiHeadAttentionOp op,
+                                PatternRewriter &rewriter) const override {
+    bool keyPadding = isNeutralMask(op.getKeyPaddingMask());
+    bool attnMask = isNeutralMask(op.getAttnMask());
+    bool self = op.getKey() && op.getKey() == op.getQuery() &&
+                op.getValue() == op.getQuery();
+    if (!keyPadding && !attnMask && !self)
+      return rewriter.notifyMatchFailure(op, "already canonical");
+    rewriter.modifyOpInPlace(op, [&] {
+      if (keyPadding)
+        op.getKeyPaddingMaskMutable().clear();
+      if (attnMask)
+        op.getAttnMaskMutable().clear();
+      if (self) {
+        op.getKeyMutable().clear();
+        op.getValueMutable().clear();
+      }
+    });
+    return success();
+  }
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Registration
+//===----------------------------------------------------------------------===//
+
+void RNNOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                        MLIRContext *context) {
+  patterns.add<DropDefaultRecurrentOperands<RNNOp>>(context);
+}
+
+void LSTMOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                         MLIRContext *context) {
+  patterns.add<DropDefaultRecurrentOperands<LSTMOp>>(context);
+}
+
+void GRUOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                        MLIRContext *context) {
+  patterns.add<DropDefaultRecurrentOperands<GRUOp>>(context);
+}
+
+void RecurrenceOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                               MLIRContext *context) {
+  patterns.add<DropDefaultRecurrentOperands<RecurrenceOp>>(context);
+}
+
+void AttentionOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                              MLIRContext *context) {
+  patterns.add<DropNeutralMask<AttentionOp>>(context);
+}
+
+void ScaledDotProductAttentionOp::getCanonicalizationPatterns(
+    RewritePatternSet &patterns, MLIRContext *context) {
+  patterns.add<DropNeutralMask<ScaledDotProductAttentionOp>>(context);
+}
+
+void MultiHeadAttentionOp::getCanonicalizationPatterns(
+    RewritePatternSet &patterns, MLIRContext *context) {
+  patterns.add<CanonicalizeMultiHeadAttention>(context);
+}

@@ -1,0 +1,140 @@
+// RUN: s2s-opt %s --canonicalize -split-input-file | FileCheck %s
+
+/// Zero initial states and full-length seq_lens state the defaults: dropped.
+// CHECK-LABEL: func.func @lstm_default_states(
+// CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: tensor<5x2x4xf32>, %[[W_IH:[a-zA-Z0-9_]+]]: tensor<1x32x4xf32>, %[[W_HH:[a-zA-Z0-9_]+]]: tensor<1x32x8xf32>)
+// CHECK:         %[[Y:.+]], %{{.+}}, %{{.+}} = s2s.lstm %[[X]], %[[W_IH]], %[[W_HH]] hidden_size(8) :
+// CHECK-SAME:        (tensor<5x2x4xf32>, tensor<1x32x4xf32>, tensor<1x32x8xf32>) ->
+func.func @lstm_default_states(%x: tensor<5x2x4xf32>, %w_ih: tensor<1x32x4xf32>,
+    %w_hh: tensor<1x32x8xf32>) -> tensor<5x2x8xf32> {
+  %zero = arith.constant dense<0.0> : tensor<1x2x8xf32>
+  %full = arith.constant dense<5> : tensor<2xi64>
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh h0(%zero) c0(%zero)
+      seq_lens(%full) hidden_size(8)
+      : (tensor<5x2x4xf32>, tensor<1x32x4xf32>, tensor<1x32x8xf32>,
+         tensor<1x2x8xf32>, tensor<1x2x8xf32>, tensor<2xi64>)
+      -> (tensor<5x2x8xf32>, tensor<1x2x8xf32>, tensor<1x2x8xf32>)
+  return %y : tensor<5x2x8xf32>
+}
+
+// -----
+
+/// batch_first: T is dimension 1 of x; -0.0 is not the default state (its
+/// sign can reach the results), and lengths below T mask steps: all kept.
+// CHECK-LABEL: func.func @negative_gru_states_kept(
+// CHECK:         s2s.gru {{.+}} h0(%{{.+}}) seq_lens(%{{.+}}) hidden_size(8) batch_first
+// CHECK-LABEL: func.func @gru_batch_first_full_length(
+// CHECK:         s2s.gru %{{.+}}, %{{.+}}, %{{.+}} hidden_size(8) batch_first :
+func.func @negative_gru_states_kept(%x: tensor<2x5x4xf32>,
+    %w_ih: tensor<1x24x4xf32>, %w_hh: tensor<1x24x8xf32>)
+    -> tensor<2x5x8xf32> {
+  %minus_zero = arith.constant dense<-0.0> : tensor<1x2x8xf32>
+  %short = arith.constant dense<4> : tensor<2xi64>
+  %y, %h_n = s2s.gru %x, %w_ih, %w_hh h0(%minus_zero) seq_lens(%short)
+      hidden_size(8) batch_first
+      : (tensor<2x5x4xf32>, tensor<1x24x4xf32>, tensor<1x24x8xf32>,
+         tensor<1x2x8xf32>, tensor<2xi64>)
+      -> (tensor<2x5x8xf32>, tensor<1x2x8xf32>)
+  return %y : tensor<2x5x8xf32>
+}
+func.func @gru_batch_first_full_length(%x: tensor<2x5x4xf32>,
+    %w_ih: tensor<1x24x4xf32>, %w_hh: tensor<1x24x8xf32>)
+    -> tensor<2x5x8xf32> {
+  %full = arith.constant dense<5> : tensor<2xi32>
+  %y, %h_n = s2s.gru %x, %w_ih, %w_hh seq_lens(%full) hidden_size(8)
+      batch_first
+      : (tensor<2x5x4xf32>, tensor<1x24x4xf32>, tensor<1x24x8xf32>,
+         tensor<2xi32>)
+      -> (tensor<2x5x8xf32>, tensor<1x2x8xf32>)
+  return %y : tensor<2x5x8xf32>
+}
+
+// -----
+
+/// The recurrence of a hoisted layer too.
+// CHECK-LABEL: func.func @recurrence_zero_state(
+// CHECK:         s2s.recurrence rnn %{{.+}}, %{{.+}} hidden_size(8) :
+func.func @recurrence_zero_state(%x_gates: tensor<5x2x8xf32>,
+    %w_hh: tensor<1x8x8xf32>) -> tensor<5x2x8xf32> {
+  %zero = arith.constant dense<0.0> : tensor<1x2x8xf32>
+  %y, %h_n = s2s.recurrence rnn %x_gates, %w_hh h0(%zero) hidden_size(8)
+      : (tensor<5x2x8xf32>, tensor<1x8x8xf32>, tensor<1x2x8xf32>)
+      -> (tensor<5x2x8xf32>, tensor<1x2x8xf32>)
+  return %y : tensor<5x2x8xf32>
+}
+
+// -----
+
+/// A boolean mask true everywhere and an additive mask zero everywhere mask
+/// nothing: dropped. A mask with one false entry stays.
+// CHECK-LABEL: func.func @sdpa_neutral_masks(
+// CHECK:         %[[A:.+]] = s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} :
+// CHECK:         %[[B:.+]] = s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} causal :
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} mask(%{{.+}}) :
+func.func @sdpa_neutral_masks(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x4x8xf32>,
+    %v: tensor<1x2x4x8xf32>)
+    -> (tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>) {
+  %true = arith.constant dense<true> : tensor<4x4xi1>
+  %zero = arith.constant dense<0.0> : tensor<1x1x4x4xf32>
+  %some = arith.constant dense<[[true, true, false, true], [true, true, true, true], [true, true, true, true], [true, true, true, true]]> : tensor<4x4xi1>
+  %a = s2s.scaled_dot_product_attention %q, %k, %v mask(%true)
+      : (tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>,
+         tensor<4x4xi1>) -> tensor<1x2x4x8xf32>
+  %b = s2s.scaled_dot_product_attention %q, %k, %v mask(%zero) causal
+      : (tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>,
+         tensor<1x1x4x4xf32>) -> tensor<1x2x4x8xf32>
+  %c = s2s.scaled_dot_product_attention %q, %k, %v mask(%some)
+      : (tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>,
+         tensor<4x4xi1>) -> tensor<1x2x4x8xf32>
+  return %a, %b, %c
+      : tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>
+}
+
+// -----
+
+/// Seq2Seq attention with an all-true mask.
+// CHECK-LABEL: func.func @attention_true_mask(
+// CHECK:         s2s.attention dot %{{.+}}, %{{.+}}, %{{.+}} :
+func.func @attention_true_mask(%q: tensor<2x3x8xf32>, %keys: tensor<2x5x8xf32>,
+    %values: tensor<2x5x8xf32>) -> tensor<2x3x8xf32> {
+  %true = arith.constant dense<true> : tensor<2x1x5xi1>
+  %ctx, %weights = s2s.attention dot %q, %keys, %values mask(%true)
+      : (tensor<2x3x8xf32>, tensor<2x5x8xf32>, tensor<2x5x8xf32>,
+         tensor<2x1x5xi1>) -> (tensor<2x3x8xf32>, tensor<2x3x5xf32>)
+  return %ctx : tensor<2x3x8xf32>
+}
+
+// -----
+
+/// key = value = query is self-attention; neutral masks go too.
+// CHECK-LABEL: func.func @mha_self(
+// CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: tensor<2x5x8xf32>
+// CHECK:         s2s.multi_head_attention %[[X]] in_proj_weight(%{{.+}}) out_proj_weight(%{{.+}}) num_heads(2) batch_first :
+// CHECK-SAME:        (tensor<2x5x8xf32>, tensor<24x8xf32>, tensor<8x8xf32>) -> tensor<2x5x8xf32>
+func.func @mha_self(%x: tensor<2x5x8xf32>, %w_in: tensor<24x8xf32>,
+    %w_out: tensor<8x8xf32>) -> tensor<2x5x8xf32> {
+  %kpm = arith.constant dense<true> : tensor<2x5xi1>
+  %am = arith.constant dense<0.0> : tensor<5x5xf32>
+  %out = s2s.multi_head_attention %x, %x, %x in_proj_weight(%w_in)
+      out_proj_weight(%w_out) key_padding_mask(%kpm) attn_mask(%am)
+      num_heads(2) batch_first
+      : (tensor<2x5x8xf32>, tensor<2x5x8xf32>, tensor<2x5x8xf32>,
+         tensor<24x8xf32>, tensor<8x8xf32>, tensor<2x5xi1>, tensor<5x5xf32>)
+      -> tensor<2x5x8xf32>
+  return %out : tensor<2x5x8xf32>
+}
+
+// -----
+
+/// Keys that are the queries but values that are not: cross-attention, kept.
+// CHECK-LABEL: func.func @negative_mha_value_differs(
+// CHECK:         s2s.multi_head_attention %[[X:.+]], %[[X]], %{{.+}} in_proj_weight
+func.func @negative_mha_value_differs(%x: tensor<2x5x8xf32>,
+    %v: tensor<2x5x8xf32>, %w_in: tensor<24x8xf32>, %w_out: tensor<8x8xf32>)
+    -> tensor<2x5x8xf32> {
+  %out = s2s.multi_head_attention %x, %x, %v in_proj_weight(%w_in)
+      out_proj_weight(%w_out) num_heads(2) batch_first
+      : (tensor<2x5x8xf32>, tensor<2x5x8xf32>, tensor<2x5x8xf32>,
+         tensor<24x8xf32>, tensor<8x8xf32>) -> tensor<2x5x8xf32>
+  return %out : tensor<2x5x8xf32>
+}
