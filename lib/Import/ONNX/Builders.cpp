@@ -82,7 +82,7 @@ Value Importer::requireInput(unsigned i, StringRef what) {
 
 FailureOr<int64_t> Importer::normalizeAxis(int64_t axis, int64_t rank,
                                            StringRef what) {
-  if (axis < -rank || axis >= std::max<int64_t>(rank, 1))
+  if (axis < -rank || axis >= rank)
     return fail(what + " " + Twine(axis) + " is out of range for rank " +
                 Twine(rank) + " (expected [" + Twine(-rank) + ", " +
                 Twine(rank - 1) + "])");
@@ -322,9 +322,10 @@ Value Importer::slice(Value v, ArrayRef<int64_t> offsets,
     return v;
   auto type = RankedTensorType::get(sizes, eltOf(v));
   // An empty result: its offsets may be the size of the dimension, which
-  // tensor.extract_slice does not take.
+  // tensor.extract_slice does not take. A constant, so that shape
+  // computations on it still fold.
   if (llvm::is_contained(sizes, 0))
-    return empty(sizes, eltOf(v));
+    return emptyConstant(sizes, eltOf(v));
   if (DenseElementsAttr attr = foldable(v)) {
     ArrayRef<int64_t> from = shapeOf(v);
     int64_t rank = sizes.size();

@@ -32,11 +32,21 @@ DenseElementsAttr Importer::foldable(Value v) {
   return attr;
 }
 
-SmallVector<int64_t> Importer::constInts(Value v) {
+FailureOr<SmallVector<int64_t>> Importer::constInts(Value v) {
   SmallVector<int64_t> out;
-  if (DenseElementsAttr attr = constAttr(v))
-    for (APInt i : attr.getValues<APInt>())
-      out.push_back(i.getSExtValue());
+  DenseElementsAttr attr = constAttr(v);
+  if (!attr)
+    return out;
+  if (!attr.getElementType().isInteger()) {
+    auto at = llvm::find(inputs, v);
+    std::string name = at == inputs.end()
+                           ? std::string("a shape or axes operand")
+                           : "input '" + inputNames[at - inputs.begin()] + "'";
+    return fail(name + " must hold integers, but is " +
+                typeString(v.getType()));
+  }
+  for (APInt i : attr.getValues<APInt>())
+    out.push_back(i.getSExtValue());
   return out;
 }
 
@@ -161,7 +171,10 @@ FailureOr<Value> Importer::importConstantOfShape(const NodeAttributes &attrs) {
     return failure();
   if (!constAttr(s))
     return unsupported("a shape that is not a constant");
-  SmallVector<int64_t> shape = constInts(s);
+  FailureOr<SmallVector<int64_t>> ints = constInts(s);
+  if (failed(ints))
+    return failure();
+  SmallVector<int64_t> shape = std::move(*ints);
   for (int64_t d : shape)
     if (d < 0)
       return fail("shape " + shapeString(shape) + " has a negative dimension");

@@ -256,7 +256,12 @@ static Attribute foldBinary(StringRef op, bool fl, ArrayRef<Attribute> a,
   return {};
 }
 
-FailureOr<Value> Importer::importBinary(const NodeAttributes &) {
+FailureOr<Value> Importer::importBinary(const NodeAttributes &attrs) {
+  // Before opset 7, `axis` aligned B at a dimension of A instead of from
+  // the right: another result than today's broadcasting.
+  if (attrs.has("axis"))
+    return unsupported("legacy broadcasting with attribute 'axis' (opset < "
+                       "7); re-export the model with opset 7 or later");
   StringRef op = opType;
   if (op == "Not") {
     Value x = requireInput(0, "operand");
@@ -354,7 +359,10 @@ static std::optional<APInt> integerPower(APInt x, APInt n) {
   return result;
 }
 
-FailureOr<Value> Importer::importPow(const NodeAttributes &) {
+FailureOr<Value> Importer::importPow(const NodeAttributes &attrs) {
+  if (attrs.has("axis"))
+    return unsupported("legacy broadcasting with attribute 'axis' (opset < "
+                       "7); re-export the model with opset 7 or later");
   Value x = requireInput(0, "X"), y = x ? requireInput(1, "Y") : Value();
   if (!x || !y)
     return failure();

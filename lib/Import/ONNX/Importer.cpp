@@ -253,6 +253,15 @@ FailureOr<OwningOpRef<ModuleOp>> Importer::run(const onnx::ModelProto &model) {
   for (const onnx::OperatorSetIdProto &set : model.opset_import())
     if (set.domain().empty() || set.domain() == "ai.onnx")
       opset = set.version();
+  // Before IR version 3 a model has no opset_import and means opset 1;
+  // later models must name their opset.
+  if (opset == 0) {
+    if (model.ir_version() >= 3)
+      return LogicalResult(emitError(fileLoc)
+                           << "the model imports no opset of the default "
+                              "domain (ai.onnx): its nodes have no meaning");
+    opset = 1;
+  }
   const onnx::GraphProto &graph = model.graph();
   OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
   builder.setInsertionPointToEnd(module->getBody());

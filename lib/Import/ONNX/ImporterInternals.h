@@ -229,7 +229,9 @@ public:
   /// The value of `v` if it is a constant small enough to fold.
   static DenseElementsAttr foldable(Value v);
   /// The elements of an integer constant, sign-extended.
-  static SmallVector<int64_t> constInts(Value v);
+  /// The integers of the constant `v` (none if it is not a constant); an
+  /// error if its elements are not integers.
+  FailureOr<SmallVector<int64_t>> constInts(Value v);
   /// The initializer or attribute `tensor` as a constant; null after an
   /// error.
   Value fromTensorProto(const onnx::TensorProto &tensor, StringRef name);
@@ -240,6 +242,12 @@ public:
 
   Value empty(ArrayRef<int64_t> shape, Type elt) {
     return tensor::EmptyOp::create(builder, loc, shape, elt);
+  }
+  /// The constant of `shape`, which has no elements (a value to fold
+  /// through, unlike tensor.empty).
+  Value emptyConstant(ArrayRef<int64_t> shape, Type elt) {
+    return constant(DenseElementsAttr::get(RankedTensorType::get(shape, elt),
+                                           ArrayRef<Attribute>{}));
   }
   /// A tensor of `shape` filled with `value`.
   Value filled(ArrayRef<int64_t> shape, TypedAttr value);

@@ -32,7 +32,10 @@ FailureOr<Value> Importer::importReduce(const NodeAttributes &attrs,
     if (Value a = input(1)) {
       if (!constAttr(a))
         return unsupported("an axes input that is not a constant");
-      axes = constInts(a);
+      FailureOr<SmallVector<int64_t>> ints = constInts(a);
+      if (failed(ints))
+        return failure();
+      axes = std::move(*ints);
     }
   } else if (auto a = attrs.getInts("axes")) {
     axes = *a;

@@ -25,7 +25,10 @@ FailureOr<Value> Importer::importReshape(const NodeAttributes &attrs) {
   if (!constAttr(shapeIn))
     return unsupported("a shape input '" + inputNames[1] +
                        "' that is not a constant (s2s needs static shapes)");
-  SmallVector<int64_t> want = constInts(shapeIn);
+  FailureOr<SmallVector<int64_t>> wanted = constInts(shapeIn);
+  if (failed(wanted))
+    return failure();
+  SmallVector<int64_t> want = std::move(*wanted);
   bool allowZero = attrs.getInt("allowzero", 0);
   ArrayRef<int64_t> s = shapeOf(x);
   int64_t known = 1, infer = -1;
@@ -182,12 +185,16 @@ FailureOr<Value> Importer::importSlice(const NodeAttributes &attrs,
     }
     if (!input(1) || !input(2))
       return fail("inputs starts and ends are required");
-    starts = constInts(input(1));
-    ends = constInts(input(2));
-    if (input(3))
-      axes = constInts(input(3));
-    if (input(4))
-      steps = constInts(input(4));
+    for (auto [i, out] :
+         {std::make_pair(1u, &starts), std::make_pair(2u, &ends),
+          std::make_pair(3u, &axes), std::make_pair(4u, &steps)}) {
+      if (!input(i))
+        continue;
+      FailureOr<SmallVector<int64_t>> ints = constInts(input(i));
+      if (failed(ints))
+        return failure();
+      *out = std::move(*ints);
+    }
   }
   int64_t rank = rankOf(x);
   if (axes.empty())
@@ -235,7 +242,10 @@ Importer::importSplit(const NodeAttributes &attrs) {
   if (Value s = input(1)) {
     if (!constAttr(s))
       return unsupported("a split input that is not a constant");
-    sizes = constInts(s);
+    FailureOr<SmallVector<int64_t>> ints = constInts(s);
+    if (failed(ints))
+      return failure();
+    sizes = std::move(*ints);
   } else if (auto a = attrs.getInts("split")) {
     sizes = *a;
   } else {
@@ -287,17 +297,23 @@ FailureOr<Value> Importer::importConcat(const NodeAttributes &attrs) {
       present.push_back(v);
   if (present.empty())
     return fail("has no inputs");
-  FailureOr<int64_t> axis =
-      normalizeAxis(attrs.getInt("axis", 0), rankOf(present[0]));
+  // Empty inputs add nothing (and tensor.insert_slice takes no offset past
+  // the end); the shape rules are those of the others, as ONNX Runtime
+  // takes them. With every input empty, the first one rules.
+  auto isEmpty = [&](Value v) { return product(shapeOf(v)) == 0; };
+  SmallVector<Value> parts;
+  llvm::copy_if(present, std::back_inserter(parts),
+                [&](Value v) { return !isEmpty(v); });
+  Value ref = parts.empty() ? present[0] : parts[0];
+  FailureOr<int64_t> axis = normalizeAxis(attrs.getInt("axis", 0), rankOf(ref));
   if (failed(axis))
     return failure();
-  ArrayRef<int64_t> s0 = shapeOf(present[0]);
+  ArrayRef<int64_t> s0 = shapeOf(ref);
   SmallVector<int64_t> shape(s0);
   shape[*axis] = 0;
-  SmallVector<Value> parts;
-  for (Value p : present) {
+  for (Value p : parts.empty() ? present : parts) {
     ArrayRef<int64_t> s = shapeOf(p);
-    bool ok = s.size() == s0.size() && eltOf(p) == eltOf(present[0]);
+    bool ok = s.size() == s0.size() && eltOf(p) == eltOf(ref);
     for (size_t d = 0; ok && d < s.size(); ++d)
       ok = d == static_cast<size_t>(*axis) || s[d] == s0[d];
     if (!ok)
@@ -305,13 +321,9 @@ FailureOr<Value> Importer::importConcat(const NodeAttributes &attrs) {
                   shapeString(s) + " cannot be concatenated along axis " +
                   Twine(*axis));
     shape[*axis] += s[*axis];
-    // Empty inputs add nothing (and tensor.insert_slice takes no offset
-    // past the end).
-    if (product(s) > 0)
-      parts.push_back(p);
   }
   if (parts.empty())
-    return empty(shape, eltOf(present[0]));
+    return emptyConstant(shape, eltOf(ref));
   return concat(parts, *axis);
 }
 
@@ -348,7 +360,10 @@ FailureOr<Value> Importer::importSqueeze(const NodeAttributes &attrs,
     if (Value a = input(1)) {
       if (!constAttr(a))
         return unsupported("an axes input that is not a constant");
-      axes = constInts(a);
+      FailureOr<SmallVector<int64_t>> ints = constInts(a);
+      if (failed(ints))
+        return failure();
+      axes = std::move(*ints);
     }
   } else {
     axes = attrs.getInts("axes").value_or(SmallVector<int64_t>{});
@@ -413,7 +428,10 @@ FailureOr<Value> Importer::importExpand(const NodeAttributes &attrs) {
     return failure();
   if (!constAttr(s))
     return unsupported("a shape that is not a constant");
-  SmallVector<int64_t> shape = constInts(s);
+  FailureOr<SmallVector<int64_t>> ints = constInts(s);
+  if (failed(ints))
+    return failure();
+  SmallVector<int64_t> shape = std::move(*ints);
   if (llvm::any_of(shape, [](int64_t d) { return d < 0; }))
     return fail("shape " + shapeString(shape) + " has a negative dimension");
   Value target = empty(shape, eltOf(x));
