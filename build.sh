@@ -6,6 +6,7 @@
 #   ./build.sh example   install what is missing, build, compile and run the
 #                        Seq2Seq example (prints its tokens and time per call)
 #   ./build.sh test      install what is missing, build, run the whole test suite
+#                        (lit, its numeric variants, the fuzzers briefly)
 #   ./build.sh build     install what is missing and build only
 #   ./build.sh bench [OPTIONS]
 #                        install what is missing (bench/setup.sh: NumPy,
@@ -37,6 +38,7 @@ PACKAGES=(
   ninja-build
   protobuf-compiler
   python3
+  python3-numpy
 )
 
 log() { printf '==> %s\n' "$*"; }
@@ -128,6 +130,13 @@ run_tests() {
       "$BUILD_DIR/test/ONNX/torch" "$BUILD_DIR/test/ONNX/reference"
     i=$(( i + 1 ))
   done
+  # The fuzzers, briefly, on their committed corpus (utils/fuzz.sh for
+  # longer runs): one test each.
+  log "running the fuzzers for ${FUZZ_SECONDS:-15}s each"
+  local fuzz_log="$BUILD_DIR/fuzz.log"
+  FUZZ_DIR="$BUILD_DIR/fuzz" "$ROOT/utils/fuzz.sh" "${FUZZ_SECONDS:-15}" 2>&1 | tee "$fuzz_log" || status=1
+  total_passed=$(( total_passed + $(grep -c ': no crash$' "$fuzz_log" || true) ))
+  total_failed=$(( total_failed + $(grep -c ': crash, see' "$fuzz_log" || true) ))
   echo "$total_passed passed, $total_failed failed"
   [ "$status" -eq 0 ] && [ "$total_failed" -eq 0 ]
 }

@@ -12,6 +12,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -70,6 +71,15 @@ std::optional<DType> mlir::s2s::parseDTypeDescr(StringRef descr) {
   return std::nullopt;
 }
 
+std::optional<int64_t>
+mlir::s2s::getCheckedByteSize(DType dtype, llvm::ArrayRef<int64_t> shape) {
+  int64_t bytes = static_cast<int64_t>(getDTypeSize(dtype));
+  for (int64_t dim : shape)
+    if (llvm::MulOverflow(bytes, dim, bytes))
+      return std::nullopt;
+  return bytes;
+}
+
 int64_t NpyArray::getNumElements() const {
   int64_t n = 1;
   for (int64_t dim : shape)
@@ -86,8 +96,7 @@ NpyArray NpyArray::zeros(DType dtype, llvm::ArrayRef<int64_t> shape) {
 }
 
 /// Element `index` of `array` read as a `T`.
-template <typename T>
-static T load(const NpyArray &array, int64_t index) {
+template <typename T> static T load(const NpyArray &array, int64_t index) {
   T value;
   std::memcpy(&value,
               static_cast<const char *>(array.data()) + sizeof(T) * index,
@@ -183,11 +192,12 @@ llvm::Expected<NpyArray> mlir::s2s::parseNpy(StringRef contents,
       return npyError(name, "truncated .npy header");
     headerLen = 0;
     for (int i = 3; i >= 0; --i)
-      headerLen = (headerLen << 8) | static_cast<unsigned char>(contents[8 + i]);
+      headerLen =
+          (headerLen << 8) | static_cast<unsigned char>(contents[8 + i]);
     headerStart = 12;
   } else {
-    return npyError(name, "unsupported .npy format version " +
-                              llvm::Twine(major));
+    return npyError(name,
+                    "unsupported .npy format version " + llvm::Twine(major));
   }
   if (contents.size() < headerStart + headerLen)
     return npyError(name, "truncated .npy header");
@@ -222,13 +232,17 @@ llvm::Expected<NpyArray> mlir::s2s::parseNpy(StringRef contents,
       return npyError(name, "malformed shape '" + *shapeText + "'");
     array.shape.push_back(dim);
   }
+  // The byte size must be representable: a shape whose size overflows
+  // would otherwise pass the data size check with a wrapped-around count.
+  if (!getCheckedByteSize(array.dtype, array.shape))
+    return npyError(name, "shape " + formatShape(array.shape) +
+                              " is too large: its size in bytes overflows");
 
   StringRef data = contents.drop_front(headerStart + headerLen);
   size_t bytes = array.getByteSize();
   if (data.size() < bytes)
-    return npyError(name, "truncated data: shape " +
-                              formatShape(array.shape) + " of " +
-                              getDTypeName(array.dtype) + " needs " +
+    return npyError(name, "truncated data: shape " + formatShape(array.shape) +
+                              " of " + getDTypeName(array.dtype) + " needs " +
                               llvm::Twine(bytes) + " bytes, the file has " +
                               llvm::Twine(data.size()));
   if (data.size() > bytes)
@@ -237,7 +251,8 @@ llvm::Expected<NpyArray> mlir::s2s::parseNpy(StringRef contents,
                               " bytes, the file has " +
                               llvm::Twine(data.size()));
   array.storage.assign((bytes + 7) / 8, 0);
-  std::memcpy(array.data(), data.data(), bytes);
+  if (bytes > 0)
+    std::memcpy(array.data(), data.data(), bytes);
   return array;
 }
 

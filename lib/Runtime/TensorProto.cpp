@@ -33,8 +33,7 @@ static StringRef onnxTypeName(int type) {
 }
 
 llvm::Expected<NpyArray>
-mlir::s2s::convertTensorProto(const onnx::TensorProto &tensor,
-                              StringRef name) {
+mlir::s2s::convertTensorProto(const onnx::TensorProto &tensor, StringRef name) {
   DType dtype;
   switch (tensor.data_type()) {
   case onnx::TensorProto::FLOAT:
@@ -66,25 +65,36 @@ mlir::s2s::convertTensorProto(const onnx::TensorProto &tensor,
       return tensorError(name, "negative dimension " + llvm::Twine(dim));
     shape.push_back(dim);
   }
-  NpyArray array = NpyArray::zeros(dtype, shape);
-  int64_t n = array.getNumElements();
-  size_t bytes = array.getByteSize();
+  // Sizes come from the file: check them before allocating.
+  if (!getCheckedByteSize(dtype, shape))
+    return tensorError(name, "shape " + formatShape(shape) +
+                                 " is too large: its size in bytes overflows");
+  int64_t n = 1;
+  for (int64_t dim : shape)
+    n *= dim;
+  size_t bytes = n * getDTypeSize(dtype);
   auto sizeError = [&](int64_t found) {
     return tensorError(name, "shape " + formatShape(shape) + " needs " +
-                                 llvm::Twine(n) + " elements, but the tensor "
-                                 "holds " + llvm::Twine(found));
+                                 llvm::Twine(n) +
+                                 " elements, but the tensor "
+                                 "holds " +
+                                 llvm::Twine(found));
   };
   if (tensor.has_raw_data()) {
     const std::string &raw = tensor.raw_data();
     if (raw.size() != bytes)
       return sizeError(raw.size() / getDTypeSize(dtype));
-    std::memcpy(array.data(), raw.data(), bytes);
+    NpyArray array = NpyArray::zeros(dtype, shape);
+    if (bytes > 0)
+      std::memcpy(array.data(), raw.data(), bytes);
     return array;
   }
+  NpyArray array;
   auto copy = [&](const auto &field, auto tag) -> llvm::Error {
     using T = decltype(tag);
     if (static_cast<int64_t>(field.size()) != n)
       return sizeError(field.size());
+    array = NpyArray::zeros(dtype, shape);
     T *out = static_cast<T *>(array.data());
     for (int64_t i = 0; i < n; ++i)
       out[i] = static_cast<T>(field.Get(i));

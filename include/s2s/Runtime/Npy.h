@@ -31,6 +31,12 @@ llvm::StringRef getDTypeName(DType dtype);
 /// The dtype of a NumPy descr string such as "<f4" or "|b1".
 std::optional<DType> parseDTypeDescr(llvm::StringRef descr);
 
+/// The size in bytes of an array of `shape` (dimensions >= 0), or none if
+/// it overflows 64 bits: what readers check before they trust or allocate a
+/// size read from a file.
+std::optional<int64_t> getCheckedByteSize(DType dtype,
+                                          llvm::ArrayRef<int64_t> shape);
+
 /// A dense array in C order.
 struct NpyArray {
   DType dtype = DType::Float32;
