@@ -178,6 +178,10 @@ FailureOr<Value> Importer::importConstantOfShape(const NodeAttributes &attrs) {
   for (int64_t d : shape)
     if (d < 0)
       return fail("shape " + shapeString(shape) + " has a negative dimension");
+  if (!isRepresentable(shape))
+    return fail("shape " + shapeString(shape) +
+                " is too large: its size "
+                "overflows");
   TypedAttr scalar = builder.getF32FloatAttr(0);
   if (const onnx::AttributeProto *a = attrs.get("value")) {
     Value v = fromTensorProto(a->t(), "attribute 'value'");

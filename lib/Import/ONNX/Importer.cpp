@@ -35,8 +35,10 @@
 #include "mlir/IR/Verifier.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <limits>
 #include <numeric>
 
 using namespace mlir;
@@ -56,8 +58,15 @@ bool mlir::s2s::isONNXModel(StringRef path, StringRef contents) {
 //===----------------------------------------------------------------------===//
 
 int64_t onnx_import::product(ArrayRef<int64_t> shape) {
-  return std::accumulate(shape.begin(), shape.end(), int64_t(1),
-                         std::multiplies<int64_t>());
+  int64_t count = 1;
+  for (int64_t dim : shape)
+    if (llvm::MulOverflow(count, dim, count))
+      return std::numeric_limits<int64_t>::max();
+  return count;
+}
+
+bool onnx_import::isRepresentable(ArrayRef<int64_t> shape) {
+  return getCheckedByteSize(DType::Float64, shape).has_value();
 }
 
 std::string onnx_import::shapeString(ArrayRef<int64_t> shape) {
@@ -242,6 +251,10 @@ Importer::convertValueInfo(const onnx::ValueInfoProto &info) {
     }
     shape.push_back(dim.dim_value());
   }
+  if (!isRepresentable(shape))
+    return failModel("unsupported: " + what + " has shape " +
+                     shapeString(shape) +
+                     ", too large: its size in bytes overflows");
   return RankedTensorType::get(shape, *elt);
 }
 

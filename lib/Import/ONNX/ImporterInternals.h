@@ -41,8 +41,14 @@ namespace onnx_import {
 /// compiled code.
 constexpr int64_t kMaxFoldElements = 4096;
 
-/// The number of elements of `shape`.
+/// The number of elements of `shape` (dimensions >= 0), INT64_MAX if that
+/// overflows: shapes of the model's tensors are checked with
+/// isRepresentable when they enter the importer, so only shapes computed
+/// from the file's constants can reach it.
 int64_t product(ArrayRef<int64_t> shape);
+/// Whether a tensor of `shape` has an element count (and a size in bytes
+/// of up to 8-byte elements) that int64 holds.
+bool isRepresentable(ArrayRef<int64_t> shape);
 /// "[2, 3]".
 std::string shapeString(ArrayRef<int64_t> shape);
 /// A number as %g prints it.

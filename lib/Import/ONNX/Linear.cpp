@@ -87,6 +87,11 @@ FailureOr<Value> Importer::importMatMul(const NodeAttributes &) {
   Value a = requireInput(0, "A"), b = requireInput(1, "B");
   if (!a || !b)
     return failure();
+  // numpy.matmul: scalars are not matrices.
+  if (rankOf(a) == 0 || rankOf(b) == 0)
+    return fail("operands must have rank at least 1, but A has shape " +
+                shapeString(shapeOf(a)) + " and B has shape " +
+                shapeString(shapeOf(b)));
   bool vecA = rankOf(a) == 1, vecB = rankOf(b) == 1;
   Value x = vecA ? reshape(a, {1, shapeOf(a)[0]}) : a;
   Value y = vecB ? reshape(b, {shapeOf(b)[0], 1}) : b;

@@ -48,7 +48,10 @@ FailureOr<Value> Importer::importReshape(const NodeAttributes &attrs) {
       infer = i;
       continue;
     }
-    known *= d;
+    if (llvm::MulOverflow(known, d, known))
+      return fail("shape " + shapeString(want) +
+                  " is too large: its size "
+                  "overflows");
   }
   int64_t total = product(s);
   if (infer >= 0) {
@@ -434,6 +437,10 @@ FailureOr<Value> Importer::importExpand(const NodeAttributes &attrs) {
   SmallVector<int64_t> shape = std::move(*ints);
   if (llvm::any_of(shape, [](int64_t d) { return d < 0; }))
     return fail("shape " + shapeString(shape) + " has a negative dimension");
+  if (!isRepresentable(shape))
+    return fail("shape " + shapeString(shape) +
+                " is too large: its size "
+                "overflows");
   Value target = empty(shape, eltOf(x));
   FailureOr<SmallVector<int64_t>> out = broadcastShapes({x, target});
   if (failed(out))
