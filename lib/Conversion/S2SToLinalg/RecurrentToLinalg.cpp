@@ -45,9 +45,7 @@ struct CellSpec {
   /// Clamp every gate pre-activation to [-clip, clip] (ONNX's clip).
   std::optional<double> clip = std::nullopt;
 
-  int64_t numGates() const {
-    return kind == CellKind::lstm ? 4 : kind == CellKind::gru ? 3 : 1;
-  }
+  int64_t numGates() const { return getNumGates(kind); }
 };
 
 /// The recurrent weights of one direction: w_hh [G*H, H], the optional
@@ -864,7 +862,7 @@ struct RNNOpLowering : LayerLowering<RNNOp> {
   LogicalResult
   matchAndRewrite(RNNOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{CellKind::rnn, op.getActivation(), true,
+    CellSpec spec{op.getCellKind(), op.getActivation(), true,
                   clipOf(op.getClip())};
     return lowerLayer(op, adaptor, spec, nullptr, nullptr, scheduleFor(spec),
                       rewriter);
@@ -876,7 +874,8 @@ struct LSTMOpLowering : LayerLowering<LSTMOp> {
   LogicalResult
   matchAndRewrite(LSTMOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{CellKind::lstm, Activation::tanh, true, clipOf(op.getClip())};
+    CellSpec spec{op.getCellKind(), Activation::tanh, true,
+                  clipOf(op.getClip())};
     return lowerLayer(op, adaptor, spec, adaptor.getC0(),
                       adaptor.getPeepholes(), scheduleFor(spec), rewriter);
   }
@@ -887,7 +886,7 @@ struct GRUOpLowering : LayerLowering<GRUOp> {
   LogicalResult
   matchAndRewrite(GRUOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{CellKind::gru, Activation::tanh, op.getLinearBeforeReset(),
+    CellSpec spec{op.getCellKind(), Activation::tanh, op.getLinearBeforeReset(),
                   clipOf(op.getClip())};
     return lowerLayer(op, adaptor, spec, nullptr, nullptr, scheduleFor(spec),
                       rewriter);
@@ -910,13 +909,13 @@ template <typename OpTy> struct CellOpLowering : OpConversionPattern<OpTy> {
     Value gx = tb.linear(adaptor.getX(), adaptor.getWIh(), adaptor.getBIh());
     RecurrentWeights w{adaptor.getWHh(), adaptor.getBHh()};
     if constexpr (std::is_same_v<OpTy, LSTMCellOp>) {
-      CellState next = buildCellStep(tb, CellSpec{CellKind::lstm}, w, gx,
+      CellState next = buildCellStep(tb, CellSpec{op.getCellKind()}, w, gx,
                                      adaptor.getH(), adaptor.getC());
       rewriter.replaceOp(op, {next.h, next.c});
     } else {
       CellSpec spec = std::is_same_v<OpTy, RNNCellOp>
-                          ? CellSpec{CellKind::rnn, specActivation(op)}
-                          : CellSpec{CellKind::gru, Activation::tanh,
+                          ? CellSpec{op.getCellKind(), specActivation(op)}
+                          : CellSpec{op.getCellKind(), Activation::tanh,
                                      specLinearBeforeReset(op)};
       rewriter.replaceOp(op,
                          buildCellStep(tb, spec, w, gx, adaptor.getH(), {}).h);
@@ -943,7 +942,8 @@ struct RecurrenceOpLowering : LayerLowering<RecurrenceOp> {
   LogicalResult
   matchAndRewrite(RecurrenceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{op.getCell(), op.getActivation(), op.getLinearBeforeReset()};
+    CellSpec spec{op.getCellKind(), op.getActivation(),
+                  op.getLinearBeforeReset()};
     int64_t batch = op.getHN().getType().getDimSize(1);
     int64_t gates = spec.numGates() * op.getHiddenSize();
     lowerOverTime(op, adaptor, spec, adaptor.getXGates(), adaptor.getC0(),

@@ -272,8 +272,15 @@ static LogicalResult inferRNNLayer(AdaptorTy adaptor, unsigned numStates,
   return success();
 }
 
+CellKind RNNOp::getCellKind() { return CellKind::rnn; }
+CellKind LSTMOp::getCellKind() { return CellKind::lstm; }
+CellKind GRUOp::getCellKind() { return CellKind::gru; }
+CellKind RNNCellOp::getCellKind() { return CellKind::rnn; }
+CellKind LSTMCellOp::getCellKind() { return CellKind::lstm; }
+CellKind GRUCellOp::getCellKind() { return CellKind::gru; }
+
 LogicalResult RNNOp::verifyOperandShapes() {
-  return verifyRNNLayer(*this, /*numGates=*/1, /*c0=*/nullptr);
+  return verifyRNNLayer(*this, getNumGates(), /*c0=*/nullptr);
 }
 
 LogicalResult RNNOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
@@ -283,7 +290,7 @@ LogicalResult RNNOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
 }
 
 LogicalResult LSTMOp::verifyOperandShapes() {
-  return verifyRNNLayer(*this, /*numGates=*/4, getC0(), getPeepholes());
+  return verifyRNNLayer(*this, getNumGates(), getC0(), getPeepholes());
 }
 
 LogicalResult LSTMOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
@@ -293,7 +300,7 @@ LogicalResult LSTMOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
 }
 
 LogicalResult GRUOp::verifyOperandShapes() {
-  return verifyRNNLayer(*this, /*numGates=*/3, /*c0=*/nullptr);
+  return verifyRNNLayer(*this, getNumGates(), /*c0=*/nullptr);
 }
 
 LogicalResult GRUOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
@@ -306,7 +313,7 @@ LogicalResult GRUOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
 // RecurrenceOp
 //===----------------------------------------------------------------------===//
 
-static int64_t numGatesOf(CellKind cell) {
+int64_t mlir::s2s::getNumGates(CellKind cell) {
   switch (cell) {
   case CellKind::rnn:
     return 1;
@@ -318,7 +325,7 @@ static int64_t numGatesOf(CellKind cell) {
   llvm_unreachable("unknown cell kind");
 }
 
-int64_t RecurrenceOp::getNumGates() { return numGatesOf(getCell()); }
+CellKind RecurrenceOp::getCellKind() { return getCell(); }
 
 LogicalResult RecurrenceOp::verifyOperandShapes() {
   auto xType = getTensorType(getXGates());
@@ -431,7 +438,7 @@ static LogicalResult inferRNNCell(AdaptorTy adaptor, unsigned numResults,
 }
 
 LogicalResult RNNCellOp::verifyOperandShapes() {
-  return verifyRNNCell(*this, 1, nullptr);
+  return verifyRNNCell(*this, getNumGates(), nullptr);
 }
 
 LogicalResult RNNCellOp::inferReturnTypes(MLIRContext *,
@@ -442,7 +449,7 @@ LogicalResult RNNCellOp::inferReturnTypes(MLIRContext *,
 }
 
 LogicalResult LSTMCellOp::verifyOperandShapes() {
-  return verifyRNNCell(*this, 4, getC());
+  return verifyRNNCell(*this, getNumGates(), getC());
 }
 
 LogicalResult LSTMCellOp::inferReturnTypes(MLIRContext *,
@@ -453,7 +460,7 @@ LogicalResult LSTMCellOp::inferReturnTypes(MLIRContext *,
 }
 
 LogicalResult GRUCellOp::verifyOperandShapes() {
-  return verifyRNNCell(*this, 3, nullptr);
+  return verifyRNNCell(*this, getNumGates(), nullptr);
 }
 
 LogicalResult GRUCellOp::inferReturnTypes(MLIRContext *,
@@ -922,6 +929,8 @@ LogicalResult ArgMaxOp::inferReturnTypes(MLIRContext *context,
       RankedTensorType::get(shape, IntegerType::get(context, 64)));
   return success();
 }
+
+#include "s2s/Dialect/S2S/IR/S2SInterfaces.cpp.inc"
 
 #define GET_OP_CLASSES
 #include "s2s/Dialect/S2S/IR/S2SOps.cpp.inc"

@@ -32,7 +32,6 @@ struct LayerTraits;
 
 template <>
 struct LayerTraits<RNNOp> {
-  static CellKind cell() { return CellKind::rnn; }
   static Activation activation(RNNOp op) { return op.getActivation(); }
   static bool linearBeforeReset(RNNOp) { return true; }
   static Value c0(RNNOp) { return nullptr; }
@@ -41,7 +40,6 @@ struct LayerTraits<RNNOp> {
 
 template <>
 struct LayerTraits<LSTMOp> {
-  static CellKind cell() { return CellKind::lstm; }
   static Activation activation(LSTMOp) { return Activation::tanh; }
   static bool linearBeforeReset(LSTMOp) { return true; }
   static Value c0(LSTMOp op) { return op.getC0(); }
@@ -50,7 +48,6 @@ struct LayerTraits<LSTMOp> {
 
 template <>
 struct LayerTraits<GRUOp> {
-  static CellKind cell() { return CellKind::gru; }
   static Activation activation(GRUOp) { return Activation::tanh; }
   static bool linearBeforeReset(GRUOp op) { return op.getLinearBeforeReset(); }
   static Value c0(GRUOp) { return nullptr; }
@@ -83,7 +80,7 @@ struct HoistLayerInput : OpRewritePattern<OpTy> {
           rewriter, loc, bIh, ArrayRef<ReassociationIndices>{{0, 1}});
     Value gates = LinearOp::create(rewriter, loc, op.getX(), weight, bias);
     auto recurrence = RecurrenceOp::create(
-        rewriter, loc, Traits::cell(), gates, op.getWHh(), op.getBHh(),
+        rewriter, loc, op.getCellKind(), gates, op.getWHh(), op.getBHh(),
         op.getH0(), Traits::c0(op), op.getSeqLens(), op.getHiddenSize(),
         op.getDirection(), op.getBatchFirst(), Traits::activation(op),
         Traits::linearBeforeReset(op));

@@ -39,6 +39,15 @@ public:
 } // namespace OpTrait
 } // namespace mlir
 
+namespace mlir {
+namespace s2s {
+/// Gate blocks per step of `cell`: 1 (RNN), 4 (LSTM) or 3 (GRU).
+int64_t getNumGates(CellKind cell);
+} // namespace s2s
+} // namespace mlir
+
+#include "s2s/Dialect/S2S/IR/S2SInterfaces.h.inc"
+
 #define GET_OP_CLASSES
 #include "s2s/Dialect/S2S/IR/S2SOps.h.inc"
 

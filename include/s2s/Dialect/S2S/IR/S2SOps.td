@@ -13,6 +13,7 @@
 
 include "s2s/Dialect/S2S/IR/S2SDialect.td"
 include "s2s/Dialect/S2S/IR/S2SAttrs.td"
+include "s2s/Dialect/S2S/IR/S2SInterfaces.td"
 include "mlir/IR/OpBase.td"
 include "mlir/IR/OpAsmInterface.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
@@ -72,7 +73,8 @@ defvar S2S_RNNLayerAttrs = (ins
   OptionalAttr<F64Attr>:$clip);
 
 class S2S_RNNLayerOp<string mnemonic, list<Trait> traits = []>
-    : S2S_Op<mnemonic, !listconcat(traits, [Pure, AttrSizedOperandSegments])> {
+    : S2S_Op<mnemonic, !listconcat(traits, [Pure, AttrSizedOperandSegments,
+        DeclareOpInterfaceMethods<S2S_RecurrentOpInterface, ["getCellKind"]>])> {
   let hasCanonicalizer = 1;
   let extraClassDeclaration = extraBaseClassDeclaration # [{
     /// Number of directions: 2 if bidirectional, else 1.
@@ -235,7 +237,8 @@ def S2S_GRUOp : S2S_RNNLayerOp<"gru"> {
   }];
 }
 
-def S2S_RecurrenceOp : S2S_Op<"recurrence", [Pure, AttrSizedOperandSegments]> {
+def S2S_RecurrenceOp : S2S_Op<"recurrence", [Pure, AttrSizedOperandSegments,
+    DeclareOpInterfaceMethods<S2S_RecurrentOpInterface, ["getCellKind"]>]> {
   let summary = "the recurrence of an RNN/LSTM/GRU layer, inputs projected";
   let hasCanonicalizer = 1;
   let description = [{
@@ -297,8 +300,6 @@ def S2S_RecurrenceOp : S2S_Op<"recurrence", [Pure, AttrSizedOperandSegments]> {
     int64_t getNumDirections() {
       return getDirection() == ::mlir::s2s::Direction::bidirectional ? 2 : 1;
     }
-    /// Gates per step: 1 (RNN), 4 (LSTM) or 3 (GRU).
-    int64_t getNumGates();
   }];
 }
 
@@ -307,7 +308,8 @@ def S2S_RecurrenceOp : S2S_Op<"recurrence", [Pure, AttrSizedOperandSegments]> {
 //===----------------------------------------------------------------------===//
 
 class S2S_CellOpBase<string mnemonic, list<Trait> traits = []>
-    : S2S_Op<mnemonic, !listconcat(traits, [Pure, AttrSizedOperandSegments])>;
+    : S2S_Op<mnemonic, !listconcat(traits, [Pure, AttrSizedOperandSegments,
+        DeclareOpInterfaceMethods<S2S_RecurrentOpInterface, ["getCellKind"]>])>;
 
 def S2S_RNNCellOp : S2S_CellOpBase<"rnn_cell"> {
   let summary = "one step of an Elman RNN (nn.RNNCell)";
