@@ -32,11 +32,12 @@ DenseElementsAttr Importer::foldable(Value v) {
   return attr;
 }
 
-FailureOr<SmallVector<int64_t>> Importer::constInts(Value v) {
+FailureOr<SmallVector<int64_t>> Importer::constInts(Value v,
+                                                    const Twine &what) {
   SmallVector<int64_t> out;
   DenseElementsAttr attr = constAttr(v);
   if (!attr)
-    return out;
+    return unsupported(what + " that is not a constant");
   if (!attr.getElementType().isInteger()) {
     auto at = llvm::find(inputs, v);
     std::string name = at == inputs.end()
@@ -169,9 +170,7 @@ FailureOr<Value> Importer::importConstantOfShape(const NodeAttributes &attrs) {
   Value s = requireInput(0, "input");
   if (!s)
     return failure();
-  if (!constAttr(s))
-    return unsupported("a shape that is not a constant");
-  FailureOr<SmallVector<int64_t>> ints = constInts(s);
+  FailureOr<SmallVector<int64_t>> ints = constInts(s, "a shape");
   if (failed(ints))
     return failure();
   SmallVector<int64_t> shape = std::move(*ints);

@@ -235,9 +235,9 @@ public:
   /// The value of `v` if it is a constant small enough to fold.
   static DenseElementsAttr foldable(Value v);
   /// The elements of an integer constant, sign-extended.
-  /// The integers of the constant `v` (none if it is not a constant); an
-  /// error if its elements are not integers.
-  FailureOr<SmallVector<int64_t>> constInts(Value v);
+  /// The integers of `v`, the operand `what` ("an axes input"): unsupported
+  /// unless it is a constant, an error unless its elements are integers.
+  FailureOr<SmallVector<int64_t>> constInts(Value v, const Twine &what);
   /// The initializer or attribute `tensor` as a constant; null after an
   /// error.
   Value fromTensorProto(const onnx::TensorProto &tensor, StringRef name);

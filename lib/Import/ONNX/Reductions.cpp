@@ -30,9 +30,7 @@ FailureOr<Value> Importer::importReduce(const NodeAttributes &attrs,
   SmallVector<int64_t> axes;
   if (axesAsInput) {
     if (Value a = input(1)) {
-      if (!constAttr(a))
-        return unsupported("an axes input that is not a constant");
-      FailureOr<SmallVector<int64_t>> ints = constInts(a);
+      FailureOr<SmallVector<int64_t>> ints = constInts(a, "an axes input");
       if (failed(ints))
         return failure();
       axes = std::move(*ints);

@@ -25,7 +25,7 @@ FailureOr<Value> Importer::importReshape(const NodeAttributes &attrs) {
   if (!constAttr(shapeIn))
     return unsupported("a shape input '" + inputNames[1] +
                        "' that is not a constant (s2s needs static shapes)");
-  FailureOr<SmallVector<int64_t>> wanted = constInts(shapeIn);
+  FailureOr<SmallVector<int64_t>> wanted = constInts(shapeIn, "a shape input");
   if (failed(wanted))
     return failure();
   SmallVector<int64_t> want = std::move(*wanted);
@@ -193,7 +193,8 @@ FailureOr<Value> Importer::importSlice(const NodeAttributes &attrs,
           std::make_pair(3u, &axes), std::make_pair(4u, &steps)}) {
       if (!input(i))
         continue;
-      FailureOr<SmallVector<int64_t>> ints = constInts(input(i));
+      FailureOr<SmallVector<int64_t>> ints =
+          constInts(input(i), "input '" + inputNames[i] + "'");
       if (failed(ints))
         return failure();
       *out = std::move(*ints);
@@ -243,9 +244,7 @@ Importer::importSplit(const NodeAttributes &attrs) {
   int64_t dim = shapeOf(x)[*axis];
   SmallVector<int64_t> sizes;
   if (Value s = input(1)) {
-    if (!constAttr(s))
-      return unsupported("a split input that is not a constant");
-    FailureOr<SmallVector<int64_t>> ints = constInts(s);
+    FailureOr<SmallVector<int64_t>> ints = constInts(s, "a split input");
     if (failed(ints))
       return failure();
     sizes = std::move(*ints);
@@ -361,9 +360,7 @@ FailureOr<Value> Importer::importSqueeze(const NodeAttributes &attrs,
   SmallVector<int64_t> axes;
   if (axesAsInput) {
     if (Value a = input(1)) {
-      if (!constAttr(a))
-        return unsupported("an axes input that is not a constant");
-      FailureOr<SmallVector<int64_t>> ints = constInts(a);
+      FailureOr<SmallVector<int64_t>> ints = constInts(a, "an axes input");
       if (failed(ints))
         return failure();
       axes = std::move(*ints);
@@ -429,9 +426,7 @@ FailureOr<Value> Importer::importExpand(const NodeAttributes &attrs) {
   Value x = requireInput(0, "input"), s = requireInput(1, "shape");
   if (!x || !s)
     return failure();
-  if (!constAttr(s))
-    return unsupported("a shape that is not a constant");
-  FailureOr<SmallVector<int64_t>> ints = constInts(s);
+  FailureOr<SmallVector<int64_t>> ints = constInts(s, "a shape");
   if (failed(ints))
     return failure();
   SmallVector<int64_t> shape = std::move(*ints);
