@@ -210,13 +210,12 @@ FailureOr<EntryPoint> mlir::s2s::getEntryPoint(func::FuncOp func) {
   auto check = [&](Type type, StringRef kind,
                    unsigned index) -> FailureOr<RankedTensorType> {
     auto tensor = dyn_cast<RankedTensorType>(type);
-    if (!tensor || !tensor.hasStaticShape() ||
-        !isSupportedElementType(tensor.getElementType()))
+    if (!tensor || !isSupportedElementType(tensor.getElementType()))
       return func.emitError()
              << "entry function @" << func.getName() << ": " << kind << " #"
              << index << " has type " << type
-             << "; entry points take and return statically shaped tensors "
-                "of f32, f64, i32, i64 or i1";
+             << "; entry points take and return ranked tensors of f32, f64, "
+                "i32, i64 or i1";
     return tensor;
   };
   for (auto [i, type] : llvm::enumerate(func.getArgumentTypes())) {
@@ -232,6 +231,20 @@ FailureOr<EntryPoint> mlir::s2s::getEntryPoint(func::FuncOp func) {
     entry.results.push_back(*t);
   }
   return entry;
+}
+
+SmallVector<std::string>
+mlir::s2s::getShapeCheckMessages(ModuleOp module, const EntryPoint &entry) {
+  SmallVector<std::string> messages;
+  Operation *func =
+      SymbolTable::lookupSymbolIn(module, entry.getCheckShapesName());
+  if (!func)
+    return messages;
+  if (auto list = func->getAttrOfType<ArrayAttr>("s2s.shape_checks"))
+    for (Attribute message : list)
+      if (auto text = dyn_cast<StringAttr>(message))
+        messages.push_back(text.str());
+  return messages;
 }
 
 //===----------------------------------------------------------------------===//
@@ -327,6 +340,13 @@ static std::string descriptorName(RankedTensorType type) {
   return "s2s_memref_" + elt + "_" + std::to_string(type.getRank()) + "d";
 }
 
+/// The out-parameter of a result shape function: tensor<Nxi64>.
+static RankedTensorType getResultShapesType(const EntryPoint &entry) {
+  MLIRContext *ctx = entry.results.front().getContext();
+  return RankedTensorType::get({entry.getNumResultDims()},
+                               IntegerType::get(ctx, 64));
+}
+
 void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
                              ArrayRef<EntryPoint> entries, StringRef guard,
                              StringRef modelName, int64_t threads) {
@@ -343,7 +363,18 @@ void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
      << " * Inputs are only read. Scratch buffers live in a static arena\n"
      << " * per entry point (planned at compile time; its pages are touched\n"
      << " * by the first call and reused by later ones). A call is\n"
-     << " * thread-safe: one that finds the arena in use allocates its own.\n";
+     << " * thread-safe: one that finds the arena in use allocates its own.\n"
+     << " *\n"
+     << " * Dynamic dimensions (? below) take their size from the call: an\n"
+     << " * input's from its descriptor's `sizes`. Dimensions that the model\n"
+     << " * relates (the batch of x and of h0, the length of keys and\n"
+     << " * values) must agree. When a result has a dynamic dimension, the\n"
+     << " * entry point <name> comes with <name>_result_shapes, which takes\n"
+     << " * the same inputs and writes the size of every dimension of every\n"
+     << " * result, in order, into a 1-d int64 buffer (of the length given\n"
+     << " * below): call it first and allocate the outputs with those shapes.\n"
+     << " * Where the model relates dynamic sizes, <name>_check_shapes says\n"
+     << " * whether the inputs' sizes fit (0) or which rule they break.\n";
   if (threads > 1)
     os << " *\n"
        << " * Compiled with threads=" << threads
@@ -362,6 +393,8 @@ void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
   for (const EntryPoint &entry : entries) {
     SmallVector<RankedTensorType> types(entry.inputs);
     types.append(entry.results.begin(), entry.results.end());
+    if (entry.hasDynamicResults())
+      types.push_back(getResultShapesType(entry));
     for (RankedTensorType type : types) {
       std::string name = descriptorName(type);
       if (llvm::is_contained(emitted, name))
@@ -396,6 +429,34 @@ void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
       params.push_back(descriptorName(type) + " *out" + std::to_string(i));
     if (params.empty())
       os << "void";
+    llvm::interleave(params, os, ",\n    ");
+    os << ");\n\n";
+    if (!entry.shapeChecks.empty()) {
+      os << "/* @" << entry.getCheckShapesName()
+         << ": 0 when the sizes of these inputs fit @" << entry.name
+         << ",\n * else the number of the first shape rule they break:\n";
+      for (auto [i, message] : llvm::enumerate(entry.shapeChecks))
+        os << " *   " << i + 1 << ": " << message << "\n";
+      os << " * @" << entry.name
+         << " itself aborts with that message; call this first.\n */\n"
+         << "int32_t " << entry.getCheckShapesCInterfaceName() << "(";
+      SmallVector<std::string> inputParams(
+          ArrayRef<std::string>(params).take_front(entry.inputs.size()));
+      if (inputParams.empty())
+        os << "void";
+      llvm::interleave(inputParams, os, ",\n    ");
+      os << ");\n\n";
+    }
+    if (!entry.hasDynamicResults())
+      continue;
+    RankedTensorType shapesType = getResultShapesType(entry);
+    os << "/* @" << entry.getResultShapesName() << ": the "
+       << entry.getNumResultDims() << " dimensions of the results of @"
+       << entry.name << "\n * for these inputs, in order, into `shapes` ("
+       << shapesType << ").\n */\nvoid "
+       << entry.getResultShapesCInterfaceName() << "(";
+    params.resize(entry.inputs.size());
+    params.push_back(descriptorName(shapesType) + " *shapes");
     llvm::interleave(params, os, ",\n    ");
     os << ");\n\n";
   }

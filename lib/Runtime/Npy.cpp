@@ -9,6 +9,8 @@
 
 #include "s2s/Runtime/Npy.h"
 
+#include <limits>
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -135,7 +137,13 @@ std::string mlir::s2s::formatShape(llvm::ArrayRef<int64_t> shape) {
   std::string result;
   llvm::raw_string_ostream os(result);
   os << '[';
-  llvm::interleaveComma(shape, os);
+  // A dynamic dimension of an MLIR type (INT64_MIN) prints as '?'.
+  llvm::interleaveComma(shape, os, [&](int64_t dim) {
+    if (dim == std::numeric_limits<int64_t>::min())
+      os << '?';
+    else
+      os << dim;
+  });
   os << ']';
   return result;
 }

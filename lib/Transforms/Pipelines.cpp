@@ -208,6 +208,9 @@ void s2s::buildS2SLLVMLoweringPipeline(OpPassManager &pm,
   pm.addPass(createConvertMathToFuncs());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
+  // expand-strided-metadata crashes on expand_shape ops that split a
+  // dimension into several dynamic ones: those become casts first.
+  pm.addPass(createS2SCPUExpandDynamicReshapesPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createConvertMathToLLVMPass());
@@ -225,6 +228,11 @@ void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
 
 void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
                                  const S2SPipelineOptions &options) {
+  // Run-time checks of the shape rules that involve dynamic sizes, and the
+  // entry points' shape functions (their checks as a status, their result
+  // shapes), built while the s2s ops can still tell their result sizes.
+  pm.addPass(createS2SInsertShapeChecksPass());
+  pm.addPass(createS2SBufferizationShapeFunctionsPass());
   buildS2SToLinalgPipeline(pm, options);
   buildS2SLinalgPipeline(pm, options);
   buildS2SBufferizationPipeline(pm, options);

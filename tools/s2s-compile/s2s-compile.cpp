@@ -146,7 +146,11 @@ int main(int argc, char **argv) {
     return fail(inputFilename + " has no public function to compile",
                 kExitBadInput);
 
-  if (!headerFilename.empty()) {
+  // The header, once the module is lowered (the shape checks are known
+  // then).
+  auto writeHeader = [&]() -> int {
+    if (headerFilename.empty())
+      return kExitSuccess;
     std::string error;
     auto header = openOutputFile(headerFilename, &error);
     if (!header)
@@ -154,7 +158,8 @@ int main(int argc, char **argv) {
     writeCHeader(header->os(), entries, headerGuard(headerFilename),
                  llvm::sys::path::filename(inputFilename), options->threads);
     header->keep();
-  }
+    return kExitSuccess;
+  };
 
   std::string error;
   auto output = openOutputFile(outputFilename, &error);
@@ -167,11 +172,15 @@ int main(int argc, char **argv) {
       return kExitCompileError;
     module->print(output->os());
     output->keep();
-    return kExitSuccess;
+    return writeHeader();
   }
 
   if (failed(lowerToLLVMDialect(*module, *options)))
     return kExitCompileError;
+  for (EntryPoint &entry : entries)
+    entry.shapeChecks = getShapeCheckMessages(*module, entry);
+  if (int rc = writeHeader())
+    return rc;
   std::string openMPRuntime;
   if (emitKind == EmitKind::Shared && usesOpenMP(*module)) {
     llvm::Expected<std::string> path = getOpenMPRuntimePath();

@@ -139,7 +139,9 @@ std::string typeString(Type type) {
   return s;
 }
 
-/// Loads input `index` and checks it against the argument type.
+/// Loads input `index` and checks it against the argument type: the element
+/// type, the rank and every static dimension (a dynamic one takes the
+/// file's size).
 llvm::Expected<NpyArray> loadInput(unsigned index, RankedTensorType type) {
   llvm::Expected<NpyArray> array = readArrayFile(inputFiles[index]);
   if (!array)
@@ -155,7 +157,14 @@ llvm::Expected<NpyArray> loadInput(unsigned index, RankedTensorType type) {
   if (array->dtype != want)
     return fail("so the file must hold " + getDTypeName(want) +
                 ", but it holds " + getDTypeName(array->dtype));
-  if (llvm::ArrayRef<int64_t>(array->shape) != type.getShape())
+  bool shapeMatches =
+      static_cast<int64_t>(array->shape.size()) == type.getRank() &&
+      llvm::all_of(llvm::zip_equal(array->shape, type.getShape()),
+                   [](auto dims) {
+                     auto [got, want] = dims;
+                     return ShapedType::isDynamic(want) || got == want;
+                   });
+  if (!shapeMatches)
     return fail("so the file must have shape " + formatShape(type.getShape()) +
                 ", but it has shape " + formatShape(array->shape));
   return array;
@@ -381,10 +390,87 @@ int main(int argc, char **argv) {
     return kExitCompileError;
   }
 
-  // Arguments: a pointer to each input descriptor, then to each output's.
+  // The input sizes against the model's shape rules, when some are
+  // dynamic: the check function gives the number of the first rule broken.
+  SmallVector<std::string> checkMessages =
+      getShapeCheckMessages(*module, *entry);
+  if (!checkMessages.empty()) {
+    auto checkFn =
+        (*engine)->lookupPacked(entry->getCheckShapesCInterfaceName());
+    if (!checkFn) {
+      llvm::errs() << "error: cannot compile @" << entry->getCheckShapesName()
+                   << ": " << llvm::toString(checkFn.takeError()) << "\n";
+      return kExitCompileError;
+    }
+    std::vector<Descriptor> checkArgs;
+    for (NpyArray &array : inputs)
+      checkArgs.emplace_back(array);
+    int32_t status = 0;
+    std::vector<void *> ptrs, packedArgs;
+    for (Descriptor &d : checkArgs)
+      ptrs.push_back(d.get());
+    for (void *&ptr : ptrs)
+      packedArgs.push_back(&ptr);
+    packedArgs.push_back(&status);
+    (*checkFn)(packedArgs.data());
+    if (status != 0) {
+      llvm::errs() << "error: the input sizes do not fit @" << entry->name
+                   << ": ";
+      if (status > 0 && static_cast<size_t>(status) <= checkMessages.size())
+        llvm::errs() << checkMessages[status - 1];
+      else
+        llvm::errs() << "shape check " << status << " failed";
+      llvm::errs() << "\n";
+      return kExitBadInput;
+    }
+  }
+
+  // The shapes of the results: declared, or from the result shape function
+  // when some are dynamic.
+  SmallVector<SmallVector<int64_t>> resultShapes;
   for (RankedTensorType type : entry->results)
-    outputs.push_back(
-        NpyArray::zeros(*dtypeOf(type.getElementType()), type.getShape()));
+    resultShapes.emplace_back(type.getShape());
+  if (entry->hasDynamicResults()) {
+    auto shapeFn =
+        (*engine)->lookupPacked(entry->getResultShapesCInterfaceName());
+    if (!shapeFn) {
+      llvm::errs() << "error: cannot compile @" << entry->getResultShapesName()
+                   << ": " << llvm::toString(shapeFn.takeError()) << "\n";
+      return kExitCompileError;
+    }
+    NpyArray shapes =
+        NpyArray::zeros(DType::Int64, {entry->getNumResultDims()});
+    std::vector<Descriptor> shapeArgs;
+    for (NpyArray &array : inputs)
+      shapeArgs.emplace_back(array);
+    shapeArgs.emplace_back(shapes);
+    std::vector<void *> ptrs, packedArgs;
+    for (Descriptor &d : shapeArgs)
+      ptrs.push_back(d.get());
+    for (void *&ptr : ptrs)
+      packedArgs.push_back(&ptr);
+    (*shapeFn)(packedArgs.data());
+    int64_t next = 0;
+    for (auto [i, shape] : llvm::enumerate(resultShapes))
+      for (int64_t &dim : shape) {
+        int64_t size = shapes.getAsInt64(next++);
+        if (size < 0 || (!ShapedType::isDynamic(dim) && size != dim)) {
+          llvm::errs() << "error: @" << entry->getResultShapesName()
+                       << " gives result #" << i << " the size " << size
+                       << " where its type " << entry->results[i] << " allows "
+                       << (ShapedType::isDynamic(dim)
+                               ? std::string("sizes >= 0")
+                               : std::to_string(dim))
+                       << "\n";
+          return kExitCompileError;
+        }
+        dim = size;
+      }
+  }
+
+  // Arguments: a pointer to each input descriptor, then to each output's.
+  for (auto [type, shape] : llvm::zip_equal(entry->results, resultShapes))
+    outputs.push_back(NpyArray::zeros(*dtypeOf(type.getElementType()), shape));
   std::vector<Descriptor> descriptors;
   for (NpyArray &array : inputs)
     descriptors.emplace_back(array);
@@ -430,7 +516,10 @@ int main(int argc, char **argv) {
     }
     if (quiet)
       continue;
-    llvm::outs() << "result #" << i << ": " << entry->results[i] << "\n";
+    llvm::outs() << "result #" << i << ": "
+                 << RankedTensorType::get(array.shape,
+                                          entry->results[i].getElementType())
+                 << "\n";
     printArray(llvm::outs(), array);
   }
   bool allMatch = true;

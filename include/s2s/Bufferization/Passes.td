@@ -44,6 +44,73 @@ def S2SBufferizationPrepareEntryPointsPass
   ];
 }
 
+def S2SBufferizationShapeFunctionsPass
+    : Pass<"s2s-bufferization-shape-functions", "::mlir::ModuleOp"> {
+  let summary = "Add the functions a caller needs for dynamic shapes: shape "
+                "checks and result shapes";
+  let description = [{
+    For every public function with a body, adds public functions with the
+    same arguments:
+
+    * `<name>_check_shapes`, when the function's entry block holds
+      `cf.assert` checks (from `s2s-insert-shape-checks`: the shape rules
+      that involve dynamic sizes): returns an `i32` status, 0 when every
+      check holds, else the number (from 1) of the first that fails. Its
+      attribute `s2s.shape_checks` lists the checks' messages in order, so
+      that a tool (`s2s-run`) or a header (`s2s-compile`) can say what each
+      status means. Checks nested in loops stay in the entry only.
+    * `<name>_result_shapes`, when a result has a dynamic dimension: returns
+      every dimension of every result, in order, as one `tensor<Nxi64>` (N
+      the sum of the result ranks; static dimensions included). Results are
+      caller-allocated (see `s2s-bufferization-prepare-entry-points`), so a
+      caller needs their shapes before the call.
+
+    Each body is the entry's, with the results replaced by the status or
+    the sizes and simplified through `ReifyRankedShapedTypeOpInterface`:
+    every s2s op gives its result sizes as dimensions of its operands, so
+    the model's computation is dead and erased, and the functions read only
+    argument sizes. (Where an op cannot give its sizes, they compute what
+    the sizes depend on.) A module that already has a symbol of a new name
+    is an error.
+
+    It runs on tensors, before `convert-s2s-to-linalg`, at the start of
+    `s2s-to-llvm` (after `s2s-insert-shape-checks`).
+
+    Before:
+    ```mlir
+    func.func @main(%x: tensor<?x?x8xf32>, ..., %h0: tensor<1x?x16xf32>)
+        -> tensor<?x?x16xf32> {
+      cf.assert %same_batch, "...: dimension 1 of operand 'h0' must equal
+          dimension 1 of 'x' ..."
+      %y, %h = s2s.gru %x, ... h0(%h0) hidden_size(16) ...
+      return %y : tensor<?x?x16xf32>
+    }
+    ```
+    After, next to `@main`:
+    ```mlir
+    func.func @main_check_shapes(%x: tensor<?x?x8xf32>, ...) -> i32
+        attributes {s2s.shape_checks = ["...: dimension 1 of operand 'h0'
+                    must equal dimension 1 of 'x' ..."]} {
+      ...
+      %status = arith.select %same_batch, %c0_i32, %c1_i32 : i32
+      return %status : i32
+    }
+    func.func @main_result_shapes(%x: tensor<?x?x8xf32>, ...)
+        -> tensor<3xi64> {
+      %t = tensor.dim %x, %c0 : tensor<?x?x8xf32>
+      %b = tensor.dim %x, %c1 : tensor<?x?x8xf32>
+      ...
+      %shapes = tensor.from_elements %t64, %b64, %c16_i64 : tensor<3xi64>
+      return %shapes : tensor<3xi64>
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 def S2SBufferizationForwardOutParamsPass : Pass<"s2s-bufferization-forward-out-params",
                                    "::mlir::func::FuncOp"> {
   let summary = "Compute results in the caller's buffers instead of copying";

@@ -85,14 +85,46 @@ parsePipelineOptions(StringRef options,
                      std::optional<unsigned> threads = std::nullopt);
 
 /// An entry function as the tools see it: its name and the tensor types of
-/// its arguments and results, all statically shaped.
+/// its arguments and results (whose dimensions may be dynamic).
 struct EntryPoint {
   std::string name;
   SmallVector<RankedTensorType> inputs;
   SmallVector<RankedTensorType> results;
+  /// The messages of its shape checks, status 1 first (known once the
+  /// module is lowered: getShapeCheckMessages).
+  SmallVector<std::string> shapeChecks;
 
   /// The symbol of the C interface function: `_mlir_ciface_<name>`.
   std::string getCInterfaceName() const { return "_mlir_ciface_" + name; }
+
+  /// Whether a result has a dynamic dimension: its shape is then known
+  /// only at run time, from the result shape function.
+  bool hasDynamicResults() const {
+    return llvm::any_of(results, [](RankedTensorType type) {
+      return !type.hasStaticShape();
+    });
+  }
+  /// The function s2s-bufferization-result-shapes adds for an entry with
+  /// dynamic results: `<name>_result_shapes`, and its C interface symbol.
+  std::string getResultShapesName() const { return name + "_result_shapes"; }
+  std::string getResultShapesCInterfaceName() const {
+    return "_mlir_ciface_" + getResultShapesName();
+  }
+  /// The function s2s-bufferization-shape-functions adds for an entry
+  /// whose shape rules involve dynamic sizes: `<name>_check_shapes`,
+  /// returning 0 or the number of the first rule broken.
+  std::string getCheckShapesName() const { return name + "_check_shapes"; }
+  std::string getCheckShapesCInterfaceName() const {
+    return "_mlir_ciface_" + getCheckShapesName();
+  }
+  /// The number of values the result shape function writes: the sum of
+  /// the result ranks.
+  int64_t getNumResultDims() const {
+    int64_t n = 0;
+    for (RankedTensorType type : results)
+      n += type.getRank();
+    return n;
+  }
 };
 
 /// The public functions of `module` that have a body.
@@ -103,9 +135,15 @@ SmallVector<func::FuncOp> getPublicFunctions(ModuleOp module);
 /// candidates when there is no such function.
 FailureOr<func::FuncOp> findEntryFunction(ModuleOp module, StringRef name);
 
-/// Checks that every argument and result of `func` is a statically shaped
-/// tensor of f32, f64, i32, i64 or i1, and returns its signature.
+/// Checks that every argument and result of `func` is a ranked tensor of
+/// f32, f64, i32, i64 or i1, and returns its signature.
 FailureOr<EntryPoint> getEntryPoint(func::FuncOp func);
+
+/// The messages of the shape checks of `entry` in the (lowered or not)
+/// `module`, in the order of their status codes (from 1); empty when the
+/// entry has no check function.
+SmallVector<std::string> getShapeCheckMessages(ModuleOp module,
+                                               const EntryPoint &entry);
 
 /// Runs the s2s-to-llvm pipeline on `module`.
 LogicalResult lowerToLLVMDialect(ModuleOp module,

@@ -57,8 +57,15 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
     (`s2s.attention` and `need_weights` return the weights, so they keep the
     full score matrix.)
 
-    The lowering needs static shapes; an op with a dynamic dimension is
-    reported (naming the operand) and the pass fails.
+    Batch and sequence dimensions may be dynamic: sizes are `tensor.dim`
+    of the operands, the time loop runs to a dynamic length, and the tiled
+    attention computes its number of full blocks and the size of the last,
+    shorter block of queries and of keys at run time (an empty last block
+    has no iteration). With a dynamic batch, the fused RNN step has no row
+    groups (`rnn-block-rows` needs a static batch). Feature, head and weight
+    dimensions must be static: an op with such a dynamic dimension is
+    reported, naming the operand and the dimension, and the pass fails.
+    Statically shaped ops lower exactly as before.
   }];
   let options = [
     Option<"tileAttention", "tile-attention", "bool", /*default=*/"true",

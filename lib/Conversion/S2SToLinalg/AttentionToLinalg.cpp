@@ -13,10 +13,12 @@
 #include "TensorBuilder.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
@@ -62,7 +64,9 @@ static AffineMap broadcastMap(TensorBuilder &tb, Value mask, unsigned rank,
 /// With `transposed`, the block's rows are keys and its columns queries.
 struct CausalBlock {
   Value qOffset, kOffset;
-  int64_t shift;
+  /// Tk - Tq: a constant when static, else a value defined outside the
+  /// block's generic.
+  OpFoldResult shift;
   bool transposed = false;
 };
 
@@ -74,7 +78,7 @@ static Value maskScores(TensorBuilder &tb, Value scores, double scale,
                         std::optional<CausalBlock> causal) {
   if (scale == 1.0 && masks.empty() && !causal)
     return scores;
-  ArrayRef<int64_t> shape = TensorBuilder::shapeOf(scores);
+  SmallVector<OpFoldResult> shape = tb.sizesOf(scores);
   unsigned rank = shape.size();
   Type elt = TensorBuilder::elementTypeOf(scores);
   SmallVector<Value> inputs = {scores};
@@ -114,7 +118,7 @@ static Value maskScores(TensorBuilder &tb, Value scores, double scale,
             i = arith::AddIOp::create(b, loc, i, causal->qOffset);
           if (causal->kOffset)
             j = arith::AddIOp::create(b, loc, j, causal->kOffset);
-          Value shift = arith::ConstantIndexOp::create(b, loc, causal->shift);
+          Value shift = getValueOrCreateConstantIndexOp(b, loc, causal->shift);
           Value limit = arith::AddIOp::create(b, loc, i, shift);
           conjoin(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle, j,
                                         limit));
@@ -130,11 +134,13 @@ static Value maskScores(TensorBuilder &tb, Value scores, double scale,
 static Value maskedSoftmax(TensorBuilder &tb, Value scores, double scale,
                            ArrayRef<MaskTerm> masks, bool causal,
                            bool polynomialExp) {
-  ArrayRef<int64_t> shape = TensorBuilder::shapeOf(scores);
-  int64_t tq = shape[shape.size() - 2], tk = shape.back();
   std::optional<CausalBlock> block;
-  if (causal)
-    block = CausalBlock{nullptr, nullptr, tk - tq};
+  if (causal) {
+    int64_t rank = TensorBuilder::shapeOf(scores).size();
+    block = CausalBlock{
+        nullptr, nullptr,
+        tb.sizeSub(tb.dimOf(scores, rank - 1), tb.dimOf(scores, rank - 2))};
+  }
   return tb.softmaxLast(maskScores(tb, scores, scale, masks, block),
                         polynomialExp);
 }
@@ -173,34 +179,42 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
   ArrayRef<int64_t> kShape = TensorBuilder::shapeOf(k);
   // The positions of the head and time dimensions.
   unsigned hDim = timeMajor ? 2 : 1, tDim = timeMajor ? 1 : 2;
-  int64_t numB = qShape[0], numH = qShape[hDim], tq = qShape[tDim],
-          d = qShape[3];
-  int64_t hkv = kShape[hDim], tk = kShape[tDim];
+  // Batch and lengths may be dynamic; heads and head sizes are static.
+  OpFoldResult numB = tb.dimOf(q, 0), tq = tb.dimOf(q, tDim),
+               tk = tb.dimOf(k, tDim);
+  int64_t numH = qShape[hDim], d = qShape[3];
+  int64_t hkv = kShape[hDim];
   int64_t dv = TensorBuilder::shapeOf(v)[3];
   Type elt = TensorBuilder::elementTypeOf(q);
-  SmallVector<int64_t> outShape =
-      timeMajor ? SmallVector<int64_t>{numB, tq, numH, dv}
-                : SmallVector<int64_t>{numB, numH, tq, dv};
-  // Zero-size shapes: no block to visit. Without keys every query sees
-  // only masked keys, whose output is zero.
-  if (numB == 0 || numH == 0 || tq == 0 || dv == 0)
+  OpFoldResult heads = tb.size(numH), valueSize = tb.size(dv);
+  SmallVector<OpFoldResult> outShape =
+      timeMajor ? SmallVector<OpFoldResult>{numB, tq, heads, valueSize}
+                : SmallVector<OpFoldResult>{numB, heads, tq, valueSize};
+  // Zero-size shapes known at compile time: no block to visit. Without
+  // keys every query sees only masked keys, whose output is zero. (At run
+  // time, a dynamic size of zero gives loops without iterations.)
+  auto isZero = [](OpFoldResult size) { return isConstantIntValue(size, 0); };
+  if (isZero(numB) || numH == 0 || isZero(tq) || dv == 0)
     return tb.empty(outShape, elt);
-  if (tk == 0)
+  if (isZero(tk))
     return tb.filled(outShape, elt, 0.0);
   // The [rows, D] block of `source` at (batch, head, row offset).
   auto block = [&](TensorBuilder &t, Value source, Value bIv, Value head,
-                   Value off, int64_t rows, int64_t cols) {
-    OpFoldResult zero = t.builder().getIndexAttr(0);
+                   Value off, OpFoldResult rows, int64_t cols) {
+    OpFoldResult zero = t.builder().getIndexAttr(0), one = t.size(1);
     if (timeMajor)
-      return t.slice(source, {bIv, off, head, zero}, {1, rows, 1, cols},
-                     {0, 2});
-    return t.slice(source, {bIv, head, off, zero}, {1, 1, rows, cols}, {0, 1});
+      return t.slice(source, {bIv, off, head, zero},
+                     {one, rows, one, t.size(cols)}, {0, 2});
+    return t.slice(source, {bIv, head, off, zero},
+                   {one, one, rows, t.size(cols)}, {0, 1});
   };
   int64_t group = numH / hkv;
   MLIRContext *ctx = builder.getContext();
   AffineExpr r, c;
   bindDims(ctx, r, c);
   Value zeroIdx = tb.indexConst(0);
+  // Tk - Tq, the shift of the bottom-right aligned causal diagonal.
+  OpFoldResult causalShift = causal ? tb.sizeSub(tk, tq) : OpFoldResult();
 
   // One (query block, key block) step of the online softmax for head
   // (bIv, hIv): returns the new (m, l, acc). The scores are computed
@@ -209,8 +223,8 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
   // along contiguous query columns (no horizontal sums over D), and the
   // softmax reductions over keys are columnwise, vectorized over queries.
   auto step = [&](TensorBuilder &t, Value bIv, Value hIv, Value kvHead,
-                  Value qT, Value qOff, int64_t bq, Value kOff, int64_t bk,
-                  ValueRange state) -> SmallVector<Value> {
+                  Value qT, Value qOff, OpFoldResult bq, Value kOff,
+                  OpFoldResult bk, ValueRange state) -> SmallVector<Value> {
     OpBuilder &b = t.builder();
     Value kBlock = block(t, k, bIv, kvHead, kOff, bk, d);
     Value vBlock = block(t, v, bIv, kvHead, kOff, bk, dv);
@@ -218,7 +232,8 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     bindDims(ctx, i, j, e);
     Value scores = t.contract(kBlock, t.mapOf(3, {i, e}), qT,
                               t.mapOf(3, {e, j}), {bk, bq}, 3, 1);
-    // The masks of this block: slices of the broadcast masks.
+    // The masks of this block: slices of the broadcast masks (a static 1
+    // broadcasts; a dynamic size is taken to be the full one).
     SmallVector<MaskTerm> terms;
     for (Value mask : masks) {
       ArrayRef<int64_t> ms = TensorBuilder::shapeOf(mask);
@@ -227,8 +242,9 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
           ms[1] == 1 ? OpFoldResult(b.getIndexAttr(0)) : OpFoldResult(hIv),
           ms[2] == 1 ? OpFoldResult(b.getIndexAttr(0)) : OpFoldResult(qOff),
           ms[3] == 1 ? OpFoldResult(b.getIndexAttr(0)) : OpFoldResult(kOff)};
-      int64_t mq = ms[2] == 1 ? 1 : bq, mk = ms[3] == 1 ? 1 : bk;
-      Value slice = t.slice(mask, offsets, {1, 1, mq, mk}, {0, 1});
+      OpFoldResult one = t.size(1);
+      OpFoldResult mq = ms[2] == 1 ? one : bq, mk = ms[3] == 1 ? one : bk;
+      Value slice = t.slice(mask, offsets, {one, one, mq, mk}, {0, 1});
       AffineExpr zero = getAffineConstantExpr(0, ctx);
       // Rows of the block are keys (r), columns queries (c).
       terms.push_back(
@@ -236,7 +252,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     }
     std::optional<CausalBlock> causalBlock;
     if (causal)
-      causalBlock = CausalBlock{qOff, kOff, tk - tq, /*transposed=*/true};
+      causalBlock = CausalBlock{qOff, kOff, causalShift, /*transposed=*/true};
     // The scale is already in qT.
     Value s = maskScores(t, scores, 1.0, terms, causalBlock);
 
@@ -263,10 +279,11 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     // is 0) and alpha = exp(m - shift) (0 while nothing has been seen), in
     // one pass over m.
     AffineMap id1 = t.identityMap(1);
+    SmallVector<OpFoldResult> rowSizes = {bq};
     // (The state is read through the generics' outputs: an output the
     // body does not read would be replaced by a fresh tensor.)
     SmallVector<Value> mAlpha = t.generic(
-        {blockMax}, {m, t.empty({bq}, elt), t.empty({bq}, elt)},
+        {blockMax}, {m, t.empty(rowSizes, elt), t.empty(rowSizes, elt)},
         {id1, id1, id1, id1}, {utils::IteratorType::parallel},
         [&](OpBuilder &nb, Location nl, ValueRange a) {
           Value mNew = arith::MaximumFOp::create(nb, nl, a[1], a[0]);
@@ -282,7 +299,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     // p = exp(s - shift), exactly 0 where s is -inf (transposed: [bk, bq]),
     // and its column sums over the keys, in one pass over s.
     SmallVector<Value> pAndSum = t.generic(
-        {s, shift}, {t.empty({bk, bq}, elt), t.filled({bq}, elt, 0.0)},
+        {s, shift}, {t.empty({bk, bq}, elt), t.filled(rowSizes, elt, 0.0)},
         {id, colMap, id, colMap},
         {utils::IteratorType::reduction, utils::IteratorType::parallel},
         [&](OpBuilder &nb, Location nl, ValueRange a) {
@@ -314,63 +331,76 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     return {mNew, lNew, accNew};
   };
 
+  // Key blocks of `bk` keys, the last `keysTail` keys (tk - keysFull) in a
+  // shorter block: static when tk is, else computed.
+  int64_t bk = blocks.keys;
+  if (std::optional<int64_t> staticTk = getConstantIntValue(tk))
+    bk = std::min(bk, *staticTk);
+  OpFoldResult keysFull =
+      tb.sizeMul(tb.sizeFloorDiv(tk, tb.size(bk)), tb.size(bk));
+  OpFoldResult keysTail = tb.sizeSub(tk, keysFull);
+
   // All key blocks for one query block; returns the normalized output
   // [bq, Dv].
   auto queryBlock = [&](TensorBuilder &t, Value bIv, Value hIv, Value kvHead,
-                        Value qOff, int64_t bq) -> Value {
+                        Value qOff, OpFoldResult bq) -> Value {
     OpBuilder &b = t.builder();
     Value qBlock = block(t, q, bIv, hIv, qOff, bq, d);
     // qT = (scale * q_block)^T: [D, bq], once per query block.
     Value scaleValue = t.floatConst(elt, scale);
     Value qT = t.map(
-        {qBlock}, {t.mapOf(2, {c, r})}, {d, bq}, elt,
+        {qBlock}, {t.mapOf(2, {c, r})}, {t.size(d), bq}, elt,
         [&](OpBuilder &nb, Location nl, ValueRange a) {
           linalg::YieldOp::create(
               nb, nl,
               arith::MulFOp::create(nb, nl, a[0], scaleValue).getResult());
         });
-    SmallVector<Value> state = {t.fill(t.empty({bq}, elt), t.negInf(elt)),
-                                t.filled({bq}, elt, 0.0),
-                                t.filled({bq, dv}, elt, 0.0)};
-    int64_t bk = std::min(blocks.keys, tk);
-    int64_t fullEnd = tk / bk * bk;
+    SmallVector<OpFoldResult> rowSizes = {bq};
+    SmallVector<Value> state = {t.fill(t.empty(rowSizes, elt), t.negInf(elt)),
+                                t.filled(rowSizes, elt, 0.0),
+                                t.filled({bq, t.size(dv)}, elt, 0.0)};
+    std::optional<int64_t> staticFull = getConstantIntValue(keysFull);
+    std::optional<int64_t> staticTail = getConstantIntValue(keysTail);
     // With causal, the keys after this block's last visible one,
     // qOff + bq - 1 + (Tk - Tq), are never visited.
-    Value keysEnd = t.indexConst(fullEnd);
+    Value keysEnd = t.indexValue(keysFull);
     Value visibleEnd;
     if (causal) {
       // visibleEnd = clamp(qOff + bq + Tk - Tq, 0, Tk)
-      Value end =
-          arith::AddIOp::create(b, loc, qOff, t.indexConst(bq + tk - tq));
+      Value end = arith::AddIOp::create(
+          b, loc, qOff, t.indexValue(t.sizeAdd(bq, causalShift)));
       end = arith::MaxSIOp::create(b, loc, end, zeroIdx);
-      visibleEnd = arith::MinSIOp::create(b, loc, end, t.indexConst(tk));
+      visibleEnd = arith::MinSIOp::create(b, loc, end, t.indexValue(tk));
       // Round up to whole blocks, but not past the full blocks.
       Value blocksUp =
           arith::CeilDivSIOp::create(b, loc, visibleEnd, t.indexConst(bk));
       Value upTo = arith::MulIOp::create(b, loc, blocksUp, t.indexConst(bk));
       keysEnd = arith::MinSIOp::create(b, loc, upTo, keysEnd);
     }
-    if (fullEnd > 0) {
+    if (!staticFull || *staticFull > 0) {
       auto loop = scf::ForOp::create(
           b, loc, zeroIdx, keysEnd, t.indexConst(bk), state,
           [&](OpBuilder &nb, Location nl, Value kOff, ValueRange args) {
             TensorBuilder inner(nb, nl);
             inner.useFreshBuffers();
-            scf::YieldOp::create(
-                nb, nl,
-                step(inner, bIv, hIv, kvHead, qT, qOff, bq, kOff, bk, args));
+            scf::YieldOp::create(nb, nl,
+                                 step(inner, bIv, hIv, kvHead, qT, qOff, bq,
+                                      kOff, inner.size(bk), args));
           });
       state = SmallVector<Value>(loop.getResults());
     }
-    if (fullEnd < tk) {
-      int64_t tail = tk - fullEnd;
-      Value kOff = t.indexConst(fullEnd);
-      if (!causal) {
-        state = step(t, bIv, hIv, kvHead, qT, qOff, bq, kOff, tail, state);
+    if (!staticTail || *staticTail > 0) {
+      Value kOff = t.indexValue(keysFull);
+      if (!causal && staticTail) {
+        state = step(t, bIv, hIv, kvHead, qT, qOff, bq, kOff, keysTail, state);
       } else {
-        // The last, shorter key block only when some of it is visible.
-        Value visible = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
-                                              visibleEnd, kOff);
+        // The last, shorter key block only when it has keys (a dynamic
+        // length) and, with causal, some of them are visible.
+        Value visible =
+            causal ? arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
+                                           visibleEnd, kOff)
+                   : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
+                                           t.indexValue(tk), kOff);
         auto ifOp = scf::IfOp::create(
             b, loc, visible,
             [&](OpBuilder &nb, Location nl) {
@@ -378,7 +408,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
               inner.useFreshBuffers();
               scf::YieldOp::create(nb, nl,
                                    step(inner, bIv, hIv, kvHead, qT, qOff, bq,
-                                        kOff, tail, state));
+                                        kOff, keysTail, state));
             },
             [&](OpBuilder &nb, Location nl) {
               scf::YieldOp::create(nb, nl, state);
@@ -394,17 +424,26 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
   // the pipeline runs on threads or as a loop nest. The full query blocks
   // first, then the shorter last block of every head.
   Value out = tb.empty(outShape, elt);
-  int64_t bq = std::min(blocks.queries, tq);
-  int64_t qFullEnd = tq / bq * bq;
-  auto forEachBlock = [&](Value dest, int64_t qBegin, int64_t qEnd,
-                          int64_t rows) -> Value {
+  int64_t bq = blocks.queries;
+  if (std::optional<int64_t> staticTq = getConstantIntValue(tq))
+    bq = std::min(bq, *staticTq);
+  OpFoldResult queriesFull =
+      tb.sizeMul(tb.sizeFloorDiv(tq, tb.size(bq)), tb.size(bq));
+  OpFoldResult queriesTail = tb.sizeSub(tq, queriesFull);
+  auto forEachBlock = [&](Value dest, OpFoldResult qBegin, OpFoldResult qEnd,
+                          OpFoldResult rows) -> Value {
     OpBuilder &b = builder;
+    // A dynamic last block may be empty: step over it by at least 1.
+    OpFoldResult qStep = rows;
+    if (!getConstantIntValue(rows))
+      qStep =
+          arith::MaxSIOp::create(b, loc, tb.indexValue(rows), tb.indexConst(1))
+              .getResult();
     SmallVector<OpFoldResult> lbs = {b.getIndexAttr(0), b.getIndexAttr(0),
-                                     b.getIndexAttr(qBegin)};
-    SmallVector<OpFoldResult> ubs = {b.getIndexAttr(numB), b.getIndexAttr(numH),
-                                     b.getIndexAttr(qEnd)};
+                                     qBegin};
+    SmallVector<OpFoldResult> ubs = {numB, b.getIndexAttr(numH), qEnd};
     SmallVector<OpFoldResult> steps = {b.getIndexAttr(1), b.getIndexAttr(1),
-                                       b.getIndexAttr(rows)};
+                                       qStep};
     auto forall = scf::ForallOp::create(b, loc, lbs, ubs, steps,
                                         ValueRange{dest}, std::nullopt);
     OpBuilder::InsertionGuard guard(b);
@@ -425,8 +464,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     b.setInsertionPointToStart(forall.getTerminator().getBody());
     OpFoldResult one = b.getIndexAttr(1);
     SmallVector<OpFoldResult> offsets = {bIv, hIv, qOff, b.getIndexAttr(0)};
-    SmallVector<OpFoldResult> sizes = {one, one, b.getIndexAttr(rows),
-                                       b.getIndexAttr(dv)};
+    SmallVector<OpFoldResult> sizes = {one, one, rows, b.getIndexAttr(dv)};
     if (timeMajor) {
       std::swap(offsets[1], offsets[2]);
       std::swap(sizes[1], sizes[2]);
@@ -436,10 +474,12 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
         ArrayRef<OpFoldResult>{one, one, one, one});
     return forall.getResult(0);
   };
-  if (qFullEnd > 0)
-    out = forEachBlock(out, 0, qFullEnd, bq);
-  if (qFullEnd < tq)
-    out = forEachBlock(out, qFullEnd, tq, tq - qFullEnd);
+  std::optional<int64_t> staticQFull = getConstantIntValue(queriesFull);
+  std::optional<int64_t> staticQTail = getConstantIntValue(queriesTail);
+  if (!staticQFull || *staticQFull > 0)
+    out = forEachBlock(out, tb.size(0), queriesFull, tb.size(bq));
+  if (!staticQTail || *staticQTail > 0)
+    out = forEachBlock(out, queriesFull, tq, queriesTail);
   return out;
 }
 
@@ -451,11 +491,11 @@ namespace {
 
 /// A mask of rank < 4 as rank 4, with leading unit dimensions.
 static Value asRank4(TensorBuilder &tb, Value mask) {
-  ArrayRef<int64_t> shape = TensorBuilder::shapeOf(mask);
+  SmallVector<OpFoldResult> shape = tb.sizesOf(mask);
   int64_t lead = 4 - shape.size();
   if (lead == 0)
     return mask;
-  SmallVector<int64_t> full(lead, 1);
+  SmallVector<OpFoldResult> full(lead, tb.size(1));
   full.append(shape.begin(), shape.end());
   // The leading unit dimensions join the first group.
   SmallVector<ReassociationIndices> groups;
@@ -490,9 +530,9 @@ struct ScaledDotProductAttentionOpLowering
     }
     ArrayRef<int64_t> qShape = TensorBuilder::shapeOf(q);
     ArrayRef<int64_t> kShape = TensorBuilder::shapeOf(k);
-    int64_t b = qShape[0], h = qShape[1], tq = qShape[2];
-    int64_t tk = kShape[2], dv = TensorBuilder::shapeOf(v)[3];
-    int64_t group = h / kShape[1];
+    OpFoldResult b = tb.dimOf(q, 0), h = tb.dimOf(q, 1), tq = tb.dimOf(q, 2);
+    OpFoldResult tk = tb.dimOf(k, 2), dv = tb.dimOf(v, 3);
+    int64_t group = qShape[1] / kShape[1];
 
     MLIRContext *ctx = rewriter.getContext();
     AffineExpr d0, d1, d2, d3, d4;
@@ -504,7 +544,9 @@ struct ScaledDotProductAttentionOpLowering
                     tb.mapOf(5, {d0, kvHead, d3, d4}), {b, h, tq, tk}, 5, 1);
     SmallVector<MaskTerm> masks;
     if (Value mask = adaptor.getMask())
-      masks.push_back({mask, broadcastMap(tb, mask, 4, {b, h, tq, tk})});
+      masks.push_back(
+          {mask, broadcastMap(tb, mask, 4,
+                              {qShape[0], qShape[1], qShape[2], kShape[2]})});
     Value probs = maskedSoftmax(tb, scores, op.getScaleOrDefault(), masks,
                                 op.getCausal(), options.polynomialExp);
     // out[b, h, i, e] = sum_j p[b, h, i, j] * v[b, h / group, j, e]
@@ -552,8 +594,8 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
           v = adaptor.getValues();
     ArrayRef<int64_t> qShape = TensorBuilder::shapeOf(q);
     ArrayRef<int64_t> kShape = TensorBuilder::shapeOf(k);
-    int64_t b = qShape[0], tq = qShape[1], tk = kShape[1];
-    int64_t dv = TensorBuilder::shapeOf(v)[2];
+    OpFoldResult b = tb.dimOf(q, 0), tq = tb.dimOf(q, 1), tk = tb.dimOf(k, 1);
+    OpFoldResult dv = tb.dimOf(v, 2);
     Type elt = TensorBuilder::elementTypeOf(q);
 
     MLIRContext *ctx = rewriter.getContext();
@@ -572,7 +614,7 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
       break;
     case AttentionScore::general: {
       // (q W)[b, i, e] = sum_d q[b, i, d] * W[d, e], then dot with k.
-      int64_t dk = kShape[2];
+      OpFoldResult dk = tb.dimOf(k, 2);
       Value qw = tb.contract(q, tb.mapOf(4, {d0, d1, d3}), adaptor.getW(),
                              tb.mapOf(4, {d3, d2}), {b, tq, dk}, 4, 1);
       scores = dotScores(qw);
@@ -582,7 +624,7 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
       // scores[b, i, j] = sum_a v[a] * tanh((q W_q^T)[b, i, a] +
       //                                     (k W_k^T)[b, j, a])
       Value wq = adaptor.getWQuery(), wk = adaptor.getWKeys();
-      int64_t a = TensorBuilder::shapeOf(wq)[0];
+      OpFoldResult a = tb.dimOf(wq, 0);
       Value pq =
           tb.unflattenLeading(tb.linear(tb.flattenLeading(q), wq), {b, tq, a});
       // k W_k^T depends on the keys alone: inside a loop that does not
@@ -594,8 +636,9 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
         if (Operation *loop = outermostInvariantLoop(op, {k, wk}))
           rewriter.setInsertionPoint(loop);
         TensorBuilder kb(rewriter, op.getLoc());
-        pk = kb.unflattenLeading(kb.linear(kb.flattenLeading(k), wk),
-                                 {b, tk, a});
+        pk = kb.unflattenLeading(
+            kb.linear(kb.flattenLeading(k), wk),
+            {kb.dimOf(k, 0), kb.dimOf(k, 1), kb.dimOf(wk, 0)});
       }
       Value init = tb.filled({b, tq, tk}, elt, 0.0);
       SmallVector<utils::IteratorType> iterators(3,
@@ -619,7 +662,8 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
 
     SmallVector<MaskTerm> masks;
     if (Value mask = adaptor.getMask())
-      masks.push_back({mask, broadcastMap(tb, mask, 3, {b, tq, tk})});
+      masks.push_back(
+          {mask, broadcastMap(tb, mask, 3, {qShape[0], qShape[1], kShape[1]})});
     Value probs = maskedSoftmax(tb, scores, 1.0, masks, /*causal=*/false,
                                 options.polynomialExp);
     // ctx[b, i, e] = sum_j p[b, i, j] * values[b, j, e]
@@ -653,10 +697,13 @@ struct MultiHeadAttentionOpLowering
     Value query = toBatchMajor(adaptor.getQuery());
     Value key = adaptor.getKey() ? toBatchMajor(adaptor.getKey()) : query;
     Value value = adaptor.getValue() ? toBatchMajor(adaptor.getValue()) : query;
-    ArrayRef<int64_t> qShape = TensorBuilder::shapeOf(query);
-    int64_t b = qShape[0], tq = qShape[1], e = qShape[2];
-    int64_t tk = TensorBuilder::shapeOf(key)[1];
+    // Batch and lengths may be dynamic; the embedding size is static.
+    OpFoldResult b = tb.dimOf(query, 0), tq = tb.dimOf(query, 1),
+                 tk = tb.dimOf(key, 1);
+    int64_t e = TensorBuilder::shapeOf(query)[2];
     int64_t heads = op.getNumHeads(), hd = e / heads;
+    OpFoldResult embed = tb.size(e), numHeads = tb.size(heads),
+                 headSize = tb.size(hd), one = tb.size(1);
     Type elt = TensorBuilder::elementTypeOf(query);
 
     // Rows [index*E, (index+1)*E) of a packed projection weight or bias.
@@ -670,8 +717,9 @@ struct MultiHeadAttentionOpLowering
     // tiled attention reads in place; the other lowering wants
     // [B, heads, T, hd].
     bool tiled = options.tileAttention && !op.getNeedWeights();
-    auto toHeads = [&](Value flat, int64_t t) {
-      Value split = tb.expand(flat, {b, t, heads, hd}, {{0, 1}, {2, 3}});
+    auto toHeads = [&](Value flat, OpFoldResult t) {
+      Value split =
+          tb.expand(flat, {b, t, numHeads, headSize}, {{0, 1}, {2, 3}});
       return tiled ? split : tb.transpose(split, {0, 2, 1, 3});
     };
     Value qh, kh, vh;
@@ -683,7 +731,7 @@ struct MultiHeadAttentionOpLowering
         return toHeads(tb.slice(all,
                                 {rewriter.getIndexAttr(0),
                                  rewriter.getIndexAttr(index * e)},
-                                {b * tq, e}),
+                                {tb.sizeMul(b, tq), embed}),
                        tq);
       };
       qh = columns(0);
@@ -695,7 +743,7 @@ struct MultiHeadAttentionOpLowering
           packed ? packedPart(packed, 1) : adaptor.getKProjWeight(),
           packed ? packedPart(packed, 2) : adaptor.getVProjWeight()};
       auto project = [&](Value input, int64_t index) {
-        int64_t t = TensorBuilder::shapeOf(input)[1];
+        OpFoldResult t = tb.dimOf(input, 1);
         return toHeads(tb.linear(tb.flattenLeading(input), weights[index],
                                  packedPart(bias, index)),
                        t);
@@ -716,18 +764,18 @@ struct MultiHeadAttentionOpLowering
           tiled ? attn : tb.transpose(attn, {0, 2, 1, 3}), {{0, 1}, {2, 3}});
       Value out = tb.expand(tb.linear(merged, adaptor.getOutProjWeight(),
                                       adaptor.getOutProjBias()),
-                            {b, tq, e}, {{0, 1}, {2}});
+                            {b, tq, embed}, {{0, 1}, {2}});
       return batchFirst ? out : tb.transpose(out, {1, 0, 2});
     };
     if (tiled) {
       // Masks as rank-4 views broadcasting to [B, heads, Tq, Tk].
       SmallVector<Value> masks;
       if (Value kpm = adaptor.getKeyPaddingMask())
-        masks.push_back(tb.expand(kpm, {b, 1, 1, tk}, {{0, 1, 2}, {3}}));
+        masks.push_back(tb.expand(kpm, {b, one, one, tk}, {{0, 1, 2}, {3}}));
       if (Value am = adaptor.getAttnMask()) {
         if (TensorBuilder::shapeOf(am).size() == 3)
           masks.push_back(
-              tb.expand(am, {b, heads, tq, tk}, {{0, 1}, {2}, {3}}));
+              tb.expand(am, {b, numHeads, tq, tk}, {{0, 1}, {2}, {3}}));
         else
           masks.push_back(asRank4(tb, am));
       }
@@ -742,7 +790,7 @@ struct MultiHeadAttentionOpLowering
     }
     Value scores =
         tb.contract(qh, tb.mapOf(5, {d0, d1, d2, d4}), kh,
-                    tb.mapOf(5, {d0, d1, d3, d4}), {b, heads, tq, tk}, 5, 1);
+                    tb.mapOf(5, {d0, d1, d3, d4}), {b, numHeads, tq, tk}, 5, 1);
     SmallVector<MaskTerm> masks;
     if (Value kpm = adaptor.getKeyPaddingMask())
       masks.push_back({kpm, tb.mapOf(4, {d0, d3})});
@@ -754,9 +802,9 @@ struct MultiHeadAttentionOpLowering
     }
     Value probs = maskedSoftmax(tb, scores, scale, masks, op.getCausal(),
                                 options.polynomialExp);
-    Value attn =
-        tb.contract(probs, tb.mapOf(5, {d0, d1, d2, d4}), vh,
-                    tb.mapOf(5, {d0, d1, d4, d3}), {b, heads, tq, hd}, 5, 1);
+    Value attn = tb.contract(probs, tb.mapOf(5, {d0, d1, d2, d4}), vh,
+                             tb.mapOf(5, {d0, d1, d4, d3}),
+                             {b, numHeads, tq, headSize}, 5, 1);
     SmallVector<Value> results = {projectOut(attn)};
     if (op.getNeedWeights()) {
       // Mean over heads: sum_h p[b, h, i, j] / heads.

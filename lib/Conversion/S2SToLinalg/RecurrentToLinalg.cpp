@@ -26,6 +26,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
 
@@ -127,7 +128,7 @@ struct GateTiles {
 /// linear_before_reset = false (which needs r before its n-gate GEMM).
 static CellState buildGateMath(TensorBuilder &tb, const CellSpec &spec,
                                const GateTiles &t) {
-  ArrayRef<int64_t> hShape = TensorBuilder::shapeOf(t.h);
+  SmallVector<OpFoldResult> hShape = tb.sizesOf(t.h);
   int64_t gates = spec.numGates();
   Type elt = TensorBuilder::elementTypeOf(t.h);
   MLIRContext *ctx = tb.builder().getContext();
@@ -238,12 +239,14 @@ static CellState buildGateMath(TensorBuilder &tb, const CellSpec &spec,
 static CellState buildCellStep(TensorBuilder &tb, const CellSpec &spec,
                                const RecurrentWeights &w, Value gx, Value h,
                                Value c) {
-  ArrayRef<int64_t> hShape = TensorBuilder::shapeOf(h);
-  int64_t batch = hShape[0], hidden = hShape[1], gates = spec.numGates();
+  SmallVector<OpFoldResult> hShape = tb.sizesOf(h);
+  OpFoldResult batch = hShape[0];
+  int64_t hidden = TensorBuilder::shapeOf(h)[1], gates = spec.numGates();
   Type elt = TensorBuilder::elementTypeOf(h);
   AffineMap id = tb.identityMap(2);
   auto asGates = [&](Value v, int64_t numGates) {
-    return tb.expand(v, {batch, numGates, hidden}, {{0}, {1, 2}});
+    return tb.expand(v, {batch, tb.size(numGates), tb.size(hidden)},
+                     {{0}, {1, 2}});
   };
   if (spec.kind == CellKind::rnn)
     return buildGateMath(tb, spec,
@@ -382,20 +385,28 @@ static CellState buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
                                 Value c, const RowGroups &groups) {
   OpBuilder &b = tb.builder();
   Location loc = tb.getLoc();
-  ArrayRef<int64_t> hShape = TensorBuilder::shapeOf(h);
-  int64_t batch = hShape[0], hidden = hShape[1], gates = spec.numGates();
+  SmallVector<OpFoldResult> hShape = tb.sizesOf(h);
+  // Row groups need a static batch (RowGroups): rows is then static too.
+  OpFoldResult batch = hShape[0];
+  int64_t hidden = TensorBuilder::shapeOf(h)[1], gates = spec.numGates();
   Type elt = TensorBuilder::elementTypeOf(h);
   bool isLSTM = spec.kind == CellKind::lstm;
-  int64_t rows = groups.rows ? groups.rows : batch;
-  int64_t numGroups = batch / rows;
-  Value gx3 = tb.expand(gx, {batch, gates, hidden}, {{0}, {1, 2}});
+  OpFoldResult rows = groups.rows ? tb.size(groups.rows) : batch;
+  int64_t numGroups =
+      groups.rows ? TensorBuilder::shapeOf(h)[0] / groups.rows : 1;
+  Value gx3 =
+      tb.expand(gx, {batch, tb.size(gates), tb.size(hidden)}, {{0}, {1, 2}});
   // h' and c' in buffers of their own, which the blocks write in place.
   TensorBuilder fresh(b, loc);
   fresh.useFreshBuffers();
   SmallVector<Value> outs = {fresh.empty(hShape, elt)};
   if (isLSTM)
     outs.push_back(fresh.empty(hShape, elt));
-  int64_t flops = 2 * batch * hidden * gates * hidden;
+  // A dynamic batch counts as one row: the decision to run the blocks on
+  // threads is made at compile time.
+  int64_t flops = 2 *
+                  std::max<int64_t>(1, getConstantIntValue(batch).value_or(1)) *
+                  hidden * gates * hidden;
   bool parallel = flops >= fw.parallelMinFlops;
 
   for (const FusedWeights::BlockRun &run : fw.runs) {
@@ -411,21 +422,26 @@ static CellState buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
           arith::MulIOp::create(ib, loc, n, t.indexConst(units)));
       OpFoldResult zero = ib.getIndexAttr(0);
       OpFoldResult row0 =
-          g ? OpFoldResult(arith::MulIOp::create(ib, loc, g, t.indexConst(rows))
-                               .getResult())
+          g ? OpFoldResult(
+                  arith::MulIOp::create(ib, loc, g, t.indexConst(groups.rows))
+                      .getResult())
             : zero;
       offsets = {row0, first};
-      SmallVector<int64_t> sizes = {rows, units};
+      SmallVector<OpFoldResult> sizes = {rows, t.size(units)};
       auto compute = [&](TensorBuilder &cb) {
         AffineExpr i, j, k;
         bindDims(ib.getContext(), i, j, k);
-        Value hRows = g ? cb.slice(h, {row0, zero}, {rows, hidden}) : h;
-        Value gh = cb.contract(hRows, cb.mapOf(3, {i, k}),
-                               cb.row(run.packed, n), cb.mapOf(3, {k, j}),
-                               {rows, gates * units}, 3, /*numReductions=*/1);
+        Value hRows =
+            g ? cb.slice(h, {row0, zero}, {rows, cb.size(hidden)}) : h;
+        Value gh =
+            cb.contract(hRows, cb.mapOf(3, {i, k}), cb.row(run.packed, n),
+                        cb.mapOf(3, {k, j}), {rows, cb.size(gates * units)}, 3,
+                        /*numReductions=*/1);
         GateTiles tiles;
-        tiles.gx = cb.slice(gx3, {row0, zero, first}, {rows, gates, units});
-        tiles.gh = cb.expand(gh, {rows, gates, units}, {{0}, {1, 2}});
+        tiles.gx = cb.slice(gx3, {row0, zero, first},
+                            {rows, cb.size(gates), cb.size(units)});
+        tiles.gh = cb.expand(gh, {rows, cb.size(gates), cb.size(units)},
+                             {{0}, {1, 2}});
         tiles.bias = fw.bias ? cb.slice(fw.bias, {zero, first}, {gates, units})
                              : Value();
         tiles.h = cb.slice(h, offsets, sizes);
@@ -450,7 +466,8 @@ static CellState buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
       Value tLen = arith::IndexCastOp::create(ib, loc, lenType, groups.t);
       Value active = arith::CmpIOp::create(ib, loc, arith::CmpIPredicate::sgt,
                                            longest, tLen);
-      SmallVector<Type> types(dest.size(), RankedTensorType::get(sizes, elt));
+      SmallVector<Type> types(dest.size(),
+                              RankedTensorType::get({groups.rows, units}, elt));
       auto ifOp = scf::IfOp::create(ib, loc, types, active,
                                     /*withElseRegion=*/true);
       {
@@ -470,8 +487,7 @@ static CellState buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
 
     SmallVector<OpFoldResult> offsets;
     OpFoldResult one = b.getIndexAttr(1);
-    SmallVector<OpFoldResult> sizes = {b.getIndexAttr(rows),
-                                       b.getIndexAttr(units)};
+    SmallVector<OpFoldResult> sizes = {rows, b.getIndexAttr(units)};
     if (parallel) {
       SmallVector<OpFoldResult> lbs = {b.getIndexAttr(0)},
                                 ubs = {b.getIndexAttr(run.count)},
@@ -547,7 +563,9 @@ struct StepSchedule {
 struct Recurrence {
   CellSpec spec;
   Direction direction;
-  int64_t numDirections, hidden, seqLen, batch;
+  int64_t numDirections, hidden;
+  /// The sequence length and the batch (static or dynamic).
+  OpFoldResult seqLen, batch;
   Type elementType;
   /// w_hh [D, G*H, H], b_hh [D, G*H] (optional).
   Value wHh, bHh;
@@ -570,11 +588,12 @@ using InputGatesFn =
 
 /// The number of steps worth running with `seqLens` [B]: the longest
 /// sequence, clamped to [0, seqLen].
-static Value longestSequence(TensorBuilder &tb, Value seqLens, int64_t seqLen) {
+static Value longestSequence(TensorBuilder &tb, Value seqLens,
+                             OpFoldResult seqLen) {
   OpBuilder &b = tb.builder();
   Location loc = tb.getLoc();
   Type lenType = TensorBuilder::elementTypeOf(seqLens);
-  Value init = tb.filledInt({}, lenType, 0);
+  Value init = tb.filledInt(ArrayRef<int64_t>{}, lenType, 0);
   MLIRContext *ctx = b.getContext();
   SmallVector<AffineMap> maps = {tb.identityMap(1),
                                  AffineMap::get(1, 0, {}, ctx)};
@@ -586,7 +605,7 @@ static Value longestSequence(TensorBuilder &tb, Value seqLens, int64_t seqLen) {
       })[0];
   Value steps = arith::IndexCastOp::create(
       b, loc, b.getIndexType(), tensor::ExtractOp::create(b, loc, longest));
-  return arith::MinSIOp::create(b, loc, steps, tb.indexConst(seqLen));
+  return arith::MinSIOp::create(b, loc, steps, tb.indexValue(seqLen));
 }
 
 /// Rows per group of a fused step with seq_lens: the largest divisor of
@@ -628,17 +647,22 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
                                           InputGatesFn inputGates) {
   TensorBuilder tb(rewriter, loc);
   bool isLSTM = r.spec.kind == CellKind::lstm;
-  int64_t batch = r.batch, hidden = r.hidden;
+  OpFoldResult batch = r.batch;
+  int64_t hidden = r.hidden;
+  OpFoldResult hiddenSize = tb.size(hidden);
   Type elt = r.elementType;
-  SmallVector<int64_t> yShape = {r.seqLen, batch, r.numDirections * hidden};
+  SmallVector<OpFoldResult> yShape = {r.seqLen, batch,
+                                      tb.size(r.numDirections * hidden)};
   Value y = r.seqLens ? tb.filled(yShape, elt, 0.0) : tb.empty(yShape, elt);
-  Value hN = tb.empty({r.numDirections, batch, hidden}, elt);
-  Value cN = isLSTM ? tb.empty({r.numDirections, batch, hidden}, elt) : Value();
+  SmallVector<OpFoldResult> stateShape = {tb.size(r.numDirections), batch,
+                                          hiddenSize};
+  Value hN = tb.empty(stateShape, elt);
+  Value cN = isLSTM ? tb.empty(stateShape, elt) : Value();
   Value lb = tb.indexConst(0), step = tb.indexConst(1);
   Value ub = r.seqLens ? longestSequence(tb, r.seqLens, r.seqLen)
-                       : tb.indexConst(r.seqLen);
+                       : tb.indexValue(r.seqLen);
   Value last = r.seqLens ? arith::SubIOp::create(rewriter, loc, ub, step)
-                         : tb.indexConst(r.seqLen - 1);
+                         : tb.indexValue(tb.sizeSub(r.seqLen, tb.size(1)));
 
   // Per direction: weights, and the initial state in the loop's arguments.
   unsigned stateSize = isLSTM ? 2 : 1;
@@ -647,8 +671,9 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
   bool fuse = r.blockUnits > 0 && canFuseStep(r.spec);
   // With seq_lens, fused steps skip the row groups that have ended.
   RowGroups groups;
-  if (fuse && r.seqLens) {
-    groups.rows = rowsPerGroup(batch, r.blockRows);
+  std::optional<int64_t> staticBatch = getConstantIntValue(batch);
+  if (fuse && r.seqLens && staticBatch) {
+    groups.rows = rowsPerGroup(*staticBatch, r.blockRows);
     if (groups.rows)
       groups.longest = longestPerGroup(tb, r.seqLens, groups.rows);
   }
@@ -661,7 +686,8 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
       fused.push_back(packFusedWeights(tb, r.spec, weights.back(), hidden,
                                        r.blockUnits, r.parallelMinFlops));
     auto initialState = [&](Value given) {
-      return given ? tb.row(given, dir) : tb.filled({batch, hidden}, elt, 0.0);
+      return given ? tb.row(given, dir)
+                   : tb.filled({batch, hiddenSize}, elt, 0.0);
     };
     iterArgs.push_back(initialState(r.h0));
     if (isLSTM)
@@ -692,7 +718,7 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
             Type lenType = TensorBuilder::elementTypeOf(r.seqLens);
             Value tLen = arith::IndexCastOp::create(b, nloc, lenType, t);
             Value zero = body.floatConst(elt, 0.0);
-            SmallVector<int64_t> hShape = {batch, hidden};
+            SmallVector<OpFoldResult> hShape = {batch, hiddenSize};
             MLIRContext *ctx = b.getContext();
             AffineMap lenMap = body.mapOf(2, {getAffineDimExpr(0, ctx)});
             AffineMap id = body.identityMap(2);
@@ -728,7 +754,8 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
           }
           SmallVector<OpFoldResult> offsets = {t, b.getIndexAttr(0),
                                                b.getIndexAttr(d * hidden)};
-          yAcc = body.insert(out, yAcc, offsets, {1, batch, hidden});
+          yAcc = body.insert(out, yAcc, offsets,
+                             {b.getIndexAttr(1), batch, hiddenSize});
           yields.push_back(next.h);
           if (isLSTM)
             yields.push_back(next.c);
@@ -741,11 +768,11 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
     SmallVector<OpFoldResult> stateOffsets = {rewriter.getIndexAttr(d),
                                               rewriter.getIndexAttr(0),
                                               rewriter.getIndexAttr(0)};
-    hN = tb.insert(loop.getResult(d * stateSize), hN, stateOffsets,
-                   {1, batch, hidden});
+    SmallVector<OpFoldResult> stateSizes = {tb.size(1), batch, hiddenSize};
+    hN = tb.insert(loop.getResult(d * stateSize), hN, stateOffsets, stateSizes);
     if (isLSTM)
       cN = tb.insert(loop.getResult(d * stateSize + 1), cN, stateOffsets,
-                     {1, batch, hidden});
+                     stateSizes);
   }
   SmallVector<Value> results = {loop.getResults().back(), hN};
   if (isLSTM)
@@ -782,7 +809,7 @@ lowerOverTime(OpTy op, typename OpTy::Adaptor adaptor, const CellSpec &spec,
   bool batchFirst = op.getBatchFirst();
   if (batchFirst)
     input = tb.transpose(input, {1, 0, 2});
-  ArrayRef<int64_t> shape = TensorBuilder::shapeOf(input);
+  SmallVector<OpFoldResult> shape = tb.sizesOf(input);
   Recurrence r{spec,
                op.getDirection(),
                op.getNumDirections(),
@@ -944,7 +971,6 @@ struct RecurrenceOpLowering : LayerLowering<RecurrenceOp> {
                   ConversionPatternRewriter &rewriter) const override {
     CellSpec spec{op.getCellKind(), op.getActivation(),
                   op.getLinearBeforeReset()};
-    int64_t batch = op.getHN().getType().getDimSize(1);
     int64_t gates = spec.numGates() * op.getHiddenSize();
     lowerOverTime(op, adaptor, spec, adaptor.getXGates(), adaptor.getC0(),
                   /*peepholes=*/nullptr, scheduleFor(spec), rewriter,
@@ -952,7 +978,10 @@ struct RecurrenceOpLowering : LayerLowering<RecurrenceOp> {
                     OpBuilder &b = body.builder();
                     SmallVector<OpFoldResult> offsets = {
                         t, b.getIndexAttr(0), b.getIndexAttr(d * gates)};
-                    return body.slice(xGates, offsets, {1, batch, gates},
+                    SmallVector<OpFoldResult> sizes = {b.getIndexAttr(1),
+                                                       body.dimOf(xGates, 1),
+                                                       b.getIndexAttr(gates)};
+                    return body.slice(xGates, offsets, sizes,
                                       /*dropDims=*/{0});
                   });
     return success();

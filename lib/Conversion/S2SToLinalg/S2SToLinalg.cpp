@@ -18,7 +18,9 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/TypeSwitch.h"
 #include "s2s/Dialect/S2S/IR/S2SDialect.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
 
@@ -46,9 +48,11 @@ struct LinearOpLowering : OpConversionPattern<LinearOp> {
   matchAndRewrite(LinearOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     TensorBuilder tb(rewriter, op.getLoc());
+    SmallVector<OpFoldResult> sizes = tb.sizesOf(adaptor.getInput());
+    sizes.back() = tb.dimOf(adaptor.getWeight(), 0);
     Value flat = tb.linear(tb.flattenLeading(adaptor.getInput()),
                            adaptor.getWeight(), adaptor.getBias());
-    rewriter.replaceOp(op, tb.unflattenLeading(flat, op.getType().getShape()));
+    rewriter.replaceOp(op, tb.unflattenLeading(flat, sizes));
     return success();
   }
 };
@@ -64,13 +68,19 @@ struct LayerNormOpLowering : OpConversionPattern<LayerNormOp> {
                   ConversionPatternRewriter &rewriter) const override {
     TensorBuilder tb(rewriter, op.getLoc());
     Value x = adaptor.getInput();
-    ArrayRef<int64_t> shape = TensorBuilder::shapeOf(x);
+    SmallVector<OpFoldResult> shape = tb.sizesOf(x);
     Type elt = TensorBuilder::elementTypeOf(x);
     int64_t rank = shape.size();
-    int64_t normRank = op.getNormalizedShape().size();
-    int64_t n = 1, m = 1;
-    for (int64_t i = 0; i < rank; ++i)
-      (i < rank - normRank ? m : n) *= shape[i];
+    ArrayRef<int64_t> normalized = op.getNormalizedShape();
+    int64_t normRank = normalized.size();
+    // M rows (the leading dimensions, which may be dynamic) of N elements
+    // (normalized_shape, static).
+    int64_t n = 1;
+    for (int64_t size : normalized)
+      n *= size;
+    OpFoldResult m = tb.size(1);
+    for (int64_t i = 0; i < rank - normRank; ++i)
+      m = tb.sizeMul(m, shape[i]);
 
     // View x as [M, N] and the affine parameters as [N].
     Value x2 = tb.collapseTo2D(x, rank - normRank);
@@ -93,12 +103,13 @@ struct LayerNormOpLowering : OpConversionPattern<LayerNormOp> {
     Value count = tb.floatConst(elt, static_cast<double>(n));
 
     // mean, centered x, biased variance.
+    SmallVector<OpFoldResult> rowsByCols = {m, tb.size(n)};
     Value sum = tb.reduceLast(
         x2, 0.0, [](OpBuilder &b, Location loc, Value v, Value acc) -> Value {
           return arith::AddFOp::create(b, loc, v, acc);
         });
     Value centered = tb.map(
-        {x2, sum}, {id, rowMap}, {m, n}, elt,
+        {x2, sum}, {id, rowMap}, rowsByCols, elt,
         [&](OpBuilder &b, Location loc, ValueRange a) {
           Value mean = arith::DivFOp::create(b, loc, a[1], count);
           linalg::YieldOp::create(
@@ -121,7 +132,7 @@ struct LayerNormOpLowering : OpConversionPattern<LayerNormOp> {
       maps.push_back(colMap);
     }
     bool hasGamma = static_cast<bool>(gamma), hasBeta = static_cast<bool>(beta);
-    Value y = tb.map(inputs, maps, {m, n}, elt,
+    Value y = tb.map(inputs, maps, rowsByCols, elt,
                      [&](OpBuilder &b, Location loc, ValueRange a) {
                        Value var = arith::DivFOp::create(b, loc, a[1], count);
                        Value rstd = math::RsqrtOp::create(
@@ -150,9 +161,14 @@ struct EmbeddingOpLowering : OpConversionPattern<EmbeddingOp> {
                   ConversionPatternRewriter &rewriter) const override {
     TensorBuilder tb(rewriter, op.getLoc());
     Value indices = adaptor.getIndices(), table = adaptor.getWeight();
-    ArrayRef<int64_t> outShape = op.getType().getShape();
+    SmallVector<OpFoldResult> outShape = tb.sizesOf(indices);
+    outShape.push_back(tb.dimOf(table, 1));
     unsigned rank = outShape.size();
-    int64_t vocab = TensorBuilder::shapeOf(table)[0];
+    // The last row, which clamps the indices (computed here when the table
+    // has a dynamic number of rows).
+    OpFoldResult lastRow = tb.sizeSub(tb.dimOf(table, 0), tb.size(1));
+    std::optional<int64_t> staticLastRow = getConstantIntValue(lastRow);
+    Value dynamicLastRow = staticLastRow ? Value() : tb.indexValue(lastRow);
     SmallVector<AffineExpr> indexExprs;
     for (unsigned i = 0; i + 1 < rank; ++i)
       indexExprs.push_back(rewriter.getAffineDimExpr(i));
@@ -164,7 +180,10 @@ struct EmbeddingOpLowering : OpConversionPattern<EmbeddingOp> {
           Value row =
               arith::IndexCastOp::create(b, loc, b.getIndexType(), a[0]);
           Value lo = arith::ConstantIndexOp::create(b, loc, 0);
-          Value hi = arith::ConstantIndexOp::create(b, loc, vocab - 1);
+          Value hi =
+              staticLastRow
+                  ? arith::ConstantIndexOp::create(b, loc, *staticLastRow)
+                  : dynamicLastRow;
           row = arith::MaxSIOp::create(b, loc, row, lo);
           row = arith::MinSIOp::create(b, loc, row, hi);
           Value col = linalg::IndexOp::create(b, loc, rank - 1);
@@ -189,7 +208,7 @@ struct ArgMaxOpLowering : OpConversionPattern<ArgMaxOp> {
                   ConversionPatternRewriter &rewriter) const override {
     TensorBuilder tb(rewriter, op.getLoc());
     Value input = adaptor.getInput();
-    ArrayRef<int64_t> shape = TensorBuilder::shapeOf(input);
+    SmallVector<OpFoldResult> shape = tb.sizesOf(input);
     int64_t rank = shape.size();
     int64_t dim = static_cast<int64_t>(op.getDim());
     if (dim < 0)
@@ -197,7 +216,7 @@ struct ArgMaxOpLowering : OpConversionPattern<ArgMaxOp> {
     Type elt = TensorBuilder::elementTypeOf(input);
     Type i64 = rewriter.getI64Type();
 
-    SmallVector<int64_t> reducedShape;
+    SmallVector<OpFoldResult> reducedShape;
     SmallVector<AffineExpr> outExprs;
     SmallVector<utils::IteratorType> iterators;
     for (int64_t i = 0; i < rank; ++i) {
@@ -258,7 +277,9 @@ struct ArgMaxOpLowering : OpConversionPattern<ArgMaxOp> {
         else
           reassociation[dim - 1].push_back(dim);
       }
-      indices = tb.expand(indices, op.getType().getShape(), reassociation);
+      SmallVector<OpFoldResult> keptShape(shape);
+      keptShape[dim] = tb.size(1);
+      indices = tb.expand(indices, keptShape, reassociation);
     }
     rewriter.replaceOp(op, indices);
     return success();
@@ -269,22 +290,120 @@ struct ArgMaxOpLowering : OpConversionPattern<ArgMaxOp> {
 // Pass
 //===----------------------------------------------------------------------===//
 
-/// Reports an s2s op whose operand or result type has a dynamic dimension.
-static LogicalResult checkStaticShapes(Operation *op) {
-  auto check = [&](Type type, StringRef kind, unsigned index) -> LogicalResult {
-    auto shaped = dyn_cast<ShapedType>(type);
-    if (!shaped || shaped.hasStaticShape())
-      return success();
-    return op->emitOpError() << "cannot be lowered to linalg yet: " << kind
-                             << " #" << index << " has the dynamic type "
-                             << type << "; the lowering needs static shapes";
+/// An operand and the dimensions of it that may be dynamic.
+struct DynamicDims {
+  StringRef name;
+  Value value;
+  /// The dimensions that may be dynamic; all when `all` is set.
+  SmallVector<int64_t, 2> dims;
+  bool all = false;
+};
+
+/// The batch and sequence dimensions of the operands of `op` (which the
+/// lowering takes as dynamic sizes); every other dimension (features,
+/// heads, weights) must be static.
+static SmallVector<DynamicDims> getDynamicDims(Operation *op) {
+  auto dims = [](StringRef name, Value value, ArrayRef<int64_t> which) {
+    return DynamicDims{name, value, SmallVector<int64_t, 2>(which), false};
   };
-  for (auto [i, value] : llvm::enumerate(op->getOperands()))
-    if (failed(check(value.getType(), "operand", i)))
-      return failure();
-  for (auto [i, value] : llvm::enumerate(op->getResults()))
-    if (failed(check(value.getType(), "result", i)))
-      return failure();
+  auto any = [](StringRef name, Value value) {
+    return DynamicDims{name, value, {}, true};
+  };
+  return llvm::TypeSwitch<Operation *, SmallVector<DynamicDims>>(op)
+      .Case<RNNOp, GRUOp>([&](auto layer) -> SmallVector<DynamicDims> {
+        return {dims("x", layer.getX(), {0, 1}),
+                dims("h0", layer.getH0(), {1}),
+                dims("seq_lens", layer.getSeqLens(), {0})};
+      })
+      .Case([&](LSTMOp layer) -> SmallVector<DynamicDims> {
+        return {dims("x", layer.getX(), {0, 1}),
+                dims("h0", layer.getH0(), {1}), dims("c0", layer.getC0(), {1}),
+                dims("seq_lens", layer.getSeqLens(), {0})};
+      })
+      .Case([&](RecurrenceOp layer) -> SmallVector<DynamicDims> {
+        return {dims("x_gates", layer.getXGates(), {0, 1}),
+                dims("h0", layer.getH0(), {1}), dims("c0", layer.getC0(), {1}),
+                dims("seq_lens", layer.getSeqLens(), {0})};
+      })
+      .Case<RNNCellOp, GRUCellOp>([&](auto cell) -> SmallVector<DynamicDims> {
+        return {dims("x", cell.getX(), {0}), dims("h", cell.getH(), {0})};
+      })
+      .Case([&](LSTMCellOp cell) -> SmallVector<DynamicDims> {
+        return {dims("x", cell.getX(), {0}), dims("h", cell.getH(), {0}),
+                dims("c", cell.getC(), {0})};
+      })
+      .Case([&](AttentionOp attn) -> SmallVector<DynamicDims> {
+        return {dims("query", attn.getQuery(), {0, 1}),
+                dims("keys", attn.getKeys(), {0, 1}),
+                dims("values", attn.getValues(), {0, 1}),
+                any("mask", attn.getMask())};
+      })
+      .Case([&](ScaledDotProductAttentionOp attn) -> SmallVector<DynamicDims> {
+        return {dims("query", attn.getQuery(), {0, 2}),
+                dims("key", attn.getKey(), {0, 2}),
+                dims("value", attn.getValue(), {0, 2}),
+                any("mask", attn.getMask())};
+      })
+      .Case([&](MultiHeadAttentionOp attn) -> SmallVector<DynamicDims> {
+        return {dims("query", attn.getQuery(), {0, 1}),
+                dims("key", attn.getKey(), {0, 1}),
+                dims("value", attn.getValue(), {0, 1}),
+                any("key_padding_mask", attn.getKeyPaddingMask()),
+                any("attn_mask", attn.getAttnMask())};
+      })
+      .Case([&](LinearOp linear) -> SmallVector<DynamicDims> {
+        SmallVector<int64_t> leading = llvm::to_vector(llvm::seq<int64_t>(
+            0, cast<RankedTensorType>(linear.getInput().getType()).getRank() -
+                   1));
+        return {dims("input", linear.getInput(), leading)};
+      })
+      .Case([&](LayerNormOp norm) -> SmallVector<DynamicDims> {
+        int64_t rank =
+            cast<RankedTensorType>(norm.getInput().getType()).getRank();
+        int64_t normRank = norm.getNormalizedShape().size();
+        SmallVector<int64_t> leading =
+            llvm::to_vector(llvm::seq<int64_t>(0, rank - normRank));
+        return {dims("input", norm.getInput(), leading)};
+      })
+      .Case([&](EmbeddingOp embedding) -> SmallVector<DynamicDims> {
+        return {any("indices", embedding.getIndices()),
+                dims("weight", embedding.getWeight(), {0})};
+      })
+      .Case([&](ArgMaxOp argmax) -> SmallVector<DynamicDims> {
+        return {any("input", argmax.getInput())};
+      })
+      .Default([](Operation *) { return SmallVector<DynamicDims>(); });
+}
+
+/// Reports an operand of an s2s op with a dynamic dimension that the
+/// lowering needs static: a feature, head or weight dimension.
+static LogicalResult checkStaticFeatureDims(Operation *op) {
+  SmallVector<DynamicDims> allowed = getDynamicDims(op);
+  for (auto [i, operand] : llvm::enumerate(op->getOperands())) {
+    auto type = dyn_cast<RankedTensorType>(operand.getType());
+    if (!type || type.hasStaticShape())
+      continue;
+    const DynamicDims *entry = llvm::find_if(
+        allowed, [&](const DynamicDims &d) { return d.value == operand; });
+    if (entry != allowed.end() && entry->all)
+      continue;
+    for (int64_t dim = 0; dim < type.getRank(); ++dim) {
+      if (!type.isDynamicDim(dim) ||
+          (entry != allowed.end() && llvm::is_contained(entry->dims, dim)))
+        continue;
+      InFlightDiagnostic diag = op->emitOpError()
+                                << "cannot be lowered to linalg: dimension "
+                                << dim << " of operand ";
+      if (entry != allowed.end())
+        diag << "'" << entry->name << "'";
+      else
+        diag << "#" << i;
+      diag << " (type " << type
+           << ") is dynamic; only batch and sequence dimensions may be "
+              "dynamic, feature, head and weight dimensions must be static";
+      return diag;
+    }
+  }
   return success();
 }
 
@@ -325,7 +444,8 @@ struct ConvertS2SToLinalgPass
       return signalPassFailure();
     bool ok = true;
     getOperation()->walk([&](Operation *op) {
-      if (isa<S2SDialect>(op->getDialect()) && failed(checkStaticShapes(op)))
+      if (isa<S2SDialect>(op->getDialect()) &&
+          failed(checkStaticFeatureDims(op)))
         ok = false;
     });
     if (!ok)

@@ -7,9 +7,11 @@
 #include "TensorBuilder.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 
 using namespace mlir;
 using namespace mlir::s2s;
@@ -34,11 +36,84 @@ Value TensorBuilder::negInf(Type type) {
                                            /*Negative=*/true)));
 }
 
-Value TensorBuilder::empty(ArrayRef<int64_t> shape, Type elementType) {
-  if (freshBuffers)
+Value TensorBuilder::indexValue(OpFoldResult size) {
+  return getValueOrCreateConstantIndexOp(b, loc, size);
+}
+
+SmallVector<OpFoldResult> TensorBuilder::sizesOf(Value v) {
+  return tensor::getMixedSizes(b, loc, v);
+}
+
+OpFoldResult TensorBuilder::dimOf(Value v, int64_t dim) {
+  return tensor::getMixedSize(b, loc, v, dim);
+}
+
+/// Folds `op` of two sizes when both are static, else builds `OpTy`.
+template <typename OpTy>
+static OpFoldResult sizeOp(TensorBuilder &tb, OpFoldResult lhs,
+                           OpFoldResult rhs,
+                           function_ref<int64_t(int64_t, int64_t)> fold) {
+  std::optional<int64_t> a = getConstantIntValue(lhs),
+                         c = getConstantIntValue(rhs);
+  if (a && c)
+    return tb.size(fold(*a, *c));
+  return OpTy::create(tb.builder(), tb.getLoc(), tb.indexValue(lhs),
+                      tb.indexValue(rhs))
+      .getResult();
+}
+
+OpFoldResult TensorBuilder::sizeMul(OpFoldResult lhs, OpFoldResult rhs) {
+  return sizeOp<arith::MulIOp>(*this, lhs, rhs,
+                               [](int64_t x, int64_t y) { return x * y; });
+}
+
+OpFoldResult TensorBuilder::sizeAdd(OpFoldResult lhs, OpFoldResult rhs) {
+  return sizeOp<arith::AddIOp>(*this, lhs, rhs,
+                               [](int64_t x, int64_t y) { return x + y; });
+}
+
+OpFoldResult TensorBuilder::sizeSub(OpFoldResult lhs, OpFoldResult rhs) {
+  return sizeOp<arith::SubIOp>(*this, lhs, rhs,
+                               [](int64_t x, int64_t y) { return x - y; });
+}
+
+OpFoldResult TensorBuilder::sizeMin(OpFoldResult lhs, OpFoldResult rhs) {
+  return sizeOp<arith::MinSIOp>(
+      *this, lhs, rhs, [](int64_t x, int64_t y) { return std::min(x, y); });
+}
+
+OpFoldResult TensorBuilder::sizeFloorDiv(OpFoldResult lhs, OpFoldResult rhs) {
+  // Sizes are not negative: floor division is unsigned division.
+  return sizeOp<arith::DivUIOp>(*this, lhs, rhs,
+                                [](int64_t x, int64_t y) { return x / y; });
+}
+
+/// `sizes` as a static shape (kDynamic where a size is a value) and the
+/// dynamic sizes in order.
+static std::pair<SmallVector<int64_t>, SmallVector<Value>>
+splitSizes(ArrayRef<OpFoldResult> sizes) {
+  SmallVector<int64_t> shape;
+  SmallVector<Value> dynamic;
+  dispatchIndexOpFoldResults(sizes, dynamic, shape);
+  return {shape, dynamic};
+}
+
+Value TensorBuilder::empty(ArrayRef<OpFoldResult> sizes, Type elementType) {
+  if (freshBuffers) {
+    auto [shape, dynamic] = splitSizes(sizes);
     return bufferization::AllocTensorOp::create(
-        b, loc, RankedTensorType::get(shape, elementType), ValueRange());
-  return tensor::EmptyOp::create(b, loc, shape, elementType);
+        b, loc, RankedTensorType::get(shape, elementType), dynamic);
+  }
+  return tensor::EmptyOp::create(b, loc, sizes, elementType);
+}
+
+Value TensorBuilder::empty(ArrayRef<int64_t> shape, Type elementType) {
+  return empty(getAsIndexOpFoldResult(b.getContext(), shape), elementType);
+}
+
+Value TensorBuilder::filled(ArrayRef<OpFoldResult> sizes, Type elementType,
+                            double value) {
+  return fill(empty(sizes, elementType), floatConst(elementType, value));
 }
 
 Value TensorBuilder::filled(ArrayRef<int64_t> shape, Type elementType,
@@ -46,11 +121,17 @@ Value TensorBuilder::filled(ArrayRef<int64_t> shape, Type elementType,
   return fill(empty(shape, elementType), floatConst(elementType, value));
 }
 
-Value TensorBuilder::filledInt(ArrayRef<int64_t> shape, Type elementType,
+Value TensorBuilder::filledInt(ArrayRef<OpFoldResult> sizes, Type elementType,
                                int64_t value) {
   Value scalar = arith::ConstantOp::create(
       b, loc, elementType, b.getIntegerAttr(elementType, value));
-  return fill(empty(shape, elementType), scalar);
+  return fill(empty(sizes, elementType), scalar);
+}
+
+Value TensorBuilder::filledInt(ArrayRef<int64_t> shape, Type elementType,
+                               int64_t value) {
+  return filledInt(getAsIndexOpFoldResult(b.getContext(), shape), elementType,
+                   value);
 }
 
 Value TensorBuilder::fill(Value tensor, Value scalar) {
@@ -61,68 +142,81 @@ Value TensorBuilder::fill(Value tensor, Value scalar) {
 // Data movement
 //===----------------------------------------------------------------------===//
 
-/// Static `sizes` as fold results, and unit strides of the same rank.
-static std::pair<SmallVector<OpFoldResult>, SmallVector<OpFoldResult>>
-staticSizesAndUnitStrides(OpBuilder &b, ArrayRef<int64_t> sizes) {
-  SmallVector<OpFoldResult> sizeAttrs, strides;
-  for (int64_t size : sizes) {
-    sizeAttrs.push_back(b.getIndexAttr(size));
-    strides.push_back(b.getIndexAttr(1));
-  }
-  return {sizeAttrs, strides};
+/// Unit strides of rank `rank`.
+static SmallVector<OpFoldResult> unitStrides(OpBuilder &b, size_t rank) {
+  return SmallVector<OpFoldResult>(rank, b.getIndexAttr(1));
+}
+
+Value TensorBuilder::slice(Value source, ArrayRef<OpFoldResult> offsets,
+                           ArrayRef<OpFoldResult> sizes,
+                           ArrayRef<int64_t> dropDims) {
+  auto sourceType = cast<RankedTensorType>(source.getType());
+  SmallVector<int64_t> shape = splitSizes(sizes).first;
+  SmallVector<int64_t> resultShape;
+  for (auto [i, size] : llvm::enumerate(shape))
+    if (!llvm::is_contained(dropDims, static_cast<int64_t>(i)))
+      resultShape.push_back(size);
+  auto resultType =
+      RankedTensorType::get(resultShape, sourceType.getElementType());
+  return tensor::ExtractSliceOp::create(b, loc, resultType, source, offsets,
+                                        sizes, unitStrides(b, sizes.size()));
 }
 
 Value TensorBuilder::slice(Value source, ArrayRef<OpFoldResult> offsets,
                            ArrayRef<int64_t> sizes,
                            ArrayRef<int64_t> dropDims) {
-  auto sourceType = cast<RankedTensorType>(source.getType());
-  SmallVector<int64_t> resultShape;
-  for (auto [i, size] : llvm::enumerate(sizes))
-    if (!llvm::is_contained(dropDims, static_cast<int64_t>(i)))
-      resultShape.push_back(size);
-  auto resultType =
-      RankedTensorType::get(resultShape, sourceType.getElementType());
-  auto [sizeAttrs, strides] = staticSizesAndUnitStrides(b, sizes);
-  return tensor::ExtractSliceOp::create(b, loc, resultType, source, offsets,
-                                        sizeAttrs, strides);
+  return slice(source, offsets, getAsIndexOpFoldResult(b.getContext(), sizes),
+               dropDims);
+}
+
+Value TensorBuilder::insert(Value source, Value dest,
+                            ArrayRef<OpFoldResult> offsets,
+                            ArrayRef<OpFoldResult> sizes) {
+  return tensor::InsertSliceOp::create(b, loc, source, dest, offsets, sizes,
+                                       unitStrides(b, sizes.size()));
 }
 
 Value TensorBuilder::insert(Value source, Value dest,
                             ArrayRef<OpFoldResult> offsets,
                             ArrayRef<int64_t> sizes) {
-  auto [sizeAttrs, strides] = staticSizesAndUnitStrides(b, sizes);
-  return tensor::InsertSliceOp::create(b, loc, source, dest, offsets, sizeAttrs,
-                                       strides);
+  return insert(source, dest, offsets,
+                getAsIndexOpFoldResult(b.getContext(), sizes));
 }
 
 Value TensorBuilder::row(Value source, OpFoldResult index) {
-  ArrayRef<int64_t> shape = shapeOf(source);
-  SmallVector<OpFoldResult> offsets(shape.size(), b.getIndexAttr(0));
+  SmallVector<OpFoldResult> sizes = sizesOf(source);
+  SmallVector<OpFoldResult> offsets(sizes.size(), b.getIndexAttr(0));
   offsets[0] = index;
-  SmallVector<int64_t> sizes(shape);
-  sizes[0] = 1;
+  sizes[0] = b.getIndexAttr(1);
   return slice(source, offsets, sizes, /*dropDims=*/{0});
 }
 
 Value TensorBuilder::rows(Value source, int64_t first, int64_t count) {
   if (!source)
     return nullptr;
-  ArrayRef<int64_t> shape = shapeOf(source);
-  SmallVector<OpFoldResult> offsets(shape.size(), b.getIndexAttr(0));
+  SmallVector<OpFoldResult> sizes = sizesOf(source);
+  SmallVector<OpFoldResult> offsets(sizes.size(), b.getIndexAttr(0));
   offsets[0] = b.getIndexAttr(first);
-  SmallVector<int64_t> sizes(shape);
-  sizes[0] = count;
+  sizes[0] = b.getIndexAttr(count);
   return slice(source, offsets, sizes);
 }
 
 Value TensorBuilder::transpose(Value source, ArrayRef<int64_t> permutation) {
-  ArrayRef<int64_t> shape = shapeOf(source);
-  SmallVector<int64_t> resultShape;
+  SmallVector<OpFoldResult> sizes = sizesOf(source);
+  SmallVector<OpFoldResult> resultSizes;
   for (int64_t dim : permutation)
-    resultShape.push_back(shape[dim]);
-  Value init = empty(resultShape, elementTypeOf(source));
+    resultSizes.push_back(sizes[dim]);
+  Value init = empty(resultSizes, elementTypeOf(source));
   return linalg::TransposeOp::create(b, loc, source, init, permutation)
       .getResult()[0];
+}
+
+Value TensorBuilder::expand(Value source, ArrayRef<OpFoldResult> sizes,
+                            ArrayRef<ReassociationIndices> reassociation) {
+  auto type =
+      RankedTensorType::get(splitSizes(sizes).first, elementTypeOf(source));
+  return tensor::ExpandShapeOp::create(b, loc, type, source, reassociation,
+                                       sizes);
 }
 
 Value TensorBuilder::expand(Value source, ArrayRef<int64_t> shape,
@@ -142,14 +236,15 @@ Value TensorBuilder::flattenLeading(Value source) {
   if (rank == 2)
     return source;
   if (rank == 1)
-    return expand(source, {1, shape[0]}, {{0, 1}});
+    return expand(source, {size(1), dimOf(source, 0)}, {{0, 1}});
   ReassociationIndices leading;
   for (int64_t i = 0; i < rank - 1; ++i)
     leading.push_back(i);
   return collapse(source, {leading, {rank - 1}});
 }
 
-Value TensorBuilder::unflattenLeading(Value source, ArrayRef<int64_t> shape) {
+Value TensorBuilder::unflattenLeading(Value source,
+                                      ArrayRef<OpFoldResult> shape) {
   int64_t rank = shape.size();
   if (rank == 2)
     return source;
@@ -186,16 +281,16 @@ Value TensorBuilder::collapseTo2D(Value source, int64_t split) {
   }
   if (split == 0 || split == rank) {
     // One group only: add the unit dimension.
-    int64_t n = shapeOf(flat)[0];
+    OpFoldResult n = dimOf(flat, 0), one = size(1);
     return expand(flat,
-                  split == 0 ? SmallVector<int64_t>{1, n}
-                             : SmallVector<int64_t>{n, 1},
+                  split == 0 ? SmallVector<OpFoldResult>{one, n}
+                             : SmallVector<OpFoldResult>{n, one},
                   {{0, 1}});
   }
   return flat;
 }
 
-Value TensorBuilder::expandFrom2D(Value source, ArrayRef<int64_t> shape,
+Value TensorBuilder::expandFrom2D(Value source, ArrayRef<OpFoldResult> shape,
                                   int64_t split) {
   int64_t rank = shape.size();
   Value v = source;
@@ -234,6 +329,13 @@ TensorBuilder::generic(ValueRange inputs, ValueRange outputInits,
 Value TensorBuilder::map(ValueRange inputs, ArrayRef<AffineMap> inputMaps,
                          ArrayRef<int64_t> shape, Type elementType,
                          BodyFn body) {
+  return map(inputs, inputMaps, getAsIndexOpFoldResult(b.getContext(), shape),
+             elementType, body);
+}
+
+Value TensorBuilder::map(ValueRange inputs, ArrayRef<AffineMap> inputMaps,
+                         ArrayRef<OpFoldResult> shape, Type elementType,
+                         BodyFn body) {
   unsigned rank = shape.size();
   SmallVector<AffineMap> maps;
   if (inputMaps.empty())
@@ -249,6 +351,14 @@ Value TensorBuilder::map(ValueRange inputs, ArrayRef<AffineMap> inputMaps,
 
 Value TensorBuilder::contract(Value lhs, AffineMap lhsMap, Value rhs,
                               AffineMap rhsMap, ArrayRef<int64_t> outShape,
+                              unsigned numLoops, unsigned numReductions) {
+  return contract(lhs, lhsMap, rhs, rhsMap,
+                  getAsIndexOpFoldResult(b.getContext(), outShape), numLoops,
+                  numReductions);
+}
+
+Value TensorBuilder::contract(Value lhs, AffineMap lhsMap, Value rhs,
+                              AffineMap rhsMap, ArrayRef<OpFoldResult> outShape,
                               unsigned numLoops, unsigned numReductions) {
   Value init = filled(outShape, elementTypeOf(lhs), 0.0);
   return contractInto(lhs, lhsMap, rhs, rhsMap, init, numLoops, numReductions);
@@ -274,7 +384,7 @@ Value TensorBuilder::contractInto(Value lhs, AffineMap lhsMap, Value rhs,
 }
 
 Value TensorBuilder::linear(Value x, Value w, Value bias) {
-  int64_t m = shapeOf(x)[0], n = shapeOf(w)[0];
+  OpFoldResult m = dimOf(x, 0), n = dimOf(w, 0);
   AffineExpr i, j, k;
   bindDims(b.getContext(), i, j, k);
   Value out = contract(x, mapOf(3, {i, k}), w, mapOf(3, {j, k}), {m, n}, 3,
@@ -292,7 +402,7 @@ Value TensorBuilder::linear(Value x, Value w, Value bias) {
 }
 
 Value TensorBuilder::add(Value lhs, Value rhs) {
-  return map({lhs, rhs}, {}, shapeOf(lhs), elementTypeOf(lhs),
+  return map({lhs, rhs}, {}, sizesOf(lhs), elementTypeOf(lhs),
              [](OpBuilder &nb, Location nloc, ValueRange a) {
                linalg::YieldOp::create(
                    nb, nloc,
@@ -303,14 +413,15 @@ Value TensorBuilder::add(Value lhs, Value rhs) {
 Value TensorBuilder::reduceLast(
     Value input, double init,
     function_ref<Value(OpBuilder &, Location, Value, Value)> combine) {
-  ArrayRef<int64_t> shape = shapeOf(input);
-  unsigned rank = shape.size();
+  SmallVector<OpFoldResult> sizes = sizesOf(input);
+  unsigned rank = sizes.size();
   Type elt = elementTypeOf(input);
+  ArrayRef<OpFoldResult> rowSizes = ArrayRef(sizes).drop_back();
   Value initTensor;
   if (std::isinf(init))
-    initTensor = fill(empty(shape.drop_back(), elt), negInf(elt));
+    initTensor = fill(empty(rowSizes, elt), negInf(elt));
   else
-    initTensor = filled(shape.drop_back(), elt, init);
+    initTensor = filled(rowSizes, elt, init);
   SmallVector<AffineExpr> outExprs;
   for (unsigned i = 0; i + 1 < rank; ++i)
     outExprs.push_back(b.getAffineDimExpr(i));
@@ -327,14 +438,14 @@ Value TensorBuilder::reduceLast(
 Value TensorBuilder::reduceFirst(
     Value input, double init,
     function_ref<Value(OpBuilder &, Location, Value, Value)> combine) {
-  ArrayRef<int64_t> shape = shapeOf(input);
-  assert(shape.size() == 2 && "reduceFirst takes a rank-2 tensor");
+  assert(shapeOf(input).size() == 2 && "reduceFirst takes a rank-2 tensor");
   Type elt = elementTypeOf(input);
+  OpFoldResult cols = dimOf(input, 1);
   Value initTensor;
   if (std::isinf(init))
-    initTensor = fill(empty({shape[1]}, elt), negInf(elt));
+    initTensor = fill(empty(ArrayRef<OpFoldResult>{cols}, elt), negInf(elt));
   else
-    initTensor = filled({shape[1]}, elt, init);
+    initTensor = filled(ArrayRef<OpFoldResult>{cols}, elt, init);
   // Rows outermost, so that the inner loop runs along a contiguous row.
   return generic(
       input, initTensor, {identityMap(2), mapOf(2, {b.getAffineDimExpr(1)})},
@@ -345,7 +456,7 @@ Value TensorBuilder::reduceFirst(
 }
 
 Value TensorBuilder::softmaxLast(Value scores, bool polynomialExp) {
-  ArrayRef<int64_t> shape = shapeOf(scores);
+  SmallVector<OpFoldResult> shape = sizesOf(scores);
   unsigned rank = shape.size();
   Type elt = elementTypeOf(scores);
   SmallVector<AffineExpr> rowExprs;
@@ -378,7 +489,7 @@ Value TensorBuilder::softmaxLast(Value scores, bool polynomialExp) {
 }
 
 Value TensorBuilder::safeShift(Value max) {
-  ArrayRef<int64_t> shape = shapeOf(max);
+  SmallVector<OpFoldResult> shape = sizesOf(max);
   Type elt = elementTypeOf(max);
   Value minusInf = negInf(elt), zero = floatConst(elt, 0.0);
   return map(
@@ -393,7 +504,7 @@ Value TensorBuilder::safeShift(Value max) {
 }
 
 Value TensorBuilder::divideRowsOrZero(Value numer, Value denom) {
-  ArrayRef<int64_t> shape = shapeOf(numer);
+  SmallVector<OpFoldResult> shape = sizesOf(numer);
   unsigned rank = shape.size();
   Type elt = elementTypeOf(numer);
   SmallVector<AffineExpr> rowExprs;

@@ -3,8 +3,10 @@
 // A small builder of the linalg/tensor/arith IR that the s2s lowerings share:
 // empty and filled tensors, slices, transposes, reshapes, contractions
 // (x W^T, batched matmuls), elementwise linalg.generic ops, row reductions
-// and a softmax that gives fully masked rows zeros. Every method works on
-// static shapes; the conversion pass rejects dynamic ones before it runs.
+// and a softmax that gives fully masked rows zeros. Sizes are mixed
+// (OpFoldResult): static sizes are attributes and give the same IR as a
+// static shape, dynamic ones are index values (tensor.dim of an operand, or
+// computed). The `ArrayRef<int64_t>` overloads take static shapes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,10 +47,30 @@ public:
   /// -inf of the float type `type`.
   Value negInf(Type type);
 
+  /// A static size.
+  OpFoldResult size(int64_t value) { return b.getIndexAttr(value); }
+  /// `size` as an index value (a constant when static).
+  Value indexValue(OpFoldResult size);
+  /// The sizes of `v`: attributes where static, tensor.dim where dynamic.
+  SmallVector<OpFoldResult> sizesOf(Value v);
+  /// Dimension `dim` of `v`, as sizesOf.
+  OpFoldResult dimOf(Value v, int64_t dim);
+  /// a * b, a + b, a - b, min(a, b) and a floordiv b of sizes, folded
+  /// when both are static.
+  OpFoldResult sizeMul(OpFoldResult a, OpFoldResult b);
+  OpFoldResult sizeAdd(OpFoldResult a, OpFoldResult b);
+  OpFoldResult sizeSub(OpFoldResult a, OpFoldResult b);
+  OpFoldResult sizeMin(OpFoldResult a, OpFoldResult b);
+  OpFoldResult sizeFloorDiv(OpFoldResult a, OpFoldResult b);
+
+  Value empty(ArrayRef<OpFoldResult> sizes, Type elementType);
   Value empty(ArrayRef<int64_t> shape, Type elementType);
-  /// A tensor of `shape` filled with `value`.
+  /// A tensor of `sizes` filled with `value`.
+  Value filled(ArrayRef<OpFoldResult> sizes, Type elementType, double value);
   Value filled(ArrayRef<int64_t> shape, Type elementType, double value);
   /// A tensor of integer `elementType` filled with `value`.
+  Value filledInt(ArrayRef<OpFoldResult> sizes, Type elementType,
+                  int64_t value);
   Value filledInt(ArrayRef<int64_t> shape, Type elementType, int64_t value);
   Value fill(Value tensor, Value scalar);
 
@@ -66,9 +88,13 @@ public:
   /// Slice of `source` at `offsets` with `sizes` (unit strides); dimensions
   /// listed in `dropDims` (which must have size 1) are dropped.
   Value slice(Value source, ArrayRef<OpFoldResult> offsets,
+              ArrayRef<OpFoldResult> sizes, ArrayRef<int64_t> dropDims = {});
+  Value slice(Value source, ArrayRef<OpFoldResult> offsets,
               ArrayRef<int64_t> sizes, ArrayRef<int64_t> dropDims = {});
   /// Inserts `source` into `dest` at `offsets`; `sizes` is the slice shape in
   /// `dest`'s rank (the source may have unit dimensions dropped).
+  Value insert(Value source, Value dest, ArrayRef<OpFoldResult> offsets,
+               ArrayRef<OpFoldResult> sizes);
   Value insert(Value source, Value dest, ArrayRef<OpFoldResult> offsets,
                ArrayRef<int64_t> sizes);
   /// `slice(source[index])` along dimension 0, dropping it.
@@ -77,20 +103,23 @@ public:
   /// `source` is null (an absent optional operand).
   Value rows(Value source, int64_t first, int64_t count);
   Value transpose(Value source, ArrayRef<int64_t> permutation);
+  /// `source` expanded to `sizes`.
+  Value expand(Value source, ArrayRef<OpFoldResult> sizes,
+               ArrayRef<ReassociationIndices> reassociation);
   Value expand(Value source, ArrayRef<int64_t> shape,
                ArrayRef<ReassociationIndices> reassociation);
   Value collapse(Value source, ArrayRef<ReassociationIndices> reassociation);
   /// Reshapes `[d0, ..., dn-1, k]` to `[d0*...*dn-1, k]` (a rank-1 input
   /// becomes `[1, k]`).
   Value flattenLeading(Value source);
-  /// Inverse of flattenLeading, back to `shape` (whose last dim is the
+  /// Inverse of flattenLeading, back to `sizes` (whose last one is the
   /// second dimension of `source`).
-  Value unflattenLeading(Value source, ArrayRef<int64_t> shape);
+  Value unflattenLeading(Value source, ArrayRef<OpFoldResult> sizes);
   /// Views `source` as [M, N]: M the product of its first `split` dimensions
   /// (1 when `split` is 0), N that of the others.
   Value collapseTo2D(Value source, int64_t split);
-  /// Inverse of collapseTo2D, back to `shape`.
-  Value expandFrom2D(Value source, ArrayRef<int64_t> shape, int64_t split);
+  /// Inverse of collapseTo2D, back to `sizes`.
+  Value expandFrom2D(Value source, ArrayRef<OpFoldResult> sizes, int64_t split);
 
   //===--------------------------------------------------------------------===//
   // linalg.generic
@@ -108,6 +137,8 @@ public:
   /// (identity when `maps` is empty) and one output of `elementType` is
   /// produced.
   Value map(ValueRange inputs, ArrayRef<AffineMap> inputMaps,
+            ArrayRef<OpFoldResult> sizes, Type elementType, BodyFn body);
+  Value map(ValueRange inputs, ArrayRef<AffineMap> inputMaps,
             ArrayRef<int64_t> shape, Type elementType, BodyFn body);
 
   /// x W^T: `x : [M, K]`, `w : [N, K]` -> `[M, N]`, plus `bias : [N]` when
@@ -119,6 +150,9 @@ public:
   /// Sum over the last dimension of a contraction: out[outDims] +=
   /// lhs[lhsMap] * rhs[rhsMap] over an iteration space of `numLoops` loops,
   /// whose last `numReductions` loops are reductions.
+  Value contract(Value lhs, AffineMap lhsMap, Value rhs, AffineMap rhsMap,
+                 ArrayRef<OpFoldResult> outSizes, unsigned numLoops,
+                 unsigned numReductions);
   Value contract(Value lhs, AffineMap lhsMap, Value rhs, AffineMap rhsMap,
                  ArrayRef<int64_t> outShape, unsigned numLoops,
                  unsigned numReductions);

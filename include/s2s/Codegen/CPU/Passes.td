@@ -170,6 +170,38 @@ def S2SCPULowerContractionsPass : Pass<"s2s-cpu-lower-contractions"> {
   ];
 }
 
+def S2SCPUExpandDynamicReshapesPass
+    : Pass<"s2s-cpu-expand-dynamic-reshapes"> {
+  let summary = "Expand_shape ops with several dynamic sizes in a group, as "
+                "reinterpret_cast";
+  let description = [{
+    A `memref.expand_shape` that splits one dimension into several dynamic
+    ones (a `[T*B, N]` GEMM result viewed as `[T, B, N]` when both T and B
+    are dynamic) becomes a `memref.reinterpret_cast` of the source's base
+    buffer: the offset of the source, the output sizes, and strides that
+    multiply the source's stride by the sizes inside each dimension. MLIR
+    22's `expand-strided-metadata` crashes on such ops, so the LLVM lowering
+    stage runs this pass first. Every other `expand_shape` (at most one
+    dynamic size per group) is left alone.
+
+    Before:
+    ```mlir
+    %y = memref.expand_shape %x [[0, 1], [2]] output_shape [%t, %b, 16]
+        : memref<?x16xf32> into memref<?x?x16xf32>
+    ```
+    After:
+    ```mlir
+    %base, %offset, %sizes:2, %strides:2 = memref.extract_strided_metadata %x
+    %s0 = arith.muli %b, %c16 : index
+    %y = memref.reinterpret_cast %base to offset: [0],
+        sizes: [%t, %b, 16], strides: [%s0, 16, 1]
+        : memref<f32> to memref<?x?x16xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 def S2SCPUInlineAllocaScopesPass : Pass<"s2s-cpu-inline-alloca-scopes"> {
   let summary = "Inline the memref.alloca_scope ops of parallel loop bodies";
   let description = [{

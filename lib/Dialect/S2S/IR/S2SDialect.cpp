@@ -6,6 +6,7 @@
 
 #include "s2s/Dialect/S2S/IR/S2SDialect.h"
 
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"

@@ -33,8 +33,13 @@ def S2S_Dialect : Dialect {
     * Every boolean mask means `true` = may attend. A causal mask is aligned
       bottom-right: query `i` may attend key `j` iff `j <= i + Tk - Tq`.
       A query row whose keys are all masked produces zeros.
-    * Dimensions may be dynamic (`?`); the verifier checks what is known.
+    * Batch and sequence dimensions may be dynamic (`?`): the verifier
+      checks what is known, and every op reifies the sizes of its results
+      from its operands (ReifyRankedShapedTypeOpInterface, as `tensor.dim`
+      ops). The lowering needs feature, head and weight dimensions static.
   }];
+  // Result sizes are reified as tensor.dim of the operands.
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
   let useDefaultAttributePrinterParser = 1;
 }
 

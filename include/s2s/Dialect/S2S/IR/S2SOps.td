@@ -32,7 +32,10 @@ def S2S_OperandShapesVerifiedFirst
 class S2S_Op<string mnemonic, list<Trait> traits = []>
     : Op<S2S_Dialect, mnemonic,
          !listconcat(traits, [S2S_OperandShapesVerifiedFirst,
-                              InferTypeOpAdaptor])> {
+                              InferTypeOpAdaptor,
+                              DeclareOpInterfaceMethods<
+                                  ReifyRankedShapedTypeOpInterface,
+                                  ["reifyResultShapes"]>])> {
   code extraBaseClassDeclaration = [{
     /// Checks every shape, element type and attribute rule of the op; emits
     /// an error naming the offending operand or attribute on failure.

@@ -45,6 +45,47 @@ def S2SHoistRNNInputPass : Pass<"s2s-hoist-rnn-input"> {
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }
 
+def S2SInsertShapeChecksPass : Pass<"s2s-insert-shape-checks"> {
+  let summary = "Check at run time the shape rules of s2s ops whose sizes "
+                "are dynamic";
+  let description = [{
+    The verifier checks the shape rules of an s2s op where the sizes are
+    static: the batch of `h0` is that of `x`, keys and values have one
+    length, a mask's dimensions are 1 or those of the scores. Where one side
+    of a rule is a dynamic dimension the rule can only hold at run time, and
+    sizes that break it would make the compiled code read out of bounds.
+    This pass inserts, before each s2s op, a `cf.assert` per such rule,
+    with a message naming the op (and its location), the operands and the
+    dimensions. Rules between static dimensions are left to the verifier,
+    so a statically shaped model is unchanged.
+
+    `s2s-to-llvm` runs it first; `s2s-bufferization-shape-functions` then
+    gathers the checks of each entry point into a function that returns a
+    status, which callers (`s2s-run`, C code) call before the entry point.
+
+    Before:
+    ```mlir
+    %y, %h_n = s2s.gru %x, %w_ih, %w_hh h0(%h0) hidden_size(4)
+        : (tensor<?x?x4xf32>, tensor<1x12x4xf32>, tensor<1x12x4xf32>,
+           tensor<1x?x4xf32>) -> (tensor<?x?x4xf32>, tensor<1x?x4xf32>)
+    ```
+    After:
+    ```mlir
+    %b0 = tensor.dim %h0, %c1 : tensor<1x?x4xf32>
+    %b = tensor.dim %x, %c1 : tensor<?x?x4xf32>
+    %same = arith.cmpi eq, %b0, %b : index
+    cf.assert %same, "model.mlir:3:13: s2s.gru: dimension 1 of operand 'h0'
+        must equal dimension 1 of 'x' (a dynamic size given at run time)"
+    %y, %h_n = s2s.gru ...
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::cf::ControlFlowDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 def S2SPackQKVPass : Pass<"s2s-pack-qkv"> {
   let summary = "One GEMM for the Q, K and V projections of self-attention";
   let description = [{

@@ -1,0 +1,191 @@
+//===- ShapeFunctions.cpp - what a caller must know about dynamic shapes --===//
+//
+// The s2s-bufferization-shape-functions pass adds, next to each public
+// function whose shapes are dynamic, two public functions that take the
+// same arguments:
+//
+//  * `<name>_check_shapes` returns 0 when the arguments' sizes satisfy
+//    every shape rule of the entry's ops (the cf.assert checks of
+//    s2s-insert-shape-checks in its body), else the number of the first
+//    rule broken; the messages are the function's `s2s.shape_checks`;
+//  * `<name>_result_shapes` returns every result dimension as one tensor
+//    of i64, so that a caller allocates the results before the call.
+//
+// Each is the entry's body with its results replaced, simplified through
+// the ops' ReifyRankedShapedTypeOpInterface, so that what the sizes and
+// checks do not depend on is dead and erased: for the s2s ops, sizes are
+// dimensions of the arguments.
+//
+//===----------------------------------------------------------------------===//
+
+#include "s2s/Bufferization/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/Transforms/Transforms.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir {
+namespace s2s {
+#define GEN_PASS_DEF_S2SBUFFERIZATIONSHAPEFUNCTIONSPASS
+#include "s2s/Bufferization/Passes.h.inc"
+} // namespace s2s
+} // namespace mlir
+
+using namespace mlir;
+
+/// Whether a result of `func` is a tensor with a dynamic dimension.
+static bool hasDynamicResult(func::FuncOp func) {
+  return llvm::any_of(func.getResultTypes(), [](Type type) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    return tensor && !tensor.hasStaticShape();
+  });
+}
+
+/// A public copy of `func` named `name` returning `resultType`, inserted
+/// after `func`, or an error when the module has a symbol of that name.
+static FailureOr<func::FuncOp> cloneAs(func::FuncOp func, StringRef name,
+                                       Type resultType, SymbolTable &symbols) {
+  if (symbols.lookup(name))
+    return func.emitError() << "cannot add the shape function @" << name
+                            << ": the module already has a symbol of that "
+                            << "name";
+  auto clone = cast<func::FuncOp>(func->clone());
+  clone.setName(name);
+  clone.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
+                                  resultType));
+  // Result attributes (if any) describe the entry's results.
+  clone.setAllResultAttrs(ArrayRef<DictionaryAttr>{});
+  symbols.insert(clone, std::next(Block::iterator(func)));
+  return clone;
+}
+
+/// Rewrites sizes of op results as sizes of their operands; the
+/// computation that no longer has a use is erased.
+static LogicalResult simplify(func::FuncOp func) {
+  MLIRContext *ctx = func.getContext();
+  RewritePatternSet patterns(ctx);
+  memref::populateResolveRankedShapedTypeResultDimsPatterns(patterns);
+  tensor::DimOp::getCanonicalizationPatterns(patterns, ctx);
+  if (failed(applyPatternsGreedily(func, std::move(patterns))))
+    return func.emitError() << "cannot simplify @" << func.getName();
+  return success();
+}
+
+/// The cf.assert ops directly in the entry block of `func`, in order.
+static SmallVector<cf::AssertOp> topLevelChecks(func::FuncOp func) {
+  return llvm::to_vector(func.getBody().front().getOps<cf::AssertOp>());
+}
+
+/// Builds `<name>_check_shapes` for `func` from the checks in its entry
+/// block (nested ones, which depend on loop-carried values, stay only in
+/// the entry).
+static LogicalResult buildCheckFunction(func::FuncOp func,
+                                        SymbolTable &symbols) {
+  SmallVector<cf::AssertOp> checks = topLevelChecks(func);
+  if (checks.empty())
+    return success();
+  MLIRContext *ctx = func.getContext();
+  Type i32 = IntegerType::get(ctx, 32);
+  FailureOr<func::FuncOp> clone =
+      cloneAs(func, (func.getName() + "_check_shapes").str(), i32, symbols);
+  if (failed(clone))
+    return failure();
+  SmallVector<Attribute> messages;
+  for (cf::AssertOp check : checks)
+    messages.push_back(check.getMsgAttr());
+  (*clone)->setAttr("s2s.shape_checks", ArrayAttr::get(ctx, messages));
+
+  // status = the number of the first check that fails, or 0.
+  SmallVector<cf::AssertOp> cloned = topLevelChecks(*clone);
+  SmallVector<func::ReturnOp> returns;
+  clone->walk([&](func::ReturnOp ret) { returns.push_back(ret); });
+  for (func::ReturnOp ret : returns) {
+    OpBuilder b(ret);
+    Location loc = ret.getLoc();
+    Value status = arith::ConstantIntOp::create(b, loc, i32, 0);
+    for (int64_t i = static_cast<int64_t>(cloned.size()) - 1; i >= 0; --i) {
+      Value code = arith::ConstantIntOp::create(b, loc, i32, i + 1);
+      status =
+          arith::SelectOp::create(b, loc, cloned[i].getArg(), status, code);
+    }
+    func::ReturnOp::create(b, loc, status);
+    ret.erase();
+  }
+  clone->walk([](cf::AssertOp check) { check.erase(); });
+  return simplify(*clone);
+}
+
+/// Builds `<name>_result_shapes` for `func`.
+static LogicalResult buildResultShapesFunction(func::FuncOp func,
+                                               SymbolTable &symbols) {
+  MLIRContext *ctx = func.getContext();
+  std::string name = (func.getName() + "_result_shapes").str();
+  int64_t numDims = 0;
+  for (Type type : func.getResultTypes()) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    if (!tensor)
+      return func.emitError()
+             << "result shape function: @" << func.getName() << " returns "
+             << type << ", which is not a ranked tensor";
+    numDims += tensor.getRank();
+  }
+  auto shapesType = RankedTensorType::get({numDims}, IntegerType::get(ctx, 64));
+  FailureOr<func::FuncOp> clone = cloneAs(func, name, shapesType, symbols);
+  if (failed(clone))
+    return failure();
+  func::FuncOp shapes = *clone;
+  // The checks are the entry's and the check function's business.
+  shapes.walk([](cf::AssertOp check) { check.erase(); });
+
+  // Every return: the sizes of its operands instead.
+  SmallVector<func::ReturnOp> returns;
+  shapes.walk([&](func::ReturnOp ret) { returns.push_back(ret); });
+  for (func::ReturnOp ret : returns) {
+    OpBuilder b(ret);
+    Location loc = ret.getLoc();
+    SmallVector<Value> dims;
+    for (Value result : ret.getOperands()) {
+      auto type = cast<RankedTensorType>(result.getType());
+      for (int64_t i = 0; i < type.getRank(); ++i) {
+        Value size =
+            type.isDynamicDim(i)
+                ? tensor::DimOp::create(b, loc, result, i).getResult()
+                : arith::ConstantIndexOp::create(b, loc, type.getDimSize(i))
+                      .getResult();
+        dims.push_back(
+            arith::IndexCastOp::create(b, loc, b.getI64Type(), size));
+      }
+    }
+    Value vector = tensor::FromElementsOp::create(b, loc, shapesType, dims);
+    func::ReturnOp::create(b, loc, vector);
+    ret.erase();
+  }
+
+  return simplify(shapes);
+}
+
+namespace {
+struct S2SBufferizationShapeFunctionsPass
+    : s2s::impl::S2SBufferizationShapeFunctionsPassBase<
+          S2SBufferizationShapeFunctionsPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SymbolTable symbols(module);
+    SmallVector<func::FuncOp> entries;
+    for (auto func : module.getOps<func::FuncOp>())
+      if (func.isPublic() && !func.isExternal())
+        entries.push_back(func);
+    for (func::FuncOp func : entries) {
+      if (failed(buildCheckFunction(func, symbols)) ||
+          (hasDynamicResult(func) &&
+           failed(buildResultShapesFunction(func, symbols))))
+        return signalPassFailure();
+    }
+  }
+};
+} // namespace

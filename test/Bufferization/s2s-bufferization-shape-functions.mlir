@@ -1,0 +1,84 @@
+// RUN: s2s-opt %s --s2s-bufferization-shape-functions --split-input-file \
+// RUN:   | FileCheck %s
+
+// Next to a public function with dynamic results, @<name>_result_shapes
+// returns every result dimension (static ones too) from the argument sizes
+// alone: the model's ops reify their sizes and are erased.
+
+// CHECK-LABEL: func.func @main(
+// CHECK:         s2s.lstm
+// CHECK-LABEL: func.func @main_result_shapes(
+// CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: tensor<?x?x4xf32>
+// CHECK-SAME:      -> tensor<6xi64>
+// CHECK-NOT:     s2s.lstm
+// CHECK-DAG:     %[[T:.+]] = tensor.dim %[[X]], %c0
+// CHECK-DAG:     %[[B:.+]] = tensor.dim %[[X]], %c1
+// CHECK-DAG:     %[[T64:.+]] = arith.index_cast %[[T]] : index to i64
+// CHECK-DAG:     %[[B64:.+]] = arith.index_cast %[[B]] : index to i64
+// CHECK:         %[[SHAPES:.+]] = tensor.from_elements %[[T64]], %[[B64]], %c4_i64, %c1_i64, %{{.+}}, %c4_i64 : tensor<6xi64>
+// CHECK:         return %[[SHAPES]]
+// CHECK-NOT:     func.func @main_check_shapes
+func.func @main(%x: tensor<?x?x4xf32>, %w_ih: tensor<1x16x4xf32>,
+    %w_hh: tensor<1x16x4xf32>) -> (tensor<?x?x4xf32>, tensor<1x?x4xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh hidden_size(4)
+      : (tensor<?x?x4xf32>, tensor<1x16x4xf32>, tensor<1x16x4xf32>)
+      -> (tensor<?x?x4xf32>, tensor<1x?x4xf32>, tensor<1x?x4xf32>)
+  return %y, %h_n : tensor<?x?x4xf32>, tensor<1x?x4xf32>
+}
+
+// -----
+
+// The checks of the entry block become @<name>_check_shapes: 0, or the
+// number of the first check that fails, with the messages listed in
+// s2s.shape_checks. The entry keeps its checks.
+
+// CHECK-LABEL: func.func @gru(
+// CHECK:         cf.assert %{{.+}}, "first rule"
+// CHECK:         cf.assert %{{.+}}, "second rule"
+// CHECK-LABEL: func.func @gru_result_shapes(
+// CHECK-NOT:     cf.assert
+// CHECK:         return
+// CHECK-LABEL: func.func @gru_check_shapes(
+// CHECK-SAME:      -> i32
+// CHECK-SAME:      attributes {s2s.shape_checks = ["first rule", "second rule"]}
+// CHECK-NOT:     s2s.gru
+// CHECK-NOT:     cf.assert
+// CHECK-DAG:     %[[OK1:.+]] = arith.cmpi eq, %{{.+}}, %{{.+}} : index
+// CHECK-DAG:     %[[OK2:.+]] = arith.cmpi eq, %{{.+}}, %{{.+}} : index
+// CHECK:         %[[S2:.+]] = arith.select %[[OK2]], %c0_i32, %c2_i32 : i32
+// CHECK:         %[[S1:.+]] = arith.select %[[OK1]], %[[S2]], %c1_i32 : i32
+// CHECK:         return %[[S1]] : i32
+func.func @gru(%x: tensor<?x?x4xf32>, %w_ih: tensor<1x12x4xf32>,
+    %w_hh: tensor<1x12x4xf32>, %h0: tensor<1x?x4xf32>,
+    %seq_lens: tensor<?xi64>) -> tensor<?x?x4xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %b = tensor.dim %x, %c1 : tensor<?x?x4xf32>
+  %b0 = tensor.dim %h0, %c1 : tensor<1x?x4xf32>
+  %ok1 = arith.cmpi eq, %b0, %b : index
+  cf.assert %ok1, "first rule"
+  %n = tensor.dim %seq_lens, %c0 : tensor<?xi64>
+  %ok2 = arith.cmpi eq, %n, %b : index
+  cf.assert %ok2, "second rule"
+  %y, %h_n = s2s.gru %x, %w_ih, %w_hh h0(%h0) seq_lens(%seq_lens)
+      hidden_size(4)
+      : (tensor<?x?x4xf32>, tensor<1x12x4xf32>, tensor<1x12x4xf32>,
+         tensor<1x?x4xf32>, tensor<?xi64>)
+      -> (tensor<?x?x4xf32>, tensor<1x?x4xf32>)
+  return %y : tensor<?x?x4xf32>
+}
+
+// -----
+
+/// Static results and no checks: nothing to add. Private functions are not
+/// entry points.
+// CHECK-LABEL: func.func @negative_static(
+// CHECK-NOT:     func.func @negative_static_
+// CHECK-NOT:     func.func @negative_private_
+func.func @negative_static(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  return %x : tensor<2x3xf32>
+}
+
+func.func private @negative_private(%x: tensor<?x3xf32>) -> tensor<?x3xf32> {
+  return %x : tensor<?x3xf32>
+}

@@ -1,0 +1,33 @@
+// Dynamic-shape variant of Generated/gru_odd_sizes.mlir, written by
+// Dynamic/generate.py: the same inputs and expected results, with the
+// batch and sequence dimensions of @main written `?`. The original test's
+// description:
+//
+// s2s.gru (PyTorch form, forward, biases, h0) against nn.GRU with odd sizes
+// (H=13, I=7, B=5, T=5): gate slices r, z, n of a 39-row contraction.
+
+// RUN: s2s-run %s \
+// RUN:   --input=%S/../Generated/Inputs/gru_odd_sizes/x.npy \
+// RUN:   --input=%S/../Generated/Inputs/gru_odd_sizes/w_ih.npy \
+// RUN:   --input=%S/../Generated/Inputs/gru_odd_sizes/w_hh.npy \
+// RUN:   --input=%S/../Generated/Inputs/gru_odd_sizes/b_ih.npy \
+// RUN:   --input=%S/../Generated/Inputs/gru_odd_sizes/b_hh.npy \
+// RUN:   --input=%S/../Generated/Inputs/gru_odd_sizes/h0.npy \
+// RUN:   --expect=%S/../Generated/Inputs/gru_odd_sizes/y.npy \
+// RUN:   --expect=%S/../Generated/Inputs/gru_odd_sizes/h_n.npy \
+// RUN:   --rtol=0.0001 --atol=2e-05 --quiet | FileCheck %s
+
+// CHECK: result #0: matches {{.*}}/y.npy
+// CHECK: result #1: matches {{.*}}/h_n.npy
+
+func.func @main(%x: tensor<?x?x7xf32>, %w_ih: tensor<1x39x7xf32>,
+    %w_hh: tensor<1x39x13xf32>, %b_ih: tensor<1x39xf32>,
+    %b_hh: tensor<1x39xf32>, %h0: tensor<1x?x13xf32>)
+    -> (tensor<?x?x13xf32>, tensor<1x?x13xf32>) {
+  %y, %h_n = s2s.gru %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh) h0(%h0)
+      hidden_size(13)
+      : (tensor<?x?x7xf32>, tensor<1x39x7xf32>, tensor<1x39x13xf32>,
+         tensor<1x39xf32>, tensor<1x39xf32>, tensor<1x?x13xf32>)
+      -> (tensor<?x?x13xf32>, tensor<1x?x13xf32>)
+  return %y, %h_n : tensor<?x?x13xf32>, tensor<1x?x13xf32>
+}

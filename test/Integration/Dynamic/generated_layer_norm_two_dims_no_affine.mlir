@@ -1,0 +1,22 @@
+// Dynamic-shape variant of Generated/layer_norm_two_dims_no_affine.mlir, written by
+// Dynamic/generate.py: the same inputs and expected results, with the
+// batch and sequence dimensions of @main written `?`. The original test's
+// description:
+//
+// s2s.layer_norm over the two trailing dims [4, 5] without weight and bias, eps
+// 1e-3, against nn.LayerNorm([4, 5], elementwise_affine=False).
+
+// RUN: s2s-run %s \
+// RUN:   --input=%S/../Generated/Inputs/layer_norm_two_dims_no_affine/input.npy \
+// RUN:   --expect=%S/../Generated/Inputs/layer_norm_two_dims_no_affine/output.npy \
+// RUN:   --rtol=0.0001 --atol=1e-05 --quiet | FileCheck %s
+
+// CHECK: result #0: matches {{.*}}/output.npy
+
+func.func @main(%input: tensor<?x4x5xf32>)
+    -> tensor<?x4x5xf32> {
+  %output = s2s.layer_norm %input normalized_shape([4, 5]) eps(1.0e-03)
+      : (tensor<?x4x5xf32>)
+      -> tensor<?x4x5xf32>
+  return %output : tensor<?x4x5xf32>
+}
