@@ -111,21 +111,30 @@ Importer::importAttention(const NodeAttributes &attrs) {
         ArrayRef<bool>(allowed)));
     if (!mask) {
       mask = tri;
-    } else if (eltOf(mask).isInteger(1)) {
-      mask = *elementwise(
-          {mask, tri}, builder.getI1Type(),
-          [](OpBuilder &b, Location l, ValueRange a) {
-            return arith::AndIOp::create(b, l, a[0], a[1]).getResult();
-          });
     } else {
-      Value minusInf = constant(
-          DenseElementsAttr::get(RankedTensorType::get({}, elt),
-                                 builder.getFloatAttr(elt, -INFINITY)));
-      mask = *elementwise(
-          {tri, mask, minusInf}, elt,
-          [](OpBuilder &b, Location l, ValueRange a) {
-            return arith::SelectOp::create(b, l, a[0], a[1], a[2]).getResult();
-          });
+      // The mask and the causal triangle combined; a mask that does not
+      // broadcast with it is reported by elementwise.
+      FailureOr<Value> combined;
+      if (eltOf(mask).isInteger(1)) {
+        combined = elementwise(
+            {mask, tri}, builder.getI1Type(),
+            [](OpBuilder &b, Location l, ValueRange a) {
+              return arith::AndIOp::create(b, l, a[0], a[1]).getResult();
+            });
+      } else {
+        Value minusInf = constant(
+            DenseElementsAttr::get(RankedTensorType::get({}, elt),
+                                   builder.getFloatAttr(elt, -INFINITY)));
+        combined = elementwise(
+            {tri, mask, minusInf}, elt,
+            [](OpBuilder &b, Location l, ValueRange a) {
+              return arith::SelectOp::create(b, l, a[0], a[1], a[2])
+                  .getResult();
+            });
+      }
+      if (failed(combined))
+        return failure();
+      mask = *combined;
     }
   }
   FloatAttr scale;
