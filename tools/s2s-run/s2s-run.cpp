@@ -132,6 +132,28 @@ struct Descriptor {
   void *get() { return words.data(); }
 };
 
+/// The arguments of a packed call of a JIT-compiled function: a pointer to
+/// a descriptor of each array, in order, then `result` (when given) for a
+/// scalar result.
+class PackedArgs {
+public:
+  PackedArgs(llvm::ArrayRef<NpyArray *> arrays, void *result = nullptr) {
+    for (NpyArray *array : arrays)
+      descriptors.emplace_back(*array);
+    for (Descriptor &d : descriptors)
+      pointers.push_back(d.get());
+    for (void *&ptr : pointers)
+      args.push_back(&ptr);
+    if (result)
+      args.push_back(result);
+  }
+  void **get() { return args.data(); }
+
+private:
+  std::vector<Descriptor> descriptors;
+  std::vector<void *> pointers, args;
+};
+
 std::string typeString(Type type) {
   std::string s;
   llvm::raw_string_ostream os(s);
@@ -383,36 +405,34 @@ int main(int argc, char **argv) {
   }
 
   // Compile now, so that the first call is timed without the JIT's work.
-  auto packed = (*engine)->lookupPacked(entry->getCInterfaceName());
-  if (!packed) {
-    llvm::errs() << "error: cannot compile @" << entry->name << ": "
-                 << llvm::toString(packed.takeError()) << "\n";
+  using PackedFn = void (*)(void **);
+  auto lookup = [&](const std::string &symbol,
+                    const std::string &name) -> PackedFn {
+    auto fn = (*engine)->lookupPacked(symbol);
+    if (fn)
+      return *fn;
+    llvm::errs() << "error: cannot compile @" << name << ": "
+                 << llvm::toString(fn.takeError()) << "\n";
+    return nullptr;
+  };
+  PackedFn packed = lookup(entry->getCInterfaceName(), entry->name);
+  if (!packed)
     return kExitCompileError;
-  }
+  std::vector<NpyArray *> inputArrays;
+  for (NpyArray &array : inputs)
+    inputArrays.push_back(&array);
 
   // The input sizes against the model's shape rules, when some are
   // dynamic: the check function gives the number of the first rule broken.
   SmallVector<std::string> checkMessages =
       getShapeCheckMessages(*module, *entry);
   if (!checkMessages.empty()) {
-    auto checkFn =
-        (*engine)->lookupPacked(entry->getCheckShapesCInterfaceName());
-    if (!checkFn) {
-      llvm::errs() << "error: cannot compile @" << entry->getCheckShapesName()
-                   << ": " << llvm::toString(checkFn.takeError()) << "\n";
+    PackedFn checkFn = lookup(entry->getCheckShapesCInterfaceName(),
+                              entry->getCheckShapesName());
+    if (!checkFn)
       return kExitCompileError;
-    }
-    std::vector<Descriptor> checkArgs;
-    for (NpyArray &array : inputs)
-      checkArgs.emplace_back(array);
     int32_t status = 0;
-    std::vector<void *> ptrs, packedArgs;
-    for (Descriptor &d : checkArgs)
-      ptrs.push_back(d.get());
-    for (void *&ptr : ptrs)
-      packedArgs.push_back(&ptr);
-    packedArgs.push_back(&status);
-    (*checkFn)(packedArgs.data());
+    checkFn(PackedArgs(inputArrays, &status).get());
     if (status != 0) {
       llvm::errs() << "error: the input sizes do not fit @" << entry->name
                    << ": ";
@@ -431,25 +451,15 @@ int main(int argc, char **argv) {
   for (RankedTensorType type : entry->results)
     resultShapes.emplace_back(type.getShape());
   if (entry->hasDynamicResults()) {
-    auto shapeFn =
-        (*engine)->lookupPacked(entry->getResultShapesCInterfaceName());
-    if (!shapeFn) {
-      llvm::errs() << "error: cannot compile @" << entry->getResultShapesName()
-                   << ": " << llvm::toString(shapeFn.takeError()) << "\n";
+    PackedFn shapeFn = lookup(entry->getResultShapesCInterfaceName(),
+                              entry->getResultShapesName());
+    if (!shapeFn)
       return kExitCompileError;
-    }
     NpyArray shapes =
         NpyArray::zeros(DType::Int64, {entry->getNumResultDims()});
-    std::vector<Descriptor> shapeArgs;
-    for (NpyArray &array : inputs)
-      shapeArgs.emplace_back(array);
-    shapeArgs.emplace_back(shapes);
-    std::vector<void *> ptrs, packedArgs;
-    for (Descriptor &d : shapeArgs)
-      ptrs.push_back(d.get());
-    for (void *&ptr : ptrs)
-      packedArgs.push_back(&ptr);
-    (*shapeFn)(packedArgs.data());
+    std::vector<NpyArray *> shapeArrays(inputArrays);
+    shapeArrays.push_back(&shapes);
+    shapeFn(PackedArgs(shapeArrays).get());
     int64_t next = 0;
     for (auto [i, shape] : llvm::enumerate(resultShapes))
       for (int64_t &dim : shape) {
@@ -471,21 +481,15 @@ int main(int argc, char **argv) {
   // Arguments: a pointer to each input descriptor, then to each output's.
   for (auto [type, shape] : llvm::zip_equal(entry->results, resultShapes))
     outputs.push_back(NpyArray::zeros(*dtypeOf(type.getElementType()), shape));
-  std::vector<Descriptor> descriptors;
-  for (NpyArray &array : inputs)
-    descriptors.emplace_back(array);
+  std::vector<NpyArray *> arrays(inputArrays);
   for (NpyArray &array : outputs)
-    descriptors.emplace_back(array);
-  std::vector<void *> descriptorPtrs, args;
-  for (Descriptor &d : descriptors)
-    descriptorPtrs.push_back(d.get());
-  for (void *&ptr : descriptorPtrs)
-    args.push_back(&ptr);
+    arrays.push_back(&array);
+  PackedArgs args(arrays);
 
   using Clock = std::chrono::steady_clock;
   auto call = [&]() -> double {
     auto start = Clock::now();
-    (*packed)(args.data());
+    packed(args.get());
     return std::chrono::duration<double, std::milli>(Clock::now() - start)
         .count();
   };

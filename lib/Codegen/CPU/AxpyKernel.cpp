@@ -26,37 +26,105 @@ void KernelEmitter::emitAxpy() {
   int64_t mFull = m / axpyRows * axpyRows;
   int64_t nFull = n / nBlock * nBlock;
   int64_t nVecFull = n / vw * vw;
-  // Every row of C against the panel at j0 of nv vectors (`tail` masks a
-  // single partial vector).
-  auto rowsAgainst = [&](Value j0, int64_t nv, int64_t tail) {
+  // Every row of C against the panel at j0 of nv vectors (`tail` > 0, or
+  // `mask` when given, masks a single partial vector).
+  auto rowsAgainst = [&](Value j0, int64_t nv, int64_t tail, Value mask) {
+    if (dynamicRows()) {
+      forEachDynamicRowTile(
+          axpyRows,
+          [&](Value i, int64_t mr) { emitAxpyTile(i, mr, j0, nv, tail, mask); },
+          parallelLoop == ParallelLoop::Rows);
+      return;
+    }
     loop(
         0, mFull, axpyRows,
-        [&](Value i) { emitAxpyTile(i, axpyRows, j0, nv, tail); },
+        [&](Value i) { emitAxpyTile(i, axpyRows, j0, nv, tail, mask); },
         parallelLoop == ParallelLoop::Rows);
     // The remaining rows as one shorter tile.
     if (mFull < m)
-      emitAxpyTile(cst(mFull), m - mFull, j0, nv, tail);
+      emitAxpyTile(cst(mFull), m - mFull, j0, nv, tail, mask);
   };
+  if (ShapedType::isDynamic(n)) {
+    emitDynamicColumns(nBlock, [&](Value j0, int64_t nv, Value mask) {
+      rowsAgainst(j0, nv, 0, mask);
+    });
+    return;
+  }
   loop(
-      0, nFull, nBlock, [&](Value j) { rowsAgainst(j, axpyVectors, 0); },
+      0, nFull, nBlock,
+      [&](Value j) { rowsAgainst(j, axpyVectors, 0, Value()); },
       parallelLoop == ParallelLoop::Cols);
   // The whole vectors after the last full panel as one narrower panel,
   // then one masked vector.
   if (nVecFull > nFull)
-    rowsAgainst(cst(nFull), (nVecFull - nFull) / vw, 0);
+    rowsAgainst(cst(nFull), (nVecFull - nFull) / vw, 0, Value());
   if (nVecFull < n)
-    rowsAgainst(cst(nVecFull), 1, n - nVecFull);
+    rowsAgainst(cst(nVecFull), 1, n - nVecFull, Value());
+}
+
+/// A dynamic n: the full panels of `nBlock` columns, then the whole vectors
+/// after them as one narrower panel (1 .. axpyVectors-1 vectors, chosen at
+/// run time), then the last partial vector under a mask of the lanes left.
+void KernelEmitter::emitDynamicColumns(
+    int64_t nBlock, function_ref<void(Value, int64_t, Value)> rowsAgainst) {
+  Value n = loopSize(c.nDim);
+  auto roundDown = [&](Value value, int64_t multiple) -> Value {
+    return arith::MulIOp::create(
+        b, loc, arith::DivUIOp::create(b, loc, value, cst(multiple)),
+        cst(multiple));
+  };
+  Value nFull = roundDown(n, nBlock), nVecFull = roundDown(n, vw);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    auto panels = scf::ForOp::create(b, loc, cst(0), nFull, cst(nBlock));
+    b.setInsertionPointToStart(panels.getBody());
+    rowsAgainst(panels.getInductionVar(), axpyVectors, Value());
+  }
+  if (axpyVectors > 1) {
+    Value vectors = arith::DivUIOp::create(
+        b, loc, arith::SubIOp::create(b, loc, nVecFull, nFull), cst(vw));
+    SmallVector<int64_t> counts =
+        llvm::to_vector(llvm::seq<int64_t>(1, axpyVectors));
+    auto switchOp = scf::IndexSwitchOp::create(b, loc, TypeRange(), vectors,
+                                               counts, counts.size());
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&switchOp.getDefaultRegion().emplaceBlock());
+    scf::YieldOp::create(b, loc);
+    for (auto [region, nv] : llvm::zip(switchOp.getCaseRegions(), counts)) {
+      b.setInsertionPointToStart(&region.emplaceBlock());
+      rowsAgainst(nFull, nv, Value());
+      scf::YieldOp::create(b, loc);
+    }
+  }
+  Value lanes = arith::SubIOp::create(b, loc, n, nVecFull);
+  Value partial =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, lanes, cst(0));
+  auto ifOp = scf::IfOp::create(b, loc, partial, /*withElseRegion=*/false);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  // The first `lanes` lanes: [0, 1, .., vw-1] < lanes (vector.create_mask
+  // of a dynamic size is not lowered by convert-to-llvm).
+  Type i32 = b.getI32Type();
+  auto laneType = VectorType::get({vw}, i32);
+  SmallVector<int32_t> ids =
+      llvm::to_vector(llvm::seq<int32_t>(0, static_cast<int32_t>(vw)));
+  Value laneIds =
+      constant(DenseElementsAttr::get(laneType, ArrayRef<int32_t>(ids)));
+  Value bound = vector::BroadcastOp::create(
+      b, loc, laneType, arith::IndexCastOp::create(b, loc, i32, lanes));
+  Value mask =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, laneIds, bound);
+  rowsAgainst(nVecFull, 1, mask);
 }
 
 /// An mr x (nv * vw) tile at (i0, j0); `tail` > 0 masks a single partial
-/// vector of that many lanes.
+/// vector of that many lanes, as does `mask` when given.
 void KernelEmitter::emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv,
-                                 int64_t tail) {
-  Value mask;
+                                 int64_t tail, Value mask) {
   if (tail > 0)
     mask = prefixMask(tail);
   Value zero = zeroVector();
-  emitAxpyTileOver(i0, mr, j0, nv, mask, cst(0), cst(c.loopSizes[c.kDim]),
+  emitAxpyTileOver(i0, mr, j0, nv, mask, cst(0), loopSize(c.kDim),
                    [&](Value kIv, int64_t v) {
                      dims[c.kDim] = kIv;
                      dims[c.nDim] = offset(j0, v * vw);

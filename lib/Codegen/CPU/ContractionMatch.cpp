@@ -1,7 +1,8 @@
 //===- ContractionMatch.cpp - which generics the kernels implement -------===//
 //
 // Recognizes the contractions the kernels implement: a linalg.generic on
-// memrefs with a multiply-add body, static sizes, unit inner strides, C
+// memrefs with a multiply-add body, static sizes but for the rows m (which
+// may be dynamic: a batch, a sequence), unit inner strides, C
 // indexed by the parallel loops in order, and the contiguous dimension of B
 // either k (dot) or n (axpy). Also the facts kernel selection needs: whether
 // B fits vector panels, and the loop in which B is invariant.
@@ -21,9 +22,12 @@ using namespace mlir::s2s::cpu;
 /// A memref whose innermost dimension has unit stride.
 bool mlir::s2s::cpu::hasUnitInnerStride(Value v) {
   auto type = dyn_cast<MemRefType>(v.getType());
-  if (!type || !type.hasStaticShape() || type.getRank() == 0)
+  if (!type || type.getRank() == 0)
     return false;
-  auto [strides, offset] = type.getStridesAndOffset();
+  SmallVector<int64_t> strides;
+  int64_t offset;
+  if (failed(type.getStridesAndOffset(strides, offset)))
+    return false;
   return strides.back() == 1;
 }
 
@@ -91,11 +95,7 @@ mlir::s2s::cpu::matchContraction(linalg::GenericOp op, int64_t vectorWidth) {
   c.nDim = parallel.back();
   c.mDim = parallel[parallel.size() - 2];
   c.batchDims.assign(parallel.begin(), parallel.end() - 2);
-  if (op.hasDynamicShape())
-    return std::nullopt;
   c.loopSizes = op.getStaticLoopRanges();
-  if (llvm::any_of(c.loopSizes, ShapedType::isDynamic))
-    return std::nullopt;
 
   // C is indexed by the parallel dimensions, in order.
   if (c.cMap.getNumResults() != parallel.size())
@@ -138,10 +138,20 @@ mlir::s2s::cpu::matchContraction(linalg::GenericOp op, int64_t vectorWidth) {
     c.kind = KernelKind::Axpy;
   else
     return std::nullopt;
+  // Dynamic sizes: m (a batch, a sequence) in every kernel, which tiles it
+  // at run time; n and k in the axpy kernel (the blocks of tiled attention
+  // over a dynamic length), whose columns end with a masked vector and
+  // whose k loop has any trip count. Batch loops are static.
+  for (auto [dim, size] : llvm::enumerate(c.loopSizes)) {
+    if (!ShapedType::isDynamic(size) || dim == c.mDim)
+      continue;
+    if (c.kind != KernelKind::Axpy || (dim != c.nDim && dim != c.kDim))
+      return std::nullopt;
+  }
   // Too small to be worth a vector kernel.
   int64_t inner =
       c.kind == KernelKind::Dot ? c.loopSizes[c.kDim] : c.loopSizes[c.nDim];
-  if (inner < vectorWidth / 2)
+  if (!ShapedType::isDynamic(inner) && inner < vectorWidth / 2)
     return std::nullopt;
   return c;
 }
@@ -149,8 +159,10 @@ mlir::s2s::cpu::matchContraction(linalg::GenericOp op, int64_t vectorWidth) {
 /// Whether B of a dot contraction can be transposed into panels of whole
 /// vectors: n and k multiples of the (power of two) vector width.
 bool mlir::s2s::cpu::fitsPanels(const Contraction &c, int64_t vw) {
+  int64_t n = c.loopSizes[c.nDim], k = c.loopSizes[c.kDim];
   return c.kind == KernelKind::Dot && llvm::isPowerOf2_64(vw) &&
-         c.loopSizes[c.nDim] % vw == 0 && c.loopSizes[c.kDim] % vw == 0;
+         !ShapedType::isDynamic(n) && !ShapedType::isDynamic(k) &&
+         n % vw == 0 && k % vw == 0;
 }
 
 /// Whether something in `loop` may write the buffer `value` views (or

@@ -37,6 +37,12 @@ void KernelEmitter::emitDot() {
           },
           parallel);
     };
+    if (dynamicRows()) {
+      forEachDynamicRowTile(dotRows, [&](Value i, int64_t mr) {
+        loopFrom(j0, width, nr, [&](Value j) { emitDotTile(i, mr, j, nr); });
+      });
+      return;
+    }
     tiles(0, mFull, dotRows, parallelLoop == ParallelLoop::Rows);
     // The remaining rows as one shorter tile.
     tiles(mFull, m, m - mFull, false);

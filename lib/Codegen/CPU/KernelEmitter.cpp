@@ -110,6 +110,55 @@ void KernelEmitter::loopStep(Value count, int64_t step,
   body(forOp.getInductionVar());
 }
 
+Value KernelEmitter::loopSize(unsigned dim) {
+  if (!ShapedType::isDynamic(c.loopSizes[dim]))
+    return cst(c.loopSizes[dim]);
+  for (auto [operand, map] :
+       {std::pair(c.c, c.cMap), std::pair(c.a, c.aMap), std::pair(c.b, c.bMap)})
+    for (auto [pos, expr] : llvm::enumerate(map.getResults()))
+      if (auto d = dyn_cast<AffineDimExpr>(expr); d && d.getPosition() == dim)
+        return memref::DimOp::create(b, loc, operand, pos);
+  llvm_unreachable("matchContraction checks that m, n, k index operands");
+}
+
+void KernelEmitter::forEachDynamicRowTile(
+    int64_t mr, function_ref<void(Value, int64_t)> tile, bool parallel) {
+  // C is indexed by the parallel loops in order: m is the one after the
+  // batch loops.
+  Value m = loopSize(c.mDim);
+  Value mFull = arith::MulIOp::create(
+      b, loc, arith::DivUIOp::create(b, loc, m, cst(mr)), cst(mr));
+  {
+    OpBuilder::InsertionGuard guard(b);
+    if (parallel) {
+      auto parOp = scf::ParallelOp::create(
+          b, loc, ValueRange{cst(0)}, ValueRange{mFull}, ValueRange{cst(mr)});
+      b.setInsertionPointToStart(parOp.getBody());
+      tile(parOp.getInductionVars()[0], mr);
+    } else {
+      auto forOp = scf::ForOp::create(b, loc, cst(0), mFull, cst(mr));
+      b.setInsertionPointToStart(forOp.getBody());
+      tile(forOp.getInductionVar(), mr);
+    }
+  }
+  if (mr == 1)
+    return;
+  // The rows after the full tiles as one shorter tile, of a size chosen at
+  // run time among 1 .. mr-1 (none: no tile).
+  Value rest = arith::SubIOp::create(b, loc, m, mFull);
+  SmallVector<int64_t> sizes = llvm::to_vector(llvm::seq<int64_t>(1, mr));
+  auto switchOp = scf::IndexSwitchOp::create(b, loc, TypeRange(), rest, sizes,
+                                             sizes.size());
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&switchOp.getDefaultRegion().emplaceBlock());
+  scf::YieldOp::create(b, loc);
+  for (auto [region, rows] : llvm::zip(switchOp.getCaseRegions(), sizes)) {
+    b.setInsertionPointToStart(&region.emplaceBlock());
+    tile(mFull, rows);
+    scf::YieldOp::create(b, loc);
+  }
+}
+
 SmallVector<Value> KernelEmitter::indices(AffineMap map) {
   SmallVector<Value> result;
   for (AffineExpr expr : map.getResults()) {

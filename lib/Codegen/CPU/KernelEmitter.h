@@ -21,7 +21,7 @@ namespace mlir {
 namespace s2s {
 namespace cpu {
 
-/// A memref whose innermost dimension has unit stride (static shape).
+/// A memref whose innermost dimension has unit stride.
 bool hasUnitInnerStride(Value v);
 
 //===----------------------------------------------------------------------===//
@@ -114,6 +114,21 @@ private:
   Value load(Value memref, ValueRange idx, Value mask, Value passthru);
   void store(Value value, Value memref, ValueRange idx, Value mask);
 
+  /// The size of loop `dim`: a constant, or a memref.dim of an operand
+  /// indexed by it.
+  Value loopSize(unsigned dim);
+  /// Whether the number of rows m is dynamic.
+  bool dynamicRows() const {
+    return ShapedType::isDynamic(c.loopSizes[c.mDim]);
+  }
+  /// With a dynamic m: `tile(i, mr)` over the full tiles of `mr` rows (an
+  /// scf.parallel loop when `parallel`), then one shorter tile of the rows
+  /// after them, `tile(i, r)` with r in 1 .. mr-1 chosen at run time (an
+  /// scf.index_switch over the kernels of each size).
+  void forEachDynamicRowTile(int64_t mr,
+                             function_ref<void(Value, int64_t)> tile,
+                             bool parallel = false);
+
   /// Which loop of the kernel runs in parallel.
   enum class ParallelLoop { None, Batch, Cols, Rows };
   /// Picks the outermost loop with at least `threads` iterations: a batch
@@ -130,7 +145,10 @@ private:
 
   //===--- Axpy kernel (AxpyKernel.cpp) -----------------------------------===//
   void emitAxpy();
-  void emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv, int64_t tail);
+  void emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv, int64_t tail,
+                    Value mask);
+  void emitDynamicColumns(int64_t nBlock,
+                          function_ref<void(Value, int64_t, Value)> rowsAgainst);
   void emitAxpyTileOver(Value i0, int64_t mr, Value j0, int64_t nv, Value mask,
                         Value k0, Value kCount,
                         function_ref<Value(Value, int64_t)> loadB);

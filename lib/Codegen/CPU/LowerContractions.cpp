@@ -162,14 +162,20 @@ static FailureOr<ContractionKernel>
 lowerMatchedContraction(RewriterBase &rewriter, const Contraction &c,
                         const KernelConfig &config, int64_t parallelMinFlops) {
   KernelConfig chosen = config;
+  const KernelShapes &shapes = config.shapes;
+  // A dynamic size (a batch, a sequence) is taken to be large: enough rows
+  // to pack B and, with the other sizes, to use the threads.
+  int64_t assumed = std::max<int64_t>(shapes.packMinRows, 64);
+  auto sizeOf = [&](int64_t size) {
+    return ShapedType::isDynamic(size) ? assumed : size;
+  };
+  int64_t m = sizeOf(c.loopSizes[c.mDim]);
   int64_t flops = 2;
   for (int64_t size : c.loopSizes)
-    flops *= size;
+    flops *= sizeOf(size);
   if (flops < parallelMinFlops)
     chosen.threads = 1;
-  const KernelShapes &shapes = config.shapes;
   bool panels = fitsPanels(c, vectorWidthOf(c, config.target));
-  int64_t m = c.loopSizes[c.mDim];
   // B invariant in an enclosing loop: packed once, before it.
   if (panels && c.batchDims.empty() && shapes.packMinRows > 0 &&
       m >= shapes.prepackMinRows)

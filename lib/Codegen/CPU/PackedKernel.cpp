@@ -65,6 +65,10 @@ void KernelEmitter::emitPackedBlock(Value jc, Value panels, int64_t nv) {
         emitPanelTile(buffer, p, i, rows, col0, nv, pc, depth);
       });
     };
+    if (dynamicRows()) {
+      forEachDynamicRowTile(mr, tiles);
+      return;
+    }
     loop(0, mFull, mr, [&](Value i) { tiles(i, mr); });
     if (mFull < m)
       tiles(cst(mFull), m - mFull);
@@ -139,6 +143,12 @@ void KernelEmitter::emitPrepackedDot() {
   // Each run: panels outermost, so that a panel serves every row tile.
   auto rowsAgainst = [&](Value p, int64_t nv) {
     Value col0 = arith::MulIOp::create(b, loc, p, cst(nr));
+    if (dynamicRows()) {
+      forEachDynamicRowTile(mr, [&](Value i, int64_t rows) {
+        emitPanelTile(buffer, p, i, rows, col0, nv, cst(0), cst(k));
+      });
+      return;
+    }
     loop(0, mFull, mr, [&](Value i) {
       emitPanelTile(buffer, p, i, mr, col0, nv, cst(0), cst(k));
     });

@@ -77,6 +77,8 @@ static std::optional<TransposeCopy> matchTransposeCopy(linalg::GenericOp op,
       if (!operand.getType().isF32())
         return std::nullopt;
   }
+  if (op.hasDynamicShape())
+    return std::nullopt;
   Value in = op.getDpsInputs()[0], out = op.getDpsInits()[0];
   auto inType = dyn_cast<MemRefType>(in.getType());
   if (!inType || !inType.getElementType().isF32() || !hasUnitInnerStride(in) ||

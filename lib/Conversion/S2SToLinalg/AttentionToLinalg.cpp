@@ -158,6 +158,25 @@ struct AttentionBlocks {
 };
 } // namespace
 
+namespace {
+/// A length split into blocks: `full` elements in blocks of `block` (at
+/// most the length when it is static), then a shorter last block of
+/// `tail`; each static when the length is.
+struct Blocks {
+  int64_t block;
+  OpFoldResult full, tail;
+};
+} // namespace
+
+static Blocks splitIntoBlocks(TensorBuilder &tb, OpFoldResult length,
+                              int64_t block) {
+  if (std::optional<int64_t> staticLength = getConstantIntValue(length))
+    block = std::min(block, *staticLength);
+  OpFoldResult full =
+      tb.sizeMul(tb.sizeFloorDiv(length, tb.size(block)), tb.size(block));
+  return {block, full, tb.sizeSub(length, full)};
+}
+
 /// softmax(q k^T * scale + masks) v for q [B, H, Tq, D], k [B, Hkv, Tk, D],
 /// v [B, Hkv, Tk, Dv] and masks of rank 4 that broadcast to [B, H, Tq, Tk],
 /// as FlashAttention computes it: per head, blocks of queries against blocks
@@ -332,13 +351,8 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
   };
 
   // Key blocks of `bk` keys, the last `keysTail` keys (tk - keysFull) in a
-  // shorter block: static when tk is, else computed.
-  int64_t bk = blocks.keys;
-  if (std::optional<int64_t> staticTk = getConstantIntValue(tk))
-    bk = std::min(bk, *staticTk);
-  OpFoldResult keysFull =
-      tb.sizeMul(tb.sizeFloorDiv(tk, tb.size(bk)), tb.size(bk));
-  OpFoldResult keysTail = tb.sizeSub(tk, keysFull);
+  // shorter block.
+  auto [bk, keysFull, keysTail] = splitIntoBlocks(tb, tk, blocks.keys);
 
   // All key blocks for one query block; returns the normalized output
   // [bq, Dv].
@@ -424,12 +438,7 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
   // the pipeline runs on threads or as a loop nest. The full query blocks
   // first, then the shorter last block of every head.
   Value out = tb.empty(outShape, elt);
-  int64_t bq = blocks.queries;
-  if (std::optional<int64_t> staticTq = getConstantIntValue(tq))
-    bq = std::min(bq, *staticTq);
-  OpFoldResult queriesFull =
-      tb.sizeMul(tb.sizeFloorDiv(tq, tb.size(bq)), tb.size(bq));
-  OpFoldResult queriesTail = tb.sizeSub(tq, queriesFull);
+  auto [bq, queriesFull, queriesTail] = splitIntoBlocks(tb, tq, blocks.queries);
   auto forEachBlock = [&](Value dest, OpFoldResult qBegin, OpFoldResult qEnd,
                           OpFoldResult rows) -> Value {
     OpBuilder &b = builder;

@@ -455,14 +455,45 @@ func.func @negative_not_mul_add(%x: memref<8x64xf32>, %w: memref<12x64xf32>,
   return
 }
 
-// CHECK-LABEL: func.func @negative_dynamic(
-// CHECK:         linalg.generic
-func.func @negative_dynamic(%x: memref<?x64xf32>, %w: memref<12x64xf32>,
-                            %y: memref<?x12xf32>) {
+/// A dynamic number of rows (a batch, a sequence): full tiles of 6 rows up
+/// to the last whole tile, then one shorter tile whose size (1 to 5) is
+/// chosen at run time, each a kernel of its own.
+// CHECK-LABEL: func.func @dynamic_rows(
+// CHECK-SAME:      %{{.+}}: memref<?x64xf32>, %{{.+}}: memref<12x64xf32>, %[[Y:.+]]: memref<?x12xf32>)
+// CHECK:         %[[M:.+]] = memref.dim %[[Y]], %c0
+// CHECK:         %[[TILES:.+]] = arith.divui %[[M]], %c6
+// CHECK:         %[[FULL:.+]] = arith.muli %[[TILES]], %c6
+// CHECK:         scf.for %{{.+}} = %c0 to %[[FULL]] step %c6
+// CHECK:           vector.fma
+// CHECK:         %[[REST:.+]] = arith.subi %[[M]], %[[FULL]]
+// CHECK:         scf.index_switch %[[REST]]
+// CHECK:         case 1 {
+// CHECK:         case 5 {
+// CHECK:         default {
+// CHECK-NOT:     linalg.generic
+func.func @dynamic_rows(%x: memref<?x64xf32>, %w: memref<12x64xf32>,
+                        %y: memref<?x12xf32>) {
   linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
                   iterator_types = ["parallel", "parallel", "reduction"]}
       ins(%x, %w : memref<?x64xf32>, memref<12x64xf32>)
       outs(%y : memref<?x12xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+/// Only the rows may be dynamic: a dynamic k is left as a generic.
+// CHECK-LABEL: func.func @negative_dynamic_k(
+// CHECK:         linalg.generic
+func.func @negative_dynamic_k(%x: memref<8x?xf32>, %w: memref<12x?xf32>,
+                              %y: memref<8x12xf32>) {
+  linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<8x?xf32>, memref<12x?xf32>)
+      outs(%y : memref<8x12xf32>) {
   ^bb0(%a: f32, %b: f32, %acc: f32):
     %p = arith.mulf %a, %b : f32
     %s = arith.addf %acc, %p : f32
@@ -502,4 +533,47 @@ func.func @negative_tensors(%x: tensor<8x64xf32>, %w: tensor<12x64xf32>,
     linalg.yield %s : f32
   } -> tensor<8x12xf32>
   return %r : tensor<8x12xf32>
+}
+
+// -----
+
+#nn_a = affine_map<(i, j, k) -> (i, k)>
+#nn_b = affine_map<(i, j, k) -> (k, j)>
+#nn_c = affine_map<(i, j, k) -> (i, j)>
+
+/// The axpy kernel over dynamic n and k (a block of tiled attention over a
+/// dynamic length): full panels of 4 vectors up to the last whole one, the
+/// whole vectors after them as one narrower panel of 1 to 3 vectors chosen
+/// at run time, then the last partial vector under a mask of the lanes left
+/// ([0, 1, ..] < lanes); the k loop runs to the dynamic size.
+// CHECK-LABEL: func.func @axpy_dynamic_columns(
+// CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: memref<8x?xf32>, %{{.+}}: memref<?x?xf32>, %[[Y:[a-zA-Z0-9_]+]]: memref<8x?xf32>)
+// CHECK:         %[[N:.+]] = memref.dim %[[Y]], %c1
+// CHECK:         %[[PANELS:.+]] = arith.divui %[[N]], %c64
+// CHECK:         %[[FULL:.+]] = arith.muli %[[PANELS]], %c64
+// CHECK:         scf.for %{{.+}} = %c0 to %[[FULL]] step %c64
+// CHECK:           %[[K:.+]] = memref.dim %[[X]], %c1
+// CHECK:           scf.for %{{.+}} = %c0 to %[[K]] step %c1 iter_args({{.*}}) -> (vector<16xf32>,
+// CHECK:         scf.index_switch
+// CHECK:         case 1 {
+// CHECK:         case 3 {
+// CHECK:         %[[LANES:.+]] = arith.subi %[[N]], %{{.+}}
+// CHECK:         %[[PARTIAL:.+]] = arith.cmpi sgt, %[[LANES]], %c0
+// CHECK:         scf.if %[[PARTIAL]] {
+// CHECK:           %[[BOUND:.+]] = vector.broadcast %{{.+}} : i32 to vector<16xi32>
+// CHECK:           %[[MASK:.+]] = arith.cmpi slt, %{{.+}}, %[[BOUND]] : vector<16xi32>
+// CHECK:           vector.maskedload %[[Y]][%{{.+}}], %[[MASK]]
+// CHECK-NOT:     linalg.generic
+func.func @axpy_dynamic_columns(%x: memref<8x?xf32>, %w: memref<?x?xf32>,
+                                %y: memref<8x?xf32>) {
+  linalg.generic {indexing_maps = [#nn_a, #nn_b, #nn_c],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<8x?xf32>, memref<?x?xf32>)
+      outs(%y : memref<8x?xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return
 }

@@ -50,7 +50,9 @@ namespace cpu {
 enum class KernelKind { Dot, Axpy };
 
 /// A contraction C[batch, m, n] += A[.., m, .., k] * B[.., n, .., k] in the
-/// loop space of its linalg.generic (on memrefs, static sizes, f32 or f64).
+/// loop space of its linalg.generic (on memrefs, f32 or f64). Sizes are
+/// static, but for m (every kernel) and n and k (the axpy kernel), which
+/// may be dynamic: `loopSizes` then holds ShapedType::kDynamic.
 struct Contraction {
   linalg::GenericOp op;
   KernelKind kind;

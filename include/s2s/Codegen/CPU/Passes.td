@@ -33,8 +33,9 @@ def S2SCPULowerContractionsPass : Pass<"s2s-cpu-lower-contractions"> {
   let description = [{
     Rewrites every `linalg.generic` on memrefs that computes
     `C[batch.., m, n] += A[.., m, .., k] * B[.., n, .., k]` (one reduction
-    dimension, a multiply-add body, static shapes, unit inner strides) into a
-    loop nest of vector FMAs, choosing one of two kernels:
+    dimension, a multiply-add body, static sizes but for the rows m, unit
+    inner strides) into a loop nest of vector FMAs, choosing one of these
+    kernels:
 
     * **dot**, when k is the innermost dimension of A and B (x W^T of
       `s2s.linear` and the RNN gates, q k^T of attention): a
@@ -125,6 +126,14 @@ def S2SCPULowerContractionsPass : Pass<"s2s-cpu-lower-contractions"> {
     After: `scf.for` over 4-row and 4-column tiles, an inner `scf.for` over k
     carrying 16 `vector<16xf32>` accumulators updated by `vector.fma`, and
     `vector.reduction <add>` into `%y`.
+
+    A dynamic number of rows m (a batch, a sequence of dynamic length) runs
+    the full row tiles up to `m - m mod rows`, then one shorter tile whose
+    size, 1 to rows-1, is picked at run time (`scf.index_switch` over a
+    kernel per size); for the choice of kernel and threads it counts as
+    many rows (`pack-min-rows`, at least 64). n, k and the batch loops must
+    be static: a contraction with another dynamic size stays a
+    `linalg.generic` (loops).
   }];
   let options = [
     Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
