@@ -366,8 +366,9 @@ static SmallVector<DynamicDims> getDynamicDims(Operation *op) {
         return {dims("input", norm.getInput(), leading)};
       })
       .Case([&](EmbeddingOp embedding) -> SmallVector<DynamicDims> {
-        return {any("indices", embedding.getIndices()),
-                dims("weight", embedding.getWeight(), {0})};
+        // The table is a weight: static, so that the verifier can refuse
+        // an empty one that indices would be read from.
+        return {any("indices", embedding.getIndices())};
       })
       .Case([&](ArgMaxOp argmax) -> SmallVector<DynamicDims> {
         return {any("input", argmax.getInput())};

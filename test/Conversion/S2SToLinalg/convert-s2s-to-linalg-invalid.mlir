@@ -105,6 +105,18 @@ func.func @layer_norm_dynamic_normalized(%x: tensor<?x?xf32>)
 
 // -----
 
+/// The rows of an embedding table: a weight, static (an empty table is
+/// refused by the verifier, not read at run time).
+func.func @embedding_dynamic_rows(%tokens: tensor<?xi64>,
+    %table: tensor<?x8xf32>) -> tensor<?x8xf32> {
+  // expected-error @+1 {{'s2s.embedding' op cannot be lowered to linalg: dimension 0 of operand #1 (type 'tensor<?x8xf32>') is dynamic}}
+  %emb = s2s.embedding %tokens, %table : (tensor<?xi64>, tensor<?x8xf32>)
+      -> tensor<?x8xf32>
+  return %emb : tensor<?x8xf32>
+}
+
+// -----
+
 /// Every such op is reported, not only the first; ops with dynamic batch
 /// and sequence dimensions only get no diagnostic.
 func.func @every_op_reported(%x: tensor<4x?xf32>, %w: tensor<16x16xf32>,

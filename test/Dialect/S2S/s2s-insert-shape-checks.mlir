@@ -90,3 +90,15 @@ func.func @negative_static(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x12x4xf32>,
          tensor<1x3x4xf32>) -> (tensor<5x3x4xf32>, tensor<1x3x4xf32>)
   return %y : tensor<5x3x4xf32>
 }
+
+// -----
+
+/// argmax over a dynamic dimension: it must not be empty at run time.
+// CHECK-LABEL: func.func @argmax_nonempty
+// CHECK:         %[[N:.+]] = tensor.dim %arg0, %c1
+// CHECK:         %[[SOME:.+]] = arith.cmpi sge, %[[N]], %c1
+// CHECK:         cf.assert %[[SOME]], "{{.*}} s2s.argmax: dimension 1 of operand 'input' must not be 0 (a dynamic size given at run time)"
+func.func @argmax_nonempty(%logits: tensor<3x?xf32>) -> tensor<3xi64> {
+  %token = s2s.argmax %logits dim(-1) : (tensor<3x?xf32>) -> tensor<3xi64>
+  return %token : tensor<3xi64>
+}

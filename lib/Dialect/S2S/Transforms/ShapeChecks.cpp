@@ -35,8 +35,9 @@ namespace {
 
 //===----------------------------------------------------------------------===//
 
-/// A rule the verifier checks where both sides are static: dimension `dim`
-/// of `value` equals `factor` times dimension `refDim` of `ref`.
+/// A rule the verifier checks where the sizes are static: dimension `dim`
+/// of `value` equals `factor` times dimension `refDim` of `ref` or, without
+/// `ref`, is at least 1.
 struct DimRule {
   StringRef name;
   Value value;
@@ -111,6 +112,15 @@ static SmallVector<DimRule> getDimRules(Operation *op) {
             "mask", attn.getMask(),
             {{"query", q, 0}, {"query", q, 1}, {"query", q, 2}, {"key", k, 2}});
       })
+      .Case([&](ArgMaxOp argmax) {
+        // The maximum of no elements is undefined (PyTorch raises).
+        auto type = cast<RankedTensorType>(argmax.getInput().getType());
+        int64_t dim = static_cast<int64_t>(argmax.getDim());
+        if (dim < 0)
+          dim += type.getRank();
+        if (dim >= 0 && dim < type.getRank())
+          rules.push_back({"input", argmax.getInput(), dim, "", nullptr, 0});
+      })
       .Case([&](MultiHeadAttentionOp attn) {
         bool batchFirst = attn.getBatchFirst();
         int64_t batchDim = batchFirst ? 0 : 1, timeDim = batchFirst ? 1 : 0;
@@ -138,8 +148,8 @@ static SmallVector<DimRule> getDimRules(Operation *op) {
   llvm::erase_if(rules, [](const DimRule &rule) {
     return !cast<RankedTensorType>(rule.value.getType())
                 .isDynamicDim(rule.dim) &&
-           !cast<RankedTensorType>(rule.ref.getType())
-                .isDynamicDim(rule.refDim);
+           (!rule.ref || !cast<RankedTensorType>(rule.ref.getType())
+                              .isDynamicDim(rule.refDim));
   });
   return rules;
 }
@@ -170,28 +180,36 @@ static void emitDimChecks(Operation *op) {
   OpBuilder b(op);
   Location loc = op->getLoc();
   std::string where = locationPrefix(loc) + op->getName().getStringRef().str();
+  auto sizeOf = [&](Value value, int64_t dim) {
+    return getValueOrCreateConstantIndexOp(
+        b, loc, tensor::getMixedSize(b, loc, value, dim));
+  };
   for (const DimRule &rule : rules) {
-    Value size =
-        tensor::getMixedSize(b, loc, rule.value, rule.dim).dyn_cast<Value>();
-    Value refSize = getValueOrCreateConstantIndexOp(
-        b, loc, tensor::getMixedSize(b, loc, rule.ref, rule.refDim));
-    if (!size)
-      size = getValueOrCreateConstantIndexOp(
-          b, loc, tensor::getMixedSize(b, loc, rule.value, rule.dim));
-    if (rule.factor != 1)
-      refSize = arith::MulIOp::create(
-          b, loc, refSize, arith::ConstantIndexOp::create(b, loc, rule.factor));
-    Value equal =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, size, refSize);
+    Value size = sizeOf(rule.value, rule.dim);
     std::string message;
     llvm::raw_string_ostream os(message);
     os << where << ": dimension " << rule.dim << " of operand '" << rule.name
-       << "' must equal ";
-    if (rule.factor != 1)
-      os << rule.factor << " times ";
-    os << "dimension " << rule.refDim << " of '" << rule.refName
-       << "' (a dynamic size given at run time)";
-    cf::AssertOp::create(b, loc, equal, message);
+       << "' must ";
+    Value holds;
+    if (!rule.ref) {
+      holds = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, size,
+                                    arith::ConstantIndexOp::create(b, loc, 1));
+      os << "not be 0";
+    } else {
+      Value refSize = sizeOf(rule.ref, rule.refDim);
+      if (rule.factor != 1)
+        refSize = arith::MulIOp::create(
+            b, loc, refSize,
+            arith::ConstantIndexOp::create(b, loc, rule.factor));
+      holds = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, size,
+                                    refSize);
+      os << "equal ";
+      if (rule.factor != 1)
+        os << rule.factor << " times ";
+      os << "dimension " << rule.refDim << " of '" << rule.refName << "'";
+    }
+    os << " (a dynamic size given at run time)";
+    cf::AssertOp::create(b, loc, holds, message);
   }
 }
 
