@@ -797,12 +797,15 @@ lowerOverTime(OpTy op, typename OpTy::Adaptor adaptor, const CellSpec &spec,
   // A batch of no sequences: every result is empty, and there is nothing
   // to slice rows or row groups from.
   if (op.getHN().getType().getDimSize(1) == 0) {
+    // (The sequence length may still be dynamic: the sizes come from the
+    // op.)
+    ReifiedRankedShapedTypeDims sizes;
+    if (failed(reifyResultShapes(rewriter, op, sizes)))
+      return;
     SmallVector<Value> empty;
-    for (Type type : op->getResultTypes()) {
-      auto tensorType = cast<RankedTensorType>(type);
+    for (auto [type, shape] : llvm::zip_equal(op->getResultTypes(), sizes))
       empty.push_back(
-          tb.empty(tensorType.getShape(), tensorType.getElementType()));
-    }
+          tb.empty(shape, cast<RankedTensorType>(type).getElementType()));
     rewriter.replaceOp(op, empty);
     return;
   }

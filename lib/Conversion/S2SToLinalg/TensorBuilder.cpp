@@ -213,6 +213,15 @@ Value TensorBuilder::transpose(Value source, ArrayRef<int64_t> permutation) {
 
 Value TensorBuilder::expand(Value source, ArrayRef<OpFoldResult> sizes,
                             ArrayRef<ReassociationIndices> reassociation) {
+  // A static 0 split into sizes of which some are dynamic is not a valid
+  // expand_shape; the tensor has no elements, so an empty one stands for it.
+  ArrayRef<int64_t> sourceShape = shapeOf(source);
+  SmallVector<int64_t> shape = splitSizes(sizes).first;
+  for (auto [dim, group] : llvm::enumerate(reassociation))
+    if (sourceShape[dim] == 0 && llvm::any_of(group, [&](int64_t d) {
+          return ShapedType::isDynamic(shape[d]);
+        }))
+      return empty(sizes, elementTypeOf(source));
   auto type =
       RankedTensorType::get(splitSizes(sizes).first, elementTypeOf(source));
   return tensor::ExpandShapeOp::create(b, loc, type, source, reassociation,
@@ -227,6 +236,28 @@ Value TensorBuilder::expand(Value source, ArrayRef<int64_t> shape,
 
 Value TensorBuilder::collapse(Value source,
                               ArrayRef<ReassociationIndices> reassociation) {
+  // A group that holds a static 0 and a dynamic size collapses to 0, which
+  // memref.collapse_shape (after bufferization) refuses: the tensor has no
+  // elements, so an empty one of the collapsed sizes stands for it.
+  ArrayRef<int64_t> shape = shapeOf(source);
+  auto zeroWithDynamic = [&](const ReassociationIndices &group) {
+    return llvm::any_of(group, [&](int64_t d) { return shape[d] == 0; }) &&
+           llvm::any_of(group, [&](int64_t d) {
+             return ShapedType::isDynamic(shape[d]);
+           });
+  };
+  if (llvm::any_of(reassociation, zeroWithDynamic)) {
+    SmallVector<OpFoldResult> sizes = sizesOf(source), collapsed;
+    for (const ReassociationIndices &group : reassociation) {
+      OpFoldResult size = this->size(1);
+      for (int64_t dim : group)
+        size = shape[dim] == 0 ? this->size(0) : sizeMul(size, sizes[dim]);
+      if (zeroWithDynamic(group))
+        size = this->size(0);
+      collapsed.push_back(size);
+    }
+    return empty(collapsed, elementTypeOf(source));
+  }
   return tensor::CollapseShapeOp::create(b, loc, source, reassociation);
 }
 
