@@ -377,8 +377,39 @@ static SmallVector<DynamicDims> getDynamicDims(Operation *op) {
 }
 
 /// Reports an operand of an s2s op with a dynamic dimension that the
-/// lowering needs static: a feature, head or weight dimension.
+/// lowering needs static: a feature, head or weight dimension; and two
+/// dimensions a shape rule ties (the batch of x and of h0) of which one is
+/// static and the other dynamic: the lowering reads each size from one
+/// operand and needs their types to agree.
 static LogicalResult checkStaticFeatureDims(Operation *op) {
+  for (const DimRule &rule : getDimRules(op)) {
+    if (!rule.ref)
+      continue;
+    auto type = cast<RankedTensorType>(rule.value.getType());
+    auto refType = cast<RankedTensorType>(rule.ref.getType());
+    if (type.isDynamicDim(rule.dim) == refType.isDynamicDim(rule.refDim))
+      continue;
+    bool valueStatic = !type.isDynamicDim(rule.dim);
+    const DimRule &r = rule;
+    auto describe = [&](StringRef name, int64_t dim, RankedTensorType t) {
+      std::string text;
+      llvm::raw_string_ostream os(text);
+      os << "dimension " << dim << " of '" << name << "' (type " << t << ")";
+      return text;
+    };
+    return op->emitOpError()
+           << "cannot be lowered to linalg: "
+           << describe(valueStatic ? r.name : r.refName,
+                       valueStatic ? r.dim : r.refDim,
+                       valueStatic ? type : refType)
+           << " is static, but "
+           << describe(valueStatic ? r.refName : r.name,
+                       valueStatic ? r.refDim : r.dim,
+                       valueStatic ? refType : type)
+           << ", which must "
+           << (r.factor != 1 ? "match it" : "equal it")
+           << ", is dynamic; write both static or both dynamic";
+  }
   SmallVector<DynamicDims> allowed = getDynamicDims(op);
   for (auto [i, operand] : llvm::enumerate(op->getOperands())) {
     auto type = dyn_cast<RankedTensorType>(operand.getType());

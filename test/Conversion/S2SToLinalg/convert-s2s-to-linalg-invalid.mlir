@@ -117,6 +117,35 @@ func.func @embedding_dynamic_rows(%tokens: tensor<?xi64>,
 
 // -----
 
+/// Dimensions a shape rule ties, one static and one dynamic: the batch of
+/// a cell's state and of its input.
+func.func @lstm_cell_mixed_batch(%x: tensor<?x5xf32>, %h: tensor<3x7xf32>,
+    %c: tensor<3x7xf32>, %w_ih: tensor<28x5xf32>, %w_hh: tensor<28x7xf32>)
+    -> tensor<3x7xf32> {
+  // expected-error @+1 {{'s2s.lstm_cell' op cannot be lowered to linalg: dimension 0 of 'h' (type tensor<3x7xf32>) is static, but dimension 0 of 'x' (type tensor<?x5xf32>), which must equal it, is dynamic; write both static or both dynamic}}
+  %h1, %c1 = s2s.lstm_cell %x, %h, %c, %w_ih, %w_hh
+      : (tensor<?x5xf32>, tensor<3x7xf32>, tensor<3x7xf32>, tensor<28x5xf32>,
+         tensor<28x7xf32>) -> (tensor<3x7xf32>, tensor<3x7xf32>)
+  return %h1 : tensor<3x7xf32>
+}
+
+// -----
+
+/// seq_lens with a dynamic length for a static batch.
+func.func @lstm_mixed_seq_lens(%x: tensor<10x16x32xf32>,
+    %w_ih: tensor<1x128x32xf32>, %w_hh: tensor<1x128x32xf32>,
+    %seq_lens: tensor<?xi64>) -> tensor<10x16x32xf32> {
+  // expected-error @+1 {{'s2s.lstm' op cannot be lowered to linalg: dimension 1 of 'x' (type tensor<10x16x32xf32>) is static, but dimension 0 of 'seq_lens' (type tensor<?xi64>), which must equal it, is dynamic}}
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh seq_lens(%seq_lens)
+      hidden_size(32)
+      : (tensor<10x16x32xf32>, tensor<1x128x32xf32>, tensor<1x128x32xf32>,
+         tensor<?xi64>)
+      -> (tensor<10x16x32xf32>, tensor<1x16x32xf32>, tensor<1x16x32xf32>)
+  return %y : tensor<10x16x32xf32>
+}
+
+// -----
+
 /// Every such op is reported, not only the first; ops with dynamic batch
 /// and sequence dimensions only get no diagnostic.
 func.func @every_op_reported(%x: tensor<4x?xf32>, %w: tensor<16x16xf32>,

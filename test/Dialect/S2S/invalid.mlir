@@ -2553,6 +2553,18 @@ func.func @embedding_empty_table(%indices: tensor<3xi64>,
 
 // -----
 
+/// With a dynamic number of indices too: any looked up at run time would be
+/// out of range.
+func.func @embedding_empty_table_dynamic_indices(%indices: tensor<?xi64>,
+    %weight: tensor<0x8xf32>) -> tensor<?x8xf32> {
+  // expected-error @+1 {{'s2s.embedding' op operand 'weight' has no rows, so no index can be valid, but 'indices' has the dynamic shape [?]}}
+  %0 = s2s.embedding %indices, %weight : (tensor<?xi64>, tensor<0x8xf32>)
+      -> tensor<?x8xf32>
+  return %0 : tensor<?x8xf32>
+}
+
+// -----
+
 /// The argmax of an empty dimension is undefined (PyTorch raises).
 func.func @argmax_empty_dim(%input: tensor<3x0xf32>) -> tensor<3xi64> {
   // expected-error @+1 {{'s2s.argmax' op operand 'input' has size 0 along dimension -1: there is no element to take the argmax of}}

@@ -862,12 +862,19 @@ LogicalResult LayerNormOp::inferReturnTypes(MLIRContext *,
 LogicalResult EmbeddingOp::verifyOperandShapes() {
   // An empty table has no valid index: looking any up is an error, as in
   // PyTorch (only no indices at all can be taken from it).
+  // With a dynamic number of indices, the table must not be empty either:
+  // it can be looked up at run time.
   auto indicesType = getTensorType(getIndices());
-  if (getTensorType(getWeight()).getDimSize(0) == 0 &&
-      indicesType.hasStaticShape() && indicesType.getNumElements() > 0)
-    return emitOpError() << "operand 'weight' has no rows, so none of the "
-                         << indicesType.getNumElements()
-                         << " elements of 'indices' can be a valid index";
+  bool noIndices = llvm::is_contained(indicesType.getShape(), 0);
+  if (getTensorType(getWeight()).getDimSize(0) == 0 && !noIndices) {
+    if (indicesType.hasStaticShape())
+      return emitOpError() << "operand 'weight' has no rows, so none of the "
+                           << indicesType.getNumElements()
+                           << " elements of 'indices' can be a valid index";
+    return emitOpError() << "operand 'weight' has no rows, so no index can "
+                         << "be valid, but 'indices' has the dynamic shape "
+                         << formatShape(indicesType.getShape());
+  }
   return success();
 }
 

@@ -43,6 +43,25 @@ namespace mlir {
 namespace s2s {
 /// Gate blocks per step of `cell`: 1 (RNN), 4 (LSTM) or 3 (GRU).
 int64_t getNumGates(CellKind cell);
+
+/// A shape rule of an s2s op that its verifier checks where the sizes are
+/// static: dimension `dim` of operand `value` (called `name`) equals
+/// `factor` times dimension `refDim` of `ref` (`refName`) or, without
+/// `ref`, is at least 1.
+struct DimRule {
+  StringRef name;
+  Value value;
+  int64_t dim;
+  StringRef refName;
+  Value ref;
+  int64_t refDim;
+  int64_t factor = 1;
+};
+
+/// The shape rules of `op` (an s2s op) that involve a dynamic size: the
+/// batch, sequence and mask dimensions of its operands. Rules between
+/// static sizes are left to the verifier.
+SmallVector<DimRule> getDimRules(Operation *op);
 } // namespace s2s
 } // namespace mlir
 
