@@ -8,14 +8,13 @@
 //  * `inferReturnTypes()` derives the result types from the principal
 //    operand and attributes only, so that it succeeds on any operands that
 //    passed the ODS rank and element type constraints;
-//  * `reifyResultShapes()` gives the sizes of the results at run time: each
-//    dynamic result dimension is a dimension of an operand.
+//  * `reifyResultShapes()` (S2SReify.cpp) gives the sizes of the results at
+//    run time: each dynamic result dimension is a dimension of an operand.
 //
 //===----------------------------------------------------------------------===//
 
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
 
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpImplementation.h"
@@ -938,178 +937,6 @@ LogicalResult ArgMaxOp::inferReturnTypes(MLIRContext *context,
   results.push_back(
       RankedTensorType::get(shape, IntegerType::get(context, 64)));
   return success();
-}
-
-//===----------------------------------------------------------------------===//
-// Result shapes at run time
-//===----------------------------------------------------------------------===//
-
-namespace {
-/// Where the size of a result dimension comes from: dimension `dim` of
-/// `operand` (null for a dimension that is always static).
-struct DimOf {
-  Value operand;
-  int64_t dim = 0;
-};
-} // namespace
-
-/// Reifies the result shapes of `op`: static dimensions as attributes, each
-/// dynamic one from `sources[result][dim]`.
-static LogicalResult reifyFrom(OpBuilder &b, Operation *op,
-                               ArrayRef<SmallVector<DimOf>> sources,
-                               ReifiedRankedShapedTypeDims &shapes) {
-  for (auto [result, dims] : llvm::zip_equal(op->getResults(), sources)) {
-    auto type = cast<RankedTensorType>(result.getType());
-    SmallVector<OpFoldResult> &sizes = shapes.emplace_back();
-    for (int64_t i = 0; i < type.getRank(); ++i) {
-      if (!type.isDynamicDim(i)) {
-        sizes.push_back(b.getIndexAttr(type.getDimSize(i)));
-        continue;
-      }
-      if (i >= static_cast<int64_t>(dims.size()) || !dims[i].operand)
-        return failure();
-      sizes.push_back(
-          tensor::getMixedSize(b, op->getLoc(), dims[i].operand, dims[i].dim));
-    }
-  }
-  return success();
-}
-
-/// Every dimension of `value`, in order.
-static SmallVector<DimOf> allDims(Value value) {
-  SmallVector<DimOf> dims;
-  for (int64_t i = 0, e = getTensorType(value).getRank(); i < e; ++i)
-    dims.push_back({value, i});
-  return dims;
-}
-
-/// Results of a recurrent layer: y (T and B as in x, D*H static), then its
-/// final states [D, B, H].
-static SmallVector<SmallVector<DimOf>>
-recurrentResultDims(Operation *op, Value x, bool batchFirst) {
-  int64_t batchDim = batchFirst ? 0 : 1;
-  SmallVector<SmallVector<DimOf>> sources = {{{x, 0}, {x, 1}, {}}};
-  for (unsigned i = 1; i < op->getNumResults(); ++i)
-    sources.push_back({{}, {x, batchDim}, {}});
-  return sources;
-}
-
-LogicalResult RNNOp::reifyResultShapes(OpBuilder &b,
-                                       ReifiedRankedShapedTypeDims &shapes) {
-  return reifyFrom(b, *this,
-                   recurrentResultDims(*this, getX(), getBatchFirst()), shapes);
-}
-
-LogicalResult LSTMOp::reifyResultShapes(OpBuilder &b,
-                                        ReifiedRankedShapedTypeDims &shapes) {
-  return reifyFrom(b, *this,
-                   recurrentResultDims(*this, getX(), getBatchFirst()), shapes);
-}
-
-LogicalResult GRUOp::reifyResultShapes(OpBuilder &b,
-                                       ReifiedRankedShapedTypeDims &shapes) {
-  return reifyFrom(b, *this,
-                   recurrentResultDims(*this, getX(), getBatchFirst()), shapes);
-}
-
-LogicalResult
-RecurrenceOp::reifyResultShapes(OpBuilder &b,
-                                ReifiedRankedShapedTypeDims &shapes) {
-  return reifyFrom(b, *this,
-                   recurrentResultDims(*this, getXGates(), getBatchFirst()),
-                   shapes);
-}
-
-/// Every result of a cell has the shape of its hidden state `h`.
-static LogicalResult reifyCell(OpBuilder &b, Operation *op, Value h,
-                               ReifiedRankedShapedTypeDims &shapes) {
-  SmallVector<SmallVector<DimOf>> sources(op->getNumResults(), allDims(h));
-  return reifyFrom(b, op, sources, shapes);
-}
-
-LogicalResult
-RNNCellOp::reifyResultShapes(OpBuilder &b,
-                             ReifiedRankedShapedTypeDims &shapes) {
-  return reifyCell(b, *this, getH(), shapes);
-}
-
-LogicalResult
-LSTMCellOp::reifyResultShapes(OpBuilder &b,
-                              ReifiedRankedShapedTypeDims &shapes) {
-  return reifyCell(b, *this, getH(), shapes);
-}
-
-LogicalResult
-GRUCellOp::reifyResultShapes(OpBuilder &b,
-                             ReifiedRankedShapedTypeDims &shapes) {
-  return reifyCell(b, *this, getH(), shapes);
-}
-
-LogicalResult
-AttentionOp::reifyResultShapes(OpBuilder &b,
-                               ReifiedRankedShapedTypeDims &shapes) {
-  Value q = getQuery(), k = getKeys(), v = getValues();
-  // context [B, Tq, Dv], weights [B, Tq, Tk].
-  return reifyFrom(
-      b, *this, {{{q, 0}, {q, 1}, {v, 2}}, {{q, 0}, {q, 1}, {k, 1}}}, shapes);
-}
-
-LogicalResult ScaledDotProductAttentionOp::reifyResultShapes(
-    OpBuilder &b, ReifiedRankedShapedTypeDims &shapes) {
-  Value q = getQuery();
-  // [B, H, Tq, Dv].
-  return reifyFrom(b, *this, {{{q, 0}, {q, 1}, {q, 2}, {getValue(), 3}}},
-                   shapes);
-}
-
-LogicalResult
-MultiHeadAttentionOp::reifyResultShapes(OpBuilder &b,
-                                        ReifiedRankedShapedTypeDims &shapes) {
-  Value q = getQuery();
-  Value k = getKey() ? getKey() : q;
-  bool batchFirst = getBatchFirst();
-  int64_t batchDim = batchFirst ? 0 : 1, timeDim = batchFirst ? 1 : 0;
-  // The output has the query's shape; the averaged weights are
-  // [B, Tq, Tk].
-  SmallVector<SmallVector<DimOf>> sources = {allDims(q)};
-  if (getNeedWeights())
-    sources.push_back({{q, batchDim}, {q, timeDim}, {k, timeDim}});
-  return reifyFrom(b, *this, sources, shapes);
-}
-
-LogicalResult LinearOp::reifyResultShapes(OpBuilder &b,
-                                          ReifiedRankedShapedTypeDims &shapes) {
-  SmallVector<DimOf> dims = allDims(getInput());
-  dims.back() = {getWeight(), 0};
-  return reifyFrom(b, *this, {dims}, shapes);
-}
-
-LogicalResult
-LayerNormOp::reifyResultShapes(OpBuilder &b,
-                               ReifiedRankedShapedTypeDims &shapes) {
-  return reifyFrom(b, *this, {allDims(getInput())}, shapes);
-}
-
-LogicalResult
-EmbeddingOp::reifyResultShapes(OpBuilder &b,
-                               ReifiedRankedShapedTypeDims &shapes) {
-  SmallVector<DimOf> dims = allDims(getIndices());
-  dims.push_back({getWeight(), 1});
-  return reifyFrom(b, *this, {dims}, shapes);
-}
-
-LogicalResult ArgMaxOp::reifyResultShapes(OpBuilder &b,
-                                          ReifiedRankedShapedTypeDims &shapes) {
-  SmallVector<DimOf> dims = allDims(getInput());
-  std::optional<int64_t> dim =
-      normalizeDim(static_cast<int64_t>(getDim()), dims.size());
-  if (!dim)
-    return failure();
-  if (getKeepdim())
-    dims[*dim] = {};
-  else
-    dims.erase(dims.begin() + *dim);
-  return reifyFrom(b, *this, {dims}, shapes);
 }
 
 #include "s2s/Dialect/S2S/IR/S2SInterfaces.cpp.inc"
