@@ -15,6 +15,7 @@
 #include "s2s/InitAllDialects.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -48,8 +49,8 @@ cl::OptionCategory importCategory("s2s-import-onnx options");
 cl::opt<std::string> inputFilename(cl::Positional, cl::desc("<model.onnx>"),
                                    cl::Required, cl::cat(importCategory));
 cl::opt<std::string> outputFilename("o", cl::desc("Output file (default: -)"),
-                                    cl::value_desc("file.mlir"),
-                                    cl::init("-"), cl::cat(importCategory));
+                                    cl::value_desc("file.mlir"), cl::init("-"),
+                                    cl::cat(importCategory));
 cl::opt<bool> initializersAsArguments(
     "initializers-as-arguments",
     cl::desc("Make the initializers (weights) arguments after the graph "
@@ -77,8 +78,8 @@ int main(int argc, char **argv) {
   }
 
   DialectRegistry registry;
-  registry.insert<arith::ArithDialect, func::FuncDialect,
-                  linalg::LinalgDialect, math::MathDialect,
+  registry.insert<arith::ArithDialect, cf::ControlFlowDialect,
+                  func::FuncDialect, linalg::LinalgDialect, math::MathDialect,
                   tensor::TensorDialect>();
   s2s::registerAllDialects(registry);
   MLIRContext context(registry);

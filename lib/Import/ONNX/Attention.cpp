@@ -65,29 +65,39 @@ Importer::importAttention(const NodeAttributes &attrs) {
     }
     if (!threeD)
       return x;
-    ArrayRef<int64_t> s = shapeOf(x);
-    if (heads <= 0 || s[2] % heads) {
-      (void)fail("3-D input " + name + " of shape " + shapeString(s) +
+    SymShape s = sizesOf(x);
+    std::optional<SymSize> perHead =
+        heads > 0 ? s[2].divideExactly(heads) : std::nullopt;
+    if (!perHead) {
+      (void)fail("3-D input " + name + " of shape " + sizesString(s) +
                  " needs q_num_heads and kv_num_heads dividing its last "
                  "dimension");
       return nullptr;
     }
-    return transpose(reshape(x, {s[0], s[1], heads, s[2] / heads}),
-                     {0, 2, 1, 3});
+    return transpose(reshape(x, {s[0], s[1], heads, *perHead}), {0, 2, 1, 3});
   };
   q = toHeads(q, qHeads, "Q");
   k = q ? toHeads(k, kvHeads, "K") : nullptr;
   v = k ? toHeads(v, kvHeads, "V") : nullptr;
   if (!v)
     return failure();
-  ArrayRef<int64_t> qs = shapeOf(q), ks = shapeOf(k), vs = shapeOf(v);
-  if (ks[0] != qs[0] || vs[0] != qs[0] || ks[3] != qs[3] || vs[1] != ks[1] ||
-      vs[2] != ks[2] || qs[1] % ks[1] != 0)
-    return fail("Q " + shapeString(qs) + ", K " + shapeString(ks) + " and V " +
-                shapeString(vs) +
-                " do not fit [B, H, S, D], [B, Hkv, L, D], [B, Hkv, L, Dv] "
-                "with H a multiple of Hkv");
-  int64_t seqQ = qs[2], seqK = ks[2];
+  SymShape qs = sizesOf(q), ks = sizesOf(k), vs = sizesOf(v);
+  std::string fitMessage =
+      "Q " + sizesString(qs) + ", K " + sizesString(ks) + " and V " +
+      sizesString(vs) +
+      " do not fit [B, H, S, D], [B, Hkv, L, D], [B, Hkv, L, Dv] with H a "
+      "multiple of Hkv";
+  if (!qs[1].isConstant() || !ks[1].isConstant() ||
+      qs[1].getFactor() % std::max<int64_t>(ks[1].getFactor(), 1) != 0 ||
+      ks[1] == SymSize(0))
+    return fail(fitMessage);
+  if (failed(requireEqual(ks[0], qs[0], fitMessage)) ||
+      failed(requireEqual(vs[0], qs[0], fitMessage)) ||
+      failed(requireEqual(ks[3], qs[3], fitMessage)) ||
+      failed(requireEqual(vs[1], ks[1], fitMessage)) ||
+      failed(requireEqual(vs[2], ks[2], fitMessage)))
+    return failure();
+  SymSize seqQ = qs[2], seqK = ks[2];
   if (mask) {
     int64_t mr = rankOf(mask);
     bool boolMask = eltOf(mask).isInteger(1);
@@ -102,13 +112,37 @@ Importer::importAttention(const NodeAttributes &attrs) {
   } else if (causal) {
     // ONNX aligns the causal mask top-left (query i sees keys j <= i), s2s
     // bottom-right: spell it out as a mask.
-    SmallVector<bool> allowed;
-    for (int64_t i = 0; i < seqQ; ++i)
-      for (int64_t j = 0; j < seqK; ++j)
-        allowed.push_back(j <= i);
-    Value tri = constant(DenseElementsAttr::get(
-        RankedTensorType::get({seqQ, seqK}, builder.getI1Type()),
-        ArrayRef<bool>(allowed)));
+    Value tri;
+    if (seqQ.isConstant() && seqK.isConstant()) {
+      SmallVector<bool> allowed;
+      for (int64_t i = 0; i < *seqQ.getConstant(); ++i)
+        for (int64_t j = 0; j < *seqK.getConstant(); ++j)
+          allowed.push_back(j <= i);
+      tri = constant(DenseElementsAttr::get(
+          RankedTensorType::get(staticShape({seqQ, seqK}), builder.getI1Type()),
+          ArrayRef<bool>(allowed)));
+    } else {
+      // The same triangle computed from the positions.
+      Type i1 = builder.getI1Type();
+      tri =
+          linalg::GenericOp::create(
+              builder, loc,
+              TypeRange{RankedTensorType::get(staticShape({seqQ, seqK}), i1)},
+              ValueRange{}, ValueRange{empty({seqQ, seqK}, i1)},
+              ArrayRef<AffineMap>{builder.getMultiDimIdentityMap(2)},
+              SmallVector<utils::IteratorType>(2,
+                                               utils::IteratorType::parallel),
+              [](OpBuilder &b, Location l, ValueRange) {
+                Value i = linalg::IndexOp::create(b, l, 0);
+                Value j = linalg::IndexOp::create(b, l, 1);
+                linalg::YieldOp::create(
+                    b, l,
+                    arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, j, i)
+                        .getResult());
+              })
+              .getResult(0);
+      record(tri, {seqQ, seqK});
+    }
     if (!mask) {
       mask = tri;
     } else {
@@ -125,12 +159,12 @@ Importer::importAttention(const NodeAttributes &attrs) {
         Value minusInf = constant(
             DenseElementsAttr::get(RankedTensorType::get({}, elt),
                                    builder.getFloatAttr(elt, -INFINITY)));
-        combined = elementwise(
-            {tri, mask, minusInf}, elt,
-            [](OpBuilder &b, Location l, ValueRange a) {
-              return arith::SelectOp::create(b, l, a[0], a[1], a[2])
-                  .getResult();
-            });
+        combined =
+            elementwise({tri, mask, minusInf}, elt,
+                        [](OpBuilder &b, Location l, ValueRange a) {
+                          return arith::SelectOp::create(b, l, a[0], a[1], a[2])
+                              .getResult();
+                        });
       }
       if (failed(combined))
         return failure();
@@ -140,7 +174,8 @@ Importer::importAttention(const NodeAttributes &attrs) {
   FloatAttr scale;
   if (attrs.has("scale"))
     scale = builder.getF64FloatAttr(attrs.getFloat("scale", 1));
-  auto type = RankedTensorType::get({qs[0], qs[1], seqQ, vs[3]}, elt);
+  auto type =
+      RankedTensorType::get(staticShape({qs[0], qs[1], seqQ, vs[3]}), elt);
   Value out = ScaledDotProductAttentionOp::create(builder, loc, type, q, k, v,
                                                   mask, scale, causalAttr)
                   .getResult();

@@ -67,9 +67,17 @@ Attribute onnx_import::foldCast(Attribute operand, RankedTensorType type) {
       });
 }
 
-Value Importer::filled(ArrayRef<int64_t> shape, TypedAttr value) {
+Value Importer::empty(ArrayRef<SymSize> sizes, Type elt) {
+  SmallVector<int64_t> shape = staticShape(sizes);
+  if (!ShapedType::isDynamicShape(shape))
+    return tensor::EmptyOp::create(builder, loc, shape, elt);
+  return record(tensor::EmptyOp::create(builder, loc, foldResults(sizes), elt),
+                sizes);
+}
+
+Value Importer::filled(ArrayRef<SymSize> sizes, TypedAttr value) {
   return linalg::FillOp::create(builder, loc, scalarConst(value),
-                                empty(shape, value.getType()))
+                                empty(sizes, value.getType()))
       .getResult(0);
 }
 
@@ -89,74 +97,98 @@ FailureOr<int64_t> Importer::normalizeAxis(int64_t axis, int64_t rank,
   return axis < 0 ? axis + rank : axis;
 }
 
-FailureOr<SmallVector<int64_t>>
-Importer::broadcastShapes(ArrayRef<Value> operands) {
+FailureOr<SymShape> Importer::broadcastShapes(ArrayRef<Value> operands) {
   int64_t rank = 0;
-  for (Value v : operands)
-    rank = std::max(rank, rankOf(v));
-  SmallVector<int64_t> shape(rank, 1);
+  SmallVector<SymShape> sizes;
   for (Value v : operands) {
-    ArrayRef<int64_t> s = shapeOf(v);
-    int64_t offset = rank - s.size();
-    for (auto [i, dim] : llvm::enumerate(s)) {
-      int64_t &out = shape[offset + i];
-      if (dim == out || dim == 1)
+    rank = std::max(rank, rankOf(v));
+    sizes.push_back(sizesOf(v));
+  }
+  auto shapes = [&]() {
+    std::string out;
+    for (auto [i, s] : llvm::enumerate(sizes))
+      out += (i ? ", " : "") + sizesString(s);
+    return out;
+  };
+  SymShape shape(rank, SymSize(1));
+  // Per dimension: a constant other than 1 rules, else the first dynamic
+  // size; the other sizes must be 1 (constants) or equal it.
+  for (int64_t d = 0; d < rank; ++d) {
+    SymSize &out = shape[d];
+    for (const SymShape &s : sizes) {
+      int64_t i = d - (rank - static_cast<int64_t>(s.size()));
+      if (i < 0 || s[i] == SymSize(1))
         continue;
-      if (out == 1) {
-        out = dim;
+      if (out == SymSize(1) || (!out.isConstant() && s[i].isConstant()))
+        out = s[i];
+    }
+    for (auto [k, s] : llvm::enumerate(sizes)) {
+      int64_t i = d - (rank - static_cast<int64_t>(s.size()));
+      if (i < 0 || s[i] == SymSize(1) || s[i] == out)
         continue;
-      }
-      std::string shapes;
-      llvm::raw_string_ostream os(shapes);
-      llvm::interleaveComma(operands, os,
-                            [&](Value o) { os << shapeString(shapeOf(o)); });
-      return fail("operand shapes " + shapes + " do not broadcast: dimension " +
-                  Twine(offset + i) + " of the result would be both " +
-                  Twine(out) + " and " + Twine(dim));
+      if (s[i].isConstant() && out.isConstant())
+        return fail("operand shapes " + shapes() +
+                    " do not broadcast: dimension " + Twine(d) +
+                    " of the result would be both " + sizeString(out) +
+                    " and " + sizeString(s[i]));
+      (void)requireEqual(
+          s[i], out,
+          "operand #" + Twine(k) + " of shape " + sizesString(s) +
+              " does not broadcast with the others (" + shapes() +
+              "): its dimension " + Twine(i) + " must be " + sizeString(out) +
+              " (a dimension of dynamic size broadcasts only as the "
+              "result's size)");
     }
   }
   return shape;
 }
 
+/// The indexing map that reads an operand of `sizes` at the positions of
+/// a result of `shape` (ONNX broadcasting: aligned right, a constant 1
+/// that grows reads index 0).
+static AffineMap broadcastMap(ArrayRef<SymSize> sizes, ArrayRef<SymSize> shape,
+                              MLIRContext *context) {
+  int64_t rank = shape.size(), offset = rank - sizes.size();
+  SmallVector<AffineExpr> exprs;
+  for (auto [i, dim] : llvm::enumerate(sizes))
+    exprs.push_back(dim == SymSize(1) && shape[offset + i] != SymSize(1)
+                        ? getAffineConstantExpr(0, context)
+                        : getAffineDimExpr(offset + i, context));
+  return AffineMap::get(rank, 0, exprs, context);
+}
+
 FailureOr<Value> Importer::elementwise(ArrayRef<Value> operands, Type resultElt,
                                        BodyFn body, FoldFn fold) {
-  FailureOr<SmallVector<int64_t>> shape = broadcastShapes(operands);
+  FailureOr<SymShape> shape = broadcastShapes(operands);
   if (failed(shape))
     return failure();
-  int64_t n = product(*shape);
+  SmallVector<int64_t> staticOut = staticShape(*shape);
 
   // Fold small constant operands.
-  if (fold && n <= kMaxFoldElements) {
+  if (fold && !ShapedType::isDynamicShape(staticOut) &&
+      onnx_import::product(staticOut) <= kMaxFoldElements) {
     SmallVector<Attribute> attrs;
     for (Value v : operands) {
       DenseElementsAttr attr = foldable(v);
       if (!attr)
         break;
-      attrs.push_back(broadcastAttr(attr, *shape));
+      attrs.push_back(broadcastAttr(attr, staticOut));
     }
     if (attrs.size() == operands.size())
       if (auto folded = dyn_cast_or_null<DenseElementsAttr>(
-              fold(attrs, RankedTensorType::get(*shape, resultElt))))
+              fold(attrs, RankedTensorType::get(staticOut, resultElt))))
         return constant(folded);
   }
 
   int64_t rank = shape->size();
   SmallVector<AffineMap> maps;
-  for (Value v : operands) {
-    ArrayRef<int64_t> s = shapeOf(v);
-    int64_t offset = rank - s.size();
-    SmallVector<AffineExpr> exprs;
-    for (auto [i, dim] : llvm::enumerate(s))
-      exprs.push_back(dim == 1 && (*shape)[offset + i] != 1
-                          ? builder.getAffineConstantExpr(0)
-                          : builder.getAffineDimExpr(offset + i));
-    maps.push_back(AffineMap::get(rank, 0, exprs, context));
-  }
+  for (Value v : operands)
+    maps.push_back(broadcastMap(sizesOf(v), *shape, context));
   maps.push_back(builder.getMultiDimIdentityMap(rank));
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
   auto op = linalg::GenericOp::create(
-      builder, loc, TypeRange{RankedTensorType::get(*shape, resultElt)},
+      builder, loc, TypeRange{RankedTensorType::get(staticOut, resultElt)},
       operands, ValueRange{empty(*shape, resultElt)}, maps, iterators,
       [&](OpBuilder &b, Location l, ValueRange args) {
         linalg::YieldOp::create(b, l,
@@ -165,29 +197,26 @@ FailureOr<Value> Importer::elementwise(ArrayRef<Value> operands, Type resultElt,
   return op.getResult(0);
 }
 
-Value Importer::broadcastTo(Value v, ArrayRef<int64_t> shape) {
-  if (shapeOf(v) == shape)
+Value Importer::broadcastTo(Value v, ArrayRef<SymSize> sizes) {
+  SymShape from = sizesOf(v);
+  if (ArrayRef<SymSize>(from) == sizes)
     return v;
   // A generic reading `v` through a broadcasting map (the caller has
-  // checked that `v` broadcasts to `shape`).
+  // checked that `v` broadcasts to `sizes`).
   Type elt = eltOf(v);
-  ArrayRef<int64_t> s = shapeOf(v);
-  int64_t rank = shape.size(), offset = rank - s.size();
+  SmallVector<int64_t> shape = staticShape(sizes);
+  int64_t rank = shape.size();
   if (DenseElementsAttr attr = foldable(v);
-      attr && product(shape) <= kMaxFoldElements)
+      attr && !ShapedType::isDynamicShape(shape) &&
+      onnx_import::product(shape) <= kMaxFoldElements)
     return constant(broadcastAttr(attr, shape));
-  SmallVector<AffineExpr> exprs;
-  for (auto [i, dim] : llvm::enumerate(s))
-    exprs.push_back(dim == 1 && shape[offset + i] != 1
-                        ? builder.getAffineConstantExpr(0)
-                        : builder.getAffineDimExpr(offset + i));
-  SmallVector<AffineMap> maps = {AffineMap::get(rank, 0, exprs, context),
+  SmallVector<AffineMap> maps = {broadcastMap(from, sizes, context),
                                  builder.getMultiDimIdentityMap(rank)};
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
   return linalg::GenericOp::create(
              builder, loc, TypeRange{RankedTensorType::get(shape, elt)},
-             ValueRange{v}, ValueRange{empty(shape, elt)}, maps, iterators,
+             ValueRange{v}, ValueRange{empty(sizes, elt)}, maps, iterators,
              [](OpBuilder &b, Location l, ValueRange args) {
                linalg::YieldOp::create(b, l, args[0]);
              })
@@ -195,10 +224,10 @@ Value Importer::broadcastTo(Value v, ArrayRef<int64_t> shape) {
 }
 
 Value Importer::transpose(Value v, ArrayRef<int64_t> perm) {
-  ArrayRef<int64_t> shape = shapeOf(v);
-  SmallVector<int64_t> out;
+  SymShape sizes = sizesOf(v);
+  SymShape out;
   for (int64_t p : perm)
-    out.push_back(shape[p]);
+    out.push_back(sizes[p]);
   if (llvm::equal(perm, llvm::seq<int64_t>(0, perm.size())))
     return v;
   // A transpose of a transpose is one transpose (or none): exports around
@@ -240,7 +269,152 @@ reassociationFor(ArrayRef<int64_t> from, ArrayRef<int64_t> to) {
   return groups;
 }
 
-Value Importer::reshape(Value v, ArrayRef<int64_t> shape) {
+/// The groups of consecutive dimensions of `fine` whose products are the
+/// dimensions of `coarse` (fewer), if there are: each group is the
+/// shortest run reaching its product, trailing unit dimensions join the
+/// last group.
+static std::optional<SmallVector<ReassociationIndices>>
+symbolicGroups(ArrayRef<SymSize> fine, ArrayRef<SymSize> coarse) {
+  SmallVector<ReassociationIndices> groups;
+  size_t i = 0;
+  for (const SymSize &target : coarse) {
+    ReassociationIndices group;
+    SymSize acc(1);
+    while (i < fine.size() && (group.empty() || acc != target)) {
+      acc = acc * fine[i];
+      group.push_back(i++);
+      if (acc == target)
+        break;
+    }
+    if (acc != target || group.empty())
+      return std::nullopt;
+    groups.push_back(group);
+  }
+  while (i < fine.size() && fine[i] == SymSize(1) && !groups.empty())
+    groups.back().push_back(i++);
+  if (i != fine.size() || groups.empty())
+    return std::nullopt;
+  return groups;
+}
+
+Value Importer::reshape(Value v, ArrayRef<SymSize> sizes) {
+  SmallVector<int64_t> shape = staticShape(sizes);
+  if (typeOf(v).hasStaticShape() && !ShapedType::isDynamicShape(shape))
+    return reshapeStatic(v, shape);
+  SymShape from = sizesOf(v);
+  if (ArrayRef<SymSize>(from) == sizes)
+    return v;
+  Type elt = eltOf(v);
+  auto type = RankedTensorType::get(shape, elt);
+  // Reshapes compose: start from the value before the last one.
+  if (auto expand = v.getDefiningOp<tensor::ExpandShapeOp>())
+    return reshape(expand.getSrc(), sizes);
+  if (auto collapse = v.getDefiningOp<tensor::CollapseShapeOp>())
+    return reshape(collapse.getSrc(), sizes);
+  // The types of collapse_shape and expand_shape have a dynamic size
+  // exactly where a dimension of the group is dynamic; a size the importer
+  // knows to be constant all the same (a 0 among them, or sizes computed
+  // at run time whose product is constant) goes through a tensor.cast.
+  auto castTo = [&](Value x, ArrayRef<int64_t> shape,
+                    ArrayRef<SymSize> sizes) -> Value {
+    auto type = RankedTensorType::get(shape, elt);
+    if (x.getType() == type)
+      return x;
+    return record(tensor::CastOp::create(builder, loc, type, x), sizes);
+  };
+  auto collapseTo = [&](Value x, ArrayRef<SymSize> to,
+                        ArrayRef<ReassociationIndices> groups) {
+    ArrayRef<int64_t> src = shapeOf(x);
+    SmallVector<int64_t> shape = staticShape(to);
+    SmallVector<int64_t> typeShape;
+    for (auto [k, group] : llvm::enumerate(groups))
+      typeShape.push_back(
+          llvm::any_of(group,
+                       [&](int64_t i) { return ShapedType::isDynamic(src[i]); })
+              ? ShapedType::kDynamic
+              : shape[k]);
+    Value out = record(
+        tensor::CollapseShapeOp::create(
+            builder, loc, RankedTensorType::get(typeShape, elt), x, groups),
+        to);
+    return castTo(out, shape, to);
+  };
+  auto expandTo = [&](Value x, ArrayRef<SymSize> to,
+                      ArrayRef<ReassociationIndices> groups) {
+    SmallVector<int64_t> shape = staticShape(to);
+    SmallVector<int64_t> srcShape;
+    for (const ReassociationIndices &group : groups) {
+      bool dynamic = llvm::any_of(
+          group, [&](int64_t i) { return ShapedType::isDynamic(shape[i]); });
+      int64_t size = 1;
+      if (!dynamic)
+        for (int64_t i : group)
+          size *= shape[i];
+      srcShape.push_back(dynamic ? ShapedType::kDynamic : size);
+    }
+    SymShape groupSizes;
+    for (const ReassociationIndices &group : groups)
+      groupSizes.push_back(onnx_import::product(
+          llvm::map_to_vector(group, [&](int64_t i) { return to[i]; })));
+    x = castTo(x, srcShape, groupSizes);
+    return record(tensor::ExpandShapeOp::create(
+                      builder, loc, RankedTensorType::get(shape, elt), x,
+                      groups, foldResults(to)),
+                  to);
+  };
+  if (from.size() > sizes.size() && !sizes.empty()) {
+    if (auto groups = symbolicGroups(from, sizes))
+      return collapseTo(v, sizes, *groups);
+  } else if (from.size() < sizes.size() && !from.empty()) {
+    if (auto groups = symbolicGroups(sizes, from))
+      return expandTo(v, sizes, *groups);
+  }
+  // Through the finest sizes both refine: the products both shapes reach.
+  SmallVector<SymSize> reached;
+  SymSize pf(1);
+  for (const SymSize &d : from) {
+    pf = pf * d;
+    SymSize pt(1);
+    for (const SymSize &e : sizes) {
+      pt = pt * e;
+      if (pt == pf && (reached.empty() || reached.back() != pf)) {
+        reached.push_back(pf);
+        break;
+      }
+    }
+  }
+  SymShape middle;
+  SymSize prev(1);
+  for (const SymSize &r : reached) {
+    std::optional<SymSize> q = r.divideExactly(prev);
+    if (!q)
+      break;
+    middle.push_back(*q);
+    prev = r;
+  }
+  if (middle.size() == reached.size() && !middle.empty() &&
+      middle.size() < from.size() && middle.size() < sizes.size()) {
+    auto down = symbolicGroups(from, middle);
+    auto up = symbolicGroups(sizes, middle);
+    if (down && up)
+      return expandTo(collapseTo(v, middle, *down), sizes, *up);
+  }
+  // General case: through one dimension.
+  SymSize total = onnx_import::product(from);
+  Value flat = v;
+  if (from.size() != 1)
+    flat = collapseTo(v, {total},
+                      ArrayRef<ReassociationIndices>{
+                          llvm::to_vector(llvm::seq<int64_t>(0, from.size()))});
+  if (sizes.size() == 1)
+    return flat;
+  (void)type;
+  return expandTo(flat, sizes,
+                  ArrayRef<ReassociationIndices>{
+                      llvm::to_vector(llvm::seq<int64_t>(0, sizes.size()))});
+}
+
+Value Importer::reshapeStatic(Value v, ArrayRef<int64_t> shape) {
   ArrayRef<int64_t> from = shapeOf(v);
   if (from == shape)
     return v;
@@ -250,9 +424,9 @@ Value Importer::reshape(Value v, ArrayRef<int64_t> shape) {
     return constant(attr.reshape(type));
   // Reshapes compose: start from the value before the last one.
   if (auto expand = v.getDefiningOp<tensor::ExpandShapeOp>())
-    return reshape(expand.getSrc(), shape);
+    return reshapeStatic(expand.getSrc(), shape);
   if (auto collapse = v.getDefiningOp<tensor::CollapseShapeOp>())
-    return reshape(collapse.getSrc(), shape);
+    return reshapeStatic(collapse.getSrc(), shape);
   if (from.size() > shape.size() && !shape.empty()) {
     if (auto groups = reassociationFor(from, shape))
       return tensor::CollapseShapeOp::create(builder, loc, type, v, *groups);
@@ -312,22 +486,32 @@ Value Importer::reshape(Value v, ArrayRef<int64_t> shape) {
           llvm::to_vector(llvm::seq<int64_t>(0, shape.size()))});
 }
 
-Value Importer::slice(Value v, ArrayRef<int64_t> offsets,
-                      ArrayRef<int64_t> sizes, ArrayRef<int64_t> strides) {
-  SmallVector<int64_t> unit(sizes.size(), 1);
+Value Importer::slice(Value v, ArrayRef<SymSize> offsetSizes,
+                      ArrayRef<SymSize> sizeSizes, ArrayRef<int64_t> strides) {
+  SmallVector<int64_t> unit(sizeSizes.size(), 1);
   if (strides.empty())
     strides = unit;
-  if (offsets == ArrayRef<int64_t>(SmallVector<int64_t>(sizes.size(), 0)) &&
-      sizes == shapeOf(v) && strides == ArrayRef<int64_t>(unit))
+  SymShape from = sizesOf(v);
+  if (llvm::all_of(offsetSizes,
+                   [](const SymSize &o) { return o == SymSize(0); }) &&
+      ArrayRef<SymSize>(from) == sizeSizes &&
+      strides == ArrayRef<int64_t>(unit))
     return v;
+  SmallVector<int64_t> sizes = staticShape(sizeSizes);
   auto type = RankedTensorType::get(sizes, eltOf(v));
   // An empty result: its offsets may be the size of the dimension, which
   // tensor.extract_slice does not take. A constant, so that shape
   // computations on it still fold.
-  if (llvm::is_contained(sizes, 0))
-    return emptyConstant(sizes, eltOf(v));
-  if (DenseElementsAttr attr = foldable(v)) {
-    ArrayRef<int64_t> from = shapeOf(v);
+  if (llvm::is_contained(sizes, 0) || llvm::is_contained(shapeOf(v), 0)) {
+    if (!ShapedType::isDynamicShape(sizes))
+      return emptyConstant(sizes, eltOf(v));
+    return empty(sizeSizes, eltOf(v));
+  }
+  SmallVector<int64_t> offsets = staticShape(offsetSizes);
+  DenseElementsAttr attr = foldable(v);
+  if (attr && !ShapedType::isDynamicShape(sizes) &&
+      !ShapedType::isDynamicShape(offsets)) {
+    ArrayRef<int64_t> fromShape = shapeOf(v);
     int64_t rank = sizes.size();
     return constant(pickElements(attr, type, [&](int64_t flat) {
       SmallVector<int64_t> index(rank);
@@ -337,56 +521,60 @@ Value Importer::slice(Value v, ArrayRef<int64_t> offsets,
       }
       int64_t pos = 0;
       for (int64_t d = 0; d < rank; ++d)
-        pos = pos * from[d] + offsets[d] + index[d] * strides[d];
+        pos = pos * fromShape[d] + offsets[d] + index[d] * strides[d];
       return pos;
     }));
   }
-  return tensor::ExtractSliceOp::create(
-      builder, loc, type, v, getAsIndexOpFoldResult(context, offsets),
-      getAsIndexOpFoldResult(context, sizes),
+  Value out = tensor::ExtractSliceOp::create(
+      builder, loc, type, v, foldResults(offsetSizes), foldResults(sizeSizes),
       getAsIndexOpFoldResult(context, strides));
+  return record(out, sizeSizes);
 }
 
 Value Importer::concat(ArrayRef<Value> parts, int64_t axis) {
   if (parts.size() == 1)
     return parts[0];
-  SmallVector<int64_t> shape(shapeOf(parts[0]));
-  shape[axis] = 0;
+  SymShape sizes = sizesOf(parts[0]);
+  sizes[axis] = 0;
   for (Value p : parts)
-    shape[axis] += shapeOf(p)[axis];
+    sizes[axis] = add(sizes[axis], sizesOf(p)[axis]);
+  SmallVector<int64_t> shape = staticShape(sizes);
   Type elt = eltOf(parts[0]);
   // Fold constants.
   SmallVector<DenseElementsAttr> attrs;
   for (Value p : parts)
     if (DenseElementsAttr attr = foldable(p))
       attrs.push_back(attr);
-  if (attrs.size() == parts.size() && product(shape) <= kMaxFoldElements) {
+  if (attrs.size() == parts.size() && !ShapedType::isDynamicShape(shape) &&
+      onnx_import::product(shape) <= kMaxFoldElements) {
     SmallVector<Attribute> out;
-    int64_t outer = product(ArrayRef<int64_t>(shape).take_front(axis));
+    int64_t outer =
+        onnx_import::product(ArrayRef<int64_t>(shape).take_front(axis));
     SmallVector<SmallVector<Attribute>> elements;
     for (DenseElementsAttr attr : attrs)
       elements.emplace_back(attr.getValues<Attribute>());
     for (int64_t o = 0; o < outer; ++o)
       for (auto [attr, elts] : llvm::zip(attrs, elements)) {
-        int64_t chunk = product(attr.getType().getShape().drop_front(axis));
+        int64_t chunk =
+            onnx_import::product(attr.getType().getShape().drop_front(axis));
         out.append(elts.begin() + o * chunk, elts.begin() + (o + 1) * chunk);
       }
     return constant(
         DenseElementsAttr::get(RankedTensorType::get(shape, elt), out));
   }
-  Value result = empty(shape, elt);
-  int64_t offset = 0;
+  Value result = empty(sizes, elt);
+  SymSize offset(0);
   for (Value p : parts) {
-    ArrayRef<int64_t> s = shapeOf(p);
-    SmallVector<int64_t> offsets(shape.size(), 0), strides(shape.size(), 1);
+    SymShape s = sizesOf(p);
+    SmallVector<SymSize> offsets(shape.size(), SymSize(0));
+    SmallVector<int64_t> strides(shape.size(), 1);
     offsets[axis] = offset;
     result = tensor::InsertSliceOp::create(
-        builder, loc, p, result, getAsIndexOpFoldResult(context, offsets),
-        getAsIndexOpFoldResult(context, s),
+        builder, loc, p, result, foldResults(offsets), foldResults(s),
         getAsIndexOpFoldResult(context, strides));
-    offset += s[axis];
+    offset = add(offset, s[axis]);
   }
-  return result;
+  return record(result, sizes);
 }
 
 /// Reorders the `order.size()` blocks of `block` rows along `axis`: block k
@@ -412,10 +600,10 @@ Value Importer::permuteBlocks(Value v, int64_t axis, int64_t block,
       return constant(DenseElementsAttr::getFromRawBuffer(attr.getType(), out));
     }
   }
-  ArrayRef<int64_t> shape = shapeOf(v);
+  SymShape shape = sizesOf(v);
   SmallVector<Value> parts;
   for (int64_t src : order) {
-    SmallVector<int64_t> offsets(shape.size(), 0), sizes(shape);
+    SymShape offsets(shape.size(), SymSize(0)), sizes(shape);
     offsets[axis] = src * block;
     sizes[axis] = block;
     parts.push_back(slice(v, offsets, sizes));
@@ -424,18 +612,18 @@ Value Importer::permuteBlocks(Value v, int64_t axis, int64_t block,
 }
 
 Value Importer::matmul(Value a, Value b) {
-  ArrayRef<int64_t> as = shapeOf(a), bs = shapeOf(b);
+  SymShape as = sizesOf(a), bs = sizesOf(b);
   Type elt = eltOf(a);
   int64_t ra = as.size(), rb = bs.size();
   auto contract = [&](Value x, Value y, bool batched) -> Value {
-    ArrayRef<int64_t> xs = shapeOf(x), ys = shapeOf(y);
-    SmallVector<int64_t> out;
+    SymShape xs = sizesOf(x), ys = sizesOf(y);
+    SymShape out;
     if (batched)
       out = {xs[0], xs[1], ys[2]};
     else
       out = {xs[0], ys[1]};
     Value init = filled(out, builder.getZeroAttr(elt));
-    auto type = RankedTensorType::get(out, elt);
+    auto type = RankedTensorType::get(staticShape(out), elt);
     if (batched)
       return linalg::BatchMatmulOp::create(builder, loc, TypeRange{type},
                                            ValueRange{x, y}, ValueRange{init})
@@ -448,40 +636,47 @@ Value Importer::matmul(Value a, Value b) {
     return contract(a, b, false);
   if (rb == 2) {
     // [..., M, K] x [K, N]: flatten the leading dimensions.
-    int64_t k = as.back();
-    Value flat = reshape(a, {product(as) / k, k});
+    SymSize k = as.back();
+    Value flat = reshape(
+        a, {onnx_import::product(ArrayRef<SymSize>(as).drop_back()), k});
     Value prod = contract(flat, b, false);
-    SmallVector<int64_t> out(as);
+    SymShape out(as);
     out.back() = bs[1];
     return reshape(prod, out);
   }
   // Batched: broadcast the batch dimensions, then one batch dimension.
-  SmallVector<int64_t> batchA(as.drop_back(2)), batchB(bs.drop_back(2));
+  SymShape batchA(ArrayRef<SymSize>(as).drop_back(2)),
+      batchB(ArrayRef<SymSize>(bs).drop_back(2));
   int64_t batchRank = std::max(batchA.size(), batchB.size());
-  SmallVector<int64_t> batch(batchRank, 1);
+  SymShape batch(batchRank, SymSize(1));
   for (int i = 0; i < 2; ++i) {
-    ArrayRef<int64_t> src = i ? batchB : batchA;
+    ArrayRef<SymSize> src = i ? batchB : batchA;
     for (auto [j, d] : llvm::enumerate(src)) {
-      int64_t &o = batch[batchRank - src.size() + j];
-      o = o == 1 ? d : o;
+      SymSize &o = batch[batchRank - src.size() + j];
+      if (o == SymSize(1))
+        o = d;
+      else if (d != SymSize(1))
+        (void)requireEqual(d, o,
+                           "the batch dimensions of the operands of shapes " +
+                               sizesString(as) + " and " + sizesString(bs) +
+                               " do not broadcast");
     }
   }
-  auto expandBatch = [&](Value v, ArrayRef<int64_t> s) -> Value {
-    SmallVector<int64_t> want(batch);
+  auto expandBatch = [&](Value v, ArrayRef<SymSize> s) -> Value {
+    SymShape want(batch);
     want.append({s[s.size() - 2], s.back()});
-    if (ArrayRef<int64_t>(want) == s)
+    if (ArrayRef<SymSize>(want) == s)
       return v;
     // linalg.broadcast adds dimensions; first drop the unit ones that grow.
-    SmallVector<int64_t> kept, keptShape, added;
+    SmallVector<int64_t> added;
+    SymShape keptShape;
     int64_t offset = want.size() - s.size();
     for (int64_t d = 0; d < static_cast<int64_t>(want.size()); ++d) {
       int64_t srcDim = d - offset;
-      if (srcDim >= 0 && (s[srcDim] == want[d])) {
-        kept.push_back(srcDim);
+      if (srcDim >= 0 && (s[srcDim] == want[d] || s[srcDim] != SymSize(1)))
         keptShape.push_back(s[srcDim]);
-      } else {
+      else
         added.push_back(d);
-      }
     }
     Value src = reshape(v, keptShape);
     return linalg::BroadcastOp::create(builder, loc, src, empty(want, eltOf(v)),
@@ -491,11 +686,11 @@ Value Importer::matmul(Value a, Value b) {
   if (ra == 1 || rb == 1)
     return nullptr; // handled by the caller
   Value x = expandBatch(a, as), y = expandBatch(b, bs);
-  int64_t nb = product(batch);
-  int64_t m = as[ra - 2], k = as[ra - 1], n = bs[rb - 1];
+  SymSize nb = onnx_import::product(batch);
+  SymSize m = as[ra - 2], k = as[ra - 1], n = bs[rb - 1];
   Value x3 = reshape(x, {nb, m, k}), y3 = reshape(y, {nb, k, n});
   Value prod = contract(x3, y3, true);
-  SmallVector<int64_t> out(batch);
+  SymShape out(batch);
   out.append({m, n});
   return reshape(prod, out);
 }

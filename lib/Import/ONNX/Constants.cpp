@@ -15,6 +15,7 @@
 
 #include "s2s/Runtime/TensorProto.h"
 
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
@@ -170,15 +171,27 @@ FailureOr<Value> Importer::importConstantOfShape(const NodeAttributes &attrs) {
   Value s = requireInput(0, "input");
   if (!s)
     return failure();
-  FailureOr<SmallVector<int64_t>> ints = constInts(s, "a shape");
-  if (failed(ints))
+  FailureOr<SymShape> elements = shapeOperand(s, "a shape");
+  if (failed(elements))
     return failure();
-  SmallVector<int64_t> shape = std::move(*ints);
-  for (int64_t d : shape)
-    if (d < 0)
-      return fail("shape " + shapeString(shape) + " has a negative dimension");
+  SmallVector<int64_t> shape;
+  for (const SymSize &d : *elements) {
+    if (std::optional<int64_t> c = d.getConstant()) {
+      if (*c < 0)
+        return fail("shape " + sizesString(*elements) +
+                    " has a negative dimension");
+      shape.push_back(*c);
+      continue;
+    }
+    shape.push_back(0);
+    if (!isKnownSize(d))
+      check(arith::CmpIOp::create(
+                builder, loc, arith::CmpIPredicate::sge, materialize(d),
+                arith::ConstantIndexOp::create(builder, loc, 0)),
+            "shape " + sizesString(*elements) + " has a negative dimension");
+  }
   if (!isRepresentable(shape))
-    return fail("shape " + shapeString(shape) +
+    return fail("shape " + sizesString(*elements) +
                 " is too large: its size "
                 "overflows");
   TypedAttr scalar = builder.getF32FloatAttr(0);
@@ -191,15 +204,97 @@ FailureOr<Value> Importer::importConstantOfShape(const NodeAttributes &attrs) {
                  ? cast<TypedAttr>(*attr.getValues<Attribute>().begin())
                  : cast<TypedAttr>(builder.getZeroAttr(attr.getElementType()));
   }
-  auto type = RankedTensorType::get(shape, scalar.getType());
+  SmallVector<int64_t> st = staticShape(*elements);
+  if (ShapedType::isDynamicShape(st))
+    return filled(*elements, scalar);
+  auto type = RankedTensorType::get(st, scalar.getType());
   return constant(DenseElementsAttr::get(type, Attribute(scalar)));
+}
+
+/// Range with an input known at run time only: a generic computing
+/// start + i * delta for i < max(0, ceil((limit - start) / delta)).
+FailureOr<Value> Importer::importRangeAtRunTime() {
+  Value ins[3];
+  for (unsigned i = 0; i < 3; ++i) {
+    ins[i] = requireInput(i, i == 0 ? "start" : i == 1 ? "limit" : "delta");
+    if (!ins[i])
+      return failure();
+    if (typeOf(ins[i]).getNumElements() != 1 || eltOf(ins[i]) != eltOf(ins[0]))
+      return fail("start, limit and delta must be scalars of one type");
+  }
+  Type elt = eltOf(ins[0]);
+  if (!isa<FloatType>(elt) && !elt.isInteger(32) && !elt.isInteger(64))
+    return unsupported("Range of " + typeString(elt));
+  auto scalar = [&](Value v) -> Value {
+    SmallVector<Value> index(rankOf(v),
+                             arith::ConstantIndexOp::create(builder, loc, 0));
+    return tensor::ExtractOp::create(builder, loc, v, index);
+  };
+  Value start = scalar(ins[0]), limit = scalar(ins[1]), delta = scalar(ins[2]);
+  Value count;
+  Type i64 = builder.getI64Type();
+  if (isa<FloatType>(elt)) {
+    Value zero = floatConst(elt, 0);
+    check(arith::CmpFOp::create(builder, loc, arith::CmpFPredicate::UNE, delta,
+                                zero),
+          "delta must not be 0");
+    Value steps = math::CeilOp::create(
+        builder, loc,
+        arith::DivFOp::create(builder, loc,
+                              arith::SubFOp::create(builder, loc, limit, start),
+                              delta));
+    steps = arith::MaximumFOp::create(builder, loc, steps, zero);
+    count = arith::FPToSIOp::create(builder, loc, i64, steps);
+  } else {
+    Value zero = arith::ConstantOp::create(builder, loc, elt,
+                                           builder.getIntegerAttr(elt, 0));
+    check(arith::CmpIOp::create(builder, loc, arith::CmpIPredicate::ne, delta,
+                                zero),
+          "delta must not be 0");
+    Value diff = arith::SubIOp::create(builder, loc, limit, start);
+    Value steps = arith::CeilDivSIOp::create(builder, loc, diff, delta);
+    steps = arith::MaxSIOp::create(builder, loc, steps, zero);
+    count = elt == i64
+                ? steps
+                : arith::ExtSIOp::create(builder, loc, i64, steps).getResult();
+  }
+  check(arith::CmpIOp::create(
+            builder, loc, arith::CmpIPredicate::sle, count,
+            arith::ConstantIntOp::create(builder, loc, i64, kMaxRangeElements)),
+        "Range of more than " + Twine(kMaxRangeElements) + " elements");
+  SymSize n = newSymbol(
+      arith::IndexCastOp::create(builder, loc, builder.getIndexType(), count),
+      "", /*isSize=*/true);
+  return linalg::GenericOp::create(
+             builder, loc,
+             TypeRange{RankedTensorType::get({ShapedType::kDynamic}, elt)},
+             ValueRange{}, ValueRange{empty({n}, elt)},
+             ArrayRef<AffineMap>{builder.getMultiDimIdentityMap(1)},
+             SmallVector<utils::IteratorType>{utils::IteratorType::parallel},
+             [&](OpBuilder &b, Location l, ValueRange) {
+               Value i = arith::IndexCastOp::create(
+                   b, l, i64, linalg::IndexOp::create(b, l, 0));
+               Value v;
+               if (isa<FloatType>(elt)) {
+                 Value fi = arith::SIToFPOp::create(b, l, elt, i);
+                 v = arith::AddFOp::create(
+                     b, l, start, arith::MulFOp::create(b, l, fi, delta));
+               } else {
+                 if (elt != i64)
+                   i = arith::TruncIOp::create(b, l, elt, i);
+                 v = arith::AddIOp::create(
+                     b, l, start, arith::MulIOp::create(b, l, i, delta));
+               }
+               linalg::YieldOp::create(b, l, v);
+             })
+      .getResult(0);
 }
 
 FailureOr<Value> Importer::importRange(const NodeAttributes &) {
   DenseElementsAttr start = foldable(input(0)), limit = foldable(input(1)),
                     delta = foldable(input(2));
   if (!start || !limit || !delta)
-    return unsupported("Range with inputs that are not constants");
+    return importRangeAtRunTime();
   if (start.getNumElements() != 1 || limit.getNumElements() != 1 ||
       delta.getNumElements() != 1 ||
       start.getElementType() != limit.getElementType() ||

@@ -54,6 +54,10 @@ static Value unaryBody(StringRef op, OpBuilder &b, Location l, Value x,
     return math::AbsFOp::create(b, l, x);
   if (op == "Reciprocal")
     return arith::DivFOp::create(b, l, fconst(1), x);
+  if (op == "Ceil")
+    return math::CeilOp::create(b, l, x);
+  if (op == "Floor")
+    return math::FloorOp::create(b, l, x);
   if (op == "Gelu") {
     if (attrs.getString("approximate", "none") == "tanh") {
       // 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
@@ -143,8 +147,11 @@ Importer::importDropout(const NodeAttributes &attrs, bool trainingModeInput) {
     Type maskElt = opset >= 10 ? builder.getI1Type() : eltOf(x);
     Attribute one = maskElt.isInteger(1) ? Attribute(builder.getBoolAttr(true))
                                          : builder.getOneAttr(maskElt);
-    results.push_back(constant(DenseElementsAttr::get(
-        RankedTensorType::get(shapeOf(x), maskElt), one)));
+    if (typeOf(x).hasStaticShape())
+      results.push_back(constant(DenseElementsAttr::get(
+          RankedTensorType::get(shapeOf(x), maskElt), one)));
+    else
+      results.push_back(filled(sizesOf(x), cast<TypedAttr>(one)));
   }
   return results;
 }
@@ -454,7 +461,7 @@ FailureOr<Value> Importer::importCast(const NodeAttributes &attrs) {
 
 void onnx_import::populateElementwiseHandlers(HandlerTable &table) {
   for (StringRef op : {"Relu", "Tanh", "Sigmoid", "Sqrt", "Exp", "Log", "Neg",
-                       "Abs", "Reciprocal"})
+                       "Abs", "Reciprocal", "Ceil", "Floor"})
     table.on(op, 1, &Importer::importUnary);
   table.on("Erf", 9, &Importer::importUnary);
   table.on("Gelu", 20, &Importer::importUnary);

@@ -32,6 +32,7 @@
 #include "s2s/Runtime/TensorProto.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/Support/Format.h"
@@ -238,20 +239,20 @@ Importer::convertValueInfo(const onnx::ValueInfoProto &info) {
     return failure();
   if (!tensor.has_shape())
     return failModel("unsupported: " + what +
-                     " has no shape; s2s needs static shapes");
+                     " has no shape (s2s needs to know the rank)");
   SmallVector<int64_t> shape;
   for (const onnx::TensorShapeProto_Dimension &dim : tensor.shape().dim()) {
+    // dim_param or no size: known when the model runs.
     if (!dim.has_dim_value() || dim.dim_value() < 0) {
-      std::string name =
-          dim.has_dim_param() ? "'" + dim.dim_param() + "'" : "?";
-      return failModel("unsupported: dimension " + Twine(shape.size()) +
-                       " of " + what + " is dynamic (" + name +
-                       "); s2s needs static shapes (fix it when exporting, "
-                       "e.g. without dynamic_axes)");
+      shape.push_back(ShapedType::kDynamic);
+      continue;
     }
     shape.push_back(dim.dim_value());
   }
-  if (!isRepresentable(shape))
+  SmallVector<int64_t> known;
+  for (int64_t d : shape)
+    known.push_back(ShapedType::isDynamic(d) ? 0 : d);
+  if (!isRepresentable(known))
     return failModel("unsupported: " + what + " has shape " +
                      shapeString(shape) +
                      ", too large: its size in bytes overflows");
@@ -326,6 +327,49 @@ FailureOr<OwningOpRef<ModuleOp>> Importer::run(const onnx::ModelProto &model) {
     func.setArgAttr(i, "onnx.name", builder.getStringAttr(name));
   }
   builder.setInsertionPointToEnd(entry);
+
+  // The inputs' dynamic dimensions: a symbol each, one per dim_param
+  // (inputs that share a dim_param must agree, checked when called).
+  llvm::StringMap<std::pair<SymSize, std::string>> byParam;
+  unsigned argIndex = 0;
+  for (const onnx::ValueInfoProto &info : graph.input()) {
+    if (initializers.count(info.name()))
+      continue;
+    Value arg = entry->getArgument(argIndex++);
+    RankedTensorType type = typeOf(arg);
+    if (type.hasStaticShape())
+      continue;
+    SymShape sizes;
+    for (auto [d, dim] :
+         llvm::enumerate(info.type().tensor_type().shape().dim())) {
+      if (!type.isDynamicDim(d)) {
+        sizes.push_back(type.getDimSize(d));
+        continue;
+      }
+      Value size = tensor::DimOp::create(builder, fileLoc, arg, d);
+      std::string where =
+          "dimension " + std::to_string(d) + " of '" + info.name() + "'";
+      if (!dim.has_dim_param() || dim.dim_param().empty()) {
+        sizes.push_back(newSymbol(size, "", /*isSize=*/true));
+        continue;
+      }
+      auto it = byParam.find(dim.dim_param());
+      if (it == byParam.end()) {
+        SymSize sym = newSymbol(size, dim.dim_param(), /*isSize=*/true);
+        byParam[dim.dim_param()] = {sym, where};
+        sizes.push_back(sym);
+        continue;
+      }
+      auto [sym, first] = it->second;
+      check(arith::CmpIOp::create(builder, fileLoc, arith::CmpIPredicate::eq,
+                                  size, symbols[sym.getSymbols()[0]].value),
+            where + " ('" + dim.dim_param() + "') must equal " + first +
+                " (also '" + dim.dim_param() + "')");
+      sizes.push_back(sym);
+    }
+    record(arg, sizes);
+  }
+
   if (!options.initializersAsArguments)
     for (const onnx::TensorProto &init : graph.initializer()) {
       loc = NameLoc::get(builder.getStringAttr(init.name()), fileLoc);
@@ -375,7 +419,13 @@ FailureOr<OwningOpRef<ModuleOp>> Importer::run(const onnx::ModelProto &model) {
       return unsupported("op type '" + opType + "'");
     }
     NodeAttributes attrs(node);
-    FailureOr<SmallVector<Value>> results = (*handler)(*this, attrs);
+    FailureOr<std::optional<SmallVector<Value>>> computed =
+        importShapeComputation(attrs);
+    if (failed(computed))
+      return failure();
+    FailureOr<SmallVector<Value>> results =
+        *computed ? FailureOr<SmallVector<Value>>(**computed)
+                  : (*handler)(*this, attrs);
     if (failed(results)) {
       if (!errorReported)
         return fail("cannot import");
@@ -398,10 +448,25 @@ FailureOr<OwningOpRef<ModuleOp>> Importer::run(const onnx::ModelProto &model) {
                        "' is not produced by any node");
     Value v = it->second;
     auto want = cast<RankedTensorType>(resultTypes[i]);
-    if (typeOf(v) != want)
-      return failModel("graph output '" + info.name() + "' is declared as " +
-                       typeString(want) + ", but the graph computes " +
-                       typeString(typeOf(v)));
+    if (typeOf(v) != want) {
+      if (failed(verifyCompatibleShape(want, typeOf(v))) ||
+          want.getElementType() != eltOf(v))
+        return failModel("graph output '" + info.name() + "' is declared as " +
+                         typeString(want) + ", but the graph computes " +
+                         typeString(typeOf(v)));
+      // A size declared static that the graph computes at run time is
+      // checked there.
+      SymShape got = sizesOf(v);
+      for (int64_t d = 0; d < want.getRank(); ++d)
+        if (!want.isDynamicDim(d) &&
+            failed(requireEqual(
+                got[d], want.getDimSize(d),
+                "graph output '" + info.name() + "': dimension " + Twine(d) +
+                    " is declared as " + Twine(want.getDimSize(d)) +
+                    ", but the graph computes " + sizeString(got[d]))))
+          return failure();
+      v = tensor::CastOp::create(builder, fileLoc, want, v);
+    }
     returned.push_back(v);
   }
   func::ReturnOp::create(builder, fileLoc, returned);
@@ -434,7 +499,7 @@ mlir::s2s::importONNXModel(MLIRContext *context, StringRef contents,
   if (!model.has_graph())
     return LogicalResult(emitError(fileLoc) << "the ONNX model has no graph");
   for (const char *dialect :
-       {"arith", "func", "linalg", "math", "tensor", "s2s"})
+       {"arith", "cf", "func", "linalg", "math", "tensor", "s2s"})
     if (!context->getOrLoadDialect(dialect))
       return LogicalResult(emitError(UnknownLoc::get(context))
                            << "dialect '" << dialect << "' is not registered");

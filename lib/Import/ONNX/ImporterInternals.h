@@ -69,6 +69,61 @@ DenseElementsAttr broadcastAttr(DenseElementsAttr attr,
 /// "not zero"); null where it does not fold.
 Attribute foldCast(Attribute operand, RankedTensorType type);
 
+/// An integer the importer may know only at run time: the size of a
+/// dimension, or an element of a shape computation (Shape -> Gather ->
+/// Mul -> Concat -> Reshape). It is `factor` times the product of run-time
+/// values, the Importer's symbols (by number); with no symbols it is a
+/// constant. Products compare exactly, so a reshape from [S, B, 16] to
+/// [S, 4*B, 4] finds its dimension groups as it does on static shapes. What
+/// is not a product (a sum of different sizes, a comparison, a clamp) is
+/// computed at run time and becomes a symbol of its own.
+class SymSize {
+public:
+  SymSize() = default;
+  /*implicit*/ SymSize(int64_t constant) : factor(constant) {}
+  static SymSize symbol(unsigned id) {
+    SymSize s(1);
+    s.symbols.push_back(id);
+    return s;
+  }
+  bool isConstant() const { return symbols.empty(); }
+  std::optional<int64_t> getConstant() const {
+    return isConstant() ? std::optional<int64_t>(factor) : std::nullopt;
+  }
+  /// The constant, or ShapedType::kDynamic.
+  int64_t staticSize() const {
+    return isConstant() ? factor : ShapedType::kDynamic;
+  }
+  int64_t getFactor() const { return factor; }
+  ArrayRef<unsigned> getSymbols() const { return symbols; }
+  bool operator==(const SymSize &o) const {
+    return factor == o.factor && symbols == o.symbols;
+  }
+  bool operator!=(const SymSize &o) const { return !(*this == o); }
+  /// The product (saturating at INT64_MAX on overflow of the factor).
+  friend SymSize operator*(const SymSize &a, const SymSize &b);
+  /// `this` / `d` when `d` divides it as a product: its factor divides ours
+  /// and its symbols are among ours.
+  std::optional<SymSize> divideExactly(const SymSize &d) const;
+  /// `this` + `k` * `o` when both have the same symbols (like terms).
+  std::optional<SymSize> addLikeTerms(const SymSize &o, int64_t k) const;
+
+private:
+  int64_t factor = 0;
+  /// Sorted, with repeats (B*B has two).
+  SmallVector<unsigned, 2> symbols;
+};
+using SymShape = SmallVector<SymSize, 4>;
+
+SymSize operator*(const SymSize &a, const SymSize &b);
+
+/// The product of `sizes`.
+SymSize product(ArrayRef<SymSize> sizes);
+/// The static shape of `sizes`: constants, kDynamic for the others.
+SmallVector<int64_t> staticShape(ArrayRef<SymSize> sizes);
+/// `shape` as sizes (every dimension static).
+SymShape symShape(ArrayRef<int64_t> shape);
+
 /// The attributes of one node, by name.
 class NodeAttributes {
 public:
@@ -210,6 +265,76 @@ public:
   static bool isFloat(Value v) { return isa<FloatType>(eltOf(v)); }
 
   //===--------------------------------------------------------------------===//
+  // Sizes known at run time (Sizes.cpp)
+  //===--------------------------------------------------------------------===//
+
+  /// A new symbol standing for the index `value` (defined at the top level
+  /// of the function, before the ops that use it); `name` is how messages
+  /// print it (a dim_param), or empty.
+  SymSize newSymbol(Value value, StringRef name = "", bool isSize = false);
+  /// Whether `s` is a product of sizes (so never negative).
+  bool isKnownSize(const SymSize &s) const;
+  /// `s` as an index value.
+  Value materialize(const SymSize &s);
+  OpFoldResult foldResult(const SymSize &s);
+  SmallVector<OpFoldResult> foldResults(ArrayRef<SymSize> sizes);
+  /// "16", "4*B", "?" (a run-time value with no name).
+  std::string sizeString(const SymSize &s) const;
+  /// "[?, 4*B, 16]".
+  std::string sizesString(ArrayRef<SymSize> sizes) const;
+  /// The sizes of the dimensions of the ranked tensor `v`.
+  SymShape sizesOf(Value v);
+  /// Records `sizes` as those of `v`; returns `v`.
+  Value record(Value v, ArrayRef<SymSize> sizes);
+  /// Whether the elements of `v` are known at import time: a constant, or
+  /// the result of a shape computation.
+  bool hasKnownElements(Value v) const {
+    return constAttr(v) || knownElements.count(v);
+  }
+  /// The elements of the shape operand `v` (a rank-0 or rank-1 integer
+  /// tensor of static size), the operand `what` ("a shape input"):
+  /// constants, the elements of a shape computation, or else read at run
+  /// time.
+  FailureOr<SymShape> elementsOf(Value v, const Twine &what);
+  /// The elements of the shape operand `v` of a Reshape, Expand or
+  /// ConstantOfShape, which must be a rank-1 tensor of static size.
+  FailureOr<SymShape> shapeOperand(Value v, const Twine &what);
+  /// A tensor of `type` (rank 0 or 1, integer elements) holding
+  /// `elements`: a constant when they all are.
+  Value fromElements(ArrayRef<SymSize> elements, RankedTensorType type);
+  /// Fails at run time with `message` (naming the model and the node)
+  /// unless `holds`.
+  void check(Value holds, const Twine &message);
+  /// Checks that `a` equals `b`: nothing when they are the same size, an
+  /// error when they are different constants, else a check at run time.
+  LogicalResult requireEqual(const SymSize &a, const SymSize &b,
+                             const Twine &message);
+  /// Integer arithmetic on sizes as ONNX defines it on int64 (division
+  /// truncates), computed at run time when it cannot be at import time.
+  SymSize add(const SymSize &a, const SymSize &b);
+  SymSize sub(const SymSize &a, const SymSize &b);
+  FailureOr<SymSize> divide(const SymSize &a, const SymSize &b);
+  SymSize minimum(const SymSize &a, const SymSize &b);
+  SymSize maximum(const SymSize &a, const SymSize &b);
+  /// 1 or 0.
+  SymSize compare(arith::CmpIPredicate pred, const SymSize &a,
+                  const SymSize &b);
+  /// `cond` (non-zero) ? a : b.
+  SymSize select(const SymSize &cond, const SymSize &a, const SymSize &b);
+
+  //===--------------------------------------------------------------------===//
+  // Shape computations (ShapeComputations.cpp)
+  //===--------------------------------------------------------------------===//
+
+  /// The results of the node when it is a shape computation on elements
+  /// known at import time (at least one of them at run time only): Shape
+  /// of a tensor with dynamic sizes, and Gather, Concat, Slice, Squeeze,
+  /// Unsqueeze, Reshape, Cast, arithmetic, comparisons and Where on such
+  /// shapes. None when the node is not one; the node's handler imports it.
+  FailureOr<std::optional<SmallVector<Value>>>
+  importShapeComputation(const NodeAttributes &attrs);
+
+  //===--------------------------------------------------------------------===//
   // Constants (Constants.cpp)
   //===--------------------------------------------------------------------===//
 
@@ -246,28 +371,33 @@ public:
   // Building blocks (Builders.cpp)
   //===--------------------------------------------------------------------===//
 
-  Value empty(ArrayRef<int64_t> shape, Type elt) {
-    return tensor::EmptyOp::create(builder, loc, shape, elt);
-  }
+  /// A tensor.empty of `sizes` (dynamic ones computed at run time).
+  Value empty(ArrayRef<SymSize> sizes, Type elt);
   /// The constant of `shape`, which has no elements (a value to fold
   /// through, unlike tensor.empty).
   Value emptyConstant(ArrayRef<int64_t> shape, Type elt) {
     return constant(DenseElementsAttr::get(RankedTensorType::get(shape, elt),
                                            ArrayRef<Attribute>{}));
   }
-  /// A tensor of `shape` filled with `value`.
-  Value filled(ArrayRef<int64_t> shape, TypedAttr value);
-  /// The shape the operands broadcast to (ONNX rules: aligned right).
-  FailureOr<SmallVector<int64_t>> broadcastShapes(ArrayRef<Value> values);
+  /// A tensor of `sizes` filled with `value`.
+  Value filled(ArrayRef<SymSize> sizes, TypedAttr value);
+  /// The sizes the operands broadcast to (ONNX rules: aligned right). A
+  /// dimension broadcasts when its size is the constant 1; dynamic sizes
+  /// that must agree are checked at run time.
+  FailureOr<SymShape> broadcastShapes(ArrayRef<Value> values);
   /// One linalg.generic over the broadcast operands, or a constant when
   /// `fold` folds constant operands.
   FailureOr<Value> elementwise(ArrayRef<Value> operands, Type resultElt,
                                BodyFn body, FoldFn fold = nullptr);
-  Value broadcastTo(Value v, ArrayRef<int64_t> shape);
+  Value broadcastTo(Value v, ArrayRef<SymSize> sizes);
   Value transpose(Value v, ArrayRef<int64_t> perm);
-  Value reshape(Value v, ArrayRef<int64_t> shape);
+  /// `v` reshaped to `sizes` (of the same number of elements): a
+  /// collapse_shape, an expand_shape, or one then the other.
+  Value reshape(Value v, ArrayRef<SymSize> sizes);
+  /// The same between static shapes.
+  Value reshapeStatic(Value v, ArrayRef<int64_t> shape);
   /// A strided slice; an empty tensor when a size is zero.
-  Value slice(Value v, ArrayRef<int64_t> offsets, ArrayRef<int64_t> sizes,
+  Value slice(Value v, ArrayRef<SymSize> offsets, ArrayRef<SymSize> sizes,
               ArrayRef<int64_t> strides = {});
   /// The concatenation of `parts` (of equal rank and element type) along
   /// `axis`.
@@ -312,6 +442,7 @@ public:
   FailureOr<Value> importConstant(const NodeAttributes &attrs);
   FailureOr<Value> importConstantOfShape(const NodeAttributes &attrs);
   FailureOr<Value> importRange(const NodeAttributes &attrs);
+  FailureOr<Value> importRangeAtRunTime();
   // Elementwise.cpp
   FailureOr<Value> importUnary(const NodeAttributes &attrs);
   FailureOr<Value> importBinary(const NodeAttributes &attrs);
@@ -345,6 +476,18 @@ public:
   SmallVector<std::string> inputNames, outputNames;
   /// Whether an error has been reported.
   bool errorReported = false;
+  /// The run-time values sizes are products of.
+  struct Symbol {
+    Value value;
+    std::string name;
+    /// A dimension's size (>= 0), not any integer.
+    bool isSize;
+  };
+  SmallVector<Symbol> symbols;
+  /// The sizes of the tensors with dynamic dimensions made so far.
+  DenseMap<Value, SymShape> knownSizes;
+  /// The elements of the shape computations' results.
+  DenseMap<Value, SymShape> knownElements;
 };
 
 } // namespace onnx_import

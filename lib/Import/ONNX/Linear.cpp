@@ -27,20 +27,24 @@ FailureOr<Value> Importer::importGemm(const NodeAttributes &attrs) {
   bool transA = attrs.getInt("transA", 0), transB = attrs.getInt("transB", 0);
   double alpha = attrs.getFloat("alpha", 1.0),
          beta = attrs.getFloat("beta", 1.0);
-  int64_t m = shapeOf(a)[transA ? 1 : 0], k = shapeOf(a)[transA ? 0 : 1];
-  int64_t kb = shapeOf(b)[transB ? 1 : 0], n = shapeOf(b)[transB ? 0 : 1];
-  if (k != kb)
-    return fail("the inner dimensions disagree: A" +
-                StringRef(transA ? "^T" : "") + " is " + shapeString({m, k}) +
-                " and B" + StringRef(transB ? "^T" : "") + " is " +
-                shapeString({kb, n}));
+  SymShape as = sizesOf(a), bs = sizesOf(b);
+  SymSize m = as[transA ? 1 : 0], k = as[transA ? 0 : 1];
+  SymSize kb = bs[transB ? 1 : 0], n = bs[transB ? 0 : 1];
+  if (failed(requireEqual(
+          k, kb,
+          "the inner dimensions disagree: A" + StringRef(transA ? "^T" : "") +
+              " is " + sizesString({m, k}) + " and B" +
+              StringRef(transB ? "^T" : "") + " is " + sizesString({kb, n}))))
+    return failure();
   Type elt = eltOf(a);
   // x W^T + b as PyTorch's nn.Linear exports it.
   if (!transA && transB && alpha == 1.0 && beta == 1.0 &&
-      (!c || (rankOf(c) == 1 && shapeOf(c)[0] == n))) {
-    return Value(LinearOp::create(builder, loc,
-                                  RankedTensorType::get({m, n}, elt), a, b, c)
-                     .getResult());
+      (!c || (rankOf(c) == 1 && sizesOf(c)[0] == n))) {
+    return record(LinearOp::create(
+                      builder, loc,
+                      RankedTensorType::get(staticShape({m, n}), elt), a, b, c)
+                      .getResult(),
+                  {m, n});
   }
   if (transA)
     a = transpose(a, {1, 0});
@@ -75,9 +79,9 @@ FailureOr<Value> Importer::importGemm(const NodeAttributes &attrs) {
         });
     if (failed(sum))
       return failure();
-    if (shapeOf(*sum) != ArrayRef<int64_t>{m, n})
-      return fail("input C of shape " + shapeString(shapeOf(c)) +
-                  " does not broadcast to " + shapeString({m, n}));
+    if (sizesOf(*sum) != SymShape{m, n})
+      return fail("input C of shape " + sizesString(sizesOf(c)) +
+                  " does not broadcast to " + sizesString({m, n}));
     y = *sum;
   }
   return y;
@@ -93,26 +97,29 @@ FailureOr<Value> Importer::importMatMul(const NodeAttributes &) {
                 shapeString(shapeOf(a)) + " and B has shape " +
                 shapeString(shapeOf(b)));
   bool vecA = rankOf(a) == 1, vecB = rankOf(b) == 1;
-  Value x = vecA ? reshape(a, {1, shapeOf(a)[0]}) : a;
-  Value y = vecB ? reshape(b, {shapeOf(b)[0], 1}) : b;
-  int64_t k1 = shapeOf(x).back(), k2 = shapeOf(y)[rankOf(y) - 2];
-  if (k1 != k2)
-    return fail("the inner dimensions disagree: A has shape " +
-                shapeString(shapeOf(a)) + " and B has shape " +
-                shapeString(shapeOf(b)) + " (" + Twine(k1) + " vs " +
-                Twine(k2) + ")");
-  if (rankOf(x) > 2 || rankOf(y) > 2) {
-    ArrayRef<int64_t> bx = shapeOf(x).drop_back(2),
-                      by = shapeOf(y).drop_back(2);
+  Value x = vecA ? reshape(a, {1, sizesOf(a)[0]}) : a;
+  Value y = vecB ? reshape(b, {sizesOf(b)[0], 1}) : b;
+  SymShape xs = sizesOf(x), ys = sizesOf(y);
+  SymSize k1 = xs.back(), k2 = ys[ys.size() - 2];
+  if (failed(requireEqual(k1, k2,
+                          "the inner dimensions disagree: A has shape " +
+                              sizesString(sizesOf(a)) + " and B has shape " +
+                              sizesString(sizesOf(b)) + " (" + sizeString(k1) +
+                              " vs " + sizeString(k2) + ")")))
+    return failure();
+  if (xs.size() > 2 || ys.size() > 2) {
+    ArrayRef<SymSize> bx = ArrayRef<SymSize>(xs).drop_back(2),
+                      by = ArrayRef<SymSize>(ys).drop_back(2);
     for (size_t i = 0; i < std::min(bx.size(), by.size()); ++i) {
-      int64_t dx = bx[bx.size() - 1 - i], dy = by[by.size() - 1 - i];
-      if (dx != dy && dx != 1 && dy != 1)
-        return fail("the batch dimensions of A " + shapeString(shapeOf(a)) +
-                    " and B " + shapeString(shapeOf(b)) + " do not broadcast");
+      const SymSize &dx = bx[bx.size() - 1 - i], &dy = by[by.size() - 1 - i];
+      if (dx != dy && dx.isConstant() && dy.isConstant() && dx != SymSize(1) &&
+          dy != SymSize(1))
+        return fail("the batch dimensions of A " + sizesString(sizesOf(a)) +
+                    " and B " + sizesString(sizesOf(b)) + " do not broadcast");
     }
   }
   Value r = matmul(x, y);
-  SmallVector<int64_t> s(shapeOf(r));
+  SymShape s = sizesOf(r);
   if (vecA)
     s.erase(s.end() - 2);
   if (vecB)

@@ -112,8 +112,8 @@ Importer::importRecurrent(const NodeAttributes &attrs) {
   if (rankOf(x) != 3)
     return fail("input X must have rank 3, but has shape " +
                 shapeString(shapeOf(x)));
-  ArrayRef<int64_t> xs = shapeOf(x);
-  int64_t seq = layout ? xs[1] : xs[0], batch = layout ? xs[0] : xs[1],
+  SymShape xs = sizesOf(x);
+  SymSize seq = layout ? xs[1] : xs[0], batch = layout ? xs[0] : xs[1],
           inSize = xs[2];
   int64_t hidden = attrs.getInt("hidden_size", 0);
   if (!attrs.has("hidden_size") && rankOf(r) == 3)
@@ -121,18 +121,24 @@ Importer::importRecurrent(const NodeAttributes &attrs) {
   if (hidden <= 0)
     return fail("attribute hidden_size must be positive");
   int64_t g = gates * hidden;
-  auto expect = [&](Value v, StringRef name, ArrayRef<int64_t> want,
+  auto expect = [&](Value v, StringRef name, ArrayRef<SymSize> want,
                     StringRef rule) -> LogicalResult {
-    if (!v || shapeOf(v) == want)
+    if (!v)
       return success();
-    return fail("input " + name + " must have shape " + rule + " = " +
-                shapeString(want) + ", but has shape " +
-                shapeString(shapeOf(v)));
+    SymShape got = sizesOf(v);
+    std::string message = "input " + name.str() + " must have shape " +
+                          rule.str() + " = " + sizesString(want) +
+                          ", but has shape " + sizesString(got);
+    if (got.size() != want.size())
+      return fail(message);
+    for (auto [a, b] : llvm::zip(got, want))
+      if (failed(requireEqual(a, b, message)))
+        return failure();
+    return success();
   };
   std::string gh = gates == 1 ? "H" : Twine(gates).str() + "*H";
-  SmallVector<int64_t> stateShape =
-      layout ? SmallVector<int64_t>{batch, numDirs, hidden}
-             : SmallVector<int64_t>{numDirs, batch, hidden};
+  SymShape stateShape = layout ? SymShape{batch, numDirs, hidden}
+                               : SymShape{numDirs, batch, hidden};
   std::string stateRule = layout ? "[batch, D, H]" : "[D, batch, H]";
   if (failed(expect(w, "W", {numDirs, g, inSize},
                     "[D, " + gh + ", input_size]")) ||
@@ -185,10 +191,11 @@ Importer::importRecurrent(const NodeAttributes &attrs) {
   }
 
   auto yType = RankedTensorType::get(
-      layout ? SmallVector<int64_t>{batch, seq, numDirs * hidden}
-             : SmallVector<int64_t>{seq, batch, numDirs * hidden},
+      staticShape(layout ? SymShape{batch, seq, numDirs * hidden}
+                         : SymShape{seq, batch, numDirs * hidden}),
       elt);
-  auto stateType = RankedTensorType::get({numDirs, batch, hidden}, elt);
+  auto stateType =
+      RankedTensorType::get(staticShape({numDirs, batch, hidden}), elt);
   IntegerAttr hiddenAttr = builder.getI64IntegerAttr(hidden);
   auto dirAttr = DirectionAttr::get(context, dir);
   UnitAttr batchFirst = layout ? builder.getUnitAttr() : nullptr;

@@ -51,13 +51,13 @@ FailureOr<Value> Importer::importReduce(const NodeAttributes &attrs,
     reduced[*ax] = true;
   }
   bool keep = attrs.getInt("keepdims", 1);
-  ArrayRef<int64_t> s = shapeOf(x);
-  SmallVector<int64_t> outShape, keptShape;
+  SymShape s = sizesOf(x);
+  SymShape outShape, keptShape;
   SmallVector<AffineExpr> outExprs;
-  int64_t count = 1;
+  SymSize count(1);
   for (int64_t d = 0; d < rank; ++d) {
     if (reduced[d]) {
-      count *= s[d];
+      count = count * s[d];
       if (keep)
         keptShape.push_back(1);
       continue;
@@ -96,9 +96,18 @@ FailureOr<Value> Importer::importReduce(const NodeAttributes &attrs,
       });
   Value result = generic.getResult(0);
   if (op == "ReduceMean") {
-    Value n = constant(DenseElementsAttr::get(
-        RankedTensorType::get({}, elt),
-        builder.getFloatAttr(elt, static_cast<double>(count))));
+    Value n;
+    if (std::optional<int64_t> c = count.getConstant()) {
+      n = constant(DenseElementsAttr::get(
+          RankedTensorType::get({}, elt),
+          builder.getFloatAttr(elt, static_cast<double>(*c))));
+    } else {
+      Value i = arith::IndexCastOp::create(builder, loc, builder.getI64Type(),
+                                           materialize(count));
+      n = tensor::FromElementsOp::create(
+          builder, loc, RankedTensorType::get({}, elt),
+          ValueRange{arith::SIToFPOp::create(builder, loc, elt, i)});
+    }
     result = *elementwise(
         {result, n}, elt, [](OpBuilder &b, Location l, ValueRange a) {
           return arith::DivFOp::create(b, l, a[0], a[1]).getResult();
@@ -119,15 +128,16 @@ FailureOr<Value> Importer::importSoftmax(const NodeAttributes &attrs,
     return failure();
   auto softmax = [&](Value v, int64_t dim) {
     return linalg::SoftmaxOp::create(builder, loc, TypeRange{v.getType()}, v,
-                                     empty(shapeOf(v), eltOf(v)), dim)
+                                     empty(sizesOf(v), eltOf(v)), dim)
         .getResult()[0];
   };
   if (onAxis || *axis == rank - 1)
     return softmax(x, *axis);
   // Before opset 13: over the flattened trailing dims from axis.
-  ArrayRef<int64_t> s = shapeOf(x);
-  Value flat =
-      reshape(x, {product(s.take_front(*axis)), product(s.drop_front(*axis))});
+  SymShape s = sizesOf(x);
+  ArrayRef<SymSize> sr(s);
+  Value flat = reshape(x, {onnx_import::product(sr.take_front(*axis)),
+                           onnx_import::product(sr.drop_front(*axis))});
   return reshape(softmax(flat, 1), s);
 }
 
@@ -145,6 +155,11 @@ Importer::importLayerNorm(const NodeAttributes &attrs) {
     return unsupported("stash_type=" + Twine(attrs.getInt("stash_type", 1)) +
                        " on " + nodeLabel);
   SmallVector<int64_t> normalized(shapeOf(x).drop_front(*axis));
+  if (ShapedType::isDynamicShape(normalized))
+    return unsupported("normalizing over dimensions of dynamic size (X has "
+                       "shape " +
+                       sizesString(sizesOf(x)) + ", axis " + Twine(*axis) +
+                       "): the normalized dimensions must be static");
   // Scale and B broadcast to the normalized shape.
   auto fit = [&](Value v, StringRef name) -> FailureOr<Value> {
     if (!v)
@@ -160,7 +175,7 @@ Importer::importLayerNorm(const NodeAttributes &attrs) {
       return fail("input " + name + " of shape " + shapeString(vs) +
                   " does not broadcast to the normalized shape " +
                   shapeString(normalized));
-    return broadcastTo(v, normalized);
+    return broadcastTo(v, symShape(normalized));
   };
   FailureOr<Value> w = fit(scale, "Scale"), b = fit(bias, "B");
   if (failed(w) || failed(b))
@@ -175,11 +190,11 @@ Importer::importLayerNorm(const NodeAttributes &attrs) {
     return results;
   // Mean and InvStdDev: [d0, ..., d(axis-1), 1, ..., 1].
   Type elt = eltOf(x);
-  SmallVector<int64_t> statShape(shapeOf(x));
+  SymShape statShape = sizesOf(x);
   for (int64_t d = *axis; d < rank; ++d)
     statShape[d] = 1;
   int64_t count = product(normalized);
-  SmallVector<int64_t> outer(shapeOf(x).take_front(*axis));
+  SymShape outer(ArrayRef<SymSize>(sizesOf(x)).take_front(*axis));
   auto reduceMean = [&](Value v) -> Value {
     SmallVector<AffineExpr> exprs;
     for (int64_t d = 0; d < *axis; ++d)
@@ -237,17 +252,18 @@ FailureOr<Value> Importer::importArgMax(const NodeAttributes &attrs) {
   if (failed(axis))
     return failure();
   bool keep = attrs.getInt("keepdims", 1);
-  SmallVector<int64_t> out(shapeOf(x));
+  SymShape out = sizesOf(x);
   if (keep)
     out[*axis] = 1;
   else
     out.erase(out.begin() + *axis);
-  return Value(
-      ArgMaxOp::create(builder, loc,
-                       RankedTensorType::get(out, builder.getI64Type()), x,
-                       builder.getI64IntegerAttr(*axis),
-                       keep ? builder.getUnitAttr() : nullptr)
-          .getResult());
+  return record(ArgMaxOp::create(builder, loc,
+                                 RankedTensorType::get(staticShape(out),
+                                                       builder.getI64Type()),
+                                 x, builder.getI64IntegerAttr(*axis),
+                                 keep ? builder.getUnitAttr() : nullptr)
+                    .getResult(),
+                out);
 }
 
 void onnx_import::populateReductionHandlers(HandlerTable &table) {
