@@ -159,6 +159,8 @@ void s2s::buildS2SBufferizationPipeline(OpPassManager &pm,
   outParams.hoistStaticAllocs = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addNestedPass<func::FuncOp>(createS2SBufferizationForwardOutParamsPass());
+  // The caller's descriptors: offset 0, the static sizes, row-major.
+  pm.addPass(createS2SBufferizationCheckDescriptorsPass());
   // Loops the lowering marked as parallel (scf.forall) run on threads, or
   // in sequence.
   if (options.threads > 1)

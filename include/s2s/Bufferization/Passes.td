@@ -111,6 +111,63 @@ def S2SBufferizationShapeFunctionsPass
   ];
 }
 
+def S2SBufferizationCheckDescriptorsPass
+    : Pass<"s2s-bufferization-check-descriptors", "::mlir::ModuleOp"> {
+  let summary = "Check the memref descriptors a caller passes to a public "
+                "function";
+  let description = [{
+    A public function's memref arguments have the identity layout: the code
+    reads an argument at offset 0 with row-major (C-order) strides and its
+    static sizes, whatever the descriptor says. A caller that passes a
+    view (a non-zero offset, other strides) or a buffer of another static
+    size would get results computed from the wrong elements, without a
+    word. This pass makes each memref argument of a public function with a
+    C interface (`llvm.emit_c_interface`) take any strided descriptor of
+    its rank (`memref<?x?xf32, strided<[?, ?], offset: ?>>`: the same C
+    struct, so the ABI does not change), checks at the function's start
+    that the offset is 0, that each static size is the descriptor's, and
+    that the strides are row-major (a dimension of size 0 or 1 may have
+    any stride), then views it as the type the body was compiled for
+    (`memref.reinterpret_cast` with that type's sizes and strides).
+
+    In an entry, a descriptor that fails is a `cf.assert` naming the
+    argument and what it must be. In a `<name>_check_shapes` function
+    (from `s2s-bufferization-shape-functions`), the same checks of its
+    arguments become statuses after the shape checks' (the first check
+    that fails gives the status), and their messages join
+    `s2s.shape_checks`, so that a caller learns of a bad descriptor before
+    the call, as it learns of sizes that break a shape rule.
+
+    It runs after bufferization (`buffer-results-to-out-params` and
+    `s2s-bufferization-forward-out-params`): output arguments are checked
+    the same way in the entry.
+
+    Before:
+    ```mlir
+    func.func @main(%x: memref<?x8xf32>, %out: memref<?x8xf32>)
+        attributes {llvm.emit_c_interface} { ... uses of %x ... }
+    ```
+    After:
+    ```mlir
+    func.func @main(%x: memref<?x?xf32, strided<[?, ?], offset: ?>>, ...)
+        attributes {llvm.emit_c_interface} {
+      %base, %offset, %sizes:2, %strides:2 = memref.extract_strided_metadata %x
+      ... %ok = offset == 0 and sizes#1 == 8 and strides == [sizes#1, 1] ...
+      cf.assert %ok, "argument #0 ('x') of @main: ..."
+      %x0 = memref.reinterpret_cast %x to offset: [0], sizes: [%sizes#0, 8],
+          strides: [8, 1] : memref<?x?xf32, strided<[?, ?], offset: ?>>
+          to memref<?x8xf32>
+      ... uses of %x0 ...
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::cf::ControlFlowDialect",
+    "::mlir::memref::MemRefDialect",
+  ];
+}
+
 def S2SBufferizationForwardOutParamsPass : Pass<"s2s-bufferization-forward-out-params",
                                    "::mlir::func::FuncOp"> {
   let summary = "Compute results in the caller's buffers instead of copying";

@@ -185,15 +185,62 @@ static void sdpa(int index) {
   printf("sdpa with %lld values for %lld keys: status %d\n",
          (long long)in[2].sizes[2], (long long)in[1].sizes[2],
          _mlir_ciface_sdpa_check_shapes(ARGS(in)));
+  in[2].sizes[2] += 1;
+  if (index == 0) {
+    /* Descriptors the compiled code cannot read as they say: a view at an
+     * offset, strides that are not row-major, a static size that is not
+     * the model's. Each gets a status, not a call. */
+    in[0].offset = 1;
+    printf("sdpa with q at offset 1: status %d\n",
+           _mlir_ciface_sdpa_check_shapes(ARGS(in)));
+    in[0].offset = 0;
+    int64_t s2 = in[1].strides[2];
+    in[1].strides[2] = in[1].strides[3];
+    in[1].strides[3] = s2;
+    printf("sdpa with k's last two strides swapped: status %d\n",
+           _mlir_ciface_sdpa_check_shapes(ARGS(in)));
+    in[1].strides[3] = in[1].strides[2];
+    in[1].strides[2] = s2;
+    in[2].sizes[3] += 1;
+    printf("sdpa with v of head size %lld: status %d\n",
+           (long long)in[2].sizes[3], _mlir_ciface_sdpa_check_shapes(ARGS(in)));
+    in[2].sizes[3] -= 1;
+    printf("sdpa with every descriptor right: status %d\n",
+           _mlir_ciface_sdpa_check_shapes(ARGS(in)));
+  }
 #undef ARGS
 }
 
+/* The entry called with a descriptor at an offset (without asking the
+ * check function first): it stops with the message rather than read the
+ * wrong elements. */
+static void sdpaAtOffset(void) {
+  Array q = load("sdpa0_q"), k = load("sdpa0_k"), v = load("sdpa0_v");
+  AnyDescriptor in[3] = {describe(q.data, q.shape, 4),
+                         describe(k.data, k.shape, 4),
+                         describe(v.data, v.shape, 4)};
+  int64_t shape[4] = {q.shape[0], q.shape[1], q.shape[2], v.shape[3]};
+  float *o = malloc(shape[0] * shape[1] * shape[2] * shape[3] * sizeof(float));
+  AnyDescriptor od = describe(o, shape, 4);
+  in[1].offset = 1;
+  /* The failed check prints its message with puts, then aborts: unbuffered,
+   * so that it is not lost with the buffer. */
+  setvbuf(stdout, NULL, _IONBF, 0);
+  _mlir_ciface_sdpa((s2s_memref_f32_4d *)&in[0], (s2s_memref_f32_4d *)&in[1],
+                    (s2s_memref_f32_4d *)&in[2], (s2s_memref_f32_4d *)&od);
+  printf("the call returned\n");
+}
+
 int main(int argc, char **argv) {
-  if (argc != 2) {
-    fprintf(stderr, "usage: %s DIR\n", argv[0]);
+  if (argc != 2 && !(argc == 3 && !strcmp(argv[2], "--offset"))) {
+    fprintf(stderr, "usage: %s DIR [--offset]\n", argv[0]);
     return 2;
   }
   dir = argv[1];
+  if (argc == 3) {
+    sdpaAtOffset();
+    return 0;
+  }
   for (int i = 0; i < 3; ++i)
     lstm(i);
   for (int i = 0; i < 3; ++i)
