@@ -211,6 +211,45 @@ def S2SCPUExpandDynamicReshapesPass
                            "::mlir::memref::MemRefDialect"];
 }
 
+def S2SCPULowerAssertsPass
+    : Pass<"s2s-cpu-lower-asserts", "::mlir::ModuleOp"> {
+  let summary = "Failed cf.assert checks: the message to standard error, "
+                "then abort";
+  let description = [{
+    The run-time checks of compiled code (shape rules, memref descriptors)
+    are `cf.assert` ops. Upstream's LLVM lowering prints a failed check's
+    message with `puts`, to standard output, whose buffer `abort` then
+    discards when the output is a pipe or a file: the caller learns only
+    that the program aborted. This pass lowers each `cf.assert` before
+    `convert-to-llvm`: the block is split at the check, and when the
+    condition is false a block of its own writes the message and a newline
+    to file descriptor 2 (`write`, unbuffered) and calls `abort`. The
+    message is an internal global string. It runs in the LLVM lowering
+    stage, after `convert-scf-to-cf` (the split needs regions that may hold
+    several blocks).
+
+    Before:
+    ```mlir
+    cf.assert %ok, "argument #0 of @main: ..."
+    "use"() : () -> ()
+    ```
+    After:
+    ```mlir
+      cf.cond_br %ok, ^bb2, ^bb1
+    ^bb1:
+      %msg = llvm.mlir.addressof @s2s_check_message_0 : !llvm.ptr
+      ... %fd = 2, %len = the message's length + 1
+      llvm.call @write(%fd, %msg, %len) : (i32, !llvm.ptr, i64) -> i64
+      llvm.call @abort() : () -> ()
+      llvm.unreachable
+    ^bb2:
+      "use"() : () -> ()
+    ```
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect",
+                           "::mlir::cf::ControlFlowDialect"];
+}
+
 def S2SCPUInlineAllocaScopesPass : Pass<"s2s-cpu-inline-alloca-scopes"> {
   let summary = "Inline the memref.alloca_scope ops of parallel loop bodies";
   let description = [{
