@@ -96,7 +96,8 @@ static SmallVector<DescriptorCheck> openArguments(func::FuncOp func) {
                               b, loc, small,
                               cmp(arith::CmpIPredicate::eq, stride, expected)));
       rowMajor[d] = expected;
-      expected = arith::MulIOp::create(b, loc, expected, size);
+      if (d > 0)
+        expected = arith::MulIOp::create(b, loc, expected, size);
     }
     // The argument as the body's type: a view that cannot be folded away
     // (a memref.cast would fold into its users and leave them the open

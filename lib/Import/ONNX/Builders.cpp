@@ -305,7 +305,6 @@ Value Importer::reshape(Value v, ArrayRef<SymSize> sizes) {
   if (ArrayRef<SymSize>(from) == sizes)
     return v;
   Type elt = eltOf(v);
-  auto type = RankedTensorType::get(shape, elt);
   // Reshapes compose: start from the value before the last one.
   if (auto expand = v.getDefiningOp<tensor::ExpandShapeOp>())
     return reshape(expand.getSrc(), sizes);
@@ -408,7 +407,6 @@ Value Importer::reshape(Value v, ArrayRef<SymSize> sizes) {
                           llvm::to_vector(llvm::seq<int64_t>(0, from.size()))});
   if (sizes.size() == 1)
     return flat;
-  (void)type;
   return expandTo(flat, sizes,
                   ArrayRef<ReassociationIndices>{
                       llvm::to_vector(llvm::seq<int64_t>(0, sizes.size()))});

@@ -27,23 +27,9 @@ using namespace mlir::s2s;
 using namespace mlir::s2s::onnx_import;
 
 namespace {
-/// The ops evaluated elementwise on sizes, by ONNX op type.
-enum class SizeOp {
-  Add,
-  Sub,
-  Mul,
-  Div,
-  Min,
-  Max,
-  Equal,
-  Less,
-  Greater,
-  LessOrEqual,
-  GreaterOrEqual,
-  Neg,
-  Not,
-  Where
-};
+/// The ops evaluated elementwise on sizes, by ONNX op type (the
+/// comparisons are one kind, told apart by their predicate).
+enum class SizeOp { Add, Sub, Mul, Div, Min, Max, Compare, Neg, Not, Where };
 } // namespace
 
 static std::optional<SizeOp> sizeOpFor(StringRef opType) {
@@ -54,15 +40,23 @@ static std::optional<SizeOp> sizeOpFor(StringRef opType) {
       .Case("Div", SizeOp::Div)
       .Case("Min", SizeOp::Min)
       .Case("Max", SizeOp::Max)
-      .Case("Equal", SizeOp::Equal)
-      .Case("Less", SizeOp::Less)
-      .Case("Greater", SizeOp::Greater)
-      .Case("LessOrEqual", SizeOp::LessOrEqual)
-      .Case("GreaterOrEqual", SizeOp::GreaterOrEqual)
+      .Cases({"Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual"},
+             SizeOp::Compare)
       .Case("Neg", SizeOp::Neg)
       .Case("Not", SizeOp::Not)
       .Case("Where", SizeOp::Where)
       .Default(std::nullopt);
+}
+
+/// The predicate of a comparison op.
+static arith::CmpIPredicate predicateFor(StringRef opType) {
+  using P = arith::CmpIPredicate;
+  return llvm::StringSwitch<P>(opType)
+      .Case("Less", P::slt)
+      .Case("Greater", P::sgt)
+      .Case("LessOrEqual", P::sle)
+      .Case("GreaterOrEqual", P::sge)
+      .Default(P::eq);
 }
 
 /// Whether `v` can be an operand of a shape computation: a rank-0 or
@@ -286,7 +280,6 @@ Importer::importShapeComputation(const NodeAttributes &attrs) {
   auto at = [&](unsigned k, int64_t i) -> const SymSize & {
     return operands[k].size() == 1 ? operands[k][0] : operands[k][i];
   };
-  using P = arith::CmpIPredicate;
   SymShape out;
   for (int64_t i = 0; i < n; ++i) {
     switch (*kind) {
@@ -315,35 +308,21 @@ Importer::importShapeComputation(const NodeAttributes &attrs) {
       out.push_back(acc);
       break;
     }
-    case SizeOp::Equal:
-      out.push_back(compare(P::eq, at(0, i), at(1, i)));
-      break;
-    case SizeOp::Less:
-      out.push_back(compare(P::slt, at(0, i), at(1, i)));
-      break;
-    case SizeOp::Greater:
-      out.push_back(compare(P::sgt, at(0, i), at(1, i)));
-      break;
-    case SizeOp::LessOrEqual:
-      out.push_back(compare(P::sle, at(0, i), at(1, i)));
-      break;
-    case SizeOp::GreaterOrEqual:
-      out.push_back(compare(P::sge, at(0, i), at(1, i)));
+    case SizeOp::Compare:
+      out.push_back(compare(predicateFor(op), at(0, i), at(1, i)));
       break;
     case SizeOp::Neg:
       out.push_back(at(0, i) * SymSize(-1));
       break;
     case SizeOp::Not:
-      out.push_back(compare(P::eq, at(0, i), SymSize(0)));
+      out.push_back(compare(arith::CmpIPredicate::eq, at(0, i), SymSize(0)));
       break;
     case SizeOp::Where:
       out.push_back(select(at(0, i), at(1, i), at(2, i)));
       break;
     }
   }
-  bool isCompare = *kind == SizeOp::Equal || *kind == SizeOp::Less ||
-                   *kind == SizeOp::Greater || *kind == SizeOp::LessOrEqual ||
-                   *kind == SizeOp::GreaterOrEqual || *kind == SizeOp::Not;
+  bool isCompare = *kind == SizeOp::Compare || *kind == SizeOp::Not;
   Type elt = isCompare                ? builder.getI1Type()
              : *kind == SizeOp::Where ? eltOf(input(1))
                                       : xType.getElementType();
