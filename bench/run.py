@@ -70,6 +70,11 @@ FAULTS_NOTE = 1000
 # pages), for at most WARMUP_BUDGETS budgets.
 WARMUP_FAULTS = 256
 WARMUP_BUDGETS = 3.0
+# Rounds of static and dynamic-shape calls in turn after their first
+# measurements (each half a budget per call and round).
+INTERLEAVE_ROUNDS = 2
+# Dynamic shapes should cost no more than this over static ones.
+DYN_TARGET = 1.05
 # libgomp's threads (torch's intra-op pool) spin after each parallel region
 # by default and take the cores from OpenBLAS's pthreads: at 2 threads on 2
 # cores that makes PyTorch several times slower. PyTorch at its best runs
@@ -297,7 +302,11 @@ def timed(call, budget, min_repeats, memtrack=None, out_bytes=None):
     gc.disable()
     try:
         t0 = time.perf_counter()
-        first_result = call()
+        first_scratch = None
+        if memtrack is not None and memtrack.ok:
+            first_result, first_scratch = memtrack.measure(call)
+        else:
+            first_result = call()
         first = time.perf_counter() - t0
         # Warm-up, unless the first call alone took longer than 2 budgets:
         # at least one call and a tenth of the budget, and on until a call
@@ -357,7 +366,38 @@ def timed(call, budget, min_repeats, memtrack=None, out_bytes=None):
               ru0.ru_majflt) / len(times)
     return {"first": first, "median": statistics.median(times),
             "min": min(times), "repeats": len(times), "warmup": warm,
-            "scratch": scratch, "faults": faults, "result": first_result}
+            "scratch": scratch, "first_scratch": first_scratch,
+            "faults": faults, "result": first_result,
+            "times": times}
+
+
+def interleave(pairs, budget, min_repeats, rounds):
+    """Further timed calls for measurements already warmed up by timed():
+    `rounds` rounds over pairs = [(call, record)], each call for half a
+    budget per round, in turn (A B A B), so that a drift of the machine
+    hits all alike. Each record's median, min and repeats then cover all
+    its timed calls."""
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(rounds):
+            for call, rec in pairs:
+                start = time.perf_counter()
+                n = 0
+                while n < min_repeats or \
+                        time.perf_counter() - start < budget / 2:
+                    t = time.perf_counter()
+                    call()
+                    rec["times"].append(time.perf_counter() - t)
+                    n += 1
+                    if time.perf_counter() - start >= SLOW_BUDGETS * budget:
+                        break
+    finally:
+        gc.enable()
+    for _, rec in pairs:
+        rec["median"] = statistics.median(rec["times"])
+        rec["min"] = min(rec["times"])
+        rec["repeats"] = len(rec["times"])
 
 
 def compare(kind, got, want):
@@ -455,6 +495,7 @@ def child(args):
     def run_sgemm(when):
         r = timed(sgemm, args.budget, args.min_repeats)
         r.pop("result")
+        r.pop("times")
         emit({"type": "sgemm", "threads": threads, "when": when, **r})
         log("  OpenBLAS cblas_sgemm %d^3 (%s): %s ms median of %d, %.1f GFLOP/s"
             % (SGEMM_N, when, fmt_ms(r["median"]), r["repeats"],
@@ -500,11 +541,41 @@ def child(args):
             if sr["scratch"] is not None:
                 sr["scratch"] += arena_bytes(so)
             rec["s2s"] = sr
-            log("  s2s  : %s ms median of %d (first call %s ms), "
+
+        # The dynamic-shape variant: the same library for every size of
+        # the workload's family, called here at this workload's sizes.
+        d = None
+        if w.dyn is not None:
+            dso = os.path.join(args.libdir, so_name(w.dyn.name, threads))
+            if not os.path.exists(dso):
+                rec["dyn_error"] = "not compiled"
+            else:
+                try:
+                    d = Compiled(dso, w.dyn.name, inputs, outputs)
+                except (OSError, AttributeError) as e:
+                    rec["dyn_error"] = "load: %s" % e
+            if d is not None:
+                dr = timed(d, args.budget, args.min_repeats, memtrack)
+                dr.pop("result")
+                for key in ("scratch", "first_scratch"):
+                    if dr[key] is not None:
+                        dr[key] += arena_bytes(dso)
+                rec["dyn"] = dr
+            else:
+                log("  dyn  : %s" % rec["dyn_error"])
+        if c is not None and d is not None:
+            # Static and dynamic again in turn: their ratio is the figure.
+            interleave([(c, sr), (d, dr)], args.budget, args.min_repeats,
+                       INTERLEAVE_ROUNDS)
+        for tag, r in (("s2s  ", rec.get("s2s")), ("dyn  ", rec.get("dyn"))):
+            if r is None:
+                continue
+            r.pop("times")
+            log("  %s: %s ms median of %d (first call %s ms), "
                 "%.2f GFLOP/s, scratch %s, %.0f page faults/call"
-                % (fmt_ms(sr["median"]), sr["repeats"], fmt_ms(sr["first"]),
-                   w.flops / sr["median"] / 1e9, fmt_bytes(sr["scratch"]),
-                   sr["faults"]))
+                % (tag, fmt_ms(r["median"]), r["repeats"], fmt_ms(r["first"]),
+                   w.flops / r["median"] / 1e9, fmt_bytes(r["scratch"]),
+                   r["faults"]))
 
         def torch_out_bytes(r):
             ts = r if isinstance(r, (tuple, list)) else (r,)
@@ -515,6 +586,7 @@ def child(args):
             tr = timed(torch_fn, args.budget, args.min_repeats, memtrack,
                        torch_out_bytes)
         res = tr.pop("result")
+        tr.pop("times")
         res = res if isinstance(res, (tuple, list)) else (res,)
         want = [t.numpy() for t in res]
         rec["torch"] = tr
@@ -530,8 +602,14 @@ def child(args):
             log("  s2s / torch time: %.2fx   check vs PyTorch: %s (%s)"
                 % (sr["median"] / tr["median"], "ok" if ok else "MISMATCH",
                    text))
+        if d is not None:
+            ok, text = compare(cmp_kind, d.outputs, want)
+            rec["dyn_check"] = {"ok": ok, "text": text}
+            log("  dyn / static time: %s   dyn check vs PyTorch: %s (%s)"
+                % ("%.3fx" % (dr["median"] / sr["median"]) if c else "-",
+                   "ok" if ok else "MISMATCH", text))
         emit(rec)
-        del inputs, want, res, c
+        del inputs, want, res, c, d
         gc.collect()
     run_sgemm("end")
     emit({"type": "end", "threads": threads, "loadavg_end": loadavg()})
@@ -590,6 +668,7 @@ def so_name(name, threads):
 
 
 def compile_workloads(ws, s2s_compile, libdir, threads):
+    """ws: workloads and models (anything with .name and .path())."""
     """s2s-compile --threads=T --emit=shared for each workload and thread
     count T; the compile time reported is the one of the first T."""
     errors, seconds = {}, {}
@@ -766,6 +845,7 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
                "s2s GFLOP/s", "torch ms", "torch GFLOP/s", "s2s/torch",
                "s2s x sgemm", "torch x sgemm", "s2s thr", "s2s scratch",
                "torch scratch", "check"]
+    dyn_rows, dyn_within, dyn_compared = [], 0, 0
     table, problems, notes = [], [], []
     faster, compared = 0, 0
     for w in ws:
@@ -776,6 +856,9 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
             if rec is None:
                 why = crashed.get(w.name, "not run")
                 table.append(row + ["-"] * 11 + ["died: %s" % why])
+                if w.dyn is not None:
+                    dyn_rows.append([w.name, w.dyn.name, t] + ["-"] * 6 +
+                                    ["died: %s" % why])
                 problems.append("%s (%d thr): the benchmark process died "
                                 "(%s)" % (w.name, t, why))
                 continue
@@ -796,6 +879,34 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
                     problems.append("%s (%d thr): s2s's result differs from "
                                     "PyTorch's: %s" % (w.name, t,
                                                        check["text"]))
+            dr = rec.get("dyn")
+            if w.dyn is not None:
+                dcheck = rec.get("dyn_check")
+                if dr is None:
+                    err = compile_errors.get(w.dyn.name) or \
+                        rec.get("dyn_error", "?")
+                    if t == min(per_thread):
+                        problems.append("%s: s2s failed: %s" % (w.dyn.name,
+                                                                 err))
+                elif not dcheck["ok"]:
+                    problems.append("%s at the sizes of %s (%d thr): its "
+                                    "result differs from PyTorch's: %s"
+                                    % (w.dyn.name, w.name, t, dcheck["text"]))
+                ratio = dr["median"] / sr["median"] if dr and sr else None
+                if ratio is not None:
+                    dyn_compared += 1
+                    dyn_within += ratio <= DYN_TARGET
+                dyn_rows.append([
+                    w.name, w.dyn.name, t,
+                    fmt_ms(sr["median"]) if sr else "-",
+                    fmt_ms(dr["median"]) if dr else "-",
+                    fmt_num(ratio) if ratio is not None else "-",
+                    fmt_ms(dr["first"]) if dr else "-",
+                    "%s / %s" % (fmt_bytes(sr["scratch"]) if sr else "-",
+                                 fmt_bytes(dr["first_scratch"]) if dr
+                                 else "-"),
+                    ("-" if dr is None else "failed" if not dcheck else
+                     "ok" if dcheck["ok"] else "MISMATCH")])
             for impl, r in (("s2s", sr), ("torch", tr)):
                 if r and r.get("faults", 0) >= FAULTS_NOTE:
                     notes.append(
@@ -819,6 +930,29 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
     p("s2s is faster than PyTorch in %d of %d measurements (workload x "
       "thread count)." % (faster, compared))
     p("")
+    if dyn_rows:
+        p("Dynamic shapes: each workload again with its batch and sequence "
+          "dimensions written `?` (bench/workloads/*_dyn.mlir; one library "
+          "per family, called at each workload's sizes), measured in the "
+          "same process in turn with the static library (%d further rounds "
+          "of each after the first measurements). `dyn/static` is the ratio "
+          "of median times; the target is at most %.2f. Scratch: that of "
+          "a call of the static library (its static arena included), and "
+          "that of the first call of the dynamic one, which allocates the "
+          "arena that later calls reuse (s2s-cpu-plan-buffers: it grows "
+          "to the largest call so far). `check`: the dynamic library's "
+          "result against PyTorch's."
+          % (INTERLEAVE_ROUNDS, DYN_TARGET))
+        p("")
+        p(md_table(["workload", "dynamic model", "thr", "static ms",
+                    "dynamic ms", "dyn/static", "dynamic first ms",
+                    "scratch static / dynamic (first call)", "check"],
+                   dyn_rows, left=(0, 1, 8)))
+        p("")
+        p("The dynamic variant is within %d%% of the static one in %d of %d "
+          "measurements." % (round((DYN_TARGET - 1) * 100), dyn_within,
+                             dyn_compared))
+        p("")
     if notes:
         p("Measurements whose timed calls still took page faults (fresh "
           "memory from the kernel: glibc's heap still growing, or blocks "
@@ -947,7 +1081,8 @@ def main():
         return 2
     t_start = time.time()
 
-    for w in ws:
+    models = ws + suite.dynamic_models(ws)
+    for w in models:
         if not os.path.exists(w.path()):
             log("error: %s is missing (python3 bench/suite.py writes it)"
                 % w.path())
@@ -965,7 +1100,8 @@ def main():
                ",".join(map(str, threads)), args.budget, args.min_repeats))
         log("compiling with %s --emit=shared into %s" % (s2s_compile, libdir))
         stamp = tool_stamp(s2s_compile)
-        errors, seconds = compile_workloads(ws, s2s_compile, libdir, threads)
+        errors, seconds = compile_workloads(models, s2s_compile, libdir,
+                                            threads)
         tool_note = ""
         if tool_stamp(s2s_compile) != stamp:
             tool_note = ("s2s-compile was rebuilt while the workloads were "

@@ -64,11 +64,37 @@ static FailureOr<func::FuncOp> cloneAs(func::FuncOp func, StringRef name,
   return clone;
 }
 
+namespace {
+/// tensor.dim of the result of an elementwise op on tensors (arith and
+/// math ops, which do not reify their shapes) as tensor.dim of its first
+/// tensor operand: the operands and results of such an op have one shape.
+struct DimOfElementwise : OpRewritePattern<tensor::DimOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(tensor::DimOp dim,
+                                PatternRewriter &rewriter) const override {
+    Operation *def = dim.getSource().getDefiningOp();
+    if (!def || !def->hasTrait<OpTrait::Elementwise>() ||
+        def->getNumRegions() != 0)
+      return failure();
+    auto resultType = cast<RankedTensorType>(dim.getSource().getType());
+    for (Value operand : def->getOperands()) {
+      auto type = dyn_cast<RankedTensorType>(operand.getType());
+      if (!type || type.getShape() != resultType.getShape())
+        continue;
+      rewriter.replaceOpWithNewOp<tensor::DimOp>(dim, operand, dim.getIndex());
+      return success();
+    }
+    return failure();
+  }
+};
+} // namespace
+
 /// Rewrites sizes of op results as sizes of their operands; the
 /// computation that no longer has a use is erased.
 static LogicalResult simplify(func::FuncOp func) {
   MLIRContext *ctx = func.getContext();
   RewritePatternSet patterns(ctx);
+  patterns.add<DimOfElementwise>(ctx);
   memref::populateResolveRankedShapedTypeResultDimsPatterns(patterns);
   tensor::DimOp::getCanonicalizationPatterns(patterns, ctx);
   if (failed(applyPatternsGreedily(func, std::move(patterns))))

@@ -70,6 +70,28 @@ func.func @gru(%x: tensor<?x?x4xf32>, %w_ih: tensor<1x12x4xf32>,
 
 // -----
 
+/// Elementwise arith and math ops on tensors do not reify their shapes: the
+/// size of their result is that of their first operand of the same shape,
+/// so the sizes do not keep the computation alive.
+// CHECK-LABEL: func.func @residual_result_shapes(
+// CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: tensor<?x?x8xf32>
+// CHECK-NOT:     s2s.linear
+// CHECK-NOT:     arith.addf
+// CHECK-NOT:     math.tanh
+// CHECK-DAG:     tensor.dim %[[X]], %c0
+// CHECK-DAG:     tensor.dim %[[X]], %c1
+// CHECK:         tensor.from_elements
+func.func @residual(%x: tensor<?x?x8xf32>, %w: tensor<8x8xf32>)
+    -> tensor<?x?x8xf32> {
+  %y = s2s.linear %x, %w : (tensor<?x?x8xf32>, tensor<8x8xf32>)
+      -> tensor<?x?x8xf32>
+  %t = math.tanh %y : tensor<?x?x8xf32>
+  %r = arith.addf %x, %t : tensor<?x?x8xf32>
+  return %r : tensor<?x?x8xf32>
+}
+
+// -----
+
 /// Static results and no checks: nothing to add. Private functions are not
 /// entry points.
 // CHECK-LABEL: func.func @negative_static(

@@ -1,25 +1,36 @@
 //===- PlanBuffers.cpp - one arena per function for its scratch buffers ---===//
 //
-// Places the statically sized heap buffers a function allocates at its top
-// level into one arena, planned at compile time from their lifetimes and
-// reused by every call: a zero-initialized global of the function, taken
-// for the duration of a call through an atomic flag (a call that finds it
+// Places the heap buffers a function allocates at its top level into one
+// arena, planned from their lifetimes and reused by every call, taken for
+// the duration of a call through an atomic flag (a call that finds it
 // taken, from another thread or recursively, mallocs an arena of its own).
+// With static sizes only, the arena is a zero-initialized global of the
+// function, its layout fixed at compile time. With dynamic sizes, buffers
+// whose lifetimes do not overlap share a slot planned at compile time,
+// the slots' sizes are computed at the start of each call, and the arena is
+// a heap block that grows to the largest size a call has needed.
 //
 //===----------------------------------------------------------------------===//
 
 #include "s2s/Codegen/CPU/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/FunctionCallUtils.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/MemRef/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir {
 namespace s2s {
@@ -35,24 +46,28 @@ namespace {
 constexpr int64_t kAlignment = 64;
 
 /// A buffer of the arena: its allocation, size, lifetime (positions in the
-/// function's block) and, once planned, its offset.
+/// function's block) and, once planned, its offset (static buffers) or slot
+/// (dynamic ones).
 struct Buffer {
   memref::AllocOp alloc;
   SmallVector<memref::DeallocOp> deallocs;
+  /// Static: the size in bytes, aligned. Dynamic: the bytes of one element
+  /// times the static dimensions.
   int64_t bytes = 0;
+  bool dynamic = false;
   unsigned begin = 0, end = 0;
   int64_t offset = 0;
+  unsigned slot = 0;
 };
 
-/// The size in bytes of a static, identity-layout memref of whole bytes.
-static std::optional<int64_t> staticBytes(MemRefType type) {
-  if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
-      type.getMemorySpace())
+/// The bytes of one element of an identity-layout memref of whole bytes.
+static std::optional<int64_t> elementBytes(MemRefType type) {
+  if (!type.getLayout().isIdentity() || type.getMemorySpace())
     return std::nullopt;
   Type elt = type.getElementType();
   if (!elt.isIntOrFloat() || elt.getIntOrFloatBitWidth() % 8 != 0)
     return std::nullopt;
-  return type.getNumElements() * (elt.getIntOrFloatBitWidth() / 8);
+  return elt.getIntOrFloatBitWidth() / 8;
 }
 
 /// Describes `alloc` as a buffer of `block`, or fails when it may outlive
@@ -64,11 +79,15 @@ static FailureOr<Buffer> describe(memref::AllocOp alloc, Block &block,
                                   const DenseMap<Operation *, unsigned> &pos) {
   Buffer buffer;
   buffer.alloc = alloc;
-  std::optional<int64_t> bytes = staticBytes(alloc.getType());
-  if (!bytes || !alloc.getDynamicSizes().empty() ||
-      !alloc.getSymbolOperands().empty())
+  MemRefType type = alloc.getType();
+  std::optional<int64_t> bytes = elementBytes(type);
+  if (!bytes || !alloc.getSymbolOperands().empty())
     return failure();
-  buffer.bytes = llvm::alignTo(*bytes, kAlignment);
+  for (int64_t size : type.getShape())
+    if (!ShapedType::isDynamic(size))
+      *bytes *= size;
+  buffer.dynamic = !type.hasStaticShape();
+  buffer.bytes = buffer.dynamic ? *bytes : llvm::alignTo(*bytes, kAlignment);
   buffer.begin = buffer.end = pos.lookup(alloc);
   bool freed = false;
   SmallVector<Value> aliases = {alloc.getResult()};
@@ -141,6 +160,55 @@ static int64_t assignOffsets(MutableArrayRef<Buffer> buffers) {
   return total;
 }
 
+/// Slots for dynamic buffers: buffers whose lifetimes do not overlap share
+/// a slot (in order of their allocation, each into the first slot free by
+/// then). Returns the number of slots.
+static unsigned assignSlots(MutableArrayRef<Buffer> buffers) {
+  SmallVector<unsigned> slotEnds;
+  for (Buffer &buffer : buffers) {
+    auto *free = llvm::find_if(
+        slotEnds, [&](unsigned end) { return end < buffer.begin; });
+    if (free == slotEnds.end()) {
+      buffer.slot = slotEnds.size();
+      slotEnds.push_back(buffer.end);
+    } else {
+      buffer.slot = free - slotEnds.begin();
+      *free = buffer.end;
+    }
+  }
+  return slotEnds.size();
+}
+
+/// `value` available before `point` (an op of `block`, the function's
+/// body): itself when it is defined before `point` or is an argument, else
+/// a clone of its side-effect-free computation from such values, inserted
+/// at `b`'s insertion point. Fails when that computation reads memory or
+/// is nested in a region.
+static FailureOr<Value>
+materializeBefore(Value value, Operation *point, Block &block,
+                  const DenseMap<Operation *, unsigned> &pos, OpBuilder &b,
+                  IRMapping &cloned) {
+  if (Value known = cloned.lookupOrNull(value))
+    return known;
+  if (auto arg = dyn_cast<BlockArgument>(value)) {
+    if (arg.getOwner() != &block)
+      return failure();
+    return value;
+  }
+  Operation *def = value.getDefiningOp();
+  if (def->getBlock() != &block)
+    return failure();
+  if (pos.lookup(def) < pos.lookup(point))
+    return value;
+  if (def->getNumRegions() != 0 || !isMemoryEffectFree(def))
+    return failure();
+  for (Value operand : def->getOperands())
+    if (failed(materializeBefore(operand, point, block, pos, b, cloned)))
+      return failure();
+  Operation *copy = b.clone(*def, cloned);
+  return copy->getResult(cast<OpResult>(value).getResultNumber());
+}
+
 struct S2SCPUPlanBuffersPass
     : s2s::impl::S2SCPUPlanBuffersPassBase<S2SCPUPlanBuffersPass> {
   using S2SCPUPlanBuffersPassBase::S2SCPUPlanBuffersPassBase;
@@ -175,7 +243,10 @@ struct S2SCPUPlanBuffersPass
         auto loop = cast<scf::ForOp>(alloc->getParentOp());
         FailureOr<Buffer> buffer =
             describe(alloc, *alloc->getBlock(), noPositions);
-        if (failed(buffer) || buffer->deallocs.empty())
+        if (failed(buffer) || buffer->deallocs.empty() ||
+            !llvm::all_of(alloc.getDynamicSizes(), [&](Value size) {
+              return loop.isDefinedOutsideOfLoop(size);
+            }))
           continue;
         alloc->moveBefore(loop);
         for (memref::DeallocOp dealloc : buffer->deallocs)
@@ -188,16 +259,259 @@ struct S2SCPUPlanBuffersPass
     }
   }
 
+  /// Places the static `buffers` and the dynamic `dynamicBuffers` of
+  /// `func` in an arena on the heap that grows to the largest size a call
+  /// has needed: the static buffers at their planned offsets, then one slot
+  /// per group of dynamic buffers with disjoint lifetimes, sized at run time
+  /// for the largest of them. The dynamic buffers whose sizes cannot be
+  /// computed where the arena is taken stay on the heap. Fails (changing
+  /// nothing) when none is left.
+  LogicalResult planGrowing(func::FuncOp func, MutableArrayRef<Buffer> buffers,
+                            SmallVector<Buffer> &dynamicBuffers,
+                            const DenseMap<Operation *, unsigned> &pos,
+                            SymbolTable &symbols) {
+    Block &block = func.getBody().front();
+    MLIRContext *ctx = &getContext();
+    Location loc = func.getLoc();
+    // The arena is taken where the first of its buffers is allocated.
+    Operation *point = nullptr;
+    for (Buffer &buffer : llvm::concat<Buffer>(buffers, dynamicBuffers))
+      if (!point || buffer.begin < pos.lookup(point))
+        point = buffer.alloc;
+    OpBuilder b(point);
+
+    // The sizes of the dynamic buffers there.
+    IRMapping cloned;
+    SmallVector<Buffer> placed;
+    SmallVector<SmallVector<Value>> sizes;
+    for (Buffer &buffer : dynamicBuffers) {
+      SmallVector<Value> dims;
+      for (Value size : buffer.alloc.getDynamicSizes()) {
+        FailureOr<Value> dim =
+            materializeBefore(size, point, block, pos, b, cloned);
+        if (failed(dim))
+          break;
+        dims.push_back(*dim);
+      }
+      if (dims.size() != buffer.alloc.getDynamicSizes().size())
+        continue;
+      placed.push_back(buffer);
+      sizes.push_back(dims);
+    }
+    if (placed.empty())
+      return failure();
+    dynamicBuffers = placed;
+
+    // The bytes of each slot, then the slots' offsets after the static
+    // buffers.
+    int64_t staticTotal = buffers.empty() ? 0 : assignOffsets(buffers);
+    unsigned numSlots = assignSlots(dynamicBuffers);
+    Value alignMask = arith::ConstantIndexOp::create(b, loc, -kAlignment);
+    Value alignPad = arith::ConstantIndexOp::create(b, loc, kAlignment - 1);
+    SmallVector<Value> slotBytes(numSlots);
+    for (auto [buffer, dims] : llvm::zip(dynamicBuffers, sizes)) {
+      Value bytes = arith::ConstantIndexOp::create(b, loc, buffer.bytes);
+      for (Value dim : dims)
+        bytes = arith::MulIOp::create(b, loc, bytes, dim);
+      bytes = arith::AndIOp::create(
+          b, loc, arith::AddIOp::create(b, loc, bytes, alignPad), alignMask);
+      Value &slot = slotBytes[buffer.slot];
+      slot = slot ? arith::MaxUIOp::create(b, loc, slot, bytes).getResult()
+                  : bytes;
+    }
+    SmallVector<Value> slotOffsets;
+    Value need = arith::ConstantIndexOp::create(b, loc, staticTotal);
+    for (Value bytes : slotBytes) {
+      slotOffsets.push_back(need);
+      need = arith::AddIOp::create(b, loc, need, bytes);
+    }
+
+    // The arena (its address and size as i64 globals) and its flag.
+    ModuleOp module = getOperation();
+    Type i64 = b.getI64Type();
+    auto ptrType = LLVM::LLVMPointerType::get(ctx);
+    auto declare = [&](StringRef suffix) {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(func);
+      auto global = LLVM::GlobalOp::create(
+          b, loc, i64, /*isConstant=*/false, LLVM::Linkage::Private,
+          (func.getName() + suffix).str(), b.getI64IntegerAttr(0));
+      symbols.insert(global);
+      return global;
+    };
+    LLVM::GlobalOp addressGlobal = declare("_arena_address");
+    LLVM::GlobalOp capacityGlobal = declare("_arena_bytes");
+    auto flagType = MemRefType::get({}, b.getI32Type());
+    memref::GlobalOp flag;
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(func);
+      flag = memref::GlobalOp::create(
+          b, loc, (func.getName() + "_arena_busy").str(),
+          b.getStringAttr("private"), flagType,
+          DenseElementsAttr::get(RankedTensorType::get({}, b.getI32Type()),
+                                 b.getI32IntegerAttr(0).getValue()),
+          /*constant=*/false, /*alignment=*/nullptr);
+      symbols.insert(flag);
+    }
+    FailureOr<LLVM::LLVMFuncOp> mallocFn =
+        LLVM::lookupOrCreateMallocFn(b, module, i64);
+    FailureOr<LLVM::LLVMFuncOp> freeFn = LLVM::lookupOrCreateFreeFn(b, module);
+    if (failed(mallocFn) || failed(freeFn))
+      return failure();
+
+    // Take it: when free, grow it to `need` bytes if it is smaller; else a
+    // fresh block of `need` bytes.
+    Value one = arith::ConstantIntOp::create(b, loc, 1, 32);
+    Value zero = arith::ConstantIntOp::create(b, loc, 0, 32);
+    Value flagRef =
+        memref::GetGlobalOp::create(b, loc, flagType, flag.getSymName());
+    Value previous = memref::AtomicRMWOp::create(
+        b, loc, arith::AtomicRMWKind::assign, one, flagRef, ValueRange());
+    Value owns =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, previous, zero);
+    auto arenaType =
+        MemRefType::get({ShapedType::kDynamic}, IntegerType::get(ctx, 8));
+    auto take = scf::IfOp::create(b, loc, TypeRange{arenaType}, owns,
+                                  /*withElseRegion=*/true);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(take.thenBlock());
+      Value needBytes = arith::IndexCastOp::create(b, loc, i64, need);
+      Value addressRef = LLVM::AddressOfOp::create(b, loc, addressGlobal);
+      Value capacityRef = LLVM::AddressOfOp::create(b, loc, capacityGlobal);
+      Value capacity = LLVM::LoadOp::create(b, loc, i64, capacityRef);
+      Value small = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult,
+                                          capacity, needBytes);
+      auto grow = scf::IfOp::create(b, loc, TypeRange(), small,
+                                    /*withElseRegion=*/false);
+      {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(grow.thenBlock());
+        Value oldAddress = LLVM::LoadOp::create(b, loc, i64, addressRef);
+        Value old = LLVM::IntToPtrOp::create(b, loc, ptrType, oldAddress);
+        LLVM::CallOp::create(b, loc, *freeFn, ValueRange{old});
+        Value padded = arith::AddIOp::create(
+            b, loc, needBytes,
+            arith::ConstantIntOp::create(b, loc, kAlignment - 1, 64));
+        Value fresh =
+            LLVM::CallOp::create(b, loc, *mallocFn, ValueRange{padded})
+                .getResult();
+        Value null = LLVM::ZeroOp::create(b, loc, ptrType);
+        Value ok =
+            LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::ne, fresh, null);
+        cf::AssertOp::create(
+            b, loc, ok,
+            ("@" + func.getName() +
+             ": cannot allocate its scratch memory (malloc failed)")
+                .str());
+        LLVM::StoreOp::create(
+            b, loc, LLVM::PtrToIntOp::create(b, loc, i64, fresh), addressRef);
+        LLVM::StoreOp::create(b, loc, needBytes, capacityRef);
+      }
+      // A memref descriptor of the block: allocated pointer, the pointer
+      // aligned up, offset 0, `need` bytes, stride 1.
+      Value address = LLVM::LoadOp::create(b, loc, i64, addressRef);
+      Value aligned = LLVM::AndOp::create(
+          b, loc,
+          LLVM::AddOp::create(
+              b, loc, address,
+              arith::ConstantIntOp::create(b, loc, kAlignment - 1, 64)),
+          arith::ConstantIntOp::create(b, loc, -kAlignment, 64));
+      auto descriptorType = LLVM::LLVMStructType::getLiteral(
+          ctx, {ptrType, ptrType, i64, LLVM::LLVMArrayType::get(i64, 1),
+                LLVM::LLVMArrayType::get(i64, 1)});
+      Value descriptor = LLVM::PoisonOp::create(b, loc, descriptorType);
+      auto insert = [&](Value field, ArrayRef<int64_t> position) {
+        descriptor =
+            LLVM::InsertValueOp::create(b, loc, descriptor, field, position);
+      };
+      insert(LLVM::IntToPtrOp::create(b, loc, ptrType, address), {0});
+      insert(LLVM::IntToPtrOp::create(b, loc, ptrType, aligned), {1});
+      insert(arith::ConstantIntOp::create(b, loc, 0, 64), {2});
+      insert(needBytes, {3, 0});
+      insert(arith::ConstantIntOp::create(b, loc, 1, 64), {4, 0});
+      Value arena =
+          UnrealizedConversionCastOp::create(b, loc, arenaType, descriptor)
+              .getResult(0);
+      scf::YieldOp::create(b, loc, arena);
+      b.setInsertionPointToStart(take.elseBlock());
+      Value fresh = memref::AllocOp::create(b, loc, arenaType, ValueRange{need},
+                                            b.getI64IntegerAttr(kAlignment));
+      scf::YieldOp::create(b, loc, fresh);
+    }
+    Value base = take.getResult(0);
+
+    // Each buffer becomes a view of the arena.
+    for (Buffer &buffer : buffers) {
+      b.setInsertionPoint(buffer.alloc);
+      Value offset = arith::ConstantIndexOp::create(b, buffer.alloc.getLoc(),
+                                                    buffer.offset);
+      replaceWithView(buffer,
+                      memref::ViewOp::create(b, buffer.alloc.getLoc(),
+                                             buffer.alloc.getType(), base,
+                                             offset, ValueRange()));
+    }
+    for (Buffer &buffer : dynamicBuffers) {
+      b.setInsertionPoint(buffer.alloc);
+      replaceWithView(buffer,
+                      memref::ViewOp::create(b, buffer.alloc.getLoc(),
+                                             buffer.alloc.getType(), base,
+                                             slotOffsets[buffer.slot],
+                                             buffer.alloc.getDynamicSizes()));
+    }
+
+    // Give it back on return.
+    b.setInsertionPoint(block.getTerminator());
+    auto release = scf::IfOp::create(b, loc, TypeRange(), owns,
+                                     /*withElseRegion=*/true);
+    b.setInsertionPointToStart(release.thenBlock());
+    memref::AtomicRMWOp::create(b, loc, arith::AtomicRMWKind::assign, zero,
+                                flagRef, ValueRange());
+    b.setInsertionPointToStart(release.elseBlock());
+    memref::DeallocOp::create(b, loc, base);
+    return success();
+  }
+
+  static void replaceWithView(Buffer &buffer, memref::ViewOp view) {
+    buffer.alloc.replaceAllUsesWith(view.getResult());
+    buffer.alloc.erase();
+    for (memref::DeallocOp dealloc : buffer.deallocs)
+      dealloc.erase();
+  }
+
+  /// Rewrites the memref.dim ops of `func` as sizes of what their memrefs
+  /// are made from (an allocation's operands, a reshape's source), so that
+  /// the sizes of dynamic buffers are known where the arena is taken.
+  static void resolveDims(func::FuncOp func) {
+    RewritePatternSet patterns(func.getContext());
+    memref::populateResolveRankedShapedTypeResultDimsPatterns(patterns);
+    memref::DimOp::getCanonicalizationPatterns(patterns, func.getContext());
+    (void)applyPatternsGreedily(func, std::move(patterns));
+  }
+
   void plan(func::FuncOp func, SymbolTable &symbols) {
     Block &block = func.getBody().front();
+    if (llvm::any_of(block.getOps<memref::AllocOp>(), [](memref::AllocOp a) {
+          return !a.getDynamicSizes().empty();
+        }))
+      resolveDims(func);
     DenseMap<Operation *, unsigned> pos;
     for (auto [i, op] : llvm::enumerate(block))
       pos[&op] = i;
-    SmallVector<Buffer> buffers;
-    for (auto alloc : block.getOps<memref::AllocOp>())
-      if (FailureOr<Buffer> buffer = describe(alloc, block, pos);
-          succeeded(buffer) && buffer->bytes >= minBytes)
+    SmallVector<Buffer> buffers, dynamicBuffers;
+    for (auto alloc : block.getOps<memref::AllocOp>()) {
+      FailureOr<Buffer> buffer = describe(alloc, block, pos);
+      if (failed(buffer))
+        continue;
+      if (buffer->dynamic)
+        dynamicBuffers.push_back(*buffer);
+      else if (buffer->bytes >= minBytes)
         buffers.push_back(*buffer);
+    }
+    if (!dynamicBuffers.empty() &&
+        succeeded(planGrowing(func, buffers, dynamicBuffers, pos, symbols)))
+      return;
     if (buffers.empty())
       return;
     int64_t total = assignOffsets(buffers);

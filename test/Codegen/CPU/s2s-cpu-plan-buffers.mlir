@@ -59,19 +59,16 @@ func.func @lifetimes(%out: memref<64xf32>) {
 
 // -----
 
-/// Left on the heap: a buffer of dynamic size, one that is returned, one
-/// passed to a call that returns a memref (which may be the buffer), one
-/// whose base buffer is taken apart for a conditional free. No arena when
-/// nothing qualifies.
+/// Left on the heap: a buffer that is returned, one passed to a call that
+/// returns a memref (which may be the buffer), one whose base buffer is
+/// taken apart for a conditional free. No arena when nothing qualifies.
 // CHECK-NOT:   memref.global
 // CHECK-LABEL: func.func @left_alone(
 // CHECK-NOT:     memref.view
 // CHECK-NOT:     memref.atomic_rmw
 // CHECK:         return
 func.func private @consume(memref<8xf32>) -> memref<8xf32>
-func.func @left_alone(%n: index, %c: i1) -> memref<8xf32> {
-  %dynamic = memref.alloc(%n) : memref<?xf32>
-  memref.dealloc %dynamic : memref<?xf32>
+func.func @left_alone(%c: i1) -> memref<8xf32> {
   %passed = memref.alloc() : memref<8xf32>
   %same = func.call @consume(%passed) : (memref<8xf32>) -> memref<8xf32>
   memref.dealloc %passed : memref<8xf32>
@@ -83,6 +80,87 @@ func.func @left_alone(%n: index, %c: i1) -> memref<8xf32> {
   }
   %returned = memref.alloc() : memref<8xf32>
   return %returned : memref<8xf32>
+}
+
+// -----
+
+/// Buffers of dynamic size: the arena is a heap block that grows to the
+/// largest size a call has needed (its address and size in two globals).
+/// Where the first buffer is allocated, the sizes are computed (a size
+/// computed later without reading memory is computed there again): the
+/// static buffers at their offsets, then a slot per group of dynamic
+/// buffers with disjoint lifetimes (%a and %b share one, as large as the
+/// larger, each aligned to 64 bytes). A free arena smaller than that is
+/// freed and allocated again; a call that finds it taken allocates a block
+/// of its own. A size read from memory after that point stays on the heap.
+// CHECK:       llvm.func @free(!llvm.ptr)
+// CHECK:       llvm.func @malloc(i64) -> !llvm.ptr
+// CHECK:       llvm.mlir.global private @growing_arena_address(0 : i64)
+// CHECK:       llvm.mlir.global private @growing_arena_bytes(0 : i64)
+// CHECK:       memref.global "private" @growing_arena_busy : memref<i32> = dense<0>
+// CHECK-LABEL: func.func @growing(
+// CHECK-SAME:    %[[X:[a-z0-9]+]]: memref<?x8xf32>, %[[LENS:[a-z0-9]+]]: memref<1xindex>
+// CHECK:         %[[N:.+]] = memref.dim %[[X]], %c0
+// CHECK:         %[[M:.+]] = arith.muli %[[N]], %c2 : index
+// CHECK:         %[[A0:.+]] = arith.muli %c32, %[[N]] : index
+// CHECK:         %[[A1:.+]] = arith.addi %[[A0]], %c63 : index
+// CHECK:         %[[ABYTES:.+]] = arith.andi %[[A1]], %c-64 : index
+// CHECK:         %[[B0:.+]] = arith.muli %{{.+}}, %[[M]] : index
+// CHECK:         %[[B1:.+]] = arith.addi %[[B0]], %c63 : index
+// CHECK:         %[[BBYTES:.+]] = arith.andi %[[B1]], %c-64 : index
+// CHECK:         %[[SLOT:.+]] = arith.maxui %[[ABYTES]], %[[BBYTES]] : index
+// CHECK:         %[[NEED:.+]] = arith.addi %c8192, %[[SLOT]] : index
+// CHECK:         %[[PREV:.+]] = memref.atomic_rmw assign
+// CHECK:         %[[OWNS:.+]] = arith.cmpi eq, %[[PREV]]
+// CHECK:         %[[BASE:.+]] = scf.if %[[OWNS]] -> (memref<?xi8>) {
+// CHECK:           %[[NEED64:.+]] = arith.index_cast %[[NEED]] : index to i64
+// CHECK:           %[[CAP:.+]] = llvm.load %{{.+}} : !llvm.ptr -> i64
+// CHECK:           %[[SMALL:.+]] = arith.cmpi ult, %[[CAP]], %[[NEED64]] : i64
+// CHECK:           scf.if %[[SMALL]] {
+// CHECK:             llvm.call @free(
+// CHECK:             %[[FRESH:.+]] = llvm.call @malloc(
+// CHECK:             cf.assert %{{.+}}, "@growing: cannot allocate its scratch memory (malloc failed)"
+// CHECK:             llvm.store %[[NEED64]]
+// CHECK:           }
+// CHECK:           %[[DESC:.+]] = llvm.insertvalue %{{.+}}[4, 0]
+// CHECK:           %[[ARENA:.+]] = builtin.unrealized_conversion_cast %[[DESC]] : !llvm.struct<(ptr, ptr, i64, array<1 x i64>, array<1 x i64>)> to memref<?xi8>
+// CHECK:           scf.yield %[[ARENA]]
+// CHECK:         } else {
+// CHECK:           %[[OWN:.+]] = memref.alloc(%[[NEED]]) {alignment = 64 : i64} : memref<?xi8>
+// CHECK:           scf.yield %[[OWN]]
+// CHECK:         }
+// CHECK:         memref.view %[[BASE]][%{{.+}}][] : memref<?xi8> to memref<32x64xf32>
+// CHECK:         memref.view %[[BASE]][%c8192][%[[N]]] : memref<?xi8> to memref<?x8xf32>
+// CHECK:         %[[M2:.+]] = arith.muli %[[N]], %c2 : index
+// CHECK:         memref.view %[[BASE]][%c8192][%[[M2]]] : memref<?xi8> to memref<?x8xf32>
+// CHECK:         %[[LEN:.+]] = memref.load %[[LENS]]
+// CHECK:         %[[C:.+]] = memref.alloc(%[[LEN]]) {alignment = 64 : i64} : memref<?xf32>
+// CHECK:         memref.dealloc %[[C]]
+// CHECK:         scf.if %[[OWNS]] {
+// CHECK:           memref.atomic_rmw assign
+// CHECK:         } else {
+// CHECK:           memref.dealloc %[[BASE]] : memref<?xi8>
+// CHECK:         }
+func.func @growing(%x: memref<?x8xf32>, %lens: memref<1xindex>) {
+  %cst = arith.constant 1.0 : f32
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %n = memref.dim %x, %c0 : memref<?x8xf32>
+  %fixed = memref.alloc() {alignment = 64 : i64} : memref<32x64xf32>
+  linalg.fill ins(%cst : f32) outs(%fixed : memref<32x64xf32>)
+  memref.dealloc %fixed : memref<32x64xf32>
+  %a = memref.alloc(%n) {alignment = 64 : i64} : memref<?x8xf32>
+  linalg.fill ins(%cst : f32) outs(%a : memref<?x8xf32>)
+  memref.dealloc %a : memref<?x8xf32>
+  %m = arith.muli %n, %c2 : index
+  %b = memref.alloc(%m) {alignment = 64 : i64} : memref<?x8xf32>
+  linalg.fill ins(%cst : f32) outs(%b : memref<?x8xf32>)
+  memref.dealloc %b : memref<?x8xf32>
+  %len = memref.load %lens[%c0] : memref<1xindex>
+  %c = memref.alloc(%len) {alignment = 64 : i64} : memref<?xf32>
+  linalg.fill ins(%cst : f32) outs(%c : memref<?xf32>)
+  memref.dealloc %c : memref<?xf32>
+  return
 }
 
 // -----

@@ -353,7 +353,8 @@ def S2SCPUPlanBuffersPass : Pass<"s2s-cpu-plan-buffers", "::mlir::ModuleOp"> {
 
     First, a buffer allocated and freed within one iteration of an
     `scf.for` (its `memref.dealloc` in the loop's body, nothing yielding it
-    to the next iteration) moves before the loop and is freed after it, out
+    to the next iteration, its sizes defined outside the loop) moves before
+    the loop and is freed after it, out
     through nested sequential loops up to the function's block when it can:
     a time or key-block loop allocates its temporaries once instead of at
     every iteration. Parallel loops stop this, since their iterations need
@@ -365,9 +366,26 @@ def S2SCPUPlanBuffersPass : Pass<"s2s-cpu-plan-buffers", "::mlir::ModuleOp"> {
     same size on the heap and frees it on return, so the function stays
     safe to call from several threads.
 
+    Buffers of dynamic size (whatever their size: it is not known at compile
+    time) go in the arena too, which then is a heap block that grows to the
+    largest size a call has needed and is kept for the later calls (its
+    address and size are two private globals): a steady stream of calls at
+    the same or smaller shapes allocates nothing. Dynamic buffers whose
+    lifetimes do not overlap share a slot (each goes into the first slot
+    free by its allocation); where the first buffer of the arena is
+    allocated, the call computes each buffer's size in bytes (rounded up to
+    64), each slot's as the largest of its buffers', and the arena's as the
+    static buffers' (at their planned offsets) plus the slots'. A free
+    arena that is smaller is freed and allocated again (a failed `malloc`
+    is a failed `cf.assert`); a call that finds the arena taken allocates a
+    block of that size of its own. A dynamic size computed after that point
+    is computed there again when its computation reads no memory (sizes are
+    first rewritten as sizes of what each memref is made from); a buffer
+    whose size reads memory after that point stays on the heap.
+
     Left on the heap: buffers that stay inside loops and other regions
-    (carried from one iteration to the next, or in a parallel loop), of dynamic
-    size or non-identity layout, smaller than `min-bytes`, and any buffer
+    (carried from one iteration to the next, or in a parallel loop), of
+    non-identity layout, static ones smaller than `min-bytes`, and any buffer
     that may outlive the call or is freed by anything but a plain
     `memref.dealloc` in the function's block (returned, passed to a call
     that returns a memref, yielded out of a region, taken apart with
@@ -401,6 +419,8 @@ def S2SCPUPlanBuffersPass : Pass<"s2s-cpu-plan-buffers", "::mlir::ModuleOp"> {
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
+    "::mlir::cf::ControlFlowDialect",
+    "::mlir::LLVM::LLVMDialect",
     "::mlir::memref::MemRefDialect",
     "::mlir::scf::SCFDialect",
   ];

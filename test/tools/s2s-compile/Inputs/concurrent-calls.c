@@ -1,7 +1,11 @@
 /* Calls the entry point of two-layer.mlir from several threads at once,
  * each with its own input, many times: every call must give the result of
  * a call made alone with that input, whether it got the function's scratch
- * arena or, finding it in use, allocated its own. */
+ * arena or, finding it in use, allocated its own.
+ *
+ * With -DDYNAMIC, of two-layer-dynamic.mlir (a dynamic number of rows):
+ * each call takes a different number of rows of its thread's input, so
+ * that the arena grows while other threads use it or their own. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,22 +16,40 @@
 enum { M = 64, K = 128, H = 256, THREADS = 4, CALLS = 200 };
 
 static float w1[H * K], w2[K * H];
-static float x[THREADS][M * K], ref[THREADS][M * K];
+static float x[THREADS][M * K];
 
-static void call(const float *in, float *out) {
-  s2s_memref_f32_2d xd = {(float *)in, (float *)in, 0, {M, K}, {K, 1}};
+#ifdef DYNAMIC
+/* The reference of thread t at m rows: ref[t][m - 1]. */
+static float ref[THREADS][M][M * K];
+static int rows(long t, int i) { return 1 + (int)((i * 37 + t * 11) % M); }
+#else
+static float ref[THREADS][1][M * K];
+static int rows(long t, int i) { return M; }
+#endif
+
+static void call(const float *in, float *out, int m) {
+  s2s_memref_f32_2d xd = {(float *)in, (float *)in, 0, {m, K}, {K, 1}};
   s2s_memref_f32_2d w1d = {w1, w1, 0, {H, K}, {K, 1}};
   s2s_memref_f32_2d w2d = {w2, w2, 0, {K, H}, {H, 1}};
-  s2s_memref_f32_2d yd = {out, out, 0, {M, K}, {K, 1}};
+  s2s_memref_f32_2d yd = {out, out, 0, {m, K}, {K, 1}};
   _mlir_ciface_main(&xd, &w1d, &w2d, &yd);
+}
+
+static const float *reference(long t, int m) {
+#ifdef DYNAMIC
+  return ref[t][m - 1];
+#else
+  return ref[t][0];
+#endif
 }
 
 static void *worker(void *arg) {
   long t = (long)arg, mismatches = 0;
-  float *y = malloc(sizeof ref[0]);
+  float *y = malloc(sizeof ref[0][0]);
   for (int i = 0; i < CALLS; ++i) {
-    call(x[t], y);
-    mismatches += memcmp(y, ref[t], sizeof ref[0]) != 0;
+    int m = rows(t, i);
+    call(x[t], y, m);
+    mismatches += memcmp(y, reference(t, m), m * K * sizeof(float)) != 0;
   }
   free(y);
   return (void *)mismatches;
@@ -44,7 +66,12 @@ int main(void) {
   for (int t = 0; t < THREADS; ++t) {
     for (int i = 0; i < M * K; ++i)
       x[t][i] = (float)((i * (t + 3)) % 17) - 8.0f;
-    call(x[t], ref[t]);
+#ifdef DYNAMIC
+    for (int m = 1; m <= M; ++m)
+      call(x[t], ref[t][m - 1], m);
+#else
+    call(x[t], ref[t][0], M);
+#endif
   }
   pthread_t threads[THREADS];
   for (long t = 0; t < THREADS; ++t)
