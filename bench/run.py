@@ -209,7 +209,8 @@ class Compiled:
         import numpy as np
         self.lib = ctypes.CDLL(so_path)
         self.fn = getattr(self.lib, "_mlir_ciface_" + name)
-        self.fn.restype = None
+        # 0, or the number of the first check of the arguments that fails.
+        self.fn.restype = ctypes.c_int32
         self.inputs = [np.ascontiguousarray(a) for a in inputs]
         self.outputs = []
         for shape, dtype in outputs:
@@ -221,7 +222,10 @@ class Compiled:
         self.fn.argtypes = [ctypes.c_void_p] * len(self.args)
 
     def __call__(self):
-        self.fn(*self.args)
+        status = self.fn(*self.args)
+        if status != 0:
+            raise RuntimeError("the compiled function returned status %d "
+                               "(see its C header)" % status)
 
 
 def s2s_threading(so_path):

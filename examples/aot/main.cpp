@@ -30,7 +30,9 @@ struct Array {
   std::vector<int64_t> shape;
   std::vector<uint64_t> storage; // 8-byte aligned data
 
-  template <typename T> T *data() { return reinterpret_cast<T *>(storage.data()); }
+  template <typename T> T *data() {
+    return reinterpret_cast<T *>(storage.data());
+  }
 };
 
 bool readNpy(const std::string &path, const char *descr, Array &array) {
@@ -101,14 +103,22 @@ int main(int argc, char **argv) {
   }
   std::string dir = argv[1];
   // The model's arguments, in order (see the header and data/manifest.json).
-  const char *names[] = {"src",           "v",
-                         "src_emb_weight", "tgt_emb_weight",
-                         "enc_weight_ih_l0", "enc_weight_hh_l0",
-                         "enc_bias_ih_l0", "enc_bias_hh_l0",
-                         "W_query_weight", "W_keys_weight",
-                         "dec_weight_ih",  "dec_weight_hh",
-                         "dec_bias_ih",    "dec_bias_hh",
-                         "out_weight",     "out_bias"};
+  const char *names[] = {"src",
+                         "v",
+                         "src_emb_weight",
+                         "tgt_emb_weight",
+                         "enc_weight_ih_l0",
+                         "enc_weight_hh_l0",
+                         "enc_bias_ih_l0",
+                         "enc_bias_hh_l0",
+                         "W_query_weight",
+                         "W_keys_weight",
+                         "dec_weight_ih",
+                         "dec_weight_hh",
+                         "dec_bias_ih",
+                         "dec_bias_hh",
+                         "out_weight",
+                         "out_bias"};
   Array in[16];
   for (int i = 0; i < 16; ++i)
     if (!readNpy(dir + "/" + names[i] + ".npy", i == 0 ? "<i8" : "<f4", in[i]))
@@ -122,8 +132,8 @@ int main(int argc, char **argv) {
   };
   s2s_memref_i64_2d src =
       describe<s2s_memref_i64_2d>(in[0].data<int64_t>(), in[0].shape);
-  s2s_memref_f32_1d v = d1(1), encBih = d1(6), encBhh = d1(7),
-                    decBih = d1(12), decBhh = d1(13), outB = d1(15);
+  s2s_memref_f32_1d v = d1(1), encBih = d1(6), encBhh = d1(7), decBih = d1(12),
+                    decBhh = d1(13), outB = d1(15);
   s2s_memref_f32_2d srcEmb = d2(2), tgtEmb = d2(3), encWih = d2(4),
                     encWhh = d2(5), wq = d2(8), wk = d2(9), decWih = d2(10),
                     decWhh = d2(11), outW = d2(14);
@@ -133,11 +143,18 @@ int main(int argc, char **argv) {
   s2s_memref_i64_2d out =
       describe<s2s_memref_i64_2d>(tokens.data(), {steps, batch});
 
+  // 0, or the number of the first check of the arguments that fails
+  // (listed in the generated header); nothing is computed then.
   auto run = [&] {
-    _mlir_ciface_main(&src, &v, &srcEmb, &tgtEmb, &encWih, &encWhh, &encBih,
-                      &encBhh, &wq, &wk, &decWih, &decWhh, &decBih, &decBhh,
-                      &outW, &outB, &out);
+    return _mlir_ciface_main(&src, &v, &srcEmb, &tgtEmb, &encWih, &encWhh,
+                             &encBih, &encBhh, &wq, &wk, &decWih, &decWhh,
+                             &decBih, &decBhh, &outW, &outB, &out);
   };
+  if (int32_t status = run()) {
+    std::fprintf(stderr, "error: the model returned status %d (see %s)\n",
+                 (int)status, "seq2seq_bahdanau.h");
+    return 1;
+  }
   auto start = std::chrono::steady_clock::now();
   const int calls = 100;
   for (int i = 0; i < calls; ++i)

@@ -165,6 +165,7 @@ static LogicalResult buildResultShapesFunction(func::FuncOp func,
   if (failed(clone))
     return failure();
   func::FuncOp shapes = *clone;
+  shapes->setAttr("s2s.result_shapes", UnitAttr::get(ctx));
   // The checks are the entry's and the check function's business.
   shapes.walk([](cf::AssertOp check) { check.erase(); });
 

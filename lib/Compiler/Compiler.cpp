@@ -233,18 +233,28 @@ FailureOr<EntryPoint> mlir::s2s::getEntryPoint(func::FuncOp func) {
   return entry;
 }
 
-SmallVector<std::string>
-mlir::s2s::getShapeCheckMessages(ModuleOp module, const EntryPoint &entry) {
+/// The strings of the array attribute `attr` of the symbol `name`.
+static SmallVector<std::string> getMessages(ModuleOp module, StringRef name,
+                                            StringRef attr) {
   SmallVector<std::string> messages;
-  Operation *func =
-      SymbolTable::lookupSymbolIn(module, entry.getCheckShapesName());
+  Operation *func = SymbolTable::lookupSymbolIn(module, name);
   if (!func)
     return messages;
-  if (auto list = func->getAttrOfType<ArrayAttr>("s2s.shape_checks"))
+  if (auto list = func->getAttrOfType<ArrayAttr>(attr))
     for (Attribute message : list)
       if (auto text = dyn_cast<StringAttr>(message))
         messages.push_back(text.str());
   return messages;
+}
+
+SmallVector<std::string>
+mlir::s2s::getShapeCheckMessages(ModuleOp module, const EntryPoint &entry) {
+  return getMessages(module, entry.getCheckShapesName(), "s2s.shape_checks");
+}
+
+SmallVector<std::string> mlir::s2s::getStatusMessages(ModuleOp module,
+                                                      const EntryPoint &entry) {
+  return getMessages(module, entry.name, "s2s.status_messages");
 }
 
 //===----------------------------------------------------------------------===//
@@ -374,7 +384,12 @@ void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
      << " * result, in order, into a 1-d int64 buffer (of the length given\n"
      << " * below): call it first and allocate the outputs with those shapes.\n"
      << " * Where the model relates dynamic sizes, <name>_check_shapes says\n"
-     << " * whether the inputs' sizes fit (0) or which rule they break.\n";
+     << " * whether the inputs' sizes fit (0) or which rule they break.\n"
+     << " *\n"
+     << " * Each entry point checks its arguments (the descriptors, and the\n"
+     << " * sizes against the model's shape rules) and returns 0 once it has\n"
+     << " * computed the results, else the number of the first check that\n"
+     << " * fails (listed below), having computed and written nothing.\n";
   if (threads > 1)
     os << " *\n"
        << " * Compiled with threads=" << threads
@@ -420,7 +435,12 @@ void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
       os << " *   input  " << i << ": " << type << "\n";
     for (auto [i, type] : llvm::enumerate(entry.results))
       os << " *   output " << i << ": " << type << "\n";
-    os << " */\nvoid " << entry.getCInterfaceName() << "(";
+    if (!entry.statusMessages.empty()) {
+      os << " * returns 0, or the number of the first check that fails:\n";
+      for (auto [i, message] : llvm::enumerate(entry.statusMessages))
+        os << " *   " << i + 1 << ": " << message << "\n";
+    }
+    os << " */\nint32_t " << entry.getCInterfaceName() << "(";
     SmallVector<std::string> params;
     for (auto [i, type] : llvm::enumerate(entry.inputs))
       params.push_back("const " + descriptorName(type) + " *in" +
@@ -438,7 +458,8 @@ void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
       for (auto [i, message] : llvm::enumerate(entry.shapeChecks))
         os << " *   " << i + 1 << ": " << message << "\n";
       os << " * @" << entry.name
-         << " itself aborts with that message; call this first.\n */\n"
+         << " returns the same numbers; call this first to allocate the\n"
+         << " * outputs only for sizes that fit.\n */\n"
          << "int32_t " << entry.getCheckShapesCInterfaceName() << "(";
       SmallVector<std::string> inputParams(
           ArrayRef<std::string>(params).take_front(entry.inputs.size()));

@@ -161,6 +161,9 @@ void s2s::buildS2SBufferizationPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createS2SBufferizationForwardOutParamsPass());
   // The caller's descriptors: offset 0, the static sizes, row-major.
   pm.addPass(createS2SBufferizationCheckDescriptorsPass());
+  // Entry points return the status of those checks and of the shape
+  // rules rather than aborting.
+  pm.addPass(createS2SBufferizationReturnStatusPass());
   // Loops the lowering marked as parallel (scf.forall) run on threads, or
   // in sequence.
   if (options.threads > 1)

@@ -109,3 +109,56 @@ func.func @negative_not_entry_block(%in: memref<4xf32>, %out: memref<4xf32>,
   }
   return
 }
+
+// -----
+
+/// In an entry point (public, with a C interface), an output with dynamic
+/// sizes takes them from the caller's descriptor: they are checked against
+/// the result's where the allocation was, before anything writes the output.
+// CHECK-LABEL: func.func @entry_dynamic(
+// CHECK-SAME:      %[[IN:[a-z0-9]+]]: memref<?x4xf32>, %[[OUT:[a-z0-9]+]]: memref<1x?x4xf32>)
+// CHECK:         %[[N:.+]] = memref.dim %[[IN]], %c0
+// CHECK:         %[[VIEW:.+]] = memref.collapse_shape %[[OUT]] {{\[}}[0, 1], [2]]
+// CHECK:         %[[D:.+]] = memref.dim %[[VIEW]], %c0
+// CHECK:         %[[OK:.+]] = arith.cmpi eq, %[[D]], %[[N]] : index
+// CHECK:         cf.assert %[[OK]], "argument #1 of @entry_dynamic (an output): its sizes must be those of the result the model computes for it"
+// CHECK:         linalg.copy ins(%[[IN]] : memref<?x4xf32>) outs(%[[VIEW]] : memref<?x4xf32>)
+// CHECK-NOT:     memref.copy
+func.func @entry_dynamic(%in: memref<?x4xf32>, %out: memref<1x?x4xf32>)
+    attributes {llvm.emit_c_interface} {
+  %c0 = arith.constant 0 : index
+  %n = memref.dim %in, %c0 : memref<?x4xf32>
+  %buf = memref.alloc(%n) : memref<?x4xf32>
+  linalg.copy ins(%in : memref<?x4xf32>) outs(%buf : memref<?x4xf32>)
+  %e = memref.expand_shape %buf [[0, 1], [2]] output_shape [1, %n, 4]
+      : memref<?x4xf32> into memref<1x?x4xf32>
+  memref.copy %e, %out : memref<1x?x4xf32> to memref<1x?x4xf32>
+  return
+}
+
+// -----
+
+/// Not forwarded (the source is an argument): the check is before the copy.
+/// A private function's caller is the compiled code: no check.
+// CHECK-LABEL: func.func @entry_copy(
+// CHECK-SAME:      %[[IN:[a-z0-9]+]]: memref<?xf32>, %[[OUT:[a-z0-9]+]]: memref<?xf32>)
+// CHECK:         %[[DIN:.+]] = memref.dim %[[IN]], %c0
+// CHECK:         %[[DOUT:.+]] = memref.dim %[[OUT]], %c0
+// CHECK:         %[[OK:.+]] = arith.cmpi eq, %[[DOUT]], %[[DIN]] : index
+// CHECK:         cf.assert %[[OK]], "argument #1 of @entry_copy (an output): its sizes must be those of the result the model computes for it"
+// CHECK:         memref.copy %[[IN]], %[[OUT]]
+// CHECK-LABEL: func.func private @not_an_entry(
+// CHECK-NOT:     cf.assert
+func.func @entry_copy(%in: memref<?xf32>, %out: memref<?xf32>)
+    attributes {llvm.emit_c_interface} {
+  memref.copy %in, %out : memref<?xf32> to memref<?xf32>
+  return
+}
+func.func private @not_an_entry(%in: memref<?xf32>, %out: memref<?xf32>) {
+  %c0 = arith.constant 0 : index
+  %n = memref.dim %in, %c0 : memref<?xf32>
+  %buf = memref.alloc(%n) : memref<?xf32>
+  memref.copy %in, %buf : memref<?xf32> to memref<?xf32>
+  memref.copy %buf, %out : memref<?xf32> to memref<?xf32>
+  return
+}

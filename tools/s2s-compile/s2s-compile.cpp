@@ -177,8 +177,10 @@ int main(int argc, char **argv) {
 
   if (failed(lowerToLLVMDialect(*module, *options)))
     return kExitCompileError;
-  for (EntryPoint &entry : entries)
+  for (EntryPoint &entry : entries) {
     entry.shapeChecks = getShapeCheckMessages(*module, entry);
+    entry.statusMessages = getStatusMessages(*module, entry);
+  }
   if (int rc = writeHeader())
     return rc;
   std::string openMPRuntime;

@@ -484,7 +484,10 @@ int main(int argc, char **argv) {
   std::vector<NpyArray *> arrays(inputArrays);
   for (NpyArray &array : outputs)
     arrays.push_back(&array);
-  PackedArgs args(arrays);
+  // The entry point returns 0, or the number of the first check of its
+  // arguments that fails (nothing computed).
+  int32_t status = 0;
+  PackedArgs args(arrays, &status);
 
   using Clock = std::chrono::steady_clock;
   auto call = [&]() -> double {
@@ -494,6 +497,18 @@ int main(int argc, char **argv) {
         .count();
   };
   double firstCall = call();
+  if (status != 0) {
+    SmallVector<std::string> statusMessages =
+        getStatusMessages(*module, *entry);
+    llvm::errs() << "error: @" << entry->name << " returned status " << status
+                 << ": ";
+    if (status > 0 && static_cast<size_t>(status) <= statusMessages.size())
+      llvm::errs() << statusMessages[status - 1];
+    else
+      llvm::errs() << "unknown status";
+    llvm::errs() << "\n";
+    return kExitBadInput;
+  }
   if (repeat > 0) {
     std::vector<double> times;
     for (unsigned i = 0; i < repeat; ++i)

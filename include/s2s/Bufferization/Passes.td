@@ -168,6 +168,73 @@ def S2SBufferizationCheckDescriptorsPass
   ];
 }
 
+def S2SBufferizationReturnStatusPass
+    : Pass<"s2s-bufferization-return-status", "::mlir::ModuleOp"> {
+  let summary = "Entry points return a status instead of aborting on bad "
+                "arguments";
+  let description = [{
+    An entry point checks what its caller gives it: each memref descriptor
+    (`s2s-bufferization-check-descriptors`) and the sizes against the shape
+    rules of its ops (`s2s-insert-shape-checks`), as `cf.assert`s, which
+    abort the process when they fail. This pass makes each public function
+    with a C interface and no results (an entry point after
+    `buffer-results-to-out-params`) return an `i32` status instead: 0 when
+    every check holds and the results have been computed, else the number
+    of the first check that fails, with nothing computed and no output
+    written.
+
+    The function keeps its name, arguments and attributes, and becomes a
+    wrapper: it computes the checks' conditions, selects the status, and
+    when it is 0 calls `<name>_body`, the former function, now private and
+    without those checks. The checks it takes are the `cf.assert`s at the
+    top level of the function whose condition is computed from the
+    arguments alone by ops that neither read memory nor have regions
+    (descriptor metadata, sizes, index arithmetic); a check on data (a
+    value read from an input, as some imported shape computations have)
+    stays in the body and still aborts.
+
+    Numbers: a check whose message is also in the entry's
+    `<name>_check_shapes` function (`s2s.shape_checks`) keeps that
+    function's number; the others (the output descriptors, and every check
+    of an entry that has no check function) are numbered after those, in
+    the order of the body. The wrapper's `s2s.status_messages` lists every
+    message by number (status 1 first); s2s-compile's C header and s2s-run
+    report them. Where several checks fail, the lowest number is returned,
+    as the check function does.
+
+    Before:
+    ```mlir
+    func.func @main(%x: memref<?x?xf32, strided<[?, ?], offset: ?>>, %y: ...)
+        attributes {llvm.emit_c_interface} {
+      ... %ok = ...
+      cf.assert %ok, "argument #0 ('x') of @main: ..."
+      ... the computation ...
+      return
+    }
+    ```
+    After:
+    ```mlir
+    func.func @main(%x: ..., %y: ...) -> i32
+        attributes {llvm.emit_c_interface,
+                    s2s.status_messages = ["argument #0 ('x') of @main: ..."]} {
+      ... %ok = ...
+      %status = arith.select %ok, %c0_i32, %c1_i32 : i32
+      %run = arith.cmpi eq, %status, %c0_i32 : i32
+      scf.if %run {
+        func.call @main_body(%x, %y) : (...) -> ()
+      }
+      return %status : i32
+    }
+    func.func private @main_body(%x: ..., %y: ...) { ... the computation ... }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::scf::SCFDialect",
+  ];
+}
+
 def S2SBufferizationForwardOutParamsPass : Pass<"s2s-bufferization-forward-out-params",
                                    "::mlir::func::FuncOp"> {
   let summary = "Compute results in the caller's buffers instead of copying";
@@ -209,8 +276,17 @@ def S2SBufferizationForwardOutParamsPass : Pass<"s2s-bufferization-forward-out-p
     read or write it elsewhere), a source that is not an allocation in the
     entry block (a loop result, a subview, a function argument), and an
     allocation used after the copy.
+
+    In an entry point (a public function with a C interface), an output
+    argument with dynamic dimensions gets its sizes from the caller's
+    descriptor, which nothing else checks against the result's: a
+    `cf.assert` compares them, where the allocation was (before anything
+    writes the output) or before the copy, so that a wrong output size is
+    an error rather than writes out of bounds.
   }];
-  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::cf::ControlFlowDialect",
+                           "::mlir::memref::MemRefDialect"];
 }
 
 #endif // S2S_BUFFERIZATION_PASSES_TD

@@ -65,8 +65,7 @@ private:
 /// command line and returns N, or nothing when absent; an error for a value
 /// that is not a number. The tools read this flag themselves because LLVM
 /// registers a `threads` option of its own.
-llvm::Expected<std::optional<unsigned>> takeThreadsFlag(int &argc,
-                                                       char **argv);
+llvm::Expected<std::optional<unsigned>> takeThreadsFlag(int &argc, char **argv);
 
 /// The tools' help text of --threads.
 inline constexpr const char *kThreadsFlagHelp =
@@ -93,6 +92,10 @@ struct EntryPoint {
   /// The messages of its shape checks, status 1 first (known once the
   /// module is lowered: getShapeCheckMessages).
   SmallVector<std::string> shapeChecks;
+  /// The messages of the checks whose number the entry point returns,
+  /// status 1 first (known once the module is lowered: getStatusMessages);
+  /// the shape checks are the first of them.
+  SmallVector<std::string> statusMessages;
 
   /// The symbol of the C interface function: `_mlir_ciface_<name>`.
   std::string getCInterfaceName() const { return "_mlir_ciface_" + name; }
@@ -100,9 +103,8 @@ struct EntryPoint {
   /// Whether a result has a dynamic dimension: its shape is then known
   /// only at run time, from the result shape function.
   bool hasDynamicResults() const {
-    return llvm::any_of(results, [](RankedTensorType type) {
-      return !type.hasStaticShape();
-    });
+    return llvm::any_of(
+        results, [](RankedTensorType type) { return !type.hasStaticShape(); });
   }
   /// The function s2s-bufferization-result-shapes adds for an entry with
   /// dynamic results: `<name>_result_shapes`, and its C interface symbol.
@@ -145,14 +147,18 @@ FailureOr<EntryPoint> getEntryPoint(func::FuncOp func);
 SmallVector<std::string> getShapeCheckMessages(ModuleOp module,
                                                const EntryPoint &entry);
 
+/// The messages of the statuses that `entry` returns in the lowered
+/// `module` (s2s-bufferization-return-status), status 1 first.
+SmallVector<std::string> getStatusMessages(ModuleOp module,
+                                           const EntryPoint &entry);
+
 /// Runs the s2s-to-llvm pipeline on `module`.
 LogicalResult lowerToLLVMDialect(ModuleOp module,
                                  const S2SPipelineOptions &options);
 
 /// Runs the s2s-to-linalg pipeline on `module` (s2s ops become linalg on
 /// tensors; nothing is bufferized).
-LogicalResult lowerToLinalg(ModuleOp module,
-                            const S2SPipelineOptions &options);
+LogicalResult lowerToLinalg(ModuleOp module, const S2SPipelineOptions &options);
 
 /// Whether the lowered `module` runs OpenMP parallel regions (it was
 /// compiled with threads > 1 and has parallel loops), so that running it
@@ -164,9 +170,8 @@ bool usesOpenMP(ModuleOp module);
 llvm::Expected<std::string> getOpenMPRuntimePath();
 
 /// A target machine for the host CPU with its features detected.
-llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
-createHostTargetMachine(llvm::CodeGenOptLevel optLevel =
-                            llvm::CodeGenOptLevel::Aggressive);
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(
+    llvm::CodeGenOptLevel optLevel = llvm::CodeGenOptLevel::Aggressive);
 
 /// Translates a module in the LLVM dialect to LLVM IR for `targetMachine`
 /// and optimizes it at -O3.

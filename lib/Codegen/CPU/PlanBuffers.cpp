@@ -209,6 +209,73 @@ materializeBefore(Value value, Operation *point, Block &block,
   return copy->getResult(cast<OpResult>(value).getResultNumber());
 }
 
+/// The flag of `func`'s arena: a private i32 global, 0 while the arena is
+/// free.
+static memref::GlobalOp declareFlag(OpBuilder &b, func::FuncOp func,
+                                    SymbolTable &symbols) {
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(func);
+  auto flag = memref::GlobalOp::create(
+      b, func.getLoc(), (func.getName() + "_arena_busy").str(),
+      b.getStringAttr("private"), MemRefType::get({}, b.getI32Type()),
+      DenseElementsAttr::get(RankedTensorType::get({}, b.getI32Type()),
+                             b.getI32IntegerAttr(0).getValue()),
+      /*constant=*/false, /*alignment=*/nullptr);
+  symbols.insert(flag);
+  return flag;
+}
+
+/// Takes `flag` (an atomic exchange with 1): whether the call owns the
+/// arena, and the flag's memref.
+static std::pair<Value, Value> acquire(OpBuilder &b, Location loc,
+                                       memref::GlobalOp flag) {
+  Value one = arith::ConstantIntOp::create(b, loc, 1, 32);
+  Value zero = arith::ConstantIntOp::create(b, loc, 0, 32);
+  Value flagRef =
+      memref::GetGlobalOp::create(b, loc, flag.getType(), flag.getSymName());
+  Value previous = memref::AtomicRMWOp::create(
+      b, loc, arith::AtomicRMWKind::assign, one, flagRef, ValueRange());
+  Value owns =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, previous, zero);
+  return {owns, flagRef};
+}
+
+/// Before `terminator`: clears the flag when the call owns the arena, else
+/// frees the arena `base` the call allocated.
+static void release(OpBuilder &b, Location loc, Operation *terminator,
+                    Value owns, Value flagRef, Value base) {
+  b.setInsertionPoint(terminator);
+  auto ifOwns = scf::IfOp::create(b, loc, TypeRange(), owns,
+                                  /*withElseRegion=*/true);
+  b.setInsertionPointToStart(ifOwns.thenBlock());
+  Value zero = arith::ConstantIntOp::create(b, loc, 0, 32);
+  memref::AtomicRMWOp::create(b, loc, arith::AtomicRMWKind::assign, zero,
+                              flagRef, ValueRange());
+  b.setInsertionPointToStart(ifOwns.elseBlock());
+  memref::DeallocOp::create(b, loc, base);
+}
+
+/// Replaces the allocation of `buffer` (and its deallocations) by `view`.
+static void replaceWithView(Buffer &buffer, Value view) {
+  buffer.alloc.replaceAllUsesWith(view);
+  buffer.alloc.erase();
+  for (memref::DeallocOp dealloc : buffer.deallocs)
+    dealloc.erase();
+}
+
+/// Each of the static `buffers` as a view of `base` at its offset.
+static void placeStatic(OpBuilder &b, MutableArrayRef<Buffer> buffers,
+                        Value base) {
+  for (Buffer &buffer : buffers) {
+    b.setInsertionPoint(buffer.alloc);
+    Location loc = buffer.alloc.getLoc();
+    Value offset = arith::ConstantIndexOp::create(b, loc, buffer.offset);
+    replaceWithView(buffer,
+                    memref::ViewOp::create(b, loc, buffer.alloc.getType(), base,
+                                           offset, ValueRange()));
+  }
+}
+
 struct S2SCPUPlanBuffersPass
     : s2s::impl::S2SCPUPlanBuffersPassBase<S2SCPUPlanBuffersPass> {
   using S2SCPUPlanBuffersPassBase::S2SCPUPlanBuffersPassBase;
@@ -341,19 +408,7 @@ struct S2SCPUPlanBuffersPass
     };
     LLVM::GlobalOp addressGlobal = declare("_arena_address");
     LLVM::GlobalOp capacityGlobal = declare("_arena_bytes");
-    auto flagType = MemRefType::get({}, b.getI32Type());
-    memref::GlobalOp flag;
-    {
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPoint(func);
-      flag = memref::GlobalOp::create(
-          b, loc, (func.getName() + "_arena_busy").str(),
-          b.getStringAttr("private"), flagType,
-          DenseElementsAttr::get(RankedTensorType::get({}, b.getI32Type()),
-                                 b.getI32IntegerAttr(0).getValue()),
-          /*constant=*/false, /*alignment=*/nullptr);
-      symbols.insert(flag);
-    }
+    memref::GlobalOp flag = declareFlag(b, func, symbols);
     FailureOr<LLVM::LLVMFuncOp> mallocFn =
         LLVM::lookupOrCreateMallocFn(b, module, i64);
     FailureOr<LLVM::LLVMFuncOp> freeFn = LLVM::lookupOrCreateFreeFn(b, module);
@@ -362,14 +417,7 @@ struct S2SCPUPlanBuffersPass
 
     // Take it: when free, grow it to `need` bytes if it is smaller; else a
     // fresh block of `need` bytes.
-    Value one = arith::ConstantIntOp::create(b, loc, 1, 32);
-    Value zero = arith::ConstantIntOp::create(b, loc, 0, 32);
-    Value flagRef =
-        memref::GetGlobalOp::create(b, loc, flagType, flag.getSymName());
-    Value previous = memref::AtomicRMWOp::create(
-        b, loc, arith::AtomicRMWKind::assign, one, flagRef, ValueRange());
-    Value owns =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, previous, zero);
+    auto [owns, flagRef] = acquire(b, loc, flag);
     auto arenaType =
         MemRefType::get({ShapedType::kDynamic}, IntegerType::get(ctx, 8));
     auto take = scf::IfOp::create(b, loc, TypeRange{arenaType}, owns,
@@ -443,15 +491,7 @@ struct S2SCPUPlanBuffersPass
     Value base = take.getResult(0);
 
     // Each buffer becomes a view of the arena.
-    for (Buffer &buffer : buffers) {
-      b.setInsertionPoint(buffer.alloc);
-      Value offset = arith::ConstantIndexOp::create(b, buffer.alloc.getLoc(),
-                                                    buffer.offset);
-      replaceWithView(buffer,
-                      memref::ViewOp::create(b, buffer.alloc.getLoc(),
-                                             buffer.alloc.getType(), base,
-                                             offset, ValueRange()));
-    }
+    placeStatic(b, buffers, base);
     for (Buffer &buffer : dynamicBuffers) {
       b.setInsertionPoint(buffer.alloc);
       replaceWithView(buffer,
@@ -462,22 +502,8 @@ struct S2SCPUPlanBuffersPass
     }
 
     // Give it back on return.
-    b.setInsertionPoint(block.getTerminator());
-    auto release = scf::IfOp::create(b, loc, TypeRange(), owns,
-                                     /*withElseRegion=*/true);
-    b.setInsertionPointToStart(release.thenBlock());
-    memref::AtomicRMWOp::create(b, loc, arith::AtomicRMWKind::assign, zero,
-                                flagRef, ValueRange());
-    b.setInsertionPointToStart(release.elseBlock());
-    memref::DeallocOp::create(b, loc, base);
+    release(b, loc, block.getTerminator(), owns, flagRef, base);
     return success();
-  }
-
-  static void replaceWithView(Buffer &buffer, memref::ViewOp view) {
-    buffer.alloc.replaceAllUsesWith(view.getResult());
-    buffer.alloc.erase();
-    for (memref::DeallocOp dealloc : buffer.deallocs)
-      dealloc.erase();
   }
 
   /// Rewrites the memref.dim ops of `func` as sizes of what their memrefs
@@ -521,30 +547,16 @@ struct S2SCPUPlanBuffersPass
     OpBuilder b(func);
     Location loc = func.getLoc();
     auto arenaType = MemRefType::get({total}, IntegerType::get(ctx, 8));
-    auto flagType = MemRefType::get({}, b.getI32Type());
     auto arena = memref::GlobalOp::create(
         b, loc, (func.getName() + "_arena").str(), b.getStringAttr("private"),
         arenaType, b.getUnitAttr(),
         /*constant=*/false, b.getI64IntegerAttr(kAlignment));
     symbols.insert(arena);
-    auto flag = memref::GlobalOp::create(
-        b, loc, (func.getName() + "_arena_busy").str(),
-        b.getStringAttr("private"), flagType,
-        DenseElementsAttr::get(RankedTensorType::get({}, b.getI32Type()),
-                               b.getI32IntegerAttr(0).getValue()),
-        /*constant=*/false, /*alignment=*/nullptr);
-    symbols.insert(flag);
+    memref::GlobalOp flag = declareFlag(b, func, symbols);
 
     // Take the arena: the global when it is free, else a fresh one.
     b.setInsertionPointToStart(&block);
-    Value one = arith::ConstantIntOp::create(b, loc, 1, 32);
-    Value zero = arith::ConstantIntOp::create(b, loc, 0, 32);
-    Value flagRef =
-        memref::GetGlobalOp::create(b, loc, flagType, flag.getSymName());
-    Value previous = memref::AtomicRMWOp::create(
-        b, loc, arith::AtomicRMWKind::assign, one, flagRef, ValueRange());
-    Value owns =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, previous, zero);
+    auto [owns, flagRef] = acquire(b, loc, flag);
     auto take = scf::IfOp::create(b, loc, TypeRange{arenaType}, owns,
                                   /*withElseRegion=*/true);
     {
@@ -560,29 +572,9 @@ struct S2SCPUPlanBuffersPass
     }
     Value base = take.getResult(0);
 
-    // Each buffer becomes a view of the arena.
-    for (Buffer &buffer : buffers) {
-      b.setInsertionPoint(buffer.alloc);
-      Value offset = arith::ConstantIndexOp::create(b, buffer.alloc.getLoc(),
-                                                    buffer.offset);
-      Value view = memref::ViewOp::create(b, buffer.alloc.getLoc(),
-                                          buffer.alloc.getType(), base, offset,
-                                          ValueRange());
-      buffer.alloc.replaceAllUsesWith(view);
-      buffer.alloc.erase();
-      for (memref::DeallocOp dealloc : buffer.deallocs)
-        dealloc.erase();
-    }
-
-    // Give it back on return.
-    b.setInsertionPoint(block.getTerminator());
-    auto release = scf::IfOp::create(b, loc, TypeRange(), owns,
-                                     /*withElseRegion=*/true);
-    b.setInsertionPointToStart(release.thenBlock());
-    memref::AtomicRMWOp::create(b, loc, arith::AtomicRMWKind::assign, zero,
-                                flagRef, ValueRange());
-    b.setInsertionPointToStart(release.elseBlock());
-    memref::DeallocOp::create(b, loc, base);
+    // Each buffer becomes a view of the arena; give it back on return.
+    placeStatic(b, buffers, base);
+    release(b, loc, block.getTerminator(), owns, flagRef, base);
   }
 };
 

@@ -138,19 +138,25 @@ static void lstm(int index) {
     outs[r] = malloc((count + 1) * sizeof(float));
     out[r] = describe(outs[r], &dims[3 * r], 3);
   }
-  _mlir_ciface_lstm(ARGS(in), (s2s_memref_f32_3d *)&out[0],
-                    (s2s_memref_f32_3d *)&out[1],
-                    (s2s_memref_f32_3d *)&out[2]);
-  printf("lstm B=%lld T=%lld: status %d, y [%lld, %lld, %lld]\n",
+#define OUTS                                                                 \
+  (s2s_memref_f32_3d *)&out[0], (s2s_memref_f32_3d *)&out[1],                \
+      (s2s_memref_f32_3d *)&out[2]
+  int32_t ran = _mlir_ciface_lstm(ARGS(in), OUTS);
+  printf("lstm B=%lld T=%lld: status %d, y [%lld, %lld, %lld], call %d\n",
          (long long)x.shape[0], (long long)x.shape[1], status,
-         (long long)dims[0], (long long)dims[1], (long long)dims[2]);
+         (long long)dims[0], (long long)dims[1], (long long)dims[2], ran);
   compare("lstm y", outs[0], y, &dims[0], 3);
   compare("lstm h_n", outs[1], h_n, &dims[3], 3);
   compare("lstm c_n", outs[2], c_n, &dims[6], 3);
-  /* h0 of another batch than x breaks a rule: status, not a call. */
+  /* h0 of another batch than x breaks a rule: the check function and the
+   * entry give its status, and the entry computes nothing. */
   in[5].sizes[1] += 1;
-  printf("lstm with h0 of batch %lld: status %d\n", (long long)in[5].sizes[1],
-         _mlir_ciface_lstm_check_shapes(ARGS(in)));
+  outs[1][0] = -12345.0f;
+  ran = _mlir_ciface_lstm(ARGS(in), OUTS);
+  printf("lstm with h0 of batch %lld: status %d, call %d, h_n %s\n",
+         (long long)in[5].sizes[1], _mlir_ciface_lstm_check_shapes(ARGS(in)),
+         ran, outs[1][0] == -12345.0f ? "untouched" : "WRITTEN");
+#undef OUTS
 #undef ARGS
 }
 
@@ -173,12 +179,12 @@ static void sdpa(int index) {
   float *o = malloc((dims[0] * dims[1] * dims[2] * dims[3] + 1) *
                     sizeof(float));
   AnyDescriptor od = describe(o, dims, 4);
-  _mlir_ciface_sdpa(ARGS(in), (s2s_memref_f32_4d *)&od);
+  int32_t ran = _mlir_ciface_sdpa(ARGS(in), (s2s_memref_f32_4d *)&od);
   printf("sdpa B=%lld Tq=%lld Tk=%lld: status %d, out [%lld, %lld, %lld, "
-         "%lld]\n",
+         "%lld], call %d\n",
          (long long)q.shape[0], (long long)q.shape[2], (long long)k.shape[2],
          status, (long long)dims[0], (long long)dims[1], (long long)dims[2],
-         (long long)dims[3]);
+         (long long)dims[3], ran);
   compare("sdpa out", o, out, dims, 4);
   /* Values shorter than the keys break a rule. */
   in[2].sizes[2] -= 1;
@@ -211,9 +217,10 @@ static void sdpa(int index) {
 #undef ARGS
 }
 
-/* The entry called with a descriptor at an offset (without asking the
- * check function first): it stops with the message rather than read the
- * wrong elements. */
+/* The entry called with descriptors it cannot read as they say (without
+ * asking the check function first): it returns the check's status rather
+ * than read the wrong elements or write the wrong ones, and writes
+ * nothing. */
 static void sdpaAtOffset(void) {
   Array q = load("sdpa0_q"), k = load("sdpa0_k"), v = load("sdpa0_v");
   AnyDescriptor in[3] = {describe(q.data, q.shape, 4),
@@ -222,10 +229,35 @@ static void sdpaAtOffset(void) {
   int64_t shape[4] = {q.shape[0], q.shape[1], q.shape[2], v.shape[3]};
   float *o = malloc(shape[0] * shape[1] * shape[2] * shape[3] * sizeof(float));
   AnyDescriptor od = describe(o, shape, 4);
+  o[0] = -12345.0f;
+#define CALL                                                                 \
+  _mlir_ciface_sdpa((s2s_memref_f32_4d *)&in[0], (s2s_memref_f32_4d *)&in[1],\
+                    (s2s_memref_f32_4d *)&in[2], (s2s_memref_f32_4d *)&od)
   in[1].offset = 1;
-  _mlir_ciface_sdpa((s2s_memref_f32_4d *)&in[0], (s2s_memref_f32_4d *)&in[1],
-                    (s2s_memref_f32_4d *)&in[2], (s2s_memref_f32_4d *)&od);
-  printf("the call returned\n");
+  int32_t status = CALL;
+  printf("sdpa with k at offset 1: status %d, out %s\n", status,
+         o[0] == -12345.0f ? "untouched" : "WRITTEN");
+  in[1].offset = 0;
+  od.offset = 1;
+  status = CALL;
+  printf("sdpa with out at offset 1: status %d, out %s\n", status,
+         o[0] == -12345.0f ? "untouched" : "WRITTEN");
+  od.offset = 0;
+  /* A well-formed descriptor of the wrong size: one query too many. */
+  int64_t longer[4] = {shape[0], shape[1], shape[2] + 1, shape[3]};
+  float *o2 = malloc(longer[0] * longer[1] * longer[2] * longer[3] *
+                     sizeof(float));
+  AnyDescriptor good = od;
+  od = describe(o2, longer, 4);
+  o2[0] = -12345.0f;
+  status = CALL;
+  printf("sdpa with out one query too long: status %d, out %s\n", status,
+         o2[0] == -12345.0f ? "untouched" : "WRITTEN");
+  od = good;
+  status = CALL;
+  printf("sdpa with every descriptor right: status %d, out %s\n", status,
+         o[0] == -12345.0f ? "untouched" : "written");
+#undef CALL
 }
 
 int main(int argc, char **argv) {
