@@ -942,9 +942,11 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
           "of each after the first measurements). `dyn/static` is the ratio "
           "of median times; the target is at most %.2f. Scratch: that of "
           "a call of the static library (its static arena included), and "
-          "that of the first call of the dynamic one, which allocates the "
-          "arena that later calls reuse (s2s-cpu-plan-buffers: it grows "
-          "to the largest call so far). `check`: the dynamic library's "
+          "that of the first call of the dynamic one at the workload's "
+          "sizes, which allocates the arena that later calls reuse "
+          "(s2s-cpu-plan-buffers: it grows to the largest call so far; "
+          "where an earlier workload of the family has grown it already, "
+          "it is not counted again). `check`: the dynamic library's "
           "result against PyTorch's."
           % (INTERLEAVE_ROUNDS, DYN_TARGET))
         p("")

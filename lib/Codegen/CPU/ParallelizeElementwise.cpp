@@ -3,12 +3,15 @@
 // With threads > 1, runs each large linalg op left after the contraction
 // kernels (elementwise maps, row-wise reductions such as a layer norm's,
 // fills, copies) as an scf.parallel loop of `threads` chunks of its first
-// parallel dimension.
+// parallel dimension. An op with dynamic sizes is split the same way at
+// run time, when its size then is large enough.
 //
 //===----------------------------------------------------------------------===//
 
 #include "s2s/Codegen/CPU/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -42,26 +45,84 @@ struct S2SCPUParallelizeElementwisePass
     });
     IRRewriter rewriter(&getContext());
     for (auto [op, dim] : work) {
-      SmallVector<int64_t> sizes = op.getStaticLoopRanges();
-      SmallVector<int64_t> tiles(sizes.size(), 0);
-      tiles[dim] = llvm::divideCeil(sizes[dim], threads);
-      rewriter.setInsertionPoint(op);
-      FailureOr<linalg::TiledLinalgOp> tiled = linalg::tileLinalgOp(
-          rewriter, op,
-          linalg::LinalgTilingOptions().setTileSizes(tiles).setLoopType(
-              linalg::LinalgTilingLoopType::ParallelLoops));
-      if (failed(tiled))
-        continue;
-      rewriter.eraseOp(op);
+      if (op.hasDynamicShape())
+        parallelizeAtRunTime(rewriter, op, dim);
+      else
+        parallelize(rewriter, op, dim);
     }
   }
 
+  /// Tiles `op` into `threads` parallel chunks of dimension `dim`.
+  void parallelize(RewriterBase &rewriter, linalg::LinalgOp op, int64_t dim) {
+    rewriter.setInsertionPoint(op);
+    unsigned numLoops = op.getNumLoops();
+    int64_t chunks = threads;
+    linalg::LinalgTilingOptions options;
+    options.setLoopType(linalg::LinalgTilingLoopType::ParallelLoops);
+    SmallVector<int64_t> sizes = op.getStaticLoopRanges();
+    if (!ShapedType::isDynamic(sizes[dim])) {
+      SmallVector<int64_t> tiles(sizes.size(), 0);
+      tiles[dim] = llvm::divideCeil(sizes[dim], threads);
+      options.setTileSizes(tiles);
+    } else {
+      options.setTileSizeComputationFunction(
+          [numLoops, dim, chunks](OpBuilder &b, Operation *tiled) {
+            // ceil(size / threads) of `dim`, 0 (not tiled) elsewhere.
+            Location loc = tiled->getLoc();
+            SmallVector<Value, 4> tiles(
+                numLoops, arith::ConstantIndexOp::create(b, loc, 0));
+            SmallVector<Range> ranges =
+                cast<linalg::LinalgOp>(tiled).createLoopRanges(b, loc);
+            Value size =
+                getValueOrCreateConstantIndexOp(b, loc, ranges[dim].size);
+            tiles[dim] = arith::CeilDivUIOp::create(
+                b, loc, size, arith::ConstantIndexOp::create(b, loc, chunks));
+            return tiles;
+          });
+    }
+    if (succeeded(linalg::tileLinalgOp(rewriter, op, options)))
+      rewriter.eraseOp(op);
+  }
+
+  /// `op` of dynamic sizes: in `threads` parallel chunks of `dim` when its
+  /// iterations number at least `min-elements` and `dim` has at least
+  /// `threads` of them at run time, else as it is.
+  void parallelizeAtRunTime(RewriterBase &rewriter, linalg::LinalgOp op,
+                            int64_t dim) {
+    Location loc = op.getLoc();
+    rewriter.setInsertionPoint(op);
+    SmallVector<Range> ranges = op.createLoopRanges(rewriter, loc);
+    Value total = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    for (Range &range : ranges)
+      total = arith::MulIOp::create(
+          rewriter, loc, total,
+          getValueOrCreateConstantIndexOp(rewriter, loc, range.size));
+    Value large = arith::AndIOp::create(
+        rewriter, loc,
+        arith::CmpIOp::create(
+            rewriter, loc, arith::CmpIPredicate::uge, total,
+            arith::ConstantIndexOp::create(rewriter, loc, minElements)),
+        arith::CmpIOp::create(
+            rewriter, loc, arith::CmpIPredicate::uge,
+            getValueOrCreateConstantIndexOp(rewriter, loc, ranges[dim].size),
+            arith::ConstantIndexOp::create(rewriter, loc, threads)));
+    auto ifLarge = scf::IfOp::create(rewriter, loc, TypeRange(), large,
+                                     /*withElseRegion=*/true);
+    rewriter.setInsertionPointToStart(ifLarge.elseBlock());
+    rewriter.clone(*op);
+    rewriter.setInsertionPointToStart(ifLarge.thenBlock());
+    auto parallel = cast<linalg::LinalgOp>(rewriter.clone(*op));
+    rewriter.eraseOp(op);
+    parallelize(rewriter, parallel, dim);
+  }
+
   /// The dimension to split among the threads: the first parallel one with
-  /// at least `threads` iterations, for an op on buffers with static sizes
-  /// and at least `min-elements` iterations in all, that no loop encloses
-  /// (inside a loop, each run is small and the fork would repeat).
+  /// at least `threads` iterations, for an op on buffers with at least
+  /// `min-elements` iterations in all, that no loop encloses (inside a
+  /// loop, each run is small and the fork would repeat). A dynamic size
+  /// counts as large here; it is checked at run time.
   std::optional<int64_t> chooseDim(linalg::LinalgOp op) {
-    if (!op.hasPureBufferSemantics() || op.hasDynamicShape())
+    if (!op.hasPureBufferSemantics())
       return std::nullopt;
     for (Operation *parent = op->getParentOp();
          !isa<FunctionOpInterface>(parent); parent = parent->getParentOp())
@@ -69,12 +130,18 @@ struct S2SCPUParallelizeElementwisePass
         return std::nullopt;
     SmallVector<int64_t> sizes = op.getStaticLoopRanges();
     int64_t total = 1;
-    for (int64_t size : sizes)
-      total *= size;
-    if (total < minElements)
+    bool dynamic = false;
+    for (int64_t size : sizes) {
+      if (ShapedType::isDynamic(size))
+        dynamic = true;
+      else
+        total *= size;
+    }
+    if (!dynamic && total < minElements)
       return std::nullopt;
     for (auto [i, it] : llvm::enumerate(op.getIteratorTypesArray()))
-      if (it == utils::IteratorType::parallel && sizes[i] >= threads)
+      if (it == utils::IteratorType::parallel &&
+          (ShapedType::isDynamic(sizes[i]) || sizes[i] >= threads))
         return i;
     return std::nullopt;
   }

@@ -69,3 +69,37 @@ func.func @limits(%small: memref<64x64xf32>, %x: memref<512x256xf32>,
   linalg.fill ins(%cst : f32) outs(%z : memref<1x512x256xf32>)
   return
 }
+
+// -----
+
+#id = affine_map<(i, j) -> (i, j)>
+
+/// Dynamic sizes: split at run time into chunks of ceil(rows / threads) rows
+/// when the op then has at least 65536 iterations and at least one row per
+/// thread, else run as it is.
+// CHECK-LABEL: func.func @dynamic(
+// CHECK-SAME:    %[[X:[a-z0-9]+]]: memref<?x256xf32>, %[[Y:[a-z0-9]+]]: memref<?x256xf32>
+// CHECK:         %[[ROWS:.+]] = memref.dim %[[X]], %c0
+// CHECK:         %[[N:.+]] = arith.muli %{{.+}}, %c256
+// CHECK:         %[[ENOUGH_ROWS:.+]] = arith.cmpi uge, %[[ROWS]], %c2
+// CHECK:         %[[LARGE:.+]] = arith.cmpi uge, %[[N]], %c65536
+// CHECK:         %[[BOTH:.+]] = arith.andi %[[LARGE]], %[[ENOUGH_ROWS]]
+// CHECK:         scf.if %[[BOTH]] {
+// CHECK:           %[[CHUNK:.+]] = arith.ceildivui %{{.+}}, %c2
+// CHECK:           scf.parallel (%{{.+}}) = (%{{.+}}) to (%{{.+}}) step (%[[CHUNK]]) {
+// CHECK:             linalg.generic {{.+}} ins(%{{.+}} : memref<?x256xf32, strided<[256, 1], offset: ?>>)
+// CHECK:         } else {
+// CHECK:           linalg.generic {{.+}} ins(%[[X]] : memref<?x256xf32>) outs(%[[Y]] : memref<?x256xf32>)
+// CHECK:         }
+// ONE-LABEL: func.func @dynamic(
+// ONE-NOT:     scf.if
+func.func @dynamic(%x: memref<?x256xf32>, %y: memref<?x256xf32>) {
+  linalg.generic {indexing_maps = [#id, #id],
+                  iterator_types = ["parallel", "parallel"]}
+      ins(%x : memref<?x256xf32>) outs(%y : memref<?x256xf32>) {
+  ^bb0(%a: f32, %b: f32):
+    %t = math.tanh %a : f32
+    linalg.yield %t : f32
+  }
+  return
+}

@@ -432,17 +432,21 @@ def S2SCPUParallelizeElementwisePass : Pass<"s2s-cpu-parallelize-elementwise"> {
     With `threads` above 1, every linalg op on buffers left after
     `s2s-lower-contractions` (elementwise maps such as a bias add or GELU,
     row-wise reductions such as a layer norm's, fills and copies) that has
-    static sizes, at least `min-elements` iterations and no enclosing loop
-    is tiled (`linalg::tileLinalgOp`) into an `scf.parallel` loop of
-    `threads` chunks of its first parallel dimension with at least
-    `threads` iterations, which `convert-scf-to-openmp` runs on the
-    threads. Each element is computed as before (reductions along the other
-    dimensions stay whole), so results do not depend on the thread count.
+    at least `min-elements` iterations and no enclosing loop is tiled
+    (`linalg::tileLinalgOp`) into an `scf.parallel` loop of `threads`
+    chunks of its first parallel dimension with at least `threads`
+    iterations, which `convert-scf-to-openmp` runs on the threads. Each
+    element is computed as before (reductions along the other dimensions
+    stay whole), so results do not depend on the thread count. An op with
+    dynamic sizes is decided at run time: an `scf.if` runs the parallel
+    loop (chunks of ceil(size / `threads`)) when the op then has at least
+    `min-elements` iterations and its dimension at least `threads`, else
+    the op as it was.
 
     Left alone: ops inside a loop (an RNN step's gate math, attention
     blocks: small, and their loop would fork at every iteration), smaller
-    ops (a fork and join costs microseconds), ops with dynamic sizes, and
-    ops whose parallel dimensions are all shorter than `threads`.
+    ops (a fork and join costs microseconds), and ops whose parallel
+    dimensions are all shorter than `threads`.
 
     Before (threads=2):
     ```mlir
