@@ -34,22 +34,62 @@ namespace s2s {
 
 using namespace mlir;
 
+namespace {
+/// The computation of a check's condition from the arguments of the
+/// function's block: the ops (of that block) it needs, and whether it reads
+/// memory (the values of an input, rather than its sizes).
+struct Slice {
+  llvm::SetVector<Operation *> ops;
+  bool reads = false;
+};
+} // namespace
+
+static bool computedFromArguments(Value value, Block &block, Slice &slice);
+
+/// Whether `value`, used within `root`, is defined within it.
+static bool definedWithin(Value value, Operation *root) {
+  return root->isAncestor(value.getParentRegion()->getParentOp());
+}
+
+/// Whether `op` (`root`, an op of `block`, or an op nested in it) may be
+/// part of a slice: it touches no memory, or only reads a memref computed
+/// from the arguments (an input's values); the ops nested in it likewise;
+/// and what it uses from outside `root` is computed from the arguments.
+static bool isLiftable(Operation *op, Operation *root, Block &block,
+                       Slice &slice) {
+  if (auto load = dyn_cast<memref::LoadOp>(op)) {
+    if (!definedWithin(load.getMemRef(), root) &&
+        !computedFromArguments(load.getMemRef(), block, slice))
+      return false;
+    slice.reads = true;
+  } else if (op->getNumRegions() == 0
+                 ? !isMemoryEffectFree(op)
+                 : !op->hasTrait<OpTrait::HasRecursiveMemoryEffects>()) {
+    return false;
+  }
+  for (Value operand : op->getOperands())
+    if (!definedWithin(operand, root) &&
+        !computedFromArguments(operand, block, slice))
+      return false;
+  for (Region &region : op->getRegions())
+    for (Operation &nested : region.getOps())
+      if (!isLiftable(&nested, root, block, slice))
+        return false;
+  return true;
+}
+
 /// Whether `value` is computed in `block` from its arguments by ops that
-/// neither touch memory nor have regions; collects those ops into `slice`.
-static bool computedFromArguments(Value value, Block &block,
-                                  llvm::SetVector<Operation *> &slice) {
+/// touch no memory but reads of the arguments (isLiftable); collects the
+/// ops of `block` it needs into `slice`.
+static bool computedFromArguments(Value value, Block &block, Slice &slice) {
   if (auto arg = dyn_cast<BlockArgument>(value))
     return arg.getOwner() == &block;
   Operation *def = value.getDefiningOp();
-  if (slice.contains(def))
+  if (slice.ops.contains(def))
     return true;
-  if (def->getBlock() != &block || def->getNumRegions() != 0 ||
-      !isMemoryEffectFree(def))
+  if (def->getBlock() != &block || !isLiftable(def, def, block, slice))
     return false;
-  for (Value operand : def->getOperands())
-    if (!computedFromArguments(operand, block, slice))
-      return false;
-  slice.insert(def);
+  slice.ops.insert(def);
   return true;
 }
 
@@ -90,19 +130,20 @@ static LogicalResult wrapEntry(func::FuncOp func, SymbolTable &symbols) {
   }
 
   // The checks a status can report: those computed from the arguments
-  // alone, without reading memory (sizes, descriptors). Checks on data
-  // stay in the body.
+  // alone (sizes, descriptors), or from the values of the inputs as well
+  // (token ids in range). Checks on values computed in the body stay there.
   struct Check {
     cf::AssertOp op;
     int64_t number;
+    Slice slice;
   };
   SmallVector<Check> checks;
-  llvm::SetVector<Operation *> slice;
   SmallVector<StringRef> numbered = checkFunctionMessages(func, symbols);
   SmallVector<Attribute> messages;
   for (StringRef message : numbered)
     messages.push_back(StringAttr::get(ctx, message));
   for (auto check : block.getOps<cf::AssertOp>()) {
+    Slice slice;
     if (!computedFromArguments(check.getArg(), block, slice))
       continue;
     // The number the check function gives the same message, else a new
@@ -113,7 +154,7 @@ static LogicalResult wrapEntry(func::FuncOp func, SymbolTable &symbols) {
       messages.push_back(check.getMsgAttr());
       number = messages.size();
     }
-    checks.push_back({check, number});
+    checks.push_back({check, number, std::move(slice)});
   }
   llvm::stable_sort(checks, [](const Check &a, const Check &b) {
     return a.number < b.number;
@@ -135,18 +176,41 @@ static LogicalResult wrapEntry(func::FuncOp func, SymbolTable &symbols) {
   b.setInsertionPointToStart(entry);
 
   // The checks' computations, in their order in the body, then the status:
-  // the number of the first check that fails (by number), or 0.
+  // the number of the first check that fails (by number), or 0. The checks
+  // that read the inputs' values come after the others have held: only
+  // then are the descriptors they read through known to be right.
   IRMapping mapping;
   mapping.map(block.getArguments(), entry->getArguments());
-  for (Operation &op : block)
-    if (slice.contains(&op))
-      b.clone(op, mapping);
-  Value status = arith::ConstantIntOp::create(b, loc, i32, 0);
-  for (Check &check : llvm::reverse(checks))
-    status = arith::SelectOp::create(
-        b, loc, mapping.lookup(check.op.getArg()), status,
-        arith::ConstantIntOp::create(b, loc, i32, check.number));
+  auto statusOf = [&](bool reads, Value status) {
+    llvm::SetVector<Operation *> ops;
+    for (Check &check : checks)
+      if (check.slice.reads == reads)
+        ops.insert(check.slice.ops.begin(), check.slice.ops.end());
+    for (Operation &op : block)
+      if (ops.contains(&op) &&
+          !(op.getNumResults() && mapping.contains(op.getResult(0))))
+        b.clone(op, mapping);
+    for (Check &check : llvm::reverse(checks))
+      if (check.slice.reads == reads)
+        status = arith::SelectOp::create(
+            b, loc, mapping.lookup(check.op.getArg()), status,
+            arith::ConstantIntOp::create(b, loc, i32, check.number));
+    return status;
+  };
   Value zero = arith::ConstantIntOp::create(b, loc, i32, 0);
+  Value status = statusOf(/*reads=*/false, zero);
+  if (llvm::any_of(checks, [](const Check &c) { return c.slice.reads; })) {
+    Value sizesHold =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, status, zero);
+    auto ifSizesHold = scf::IfOp::create(b, loc, TypeRange{i32}, sizesHold,
+                                         /*withElseRegion=*/true);
+    b.setInsertionPointToStart(ifSizesHold.thenBlock());
+    scf::YieldOp::create(b, loc, statusOf(/*reads=*/true, zero));
+    b.setInsertionPointToStart(ifSizesHold.elseBlock());
+    scf::YieldOp::create(b, loc, status);
+    b.setInsertionPointAfter(ifSizesHold);
+    status = ifSizesHold.getResult(0);
+  }
   Value ok =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, status, zero);
   auto ifOk = scf::IfOp::create(b, loc, TypeRange(), ok,

@@ -240,6 +240,10 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
   // shapes), built while the s2s ops can still tell their result sizes.
   pm.addPass(createS2SInsertShapeChecksPass());
   pm.addPass(createS2SBufferizationShapeFunctionsPass());
+  // Values that must be in range (token ids, seq_lens), after the shape
+  // functions: those read sizes only.
+  if (options.checkValues)
+    pm.addPass(createS2SInsertValueChecksPass());
   buildS2SToLinalgPipeline(pm, options);
   buildS2SLinalgPipeline(pm, options);
   buildS2SBufferizationPipeline(pm, options);

@@ -3,13 +3,14 @@
 
 /// The entry point returns the status of the checks computed from its
 /// arguments alone: a check that its check function also makes keeps that
-/// function's number (1); the others follow (2). The lowest number that
+/// function's number (1); the others follow (2, 3). The lowest number that
 /// fails is returned, and only 0 runs the body, now @main_body (private, no
-/// C interface) without those checks. A check on data read from memory
-/// stays in the body.
+/// C interface) without those checks. A check that reads an input's values
+/// (3) is made only once the others hold (the descriptor it reads through
+/// is right then); a check on a value the body computes stays in the body.
 // CHECK-LABEL: func.func @main(
 // CHECK-SAME:      %[[X:[a-z0-9]+]]: memref<?xf32>, %[[N:[a-z0-9]+]]: memref<?xf32>, %[[LENS:[a-z0-9]+]]: memref<1xindex>, %[[OUT:[a-z0-9]+]]: memref<?xf32>) -> i32
-// CHECK-SAME:      attributes {llvm.emit_c_interface, s2s.status_messages = ["x and n have one length", "out has x's length"]}
+// CHECK-SAME:      attributes {llvm.emit_c_interface, s2s.status_messages = ["x and n have one length", "out has x's length", "lens[0] is at most x's length"]}
 // CHECK:         %[[DX:.+]] = memref.dim %[[X]], %c0
 // CHECK:         %[[DOUT:.+]] = memref.dim %[[OUT]], %c0
 // CHECK:         %[[OUT_OK:.+]] = arith.cmpi eq, %[[DX]], %[[DOUT]]
@@ -17,18 +18,27 @@
 // CHECK:         %[[SAME:.+]] = arith.cmpi eq, %[[DX]], %[[DN]]
 // CHECK:         %[[S2:.+]] = arith.select %[[OUT_OK]], %c0_i32, %c2_i32 : i32
 // CHECK:         %[[S1:.+]] = arith.select %[[SAME]], %[[S2]], %c1_i32 : i32
-// CHECK:         %[[GO:.+]] = arith.cmpi eq, %[[S1]], %{{.+}} : i32
+// CHECK:         %[[SIZES_OK:.+]] = arith.cmpi eq, %[[S1]], %[[ZERO:.+]] : i32
+// CHECK:         %[[S:.+]] = scf.if %[[SIZES_OK]] -> (i32) {
+// CHECK:           %[[LEN:.+]] = memref.load %[[LENS]][%c0]
+// CHECK:           %[[FITS:.+]] = arith.cmpi ule, %[[LEN]], %[[DX]]
+// CHECK:           %[[S3:.+]] = arith.select %[[FITS]], %[[ZERO]], %c3_i32 : i32
+// CHECK:           scf.yield %[[S3]] : i32
+// CHECK:         } else {
+// CHECK:           scf.yield %[[S1]] : i32
+// CHECK:         }
+// CHECK:         %[[GO:.+]] = arith.cmpi eq, %[[S]], %{{.+}} : i32
 // CHECK:         scf.if %[[GO]] {
 // CHECK:           func.call @main_body(%[[X]], %[[N]], %[[LENS]], %[[OUT]])
 // CHECK:         }
-// CHECK:         return %[[S1]] : i32
+// CHECK:         return %[[S]] : i32
 // CHECK-LABEL: func.func private @main_body(
 // CHECK-NOT:     attributes
 // CHECK-NOT:     cf.assert %{{.+}}, "out has x's length"
 // CHECK-NOT:     cf.assert %{{.+}}, "x and n have one length"
-// CHECK:         memref.load
-// CHECK:         cf.assert %{{.+}}, "lens[0] is at most x's length"
+// CHECK-NOT:     cf.assert %{{.+}}, "lens[0] is at most x's length"
 // CHECK:         memref.copy
+// CHECK:         cf.assert %{{.+}}, "the scratch sum is positive"
 func.func @main_check_shapes(%x: memref<?xf32>, %n: memref<?xf32>) -> i32
     attributes {llvm.emit_c_interface,
                 s2s.shape_checks = ["x and n have one length"]} {
@@ -49,6 +59,14 @@ func.func @main(%x: memref<?xf32>, %n: memref<?xf32>, %lens: memref<1xindex>,
   %fits = arith.cmpi ule, %len, %dx : index
   cf.assert %fits, "lens[0] is at most x's length"
   memref.copy %x, %out : memref<?xf32> to memref<?xf32>
+  %scratch = memref.alloc() : memref<1xf32>
+  %cst = arith.constant 1.0 : f32
+  memref.store %cst, %scratch[%c0] : memref<1xf32>
+  %v = memref.load %scratch[%c0] : memref<1xf32>
+  %zero = arith.constant 0.0 : f32
+  %positive = arith.cmpf ogt, %v, %zero : f32
+  cf.assert %positive, "the scratch sum is positive"
+  memref.dealloc %scratch : memref<1xf32>
   return
 }
 

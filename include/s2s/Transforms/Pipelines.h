@@ -83,6 +83,12 @@ struct S2SPipelineOptions : public PassPipelineOptions<S2SPipelineOptions> {
                      "step; groups whose sequences have all ended are "
                      "skipped (0: no groups)"),
       llvm::cl::init(8)};
+  PassOptions::Option<bool> checkValues{
+      *this, "check-values",
+      llvm::cl::desc("Check at run time that embedding indices and seq_lens "
+                     "are in range, reported by the entry point's status "
+                     "(s2s-insert-value-checks)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> fuseElementwise{
       *this, "fuse-elementwise",
       llvm::cl::desc("Fuse chains of elementwise linalg ops "

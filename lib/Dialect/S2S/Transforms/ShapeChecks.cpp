@@ -16,6 +16,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "s2s/Dialect/S2S/IR/S2SDialect.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
@@ -23,6 +24,7 @@
 namespace mlir {
 namespace s2s {
 #define GEN_PASS_DEF_S2SINSERTSHAPECHECKSPASS
+#define GEN_PASS_DEF_S2SINSERTVALUECHECKSPASS
 #include "s2s/Dialect/S2S/Transforms/Passes.h.inc"
 } // namespace s2s
 } // namespace mlir
@@ -92,6 +94,119 @@ static void emitDimChecks(Operation *op) {
     cf::AssertOp::create(b, loc, holds, message);
   }
 }
+
+/// Emits, at `b`, a cf.assert that every element of the integer tensor
+/// `values` lies in [0, bound) (or [0, bound] when `inclusive`): a loop
+/// over the elements, which reads them.
+static void emitRangeCheck(OpBuilder &b, Location loc, Value values,
+                           Value bound, bool inclusive,
+                           const std::string &message) {
+  auto type = cast<RankedTensorType>(values.getType());
+  Type i64 = b.getI64Type();
+  Value limit = arith::IndexCastOp::create(b, loc, i64, bound);
+  auto inRange = [&](OpBuilder &ob, Location l, Value v) -> Value {
+    if (v.getType() != i64)
+      v = arith::ExtSIOp::create(ob, l, i64, v);
+    Value zero = arith::ConstantIntOp::create(ob, l, i64, 0);
+    Value low =
+        arith::CmpIOp::create(ob, l, arith::CmpIPredicate::sge, v, zero);
+    Value high = arith::CmpIOp::create(ob, l,
+                                       inclusive ? arith::CmpIPredicate::sle
+                                                 : arith::CmpIPredicate::slt,
+                                       v, limit);
+    return arith::AndIOp::create(ob, l, low, high);
+  };
+  Value holds;
+  if (type.getRank() == 0) {
+    holds = inRange(b, loc, tensor::ExtractOp::create(b, loc, values));
+  } else {
+    Value flat = values;
+    if (type.getRank() > 1) {
+      ReassociationIndices all;
+      for (int64_t d = 0; d < type.getRank(); ++d)
+        all.push_back(d);
+      flat = tensor::CollapseShapeOp::create(
+          b, loc, values, ArrayRef<ReassociationIndices>{all});
+    }
+    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+    Value one = arith::ConstantIndexOp::create(b, loc, 1);
+    Value count = tensor::DimOp::create(b, loc, flat, 0);
+    Value all = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1);
+    auto loop = scf::ForOp::create(
+        b, loc, zero, count, one, ValueRange{all},
+        [&](OpBuilder &lb, Location l, Value i, ValueRange acc) {
+          Value v = tensor::ExtractOp::create(lb, l, flat, ValueRange{i});
+          scf::YieldOp::create(lb, l,
+                               ValueRange{arith::AndIOp::create(
+                                   lb, l, acc[0], inRange(lb, l, v))});
+        });
+    holds = loop.getResult(0);
+  }
+  cf::AssertOp::create(b, loc, holds, message);
+}
+
+/// The check of `seq_lens` of a recurrent layer: every length in [0, T].
+template <typename OpT> static void emitSeqLensCheck(OpT op, Value x) {
+  Value seqLens = op.getSeqLens();
+  if (!seqLens)
+    return;
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  int64_t timeDim = op.getBatchFirst() ? 1 : 0;
+  Value steps = getValueOrCreateConstantIndexOp(
+      b, loc, tensor::getMixedSize(b, loc, x, timeDim));
+  auto xType = cast<RankedTensorType>(x.getType());
+  std::string length = xType.isDynamicDim(timeDim)
+                           ? "T"
+                           : std::to_string(xType.getDimSize(timeDim));
+  emitRangeCheck(b, loc, seqLens, steps, /*inclusive=*/true,
+                 locationPrefix(loc) + op->getName().getStringRef().str() +
+                     ": every value of 'seq_lens' must be in [0, " + length +
+                     "] (" + length +
+                     ": the number of steps of 'x'; a value given at run "
+                     "time)");
+}
+
+/// The check of the indices of an embedding: every index in [0, V).
+static void emitEmbeddingCheck(EmbeddingOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  Value rows = getValueOrCreateConstantIndexOp(
+      b, loc, tensor::getMixedSize(b, loc, op.getWeight(), 0));
+  auto weightType = cast<RankedTensorType>(op.getWeight().getType());
+  std::string count = weightType.isDynamicDim(0)
+                          ? "V"
+                          : std::to_string(weightType.getDimSize(0));
+  emitRangeCheck(b, loc, op.getIndices(), rows, /*inclusive=*/false,
+                 locationPrefix(loc) +
+                     "s2s.embedding: every index must be "
+                     "in [0, " +
+                     count + ") (" + count +
+                     ": the rows of 'weight'; a value given at run time)");
+}
+
+struct S2SInsertValueChecksPass
+    : s2s::impl::S2SInsertValueChecksPassBase<S2SInsertValueChecksPass> {
+  void runOnOperation() override {
+    SmallVector<Operation *> ops;
+    getOperation()->walk([&](Operation *op) {
+      if (isa<S2SDialect>(op->getDialect()))
+        ops.push_back(op);
+    });
+    for (Operation *op : ops) {
+      if (auto rnn = dyn_cast<RNNOp>(op))
+        emitSeqLensCheck(rnn, rnn.getX());
+      else if (auto lstm = dyn_cast<LSTMOp>(op))
+        emitSeqLensCheck(lstm, lstm.getX());
+      else if (auto gru = dyn_cast<GRUOp>(op))
+        emitSeqLensCheck(gru, gru.getX());
+      else if (auto recurrence = dyn_cast<RecurrenceOp>(op))
+        emitSeqLensCheck(recurrence, recurrence.getXGates());
+      else if (auto embedding = dyn_cast<EmbeddingOp>(op))
+        emitEmbeddingCheck(embedding);
+    }
+  }
+};
 
 struct S2SInsertShapeChecksPass
     : s2s::impl::S2SInsertShapeChecksPassBase<S2SInsertShapeChecksPass> {

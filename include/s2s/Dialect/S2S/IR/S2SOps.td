@@ -101,7 +101,8 @@ def S2S_RNNOp : S2S_RNNLayerOp<"rnn"> {
     (both or neither). `h0 : [D, B, H]` defaults to zeros. With `seq_lens :
     [B]`, sequence `b` has `seq_lens[b]` valid steps: `y` is zero past them and
     `h_n` holds each direction's state at its last valid step (PyTorch's
-    packed-sequence rules). Results: `y : [T, B, D*H]` (`[B, T, D*H]` with
+    packed-sequence rules); each length must lie in `[0, T]`, checked at
+    run time (`s2s-insert-value-checks`). Results: `y : [T, B, D*H]` (`[B, T, D*H]` with
     `batch_first`), the forward half first, and `h_n : [D, B, H]`.
 
     With `clip(c)` (ONNX's attribute of the same name; the three layer ops
@@ -660,8 +661,10 @@ def S2S_EmbeddingOp : S2S_Op<"embedding", [NoMemoryEffect]> {
   let summary = "embedding lookup (nn.Embedding)";
   let description = [{
     Gathers rows of `weight : [V, E]` at integer `indices : [...]`; the
-    result is `[..., E]`. Every index must lie in `[0, V)`; the lowering
-    clamps an out-of-range index rather than reading out of bounds.
+    result is `[..., E]`. Every index must lie in `[0, V)`: `s2s-to-llvm`
+    checks that at run time (`s2s-insert-value-checks`; an entry point
+    returns the check's status), and the lowering clamps an out-of-range
+    index rather than reading out of bounds.
 
     Example:
 

@@ -45,6 +45,52 @@ def S2SHoistRNNInputPass : Pass<"s2s-hoist-rnn-input"> {
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }
 
+def S2SInsertValueChecksPass : Pass<"s2s-insert-value-checks"> {
+  let summary = "Check at run time the values an s2s op needs in range";
+  let description = [{
+    Some operands are integers that must lie in a range no type can state:
+    the indices of `s2s.embedding` in `[0, V)` (the rows of its table), the
+    `seq_lens` of a recurrent layer (`s2s.rnn`, `s2s.lstm`, `s2s.gru`,
+    `s2s.recurrence`) in `[0, T]`. PyTorch raises for a value outside; the
+    lowering clamps it (so that nothing is read out of bounds), which would
+    give a silent wrong answer. This pass inserts before each such op a
+    loop over the values and a `cf.assert` that they all lie in range,
+    with a message naming the op (and its location) and the operand.
+
+    `s2s-to-llvm` runs it (unless `check-values=false`) after the shape
+    functions are built, so that `<name>_check_shapes` keeps reading sizes
+    only; `s2s-bufferization-return-status` lifts the checks of values an
+    entry point receives into the status it returns, made once the sizes
+    and descriptors are known to be right. A check of values computed
+    inside the model (the tokens a decoder feeds back) stays where it is,
+    where a failure would stop the program with its message.
+
+    Before:
+    ```mlir
+    %emb = s2s.embedding %ids, %table
+        : (tensor<?xi64>, tensor<20x8xf32>) -> tensor<?x8xf32>
+    ```
+    After:
+    ```mlir
+    %ok = scf.for %i = %c0 to %n step %c1 iter_args(%all = %true) -> (i1) {
+      %id = tensor.extract %ids[%i] : tensor<?xi64>
+      ... %in = 0 <= %id < 20 ...
+      %next = arith.andi %all, %in : i1
+      scf.yield %next : i1
+    }
+    cf.assert %ok, "model.mlir:2:8: s2s.embedding: every index must be in
+        [0, 20), the rows of 'weight' (a value given at run time)"
+    %emb = s2s.embedding %ids, %table ...
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::cf::ControlFlowDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 def S2SInsertShapeChecksPass : Pass<"s2s-insert-shape-checks"> {
   let summary = "Check at run time the shape rules of s2s ops whose sizes "
                 "are dynamic";
