@@ -102,9 +102,33 @@ static LogicalResult simplify(func::FuncOp func) {
   return success();
 }
 
-/// The cf.assert ops directly in the entry block of `func`, in order.
+/// Whether `value` depends on the values (not only the sizes) of tensors:
+/// it is computed through a tensor.extract or an op with regions (a loop
+/// over elements). The sizes of a tensor (tensor.dim) do not count.
+static bool readsTensorValues(Value value, DenseSet<Operation *> &seen) {
+  Operation *def = value.getDefiningOp();
+  if (!def || !seen.insert(def).second || isa<tensor::DimOp>(def))
+    return false;
+  if (isa<tensor::ExtractOp>(def) || def->getNumRegions() != 0)
+    return true;
+  return llvm::any_of(def->getOperands(), [&](Value operand) {
+    return readsTensorValues(operand, seen);
+  });
+}
+
+/// The cf.assert ops directly in the entry block of `func` whose condition
+/// depends on sizes only, in order. Checks of values (token ids in range, a
+/// shape read from an input) stay in the entry, where
+/// s2s-bufferization-return-status makes them once the sizes are known to
+/// be right: the check function reads no tensor's values.
 static SmallVector<cf::AssertOp> topLevelChecks(func::FuncOp func) {
-  return llvm::to_vector(func.getBody().front().getOps<cf::AssertOp>());
+  SmallVector<cf::AssertOp> checks;
+  for (auto check : func.getBody().front().getOps<cf::AssertOp>()) {
+    DenseSet<Operation *> seen;
+    if (!readsTensorValues(check.getArg(), seen))
+      checks.push_back(check);
+  }
+  return checks;
 }
 
 /// Builds `<name>_check_shapes` for `func` from the checks in its entry

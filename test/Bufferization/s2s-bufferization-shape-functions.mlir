@@ -92,6 +92,32 @@ func.func @residual(%x: tensor<?x?x8xf32>, %w: tensor<8x8xf32>)
 
 // -----
 
+/// A check of values (here a size read from an input) is not in the check
+/// function, which reads sizes only; it stays in the entry, where the entry
+/// point's status makes it once the sizes are known to be right.
+// CHECK-LABEL: func.func @values(
+// CHECK:         cf.assert %{{.+}}, "x has a row"
+// CHECK:         tensor.extract
+// CHECK:         cf.assert %{{.+}}, "n holds the rows of x"
+// CHECK-LABEL: func.func @values_check_shapes(
+// CHECK-SAME:      s2s.shape_checks = ["x has a row"]
+// CHECK-NOT:     tensor.extract
+// CHECK:         return
+func.func @values(%x: tensor<?x4xf32>, %n: tensor<1xi64>) -> tensor<?x4xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %rows = tensor.dim %x, %c0 : tensor<?x4xf32>
+  %nonempty = arith.cmpi sge, %rows, %c1 : index
+  cf.assert %nonempty, "x has a row"
+  %v = tensor.extract %n[%c0] : tensor<1xi64>
+  %vi = arith.index_cast %v : i64 to index
+  %fits = arith.cmpi eq, %vi, %rows : index
+  cf.assert %fits, "n holds the rows of x"
+  return %x : tensor<?x4xf32>
+}
+
+// -----
+
 /// Static results and no checks: nothing to add. Private functions are not
 /// entry points.
 // CHECK-LABEL: func.func @negative_static(

@@ -58,7 +58,12 @@ def S2SBufferizationShapeFunctionsPass
       check holds, else the number (from 1) of the first that fails. Its
       attribute `s2s.shape_checks` lists the checks' messages in order, so
       that a tool (`s2s-run`) or a header (`s2s-compile`) can say what each
-      status means. Checks nested in loops stay in the entry only.
+      status means. Checks nested in loops stay in the entry only, and so
+      do checks of values rather than sizes (a `tensor.extract` or a loop
+      in the condition: a shape read from an input), which the entry
+      point's status makes once the sizes are known to be right
+      (`s2s-bufferization-return-status`): the check function reads sizes
+      only.
     * `<name>_result_shapes`, when a result has a dynamic dimension: returns
       every dimension of every result, in order, as one `tensor<Nxi64>` (N
       the sum of the result ranks; static dimensions included). Results are
