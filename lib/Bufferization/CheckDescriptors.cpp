@@ -12,6 +12,8 @@
 
 #include "s2s/Bufferization/Passes.h"
 
+#include "Status.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -153,11 +155,11 @@ static void addToStatus(func::FuncOp func, ArrayRef<DescriptorCheck> checks) {
     Location loc = ret.getLoc();
     Type i32 = b.getI32Type();
     Value status = ret.getOperand(0);
-    Value descriptors = arith::ConstantIntOp::create(b, loc, i32, 0);
-    for (int64_t k = static_cast<int64_t>(checks.size()) - 1; k >= 0; --k)
-      descriptors = arith::SelectOp::create(
-          b, loc, checks[k].holds, descriptors,
-          arith::ConstantIntOp::create(b, loc, i32, first + k));
+    SmallVector<s2s::NumberedCheck> numbered;
+    for (auto [k, check] : llvm::enumerate(checks))
+      numbered.push_back({check.holds, first + static_cast<int64_t>(k)});
+    Value descriptors = s2s::firstFailedCheck(
+        b, loc, numbered, arith::ConstantIntOp::create(b, loc, i32, 0));
     Value zero = arith::ConstantIntOp::create(b, loc, i32, 0);
     Value shapesHold =
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, status, zero);

@@ -12,6 +12,8 @@
 
 #include "s2s/Bufferization/Passes.h"
 
+#include "Status.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -190,12 +192,11 @@ static LogicalResult wrapEntry(func::FuncOp func, SymbolTable &symbols) {
       if (ops.contains(&op) &&
           !(op.getNumResults() && mapping.contains(op.getResult(0))))
         b.clone(op, mapping);
-    for (Check &check : llvm::reverse(checks))
+    SmallVector<s2s::NumberedCheck> numbered;
+    for (Check &check : checks)
       if (check.slice.reads == reads)
-        status = arith::SelectOp::create(
-            b, loc, mapping.lookup(check.op.getArg()), status,
-            arith::ConstantIntOp::create(b, loc, i32, check.number));
-    return status;
+        numbered.push_back({mapping.lookup(check.op.getArg()), check.number});
+    return s2s::firstFailedCheck(b, loc, numbered, status);
   };
   Value zero = arith::ConstantIntOp::create(b, loc, i32, 0);
   Value status = statusOf(/*reads=*/false, zero);

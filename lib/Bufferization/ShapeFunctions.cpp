@@ -20,6 +20,8 @@
 
 #include "s2s/Bufferization/Passes.h"
 
+#include "Status.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -157,13 +159,13 @@ static LogicalResult buildCheckFunction(func::FuncOp func,
   for (func::ReturnOp ret : returns) {
     OpBuilder b(ret);
     Location loc = ret.getLoc();
-    Value status = arith::ConstantIntOp::create(b, loc, i32, 0);
-    for (int64_t i = static_cast<int64_t>(cloned.size()) - 1; i >= 0; --i) {
-      Value code = arith::ConstantIntOp::create(b, loc, i32, i + 1);
-      status =
-          arith::SelectOp::create(b, loc, cloned[i].getArg(), status, code);
-    }
-    func::ReturnOp::create(b, loc, status);
+    SmallVector<s2s::NumberedCheck> numbered;
+    for (auto [i, check] : llvm::enumerate(cloned))
+      numbered.push_back({check.getArg(), static_cast<int64_t>(i) + 1});
+    func::ReturnOp::create(
+        b, loc,
+        s2s::firstFailedCheck(b, loc, numbered,
+                              arith::ConstantIntOp::create(b, loc, i32, 0)));
     ret.erase();
   }
   clone->walk([](cf::AssertOp check) { check.erase(); });
