@@ -80,8 +80,10 @@ ELEMENT_TYPES = {"float32": "f32", "float64": "f64", "int64": "i64",
                  "int32": "i32", "bool": "i1"}
 
 
-def tensor_type(a):
-    dims = "".join(f"{d}x" for d in a.shape)
+def tensor_type(a, dynamic=()):
+    """The tensor type of array `a`, with the dimensions `dynamic` as `?`."""
+    dims = "".join("?x" if i in dynamic else f"{d}x"
+                   for i, d in enumerate(a.shape))
     return f"tensor<{dims}{ELEMENT_TYPES[str(a.dtype)]}>"
 
 
@@ -95,7 +97,13 @@ def float_literal(value):
 
 
 class Model:
-    """One op applied to the function's arguments, in operand order."""
+    """One op applied to the function's arguments, in operand order.
+
+    `dims[name]` lists the dimensions of argument or result `name` that the
+    op lets be dynamic (batch and sequence ones); a dynamic model
+    (`dynamic`, drawn by generate()) writes them `?`, so that the same
+    inputs and references test the dynamic-shape lowering.
+    """
 
     def __init__(self, desc):
         self.desc = desc
@@ -103,15 +111,23 @@ class Model:
         self.results = []   # (name, array), the expected results
         self.op = None      # the op's text up to the ':'
         self.tol = TOL
+        self.dims = {}
+        self.dynamic = False
 
-    def arg(self, name, array):
+    def arg(self, name, array, dims=()):
         self.inputs.append((name, array))
+        self.dims[name] = tuple(dims)
         return "%" + name
 
+    def type_of(self, name, array):
+        return tensor_type(array,
+                           self.dims.get(name, ()) if self.dynamic else ())
+
     def mlir(self):
-        args = ", ".join(f"%{n}: {tensor_type(a)}" for n, a in self.inputs)
-        in_types = ", ".join(tensor_type(a) for _, a in self.inputs)
-        out_types = [tensor_type(a) for _, a in self.results]
+        args = ", ".join(f"%{n}: {self.type_of(n, a)}"
+                         for n, a in self.inputs)
+        in_types = ", ".join(self.type_of(n, a) for n, a in self.inputs)
+        out_types = [self.type_of(n, a) for n, a in self.results]
         ret = out_types[0] if len(out_types) == 1 else \
             "(" + ", ".join(out_types) + ")"
         names = ", ".join("%" + n for n, _ in self.results)
@@ -208,18 +224,18 @@ def gen_recurrent(rng, nrng, cell):
     m = Model(f"s2s.{cell} " + " ".join(attrs))
     m.tol = RNN_TOL
 
-    text = f"s2s.{cell} {m.arg('x', x)}, {m.arg('w_ih', w_ih)}, " \
+    text = f"s2s.{cell} {m.arg('x', x, (0, 1))}, {m.arg('w_ih', w_ih)}, " \
            f"{m.arg('w_hh', w_hh)}"
     if has_bias:
         text += f" b_ih({m.arg('b_ih', b_ih)}) b_hh({m.arg('b_hh', b_hh)})"
     if has_h0:
-        text += f" h0({m.arg('h0', h0)})"
+        text += f" h0({m.arg('h0', h0, (1,))})"
     if has_c0:
-        text += f" c0({m.arg('c0', c0)})"
+        text += f" c0({m.arg('c0', c0, (1,))})"
     if has_peep:
         text += f" peepholes({m.arg('peepholes', peep)})"
     if has_lens:
-        text += f" seq_lens({m.arg('seq_lens', lens)})"
+        text += f" seq_lens({m.arg('seq_lens', lens, (0,))})"
     text += f" hidden_size({H})"
     if direction != "forward" or rng.random() < 0.2:
         text += f" direction {direction}"
@@ -248,6 +264,7 @@ def gen_recurrent(rng, nrng, cell):
                        linear_before_reset=lbr, **common)
         names = ["y", "h_n"]
     m.results = [(n, fp(o)) for n, o in zip(names, outs)]
+    m.dims.update(y=(0, 1), h_n=(1,), c_n=(1,))
     return m
 
 
@@ -276,9 +293,9 @@ def gen_cell(rng, nrng, cell):
     if lbr is not None:
         attrs.append(f"linear_before_reset={str(lbr).lower()}")
     m = Model(f"s2s.{cell}_cell " + " ".join(attrs))
-    text = f"s2s.{cell}_cell {m.arg('x', x)}, {m.arg('h', h)}, "
+    text = f"s2s.{cell}_cell {m.arg('x', x, (0,))}, {m.arg('h', h, (0,))}, "
     if cell == "lstm":
-        text += f"{m.arg('c', c)}, "
+        text += f"{m.arg('c', c, (0,))}, "
     text += f"{m.arg('w_ih', w_ih)}, {m.arg('w_hh', w_hh)}"
     if has_bias:
         text += f" b_ih({m.arg('b_ih', b_ih)}) b_hh({m.arg('b_hh', b_hh)})"
@@ -296,6 +313,7 @@ def gen_cell(rng, nrng, cell):
     else:
         m.results = [("h_next", fp(ref.gru_cell(x, h, w_ih, w_hh, b_ih,
                                                  b_hh, lbr)))]
+    m.dims.update(h_next=(0,), c_next=(0,))
     return m
 
 
@@ -338,10 +356,16 @@ def gen_sdpa(rng, nrng):
     if causal:
         attrs.append("causal")
     m = Model("s2s.scaled_dot_product_attention " + " ".join(attrs))
-    text = (f"s2s.scaled_dot_product_attention {m.arg('query', q)}, "
-            f"{m.arg('key', k)}, {m.arg('value', v)}")
+    text = (f"s2s.scaled_dot_product_attention {m.arg('query', q, (0, 2))}, "
+            f"{m.arg('key', k, (0, 2))}, {m.arg('value', v, (0, 2))}")
     if mask is not None:
-        text += f" mask({m.arg('mask', mask)})"
+        # Aligned right with [B, H, Tq, Tk]: a dimension written 1
+        # broadcasts, the heads are static like the query's; the others may
+        # be `?`.
+        heads = mask.ndim - 3
+        mask_dims = [i for i, d in enumerate(mask.shape)
+                     if d != 1 and i != heads]
+        text += f" mask({m.arg('mask', mask, mask_dims)})"
     if scale is not None:
         text += f" scale({float_literal(scale)})"
     if causal:
@@ -349,6 +373,7 @@ def gen_sdpa(rng, nrng):
     m.op = text
     m.results = [("out", fp(ref.scaled_dot_product_attention(
         q, k, v, mask, scale, causal)))]
+    m.dims["out"] = (0, 2)
     return m
 
 
@@ -363,11 +388,13 @@ def gen_linear(rng, nrng):
     b = uniform(nrng, (Out,), 1.0 / np.sqrt(In)) if has_bias else None
     m = Model(f"s2s.linear input={list(x.shape)} Out={Out}"
               + (" bias" if has_bias else ""))
-    text = f"s2s.linear {m.arg('input', x)}, {m.arg('weight', w)}"
+    text = (f"s2s.linear {m.arg('input', x, range(rank - 1))}, "
+            f"{m.arg('weight', w)}")
     if has_bias:
         text += f", {m.arg('bias', b)}"
     m.op = text
     m.results = [("output", fp(ref.linear(x, w, b)))]
+    m.dims["output"] = tuple(range(rank - 1))
     return m
 
 
@@ -390,7 +417,7 @@ def gen_layer_norm(rng, nrng):
     if eps is not None:
         desc += f" eps={eps}"
     m = Model(desc)
-    text = f"s2s.layer_norm {m.arg('input', x)}"
+    text = f"s2s.layer_norm {m.arg('input', x, range(rank - k))}"
     if has_w:
         text += f" weight({m.arg('weight', w)})"
     if has_b:
@@ -401,6 +428,7 @@ def gen_layer_norm(rng, nrng):
     m.op = text
     out = ref.layer_norm(x, norm, w, b, 1e-5 if eps is None else eps)
     m.results = [("output", fp(out))]
+    m.dims["output"] = tuple(range(rank - k))
     return m
 
 
@@ -433,6 +461,11 @@ def generate(model_seed):
     if f64:
         m.desc += " f64"
         m.tol = F64_TOL
+    # One model in three with its batch and sequence dimensions written
+    # `?` (the same inputs and references), from a stream of its own.
+    if random.Random(model_seed ^ 0xd1a).random() < 1 / 3:
+        m.dynamic = True
+        m.desc += " dynamic"
     FLOAT = np.float32
     return m
 

@@ -61,8 +61,10 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
     of the operands, the time loop runs to a dynamic length, and the tiled
     attention computes its number of full blocks and the size of the last,
     shorter block of queries and of keys at run time (an empty last block
-    has no iteration). With a dynamic batch, the fused RNN step has no row
-    groups (`rnn-block-rows` needs a static batch). Feature, head and weight
+    has no iteration). With a dynamic batch, the fused RNN step's row
+    groups have `rnn-block-rows` rows and the last group the rest, and
+    the longest sequence of each group is found by a loop over the rows
+    once per layer call. Feature, head and weight
     dimensions must be static: an op with such a dynamic dimension is
     reported, naming the operand and the dimension, and the pass fails.
     Statically shaped ops lower exactly as before.

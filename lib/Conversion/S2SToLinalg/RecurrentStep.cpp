@@ -316,14 +316,17 @@ CellState mlir::s2s::buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
   OpBuilder &b = tb.builder();
   Location loc = tb.getLoc();
   SmallVector<OpFoldResult> hShape = tb.sizesOf(h);
-  // Row groups need a static batch (RowGroups): rows is then static too.
   OpFoldResult batch = hShape[0];
   int64_t hidden = TensorBuilder::shapeOf(h)[1], gates = spec.numGates();
   Type elt = TensorBuilder::elementTypeOf(h);
   bool isLSTM = spec.kind == CellKind::lstm;
+  // Rows of a tile: the batch, a static group, or (a dynamic batch's
+  // groups) at most `groups.rows`, computed per group.
   OpFoldResult rows = groups.rows ? tb.size(groups.rows) : batch;
-  int64_t numGroups =
-      groups.rows ? TensorBuilder::shapeOf(h)[0] / groups.rows : 1;
+  OpFoldResult numGroups = tb.size(1);
+  if (groups.rows)
+    numGroups = tb.sizeFloorDiv(tb.sizeAdd(batch, tb.size(groups.rows - 1)),
+                                tb.size(groups.rows));
   Value gx3 =
       tb.expand(gx, {batch, tb.size(gates), tb.size(hidden)}, {{0}, {1, 2}});
   // h' and c' in buffers of their own, which the blocks write in place.
@@ -342,9 +345,10 @@ CellState mlir::s2s::buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
   for (const FusedWeights::BlockRun &run : fw.runs) {
     int64_t units = run.units;
     // The tile of row group `g` (null: the whole batch) and unit block `n`,
-    // written into `dest` (h', c'): its offsets and new contents.
+    // written into `dest` (h', c'): its offsets, sizes and new contents.
     auto tile = [&](OpBuilder &ib, Value g, Value n, ValueRange dest,
-                    SmallVector<OpFoldResult> &offsets) {
+                    SmallVector<OpFoldResult> &offsets,
+                    SmallVector<OpFoldResult> &sizes) {
       TensorBuilder t(ib, loc);
       t.useFreshBuffers();
       Value first = arith::AddIOp::create(
@@ -357,20 +361,22 @@ CellState mlir::s2s::buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
                       .getResult())
             : zero;
       offsets = {row0, first};
-      SmallVector<OpFoldResult> sizes = {rows, t.size(units)};
+      OpFoldResult tileRows =
+          g && groups.partial ? t.sizeMin(rows, t.sizeSub(batch, row0)) : rows;
+      sizes = {tileRows, t.size(units)};
       auto compute = [&](TensorBuilder &cb) {
         AffineExpr i, j, k;
         bindDims(ib.getContext(), i, j, k);
         Value hRows =
-            g ? cb.slice(h, {row0, zero}, {rows, cb.size(hidden)}) : h;
-        Value gh =
-            cb.contract(hRows, cb.mapOf(3, {i, k}), cb.row(run.packed, n),
-                        cb.mapOf(3, {k, j}), {rows, cb.size(gates * units)}, 3,
-                        /*numReductions=*/1);
+            g ? cb.slice(h, {row0, zero}, {tileRows, cb.size(hidden)}) : h;
+        Value gh = cb.contract(hRows, cb.mapOf(3, {i, k}),
+                               cb.row(run.packed, n), cb.mapOf(3, {k, j}),
+                               {tileRows, cb.size(gates * units)}, 3,
+                               /*numReductions=*/1);
         GateTiles tiles;
         tiles.gx = cb.slice(gx3, {row0, zero, first},
-                            {rows, cb.size(gates), cb.size(units)});
-        tiles.gh = cb.expand(gh, {rows, cb.size(gates), cb.size(units)},
+                            {tileRows, cb.size(gates), cb.size(units)});
+        tiles.gh = cb.expand(gh, {tileRows, cb.size(gates), cb.size(units)},
                              {{0}, {1, 2}});
         tiles.bias = fw.bias ? cb.slice(fw.bias, {zero, first}, {gates, units})
                              : Value();
@@ -396,8 +402,11 @@ CellState mlir::s2s::buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
       Value tLen = arith::IndexCastOp::create(ib, loc, lenType, groups.t);
       Value active = arith::CmpIOp::create(ib, loc, arith::CmpIPredicate::sgt,
                                            longest, tLen);
-      SmallVector<Type> types(dest.size(),
-                              RankedTensorType::get({groups.rows, units}, elt));
+      SmallVector<Type> types(
+          dest.size(),
+          RankedTensorType::get(
+              {groups.partial ? ShapedType::kDynamic : groups.rows, units},
+              elt));
       auto ifOp = scf::IfOp::create(ib, loc, types, active,
                                     /*withElseRegion=*/true);
       {
@@ -415,16 +424,15 @@ CellState mlir::s2s::buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
       return SmallVector<Value>(ifOp.getResults());
     };
 
-    SmallVector<OpFoldResult> offsets;
+    SmallVector<OpFoldResult> offsets, sizes;
     OpFoldResult one = b.getIndexAttr(1);
-    SmallVector<OpFoldResult> sizes = {rows, b.getIndexAttr(units)};
     if (parallel) {
       SmallVector<OpFoldResult> lbs = {b.getIndexAttr(0)},
                                 ubs = {b.getIndexAttr(run.count)},
                                 steps = {one};
       if (groups.rows) {
         lbs.insert(lbs.begin(), b.getIndexAttr(0));
-        ubs.insert(ubs.begin(), b.getIndexAttr(numGroups));
+        ubs.insert(ubs.begin(), numGroups);
         steps.push_back(one);
       }
       auto forall =
@@ -433,8 +441,8 @@ CellState mlir::s2s::buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
       b.setInsertionPoint(forall.getTerminator());
       ValueRange ivs = forall.getInductionVars();
       ValueRange shared = forall.getRegionIterArgs();
-      SmallVector<Value> tiles =
-          tile(b, groups.rows ? ivs[0] : Value(), ivs.back(), shared, offsets);
+      SmallVector<Value> tiles = tile(b, groups.rows ? ivs[0] : Value(),
+                                      ivs.back(), shared, offsets, sizes);
       b.setInsertionPointToStart(forall.getTerminator().getBody());
       for (auto [value, dest] : llvm::zip(tiles, shared))
         tensor::ParallelInsertSliceOp::create(b, loc, value, dest, offsets,
@@ -451,7 +459,7 @@ CellState mlir::s2s::buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
     b.setInsertionPointToStart(blocks.getBody());
     Value n = blocks.getInductionVar();
     auto body = [&](Value g, ValueRange dest) {
-      SmallVector<Value> tiles = tile(b, g, n, dest, offsets);
+      SmallVector<Value> tiles = tile(b, g, n, dest, offsets, sizes);
       SmallVector<Value> updated;
       for (auto [value, d] : llvm::zip(tiles, dest))
         updated.push_back(
@@ -463,7 +471,7 @@ CellState mlir::s2s::buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
       scf::YieldOp::create(b, loc, body(Value(), blocks.getRegionIterArgs()));
     } else {
       auto rowLoop =
-          scf::ForOp::create(b, loc, tb.indexConst(0), tb.indexConst(numGroups),
+          scf::ForOp::create(b, loc, tb.indexConst(0), tb.indexValue(numGroups),
                              tb.indexConst(1), blocks.getRegionIterArgs());
       {
         OpBuilder::InsertionGuard inner(b);

@@ -59,9 +59,11 @@ struct FusedWeights {
 /// With seq_lens, the fused step's rows in groups: a group whose sequences
 /// have all ended at step t is skipped.
 struct RowGroups {
-  /// Rows per group (dividing the batch) and the longest sequence of each
-  /// group, [batch / rows] of seq_lens' type.
+  /// Rows per group and the longest sequence of each group, [ceil(batch /
+  /// rows)] of seq_lens' type. `rows` divides a static batch; a dynamic
+  /// batch has a last group of the remaining rows (`partial`).
   int64_t rows = 0;
+  bool partial = false;
   Value longest;
   /// The step's time index.
   Value t;

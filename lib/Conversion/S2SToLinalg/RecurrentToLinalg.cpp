@@ -105,10 +105,36 @@ static int64_t rowsPerGroup(int64_t batch, int64_t maxRows) {
   return 0;
 }
 
-/// The longest sequence of each group of `rows` rows of `seqLens` [B].
+/// The longest sequence of each group of `rows` rows of `seqLens` [B]: a
+/// reduction over [B / rows, rows] when `rows` divides a static B, else a
+/// loop over the rows into ceil(B / rows) groups (no length is negative in
+/// the result: a group starts at 0).
 static Value longestPerGroup(TensorBuilder &tb, Value seqLens, int64_t rows) {
   int64_t batch = TensorBuilder::shapeOf(seqLens)[0];
   Type lenType = TensorBuilder::elementTypeOf(seqLens);
+  if (ShapedType::isDynamic(batch)) {
+    OpBuilder &b = tb.builder();
+    Location loc = tb.getLoc();
+    OpFoldResult size = tb.dimOf(seqLens, 0);
+    OpFoldResult numGroups =
+        tb.sizeFloorDiv(tb.sizeAdd(size, tb.size(rows - 1)), tb.size(rows));
+    Value init = tb.filledInt({numGroups}, lenType, 0);
+    Value rowsValue = tb.indexConst(rows);
+    auto loop = scf::ForOp::create(
+        b, loc, tb.indexConst(0), tb.indexValue(size), tb.indexConst(1),
+        ValueRange{init},
+        [&](OpBuilder &lb, Location l, Value row, ValueRange args) {
+          Value g = arith::DivUIOp::create(lb, l, row, rowsValue);
+          Value len = tensor::ExtractOp::create(lb, l, seqLens, row);
+          Value longest = tensor::ExtractOp::create(lb, l, args[0], g);
+          Value max = arith::MaxSIOp::create(lb, l, longest, len);
+          scf::YieldOp::create(
+              lb, l,
+              ValueRange{tensor::InsertOp::create(lb, l, max, args[0], g)
+                             .getResult()});
+        });
+    return loop.getResult(0);
+  }
   Value grouped = tb.expand(seqLens, {batch / rows, rows}, {{0, 1}});
   Value init = tb.filledInt({batch / rows}, lenType, 0);
   MLIRContext *ctx = tb.builder().getContext();
@@ -156,9 +182,13 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
   bool fuse = r.blockUnits > 0 && canFuseStep(r.spec);
   // With seq_lens, fused steps skip the row groups that have ended.
   RowGroups groups;
+  // A static batch is split into equal groups (none if no size fits); a
+  // dynamic one into groups of rnn-block-rows rows and the rest.
   std::optional<int64_t> staticBatch = getConstantIntValue(batch);
-  if (fuse && r.seqLens && staticBatch) {
-    groups.rows = rowsPerGroup(*staticBatch, r.blockRows);
+  if (fuse && r.seqLens) {
+    groups.rows =
+        staticBatch ? rowsPerGroup(*staticBatch, r.blockRows) : r.blockRows;
+    groups.partial = !staticBatch;
     if (groups.rows)
       groups.longest = longestPerGroup(tb, r.seqLens, groups.rows);
   }
@@ -194,7 +224,8 @@ static SmallVector<Value> buildRecurrence(OpBuilder &rewriter, Location loc,
           Value gx = inputGates(body, d, t);
           CellState next =
               fuse ? buildFusedStep(body, r.spec, fused[d], gx, h, c,
-                                    RowGroups{groups.rows, groups.longest, t})
+                                    RowGroups{groups.rows, groups.partial,
+                                              groups.longest, t})
                    : buildCellStep(body, r.spec, weights[d], gx, h, c);
           Value out = next.h;
           if (r.seqLens) {

@@ -173,3 +173,45 @@ func.func @lstm_seq_lens(%x: tensor<5x8x8xf32>, %w_ih: tensor<1x128x8xf32>,
       -> (tensor<5x8x32xf32>, tensor<1x8x32xf32>, tensor<1x8x32xf32>)
   return %y, %h_n, %c_n : tensor<5x8x32xf32>, tensor<1x8x32xf32>, tensor<1x8x32xf32>
 }
+
+// -----
+
+/// A dynamic batch is split into groups of rnn-block-rows (8) rows and a
+/// last group of the rest: ceil(B / 8) groups, whose longest sequences a
+/// loop over the rows finds once; a group's tile has min(8, B - row0) rows.
+// CHECK-LABEL: func.func @lstm_seq_lens_dynamic(
+// CHECK-SAME:      %[[LENS:[a-zA-Z0-9_]+]]: tensor<?xi64>)
+// CHECK:         %[[B:.+]] = tensor.dim %[[LENS]], %{{.+}} : tensor<?xi64>
+// CHECK:         %[[B7:.+]] = arith.addi %[[B]], %{{.+}} : index
+// CHECK:         %[[NG:.+]] = arith.divui %[[B7]], %{{.+}} : index
+// CHECK:         %[[LONGEST:.+]] = scf.for %[[ROW:.+]] = %{{.+}} to %[[B]] step %{{.+}} iter_args(%[[ACC:.+]] = %{{.+}}) -> (tensor<?xi64>) {
+// CHECK:           %[[GROUP:.+]] = arith.divui %[[ROW]], %{{.+}} : index
+// CHECK:           %[[LEN:.+]] = tensor.extract %[[LENS]][%[[ROW]]] : tensor<?xi64>
+// CHECK:           %[[CUR:.+]] = tensor.extract %[[ACC]][%[[GROUP]]] : tensor<?xi64>
+// CHECK:           %[[MAX:.+]] = arith.maxsi %[[CUR]], %[[LEN]] : i64
+// CHECK:           tensor.insert %[[MAX]] into %[[ACC]][%[[GROUP]]] : tensor<?xi64>
+// CHECK:         scf.for %[[T:[a-zA-Z0-9_]+]] = {{.+}} iter_args(%[[H:[a-zA-Z0-9_]+]] = %{{.+}},
+// CHECK:           scf.forall (%[[G:.+]], %[[N:.+]]) in (%{{.+}}, 2) shared_outs(%[[H_OUT:.+]] = %{{.+}}, %[[C_OUT:.+]] = %{{.+}})
+// CHECK:             %[[ROW0:.+]] = arith.muli %[[G]], %{{.+}} : index
+// CHECK:             %[[REST:.+]] = arith.subi %{{.+}}, %[[ROW0]] : index
+// CHECK:             %[[ROWS:.+]] = arith.minsi %{{.+}}, %[[REST]] : index
+// CHECK:             %[[GROUP_LEN:.+]] = tensor.extract %[[LONGEST]][%[[G]]] : tensor<?xi64>
+// CHECK:             %[[TILES:.+]]:2 = scf.if %{{.+}} -> (tensor<?x16xf32>, tensor<?x16xf32>) {
+// CHECK:               %[[H_ROWS:.+]] = tensor.extract_slice %[[H]][%[[ROW0]], 0] [%[[ROWS]], 32] [1, 1]
+// CHECK:             scf.forall.in_parallel
+// CHECK-NEXT:          tensor.parallel_insert_slice %[[TILES]]#0 into %[[H_OUT]][%[[ROW0]], %{{.+}}] [%[[ROWS]], 16] [1, 1]
+// CHECK-NEXT:          tensor.parallel_insert_slice %[[TILES]]#1 into %[[C_OUT]][%[[ROW0]], %{{.+}}] [%[[ROWS]], 16] [1, 1]
+// NO-GROUPS-LABEL: func.func @lstm_seq_lens_dynamic(
+// NO-GROUPS-NOT:     scf.if
+// NO-GROUPS:         scf.forall (%{{.+}}) in (2) shared_outs
+// NO-GROUPS-NOT:     scf.if
+// NO-GROUPS:         return
+func.func @lstm_seq_lens_dynamic(%x: tensor<?x?x8xf32>,
+    %w_ih: tensor<1x128x8xf32>, %w_hh: tensor<1x128x32xf32>,
+    %lens: tensor<?xi64>)
+    -> (tensor<?x?x32xf32>, tensor<1x?x32xf32>, tensor<1x?x32xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh seq_lens(%lens) hidden_size(32)
+      : (tensor<?x?x8xf32>, tensor<1x128x8xf32>, tensor<1x128x32xf32>, tensor<?xi64>)
+      -> (tensor<?x?x32xf32>, tensor<1x?x32xf32>, tensor<1x?x32xf32>)
+  return %y, %h_n, %c_n : tensor<?x?x32xf32>, tensor<1x?x32xf32>, tensor<1x?x32xf32>
+}

@@ -989,32 +989,199 @@ func.func @softmax_max_of_other(%q: tensor<4x5x8xf32>, %kt: tensor<4x8x7xf32>,
 
 // -----
 
-/// Left alone: dynamic shapes.
+/// Dynamic batch and lengths, as an export with dynamic axes writes them:
+/// [?, Tq, D] operands are viewed as [?, 1, Tq, D] (the op takes a dynamic
+/// batch, not dynamic heads), and so is a key-padding select mask [?, 1, Tk]
+/// ([?, 1, 1, Tk]). Its finite masked value becomes an additive mask of
+/// splats of the mask's run-time shape.
 // CHECK-LABEL: func.func @dynamic_batch(
-// CHECK-NOT:     s2s.scaled_dot_product_attention
-// CHECK:         linalg.softmax
-func.func @dynamic_batch(%q: tensor<?x5x8xf32>, %k: tensor<?x7x8xf32>,
-    %v: tensor<?x7x8xf32>) -> tensor<?x5x8xf32> {
+// CHECK-SAME:    %[[Q:[a-zA-Z0-9_]+]]: tensor<?x?x8xf32>, %[[K:[a-zA-Z0-9_]+]]: tensor<?x?x8xf32>, %[[V:[a-zA-Z0-9_]+]]: tensor<?x?x8xf32>, %[[M:[a-zA-Z0-9_]+]]: tensor<?x1x?xi1>)
+// CHECK-DAG:     %[[Q4:.+]] = tensor.expand_shape %[[Q]] {{\[\[}}0, 1], [2], [3]] output_shape [%{{.+}}, 1, %{{.+}}, 8] : tensor<?x?x8xf32> into tensor<?x1x?x8xf32>
+// CHECK-DAG:     %[[K4:.+]] = tensor.expand_shape %[[K]] {{\[\[}}0, 1], [2], [3]] {{.*}} into tensor<?x1x?x8xf32>
+// CHECK-DAG:     %[[V4:.+]] = tensor.expand_shape %[[V]] {{\[\[}}0, 1], [2], [3]] {{.*}} into tensor<?x1x?x8xf32>
+// CHECK:         %[[M4:.+]] = tensor.expand_shape {{.*}} into tensor<?x1x1x?xi1>
+// CHECK-DAG:     %[[ZERO:.+]] = tensor.splat %{{.+}}[%{{.+}}, %{{.+}}] : tensor<?x1x1x?xf32>
+// CHECK-DAG:     %[[NEG:.+]] = tensor.splat %{{.+}}[%{{.+}}, %{{.+}}] : tensor<?x1x1x?xf32>
+// CHECK:         %[[ADD:.+]] = arith.select %[[M4]], %{{.+}}, %{{.+}} : tensor<?x1x1x?xi1>, tensor<?x1x1x?xf32>
+// CHECK:         %[[O:.+]] = s2s.scaled_dot_product_attention %[[Q4]], %[[K4]], %[[V4]] mask(%[[ADD]]) scale(0.35355338454246521) : (tensor<?x1x?x8xf32>, tensor<?x1x?x8xf32>, tensor<?x1x?x8xf32>, tensor<?x1x1x?xf32>) -> tensor<?x1x?x8xf32>
+// CHECK:         %[[R:.+]] = tensor.collapse_shape %[[O]] {{\[\[}}0, 1], [2], [3]] : tensor<?x1x?x8xf32> into tensor<?x?x8xf32>
+// CHECK-NOT:     linalg.
+// CHECK:         return %[[R]]
+func.func @dynamic_batch(%q: tensor<?x?x8xf32>, %k: tensor<?x?x8xf32>,
+    %v: tensor<?x?x8xf32>, %pad: tensor<?x1x?xi1>) -> tensor<?x?x8xf32> {
   %zero = arith.constant 0.0 : f32
+  %scale = arith.constant 0.35355339059327373 : f32
+  %neg = arith.constant -1.0e9 : f32
   %c0 = arith.constant 0 : index
-  %n = tensor.dim %q, %c0 : tensor<?x5x8xf32>
-  %e1 = tensor.empty(%n) : tensor<?x5x7xf32>
-  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<?x5x7xf32>)
-      -> tensor<?x5x7xf32>
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %q, %c0 : tensor<?x?x8xf32>
+  %tq = tensor.dim %q, %c1 : tensor<?x?x8xf32>
+  %tk = tensor.dim %k, %c1 : tensor<?x?x8xf32>
+  %e1 = tensor.empty(%n, %tq, %tk) : tensor<?x?x?xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<?x?x?xf32>)
+      -> tensor<?x?x?xf32>
   %s = linalg.batch_matmul indexing_maps = [
       affine_map<(b, m, n, k) -> (b, m, k)>,
       affine_map<(b, m, n, k) -> (b, n, k)>,
       affine_map<(b, m, n, k) -> (b, m, n)>]
-      ins(%q, %k : tensor<?x5x8xf32>, tensor<?x7x8xf32>)
-      outs(%z1 : tensor<?x5x7xf32>) -> tensor<?x5x7xf32>
-  %p = linalg.softmax dimension(2) ins(%s : tensor<?x5x7xf32>)
-      outs(%e1 : tensor<?x5x7xf32>) -> tensor<?x5x7xf32>
-  %e2 = tensor.empty(%n) : tensor<?x5x8xf32>
-  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<?x5x8xf32>)
-      -> tensor<?x5x8xf32>
-  %out = linalg.batch_matmul ins(%p, %v : tensor<?x5x7xf32>, tensor<?x7x8xf32>)
-      outs(%z2 : tensor<?x5x8xf32>) -> tensor<?x5x8xf32>
-  return %out : tensor<?x5x8xf32>
+      ins(%q, %k : tensor<?x?x8xf32>, tensor<?x?x8xf32>)
+      outs(%z1 : tensor<?x?x?xf32>) -> tensor<?x?x?xf32>
+  %scaled = linalg.generic {indexing_maps = [
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+      iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%s : tensor<?x?x?xf32>) outs(%e1 : tensor<?x?x?xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %r = arith.mulf %in, %scale : f32
+    linalg.yield %r : f32
+  } -> tensor<?x?x?xf32>
+  %masked = linalg.generic {indexing_maps = [
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
+      affine_map<(d0, d1, d2) -> (d0, 0, d2)>,
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+      iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%scaled, %pad : tensor<?x?x?xf32>, tensor<?x1x?xi1>)
+      outs(%e1 : tensor<?x?x?xf32>) {
+  ^bb0(%in: f32, %m: i1, %out: f32):
+    %r = arith.select %m, %neg, %in : f32
+    linalg.yield %r : f32
+  } -> tensor<?x?x?xf32>
+  %p = linalg.softmax dimension(2) ins(%masked : tensor<?x?x?xf32>)
+      outs(%e1 : tensor<?x?x?xf32>) -> tensor<?x?x?xf32>
+  %e2 = tensor.empty(%n, %tq) : tensor<?x?x8xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<?x?x8xf32>)
+      -> tensor<?x?x8xf32>
+  %out = linalg.batch_matmul ins(%p, %v : tensor<?x?x?xf32>, tensor<?x?x8xf32>)
+      outs(%z2 : tensor<?x?x8xf32>) -> tensor<?x?x8xf32>
+  return %out : tensor<?x?x8xf32>
+}
+
+// -----
+
+/// [B, H, T, D] with a dynamic batch and lengths and static heads: raised
+/// as is; K^T through a linalg.transpose with dynamic sizes.
+// CHECK-LABEL: func.func @dynamic_rank4(
+// CHECK-SAME:    %[[Q:[a-zA-Z0-9_]+]]: tensor<?x4x?x8xf32>, %[[K:[a-zA-Z0-9_]+]]: tensor<?x4x?x8xf32>, %[[V:[a-zA-Z0-9_]+]]: tensor<?x4x?x8xf32>)
+// CHECK:         %[[O:.+]] = s2s.scaled_dot_product_attention %[[Q]], %[[K]], %[[V]] scale(1.000000e+00) : (tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>) -> tensor<?x4x?x8xf32>
+// CHECK-NOT:     linalg.
+// CHECK:         return %[[O]]
+func.func @dynamic_rank4(%q: tensor<?x4x?x8xf32>, %k: tensor<?x4x?x8xf32>,
+    %v: tensor<?x4x?x8xf32>) -> tensor<?x4x?x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %n = tensor.dim %q, %c0 : tensor<?x4x?x8xf32>
+  %tq = tensor.dim %q, %c2 : tensor<?x4x?x8xf32>
+  %tk = tensor.dim %k, %c2 : tensor<?x4x?x8xf32>
+  %et = tensor.empty(%n, %tk) : tensor<?x4x8x?xf32>
+  %kt = linalg.transpose ins(%k : tensor<?x4x?x8xf32>)
+      outs(%et : tensor<?x4x8x?xf32>) permutation = [0, 1, 3, 2]
+  %e1 = tensor.empty(%n, %tq, %tk) : tensor<?x4x?x?xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<?x4x?x?xf32>)
+      -> tensor<?x4x?x?xf32>
+  %s = linalg.generic {indexing_maps = [
+      affine_map<(b, h, m, n, k) -> (b, h, m, k)>,
+      affine_map<(b, h, m, n, k) -> (b, h, k, n)>,
+      affine_map<(b, h, m, n, k) -> (b, h, m, n)>],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]}
+      ins(%q, %kt : tensor<?x4x?x8xf32>, tensor<?x4x8x?xf32>)
+      outs(%z1 : tensor<?x4x?x?xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<?x4x?x?xf32>
+  %p = linalg.softmax dimension(3) ins(%s : tensor<?x4x?x?xf32>)
+      outs(%e1 : tensor<?x4x?x?xf32>) -> tensor<?x4x?x?xf32>
+  %e2 = tensor.empty(%n, %tq) : tensor<?x4x?x8xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<?x4x?x8xf32>)
+      -> tensor<?x4x?x8xf32>
+  %out = linalg.generic {indexing_maps = [
+      affine_map<(b, h, m, n, k) -> (b, h, m, k)>,
+      affine_map<(b, h, m, n, k) -> (b, h, k, n)>,
+      affine_map<(b, h, m, n, k) -> (b, h, m, n)>],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]}
+      ins(%p, %v : tensor<?x4x?x?xf32>, tensor<?x4x?x8xf32>)
+      outs(%z2 : tensor<?x4x?x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<?x4x?x8xf32>
+  return %out : tensor<?x4x?x8xf32>
+}
+
+// -----
+
+/// Left alone: a dynamic head dimension D (the op's lowering needs it
+/// static).
+// CHECK-LABEL: func.func @dynamic_head_dim(
+// CHECK-NOT:     s2s.scaled_dot_product_attention
+// CHECK:         linalg.softmax
+func.func @dynamic_head_dim(%q: tensor<4x5x?xf32>, %k: tensor<4x7x?xf32>,
+    %v: tensor<4x7x8xf32>) -> tensor<4x5x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e1 = tensor.empty() : tensor<4x5x7xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<4x5x7xf32>)
+      -> tensor<4x5x7xf32>
+  %s = linalg.batch_matmul indexing_maps = [
+      affine_map<(b, m, n, k) -> (b, m, k)>,
+      affine_map<(b, m, n, k) -> (b, n, k)>,
+      affine_map<(b, m, n, k) -> (b, m, n)>]
+      ins(%q, %k : tensor<4x5x?xf32>, tensor<4x7x?xf32>)
+      outs(%z1 : tensor<4x5x7xf32>) -> tensor<4x5x7xf32>
+  %p = linalg.softmax dimension(2) ins(%s : tensor<4x5x7xf32>)
+      outs(%e1 : tensor<4x5x7xf32>) -> tensor<4x5x7xf32>
+  %e2 = tensor.empty() : tensor<4x5x8xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<4x5x8xf32>)
+      -> tensor<4x5x8xf32>
+  %out = linalg.batch_matmul ins(%p, %v : tensor<4x5x7xf32>, tensor<4x7x8xf32>)
+      outs(%z2 : tensor<4x5x8xf32>) -> tensor<4x5x8xf32>
+  return %out : tensor<4x5x8xf32>
+}
+
+// -----
+
+/// Left alone: a static mask size against a dynamic scores size (the types
+/// do not show that they agree).
+// CHECK-LABEL: func.func @dynamic_scores_static_mask(
+// CHECK-NOT:     s2s.scaled_dot_product_attention
+// CHECK:         linalg.softmax
+func.func @dynamic_scores_static_mask(%q: tensor<4x?x8xf32>,
+    %k: tensor<4x?x8xf32>, %v: tensor<4x?x8xf32>, %mask: tensor<5x7xf32>)
+    -> tensor<4x?x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c1 = arith.constant 1 : index
+  %tq = tensor.dim %q, %c1 : tensor<4x?x8xf32>
+  %tk = tensor.dim %k, %c1 : tensor<4x?x8xf32>
+  %e1 = tensor.empty(%tq, %tk) : tensor<4x?x?xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<4x?x?xf32>)
+      -> tensor<4x?x?xf32>
+  %s = linalg.batch_matmul indexing_maps = [
+      affine_map<(b, m, n, k) -> (b, m, k)>,
+      affine_map<(b, m, n, k) -> (b, n, k)>,
+      affine_map<(b, m, n, k) -> (b, m, n)>]
+      ins(%q, %k : tensor<4x?x8xf32>, tensor<4x?x8xf32>)
+      outs(%z1 : tensor<4x?x?xf32>) -> tensor<4x?x?xf32>
+  %masked = linalg.generic {indexing_maps = [
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
+      affine_map<(d0, d1, d2) -> (d1, d2)>,
+      affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+      iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%s, %mask : tensor<4x?x?xf32>, tensor<5x7xf32>)
+      outs(%e1 : tensor<4x?x?xf32>) {
+  ^bb0(%in: f32, %m: f32, %out: f32):
+    %r = arith.addf %in, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<4x?x?xf32>
+  %p = linalg.softmax dimension(2) ins(%masked : tensor<4x?x?xf32>)
+      outs(%e1 : tensor<4x?x?xf32>) -> tensor<4x?x?xf32>
+  %e2 = tensor.empty(%tq) : tensor<4x?x8xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<4x?x8xf32>)
+      -> tensor<4x?x8xf32>
+  %out = linalg.batch_matmul ins(%p, %v : tensor<4x?x?xf32>, tensor<4x?x8xf32>)
+      outs(%z2 : tensor<4x?x8xf32>) -> tensor<4x?x8xf32>
+  return %out : tensor<4x?x8xf32>
 }
 
 // -----

@@ -132,6 +132,30 @@ def relax(type_text, dynamic):
                         for i, d in enumerate(dims)], elt)
 
 
+def with_row_groups(head):
+    """Adds to a layer with seq_lens a second run in row groups of 2 rows:
+    with a dynamic batch the last group may be shorter, and a group whose
+    sequences have ended is skipped (rnn-block-rows)."""
+    lines = head.split("\n")
+    first = next(i for i, line in enumerate(lines)
+                 if line.startswith("// RUN:"))
+    last = first
+    while lines[last].rstrip().endswith("\\"):
+        last += 1
+    run = lines[first:last + 1]
+    # The options go before the pipe to FileCheck.
+    extra = [line for line in run]
+    for i, line in enumerate(extra):
+        if "| FileCheck" in line:
+            extra[i] = line.replace(
+                "| FileCheck",
+                "--pipeline-options=rnn-block-rows=2 | FileCheck")
+            break
+    else:
+        raise AssertionError("no FileCheck in the RUN lines")
+    return "\n".join(lines[:last + 1] + extra + lines[last + 1:])
+
+
 def variant(source, path):
     text = open(path).read()
     name = os.path.splitext(os.path.basename(path))[0]
@@ -173,6 +197,8 @@ def variant(source, path):
                      new_results)
     body = TENSOR.sub(lambda _: next(new_types), body)
     head = head.replace("%S/Inputs/", f"%S/../{source}/Inputs/")
+    if any(role == "seq_lens" for role, _ in roles):
+        head = with_row_groups(head)
     header = (f"// Dynamic-shape variant of {source}/{name}.mlir, written by\n"
               "// Dynamic/generate.py: the same inputs and expected results, "
               "with the\n// batch and sequence dimensions of @main written "

@@ -21,6 +21,19 @@
 // RUN:   --expect=%S/../Generated/Inputs/lstm_bidir_seqlens_short/h_n.npy \
 // RUN:   --expect=%S/../Generated/Inputs/lstm_bidir_seqlens_short/c_n.npy \
 // RUN:   --rtol=0.0001 --atol=2e-05 --quiet | FileCheck %s
+// RUN: s2s-run %s \
+// RUN:   --input=%S/../Generated/Inputs/lstm_bidir_seqlens_short/x.npy \
+// RUN:   --input=%S/../Generated/Inputs/lstm_bidir_seqlens_short/w_ih.npy \
+// RUN:   --input=%S/../Generated/Inputs/lstm_bidir_seqlens_short/w_hh.npy \
+// RUN:   --input=%S/../Generated/Inputs/lstm_bidir_seqlens_short/b_ih.npy \
+// RUN:   --input=%S/../Generated/Inputs/lstm_bidir_seqlens_short/b_hh.npy \
+// RUN:   --input=%S/../Generated/Inputs/lstm_bidir_seqlens_short/h0.npy \
+// RUN:   --input=%S/../Generated/Inputs/lstm_bidir_seqlens_short/c0.npy \
+// RUN:   --input=%S/../Generated/Inputs/lstm_bidir_seqlens_short/seq_lens.npy \
+// RUN:   --expect=%S/../Generated/Inputs/lstm_bidir_seqlens_short/y.npy \
+// RUN:   --expect=%S/../Generated/Inputs/lstm_bidir_seqlens_short/h_n.npy \
+// RUN:   --expect=%S/../Generated/Inputs/lstm_bidir_seqlens_short/c_n.npy \
+// RUN:   --rtol=0.0001 --atol=2e-05 --quiet --pipeline-options=rnn-block-rows=2 | FileCheck %s
 
 // CHECK: result #0: matches {{.*}}/y.npy
 // CHECK: result #1: matches {{.*}}/h_n.npy

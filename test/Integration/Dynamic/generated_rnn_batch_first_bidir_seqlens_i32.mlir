@@ -18,6 +18,16 @@
 // RUN:   --expect=%S/../Generated/Inputs/rnn_batch_first_bidir_seqlens_i32/y.npy \
 // RUN:   --expect=%S/../Generated/Inputs/rnn_batch_first_bidir_seqlens_i32/h_n.npy \
 // RUN:   --rtol=0.0001 --atol=2e-05 --quiet | FileCheck %s
+// RUN: s2s-run %s \
+// RUN:   --input=%S/../Generated/Inputs/rnn_batch_first_bidir_seqlens_i32/x.npy \
+// RUN:   --input=%S/../Generated/Inputs/rnn_batch_first_bidir_seqlens_i32/w_ih.npy \
+// RUN:   --input=%S/../Generated/Inputs/rnn_batch_first_bidir_seqlens_i32/w_hh.npy \
+// RUN:   --input=%S/../Generated/Inputs/rnn_batch_first_bidir_seqlens_i32/b_ih.npy \
+// RUN:   --input=%S/../Generated/Inputs/rnn_batch_first_bidir_seqlens_i32/b_hh.npy \
+// RUN:   --input=%S/../Generated/Inputs/rnn_batch_first_bidir_seqlens_i32/seq_lens.npy \
+// RUN:   --expect=%S/../Generated/Inputs/rnn_batch_first_bidir_seqlens_i32/y.npy \
+// RUN:   --expect=%S/../Generated/Inputs/rnn_batch_first_bidir_seqlens_i32/h_n.npy \
+// RUN:   --rtol=0.0001 --atol=2e-05 --quiet --pipeline-options=rnn-block-rows=2 | FileCheck %s
 
 // CHECK: result #0: matches {{.*}}/y.npy
 // CHECK: result #1: matches {{.*}}/h_n.npy

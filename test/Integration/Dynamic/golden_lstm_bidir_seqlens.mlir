@@ -26,6 +26,19 @@
 // RUN:   --expect=%S/../Golden/Inputs/lstm_bidir_seqlens/h_n.npy \
 // RUN:   --expect=%S/../Golden/Inputs/lstm_bidir_seqlens/c_n.npy \
 // RUN:   --rtol=0.0001 --atol=2e-05 --quiet | FileCheck %s
+// RUN: s2s-run %s \
+// RUN:   --input=%S/../Golden/Inputs/lstm_bidir_seqlens/x.npy \
+// RUN:   --input=%S/../Golden/Inputs/lstm_bidir_seqlens/w_ih.npy \
+// RUN:   --input=%S/../Golden/Inputs/lstm_bidir_seqlens/w_hh.npy \
+// RUN:   --input=%S/../Golden/Inputs/lstm_bidir_seqlens/b_ih.npy \
+// RUN:   --input=%S/../Golden/Inputs/lstm_bidir_seqlens/b_hh.npy \
+// RUN:   --input=%S/../Golden/Inputs/lstm_bidir_seqlens/h0.npy \
+// RUN:   --input=%S/../Golden/Inputs/lstm_bidir_seqlens/c0.npy \
+// RUN:   --input=%S/../Golden/Inputs/lstm_bidir_seqlens/seq_lens.npy \
+// RUN:   --expect=%S/../Golden/Inputs/lstm_bidir_seqlens/y.npy \
+// RUN:   --expect=%S/../Golden/Inputs/lstm_bidir_seqlens/h_n.npy \
+// RUN:   --expect=%S/../Golden/Inputs/lstm_bidir_seqlens/c_n.npy \
+// RUN:   --rtol=0.0001 --atol=2e-05 --quiet --pipeline-options=rnn-block-rows=2 | FileCheck %s
 
 // CHECK: result #0: matches {{.*}}/y.npy
 // CHECK: result #1: matches {{.*}}/h_n.npy

@@ -45,10 +45,13 @@ static constexpr double kMaskedValueLimit = -1e9;
 // Values and constants
 //===----------------------------------------------------------------------===//
 
-/// A statically shaped tensor of f32.
-static RankedTensorType getStaticF32Type(Value v) {
+/// A ranked tensor of f32. Its sizes may be dynamic: the ops of a chain tie
+/// them (a contraction's operands share its loop sizes, an elementwise op's
+/// operands have its result's), so two `?` that meet in the chain are the
+/// same size at run time; a static size meeting a `?` does not match.
+static RankedTensorType getF32Type(Value v) {
   auto type = dyn_cast<RankedTensorType>(v.getType());
-  if (!type || !type.hasStaticShape() || !type.getElementType().isF32())
+  if (!type || !type.getElementType().isF32())
     return nullptr;
   return type;
 }
@@ -112,9 +115,10 @@ struct Elementwise {
   std::optional<EltOperand> resolve(Value v) const {
     if (!linalgOp) {
       auto type = cast<ShapedType>(op->getResult(0).getType());
-      return EltOperand{v, AffineMap::getMultiDimIdentityMap(
-                               type.getRank(), op->getContext()),
-                        nullptr};
+      return EltOperand{
+          v,
+          AffineMap::getMultiDimIdentityMap(type.getRank(), op->getContext()),
+          nullptr};
     }
     linalg::LinalgOp lop = linalgOp;
     if (auto arg = dyn_cast<BlockArgument>(v)) {
@@ -241,8 +245,8 @@ static std::optional<Contraction> matchContraction(Value result) {
     return std::nullopt;
   Value lhs = op.getDpsInputOperand(0)->get();
   Value rhs = op.getDpsInputOperand(1)->get();
-  auto type = getStaticF32Type(result);
-  if (!type || !getStaticF32Type(lhs) || !getStaticF32Type(rhs))
+  auto type = getF32Type(result);
+  if (!type || !getF32Type(lhs) || !getF32Type(rhs))
     return std::nullopt;
   int64_t rank = type.getRank();
   if (rank < 2 || rank > 4 || op.getNumLoops() != rank + 1 ||
@@ -308,8 +312,7 @@ static Value matchRepeatedHeads(Value v) {
   auto collapse = v.getDefiningOp<tensor::CollapseShapeOp>();
   if (!collapse || !v.hasOneUse() || !collapse.getSrc().hasOneUse())
     return nullptr;
-  SmallVector<ReassociationIndices> groups =
-      collapse.getReassociationIndices();
+  SmallVector<ReassociationIndices> groups = collapse.getReassociationIndices();
   if (groups.size() != 4 || groups[0] != ReassociationIndices{0} ||
       groups[1] != ReassociationIndices{1, 2} ||
       groups[2] != ReassociationIndices{3} ||
@@ -318,8 +321,7 @@ static Value matchRepeatedHeads(Value v) {
   auto broadcast = collapse.getSrc().getDefiningOp<linalg::LinalgOp>();
   if (!broadcast || !broadcast.hasPureTensorSemantics() ||
       broadcast.getNumDpsInputs() != 1 || broadcast.getNumDpsInits() != 1 ||
-      broadcast.getNumLoops() != 5 ||
-      broadcast.getNumParallelLoops() != 5)
+      broadcast.getNumLoops() != 5 || broadcast.getNumParallelLoops() != 5)
     return nullptr;
   // The body only forwards the input.
   Block *body = broadcast.getBlock();
@@ -348,8 +350,8 @@ static Value matchRepeatedHeads(Value v) {
   auto srcType = dyn_cast<RankedTensorType>(expand.getSrc().getType());
   ArrayRef<int64_t> unit = expand.getResultType().getShape();
   if (!srcType || unit[2] != 1 ||
-      srcType.getShape() != ArrayRef<int64_t>{unit[0], unit[1], unit[3],
-                                              unit[4]})
+      srcType.getShape() !=
+          ArrayRef<int64_t>{unit[0], unit[1], unit[3], unit[4]})
     return nullptr;
   return expand.getSrc();
 }
@@ -365,8 +367,8 @@ static bool isRowMap(AffineMap map, Type type, int64_t rank) {
   if (!tensorType || map.getNumDims() != rank)
     return false;
   MLIRContext *ctx = map.getContext();
-  AffineMap rows = AffineMap::getMultiDimIdentityMap(rank, ctx).dropResult(
-      rank - 1);
+  AffineMap rows =
+      AffineMap::getMultiDimIdentityMap(rank, ctx).dropResult(rank - 1);
   if (map == rows)
     return true;
   AffineMap keep = rows.insertResult(getAffineConstantExpr(0, ctx), rank - 1);
@@ -414,9 +416,8 @@ static bool hasExactUsers(Value v, ArrayRef<Operation *> users) {
     actual.push_back(use.getOwner());
   if (actual.size() != users.size())
     return false;
-  return llvm::all_of(users, [&](Operation *user) {
-    return llvm::count(actual, user) == 1;
-  });
+  return llvm::all_of(
+      users, [&](Operation *user) { return llvm::count(actual, user) == 1; });
 }
 
 /// Matches the softmax over the last dimension producing `p`, as
@@ -424,7 +425,7 @@ static bool hasExactUsers(Value v, ArrayRef<Operation *> users) {
 /// its input.
 static Value matchSoftmax(Value p) {
   if (auto softmax = p.getDefiningOp<linalg::SoftmaxOp>()) {
-    auto type = getStaticF32Type(softmax.getInput());
+    auto type = getF32Type(softmax.getInput());
     if (!type || softmax.getDimension() != uint64_t(type.getRank() - 1) ||
         softmax.getInput().getType() != p.getType() ||
         !softmax.getInput().hasOneUse())
@@ -432,7 +433,7 @@ static Value matchSoftmax(Value p) {
     return softmax.getInput();
   }
   // p = e / sum(e) with the sum read per row.
-  auto type = getStaticF32Type(p);
+  auto type = getF32Type(p);
   if (!type)
     return nullptr;
   int64_t rank = type.getRank();
@@ -520,8 +521,7 @@ static bool getBroadcastShape(Value mask, AffineMap map,
                               SmallVectorImpl<int64_t> &shape) {
   auto type = dyn_cast<RankedTensorType>(mask.getType());
   int64_t rank = scoresShape.size();
-  if (!type || !type.hasStaticShape() || map.getNumDims() != rank ||
-      map.getNumSymbols() != 0)
+  if (!type || map.getNumDims() != rank || map.getNumSymbols() != 0)
     return false;
   shape.assign(rank, 1);
   int64_t next = 0;
@@ -560,7 +560,7 @@ static Value matchMask(Value v, MaskMatch &match) {
     if (!isChainOperand(lhs, type))
       std::swap(lhs, rhs);
     if (!isChainOperand(lhs, type) || !rhs || !rhs->tensor ||
-        !getStaticF32Type(rhs->tensor))
+        !getF32Type(rhs->tensor))
       return nullptr;
     match.mask = rhs->tensor;
     match.map = rhs->map;
@@ -638,17 +638,44 @@ static SmallVector<ReassociationIndices> getTo4DGroups(int64_t rank) {
   return {{0, 1, 2}, {3}};
 }
 
-/// `value` with 4 - rank leading unit dimensions.
+/// The [B, H, T, D] shape an attention operand of `shape` (rank 2 to 4) is
+/// viewed as. The batch of a rank-3 operand becomes the heads, or the batch
+/// when it is dynamic (the op takes a dynamic batch, not dynamic heads).
+static SmallVector<int64_t> get4DShape(ArrayRef<int64_t> shape) {
+  int64_t rank = shape.size();
+  if (rank == 3 && ShapedType::isDynamic(shape[0]))
+    return {shape[0], 1, shape[1], shape[2]};
+  SmallVector<int64_t> shape4D(4 - rank, 1);
+  llvm::append_range(shape4D, shape);
+  return shape4D;
+}
+
+/// `value` viewed as [B, H, T, D] (see get4DShape).
 static Value expandTo4D(PatternRewriter &rewriter, Location loc, Value value) {
   auto type = cast<RankedTensorType>(value.getType());
   int64_t rank = type.getRank();
   if (rank == 4)
     return value;
-  SmallVector<int64_t> shape(4 - rank, 1);
-  llvm::append_range(shape, type.getShape());
   return tensor::ExpandShapeOp::create(
-      rewriter, loc, RankedTensorType::get(shape, type.getElementType()),
+      rewriter, loc,
+      RankedTensorType::get(get4DShape(type.getShape()), type.getElementType()),
       value, getTo4DGroups(rank));
+}
+
+/// A tensor of the shape of `like` (static or dynamic) filled with `value`.
+static Value createSplat(PatternRewriter &rewriter, Location loc, Value like,
+                         TypedAttr value) {
+  auto type = RankedTensorType::get(
+      cast<RankedTensorType>(like.getType()).getShape(), value.getType());
+  if (type.hasStaticShape())
+    return arith::ConstantOp::create(rewriter, loc,
+                                     DenseElementsAttr::get(type, value));
+  SmallVector<Value> sizes;
+  for (int64_t i = 0; i < type.getRank(); ++i)
+    if (type.isDynamicDim(i))
+      sizes.push_back(tensor::DimOp::create(rewriter, loc, like, i));
+  Value scalar = arith::ConstantOp::create(rewriter, loc, value);
+  return tensor::SplatOp::create(rewriter, loc, type, scalar, sizes);
 }
 
 /// `value` of [.., A, B] as [.., B, A].
@@ -658,10 +685,10 @@ static Value transposeLast2(PatternRewriter &rewriter, Location loc,
   int64_t rank = type.getRank();
   SmallVector<int64_t> perm = llvm::to_vector(llvm::seq<int64_t>(0, rank));
   std::swap(perm[rank - 2], perm[rank - 1]);
-  auto shape = llvm::to_vector(type.getShape());
-  std::swap(shape[rank - 2], shape[rank - 1]);
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(rewriter, loc, value);
+  std::swap(sizes[rank - 2], sizes[rank - 1]);
   Value init =
-      tensor::EmptyOp::create(rewriter, loc, shape, type.getElementType());
+      tensor::EmptyOp::create(rewriter, loc, sizes, type.getElementType());
   return linalg::TransposeOp::create(rewriter, loc, value, init, perm)
       .getResult()[0];
 }
@@ -685,8 +712,7 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
   /// once: the transpose to [.., T, D] (when `transposed`, i.e. the operand
   /// is [.., D, T]), the scale (if `scalable`), the head repeat (if
   /// `unrepeat`).
-  static KeyValue peel(Value v, bool transposed, bool scalable,
-                       bool unrepeat) {
+  static KeyValue peel(Value v, bool transposed, bool scalable, bool unrepeat) {
     KeyValue kv{v, transposed};
     bool scaled = false;
     while (true) {
@@ -717,8 +743,8 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
 
   /// The shape of `kv` as [.., T, D].
   static SmallVector<int64_t> getShape(const KeyValue &kv) {
-    auto shape = llvm::to_vector(
-        cast<RankedTensorType>(kv.value.getType()).getShape());
+    auto shape =
+        llvm::to_vector(cast<RankedTensorType>(kv.value.getType()).getShape());
     if (kv.needsTranspose)
       std::swap(shape[shape.size() - 2], shape[shape.size() - 1]);
     return shape;
@@ -792,6 +818,13 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
         ArrayRef<int64_t>(kShape).drop_back(2) !=
             ArrayRef<int64_t>(vShape).drop_back(2))
       return rewriter.notifyMatchFailure(op, "dimensions do not line up");
+    // The lowering takes dynamic batch and sequence sizes only.
+    if (ShapedType::isDynamic(qShape[rank - 1]) ||
+        ShapedType::isDynamic(vShape[rank - 1]))
+      return rewriter.notifyMatchFailure(op, "head dimension is dynamic");
+    if (rank == 4 &&
+        (ShapedType::isDynamic(qShape[1]) || ShapedType::isDynamic(kShape[1])))
+      return rewriter.notifyMatchFailure(op, "number of heads is dynamic");
     for (int64_t i = 0; i < rank - 2; ++i) {
       bool heads = rank == 4 && i == 1;
       if (heads ? kShape[i] == 0 || qShape[i] % kShape[i] != 0
@@ -801,18 +834,22 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
     if (!std::isfinite(scale) || scale == 0.0)
       return rewriter.notifyMatchFailure(op, "scale out of range");
     SmallVector<int64_t> maskShape;
+    if (mask.mask && !getBroadcastShape(mask.mask, mask.map,
+                                        scoresType.getShape(), maskShape))
+      return rewriter.notifyMatchFailure(op, "mask does not broadcast");
+    // A mask over a dynamic rank-3 batch reads it as the batch, not the
+    // heads (see get4DShape).
+    if (rank == 3 && ShapedType::isDynamic(qShape[0]) && maskShape.size() == 3)
+      maskShape.insert(maskShape.begin() + 1, 1);
     if (mask.mask &&
-        (!getBroadcastShape(mask.mask, mask.map, scoresType.getShape(),
-                            maskShape) ||
-         !reshapeUnitDims(nullptr, op.getLoc(), mask.mask, maskShape)))
+        !reshapeUnitDims(nullptr, op.getLoc(), mask.mask, maskShape))
       return rewriter.notifyMatchFailure(op, "mask does not broadcast");
 
     // Rewrite.
     Location loc = op.getLoc();
     Value q = expandTo4D(rewriter, loc, query);
-    Value kValue = key.needsTranspose
-                       ? transposeLast2(rewriter, loc, key.value)
-                       : key.value;
+    Value kValue = key.needsTranspose ? transposeLast2(rewriter, loc, key.value)
+                                      : key.value;
     Value vValue = value.needsTranspose
                        ? transposeLast2(rewriter, loc, value.value)
                        : value.value;
@@ -821,29 +858,24 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
     Value sdpaMask;
     if (mask.mask) {
       sdpaMask = reshapeUnitDims(&rewriter, loc, mask.mask, maskShape);
-      auto maskType = cast<RankedTensorType>(sdpaMask.getType());
       if (mask.isSelect && !std::isinf(mask.maskedValue)) {
         // A finite masked value: an additive mask of 0 and that value.
-        auto f32Type = RankedTensorType::get(maskType.getShape(),
-                                             rewriter.getF32Type());
-        Value zero = arith::ConstantOp::create(
-            rewriter, loc, DenseElementsAttr::get(f32Type, 0.0f));
-        Value masked = arith::ConstantOp::create(
-            rewriter, loc,
-            DenseElementsAttr::get(f32Type, float(mask.maskedValue)));
-        sdpaMask = arith::SelectOp::create(
-            rewriter, loc, sdpaMask, mask.trueAttends ? zero : masked,
-            mask.trueAttends ? masked : zero);
+        Value zero =
+            createSplat(rewriter, loc, sdpaMask, rewriter.getF32FloatAttr(0));
+        Value masked =
+            createSplat(rewriter, loc, sdpaMask,
+                        rewriter.getF32FloatAttr(float(mask.maskedValue)));
+        sdpaMask = arith::SelectOp::create(rewriter, loc, sdpaMask,
+                                           mask.trueAttends ? zero : masked,
+                                           mask.trueAttends ? masked : zero);
       } else if (mask.isSelect && !mask.trueAttends) {
-        Value ones = arith::ConstantOp::create(
-            rewriter, loc, DenseElementsAttr::get(maskType, true));
+        Value ones =
+            createSplat(rewriter, loc, sdpaMask, rewriter.getBoolAttr(true));
         sdpaMask = arith::XOrIOp::create(rewriter, loc, sdpaMask, ones);
       }
     }
-    SmallVector<int64_t> out4DShape(4 - rank, 1);
-    llvm::append_range(out4DShape, outType.getShape());
-    auto out4DType =
-        RankedTensorType::get(out4DShape, outType.getElementType());
+    auto out4DType = RankedTensorType::get(get4DShape(outType.getShape()),
+                                           outType.getElementType());
     Value out = ScaledDotProductAttentionOp::create(
         rewriter, loc, out4DType, q, k, v, sdpaMask,
         rewriter.getF64FloatAttr(scale), /*causal=*/false);
@@ -864,8 +896,8 @@ struct S2SRaiseAttentionPass
     // hoisting.
     GreedyRewriteConfig config;
     config.enableFolding(false).enableConstantCSE(false);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
-                                     config)))
+    if (failed(
+            applyPatternsGreedily(getOperation(), std::move(patterns), config)))
       signalPassFailure();
   }
 };

@@ -168,7 +168,7 @@ def S2SRaiseAttentionPass : Pass<"s2s-raise-attention"> {
   let summary = "Raise attention written in linalg to s2s.scaled_dot_product_attention";
   let description = [{
     Finds `softmax(mask(scale(Q K^T))) V` written with upstream ops on
-    statically shaped `f32` tensors and rewrites it into one
+    `f32` tensors and rewrites it into one
     `s2s.scaled_dot_product_attention`, whose lowering computes the softmax
     online over key blocks instead of materializing the `[Tq, Tk]` scores
     and probabilities. Models imported from other frameworks arrive in this
@@ -216,6 +216,16 @@ def S2SRaiseAttentionPass : Pass<"s2s-raise-attention"> {
 
     Rank-3 and rank-2 operands are expanded to `[1, N, T, D]` and
     `[1, 1, T, D]` and the result collapsed back.
+
+    Batch and sequence sizes may be dynamic (`?`), as an export with
+    dynamic axes has them: the ops of the chain tie two `?` that meet (a
+    contraction's operands share its loop sizes), while a static size
+    meeting a `?` is not matched. The head dimension D and the number of
+    heads (rank 4) must be static, as the op's lowering needs; a rank-3
+    operand with a dynamic first dimension is viewed as `[N, 1, T, D]`
+    (a dynamic batch rather than dynamic heads), its mask likewise, and a
+    select mask's constants are `tensor.splat`s of the mask's run-time
+    shape.
 
     Before (the form of an exported `nn.MultiheadAttention`, one
     `linalg.generic` per ONNX op; maps and bodies elided):
