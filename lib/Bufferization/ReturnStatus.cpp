@@ -26,6 +26,7 @@
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "s2s/Support/MemRefSizes.h"
 
 namespace mlir {
 namespace s2s {
@@ -124,12 +125,7 @@ static LogicalResult wrapEntry(func::FuncOp func, SymbolTable &symbols) {
 
   // Sizes of buffers as sizes of what they are made from (an allocation's
   // operands, a reshape's source): in the end, of the arguments.
-  {
-    RewritePatternSet patterns(ctx);
-    memref::populateResolveRankedShapedTypeResultDimsPatterns(patterns);
-    memref::DimOp::getCanonicalizationPatterns(patterns, ctx);
-    (void)applyPatternsGreedily(func, std::move(patterns));
-  }
+  s2s::resolveMemRefDims(func);
 
   // The checks a status can report: those computed from the arguments
   // alone (sizes, descriptors), or from the values of the inputs as well

@@ -95,6 +95,46 @@ func.func @through_alloc(%x: memref<?xf32>, %out: memref<?xf32>)
 
 // -----
 
+/// A loop that writes a buffer in place and yields it unchanged (an RNN's
+/// output over its time loop): the size of its result is the size of its
+/// initial value, so a check on it is a status. A loop that yields another
+/// buffer may change the size: that check stays in the body.
+// CHECK-LABEL: func.func @through_loop(
+// CHECK-SAME:      s2s.status_messages = ["out has x's length"]
+// CHECK-LABEL: func.func private @through_loop_body(
+// CHECK:         scf.for
+// CHECK:         cf.assert %{{.+}}, "out has the swapped buffer's length"
+// CHECK-NOT:     cf.assert
+func.func @through_loop(%x: memref<?xf32>, %out: memref<?xf32>)
+    attributes {llvm.emit_c_interface} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %n = memref.dim %x, %c0 : memref<?xf32>
+  %tmp = memref.alloc(%n) : memref<?xf32>
+  %other = memref.alloc() : memref<7xf32>
+  %other_dyn = memref.cast %other : memref<7xf32> to memref<?xf32>
+  %r:2 = scf.for %i = %c0 to %c4 step %c1
+      iter_args(%acc = %tmp, %swap = %other_dyn)
+      -> (memref<?xf32>, memref<?xf32>) {
+    memref.copy %x, %acc : memref<?xf32> to memref<?xf32>
+    scf.yield %acc, %x : memref<?xf32>, memref<?xf32>
+  }
+  %dr = memref.dim %r#0, %c0 : memref<?xf32>
+  %dout = memref.dim %out, %c0 : memref<?xf32>
+  %ok = arith.cmpi eq, %dr, %dout : index
+  cf.assert %ok, "out has x's length"
+  %ds = memref.dim %r#1, %c0 : memref<?xf32>
+  %ok2 = arith.cmpi eq, %ds, %dout : index
+  cf.assert %ok2, "out has the swapped buffer's length"
+  memref.copy %r#0, %out : memref<?xf32> to memref<?xf32>
+  memref.dealloc %tmp : memref<?xf32>
+  memref.dealloc %other : memref<7xf32>
+  return
+}
+
+// -----
+
 /// Without checks the status is always 0. Private functions, functions with
 /// results and the check and result shape functions are not entry points.
 // CHECK-LABEL: func.func @no_checks(

@@ -196,7 +196,11 @@ def S2SBufferizationReturnStatusPass
     arguments alone by ops that neither read memory nor have regions
     (descriptor metadata, sizes, index arithmetic); a check on data (a
     value read from an input, as some imported shape computations have)
-    stays in the body and still aborts.
+    stays in the body and still aborts. Sizes of buffers are first
+    rewritten as sizes of what the buffers are made from (allocations,
+    reshapes, views, and a loop's initial value when every iteration
+    yields the buffer unchanged), so that a check on the size of a result
+    computed in place by a loop is one on the arguments.
 
     Numbers: a check whose message is also in the entry's
     `<name>_check_shapes` function (`s2s.shape_checks`) keeps that

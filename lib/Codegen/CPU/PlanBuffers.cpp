@@ -31,6 +31,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "s2s/Support/MemRefSizes.h"
 
 namespace mlir {
 namespace s2s {
@@ -506,22 +507,13 @@ struct S2SCPUPlanBuffersPass
     return success();
   }
 
-  /// Rewrites the memref.dim ops of `func` as sizes of what their memrefs
-  /// are made from (an allocation's operands, a reshape's source), so that
-  /// the sizes of dynamic buffers are known where the arena is taken.
-  static void resolveDims(func::FuncOp func) {
-    RewritePatternSet patterns(func.getContext());
-    memref::populateResolveRankedShapedTypeResultDimsPatterns(patterns);
-    memref::DimOp::getCanonicalizationPatterns(patterns, func.getContext());
-    (void)applyPatternsGreedily(func, std::move(patterns));
-  }
-
   void plan(func::FuncOp func, SymbolTable &symbols) {
     Block &block = func.getBody().front();
     if (llvm::any_of(block.getOps<memref::AllocOp>(), [](memref::AllocOp a) {
           return !a.getDynamicSizes().empty();
         }))
-      resolveDims(func);
+      // The sizes of dynamic buffers are needed where the arena is taken.
+      s2s::resolveMemRefDims(func);
     DenseMap<Operation *, unsigned> pos;
     for (auto [i, op] : llvm::enumerate(block))
       pos[&op] = i;
