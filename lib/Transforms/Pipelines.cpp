@@ -244,6 +244,8 @@ void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
   // functions: those read sizes only.
   if (options.checkValues)
     pm.addPass(createS2SInsertValueChecksPass());
+  else
+    pm.addPass(createS2SRemoveValueChecksPass());
   buildS2SToLinalgPipeline(pm, options);
   buildS2SLinalgPipeline(pm, options);
   buildS2SBufferizationPipeline(pm, options);

@@ -499,7 +499,7 @@ mlir::s2s::importONNXModel(MLIRContext *context, StringRef contents,
   if (!model.has_graph())
     return LogicalResult(emitError(fileLoc) << "the ONNX model has no graph");
   for (const char *dialect :
-       {"arith", "cf", "func", "linalg", "math", "tensor", "s2s"})
+       {"arith", "cf", "func", "linalg", "math", "scf", "tensor", "s2s"})
     if (!context->getOrLoadDialect(dialect))
       return LogicalResult(emitError(UnknownLoc::get(context))
                            << "dialect '" << dialect << "' is not registered");

@@ -22,6 +22,7 @@
 #include "s2s/Import/ONNX/ONNXImporter.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
@@ -304,7 +305,12 @@ public:
   Value fromElements(ArrayRef<SymSize> elements, RankedTensorType type);
   /// Fails at run time with `message` (naming the model and the node)
   /// unless `holds`.
-  void check(Value holds, const Twine &message);
+  cf::AssertOp check(Value holds, const Twine &message);
+  /// Checks at run time that every element of the integer tensor `indices`
+  /// is in [-n, n) for n = `size` (an index counted from the end when
+  /// negative); a check of values, which check-values=false removes.
+  void checkIndicesInRange(Value indices, const SymSize &size,
+                           const Twine &what);
   /// Checks that `a` equals `b`: nothing when they are the same size, an
   /// error when they are different constants, else a check at run time.
   LogicalResult requireEqual(const SymSize &a, const SymSize &b,

@@ -214,6 +214,11 @@ FailureOr<Value> Importer::importGather(const NodeAttributes &attrs) {
     indices =
         constant(DenseElementsAttr::get(typeOf(indices), ArrayRef(wrapped)));
   }
+  // Run-time indices: each must be in [-n, n), checked before the gather
+  // reads (an entry's status when the indices are an input).
+  if (!constAttr(indices))
+    checkIndicesInRange(indices, nSize,
+                        "dimension " + Twine(*axis) + " of 'data'");
   // An embedding lookup: rows of a 2-D table (s2s.embedding clamps the row,
   // so negative run-time indices are counted from the end first).
   if (*axis == 0 && ds.size() == 2 && isa<FloatType>(elt) &&
@@ -258,8 +263,9 @@ FailureOr<Value> Importer::importGather(const NodeAttributes &attrs) {
             arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, idx, zero);
         Value wrapped = arith::AddIOp::create(b, l, idx, size);
         idx = arith::SelectOp::create(b, l, neg, wrapped, idx);
-        // Clamp rather than read out of bounds (the only choice for an
-        // index out of range at run time: there is no error to return).
+        // Indices out of range are reported by the check above; with the
+        // checks removed (check-values=false), clamp rather than read out
+        // of bounds.
         Value maxIdx =
             sizeOutside
                 ? arith::SubIOp::create(b, l, size,

@@ -16,6 +16,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
@@ -32,7 +33,7 @@ static MLIRContext &getContext() {
     DialectRegistry registry;
     registry.insert<arith::ArithDialect, cf::ControlFlowDialect,
                     func::FuncDialect, linalg::LinalgDialect, math::MathDialect,
-                    tensor::TensorDialect>();
+                    scf::SCFDialect, tensor::TensorDialect>();
     s2s::registerAllDialects(registry);
     auto *ctx = new MLIRContext(registry, MLIRContext::Threading::DISABLED);
     ctx->loadAllAvailableDialects();

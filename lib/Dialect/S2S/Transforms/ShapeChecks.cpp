@@ -18,6 +18,7 @@
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "s2s/Dialect/S2S/IR/S2SDialect.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
 
@@ -25,6 +26,7 @@ namespace mlir {
 namespace s2s {
 #define GEN_PASS_DEF_S2SINSERTSHAPECHECKSPASS
 #define GEN_PASS_DEF_S2SINSERTVALUECHECKSPASS
+#define GEN_PASS_DEF_S2SREMOVEVALUECHECKSPASS
 #include "s2s/Dialect/S2S/Transforms/Passes.h.inc"
 } // namespace s2s
 } // namespace mlir
@@ -142,7 +144,8 @@ static void emitRangeCheck(OpBuilder &b, Location loc, Value values,
         });
     holds = loop.getResult(0);
   }
-  cf::AssertOp::create(b, loc, holds, message);
+  cf::AssertOp::create(b, loc, holds, message)
+      ->setAttr(S2SDialect::getValueCheckAttrName(), b.getUnitAttr());
 }
 
 /// The check of `seq_lens` of a recurrent layer: every length in [0, T].
@@ -204,6 +207,35 @@ struct S2SInsertValueChecksPass
         emitSeqLensCheck(recurrence, recurrence.getXGates());
       else if (auto embedding = dyn_cast<EmbeddingOp>(op))
         emitEmbeddingCheck(embedding);
+    }
+  }
+};
+
+struct S2SRemoveValueChecksPass
+    : s2s::impl::S2SRemoveValueChecksPassBase<S2SRemoveValueChecksPass> {
+  void runOnOperation() override {
+    SmallVector<cf::AssertOp> checks;
+    getOperation()->walk([&](cf::AssertOp check) {
+      if (check->hasAttr(S2SDialect::getValueCheckAttrName()))
+        checks.push_back(check);
+    });
+    IRRewriter rewriter(&getContext());
+    for (cf::AssertOp check : checks) {
+      Operation *condition = check.getArg().getDefiningOp();
+      rewriter.eraseOp(check);
+      // The computation of the condition, as far as nothing else uses it.
+      SmallVector<Operation *> worklist;
+      if (condition)
+        worklist.push_back(condition);
+      while (!worklist.empty()) {
+        Operation *op = worklist.pop_back_val();
+        if (!isOpTriviallyDead(op))
+          continue;
+        for (Value operand : op->getOperands())
+          if (Operation *def = operand.getDefiningOp())
+            worklist.push_back(def);
+        rewriter.eraseOp(op);
+      }
     }
   }
 };

@@ -41,6 +41,14 @@ def S2S_Dialect : Dialect {
   // Result sizes are reified as tensor.dim of the operands.
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
   let useDefaultAttributePrinterParser = 1;
+  let extraClassDeclaration = [{
+    /// The unit attribute that marks a `cf.assert` checking values given at
+    /// run time (token ids, seq_lens, gather indices) rather than sizes:
+    /// the pipeline's check-values=false removes these checks.
+    static constexpr ::llvm::StringLiteral getValueCheckAttrName() {
+      return ::llvm::StringLiteral("s2s.value_check");
+    }
+  }];
 }
 
 #endif // S2S_DIALECT_S2S_IR_S2SDIALECT_TD

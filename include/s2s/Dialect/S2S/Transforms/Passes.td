@@ -55,7 +55,10 @@ def S2SInsertValueChecksPass : Pass<"s2s-insert-value-checks"> {
     lowering clamps it (so that nothing is read out of bounds), which would
     give a silent wrong answer. This pass inserts before each such op a
     loop over the values and a `cf.assert` that they all lie in range,
-    with a message naming the op (and its location) and the operand.
+    with a message naming the op (and its location) and the operand. The
+    `cf.assert` carries the unit attribute `s2s.value_check`, as do the
+    checks of indices the ONNX importer writes for a `Gather` whose
+    indices are known at run time only.
 
     `s2s-to-llvm` runs it (unless `check-values=false`) after the shape
     functions are built, so that `<name>_check_shapes` keeps reading sizes
@@ -89,6 +92,19 @@ def S2SInsertValueChecksPass : Pass<"s2s-insert-value-checks"> {
     "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect",
   ];
+}
+
+def S2SRemoveValueChecksPass : Pass<"s2s-remove-value-checks"> {
+  let summary = "Remove the run-time checks of values";
+  let description = [{
+    Erases every `cf.assert` marked `s2s.value_check` (the checks that
+    `s2s-insert-value-checks` and the ONNX importer write for token ids,
+    `seq_lens` and gather indices) and the computations that only they
+    used. `s2s-to-llvm` runs it with `check-values=false`, for a model
+    whose inputs are known to be in range: the lowering then clamps an
+    out-of-range value rather than read out of bounds, without a word.
+    Checks of sizes are kept.
+  }];
 }
 
 def S2SInsertShapeChecksPass : Pass<"s2s-insert-shape-checks"> {
