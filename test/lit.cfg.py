@@ -58,3 +58,12 @@ tools = ["s2s-compile", "s2s-import-onnx", "s2s-opt", s2s_run]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.s2s_tools_dir, append_path=True)
+
+# Linux's heuristic (0) or strict (2) overcommit refuses a malloc far larger
+# than the machine's memory, which tests of that failure rely on.
+try:
+    with open("/proc/sys/vm/overcommit_memory") as f:
+        if f.read().strip() in ("0", "2"):
+            config.available_features.add("malloc-refuses-huge")
+except OSError:
+    pass

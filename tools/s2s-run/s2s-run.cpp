@@ -32,6 +32,8 @@
 #include <cstring>
 #include <limits>
 #include <malloc.h>
+#include <signal.h>
+#include <unistd.h>
 
 using namespace mlir;
 using namespace mlir::s2s;
@@ -48,6 +50,30 @@ enum ExitCode : int {
   kExitBadInput = 2,
   /// The model does not parse, verify or compile.
   kExitCompileError = 3,
+  /// The computation stopped: a check inside it failed (on values the
+  /// model computes) or its memory could not be allocated; the compiled
+  /// code has written the message to standard error.
+  kExitStopped = 4,
+};
+
+/// A check that fails inside the compiled computation writes its message
+/// to standard error and calls abort(): s2s-run exits with kExitStopped
+/// rather than print LLVM's crash report, which is for its own bugs.
+extern "C" void exitOnCompiledAbort(int) { _exit(kExitStopped); }
+
+/// Routes SIGABRT to exitOnCompiledAbort while the compiled code runs.
+class CompiledAbortGuard {
+public:
+  CompiledAbortGuard() {
+    struct sigaction action = {};
+    action.sa_handler = exitOnCompiledAbort;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGABRT, &action, &previous);
+  }
+  ~CompiledAbortGuard() { sigaction(SIGABRT, &previous, nullptr); }
+
+private:
+  struct sigaction previous = {};
 };
 
 cl::OptionCategory runCategory("s2s-run options");
@@ -490,6 +516,7 @@ int main(int argc, char **argv) {
   PackedArgs args(arrays, &status);
 
   using Clock = std::chrono::steady_clock;
+  CompiledAbortGuard abortGuard;
   auto call = [&]() -> double {
     auto start = Clock::now();
     packed(args.get());

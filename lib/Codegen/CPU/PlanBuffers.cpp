@@ -45,6 +45,13 @@ using namespace mlir;
 namespace {
 
 constexpr int64_t kAlignment = 64;
+/// Static arenas larger than this are heap blocks instead of globals: a
+/// loader maps a global with the library, called or not, and cannot report
+/// that it failed to.
+constexpr int64_t kMaxStaticArenaBytes = int64_t(1) << 30;
+/// More than a process can address on the 64-bit targets (47-bit user
+/// address spaces): a buffer this large is refused at compile time.
+constexpr int64_t kMaxBufferBytes = int64_t(1) << 47;
 
 /// A buffer of the arena: its allocation, size, lifetime (positions in the
 /// function's block) and, once planned, its offset (static buffers) or slot
@@ -60,6 +67,90 @@ struct Buffer {
   int64_t offset = 0;
   unsigned slot = 0;
 };
+
+/// The bytes of the static dimensions of `type` (all of them when it is
+/// static): nullopt when that does not fit in an int64_t.
+static std::optional<int64_t> staticBytes(MemRefType type) {
+  Type elt = type.getElementType();
+  int64_t bytes = elt.isIntOrIndexOrFloat()
+                      ? llvm::divideCeil(
+                            elt.isIndex() ? 64 : elt.getIntOrFloatBitWidth(), 8)
+                      : 8;
+  for (int64_t size : type.getShape())
+    if (!ShapedType::isDynamic(size) && llvm::MulOverflow(bytes, size, bytes))
+      return std::nullopt;
+  return bytes;
+}
+
+/// Refuses a buffer that no process could allocate, naming the op it
+/// was made for (its location) and its size.
+static LogicalResult checkBufferSizes(func::FuncOp func) {
+  WalkResult result = func.walk([&](Operation *op) {
+    if (!isa<memref::AllocOp, memref::AllocaOp>(op))
+      return WalkResult::advance();
+    auto type = cast<MemRefType>(op->getResult(0).getType());
+    std::optional<int64_t> bytes = staticBytes(type);
+    if (bytes && *bytes <= kMaxBufferBytes)
+      return WalkResult::advance();
+    InFlightDiagnostic diag = op->emitError()
+                              << "a buffer of type " << type << " needs ";
+    if (bytes)
+      diag << *bytes << " bytes";
+    else
+      diag << "more than 2^63 bytes";
+    diag << ", more than a process can address (2^47 bytes); the sizes of "
+            "the tensor this op computes are too large";
+    return WalkResult::interrupt();
+  });
+  return failure(result.wasInterrupted());
+}
+
+/// "file:line:col: " of `loc`, or nothing.
+static std::string locationPrefix(Location loc) {
+  auto fileLoc = loc->findInstanceOf<FileLineColLoc>();
+  if (!fileLoc)
+    return "";
+  return (fileLoc.getFilename().getValue() + ":" + Twine(fileLoc.getLine()) +
+          ":" + Twine(fileLoc.getColumn()) + ": ")
+      .str();
+}
+
+/// Heap allocations of at least this many bytes (or of a dynamic size)
+/// are checked; a smaller one failing means the process has no memory left
+/// for anything.
+constexpr int64_t kCheckedAllocationBytes = int64_t(1) << 20;
+
+/// After each large or dynamic heap allocation left in `func`, a
+/// `cf.assert` that it did not fail (a null pointer), with the size and the
+/// op it was made for: a message rather than a crash when the memory is not
+/// there.
+static void checkAllocations(func::FuncOp func) {
+  SmallVector<memref::AllocOp> allocs;
+  func.walk([&](memref::AllocOp alloc) {
+    std::optional<int64_t> bytes = staticBytes(alloc.getType());
+    if (!alloc.getType().hasStaticShape() ||
+        (bytes && *bytes >= kCheckedAllocationBytes))
+      allocs.push_back(alloc);
+  });
+  for (memref::AllocOp alloc : allocs) {
+    OpBuilder b(alloc);
+    b.setInsertionPointAfter(alloc);
+    Location loc = alloc.getLoc();
+    MemRefType type = alloc.getType();
+    Value address =
+        memref::ExtractAlignedPointerAsIndexOp::create(b, loc, alloc);
+    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+    Value ok =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, address, zero);
+    std::string what;
+    llvm::raw_string_ostream os(what);
+    os << locationPrefix(loc) << "@" << func.getName() << ": cannot allocate ";
+    if (type.hasStaticShape())
+      os << *staticBytes(type) << " bytes for ";
+    os << "a buffer of type " << type << " (malloc failed)";
+    cf::AssertOp::create(b, loc, ok, what);
+  }
+}
 
 /// The bytes of one element of an identity-layout memref of whole bytes.
 static std::optional<int64_t> elementBytes(MemRefType type) {
@@ -85,8 +176,8 @@ static FailureOr<Buffer> describe(memref::AllocOp alloc, Block &block,
   if (!bytes || !alloc.getSymbolOperands().empty())
     return failure();
   for (int64_t size : type.getShape())
-    if (!ShapedType::isDynamic(size))
-      *bytes *= size;
+    if (!ShapedType::isDynamic(size) && llvm::MulOverflow(*bytes, size, *bytes))
+      return failure();
   buffer.dynamic = !type.hasStaticShape();
   buffer.bytes = buffer.dynamic ? *bytes : llvm::alignTo(*bytes, kAlignment);
   buffer.begin = buffer.end = pos.lookup(alloc);
@@ -285,10 +376,15 @@ struct S2SCPUPlanBuffersPass
     ModuleOp module = getOperation();
     SymbolTable symbols(module);
     for (auto func : llvm::to_vector(module.getOps<func::FuncOp>())) {
-      if (func.isExternal() || !func.getBody().hasOneBlock())
+      if (func.isExternal())
+        continue;
+      if (failed(checkBufferSizes(func)))
+        return signalPassFailure();
+      if (!func.getBody().hasOneBlock())
         continue;
       hoistOutOfLoops(func);
       plan(func, symbols);
+      checkAllocations(func);
     }
   }
 
@@ -337,7 +433,7 @@ struct S2SCPUPlanBuffersPass
   LogicalResult planGrowing(func::FuncOp func, MutableArrayRef<Buffer> buffers,
                             SmallVector<Buffer> &dynamicBuffers,
                             const DenseMap<Operation *, unsigned> &pos,
-                            SymbolTable &symbols) {
+                            SymbolTable &symbols, bool staticOnly = false) {
     Block &block = func.getBody().front();
     MLIRContext *ctx = &getContext();
     Location loc = func.getLoc();
@@ -366,7 +462,7 @@ struct S2SCPUPlanBuffersPass
       placed.push_back(buffer);
       sizes.push_back(dims);
     }
-    if (placed.empty())
+    if (placed.empty() && !staticOnly)
       return failure();
     dynamicBuffers = placed;
 
@@ -449,11 +545,13 @@ struct S2SCPUPlanBuffersPass
         Value null = LLVM::ZeroOp::create(b, loc, ptrType);
         Value ok =
             LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::ne, fresh, null);
-        cf::AssertOp::create(
-            b, loc, ok,
-            ("@" + func.getName() +
-             ": cannot allocate its scratch memory (malloc failed)")
-                .str());
+        std::string size =
+            staticOnly ? " of " + std::to_string(staticTotal) + " bytes" : "";
+        cf::AssertOp::create(b, loc, ok,
+                             ("@" + func.getName() +
+                              ": cannot allocate its scratch memory" + size +
+                              " (malloc failed)")
+                                 .str());
         LLVM::StoreOp::create(
             b, loc, LLVM::PtrToIntOp::create(b, loc, i64, fresh), addressRef);
         LLVM::StoreOp::create(b, loc, needBytes, capacityRef);
@@ -533,6 +631,14 @@ struct S2SCPUPlanBuffersPass
     if (buffers.empty())
       return;
     int64_t total = assignOffsets(buffers);
+    // Too large for a global: a heap block, allocated (and checked) at the
+    // first call.
+    if (total > kMaxStaticArenaBytes) {
+      SmallVector<Buffer> none;
+      (void)planGrowing(func, buffers, none, pos, symbols,
+                        /*staticOnly=*/true);
+      return;
+    }
 
     // The arena and its flag, next to the function.
     MLIRContext *ctx = &getContext();

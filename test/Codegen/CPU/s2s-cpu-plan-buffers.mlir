@@ -227,3 +227,71 @@ func.func @loops(%out: memref<64xf32>, %init: memref<8xf32>) -> memref<8xf32> {
   }
   return %carried : memref<8xf32>
 }
+
+// -----
+
+/// Static buffers of more than 1 GiB together: the arena is a heap block
+/// allocated at the first call (a global that large would be mapped by the
+/// loader with the library, called or not, and could not report a
+/// failure), and a failed malloc is a message with the size.
+// DEFAULT-NOT:   memref.global "private" @large_arena :
+// DEFAULT:       llvm.mlir.global private @large_arena_address(0 : i64)
+// DEFAULT-LABEL: func.func @large(
+// DEFAULT:         llvm.call @malloc
+// DEFAULT:         cf.assert %{{.+}}, "@large: cannot allocate its scratch memory of 1207959552 bytes (malloc failed)"
+// DEFAULT:         memref.view
+// DEFAULT:         memref.view
+func.func @large(%out: memref<4xf32>) {
+  %cst = arith.constant 1.0 : f32
+  %a = memref.alloc() {alignment = 64 : i64} : memref<268435456xf32>
+  %b = memref.alloc() {alignment = 64 : i64} : memref<33554432xf32>
+  linalg.fill ins(%cst : f32) outs(%a : memref<268435456xf32>)
+  linalg.fill ins(%cst : f32) outs(%b : memref<33554432xf32>)
+  %va = memref.subview %a[0] [4] [1] : memref<268435456xf32> to memref<4xf32, strided<[1]>>
+  memref.copy %va, %out : memref<4xf32, strided<[1]>> to memref<4xf32>
+  %vb = memref.subview %b[0] [4] [1] : memref<33554432xf32> to memref<4xf32, strided<[1]>>
+  memref.copy %vb, %out : memref<4xf32, strided<[1]>> to memref<4xf32>
+  memref.dealloc %a : memref<268435456xf32>
+  memref.dealloc %b : memref<33554432xf32>
+  return
+}
+
+// -----
+
+/// Heap buffers left alone (here carried from one iteration to the next)
+/// are checked after their allocation when they are of 1 MiB or more, or
+/// of a dynamic size: a failed malloc is a message naming the buffer, not a
+/// write through a null pointer. Smaller ones are not checked.
+// DEFAULT-LABEL: func.func @checked(
+// DEFAULT:         %[[BIG:.+]] = memref.alloc() : memref<262144xf32>
+// DEFAULT-NEXT:    %[[P:.+]] = memref.extract_aligned_pointer_as_index %[[BIG]]
+// DEFAULT-NEXT:    %[[C0:.+]] = arith.constant 0 : index
+// DEFAULT-NEXT:    %[[OK:.+]] = arith.cmpi ne, %[[P]], %[[C0]] : index
+// DEFAULT-NEXT:    cf.assert %[[OK]], "{{.*}}s2s-cpu-plan-buffers.mlir:{{[0-9]+}}:{{[0-9]+}}: @checked: cannot allocate 1048576 bytes for a buffer of type memref<262144xf32> (malloc failed)"
+// DEFAULT:         %[[DYN:.+]] = memref.alloc(%{{.+}}) : memref<?xf32>
+// DEFAULT-NEXT:    memref.extract_aligned_pointer_as_index %[[DYN]]
+// DEFAULT:         cf.assert %{{.+}}, "{{.*}}@checked: cannot allocate a buffer of type memref<?xf32> (malloc failed)"
+// DEFAULT:         %[[SMALL:.+]] = memref.alloc() : memref<8xf32>
+// DEFAULT-NOT:     cf.assert
+// DEFAULT:         return
+func.func @checked(%big0: memref<262144xf32>, %dyn0: memref<?xf32>,
+                   %small0: memref<8xf32>)
+    -> (memref<262144xf32>, memref<?xf32>, memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %r:3 = scf.for %i = %c0 to %c4 step %c1
+      iter_args(%big = %big0, %dyn = %dyn0, %small = %small0)
+      -> (memref<262144xf32>, memref<?xf32>, memref<8xf32>) {
+    %nbig = memref.alloc() : memref<262144xf32>
+    memref.copy %big, %nbig : memref<262144xf32> to memref<262144xf32>
+    %n = memref.dim %dyn, %c0 : memref<?xf32>
+    %ndyn = memref.alloc(%n) : memref<?xf32>
+    memref.copy %dyn, %ndyn : memref<?xf32> to memref<?xf32>
+    %nsmall = memref.alloc() : memref<8xf32>
+    memref.copy %small, %nsmall : memref<8xf32> to memref<8xf32>
+    scf.yield %nbig, %ndyn, %nsmall
+        : memref<262144xf32>, memref<?xf32>, memref<8xf32>
+  }
+  return %r#0, %r#1, %r#2 : memref<262144xf32>, memref<?xf32>, memref<8xf32>
+}

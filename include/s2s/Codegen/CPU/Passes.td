@@ -383,6 +383,14 @@ def S2SCPUPlanBuffersPass : Pass<"s2s-cpu-plan-buffers", "::mlir::ModuleOp"> {
     first rewritten as sizes of what each memref is made from); a buffer
     whose size reads memory after that point stays on the heap.
 
+    Static scratch of more than 1 GiB in all is placed like dynamic
+    scratch, in a heap block allocated at the first call (a global that
+    large would be mapped by the loader with the library, and a failure to
+    map it could not be reported). Every heap allocation left of 1 MiB or
+    more, or of a dynamic size, is followed by a `cf.assert` that it did
+    not fail, naming the buffer's type, size and location. A buffer larger
+    than a process can address (2^47 bytes) is an error at compile time.
+
     Left on the heap: buffers that stay inside loops and other regions
     (carried from one iteration to the next, or in a parallel loop), of
     non-identity layout, static ones smaller than `min-bytes`, and any buffer
