@@ -108,11 +108,12 @@ static int64_t rowsPerGroup(int64_t batch, int64_t maxRows) {
 /// The longest sequence of each group of `rows` rows of `seqLens` [B]: a
 /// reduction over [B / rows, rows] when `rows` divides a static B, else a
 /// loop over the rows into ceil(B / rows) groups (no length is negative in
-/// the result: a group starts at 0).
+/// the result: a group starts at 0). The type of `seqLens` may be static
+/// where x's batch is dynamic.
 static Value longestPerGroup(TensorBuilder &tb, Value seqLens, int64_t rows) {
   int64_t batch = TensorBuilder::shapeOf(seqLens)[0];
   Type lenType = TensorBuilder::elementTypeOf(seqLens);
-  if (ShapedType::isDynamic(batch)) {
+  if (ShapedType::isDynamic(batch) || batch % rows != 0) {
     OpBuilder &b = tb.builder();
     Location loc = tb.getLoc();
     OpFoldResult size = tb.dimOf(seqLens, 0);

@@ -214,9 +214,10 @@ FailureOr<Value> Importer::importGather(const NodeAttributes &attrs) {
     indices =
         constant(DenseElementsAttr::get(typeOf(indices), ArrayRef(wrapped)));
   }
-  // Run-time indices: each must be in [-n, n), checked before the gather
-  // reads (an entry's status when the indices are an input).
-  if (!constAttr(indices))
+  // Run-time indices, or a dimension of run-time size: each index must be
+  // in [-n, n), checked before the gather reads (an entry's status when the
+  // indices are an input).
+  if (!constAttr(indices) || !nSize.isConstant())
     checkIndicesInRange(indices, nSize,
                         "dimension " + Twine(*axis) + " of 'data'");
   // An embedding lookup: rows of a 2-D table (s2s.embedding clamps the row,

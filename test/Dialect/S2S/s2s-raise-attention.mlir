@@ -1142,6 +1142,35 @@ func.func @dynamic_head_dim(%q: tensor<4x5x?xf32>, %k: tensor<4x7x?xf32>,
 
 // -----
 
+/// Left alone: a dynamic batch in Q, K and V but static in the scores and
+/// the result (linalg accepts it; the op would infer another type).
+// CHECK-LABEL: func.func @static_result_dynamic_query(
+// CHECK-NOT:     s2s.scaled_dot_product_attention
+// CHECK:         linalg.softmax
+func.func @static_result_dynamic_query(%q: tensor<?x5x8xf32>,
+    %k: tensor<?x7x8xf32>, %v: tensor<?x7x8xf32>) -> tensor<2x5x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e1 = tensor.empty() : tensor<2x5x7xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<2x5x7xf32>)
+      -> tensor<2x5x7xf32>
+  %s = linalg.batch_matmul indexing_maps = [
+      affine_map<(b, m, n, k) -> (b, m, k)>,
+      affine_map<(b, m, n, k) -> (b, n, k)>,
+      affine_map<(b, m, n, k) -> (b, m, n)>]
+      ins(%q, %k : tensor<?x5x8xf32>, tensor<?x7x8xf32>)
+      outs(%z1 : tensor<2x5x7xf32>) -> tensor<2x5x7xf32>
+  %p = linalg.softmax dimension(2) ins(%s : tensor<2x5x7xf32>)
+      outs(%e1 : tensor<2x5x7xf32>) -> tensor<2x5x7xf32>
+  %e2 = tensor.empty() : tensor<2x5x8xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<2x5x8xf32>)
+      -> tensor<2x5x8xf32>
+  %out = linalg.batch_matmul ins(%p, %v : tensor<2x5x7xf32>, tensor<?x7x8xf32>)
+      outs(%z2 : tensor<2x5x8xf32>) -> tensor<2x5x8xf32>
+  return %out : tensor<2x5x8xf32>
+}
+
+// -----
+
 /// Left alone: a static mask size against a dynamic scores size (the types
 /// do not show that they agree).
 // CHECK-LABEL: func.func @dynamic_scores_static_mask(

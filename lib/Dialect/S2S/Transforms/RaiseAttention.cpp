@@ -818,6 +818,17 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
         ArrayRef<int64_t>(kShape).drop_back(2) !=
             ArrayRef<int64_t>(vShape).drop_back(2))
       return rewriter.notifyMatchFailure(op, "dimensions do not line up");
+    // The scores [b.., Tq, Tk] and the result [b.., Tq, Dv] written as Q, K
+    // and V say (a static size where they have a `?`, or the reverse, would
+    // give the op another type than the one it infers).
+    SmallVector<int64_t> scoresShape(qShape.drop_back());
+    scoresShape.push_back(kShape[rank - 2]);
+    SmallVector<int64_t> resultShape(qShape.drop_back());
+    resultShape.push_back(vShape[rank - 1]);
+    if (scoresType.getShape() != ArrayRef<int64_t>(scoresShape) ||
+        outType.getShape() != ArrayRef<int64_t>(resultShape))
+      return rewriter.notifyMatchFailure(
+          op, "scores or result sizes are not written as Q, K and V say");
     // The lowering takes dynamic batch and sequence sizes only.
     if (ShapedType::isDynamic(qShape[rank - 1]) ||
         ShapedType::isDynamic(vShape[rank - 1]))

@@ -21,6 +21,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "s2s/Dialect/S2S/IR/S2SDialect.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace mlir {
 namespace s2s {
@@ -223,18 +224,26 @@ struct S2SRemoveValueChecksPass
     for (cf::AssertOp check : checks) {
       Operation *condition = check.getArg().getDefiningOp();
       rewriter.eraseOp(check);
-      // The computation of the condition, as far as nothing else uses it.
-      SmallVector<Operation *> worklist;
+      // The computation of the condition, as far as nothing else uses it
+      // (an op is queued once at a time, and erased only once unused).
+      llvm::SetVector<Operation *> worklist;
       if (condition)
-        worklist.push_back(condition);
+        worklist.insert(condition);
       while (!worklist.empty()) {
         Operation *op = worklist.pop_back_val();
         if (!isOpTriviallyDead(op))
           continue;
-        for (Value operand : op->getOperands())
-          if (Operation *def = operand.getDefiningOp())
-            worklist.push_back(def);
+        // What it and the ops in its regions (a loop's body) read.
+        SmallVector<Operation *> defs;
+        op->walk([&](Operation *nested) {
+          for (Value operand : nested->getOperands())
+            if (Operation *def = operand.getDefiningOp())
+              if (!op->isAncestor(def))
+                defs.push_back(def);
+        });
         rewriter.eraseOp(op);
+        for (Operation *def : defs)
+          worklist.insert(def);
       }
     }
   }
