@@ -51,6 +51,9 @@ CompilerSession::CompilerSession() {
   registerCompilerDialects(registry);
   context = std::make_unique<MLIRContext>(registry);
   context->loadAllAvailableDialects();
+  // Diagnostics name the place in the model; the op in generic form (for
+  // an error on a function, the whole function) would bury them.
+  context->printOpOnDiagnostic(false);
   sourceMgr = std::make_unique<llvm::SourceMgr>();
   diagnostics =
       std::make_unique<SourceMgrDiagnosticHandler>(*sourceMgr, context.get());

@@ -15,6 +15,7 @@
 #include "s2s/Compiler/Compiler.h"
 
 #include "mlir/Support/FileUtilities.h"
+#include "s2s/Support/ToolOptions.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/CommandLine.h"
@@ -117,14 +118,15 @@ int linkShared(StringRef object, StringRef output, StringRef openMPRuntime) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
-  cl::HideUnrelatedOptions(compileCategory);
   llvm::Expected<std::optional<unsigned>> threads = takeThreadsFlag(argc, argv);
   if (!threads) {
     llvm::errs() << "error: " << llvm::toString(threads.takeError()) << "\n";
     return kExitBadInput;
   }
-  cl::ParseCommandLineOptions(
-      argc, argv, "s2s-compile: compile an s2s model ahead of time\n");
+  if (!s2s::parseToolCommandLine(
+          argc, argv, "s2s-compile: compile an s2s model ahead of time\n",
+          compileCategory))
+    return kExitBadInput;
   auto options = parsePipelineOptions(pipelineOptions, *threads);
   if (!options)
     return kExitBadInput;

@@ -24,6 +24,7 @@
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Support/FileUtilities.h"
+#include "s2s/Support/ToolOptions.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -39,7 +40,7 @@ namespace {
 /// Exit codes of s2s-import-onnx.
 enum ExitCode : int {
   kExitSuccess = 0,
-  /// The model cannot be read or imported.
+  /// A bad command line, or a model that cannot be read or imported.
   kExitImportError = 1,
   /// The output file cannot be written.
   kExitOutputError = 2,
@@ -67,8 +68,10 @@ int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   registerAsmPrinterCLOptions();
   registerMLIRContextCLOptions();
-  cl::ParseCommandLineOptions(argc, argv,
-                              "s2s-import-onnx: import an ONNX model\n");
+  if (!s2s::parseToolCommandLine(argc, argv,
+                                 "s2s-import-onnx: import an ONNX model\n",
+                                 importCategory))
+    return kExitImportError;
 
   std::string error;
   std::unique_ptr<llvm::MemoryBuffer> file =

@@ -13,6 +13,7 @@
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "s2s/InitAllDialects.h"
 #include "s2s/InitAllPasses.h"
+#include "s2s/Support/ToolOptions.h"
 
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
@@ -23,6 +24,8 @@ int main(int argc, char **argv) {
   mlir::registerAllExtensions(registry);
   mlir::s2s::registerAllDialects(registry);
 
+  // --version names s2s after LLVM.
+  llvm::cl::AddExtraVersionPrinter(mlir::s2s::printVersion);
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "s2s optimizer driver: s2s and upstream MLIR passes\n",
       registry));

@@ -20,6 +20,7 @@
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
+#include "s2s/Support/ToolOptions.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -331,7 +332,6 @@ bool compareResult(unsigned index, const NpyArray &got, const NpyArray &want,
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
-  cl::HideUnrelatedOptions(runCategory);
   // Compiled code allocates its large scratch buffers with malloc on every
   // call; glibc would map them fresh and unmap them on free, and a first
   // touch of fresh memory costs 10-15 us per 4 KiB page here. Keep freed
@@ -344,8 +344,10 @@ int main(int argc, char **argv) {
     llvm::errs() << "error: " << llvm::toString(threads.takeError()) << "\n";
     return kExitBadInput;
   }
-  cl::ParseCommandLineOptions(
-      argc, argv, "s2s-run: compile an s2s model and run it in a JIT\n");
+  if (!s2s::parseToolCommandLine(
+          argc, argv, "s2s-run: compile an s2s model and run it in a JIT\n",
+          runCategory))
+    return kExitBadInput;
   auto options = parsePipelineOptions(pipelineOptions, *threads);
   if (!options)
     return kExitBadInput;
@@ -516,8 +518,9 @@ int main(int argc, char **argv) {
   PackedArgs args(arrays, &status);
 
   using Clock = std::chrono::steady_clock;
-  CompiledAbortGuard abortGuard;
   auto call = [&]() -> double {
+    // Only the compiled code's abort() means "stopped with its message".
+    CompiledAbortGuard abortGuard;
     auto start = Clock::now();
     packed(args.get());
     return std::chrono::duration<double, std::milli>(Clock::now() - start)
