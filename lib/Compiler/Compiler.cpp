@@ -10,6 +10,9 @@
 #include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/InitAllPasses.h"
+#include "s2s/InitAllPasses.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
@@ -19,6 +22,7 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
+#include "mlir/Support/Timing.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "s2s/Import/ONNX/ONNXImporter.h"
@@ -264,18 +268,43 @@ SmallVector<std::string> mlir::s2s::getStatusMessages(ModuleOp module,
 // Lowering and code generation
 //===----------------------------------------------------------------------===//
 
+void mlir::s2s::registerPassManagerFlags() {
+  // --mlir-print-ir-after=<pass> and the like name passes by their
+  // registered argument: s2s's and upstream's.
+  registerAllPasses();
+  s2s::registerAllPasses();
+  registerPassManagerCLOptions();
+  registerDefaultTimingManagerCLOptions();
+  registerAsmPrinterCLOptions();
+}
+
+/// A pass manager with the command line's pass-manager options (IR
+/// printing, timing, statistics) when the tool registered them.
+static FailureOr<std::unique_ptr<PassManager>>
+createPassManager(ModuleOp module) {
+  auto pm = std::make_unique<PassManager>(module->getContext());
+  if (failed(applyPassManagerCLOptions(*pm)))
+    return failure();
+  applyDefaultTimingPassManagerCLOptions(*pm);
+  return pm;
+}
+
 LogicalResult mlir::s2s::lowerToLLVMDialect(ModuleOp module,
                                             const S2SPipelineOptions &options) {
-  PassManager pm(module->getContext());
-  buildS2SToLLVMPipeline(pm, options);
-  return pm.run(module);
+  FailureOr<std::unique_ptr<PassManager>> pm = createPassManager(module);
+  if (failed(pm))
+    return failure();
+  buildS2SToLLVMPipeline(**pm, options);
+  return (*pm)->run(module);
 }
 
 LogicalResult mlir::s2s::lowerToLinalg(ModuleOp module,
                                        const S2SPipelineOptions &options) {
-  PassManager pm(module->getContext());
-  buildS2SToLinalgPipeline(pm, options);
-  return pm.run(module);
+  FailureOr<std::unique_ptr<PassManager>> pm = createPassManager(module);
+  if (failed(pm))
+    return failure();
+  buildS2SToLinalgPipeline(**pm, options);
+  return (*pm)->run(module);
 }
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>

@@ -69,6 +69,7 @@ cl::opt<std::string>
 // --threads is read by takeThreadsFlag (LLVM registers an option of that
 // name itself).
 cl::extrahelp threadsHelp(kThreadsFlagHelp);
+cl::extrahelp passManagerHelp(kPassManagerFlagsHelp);
 cl::opt<std::string> headerFilename(
     "header", cl::desc("Also write a C header declaring the entry points"),
     cl::value_desc("file.h"), cl::init(""), cl::cat(compileCategory));
@@ -118,6 +119,7 @@ int linkShared(StringRef object, StringRef output, StringRef openMPRuntime) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
+  registerPassManagerFlags();
   llvm::Expected<std::optional<unsigned>> threads = takeThreadsFlag(argc, argv);
   if (!threads) {
     llvm::errs() << "error: " << llvm::toString(threads.takeError()) << "\n";

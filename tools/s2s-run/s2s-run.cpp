@@ -116,6 +116,7 @@ cl::opt<std::string>
 // --threads is read by takeThreadsFlag (LLVM registers an option of that
 // name itself).
 cl::extrahelp threadsHelp(kThreadsFlagHelp);
+cl::extrahelp passManagerHelp(kPassManagerFlagsHelp);
 cl::opt<bool> quiet("quiet", cl::desc("Do not print the results"),
                     cl::init(false), cl::cat(runCategory));
 
@@ -238,37 +239,60 @@ void printElement(llvm::raw_ostream &os, const NpyArray &array, int64_t i) {
   }
 }
 
-/// Prints `array` with nested brackets, one innermost row per line.
+/// Results of more elements than this are printed summarized: the first
+/// and last kPrintEdge entries of each dimension, "..." between (as NumPy
+/// prints).
+constexpr int64_t kPrintThreshold = 1000;
+constexpr int64_t kPrintEdge = 3;
+
+/// Prints the sub-array of `array` at dimension `dim` starting at element
+/// `offset` (`stride` elements per entry of that dimension).
+void printSubArray(llvm::raw_ostream &os, const NpyArray &array, int64_t dim,
+                   int64_t offset, bool summarize) {
+  int64_t rank = array.shape.size(), size = array.shape[dim];
+  int64_t stride = 1;
+  for (int64_t d = dim + 1; d < rank; ++d)
+    stride *= array.shape[d];
+  bool skip = summarize && size > 2 * kPrintEdge;
+  os << "[";
+  for (int64_t i = 0; i < size; ++i) {
+    if (skip && i == kPrintEdge) {
+      // "..." in place of the middle entries.
+      if (dim == rank - 1)
+        os << ", ...";
+      else
+        os << "\n" << std::string(dim + 1, ' ') << "...";
+      i = size - kPrintEdge - 1;
+      continue;
+    }
+    if (i > 0) {
+      if (dim == rank - 1)
+        os << ", ";
+      else
+        os << "\n" << std::string(dim + 1, ' ');
+    }
+    if (dim == rank - 1)
+      printElement(os, array, offset + i);
+    else
+      printSubArray(os, array, dim + 1, offset + i * stride, summarize);
+  }
+  os << "]";
+}
+
+/// Prints `array` with nested brackets, one innermost row per line; an
+/// array of more than kPrintThreshold elements is summarized.
 void printArray(llvm::raw_ostream &os, const NpyArray &array) {
-  int64_t rank = array.shape.size();
-  if (rank == 0) {
+  if (array.shape.empty()) {
     printElement(os, array, 0);
     os << "\n";
     return;
   }
-  int64_t rowLen = array.shape.back();
-  int64_t rows = rowLen == 0 ? 0 : array.getNumElements() / rowLen;
-  for (int64_t r = 0; r < rows; ++r) {
-    // Open the brackets of every dimension whose index wrapped to 0.
-    int64_t rem = r, opened = 0;
-    for (int64_t d = rank - 2; d >= 0 && rem % array.shape[d] == 0; --d) {
-      rem /= array.shape[d];
-      ++opened;
-    }
-    os.indent(rank - 1 - opened) << std::string(opened + 1, '[');
-    for (int64_t c = 0; c < rowLen; ++c) {
-      if (c)
-        os << ", ";
-      printElement(os, array, r * rowLen + c);
-    }
-    int64_t closed = 0;
-    rem = r + 1;
-    for (int64_t d = rank - 2; d >= 0 && rem % array.shape[d] == 0; --d) {
-      rem /= array.shape[d];
-      ++closed;
-    }
-    os << std::string(closed + 1, ']') << "\n";
-  }
+  bool summarize = array.getNumElements() > kPrintThreshold;
+  printSubArray(os, array, 0, 0, summarize);
+  os << "\n";
+  if (summarize)
+    os << "(" << array.getNumElements()
+       << " elements, summarized; --output=FILE.npy writes them all)\n";
 }
 
 /// The multi-index of element `flat` of `shape`.
@@ -332,6 +356,7 @@ bool compareResult(unsigned index, const NpyArray &got, const NpyArray &want,
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
+  registerPassManagerFlags();
   // Compiled code allocates its large scratch buffers with malloc on every
   // call; glibc would map them fresh and unmap them on free, and a first
   // touch of fresh memory costs 10-15 us per 4 KiB page here. Keep freed

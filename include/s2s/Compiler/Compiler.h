@@ -75,6 +75,21 @@ inline constexpr const char *kThreadsFlagHelp =
     "                 contractions run as OpenMP parallel loops, and the code\n"
     "                 needs the OpenMP runtime (libomp).\n";
 
+/// The --help text of the MLIR pass-manager options the tools accept.
+inline constexpr const char *kPassManagerFlagsHelp =
+    "\nMLIR pass-manager options (as in mlir-opt; accepted, not listed "
+    "above):\n"
+    "  --mlir-print-ir-after-all, --mlir-print-ir-before-all,\n"
+    "  --mlir-print-ir-after=<pass>, --mlir-print-ir-before=<pass>,\n"
+    "  --mlir-print-ir-after-failure, --mlir-print-ir-tree-dir=<dir>,\n"
+    "  --mlir-timing, --mlir-pass-statistics, --mlir-print-op-generic, ...\n"
+    "  (IR is printed to standard error.)\n";
+
+/// Registers the MLIR pass-manager, timing and IR printer command-line
+/// options, which every pass manager of lowerToLLVMDialect / lowerToLinalg
+/// then applies. Call before parsing the command line.
+void registerPassManagerFlags();
+
 /// Parses the options of the s2s-to-llvm pipeline from the tools'
 /// --pipeline-options string; reports a bad one and returns null. A
 /// `threads` value from the tools' --threads flag overrides the string's
