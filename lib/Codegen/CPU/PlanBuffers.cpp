@@ -32,6 +32,7 @@
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "s2s/Support/MemRefSizes.h"
+#include "s2s/Support/RuntimeChecks.h"
 
 namespace mlir {
 namespace s2s {
@@ -105,16 +106,6 @@ static LogicalResult checkBufferSizes(func::FuncOp func) {
   return failure(result.wasInterrupted());
 }
 
-/// "file:line:col: " of `loc`, or nothing.
-static std::string locationPrefix(Location loc) {
-  auto fileLoc = loc->findInstanceOf<FileLineColLoc>();
-  if (!fileLoc)
-    return "";
-  return (fileLoc.getFilename().getValue() + ":" + Twine(fileLoc.getLine()) +
-          ":" + Twine(fileLoc.getColumn()) + ": ")
-      .str();
-}
-
 /// Heap allocations of at least this many bytes (or of a dynamic size)
 /// are checked; a smaller one failing means the process has no memory left
 /// for anything.
@@ -144,7 +135,8 @@ static void checkAllocations(func::FuncOp func) {
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, address, zero);
     std::string what;
     llvm::raw_string_ostream os(what);
-    os << locationPrefix(loc) << "@" << func.getName() << ": cannot allocate ";
+    os << s2s::locationPrefix(loc) << "@" << func.getName()
+       << ": cannot allocate ";
     if (type.hasStaticShape())
       os << *staticBytes(type) << " bytes for ";
     os << "a buffer of type " << type << " (malloc failed)";
@@ -172,12 +164,11 @@ static FailureOr<Buffer> describe(memref::AllocOp alloc, Block &block,
   Buffer buffer;
   buffer.alloc = alloc;
   MemRefType type = alloc.getType();
-  std::optional<int64_t> bytes = elementBytes(type);
+  // Whole-byte elements, identity layout; the bytes of the static sizes.
+  std::optional<int64_t> bytes =
+      elementBytes(type) ? staticBytes(type) : std::nullopt;
   if (!bytes || !alloc.getSymbolOperands().empty())
     return failure();
-  for (int64_t size : type.getShape())
-    if (!ShapedType::isDynamic(size) && llvm::MulOverflow(*bytes, size, *bytes))
-      return failure();
   buffer.dynamic = !type.hasStaticShape();
   buffer.bytes = buffer.dynamic ? *bytes : llvm::alignTo(*bytes, kAlignment);
   buffer.begin = buffer.end = pos.lookup(alloc);

@@ -24,6 +24,7 @@
 #include "mlir/Interfaces/DestinationStyleOpInterface.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "s2s/Dialect/S2S/IR/S2SDialect.h"
+#include "s2s/Support/RuntimeChecks.h"
 #include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
@@ -337,42 +338,8 @@ void Importer::checkIndicesInRange(Value indices, const SymSize &size,
   Value n = arith::IndexCastOp::create(builder, loc, i64, materialize(size));
   Value negN = arith::SubIOp::create(
       builder, loc, arith::ConstantIntOp::create(builder, loc, i64, 0), n);
-  auto inRange = [&](OpBuilder &b, Location l, Value v) -> Value {
-    if (v.getType() != i64)
-      v = arith::ExtSIOp::create(b, l, i64, v);
-    Value low = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, v, negN);
-    Value high = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, v, n);
-    return arith::AndIOp::create(b, l, low, high);
-  };
-  // One loop over the indices, flattened.
-  auto type = cast<RankedTensorType>(indices.getType());
-  Value holds;
-  if (type.getRank() == 0) {
-    holds =
-        inRange(builder, loc, tensor::ExtractOp::create(builder, loc, indices));
-  } else {
-    Value flat = indices;
-    if (type.getRank() > 1) {
-      ReassociationIndices all =
-          llvm::to_vector(llvm::seq<int64_t>(0, type.getRank()));
-      flat = tensor::CollapseShapeOp::create(
-          builder, loc, indices, ArrayRef<ReassociationIndices>{all});
-    }
-    Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
-    Value one = arith::ConstantIndexOp::create(builder, loc, 1);
-    Value count = tensor::DimOp::create(builder, loc, flat, 0);
-    Value all =
-        arith::ConstantIntOp::create(builder, loc, builder.getI1Type(), 1);
-    holds = scf::ForOp::create(
-                builder, loc, zero, count, one, ValueRange{all},
-                [&](OpBuilder &b, Location l, Value i, ValueRange acc) {
-                  Value v = tensor::ExtractOp::create(b, l, flat, i);
-                  scf::YieldOp::create(b, l,
-                                       ValueRange{arith::AndIOp::create(
-                                           b, l, acc[0], inRange(b, l, v))});
-                })
-                .getResult(0);
-  }
+  Value holds = buildAllInRange(builder, loc, indices, negN, n,
+                                /*inclusiveHigh=*/false);
   std::string bound = sizeString(size);
   cf::AssertOp assertOp = check(
       holds, "every index of 'indices' must be in [-" + bound + ", " + bound +

@@ -21,6 +21,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "s2s/Dialect/S2S/IR/S2SDialect.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
+#include "s2s/Support/RuntimeChecks.h"
 #include "llvm/ADT/SetVector.h"
 
 namespace mlir {
@@ -38,21 +39,6 @@ using namespace mlir::s2s;
 namespace {
 
 //===----------------------------------------------------------------------===//
-
-/// `file:line:col: ` of `loc`, when it has one.
-static std::string locationPrefix(Location loc) {
-  if (auto fileLoc = dyn_cast<FileLineColLoc>(loc))
-    return (fileLoc.getFilename().str() + ":" + Twine(fileLoc.getLine()) + ":" +
-            Twine(fileLoc.getColumn()) + ": ")
-        .str();
-  if (auto nameLoc = dyn_cast<NameLoc>(loc))
-    return locationPrefix(nameLoc.getChildLoc());
-  if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location inner : fused.getLocations())
-      if (std::string prefix = locationPrefix(inner); !prefix.empty())
-        return prefix;
-  return "";
-}
 
 /// Emits a cf.assert before `op` for each rule relating a dynamic dimension
 /// of its operands: at run time, a size that breaks a shape rule stops the
@@ -104,47 +90,10 @@ static void emitDimChecks(Operation *op) {
 static void emitRangeCheck(OpBuilder &b, Location loc, Value values,
                            Value bound, bool inclusive,
                            const std::string &message) {
-  auto type = cast<RankedTensorType>(values.getType());
   Type i64 = b.getI64Type();
+  Value zero = arith::ConstantIntOp::create(b, loc, i64, 0);
   Value limit = arith::IndexCastOp::create(b, loc, i64, bound);
-  auto inRange = [&](OpBuilder &ob, Location l, Value v) -> Value {
-    if (v.getType() != i64)
-      v = arith::ExtSIOp::create(ob, l, i64, v);
-    Value zero = arith::ConstantIntOp::create(ob, l, i64, 0);
-    Value low =
-        arith::CmpIOp::create(ob, l, arith::CmpIPredicate::sge, v, zero);
-    Value high = arith::CmpIOp::create(ob, l,
-                                       inclusive ? arith::CmpIPredicate::sle
-                                                 : arith::CmpIPredicate::slt,
-                                       v, limit);
-    return arith::AndIOp::create(ob, l, low, high);
-  };
-  Value holds;
-  if (type.getRank() == 0) {
-    holds = inRange(b, loc, tensor::ExtractOp::create(b, loc, values));
-  } else {
-    Value flat = values;
-    if (type.getRank() > 1) {
-      ReassociationIndices all;
-      for (int64_t d = 0; d < type.getRank(); ++d)
-        all.push_back(d);
-      flat = tensor::CollapseShapeOp::create(
-          b, loc, values, ArrayRef<ReassociationIndices>{all});
-    }
-    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-    Value one = arith::ConstantIndexOp::create(b, loc, 1);
-    Value count = tensor::DimOp::create(b, loc, flat, 0);
-    Value all = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1);
-    auto loop = scf::ForOp::create(
-        b, loc, zero, count, one, ValueRange{all},
-        [&](OpBuilder &lb, Location l, Value i, ValueRange acc) {
-          Value v = tensor::ExtractOp::create(lb, l, flat, ValueRange{i});
-          scf::YieldOp::create(lb, l,
-                               ValueRange{arith::AndIOp::create(
-                                   lb, l, acc[0], inRange(lb, l, v))});
-        });
-    holds = loop.getResult(0);
-  }
+  Value holds = buildAllInRange(b, loc, values, zero, limit, inclusive);
   cf::AssertOp::create(b, loc, holds, message)
       ->setAttr(S2SDialect::getValueCheckAttrName(), b.getUnitAttr());
 }
