@@ -45,6 +45,9 @@ TOL = (1e-4, 1e-5)
 # next step, so the error grows with the number of steps (the same tolerance
 # as the PyTorch-generated tests in test/Integration/Generated).
 RNN_TOL = (1e-4, 2e-5)
+# A gather and an argmax do no arithmetic: their results must be exact,
+# in f32 and f64 alike.
+EXACT_TOL = (0.0, 0.0)
 # f64 models: the reference is exact to ~1e-15 and s2s's f64 code has no
 # approximations; 1e-9 leaves room for long recurrences and reassociation.
 F64_TOL = (1e-9, 1e-10)
@@ -432,6 +435,234 @@ def gen_layer_norm(rng, nrng):
     return m
 
 
+def float_mask(rng, nrng, shape):
+    """An additive float mask, now and then with -inf entries."""
+    mask = normal(nrng, shape, 2.0)
+    neg_inf = rng.random() < 0.3
+    if neg_inf:
+        mask[nrng.random(shape) < 0.3] = -np.inf
+    return mask, neg_inf
+
+
+def gen_attention(rng, nrng):
+    score = rng.choice(["dot", "general", "additive"])
+    B = length(rng)
+    Tq = length(rng, long=True)
+    Tk = length(rng, long=True)
+    Dq = feature(rng)
+    Dk = Dq if score == "dot" or rng.random() < 0.4 else feature(rng)
+    Dv = Dq if rng.random() < 0.4 else feature(rng)
+    A = feature(rng) if score == "additive" else None
+    has_mask = rng.random() < 0.5
+
+    q = normal(nrng, (B, Tq, Dq))
+    k = normal(nrng, (B, Tk, Dk))
+    val = normal(nrng, (B, Tk, Dv))
+    w = (uniform(nrng, (Dq, Dk), 1.0 / np.sqrt(Dk))
+         if score == "general" else None)
+    w_query = w_keys = v = None
+    if score == "additive":
+        w_query = uniform(nrng, (A, Dq), 1.0 / np.sqrt(Dq))
+        w_keys = uniform(nrng, (A, Dk), 1.0 / np.sqrt(Dk))
+        # Now and then a larger v: peaked weights.
+        v = uniform(nrng, (A,), rng.choice([1.0, 4.0]) / np.sqrt(A))
+    mask = None
+    if has_mask:
+        # Each dimension of [B, Tq, Tk] full or 1 (broadcast); [B, 1, Tk]
+        # is a source padding mask.
+        shape = tuple(d if rng.random() < 0.6 else 1 for d in (B, Tq, Tk))
+        mask = nrng.random(shape) < rng.choice([0.5, 0.8, 0.95])
+
+    attrs = [f"B={B} Tq={Tq} Tk={Tk} Dq={Dq} Dk={Dk} Dv={Dv}"]
+    if A is not None:
+        attrs.append(f"A={A}")
+    if mask is not None:
+        attrs.append(f"mask={list(mask.shape)}")
+    m = Model(f"s2s.attention {score} " + " ".join(attrs))
+    text = (f"s2s.attention {score} {m.arg('query', q, (0, 1))}, "
+            f"{m.arg('keys', k, (0, 1))}, {m.arg('values', val, (0, 1))}")
+    if score == "general":
+        text += f" w({m.arg('w', w)})"
+    if score == "additive":
+        text += (f" w_query({m.arg('w_query', w_query)})"
+                 f" w_keys({m.arg('w_keys', w_keys)}) v({m.arg('v', v)})")
+    if mask is not None:
+        # A dimension written 1 broadcasts; the others may be `?`.
+        text += (" mask(" + m.arg('mask', mask, [
+            i for i, d in enumerate(mask.shape) if d != 1]) + ")")
+    m.op = text
+    ctx, weights = ref.attention(q, k, val, score, w, w_query, w_keys, v,
+                                 mask)
+    m.results = [("ctx", fp(ctx)), ("weights", fp(weights))]
+    m.dims.update(ctx=(0, 1), weights=(0, 1, 2))
+    return m
+
+
+def gen_mha(rng, nrng):
+    B = length(rng)
+    Tq = length(rng, long=True)
+    cross = rng.random() < 0.5
+    Tk = length(rng, long=True) if cross else Tq
+    heads = rng.choice([1, 1, 2, 3, 4])
+    head_dim = feature(rng)
+    if heads * head_dim > 128:
+        head_dim = rng.choice(FEATURES)
+    E = heads * head_dim
+    # kdim / vdim other than E need separate projection weights.
+    Ek = E if not cross or rng.random() < 0.5 else feature(rng)
+    Ev = E if not cross or rng.random() < 0.5 else feature(rng)
+    packed = Ek == E and Ev == E and rng.random() < 0.6
+    has_in_bias = rng.random() < 0.7
+    has_out_bias = rng.random() < 0.7
+    kpm_kind = rng.choice([None, None, "bool", "float"])
+    am_kind = rng.choice([None, None, "bool", "float"])
+    am_rank = rng.choice([2, 3])
+    causal = rng.random() < 0.3
+    batch_first = rng.random() < 0.5
+    need_weights = rng.random() < 0.5
+
+    def seq(T, F):
+        return normal(nrng, (B, T, F) if batch_first else (T, B, F))
+
+    query = seq(Tq, E)
+    key = seq(Tk, Ek) if cross else None
+    value = seq(Tk, Ev) if cross else None
+    bound = 1.0 / np.sqrt(E)
+    w_in = uniform(nrng, (3 * E, E), bound) if packed else None
+    w_q = uniform(nrng, (E, E), bound) if not packed else None
+    w_k = uniform(nrng, (E, Ek), 1.0 / np.sqrt(Ek)) if not packed else None
+    w_v = uniform(nrng, (E, Ev), 1.0 / np.sqrt(Ev)) if not packed else None
+    b_in = uniform(nrng, (3 * E,), bound) if has_in_bias else None
+    w_out = uniform(nrng, (E, E), bound)
+    b_out = uniform(nrng, (E,), bound) if has_out_bias else None
+    masks = {}
+    inf_masks = []
+    for name, kind, shape in [
+            ("key_padding_mask", kpm_kind, (B, Tk)),
+            ("attn_mask", am_kind,
+             (Tq, Tk) if am_rank == 2 else (B * heads, Tq, Tk))]:
+        if kind == "bool":
+            masks[name] = nrng.random(shape) < rng.choice([0.5, 0.8, 0.95])
+        elif kind == "float":
+            masks[name], neg_inf = float_mask(rng, nrng, shape)
+            if neg_inf:
+                inf_masks.append(name)
+
+    attrs = [f"B={B} Tq={Tq} Tk={Tk} E={E} heads={heads}"]
+    attrs.append(f"cross Ek={Ek} Ev={Ev}" if cross else "self")
+    attrs.append("packed" if packed else "separate")
+    if has_in_bias:
+        attrs.append("in_proj_bias")
+    if has_out_bias:
+        attrs.append("out_proj_bias")
+    for name, mask in masks.items():
+        kind = "bool" if mask.dtype == np.bool_ else "float"
+        attrs.append(f"{name}={kind}{list(mask.shape)}"
+                     + ("-with-inf" if name in inf_masks else ""))
+    for flag, name in [(batch_first, "batch_first"), (causal, "causal"),
+                       (need_weights, "need_weights")]:
+        if flag:
+            attrs.append(name)
+    m = Model("s2s.multi_head_attention " + " ".join(attrs))
+    text = f"s2s.multi_head_attention {m.arg('query', query, (0, 1))}"
+    if cross:
+        text += (f", {m.arg('key', key, (0, 1))}, "
+                 f"{m.arg('value', value, (0, 1))}")
+    if packed:
+        text += f" in_proj_weight({m.arg('in_proj_weight', w_in)})"
+    else:
+        text += (f" q_proj_weight({m.arg('q_proj_weight', w_q)})"
+                 f" k_proj_weight({m.arg('k_proj_weight', w_k)})"
+                 f" v_proj_weight({m.arg('v_proj_weight', w_v)})")
+    if has_in_bias:
+        text += f" in_proj_bias({m.arg('in_proj_bias', b_in)})"
+    text += f" out_proj_weight({m.arg('out_proj_weight', w_out)})"
+    if has_out_bias:
+        text += f" out_proj_bias({m.arg('out_proj_bias', b_out)})"
+    for name, mask in masks.items():
+        # Not broadcast: every dimension is B (B * heads), Tq or Tk, and
+        # may be `?`.
+        text += f" {name}({m.arg(name, mask, range(mask.ndim))})"
+    text += f" num_heads({heads})"
+    for flag, name in [(batch_first, "batch_first"), (causal, "causal"),
+                       (need_weights, "need_weights")]:
+        if flag:
+            text += " " + name
+    m.op = text
+    out, avg = ref.multi_head_attention(
+        query, key, value, w_in, w_q, w_k, w_v, b_in, w_out, b_out,
+        masks.get("key_padding_mask"), masks.get("attn_mask"),
+        num_heads=heads, batch_first=batch_first, causal=causal)
+    m.results = [("out", fp(out))]
+    if need_weights:
+        m.results.append(("avg_weights", fp(avg)))
+    m.dims.update(out=(0, 1), avg_weights=(0, 1, 2))
+    return m
+
+
+def gen_embedding(rng, nrng):
+    rank = rng.choice([0, 1, 1, 2, 2, 3, 4])
+    shape = tuple(length(rng, long=i == rank - 1) for i in range(rank))
+    E = feature(rng)
+    V = feature(rng) if rng.random() < 0.8 else rng.choice([100, 1000])
+    index_type = rng.choice([np.int32, np.int64])
+    count = int(np.prod(shape))
+    # An empty table only takes no indices, and only if their shape says
+    # so statically (the verifier): such indices stay static.
+    empty = count == 0 and rank > 0 and rng.random() < 0.25
+    if empty:
+        V = 0
+    indices = nrng.integers(0, max(V, 1), size=shape).astype(index_type)
+    if count >= 2 and rng.random() < 0.5:
+        indices.flat[0] = 0            # the first and the last row
+        indices.flat[-1] = V - 1
+    weight = normal(nrng, (V, E))
+    m = Model(f"s2s.embedding indices={list(shape)}:"
+              f"{np.dtype(index_type).name} V={V} E={E}")
+    m.tol = EXACT_TOL
+    dynamic = () if empty else range(rank)
+    m.op = (f"s2s.embedding {m.arg('indices', indices, dynamic)}, "
+            f"{m.arg('weight', weight)}")
+    m.results = [("output", fp(ref.embedding(indices, weight)))]
+    m.dims["output"] = tuple(dynamic)
+    return m
+
+
+def gen_argmax(rng, nrng):
+    rank = rng.randint(1, 4)
+    shape = [length(rng) for _ in range(rank)]
+    d = rng.randrange(rank)
+    # The reduced dimension must not be empty (the verifier); now and then
+    # as long as a vocabulary.
+    shape[d] = feature(rng) if rng.random() < 0.9 else rng.choice([130, 1000])
+    dim = d if rng.random() < 0.5 else d - rank
+    keepdim = rng.random() < 0.4
+    values = rng.choice(["normal", "ties", "ties", "special"])
+    if values == "normal":
+        x = normal(nrng, shape)
+    else:
+        # Small integers: equal maxima everywhere (the first one wins).
+        x = fp(nrng.integers(-2, rng.choice([-1, 1, 3, 10]), size=shape))
+        if values == "special":
+            # NaN (larger than anything: the first NaN wins), +-inf, and
+            # -0.0 against 0.0 (equal: the first wins).
+            for special in [np.nan, np.inf, -np.inf, -0.0, 0.0]:
+                x[nrng.random(shape) < rng.choice([0.0, 0.05, 0.2])] = \
+                    special
+    m = Model(f"s2s.argmax input={shape} dim={dim} {values}"
+              + (" keepdim" if keepdim else ""))
+    m.tol = EXACT_TOL
+    text = f"s2s.argmax {m.arg('input', x, range(rank))} dim({dim})"
+    if keepdim:
+        text += " keepdim"
+    m.op = text
+    m.results = [("output", ref.argmax(x, dim, keepdim))]
+    # With keepdim the reduced dimension is a static 1.
+    m.dims["output"] = (tuple(i for i in range(rank) if i != d) if keepdim
+                        else tuple(range(rank - 1)))
+    return m
+
+
 # (weight, generator): the whole-sequence layers and attention most often.
 GENERATORS = [
     (3, lambda r, n: gen_recurrent(r, n, "rnn")),
@@ -443,6 +674,10 @@ GENERATORS = [
     (4, gen_sdpa),
     (2, gen_linear),
     (2, gen_layer_norm),
+    (3, gen_attention),
+    (3, gen_mha),
+    (1, gen_embedding),
+    (1, gen_argmax),
 ]
 
 
@@ -460,7 +695,8 @@ def generate(model_seed):
     m = rng.choices(gens, weights)[0](rng, nrng)
     if f64:
         m.desc += " f64"
-        m.tol = F64_TOL
+        if m.tol != EXACT_TOL:
+            m.tol = F64_TOL
     # One model in three with its batch and sequence dimensions written
     # `?` (the same inputs and references), from a stream of its own.
     if random.Random(model_seed ^ 0xd1a).random() < 1 / 3:
@@ -477,7 +713,7 @@ def generate(model_seed):
 # sizes above. Drawn from a stream of their own: the models stay the same.
 PIPELINE_SWITCHES = ["hoist-rnn-input", "tile-attention", "fuse-rnn-steps",
                      "fuse-elementwise", "approximate-math", "plan-buffers",
-                     "lower-contractions"]
+                     "lower-contractions", "pack-qkv", "check-values"]
 PIPELINE_SIZES = {
     "attention-block-q": [1, 2, 3, 5, 8, 128],
     "attention-block-k": [1, 2, 3, 5, 8, 128],
@@ -529,11 +765,11 @@ def run_one(args, index, model_seed):
     cmd = [args.s2s_run, path]
     for name, a in m.inputs:
         p = os.path.join(d, f"{name}.npy")
-        np.save(p, np.ascontiguousarray(a))
+        np.save(p, np.asarray(a, order="C"))
         cmd.append(f"--input={p}")
     for name, a in m.results:
         p = os.path.join(d, f"want_{name}.npy")
-        np.save(p, np.ascontiguousarray(a))
+        np.save(p, np.asarray(a, order="C"))
         cmd.append(f"--expect={p}")
     rtol, atol = m.tol
     cmd += [f"--rtol={rtol}", f"--atol={atol}", "--quiet"]

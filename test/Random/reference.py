@@ -238,6 +238,115 @@ def scaled_dot_product_attention(query, key, value, mask=None, scale=None,
     return np.einsum("bhij,bhjd->bhid", weights, v)
 
 
+def attention(query, keys, values, score, w=None, w_query=None,
+              w_keys=None, v=None, mask=None):
+    """s2s.attention (Luong dot / general, Bahdanau additive), unscaled.
+
+    query : [B, Tq, Dq], keys : [B, Tk, Dk], values : [B, Tk, Dv]. Scores:
+    dot q_i . k_j; general q_i^T W k_j (w : [Dq, Dk]); additive
+    v . tanh(W_query q_i + W_keys k_j) (w_query : [A, Dq], w_keys : [A, Dk],
+    v : [A]). mask : boolean (true = may attend), rank 3, broadcasting to
+    [B, Tq, Tk]. Returns ctx : [B, Tq, Dv] and weights : [B, Tq, Tk]; a
+    query with every key masked gets zero weights and a zero context."""
+    q, k, val = _f64(query), _f64(keys), _f64(values)
+    B, Tq, _ = q.shape
+    Tk = k.shape[1]
+    if score == "dot":
+        scores = np.einsum("bid,bjd->bij", q, k)
+    elif score == "general":
+        scores = np.einsum("bid,de,bje->bij", q, _f64(w), k)
+    elif score == "additive":
+        pq = q @ _f64(w_query).T                       # [B, Tq, A]
+        pk = k @ _f64(w_keys).T                        # [B, Tk, A]
+        scores = np.tanh(pq[:, :, None, :] + pk[:, None, :, :]) @ _f64(v)
+    else:
+        raise ValueError(score)
+    allowed = np.ones((B, Tq, Tk), dtype=bool)
+    if mask is not None:
+        allowed &= np.broadcast_to(np.asarray(mask, dtype=bool),
+                                   allowed.shape)
+    weights = _masked_softmax(scores, allowed)
+    return weights @ val, weights
+
+
+def multi_head_attention(query, key=None, value=None, in_proj_weight=None,
+                         q_proj_weight=None, k_proj_weight=None,
+                         v_proj_weight=None, in_proj_bias=None,
+                         out_proj_weight=None, out_proj_bias=None,
+                         key_padding_mask=None, attn_mask=None, *,
+                         num_heads, batch_first=False, causal=False):
+    """s2s.multi_head_attention, as torch.nn.MultiheadAttention in eval mode.
+
+    query : [Tq, B, E] ([B, Tq, E] with batch_first); key : [Tk, B, Ek],
+    value : [Tk, B, Ev], or neither (self-attention: both are the query).
+    Projections packed (in_proj_weight : [3E, E], rows W_q; W_k; W_v) or
+    separate (q : [E, E], k : [E, Ek], v : [E, Ev]); in_proj_bias : [3E]
+    and out_proj_bias : [E] optional. Each head (head_dim = E / num_heads,
+    head h takes features h*hd .. (h+1)*hd - 1) scales its scores by
+    1/sqrt(head_dim). Masks are boolean (true = may attend, the inverse of
+    PyTorch's) or additive float: key_padding_mask : [B, Tk], attn_mask :
+    [Tq, Tk] or [B*num_heads, Tq, Tk] (row b*num_heads + h). causal: query
+    i may attend key j iff j <= i + Tk - Tq. A query with every key masked
+    gets zero weights, so its attention output (before out_proj) is zero.
+    Returns out (the layout of query) and the weights averaged over the
+    heads, [B, Tq, Tk]."""
+    x = _f64(query)
+    if key is None:
+        key, value = query, query
+    k_in, v_in = _f64(key), _f64(value)
+    if not batch_first:
+        x = np.transpose(x, (1, 0, 2))
+        k_in = np.transpose(k_in, (1, 0, 2))
+        v_in = np.transpose(v_in, (1, 0, 2))
+    B, Tq, E = x.shape
+    Tk = k_in.shape[1]
+    H = num_heads
+    hd = E // H
+    if in_proj_weight is not None:
+        w = _f64(in_proj_weight)
+        w_q, w_k, w_v = w[0:E], w[E:2 * E], w[2 * E:3 * E]
+    else:
+        w_q, w_k, w_v = (_f64(q_proj_weight), _f64(k_proj_weight),
+                         _f64(v_proj_weight))
+    if in_proj_bias is not None:
+        b = _f64(in_proj_bias)
+        b_q, b_k, b_v = b[0:E], b[E:2 * E], b[2 * E:3 * E]
+    else:
+        b_q = b_k = b_v = None
+
+    def heads(t, T):                                   # [B, H, T, hd]
+        return t.reshape(B, T, H, hd).transpose(0, 2, 1, 3)
+
+    q = heads(_proj(x, w_q, b_q), Tq)
+    k = heads(_proj(k_in, w_k, b_k), Tk)
+    v = heads(_proj(v_in, w_v, b_v), Tk)
+    scores = np.einsum("bhid,bhjd->bhij", q, k) / np.sqrt(hd)
+    allowed = np.ones((B, H, Tq, Tk), dtype=bool)
+    for kind, m in (("key_padding", key_padding_mask), ("attn", attn_mask)):
+        if m is None:
+            continue
+        m = np.asarray(m)
+        if kind == "key_padding":
+            m = m[:, None, None, :]
+        elif m.ndim == 3:
+            m = m.reshape(B, H, Tq, Tk)
+        if m.dtype == np.bool_:
+            allowed &= np.broadcast_to(m, allowed.shape)
+        else:
+            scores = scores + np.broadcast_to(_f64(m), scores.shape)
+    if causal:
+        i = np.arange(Tq)[:, None]
+        j = np.arange(Tk)[None, :]
+        allowed &= (j <= i + Tk - Tq)
+    weights = _masked_softmax(scores, allowed)         # [B, H, Tq, Tk]
+    o = np.einsum("bhij,bhjd->bhid", weights, v)
+    o = o.transpose(0, 2, 1, 3).reshape(B, Tq, E)
+    out = _proj(o, _f64(out_proj_weight), _f64(out_proj_bias))
+    if not batch_first:
+        out = np.transpose(out, (1, 0, 2))
+    return out, np.mean(weights, axis=1)
+
+
 #===----------------------------------------------------------------------===#
 # Building blocks
 #===----------------------------------------------------------------------===#
@@ -260,3 +369,32 @@ def layer_norm(x, normalized_shape, weight=None, bias=None, eps=1e-5):
     if bias is not None:
         y = y + _f64(bias)
     return y
+
+
+def embedding(indices, weight):
+    """s2s.embedding (F.embedding): row indices[...] of weight : [V, E];
+    the result is [..., E]. Every index lies in [0, V)."""
+    idx = np.asarray(indices, dtype=np.int64)
+    w = _f64(weight)
+    out = np.zeros(idx.shape + (w.shape[1],))
+    for pos in np.ndindex(*idx.shape):
+        out[pos] = w[idx[pos]]
+    return out
+
+
+def argmax(x, dim, keepdim=False):
+    """s2s.argmax (torch.argmax): the index (int64) of the first largest
+    element along `dim` (negative counts from the end), NaN counting as
+    larger than any number (so the first NaN wins); the dimension is
+    dropped unless `keepdim`. Equal values (0.0 and -0.0 too): the first."""
+    x = _f64(x)
+    dim = dim % x.ndim
+    moved = np.moveaxis(x, dim, -1)                    # [..., N], N >= 1
+    best = moved[..., 0].copy()
+    index = np.zeros(best.shape, dtype=np.int64)
+    for n in range(1, moved.shape[-1]):
+        cur = moved[..., n]
+        better = (cur > best) | (np.isnan(cur) & ~np.isnan(best))
+        best = np.where(better, cur, best)
+        index = np.where(better, n, index)
+    return np.expand_dims(index, dim) if keepdim else index

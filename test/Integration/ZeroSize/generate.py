@@ -61,3 +61,13 @@ write("embedding_empty", indices=np.zeros((0,), np.int64),
 # A linear layer over no rows.
 write("linear_no_rows", x=rand(0, 7), w=rand(4, 7), b=rand(4),
       out=np.zeros((0, 4), f32))
+# Self-attention MHA with no queries (packed projection: the Q/K/V GEMM has
+# 0 rows, and its three column blocks are empty) and over an empty batch
+# (separate projections, packed by s2s-pack-qkv; with the weights).
+write("mha_self_no_queries", query=rand(2, 0, 8), in_proj_weight=rand(24, 8),
+      in_proj_bias=rand(24), out_proj_weight=rand(8, 8),
+      out_proj_bias=rand(8), out=np.zeros((2, 0, 8), f32))
+write("mha_self_batch0", query=rand(3, 0, 8), q_proj_weight=rand(8, 8),
+      k_proj_weight=rand(8, 8), v_proj_weight=rand(8, 8),
+      out_proj_weight=rand(8, 8), out=np.zeros((3, 0, 8), f32),
+      avg_weights=np.zeros((0, 3, 3), f32))

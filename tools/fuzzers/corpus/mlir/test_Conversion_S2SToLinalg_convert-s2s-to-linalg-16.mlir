@@ -1,0 +1,11 @@
+func.func @attention_additive(%query: tensor<2x3x8xf32>,
+    %keys: tensor<2x5x8xf32>, %values: tensor<2x5x6xf32>,
+    %w_query: tensor<10x8xf32>, %w_keys: tensor<10x8xf32>, %v: tensor<10xf32>)
+    -> (tensor<2x3x6xf32>, tensor<2x3x5xf32>) {
+  %ctx, %weights = s2s.attention additive %query, %keys, %values
+      w_query(%w_query) w_keys(%w_keys) v(%v)
+      : (tensor<2x3x8xf32>, tensor<2x5x8xf32>, tensor<2x5x6xf32>,
+         tensor<10x8xf32>, tensor<10x8xf32>, tensor<10xf32>)
+      -> (tensor<2x3x6xf32>, tensor<2x3x5xf32>)
+  return %ctx, %weights : tensor<2x3x6xf32>, tensor<2x3x5xf32>
+}

@@ -1,0 +1,6 @@
+func.func @linear_rank1(%x: tensor<16xf32>, %w: tensor<12x16xf32>,
+    %b: tensor<12xf32>) -> tensor<12xf32> {
+  %y = s2s.linear %x, %w, %b
+      : (tensor<16xf32>, tensor<12x16xf32>, tensor<12xf32>) -> tensor<12xf32>
+  return %y : tensor<12xf32>
+}

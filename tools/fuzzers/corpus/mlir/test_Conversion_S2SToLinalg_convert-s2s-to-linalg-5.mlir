@@ -1,0 +1,8 @@
+func.func @rnn_seq_lens(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x6x4xf32>,
+    %w_hh: tensor<1x6x6xf32>, %seq_lens: tensor<3xi32>)
+    -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.rnn %x, %w_ih, %w_hh seq_lens(%seq_lens) hidden_size(6)
+      : (tensor<5x3x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>, tensor<3xi32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}

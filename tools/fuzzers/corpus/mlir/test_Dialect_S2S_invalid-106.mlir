@@ -1,0 +1,9 @@
+func.func @attention_additive_w_query_element_type(%query: tensor<2x3x8xf32>,
+    %keys: tensor<2x5x6xf32>, %values: tensor<2x5x7xf32>,
+    %w_query: tensor<10x8xf64>, %w_keys: tensor<10x6xf32>, %v: tensor<10xf32>) {
+  %0:2 = s2s.attention additive %query, %keys, %values w_query(%w_query)
+      w_keys(%w_keys) v(%v) : (tensor<2x3x8xf32>, tensor<2x5x6xf32>,
+      tensor<2x5x7xf32>, tensor<10x8xf64>, tensor<10x6xf32>, tensor<10xf32>)
+      -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>)
+  return
+}

@@ -1,0 +1,7 @@
+func.func @sdpa_result_value_head_size(%query: tensor<2x4x5x8xf32>,
+    %key: tensor<2x4x7x8xf32>, %value: tensor<2x4x7x16xf32>) {
+  %0 = s2s.scaled_dot_product_attention %query, %key, %value
+      : (tensor<2x4x5x8xf32>, tensor<2x4x7x8xf32>, tensor<2x4x7x16xf32>)
+      -> tensor<2x4x5x8xf32>
+  return
+}

@@ -1,0 +1,9 @@
+func.func @rnn_b_hh_element_type(%x: tensor<5x3x4xf32>,
+    %w_ih: tensor<1x6x4xf32>, %w_hh: tensor<1x6x6xf32>, %b_ih: tensor<1x6xf32>,
+    %b_hh: tensor<1x6xf16>) {
+  %0:2 = s2s.rnn %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh) hidden_size(6)
+      : (tensor<5x3x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>,
+      tensor<1x6xf32>, tensor<1x6xf16>) -> (tensor<5x3x6xf32>,
+      tensor<1x3x6xf32>)
+  return
+}

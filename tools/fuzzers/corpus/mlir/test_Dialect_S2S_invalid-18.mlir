@@ -1,0 +1,7 @@
+func.func @gru_h0_batch_first(%x: tensor<3x5x4xf32>, %w_ih: tensor<1x18x4xf32>,
+    %w_hh: tensor<1x18x6xf32>, %h0: tensor<1x5x6xf32>) {
+  %0:2 = s2s.gru %x, %w_ih, %w_hh h0(%h0) hidden_size(6) batch_first
+      : (tensor<3x5x4xf32>, tensor<1x18x4xf32>, tensor<1x18x6xf32>,
+      tensor<1x5x6xf32>) -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>)
+  return
+}

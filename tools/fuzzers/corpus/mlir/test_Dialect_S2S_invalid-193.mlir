@@ -1,0 +1,6 @@
+func.func @layer_norm_weight_element_type(%input: tensor<2x5x16xf32>,
+    %weight: tensor<16xf16>) {
+  %0 = s2s.layer_norm %input weight(%weight) normalized_shape([16])
+      : (tensor<2x5x16xf32>, tensor<16xf16>) -> tensor<2x5x16xf32>
+  return
+}

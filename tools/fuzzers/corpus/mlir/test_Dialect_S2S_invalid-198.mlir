@@ -1,0 +1,5 @@
+func.func @layer_norm_result_type(%input: tensor<2x5x16xf32>) {
+  %0 = s2s.layer_norm %input normalized_shape([16]) : (tensor<2x5x16xf32>)
+      -> tensor<2x5x16xf16>
+  return
+}

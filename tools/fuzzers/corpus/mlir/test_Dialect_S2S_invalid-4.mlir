@@ -1,0 +1,7 @@
+func.func @rnn_w_ih_element_type(%x: tensor<5x3x4xf32>,
+    %w_ih: tensor<1x6x4xf16>, %w_hh: tensor<1x6x6xf32>) {
+  %0:2 = s2s.rnn %x, %w_ih, %w_hh hidden_size(6)
+      : (tensor<5x3x4xf32>, tensor<1x6x4xf16>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}

@@ -1,0 +1,8 @@
+func.func @recurrence_linear_before_reset_lstm(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<1x24x6xf32>) {
+  %0:3 = s2s.recurrence lstm %x_gates, %w_hh hidden_size(6)
+      linear_before_reset(false)
+      : (tensor<5x3x24xf32>, tensor<1x24x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return
+}

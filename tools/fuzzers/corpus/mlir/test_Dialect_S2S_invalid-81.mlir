@@ -1,0 +1,8 @@
+func.func @rnn_cell_b_hh_element_type(%x: tensor<3x4xf32>, %h: tensor<3x6xf32>,
+    %w_ih: tensor<6x4xf32>, %w_hh: tensor<6x6xf32>, %b_ih: tensor<6xf32>,
+    %b_hh: tensor<6xf64>) {
+  %0 = s2s.rnn_cell %x, %h, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh)
+      : (tensor<3x4xf32>, tensor<3x6xf32>, tensor<6x4xf32>, tensor<6x6xf32>,
+      tensor<6xf32>, tensor<6xf64>) -> tensor<3x6xf32>
+  return
+}

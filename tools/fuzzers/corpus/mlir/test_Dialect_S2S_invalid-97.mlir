@@ -1,0 +1,7 @@
+func.func @attention_dot_extra_v(%query: tensor<2x3x8xf32>,
+    %keys: tensor<2x5x8xf32>, %values: tensor<2x5x7xf32>, %v: tensor<10xf32>) {
+  %0:2 = s2s.attention dot %query, %keys, %values v(%v) : (tensor<2x3x8xf32>,
+      tensor<2x5x8xf32>, tensor<2x5x7xf32>, tensor<10xf32>)
+      -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>)
+  return
+}

@@ -1,0 +1,1039 @@
+func.func @rnn_minimal(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x6x4xf32>,
+    %w_hh: tensor<1x6x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.rnn %x, %w_ih, %w_hh hidden_size(6)
+      : (tensor<5x3x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @rnn_explicit_defaults_elided(%x: tensor<5x3x4xf32>,
+    %w_ih: tensor<1x6x4xf32>, %w_hh: tensor<1x6x6xf32>) -> (tensor<5x3x6xf32>,
+    tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.rnn %x, %w_ih, %w_hh hidden_size(6) direction forward
+      activation tanh
+      : (tensor<5x3x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @rnn_relu_with_biases(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x6x4xf32>,
+    %w_hh: tensor<1x6x6xf32>, %b_ih: tensor<1x6xf32>, %b_hh: tensor<1x6xf32>)
+    -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.rnn %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh) hidden_size(6)
+      activation relu
+      : (tensor<5x3x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>,
+          tensor<1x6xf32>, tensor<1x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @rnn_reverse_with_h0(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x6x4xf32>,
+    %w_hh: tensor<1x6x6xf32>, %h0: tensor<1x3x6xf32>) -> (tensor<5x3x6xf32>,
+    tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.rnn %x, %w_ih, %w_hh h0(%h0) hidden_size(6) direction reverse
+      : (tensor<5x3x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>,
+          tensor<1x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @rnn_bidirectional_all_operands_seq_lens_i32(%x: tensor<5x3x4xf32>,
+    %w_ih: tensor<2x6x4xf32>, %w_hh: tensor<2x6x6xf32>, %b_ih: tensor<2x6xf32>,
+    %b_hh: tensor<2x6xf32>, %h0: tensor<2x3x6xf32>, %seq_lens: tensor<3xi32>)
+    -> (tensor<5x3x12xf32>, tensor<2x3x6xf32>) {
+  %y, %h_n = s2s.rnn %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh) h0(%h0)
+      seq_lens(%seq_lens) hidden_size(6) direction bidirectional activation relu
+      : (tensor<5x3x4xf32>, tensor<2x6x4xf32>, tensor<2x6x6xf32>,
+          tensor<2x6xf32>, tensor<2x6xf32>, tensor<2x3x6xf32>, tensor<3xi32>)
+      -> (tensor<5x3x12xf32>, tensor<2x3x6xf32>)
+  return %y, %h_n : tensor<5x3x12xf32>, tensor<2x3x6xf32>
+}
+
+func.func @rnn_batch_first_seq_lens_i64(%x: tensor<3x5x4xf32>,
+    %w_ih: tensor<1x6x4xf32>, %w_hh: tensor<1x6x6xf32>,
+    %seq_lens: tensor<3xi64>) -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.rnn %x, %w_ih, %w_hh seq_lens(%seq_lens) hidden_size(6)
+      batch_first
+      : (tensor<3x5x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>, tensor<3xi64>)
+      -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<3x5x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @rnn_bidirectional_batch_first_h0(%x: tensor<3x5x4xf32>,
+    %w_ih: tensor<2x6x4xf32>, %w_hh: tensor<2x6x6xf32>, %h0: tensor<2x3x6xf32>)
+    -> (tensor<3x5x12xf32>, tensor<2x3x6xf32>) {
+  %y, %h_n = s2s.rnn %x, %w_ih, %w_hh h0(%h0) hidden_size(6)
+      direction bidirectional batch_first
+      : (tensor<3x5x4xf32>, tensor<2x6x4xf32>, tensor<2x6x6xf32>,
+          tensor<2x3x6xf32>)
+      -> (tensor<3x5x12xf32>, tensor<2x3x6xf32>)
+  return %y, %h_n : tensor<3x5x12xf32>, tensor<2x3x6xf32>
+}
+
+func.func @rnn_dynamic_dims(%x: tensor<?x?x4xf32>, %w_ih: tensor<1x6x4xf32>,
+    %w_hh: tensor<1x6x6xf32>, %h0: tensor<1x?x6xf32>) -> (tensor<?x?x6xf32>,
+    tensor<1x?x6xf32>) {
+  %y, %h_n = s2s.rnn %x, %w_ih, %w_hh h0(%h0) hidden_size(6)
+      : (tensor<?x?x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>,
+          tensor<1x?x6xf32>)
+      -> (tensor<?x?x6xf32>, tensor<1x?x6xf32>)
+  return %y, %h_n : tensor<?x?x6xf32>, tensor<1x?x6xf32>
+}
+
+func.func @rnn_f16(%x: tensor<5x3x4xf16>, %w_ih: tensor<1x6x4xf16>,
+    %w_hh: tensor<1x6x6xf16>) -> (tensor<5x3x6xf16>, tensor<1x3x6xf16>) {
+  %y, %h_n = s2s.rnn %x, %w_ih, %w_hh hidden_size(6)
+      : (tensor<5x3x4xf16>, tensor<1x6x4xf16>, tensor<1x6x6xf16>)
+      -> (tensor<5x3x6xf16>, tensor<1x3x6xf16>)
+  return %y, %h_n : tensor<5x3x6xf16>, tensor<1x3x6xf16>
+}
+
+
+func.func @lstm_minimal(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x24x4xf32>,
+    %w_hh: tensor<1x24x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+    tensor<1x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh hidden_size(6)
+      : (tensor<5x3x4xf32>, tensor<1x24x4xf32>, tensor<1x24x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+      tensor<1x3x6xf32>
+}
+
+func.func @lstm_peepholes_clip(%x: tensor<5x3x4xf32>, %w_ih: tensor<2x24x4xf32>,
+    %w_hh: tensor<2x24x6xf32>, %p: tensor<2x18xf32>,
+    %rw_ih: tensor<1x6x4xf32>, %rw_hh: tensor<1x6x6xf32>,
+    %gw_ih: tensor<1x18x4xf32>, %gw_hh: tensor<1x18x6xf32>)
+    -> (tensor<5x3x12xf32>, tensor<5x3x6xf32>, tensor<5x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh peepholes(%p) hidden_size(6)
+      direction bidirectional clip(3.0)
+      : (tensor<5x3x4xf32>, tensor<2x24x4xf32>, tensor<2x24x6xf32>,
+         tensor<2x18xf32>)
+      -> (tensor<5x3x12xf32>, tensor<2x3x6xf32>, tensor<2x3x6xf32>)
+  %ry, %rh = s2s.rnn %x, %rw_ih, %rw_hh hidden_size(6) clip(0.5)
+      : (tensor<5x3x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  %gy, %gh = s2s.gru %x, %gw_ih, %gw_hh hidden_size(6) clip(1.0)
+      linear_before_reset(false)
+      : (tensor<5x3x4xf32>, tensor<1x18x4xf32>, tensor<1x18x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %ry, %gy : tensor<5x3x12xf32>, tensor<5x3x6xf32>,
+      tensor<5x3x6xf32>
+}
+
+func.func @lstm_explicit_default_direction_elided(%x: tensor<5x3x4xf32>,
+    %w_ih: tensor<1x24x4xf32>, %w_hh: tensor<1x24x6xf32>) -> (tensor<5x3x6xf32>,
+    tensor<1x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh hidden_size(6) direction forward
+      : (tensor<5x3x4xf32>, tensor<1x24x4xf32>, tensor<1x24x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+      tensor<1x3x6xf32>
+}
+
+func.func @lstm_biases_h0_c0(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x24x4xf32>,
+    %w_hh: tensor<1x24x6xf32>, %b_ih: tensor<1x24xf32>, %b_hh: tensor<1x24xf32>,
+    %h0: tensor<1x3x6xf32>, %c0: tensor<1x3x6xf32>) -> (tensor<5x3x6xf32>,
+    tensor<1x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh) h0(%h0)
+      c0(%c0) hidden_size(6)
+      : (tensor<5x3x4xf32>, tensor<1x24x4xf32>, tensor<1x24x6xf32>,
+          tensor<1x24xf32>, tensor<1x24xf32>, tensor<1x3x6xf32>,
+          tensor<1x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+      tensor<1x3x6xf32>
+}
+
+func.func @lstm_h0_without_c0(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x24x4xf32>,
+    %w_hh: tensor<1x24x6xf32>, %h0: tensor<1x3x6xf32>) -> (tensor<5x3x6xf32>,
+    tensor<1x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh h0(%h0) hidden_size(6)
+      : (tensor<5x3x4xf32>, tensor<1x24x4xf32>, tensor<1x24x6xf32>,
+          tensor<1x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+      tensor<1x3x6xf32>
+}
+
+func.func @lstm_c0_without_h0(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x24x4xf32>,
+    %w_hh: tensor<1x24x6xf32>, %c0: tensor<1x3x6xf32>) -> (tensor<5x3x6xf32>,
+    tensor<1x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh c0(%c0) hidden_size(6)
+      : (tensor<5x3x4xf32>, tensor<1x24x4xf32>, tensor<1x24x6xf32>,
+          tensor<1x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+      tensor<1x3x6xf32>
+}
+
+func.func @lstm_reverse_seq_lens_i64(%x: tensor<5x3x4xf32>,
+    %w_ih: tensor<1x24x4xf32>, %w_hh: tensor<1x24x6xf32>,
+    %seq_lens: tensor<3xi64>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+    tensor<1x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh seq_lens(%seq_lens) hidden_size(6)
+      direction reverse
+      : (tensor<5x3x4xf32>, tensor<1x24x4xf32>, tensor<1x24x6xf32>,
+          tensor<3xi64>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+      tensor<1x3x6xf32>
+}
+
+func.func @lstm_bidirectional_batch_first_all_operands(%x: tensor<3x5x4xf32>,
+    %w_ih: tensor<2x24x4xf32>, %w_hh: tensor<2x24x6xf32>,
+    %b_ih: tensor<2x24xf32>, %b_hh: tensor<2x24xf32>, %h0: tensor<2x3x6xf32>,
+    %c0: tensor<2x3x6xf32>, %seq_lens: tensor<3xi32>) -> (tensor<3x5x12xf32>,
+    tensor<2x3x6xf32>, tensor<2x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh) h0(%h0)
+      c0(%c0) seq_lens(%seq_lens) hidden_size(6) direction bidirectional
+      batch_first
+      : (tensor<3x5x4xf32>, tensor<2x24x4xf32>, tensor<2x24x6xf32>,
+          tensor<2x24xf32>, tensor<2x24xf32>, tensor<2x3x6xf32>,
+          tensor<2x3x6xf32>, tensor<3xi32>)
+      -> (tensor<3x5x12xf32>, tensor<2x3x6xf32>, tensor<2x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<3x5x12xf32>, tensor<2x3x6xf32>,
+      tensor<2x3x6xf32>
+}
+
+func.func @lstm_dynamic_dims(%x: tensor<?x?x4xf32>, %w_ih: tensor<1x24x4xf32>,
+    %w_hh: tensor<1x24x6xf32>) -> (tensor<?x?x6xf32>, tensor<1x?x6xf32>,
+    tensor<1x?x6xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh hidden_size(6)
+      : (tensor<?x?x4xf32>, tensor<1x24x4xf32>, tensor<1x24x6xf32>)
+      -> (tensor<?x?x6xf32>, tensor<1x?x6xf32>, tensor<1x?x6xf32>)
+  return %y, %h_n, %c_n : tensor<?x?x6xf32>, tensor<1x?x6xf32>,
+      tensor<1x?x6xf32>
+}
+
+
+func.func @gru_minimal(%x: tensor<5x3x4xf32>, %w_ih: tensor<1x18x4xf32>,
+    %w_hh: tensor<1x18x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.gru %x, %w_ih, %w_hh hidden_size(6)
+      : (tensor<5x3x4xf32>, tensor<1x18x4xf32>, tensor<1x18x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @gru_explicit_defaults_elided(%x: tensor<5x3x4xf32>,
+    %w_ih: tensor<1x18x4xf32>, %w_hh: tensor<1x18x6xf32>) -> (tensor<5x3x6xf32>,
+    tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.gru %x, %w_ih, %w_hh hidden_size(6) direction forward
+      linear_before_reset(true)
+      : (tensor<5x3x4xf32>, tensor<1x18x4xf32>, tensor<1x18x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @gru_linear_before_reset_false_biases_h0(%x: tensor<5x3x4xf32>,
+    %w_ih: tensor<1x18x4xf32>, %w_hh: tensor<1x18x6xf32>,
+    %b_ih: tensor<1x18xf32>, %b_hh: tensor<1x18xf32>, %h0: tensor<1x3x6xf32>)
+    -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.gru %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh) h0(%h0)
+      hidden_size(6) linear_before_reset(false)
+      : (tensor<5x3x4xf32>, tensor<1x18x4xf32>, tensor<1x18x6xf32>,
+          tensor<1x18xf32>, tensor<1x18xf32>, tensor<1x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @gru_reverse_seq_lens_i32(%x: tensor<5x3x4xf32>,
+    %w_ih: tensor<1x18x4xf32>, %w_hh: tensor<1x18x6xf32>,
+    %seq_lens: tensor<3xi32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.gru %x, %w_ih, %w_hh seq_lens(%seq_lens) hidden_size(6)
+      direction reverse
+      : (tensor<5x3x4xf32>, tensor<1x18x4xf32>, tensor<1x18x6xf32>,
+          tensor<3xi32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @gru_bidirectional_batch_first_all_operands(%x: tensor<3x5x4xf32>,
+    %w_ih: tensor<2x18x4xf32>, %w_hh: tensor<2x18x6xf32>,
+    %b_ih: tensor<2x18xf32>, %b_hh: tensor<2x18xf32>, %h0: tensor<2x3x6xf32>,
+    %seq_lens: tensor<3xi64>) -> (tensor<3x5x12xf32>, tensor<2x3x6xf32>) {
+  %y, %h_n = s2s.gru %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh) h0(%h0)
+      seq_lens(%seq_lens) hidden_size(6) direction bidirectional batch_first
+      linear_before_reset(false)
+      : (tensor<3x5x4xf32>, tensor<2x18x4xf32>, tensor<2x18x6xf32>,
+          tensor<2x18xf32>, tensor<2x18xf32>, tensor<2x3x6xf32>, tensor<3xi64>)
+      -> (tensor<3x5x12xf32>, tensor<2x3x6xf32>)
+  return %y, %h_n : tensor<3x5x12xf32>, tensor<2x3x6xf32>
+}
+
+
+func.func @recurrence_rnn_minimal(%x_gates: tensor<5x3x6xf32>,
+    %w_hh: tensor<1x6x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence rnn %x_gates, %w_hh hidden_size(6)
+      : (tensor<5x3x6xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @recurrence_rnn_explicit_defaults_elided(
+    %x_gates: tensor<5x3x6xf32>, %w_hh: tensor<1x6x6xf32>)
+    -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence rnn %x_gates, %w_hh hidden_size(6)
+      direction forward activation tanh linear_before_reset(true)
+      : (tensor<5x3x6xf32>, tensor<1x6x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @recurrence_rnn_relu_b_hh_h0(%x_gates: tensor<5x3x6xf32>,
+    %w_hh: tensor<1x6x6xf32>, %b_hh: tensor<1x6xf32>, %h0: tensor<1x3x6xf32>)
+    -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence rnn %x_gates, %w_hh b_hh(%b_hh) h0(%h0)
+      hidden_size(6) activation relu
+      : (tensor<5x3x6xf32>, tensor<1x6x6xf32>, tensor<1x6xf32>,
+          tensor<1x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @recurrence_lstm_minimal(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<1x24x6xf32>) -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+    tensor<1x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.recurrence lstm %x_gates, %w_hh hidden_size(6)
+      : (tensor<5x3x24xf32>, tensor<1x24x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+      tensor<1x3x6xf32>
+}
+
+func.func @recurrence_lstm_bidirectional_all_operands(
+    %x_gates: tensor<5x3x48xf32>, %w_hh: tensor<2x24x6xf32>,
+    %b_hh: tensor<2x24xf32>, %h0: tensor<2x3x6xf32>, %c0: tensor<2x3x6xf32>,
+    %seq_lens: tensor<3xi64>) -> (tensor<5x3x12xf32>, tensor<2x3x6xf32>,
+    tensor<2x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.recurrence lstm %x_gates, %w_hh b_hh(%b_hh) h0(%h0)
+      c0(%c0) seq_lens(%seq_lens) hidden_size(6) direction bidirectional
+      : (tensor<5x3x48xf32>, tensor<2x24x6xf32>, tensor<2x24xf32>,
+          tensor<2x3x6xf32>, tensor<2x3x6xf32>, tensor<3xi64>)
+      -> (tensor<5x3x12xf32>, tensor<2x3x6xf32>, tensor<2x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<5x3x12xf32>, tensor<2x3x6xf32>,
+      tensor<2x3x6xf32>
+}
+
+func.func @recurrence_lstm_c0_without_h0(%x_gates: tensor<5x3x24xf32>,
+    %w_hh: tensor<1x24x6xf32>, %c0: tensor<1x3x6xf32>) -> (tensor<5x3x6xf32>,
+    tensor<1x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.recurrence lstm %x_gates, %w_hh c0(%c0) hidden_size(6)
+      : (tensor<5x3x24xf32>, tensor<1x24x6xf32>, tensor<1x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>,
+      tensor<1x3x6xf32>
+}
+
+func.func @recurrence_gru_explicit_defaults_elided(
+    %x_gates: tensor<5x3x18xf32>, %w_hh: tensor<1x18x6xf32>)
+    -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence gru %x_gates, %w_hh hidden_size(6)
+      direction forward linear_before_reset(true)
+      : (tensor<5x3x18xf32>, tensor<1x18x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @recurrence_gru_linear_before_reset_false_b_hh_h0(
+    %x_gates: tensor<5x3x18xf32>, %w_hh: tensor<1x18x6xf32>,
+    %b_hh: tensor<1x18xf32>, %h0: tensor<1x3x6xf32>)
+    -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence gru %x_gates, %w_hh b_hh(%b_hh) h0(%h0)
+      hidden_size(6) linear_before_reset(false)
+      : (tensor<5x3x18xf32>, tensor<1x18x6xf32>, tensor<1x18xf32>,
+          tensor<1x3x6xf32>)
+      -> (tensor<5x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<5x3x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @recurrence_gru_batch_first_seq_lens_i32(
+    %x_gates: tensor<3x5x18xf32>, %w_hh: tensor<1x18x6xf32>,
+    %seq_lens: tensor<3xi32>) -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence gru %x_gates, %w_hh seq_lens(%seq_lens)
+      hidden_size(6) batch_first
+      : (tensor<3x5x18xf32>, tensor<1x18x6xf32>, tensor<3xi32>)
+      -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<3x5x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @recurrence_rnn_reverse_batch_first_relu(
+    %x_gates: tensor<3x5x6xf32>, %w_hh: tensor<1x6x6xf32>)
+    -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.recurrence rnn %x_gates, %w_hh hidden_size(6)
+      direction reverse batch_first activation relu
+      : (tensor<3x5x6xf32>, tensor<1x6x6xf32>)
+      -> (tensor<3x5x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<3x5x6xf32>, tensor<1x3x6xf32>
+}
+
+func.func @recurrence_gru_bidirectional_batch_first_linear_before_reset_false(
+    %x_gates: tensor<3x5x36xf32>, %w_hh: tensor<2x18x6xf32>,
+    %b_hh: tensor<2x18xf32>) -> (tensor<3x5x12xf32>, tensor<2x3x6xf32>) {
+  %y, %h_n = s2s.recurrence gru %x_gates, %w_hh b_hh(%b_hh) hidden_size(6)
+      direction bidirectional batch_first linear_before_reset(false)
+      : (tensor<3x5x36xf32>, tensor<2x18x6xf32>, tensor<2x18xf32>)
+      -> (tensor<3x5x12xf32>, tensor<2x3x6xf32>)
+  return %y, %h_n : tensor<3x5x12xf32>, tensor<2x3x6xf32>
+}
+
+func.func @recurrence_lstm_dynamic_dims(%x_gates: tensor<?x?x24xf32>,
+    %w_hh: tensor<1x24x6xf32>, %h0: tensor<1x?x6xf32>, %c0: tensor<1x?x6xf32>,
+    %seq_lens: tensor<?xi64>) -> (tensor<?x?x6xf32>, tensor<1x?x6xf32>,
+    tensor<1x?x6xf32>) {
+  %y, %h_n, %c_n = s2s.recurrence lstm %x_gates, %w_hh h0(%h0) c0(%c0)
+      seq_lens(%seq_lens) hidden_size(6)
+      : (tensor<?x?x24xf32>, tensor<1x24x6xf32>, tensor<1x?x6xf32>,
+          tensor<1x?x6xf32>, tensor<?xi64>)
+      -> (tensor<?x?x6xf32>, tensor<1x?x6xf32>, tensor<1x?x6xf32>)
+  return %y, %h_n, %c_n : tensor<?x?x6xf32>, tensor<1x?x6xf32>,
+      tensor<1x?x6xf32>
+}
+
+func.func @recurrence_rnn_dynamic_gates_batch_first(
+    %x_gates: tensor<?x5x?xf32>, %w_hh: tensor<2x6x6xf32>)
+    -> (tensor<?x5x12xf32>, tensor<2x?x6xf32>) {
+  %y, %h_n = s2s.recurrence rnn %x_gates, %w_hh hidden_size(6)
+      direction bidirectional batch_first
+      : (tensor<?x5x?xf32>, tensor<2x6x6xf32>)
+      -> (tensor<?x5x12xf32>, tensor<2x?x6xf32>)
+  return %y, %h_n : tensor<?x5x12xf32>, tensor<2x?x6xf32>
+}
+
+func.func @recurrence_lstm_f16(%x_gates: tensor<5x3x24xf16>,
+    %w_hh: tensor<1x24x6xf16>, %b_hh: tensor<1x24xf16>)
+    -> (tensor<5x3x6xf16>, tensor<1x3x6xf16>, tensor<1x3x6xf16>) {
+  %y, %h_n, %c_n = s2s.recurrence lstm %x_gates, %w_hh b_hh(%b_hh)
+      hidden_size(6)
+      : (tensor<5x3x24xf16>, tensor<1x24x6xf16>, tensor<1x24xf16>)
+      -> (tensor<5x3x6xf16>, tensor<1x3x6xf16>, tensor<1x3x6xf16>)
+  return %y, %h_n, %c_n : tensor<5x3x6xf16>, tensor<1x3x6xf16>,
+      tensor<1x3x6xf16>
+}
+
+
+func.func @rnn_cell_minimal(%x: tensor<3x4xf32>, %h: tensor<3x6xf32>,
+    %w_ih: tensor<6x4xf32>, %w_hh: tensor<6x6xf32>) -> tensor<3x6xf32> {
+  %h_next = s2s.rnn_cell %x, %h, %w_ih, %w_hh
+      : (tensor<3x4xf32>, tensor<3x6xf32>, tensor<6x4xf32>, tensor<6x6xf32>)
+          -> tensor<3x6xf32>
+  return %h_next : tensor<3x6xf32>
+}
+
+func.func @rnn_cell_explicit_tanh_elided(%x: tensor<3x4xf32>,
+    %h: tensor<3x6xf32>, %w_ih: tensor<6x4xf32>, %w_hh: tensor<6x6xf32>,
+    %b_ih: tensor<6xf32>, %b_hh: tensor<6xf32>) -> tensor<3x6xf32> {
+  %h_next = s2s.rnn_cell %x, %h, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh)
+      activation tanh
+      : (tensor<3x4xf32>, tensor<3x6xf32>, tensor<6x4xf32>, tensor<6x6xf32>,
+          tensor<6xf32>, tensor<6xf32>) -> tensor<3x6xf32>
+  return %h_next : tensor<3x6xf32>
+}
+
+func.func @rnn_cell_relu_with_biases(%x: tensor<3x4xf32>, %h: tensor<3x6xf32>,
+    %w_ih: tensor<6x4xf32>, %w_hh: tensor<6x6xf32>, %b_ih: tensor<6xf32>,
+    %b_hh: tensor<6xf32>) -> tensor<3x6xf32> {
+  %h_next = s2s.rnn_cell %x, %h, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh)
+      activation relu
+      : (tensor<3x4xf32>, tensor<3x6xf32>, tensor<6x4xf32>, tensor<6x6xf32>,
+          tensor<6xf32>, tensor<6xf32>) -> tensor<3x6xf32>
+  return %h_next : tensor<3x6xf32>
+}
+
+func.func @rnn_cell_relu_dynamic_batch(%x: tensor<?x4xf32>, %h: tensor<?x6xf32>,
+    %w_ih: tensor<6x4xf32>, %w_hh: tensor<6x6xf32>) -> tensor<?x6xf32> {
+  %h_next = s2s.rnn_cell %x, %h, %w_ih, %w_hh activation relu
+      : (tensor<?x4xf32>, tensor<?x6xf32>, tensor<6x4xf32>, tensor<6x6xf32>)
+          -> tensor<?x6xf32>
+  return %h_next : tensor<?x6xf32>
+}
+
+func.func @lstm_cell_minimal(%x: tensor<3x4xf32>, %h: tensor<3x6xf32>,
+    %c: tensor<3x6xf32>, %w_ih: tensor<24x4xf32>, %w_hh: tensor<24x6xf32>)
+    -> (tensor<3x6xf32>, tensor<3x6xf32>) {
+  %h_next, %c_next = s2s.lstm_cell %x, %h, %c, %w_ih, %w_hh
+      : (tensor<3x4xf32>, tensor<3x6xf32>, tensor<3x6xf32>, tensor<24x4xf32>,
+          tensor<24x6xf32>)
+      -> (tensor<3x6xf32>, tensor<3x6xf32>)
+  return %h_next, %c_next : tensor<3x6xf32>, tensor<3x6xf32>
+}
+
+func.func @lstm_cell_with_biases(%x: tensor<3x4xf32>, %h: tensor<3x6xf32>,
+    %c: tensor<3x6xf32>, %w_ih: tensor<24x4xf32>, %w_hh: tensor<24x6xf32>,
+    %b_ih: tensor<24xf32>, %b_hh: tensor<24xf32>) -> (tensor<3x6xf32>,
+    tensor<3x6xf32>) {
+  %h_next, %c_next = s2s.lstm_cell %x, %h, %c, %w_ih, %w_hh b_ih(%b_ih)
+      b_hh(%b_hh)
+      : (tensor<3x4xf32>, tensor<3x6xf32>, tensor<3x6xf32>, tensor<24x4xf32>,
+          tensor<24x6xf32>, tensor<24xf32>, tensor<24xf32>)
+      -> (tensor<3x6xf32>, tensor<3x6xf32>)
+  return %h_next, %c_next : tensor<3x6xf32>, tensor<3x6xf32>
+}
+
+func.func @gru_cell_minimal(%x: tensor<3x4xf32>, %h: tensor<3x6xf32>,
+    %w_ih: tensor<18x4xf32>, %w_hh: tensor<18x6xf32>) -> tensor<3x6xf32> {
+  %h_next = s2s.gru_cell %x, %h, %w_ih, %w_hh
+      : (tensor<3x4xf32>, tensor<3x6xf32>, tensor<18x4xf32>, tensor<18x6xf32>)
+          -> tensor<3x6xf32>
+  return %h_next : tensor<3x6xf32>
+}
+
+func.func @gru_cell_explicit_default_elided(%x: tensor<3x4xf32>,
+    %h: tensor<3x6xf32>, %w_ih: tensor<18x4xf32>, %w_hh: tensor<18x6xf32>)
+    -> tensor<3x6xf32> {
+  %h_next = s2s.gru_cell %x, %h, %w_ih, %w_hh linear_before_reset(true)
+      : (tensor<3x4xf32>, tensor<3x6xf32>, tensor<18x4xf32>, tensor<18x6xf32>)
+          -> tensor<3x6xf32>
+  return %h_next : tensor<3x6xf32>
+}
+
+func.func @gru_cell_linear_before_reset_false_with_biases(%x: tensor<3x4xf32>,
+    %h: tensor<3x6xf32>, %w_ih: tensor<18x4xf32>, %w_hh: tensor<18x6xf32>,
+    %b_ih: tensor<18xf32>, %b_hh: tensor<18xf32>) -> tensor<3x6xf32> {
+  %h_next = s2s.gru_cell %x, %h, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh)
+      linear_before_reset(false)
+      : (tensor<3x4xf32>, tensor<3x6xf32>, tensor<18x4xf32>, tensor<18x6xf32>,
+          tensor<18xf32>, tensor<18xf32>) -> tensor<3x6xf32>
+  return %h_next : tensor<3x6xf32>
+}
+
+
+func.func @attention_dot(%query: tensor<2x3x8xf32>, %keys: tensor<2x5x8xf32>,
+    %values: tensor<2x5x7xf32>) -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>) {
+  %ctx, %weights = s2s.attention dot %query, %keys, %values
+      : (tensor<2x3x8xf32>, tensor<2x5x8xf32>, tensor<2x5x7xf32>)
+      -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>)
+  return %ctx, %weights : tensor<2x3x7xf32>, tensor<2x3x5xf32>
+}
+
+func.func @attention_dot_with_mask(%query: tensor<2x3x8xf32>,
+    %keys: tensor<2x5x8xf32>, %values: tensor<2x5x7xf32>,
+    %mask: tensor<2x3x5xi1>) -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>) {
+  %ctx, %weights = s2s.attention dot %query, %keys, %values mask(%mask)
+      : (tensor<2x3x8xf32>, tensor<2x5x8xf32>, tensor<2x5x7xf32>,
+          tensor<2x3x5xi1>)
+      -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>)
+  return %ctx, %weights : tensor<2x3x7xf32>, tensor<2x3x5xf32>
+}
+
+func.func @attention_dot_broadcast_mask(%query: tensor<2x3x8xf32>,
+    %keys: tensor<2x5x8xf32>, %values: tensor<2x5x7xf32>,
+    %mask: tensor<2x1x5xi1>) -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>) {
+  %ctx, %weights = s2s.attention dot %query, %keys, %values mask(%mask)
+      : (tensor<2x3x8xf32>, tensor<2x5x8xf32>, tensor<2x5x7xf32>,
+          tensor<2x1x5xi1>)
+      -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>)
+  return %ctx, %weights : tensor<2x3x7xf32>, tensor<2x3x5xf32>
+}
+
+func.func @attention_general(%query: tensor<2x3x8xf32>,
+    %keys: tensor<2x5x6xf32>, %values: tensor<2x5x7xf32>, %w: tensor<8x6xf32>)
+    -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>) {
+  %ctx, %weights = s2s.attention general %query, %keys, %values w(%w)
+      : (tensor<2x3x8xf32>, tensor<2x5x6xf32>, tensor<2x5x7xf32>,
+          tensor<8x6xf32>)
+      -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>)
+  return %ctx, %weights : tensor<2x3x7xf32>, tensor<2x3x5xf32>
+}
+
+func.func @attention_general_with_mask(%query: tensor<2x3x8xf32>,
+    %keys: tensor<2x5x6xf32>, %values: tensor<2x5x7xf32>, %w: tensor<8x6xf32>,
+    %mask: tensor<1x3x5xi1>) -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>) {
+  %ctx, %weights = s2s.attention general %query, %keys, %values w(%w)
+      mask(%mask)
+      : (tensor<2x3x8xf32>, tensor<2x5x6xf32>, tensor<2x5x7xf32>,
+          tensor<8x6xf32>, tensor<1x3x5xi1>)
+      -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>)
+  return %ctx, %weights : tensor<2x3x7xf32>, tensor<2x3x5xf32>
+}
+
+func.func @attention_additive(%query: tensor<2x3x8xf32>,
+    %keys: tensor<2x5x6xf32>, %values: tensor<2x5x7xf32>,
+    %w_query: tensor<10x8xf32>, %w_keys: tensor<10x6xf32>, %v: tensor<10xf32>)
+    -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>) {
+  %ctx, %weights = s2s.attention additive %query, %keys, %values
+      w_query(%w_query) w_keys(%w_keys) v(%v)
+      : (tensor<2x3x8xf32>, tensor<2x5x6xf32>, tensor<2x5x7xf32>,
+          tensor<10x8xf32>, tensor<10x6xf32>, tensor<10xf32>)
+      -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>)
+  return %ctx, %weights : tensor<2x3x7xf32>, tensor<2x3x5xf32>
+}
+
+func.func @attention_additive_with_mask(%query: tensor<2x3x8xf32>,
+    %keys: tensor<2x5x6xf32>, %values: tensor<2x5x7xf32>,
+    %w_query: tensor<10x8xf32>, %w_keys: tensor<10x6xf32>, %v: tensor<10xf32>,
+    %mask: tensor<2x3x5xi1>) -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>) {
+  %ctx, %weights = s2s.attention additive %query, %keys, %values
+      w_query(%w_query) w_keys(%w_keys) v(%v) mask(%mask)
+      : (tensor<2x3x8xf32>, tensor<2x5x6xf32>, tensor<2x5x7xf32>,
+          tensor<10x8xf32>, tensor<10x6xf32>, tensor<10xf32>, tensor<2x3x5xi1>)
+      -> (tensor<2x3x7xf32>, tensor<2x3x5xf32>)
+  return %ctx, %weights : tensor<2x3x7xf32>, tensor<2x3x5xf32>
+}
+
+func.func @attention_dot_dynamic_dims(%query: tensor<?x?x8xf32>,
+    %keys: tensor<?x?x8xf32>, %values: tensor<?x?x7xf32>) -> (tensor<?x?x7xf32>,
+    tensor<?x?x?xf32>) {
+  %ctx, %weights = s2s.attention dot %query, %keys, %values
+      : (tensor<?x?x8xf32>, tensor<?x?x8xf32>, tensor<?x?x7xf32>)
+      -> (tensor<?x?x7xf32>, tensor<?x?x?xf32>)
+  return %ctx, %weights : tensor<?x?x7xf32>, tensor<?x?x?xf32>
+}
+
+
+func.func @sdpa_plain(%query: tensor<2x4x5x8xf32>, %key: tensor<2x4x7x8xf32>,
+    %value: tensor<2x4x7x8xf32>) -> tensor<2x4x5x8xf32> {
+  %out = s2s.scaled_dot_product_attention %query, %key, %value
+      : (tensor<2x4x5x8xf32>, tensor<2x4x7x8xf32>, tensor<2x4x7x8xf32>)
+          -> tensor<2x4x5x8xf32>
+  return %out : tensor<2x4x5x8xf32>
+}
+
+func.func @sdpa_scale(%query: tensor<2x4x5x8xf32>, %key: tensor<2x4x7x8xf32>,
+    %value: tensor<2x4x7x8xf32>) -> tensor<2x4x5x8xf32> {
+  %out = s2s.scaled_dot_product_attention %query, %key, %value
+      scale(1.250000e-01)
+      : (tensor<2x4x5x8xf32>, tensor<2x4x7x8xf32>, tensor<2x4x7x8xf32>)
+          -> tensor<2x4x5x8xf32>
+  return %out : tensor<2x4x5x8xf32>
+}
+
+func.func @sdpa_causal(%query: tensor<2x4x5x8xf32>, %key: tensor<2x4x7x8xf32>,
+    %value: tensor<2x4x7x8xf32>) -> tensor<2x4x5x8xf32> {
+  %out = s2s.scaled_dot_product_attention %query, %key, %value causal
+      : (tensor<2x4x5x8xf32>, tensor<2x4x7x8xf32>, tensor<2x4x7x8xf32>)
+          -> tensor<2x4x5x8xf32>
+  return %out : tensor<2x4x5x8xf32>
+}
+
+func.func @sdpa_bool_mask(%query: tensor<2x4x5x8xf32>,
+    %key: tensor<2x4x7x8xf32>, %value: tensor<2x4x7x8xf32>,
+    %mask: tensor<2x4x5x7xi1>) -> tensor<2x4x5x8xf32> {
+  %out = s2s.scaled_dot_product_attention %query, %key, %value mask(%mask)
+      : (tensor<2x4x5x8xf32>, tensor<2x4x7x8xf32>, tensor<2x4x7x8xf32>,
+          tensor<2x4x5x7xi1>) -> tensor<2x4x5x8xf32>
+  return %out : tensor<2x4x5x8xf32>
+}
+
+func.func @sdpa_float_additive_mask(%query: tensor<2x4x5x8xf32>,
+    %key: tensor<2x4x7x8xf32>, %value: tensor<2x4x7x8xf32>,
+    %mask: tensor<2x4x5x7xf32>) -> tensor<2x4x5x8xf32> {
+  %out = s2s.scaled_dot_product_attention %query, %key, %value mask(%mask)
+      : (tensor<2x4x5x8xf32>, tensor<2x4x7x8xf32>, tensor<2x4x7x8xf32>,
+          tensor<2x4x5x7xf32>) -> tensor<2x4x5x8xf32>
+  return %out : tensor<2x4x5x8xf32>
+}
+
+func.func @sdpa_rank2_mask(%query: tensor<2x4x5x8xf32>,
+    %key: tensor<2x4x7x8xf32>, %value: tensor<2x4x7x8xf32>,
+    %mask: tensor<5x7xi1>) -> tensor<2x4x5x8xf32> {
+  %out = s2s.scaled_dot_product_attention %query, %key, %value mask(%mask)
+      : (tensor<2x4x5x8xf32>, tensor<2x4x7x8xf32>, tensor<2x4x7x8xf32>,
+          tensor<5x7xi1>) -> tensor<2x4x5x8xf32>
+  return %out : tensor<2x4x5x8xf32>
+}
+
+func.func @sdpa_rank3_broadcast_mask(%query: tensor<2x4x5x8xf32>,
+    %key: tensor<2x4x7x8xf32>, %value: tensor<2x4x7x8xf32>,
+    %mask: tensor<4x1x7xf32>) -> tensor<2x4x5x8xf32> {
+  %out = s2s.scaled_dot_product_attention %query, %key, %value mask(%mask)
+      : (tensor<2x4x5x8xf32>, tensor<2x4x7x8xf32>, tensor<2x4x7x8xf32>,
+          tensor<4x1x7xf32>) -> tensor<2x4x5x8xf32>
+  return %out : tensor<2x4x5x8xf32>
+}
+
+func.func @sdpa_rank4_broadcast_mask(%query: tensor<2x4x5x8xf32>,
+    %key: tensor<2x4x7x8xf32>, %value: tensor<2x4x7x8xf32>,
+    %mask: tensor<2x1x1x7xi1>) -> tensor<2x4x5x8xf32> {
+  %out = s2s.scaled_dot_product_attention %query, %key, %value mask(%mask)
+      : (tensor<2x4x5x8xf32>, tensor<2x4x7x8xf32>, tensor<2x4x7x8xf32>,
+          tensor<2x1x1x7xi1>) -> tensor<2x4x5x8xf32>
+  return %out : tensor<2x4x5x8xf32>
+}
+
+func.func @sdpa_grouped_query_heads(%query: tensor<2x4x5x8xf32>,
+    %key: tensor<2x2x7x8xf32>, %value: tensor<2x2x7x8xf32>)
+    -> tensor<2x4x5x8xf32> {
+  %out = s2s.scaled_dot_product_attention %query, %key, %value
+      : (tensor<2x4x5x8xf32>, tensor<2x2x7x8xf32>, tensor<2x2x7x8xf32>)
+          -> tensor<2x4x5x8xf32>
+  return %out : tensor<2x4x5x8xf32>
+}
+
+func.func @sdpa_value_head_size_differs(%query: tensor<2x4x5x8xf32>,
+    %key: tensor<2x4x7x8xf32>, %value: tensor<2x4x7x16xf32>)
+    -> tensor<2x4x5x16xf32> {
+  %out = s2s.scaled_dot_product_attention %query, %key, %value
+      : (tensor<2x4x5x8xf32>, tensor<2x4x7x8xf32>, tensor<2x4x7x16xf32>)
+          -> tensor<2x4x5x16xf32>
+  return %out : tensor<2x4x5x16xf32>
+}
+
+func.func @sdpa_dynamic_dims(%query: tensor<?x4x?x8xf32>,
+    %key: tensor<?x4x?x8xf32>, %value: tensor<?x4x?x8xf32>)
+    -> tensor<?x4x?x8xf32> {
+  %out = s2s.scaled_dot_product_attention %query, %key, %value causal
+      : (tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>)
+          -> tensor<?x4x?x8xf32>
+  return %out : tensor<?x4x?x8xf32>
+}
+
+func.func @sdpa_mask_scale_causal_grouped_query(%query: tensor<1x4x5x8xf32>,
+    %key: tensor<1x2x12x8xf32>, %value: tensor<1x2x12x8xf32>,
+    %mask: tensor<1x1x5x12xi1>) -> tensor<1x4x5x8xf32> {
+  %out = s2s.scaled_dot_product_attention %query, %key, %value mask(%mask)
+      scale(0.35355339059327373) causal
+      : (tensor<1x4x5x8xf32>, tensor<1x2x12x8xf32>, tensor<1x2x12x8xf32>,
+          tensor<1x1x5x12xi1>) -> tensor<1x4x5x8xf32>
+  return %out : tensor<1x4x5x8xf32>
+}
+
+func.func @sdpa_f16_additive_mask(%query: tensor<2x4x5x8xf16>,
+    %key: tensor<2x4x7x8xf16>, %value: tensor<2x4x7x8xf16>,
+    %mask: tensor<5x7xf16>) -> tensor<2x4x5x8xf16> {
+  %out = s2s.scaled_dot_product_attention %query, %key, %value mask(%mask)
+      : (tensor<2x4x5x8xf16>, tensor<2x4x7x8xf16>, tensor<2x4x7x8xf16>,
+          tensor<5x7xf16>) -> tensor<2x4x5x8xf16>
+  return %out : tensor<2x4x5x8xf16>
+}
+
+
+func.func @mha_self_packed_no_biases(%query: tensor<5x2x16xf32>,
+    %in_proj_weight: tensor<48x16xf32>, %out_proj_weight: tensor<16x16xf32>)
+    -> tensor<5x2x16xf32> {
+  %out = s2s.multi_head_attention %query in_proj_weight(%in_proj_weight)
+      out_proj_weight(%out_proj_weight) num_heads(4)
+      : (tensor<5x2x16xf32>, tensor<48x16xf32>, tensor<16x16xf32>)
+          -> tensor<5x2x16xf32>
+  return %out : tensor<5x2x16xf32>
+}
+
+func.func @mha_self_packed_with_biases(%query: tensor<5x2x16xf32>,
+    %in_proj_weight: tensor<48x16xf32>, %in_proj_bias: tensor<48xf32>,
+    %out_proj_weight: tensor<16x16xf32>, %out_proj_bias: tensor<16xf32>)
+    -> tensor<5x2x16xf32> {
+  %out = s2s.multi_head_attention %query in_proj_weight(%in_proj_weight)
+      in_proj_bias(%in_proj_bias) out_proj_weight(%out_proj_weight)
+      out_proj_bias(%out_proj_bias) num_heads(4)
+      : (tensor<5x2x16xf32>, tensor<48x16xf32>, tensor<48xf32>,
+          tensor<16x16xf32>, tensor<16xf32>) -> tensor<5x2x16xf32>
+  return %out : tensor<5x2x16xf32>
+}
+
+func.func @mha_self_packed_out_proj_bias_only(%query: tensor<5x2x16xf32>,
+    %in_proj_weight: tensor<48x16xf32>, %out_proj_weight: tensor<16x16xf32>,
+    %out_proj_bias: tensor<16xf32>) -> tensor<5x2x16xf32> {
+  %out = s2s.multi_head_attention %query in_proj_weight(%in_proj_weight)
+      out_proj_weight(%out_proj_weight) out_proj_bias(%out_proj_bias)
+      num_heads(4)
+      : (tensor<5x2x16xf32>, tensor<48x16xf32>, tensor<16x16xf32>,
+          tensor<16xf32>) -> tensor<5x2x16xf32>
+  return %out : tensor<5x2x16xf32>
+}
+
+func.func @mha_self_packed_in_proj_bias_only(%query: tensor<5x2x16xf32>,
+    %in_proj_weight: tensor<48x16xf32>, %in_proj_bias: tensor<48xf32>,
+    %out_proj_weight: tensor<16x16xf32>) -> tensor<5x2x16xf32> {
+  %out = s2s.multi_head_attention %query in_proj_weight(%in_proj_weight)
+      in_proj_bias(%in_proj_bias) out_proj_weight(%out_proj_weight) num_heads(4)
+      : (tensor<5x2x16xf32>, tensor<48x16xf32>, tensor<48xf32>,
+          tensor<16x16xf32>) -> tensor<5x2x16xf32>
+  return %out : tensor<5x2x16xf32>
+}
+
+func.func @mha_self_separate_weights(%query: tensor<5x2x16xf32>,
+    %q_proj_weight: tensor<16x16xf32>, %k_proj_weight: tensor<16x16xf32>,
+    %v_proj_weight: tensor<16x16xf32>, %out_proj_weight: tensor<16x16xf32>)
+    -> tensor<5x2x16xf32> {
+  %out = s2s.multi_head_attention %query q_proj_weight(%q_proj_weight)
+      k_proj_weight(%k_proj_weight) v_proj_weight(%v_proj_weight)
+      out_proj_weight(%out_proj_weight) num_heads(2)
+      : (tensor<5x2x16xf32>, tensor<16x16xf32>, tensor<16x16xf32>,
+          tensor<16x16xf32>, tensor<16x16xf32>) -> tensor<5x2x16xf32>
+  return %out : tensor<5x2x16xf32>
+}
+
+func.func @mha_cross_packed(%query: tensor<5x2x16xf32>,
+    %key: tensor<7x2x16xf32>, %value: tensor<7x2x16xf32>,
+    %in_proj_weight: tensor<48x16xf32>, %in_proj_bias: tensor<48xf32>,
+    %out_proj_weight: tensor<16x16xf32>, %out_proj_bias: tensor<16xf32>)
+    -> tensor<5x2x16xf32> {
+  %out = s2s.multi_head_attention %query, %key, %value
+      in_proj_weight(%in_proj_weight) in_proj_bias(%in_proj_bias)
+      out_proj_weight(%out_proj_weight) out_proj_bias(%out_proj_bias)
+      num_heads(4)
+      : (tensor<5x2x16xf32>, tensor<7x2x16xf32>, tensor<7x2x16xf32>,
+          tensor<48x16xf32>, tensor<48xf32>, tensor<16x16xf32>, tensor<16xf32>)
+          -> tensor<5x2x16xf32>
+  return %out : tensor<5x2x16xf32>
+}
+
+func.func @mha_cross_separate_kdim_vdim(%query: tensor<5x2x16xf32>,
+    %key: tensor<7x2x12xf32>, %value: tensor<7x2x10xf32>,
+    %q_proj_weight: tensor<16x16xf32>, %k_proj_weight: tensor<16x12xf32>,
+    %v_proj_weight: tensor<16x10xf32>, %in_proj_bias: tensor<48xf32>,
+    %out_proj_weight: tensor<16x16xf32>, %out_proj_bias: tensor<16xf32>)
+    -> tensor<5x2x16xf32> {
+  %out = s2s.multi_head_attention %query, %key, %value
+      q_proj_weight(%q_proj_weight) k_proj_weight(%k_proj_weight)
+      v_proj_weight(%v_proj_weight) in_proj_bias(%in_proj_bias)
+      out_proj_weight(%out_proj_weight) out_proj_bias(%out_proj_bias)
+      num_heads(4)
+      : (tensor<5x2x16xf32>, tensor<7x2x12xf32>, tensor<7x2x10xf32>,
+          tensor<16x16xf32>, tensor<16x12xf32>, tensor<16x10xf32>,
+          tensor<48xf32>, tensor<16x16xf32>, tensor<16xf32>)
+          -> tensor<5x2x16xf32>
+  return %out : tensor<5x2x16xf32>
+}
+
+func.func @mha_key_padding_mask_bool(%query: tensor<5x2x16xf32>,
+    %key: tensor<7x2x16xf32>, %value: tensor<7x2x16xf32>,
+    %in_proj_weight: tensor<48x16xf32>, %out_proj_weight: tensor<16x16xf32>,
+    %key_padding_mask: tensor<2x7xi1>) -> tensor<5x2x16xf32> {
+  %out = s2s.multi_head_attention %query, %key, %value
+      in_proj_weight(%in_proj_weight) out_proj_weight(%out_proj_weight)
+      key_padding_mask(%key_padding_mask) num_heads(4)
+      : (tensor<5x2x16xf32>, tensor<7x2x16xf32>, tensor<7x2x16xf32>,
+          tensor<48x16xf32>, tensor<16x16xf32>, tensor<2x7xi1>)
+          -> tensor<5x2x16xf32>
+  return %out : tensor<5x2x16xf32>
+}
+
+func.func @mha_key_padding_mask_float(%query: tensor<5x2x16xf32>,
+    %in_proj_weight: tensor<48x16xf32>, %out_proj_weight: tensor<16x16xf32>,
+    %key_padding_mask: tensor<2x5xf32>) -> tensor<5x2x16xf32> {
+  %out = s2s.multi_head_attention %query in_proj_weight(%in_proj_weight)
+      out_proj_weight(%out_proj_weight) key_padding_mask(%key_padding_mask)
+      num_heads(4)
+      : (tensor<5x2x16xf32>, tensor<48x16xf32>, tensor<16x16xf32>,
+          tensor<2x5xf32>) -> tensor<5x2x16xf32>
+  return %out : tensor<5x2x16xf32>
+}
+
+func.func @mha_attn_mask_rank2(%query: tensor<5x2x16xf32>,
+    %key: tensor<7x2x16xf32>, %value: tensor<7x2x16xf32>,
+    %in_proj_weight: tensor<48x16xf32>, %out_proj_weight: tensor<16x16xf32>,
+    %attn_mask: tensor<5x7xi1>) -> tensor<5x2x16xf32> {
+  %out = s2s.multi_head_attention %query, %key, %value
+      in_proj_weight(%in_proj_weight) out_proj_weight(%out_proj_weight)
+      attn_mask(%attn_mask) num_heads(4)
+      : (tensor<5x2x16xf32>, tensor<7x2x16xf32>, tensor<7x2x16xf32>,
+          tensor<48x16xf32>, tensor<16x16xf32>, tensor<5x7xi1>)
+          -> tensor<5x2x16xf32>
+  return %out : tensor<5x2x16xf32>
+}
+
+func.func @mha_attn_mask_rank3_per_head(%query: tensor<5x2x16xf32>,
+    %key: tensor<7x2x16xf32>, %value: tensor<7x2x16xf32>,
+    %in_proj_weight: tensor<48x16xf32>, %out_proj_weight: tensor<16x16xf32>,
+    %attn_mask: tensor<8x5x7xf32>) -> tensor<5x2x16xf32> {
+  %out = s2s.multi_head_attention %query, %key, %value
+      in_proj_weight(%in_proj_weight) out_proj_weight(%out_proj_weight)
+      attn_mask(%attn_mask) num_heads(4)
+      : (tensor<5x2x16xf32>, tensor<7x2x16xf32>, tensor<7x2x16xf32>,
+          tensor<48x16xf32>, tensor<16x16xf32>, tensor<8x5x7xf32>)
+          -> tensor<5x2x16xf32>
+  return %out : tensor<5x2x16xf32>
+}
+
+func.func @mha_causal(%query: tensor<5x2x16xf32>,
+    %in_proj_weight: tensor<48x16xf32>, %out_proj_weight: tensor<16x16xf32>)
+    -> tensor<5x2x16xf32> {
+  %out = s2s.multi_head_attention %query in_proj_weight(%in_proj_weight)
+      out_proj_weight(%out_proj_weight) num_heads(4) causal
+      : (tensor<5x2x16xf32>, tensor<48x16xf32>, tensor<16x16xf32>)
+          -> tensor<5x2x16xf32>
+  return %out : tensor<5x2x16xf32>
+}
+
+func.func @mha_batch_first(%query: tensor<2x5x16xf32>, %key: tensor<2x7x12xf32>,
+    %value: tensor<2x7x10xf32>, %q_proj_weight: tensor<16x16xf32>,
+    %k_proj_weight: tensor<16x12xf32>, %v_proj_weight: tensor<16x10xf32>,
+    %out_proj_weight: tensor<16x16xf32>, %key_padding_mask: tensor<2x7xi1>)
+    -> tensor<2x5x16xf32> {
+  %out = s2s.multi_head_attention %query, %key, %value
+      q_proj_weight(%q_proj_weight) k_proj_weight(%k_proj_weight)
+      v_proj_weight(%v_proj_weight) out_proj_weight(%out_proj_weight)
+      key_padding_mask(%key_padding_mask) num_heads(4) batch_first
+      : (tensor<2x5x16xf32>, tensor<2x7x12xf32>, tensor<2x7x10xf32>,
+          tensor<16x16xf32>, tensor<16x12xf32>, tensor<16x10xf32>,
+          tensor<16x16xf32>, tensor<2x7xi1>) -> tensor<2x5x16xf32>
+  return %out : tensor<2x5x16xf32>
+}
+
+func.func @mha_need_weights_time_major(%query: tensor<5x2x16xf32>,
+    %key: tensor<7x2x16xf32>, %value: tensor<7x2x16xf32>,
+    %in_proj_weight: tensor<48x16xf32>, %out_proj_weight: tensor<16x16xf32>)
+    -> (tensor<5x2x16xf32>, tensor<2x5x7xf32>) {
+  %out, %avg_weights = s2s.multi_head_attention %query, %key, %value
+      in_proj_weight(%in_proj_weight) out_proj_weight(%out_proj_weight)
+      num_heads(4) need_weights
+      : (tensor<5x2x16xf32>, tensor<7x2x16xf32>, tensor<7x2x16xf32>,
+          tensor<48x16xf32>, tensor<16x16xf32>) -> (tensor<5x2x16xf32>,
+          tensor<2x5x7xf32>)
+  return %out, %avg_weights : tensor<5x2x16xf32>, tensor<2x5x7xf32>
+}
+
+func.func @mha_all_operands_and_flags(%query: tensor<2x5x16xf32>,
+    %key: tensor<2x7x16xf32>, %value: tensor<2x7x16xf32>,
+    %in_proj_weight: tensor<48x16xf32>, %in_proj_bias: tensor<48xf32>,
+    %out_proj_weight: tensor<16x16xf32>, %out_proj_bias: tensor<16xf32>,
+    %key_padding_mask: tensor<2x7xi1>, %attn_mask: tensor<5x7xf32>)
+    -> (tensor<2x5x16xf32>, tensor<2x5x7xf32>) {
+  %out, %avg_weights = s2s.multi_head_attention %query, %key, %value
+      in_proj_weight(%in_proj_weight) in_proj_bias(%in_proj_bias)
+      out_proj_weight(%out_proj_weight) out_proj_bias(%out_proj_bias)
+      key_padding_mask(%key_padding_mask) attn_mask(%attn_mask) num_heads(4)
+      batch_first causal need_weights
+      : (tensor<2x5x16xf32>, tensor<2x7x16xf32>, tensor<2x7x16xf32>,
+          tensor<48x16xf32>, tensor<48xf32>, tensor<16x16xf32>, tensor<16xf32>,
+          tensor<2x7xi1>, tensor<5x7xf32>) -> (tensor<2x5x16xf32>,
+          tensor<2x5x7xf32>)
+  return %out, %avg_weights : tensor<2x5x16xf32>, tensor<2x5x7xf32>
+}
+
+func.func @mha_dynamic_dims(%query: tensor<?x?x16xf32>,
+    %in_proj_weight: tensor<48x16xf32>, %out_proj_weight: tensor<16x16xf32>)
+    -> (tensor<?x?x16xf32>, tensor<?x?x?xf32>) {
+  %out, %avg_weights = s2s.multi_head_attention %query
+      in_proj_weight(%in_proj_weight) out_proj_weight(%out_proj_weight)
+      num_heads(8) need_weights
+      : (tensor<?x?x16xf32>, tensor<48x16xf32>, tensor<16x16xf32>)
+          -> (tensor<?x?x16xf32>, tensor<?x?x?xf32>)
+  return %out, %avg_weights : tensor<?x?x16xf32>, tensor<?x?x?xf32>
+}
+
+
+func.func @linear_rank1(%input: tensor<16xf32>, %weight: tensor<12x16xf32>)
+    -> tensor<12xf32> {
+  %output = s2s.linear %input, %weight : (tensor<16xf32>, tensor<12x16xf32>)
+      -> tensor<12xf32>
+  return %output : tensor<12xf32>
+}
+
+func.func @linear_rank2_with_bias(%input: tensor<4x16xf32>,
+    %weight: tensor<12x16xf32>, %bias: tensor<12xf32>) -> tensor<4x12xf32> {
+  %output = s2s.linear %input, %weight, %bias
+      : (tensor<4x16xf32>, tensor<12x16xf32>, tensor<12xf32>)
+      -> tensor<4x12xf32>
+  return %output : tensor<4x12xf32>
+}
+
+func.func @linear_rank3_with_bias(%input: tensor<2x5x16xf32>,
+    %weight: tensor<12x16xf32>, %bias: tensor<12xf32>) -> tensor<2x5x12xf32> {
+  %output = s2s.linear %input, %weight, %bias
+      : (tensor<2x5x16xf32>, tensor<12x16xf32>, tensor<12xf32>)
+      -> tensor<2x5x12xf32>
+  return %output : tensor<2x5x12xf32>
+}
+
+func.func @linear_rank3_no_bias_dynamic(%input: tensor<?x?x16xbf16>,
+    %weight: tensor<12x16xbf16>) -> tensor<?x?x12xbf16> {
+  %output = s2s.linear %input, %weight
+      : (tensor<?x?x16xbf16>, tensor<12x16xbf16>) -> tensor<?x?x12xbf16>
+  return %output : tensor<?x?x12xbf16>
+}
+
+
+func.func @layer_norm_no_affine(%input: tensor<2x5x16xf32>)
+    -> tensor<2x5x16xf32> {
+  %output = s2s.layer_norm %input normalized_shape([16]) : (tensor<2x5x16xf32>)
+      -> tensor<2x5x16xf32>
+  return %output : tensor<2x5x16xf32>
+}
+
+func.func @layer_norm_weight_and_bias(%input: tensor<2x5x16xf32>,
+    %weight: tensor<16xf32>, %bias: tensor<16xf32>) -> tensor<2x5x16xf32> {
+  %output = s2s.layer_norm %input weight(%weight) bias(%bias)
+      normalized_shape([16])
+      : (tensor<2x5x16xf32>, tensor<16xf32>, tensor<16xf32>)
+      -> tensor<2x5x16xf32>
+  return %output : tensor<2x5x16xf32>
+}
+
+func.func @layer_norm_weight_only(%input: tensor<2x5x16xf32>,
+    %weight: tensor<16xf32>) -> tensor<2x5x16xf32> {
+  %output = s2s.layer_norm %input weight(%weight) normalized_shape([16])
+      : (tensor<2x5x16xf32>, tensor<16xf32>) -> tensor<2x5x16xf32>
+  return %output : tensor<2x5x16xf32>
+}
+
+func.func @layer_norm_bias_only_eps(%input: tensor<2x5x16xf32>,
+    %bias: tensor<16xf32>) -> tensor<2x5x16xf32> {
+  %output = s2s.layer_norm %input bias(%bias) normalized_shape([16])
+      eps(1.0e-06) : (tensor<2x5x16xf32>, tensor<16xf32>) -> tensor<2x5x16xf32>
+  return %output : tensor<2x5x16xf32>
+}
+
+func.func @layer_norm_explicit_default_eps_elided(%input: tensor<2x5x16xf32>)
+    -> tensor<2x5x16xf32> {
+  %output = s2s.layer_norm %input normalized_shape([16]) eps(1.0e-05)
+      : (tensor<2x5x16xf32>) -> tensor<2x5x16xf32>
+  return %output : tensor<2x5x16xf32>
+}
+
+func.func @layer_norm_two_trailing_dims(%input: tensor<2x5x16xf32>,
+    %weight: tensor<5x16xf32>, %bias: tensor<5x16xf32>) -> tensor<2x5x16xf32> {
+  %output = s2s.layer_norm %input weight(%weight) bias(%bias)
+      normalized_shape([5, 16]) eps(1.000000e-03)
+      : (tensor<2x5x16xf32>, tensor<5x16xf32>, tensor<5x16xf32>)
+      -> tensor<2x5x16xf32>
+  return %output : tensor<2x5x16xf32>
+}
+
+func.func @layer_norm_dynamic_leading_dims(%input: tensor<?x?x16xf32>,
+    %weight: tensor<16xf32>) -> tensor<?x?x16xf32> {
+  %output = s2s.layer_norm %input weight(%weight) normalized_shape([16])
+      : (tensor<?x?x16xf32>, tensor<16xf32>) -> tensor<?x?x16xf32>
+  return %output : tensor<?x?x16xf32>
+}
+
+
+func.func @embedding_i64_1d(%indices: tensor<7xi64>, %weight: tensor<20x8xf32>)
+    -> tensor<7x8xf32> {
+  %output = s2s.embedding %indices, %weight : (tensor<7xi64>, tensor<20x8xf32>)
+      -> tensor<7x8xf32>
+  return %output : tensor<7x8xf32>
+}
+
+func.func @embedding_i32_2d(%indices: tensor<7x3xi32>, %weight: tensor<20x8xf32>)
+    -> tensor<7x3x8xf32> {
+  %output = s2s.embedding %indices, %weight
+      : (tensor<7x3xi32>, tensor<20x8xf32>) -> tensor<7x3x8xf32>
+  return %output : tensor<7x3x8xf32>
+}
+
+func.func @embedding_i64_2d_dynamic(%indices: tensor<?x3xi64>,
+    %weight: tensor<20x8xf16>) -> tensor<?x3x8xf16> {
+  %output = s2s.embedding %indices, %weight
+      : (tensor<?x3xi64>, tensor<20x8xf16>) -> tensor<?x3x8xf16>
+  return %output : tensor<?x3x8xf16>
+}
+
+
+func.func @argmax_positive_dim(%input: tensor<3x15xf32>) -> tensor<3xi64> {
+  %output = s2s.argmax %input dim(1) : (tensor<3x15xf32>) -> tensor<3xi64>
+  return %output : tensor<3xi64>
+}
+
+func.func @argmax_negative_dim(%input: tensor<2x3x15xf32>) -> tensor<2x3xi64> {
+  %output = s2s.argmax %input dim(-1) : (tensor<2x3x15xf32>) -> tensor<2x3xi64>
+  return %output : tensor<2x3xi64>
+}
+
+func.func @argmax_keepdim(%input: tensor<2x3x15xf32>) -> tensor<2x1x15xi64> {
+  %output = s2s.argmax %input dim(1) keepdim : (tensor<2x3x15xf32>)
+      -> tensor<2x1x15xi64>
+  return %output : tensor<2x1x15xi64>
+}
+
+func.func @argmax_negative_dim_keepdim(%input: tensor<2x3x15xf32>)
+    -> tensor<1x3x15xi64> {
+  %output = s2s.argmax %input dim(-3) keepdim : (tensor<2x3x15xf32>)
+      -> tensor<1x3x15xi64>
+  return %output : tensor<1x3x15xi64>
+}
+
+func.func @argmax_rank1_dynamic(%input: tensor<?xf32>) -> tensor<i64> {
+  %output = s2s.argmax %input dim(0) : (tensor<?xf32>) -> tensor<i64>
+  return %output : tensor<i64>
+}

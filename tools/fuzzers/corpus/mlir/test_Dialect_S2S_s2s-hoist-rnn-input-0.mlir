@@ -1,0 +1,14 @@
+func.func @lstm_forward_biases_states_seq_lens(%x: tensor<6x2x8xf32>,
+    %w_ih: tensor<1x64x8xf32>, %w_hh: tensor<1x64x16xf32>,
+    %b_ih: tensor<1x64xf32>, %b_hh: tensor<1x64xf32>, %h0: tensor<1x2x16xf32>,
+    %c0: tensor<1x2x16xf32>, %seq_lens: tensor<2xi64>)
+    -> (tensor<6x2x16xf32>, tensor<1x2x16xf32>, tensor<1x2x16xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh) h0(%h0)
+      c0(%c0) seq_lens(%seq_lens) hidden_size(16)
+      : (tensor<6x2x8xf32>, tensor<1x64x8xf32>, tensor<1x64x16xf32>,
+          tensor<1x64xf32>, tensor<1x64xf32>, tensor<1x2x16xf32>,
+          tensor<1x2x16xf32>, tensor<2xi64>)
+      -> (tensor<6x2x16xf32>, tensor<1x2x16xf32>, tensor<1x2x16xf32>)
+  return %y, %h_n, %c_n : tensor<6x2x16xf32>, tensor<1x2x16xf32>,
+      tensor<1x2x16xf32>
+}

@@ -1,0 +1,7 @@
+func.func @negative_single_step(%x: tensor<1x3x4xf32>, %w_ih: tensor<1x6x4xf32>,
+    %w_hh: tensor<1x6x6xf32>) -> (tensor<1x3x6xf32>, tensor<1x3x6xf32>) {
+  %y, %h_n = s2s.rnn %x, %w_ih, %w_hh hidden_size(6)
+      : (tensor<1x3x4xf32>, tensor<1x6x4xf32>, tensor<1x6x6xf32>)
+      -> (tensor<1x3x6xf32>, tensor<1x3x6xf32>)
+  return %y, %h_n : tensor<1x3x6xf32>, tensor<1x3x6xf32>
+}

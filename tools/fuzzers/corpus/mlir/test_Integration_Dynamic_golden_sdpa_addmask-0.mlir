@@ -1,0 +1,10 @@
+func.func @main(%q: tensor<?x4x?x8xf32>, %k: tensor<?x4x?x8xf32>,
+    %v: tensor<?x4x?x8xf32>, %mask: tensor<1x4x?x?xf32>)
+    -> tensor<?x4x?x8xf32> {
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      scale(0.35355339059327373)
+      : (tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+         tensor<1x4x?x?xf32>)
+      -> tensor<?x4x?x8xf32>
+  return %out : tensor<?x4x?x8xf32>
+}

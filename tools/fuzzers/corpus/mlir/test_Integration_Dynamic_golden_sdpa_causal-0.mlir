@@ -1,0 +1,9 @@
+func.func @main(%q: tensor<?x4x?x8xf32>, %k: tensor<?x4x?x8xf32>,
+    %v: tensor<?x4x?x8xf32>)
+    -> tensor<?x4x?x8xf32> {
+  %out = s2s.scaled_dot_product_attention %q, %k, %v scale(0.35355339059327373)
+      causal
+      : (tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>)
+      -> tensor<?x4x?x8xf32>
+  return %out : tensor<?x4x?x8xf32>
+}

@@ -1,0 +1,7 @@
+func.func @main(%input: tensor<3x4x9xf32>)
+    -> tensor<3x1x9xi64> {
+  %output = s2s.argmax %input dim(1) keepdim
+      : (tensor<3x4x9xf32>)
+      -> tensor<3x1x9xi64>
+  return %output : tensor<3x1x9xi64>
+}

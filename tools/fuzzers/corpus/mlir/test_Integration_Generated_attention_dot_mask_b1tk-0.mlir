@@ -1,0 +1,9 @@
+func.func @main(%query: tensor<3x5x9xf32>, %keys: tensor<3x7x9xf32>,
+    %values: tensor<3x7x5xf32>, %mask: tensor<3x1x7xi1>)
+    -> (tensor<3x5x5xf32>, tensor<3x5x7xf32>) {
+  %context, %weights = s2s.attention dot %query, %keys, %values mask(%mask)
+      : (tensor<3x5x9xf32>, tensor<3x7x9xf32>, tensor<3x7x5xf32>,
+         tensor<3x1x7xi1>)
+      -> (tensor<3x5x5xf32>, tensor<3x5x7xf32>)
+  return %context, %weights : tensor<3x5x5xf32>, tensor<3x5x7xf32>
+}

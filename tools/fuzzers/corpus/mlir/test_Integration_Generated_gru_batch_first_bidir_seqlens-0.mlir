@@ -1,0 +1,11 @@
+func.func @main(%x: tensor<4x6x5xf32>, %w_ih: tensor<2x21x5xf32>,
+    %w_hh: tensor<2x21x7xf32>, %b_ih: tensor<2x21xf32>, %b_hh: tensor<2x21xf32>,
+    %h0: tensor<2x4x7xf32>, %seq_lens: tensor<4xi64>)
+    -> (tensor<4x6x14xf32>, tensor<2x4x7xf32>) {
+  %y, %h_n = s2s.gru %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh) h0(%h0)
+      seq_lens(%seq_lens) hidden_size(7) direction bidirectional batch_first
+      : (tensor<4x6x5xf32>, tensor<2x21x5xf32>, tensor<2x21x7xf32>,
+         tensor<2x21xf32>, tensor<2x21xf32>, tensor<2x4x7xf32>, tensor<4xi64>)
+      -> (tensor<4x6x14xf32>, tensor<2x4x7xf32>)
+  return %y, %h_n : tensor<4x6x14xf32>, tensor<2x4x7xf32>
+}

@@ -1,0 +1,13 @@
+func.func @main(%x: tensor<7x4x3xf32>, %w_ih: tensor<1x20x3xf32>,
+    %w_hh: tensor<1x20x5xf32>, %b_ih: tensor<1x20xf32>, %b_hh: tensor<1x20xf32>,
+    %h0: tensor<1x4x5xf32>, %c0: tensor<1x4x5xf32>, %seq_lens: tensor<4xi64>)
+    -> (tensor<7x4x5xf32>, tensor<1x4x5xf32>, tensor<1x4x5xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh) h0(%h0)
+      c0(%c0) seq_lens(%seq_lens) hidden_size(5) direction reverse
+      : (tensor<7x4x3xf32>, tensor<1x20x3xf32>, tensor<1x20x5xf32>,
+         tensor<1x20xf32>, tensor<1x20xf32>, tensor<1x4x5xf32>,
+         tensor<1x4x5xf32>, tensor<4xi64>)
+      -> (tensor<7x4x5xf32>, tensor<1x4x5xf32>, tensor<1x4x5xf32>)
+  return %y, %h_n, %c_n : tensor<7x4x5xf32>, tensor<1x4x5xf32>,
+      tensor<1x4x5xf32>
+}

@@ -1,0 +1,13 @@
+func.func @main(%x: tensor<7x3x5xf32>, %w_ih: tensor<2x24x5xf32>,
+    %w_hh: tensor<2x24x6xf32>, %b_ih: tensor<2x24xf32>, %b_hh: tensor<2x24xf32>,
+    %h0: tensor<2x3x6xf32>, %c0: tensor<2x3x6xf32>, %seq_lens: tensor<3xi64>)
+    -> (tensor<7x3x12xf32>, tensor<2x3x6xf32>, tensor<2x3x6xf32>) {
+  %y, %h_n, %c_n = s2s.lstm %x, %w_ih, %w_hh b_ih(%b_ih) b_hh(%b_hh) h0(%h0)
+      c0(%c0) seq_lens(%seq_lens) hidden_size(6) direction bidirectional
+      : (tensor<7x3x5xf32>, tensor<2x24x5xf32>, tensor<2x24x6xf32>,
+         tensor<2x24xf32>, tensor<2x24xf32>, tensor<2x3x6xf32>,
+         tensor<2x3x6xf32>, tensor<3xi64>)
+      -> (tensor<7x3x12xf32>, tensor<2x3x6xf32>, tensor<2x3x6xf32>)
+  return %y, %h_n, %c_n : tensor<7x3x12xf32>, tensor<2x3x6xf32>,
+      tensor<2x3x6xf32>
+}
