@@ -6,8 +6,12 @@
 #   ./build.sh example   install what is missing, build, compile and run the
 #                        Seq2Seq example (prints its tokens and time per call)
 #   ./build.sh test      install what is missing, build, run the whole test suite
-#                        (lit, its numeric variants, the fuzzers briefly)
+#                        (lit, its numeric variants, lit again on the ASan +
+#                        UBSan build, the fuzzers briefly)
 #   ./build.sh build     install what is missing and build only
+#   ./build.sh sanitize  install what is missing, build with ASan and UBSan
+#                        (build-sanitize/, utils/sanitized-build.sh) and run
+#                        the lit suite on that build
 #   ./build.sh bench [OPTIONS]
 #                        install what is missing (bench/setup.sh: NumPy,
 #                        PyTorch, OpenBLAS), build, run the benchmark suite
@@ -96,29 +100,33 @@ OPTIMIZATION_OFF_VARIANTS=(
   "threads=2 parallel-min-flops=0 rnn-parallel-min-flops=0 pack-min-rows=1 attention-block-q=8 attention-block-k=8 rnn-block-units=3 rnn-block-rows=2"
 )
 
+# run_lit LOG ARGS...: runs lit, adds its counts to total_passed and
+# total_failed, sets status to 1 when lit fails.
+total_passed=0
+total_failed=0
+status=0
+run_lit() {
+  local log_file=$1 rc=0
+  shift
+  "$LLVM_BIN/lit" -sv "$@" 2>&1 | tee "$log_file" || rc=$?
+  # lit's summary lines look like "  Passed: 12 (100.00%)".
+  count() {
+    local n
+    n=$(sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$log_file" | head -n 1)
+    echo "${n:-0}"
+  }
+  local passed failed
+  passed=$(( $(count 'Passed') + $(count 'Expectedly Failed') ))
+  failed=$(( $(count 'Failed') + $(count 'Unexpectedly Passed') \
+           + $(count 'Unresolved') + $(count 'Timed Out') ))
+  [ "$rc" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+  total_passed=$(( total_passed + passed ))
+  total_failed=$(( total_failed + failed ))
+  [ "$rc" -eq 0 ] || status=1
+}
+
 run_tests() {
   build
-  local total_passed=0 total_failed=0 status=0
-  # run_lit LOG ARGS...: runs lit, adds its counts to the totals.
-  run_lit() {
-    local log_file=$1 rc=0
-    shift
-    "$LLVM_BIN/lit" -sv "$@" 2>&1 | tee "$log_file" || rc=$?
-    # lit's summary lines look like "  Passed: 12 (100.00%)".
-    count() {
-      local n
-      n=$(sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$log_file" | head -n 1)
-      echo "${n:-0}"
-    }
-    local passed failed
-    passed=$(( $(count 'Passed') + $(count 'Expectedly Failed') ))
-    failed=$(( $(count 'Failed') + $(count 'Unexpectedly Passed') \
-             + $(count 'Unresolved') + $(count 'Timed Out') ))
-    [ "$rc" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
-    total_passed=$(( total_passed + passed ))
-    total_failed=$(( total_failed + failed ))
-    [ "$rc" -eq 0 ] || status=1
-  }
   log "running the lit suite"
   run_lit "$BUILD_DIR/lit.log" "$BUILD_DIR/test"
   local i=0
@@ -130,13 +138,34 @@ run_tests() {
       "$BUILD_DIR/test/ONNX/torch" "$BUILD_DIR/test/ONNX/reference"
     i=$(( i + 1 ))
   done
+  run_sanitized_lit
   # The fuzzers, briefly, on their committed corpus (utils/fuzz.sh for
-  # longer runs): one test each.
+  # longer runs): one test each. They are built in the sanitized build.
   log "running the fuzzers for ${FUZZ_SECONDS:-15}s each"
   local fuzz_log="$BUILD_DIR/fuzz.log"
-  FUZZ_DIR="$BUILD_DIR/fuzz" "$ROOT/utils/fuzz.sh" "${FUZZ_SECONDS:-15}" 2>&1 | tee "$fuzz_log" || status=1
+  FUZZ_DIR="$BUILD_DIR/fuzz" "$ROOT/utils/fuzz.sh" "${FUZZ_SECONDS:-15}" \
+    2>&1 | tee "$fuzz_log" || status=1
   total_passed=$(( total_passed + $(grep -c ': no crash$' "$fuzz_log" || true) ))
   total_failed=$(( total_failed + $(grep -c ': crash, see' "$fuzz_log" || true) ))
+  echo "$total_passed passed, $total_failed failed"
+  [ "$status" -eq 0 ] && [ "$total_failed" -eq 0 ]
+}
+
+# The lit suite on the ASan + UBSan build of utils/sanitized-build.sh (the
+# compiler, the tools and their readers sanitized, assertions on; the code
+# they generate is not instrumented).
+run_sanitized_lit() {
+  local sanitize_dir=${SANITIZE_BUILD_DIR:-$ROOT/build-sanitize}
+  "$ROOT/utils/sanitized-build.sh"
+  log "running the lit suite on the sanitized build"
+  # A too-large allocation is an error the tests expect, not a report.
+  local -x ASAN_OPTIONS=${ASAN_OPTIONS:-allocator_may_return_null=1}
+  run_lit "$sanitize_dir/lit.log" "$sanitize_dir/test"
+}
+
+run_sanitized_tests() {
+  install_packages
+  run_sanitized_lit
   echo "$total_passed passed, $total_failed failed"
   [ "$status" -eq 0 ] && [ "$total_failed" -eq 0 ]
 }
@@ -154,8 +183,9 @@ case "${1:-}" in
   test) run_tests ;;
   build) build ;;
   bench) shift; run_bench "$@" ;;
+  sanitize) run_sanitized_tests ;;
   *)
-    echo "usage: $0 example|test|build|bench [bench/run.py options]" >&2
+    echo "usage: $0 example|test|build|sanitize|bench [bench/run.py options]" >&2
     exit 2
     ;;
 esac

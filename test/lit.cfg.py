@@ -40,7 +40,10 @@ config.substitutions.append(
     )
 )
 
-llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
+# The sanitized build (./build.sh sanitize) reads its options from these.
+llvm_config.with_system_environment(
+    ["HOME", "TMP", "TEMP", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"]
+)
 llvm_config.use_default_substitutions()
 
 # FileCheck, not and count are LLVM 22's; the s2s tools come from the build.

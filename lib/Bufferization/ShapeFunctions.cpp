@@ -61,7 +61,7 @@ static FailureOr<func::FuncOp> cloneAs(func::FuncOp func, StringRef name,
   clone.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
                                   resultType));
   // Result attributes (if any) describe the entry's results.
-  clone.setAllResultAttrs(ArrayRef<DictionaryAttr>{});
+  clone.removeResAttrsAttr();
   symbols.insert(clone, std::next(Block::iterator(func)));
   return clone;
 }

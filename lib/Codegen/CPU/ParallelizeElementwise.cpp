@@ -97,15 +97,17 @@ struct S2SCPUParallelizeElementwisePass
       total = arith::MulIOp::create(
           rewriter, loc, total,
           getValueOrCreateConstantIndexOp(rewriter, loc, range.size));
-    Value large = arith::AndIOp::create(
-        rewriter, loc,
-        arith::CmpIOp::create(
-            rewriter, loc, arith::CmpIPredicate::uge, total,
-            arith::ConstantIndexOp::create(rewriter, loc, minElements)),
-        arith::CmpIOp::create(
-            rewriter, loc, arith::CmpIPredicate::uge,
-            getValueOrCreateConstantIndexOp(rewriter, loc, ranges[dim].size),
-            arith::ConstantIndexOp::create(rewriter, loc, threads)));
+    // One statement per op: the IR's order must not depend on the order in
+    // which a compiler evaluates call arguments.
+    Value rows =
+        getValueOrCreateConstantIndexOp(rewriter, loc, ranges[dim].size);
+    Value threadCount = arith::ConstantIndexOp::create(rewriter, loc, threads);
+    Value enoughRows = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::uge, rows, threadCount);
+    Value minTotal = arith::ConstantIndexOp::create(rewriter, loc, minElements);
+    Value enoughWork = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::uge, total, minTotal);
+    Value large = arith::AndIOp::create(rewriter, loc, enoughWork, enoughRows);
     auto ifLarge = scf::IfOp::create(rewriter, loc, TypeRange(), large,
                                      /*withElseRegion=*/true);
     rewriter.setInsertionPointToStart(ifLarge.elseBlock());

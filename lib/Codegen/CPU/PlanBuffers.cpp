@@ -377,6 +377,63 @@ struct S2SCPUPlanBuffersPass
       plan(func, symbols);
       checkAllocations(func);
     }
+    releaseArenasAtUnload(module, symbols);
+  }
+
+  /// The address and size globals of the heap arenas made so far.
+  SmallVector<std::pair<LLVM::GlobalOp, LLVM::GlobalOp>> heapArenas;
+
+  /// Adds a destructor of the module (llvm.global_dtors) that frees the
+  /// heap arenas, so that the memory goes back when a library or the JIT's
+  /// code is unloaded (or the program exits) instead of leaking.
+  void releaseArenasAtUnload(ModuleOp module, SymbolTable &symbols) {
+    if (heapArenas.empty())
+      return;
+    MLIRContext *ctx = module.getContext();
+    Location loc = module.getLoc();
+    OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+    FailureOr<LLVM::LLVMFuncOp> freeFn = LLVM::lookupOrCreateFreeFn(b, module);
+    if (failed(freeFn))
+      return signalPassFailure();
+    auto release = LLVM::LLVMFuncOp::create(
+        b, loc, "s2s_release_arenas",
+        LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(ctx), {}),
+        LLVM::Linkage::Internal);
+    symbols.insert(release);
+    b.setInsertionPointToStart(release.addEntryBlock(b));
+    Type i64 = b.getI64Type();
+    auto ptrType = LLVM::LLVMPointerType::get(ctx);
+    Value zero = LLVM::ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
+    for (auto [addressGlobal, capacityGlobal] : heapArenas) {
+      Value addressRef = LLVM::AddressOfOp::create(b, loc, addressGlobal);
+      Value address = LLVM::LoadOp::create(b, loc, i64, addressRef);
+      LLVM::CallOp::create(
+          b, loc, *freeFn,
+          ValueRange{LLVM::IntToPtrOp::create(b, loc, ptrType, address)});
+      // A call after this (another destructor's) starts from nothing.
+      LLVM::StoreOp::create(b, loc, zero, addressRef);
+      LLVM::StoreOp::create(b, loc, zero,
+                            LLVM::AddressOfOp::create(b, loc, capacityGlobal));
+    }
+    LLVM::ReturnOp::create(b, loc, ValueRange{});
+    heapArenas.clear();
+
+    // One llvm.mlir.global_dtors per module: add to the module's own.
+    SmallVector<Attribute> dtors, priorities, data;
+    for (auto existing :
+         llvm::make_early_inc_range(module.getOps<LLVM::GlobalDtorsOp>())) {
+      llvm::append_range(dtors, existing.getDtors());
+      llvm::append_range(priorities, existing.getPriorities());
+      llvm::append_range(data, existing.getData());
+      existing->erase();
+    }
+    dtors.push_back(FlatSymbolRefAttr::get(release));
+    priorities.push_back(b.getI32IntegerAttr(65535));
+    data.push_back(LLVM::ZeroAttr::get(ctx));
+    b.setInsertionPointToEnd(module.getBody());
+    LLVM::GlobalDtorsOp::create(b, loc, b.getArrayAttr(dtors),
+                                b.getArrayAttr(priorities),
+                                b.getArrayAttr(data));
   }
 
   /// Moves each buffer that lives within one iteration of an scf.for (its
@@ -496,6 +553,7 @@ struct S2SCPUPlanBuffersPass
     };
     LLVM::GlobalOp addressGlobal = declare("_arena_address");
     LLVM::GlobalOp capacityGlobal = declare("_arena_bytes");
+    heapArenas.push_back({addressGlobal, capacityGlobal});
     memref::GlobalOp flag = declareFlag(b, func, symbols);
     FailureOr<LLVM::LLVMFuncOp> mallocFn =
         LLVM::lookupOrCreateMallocFn(b, module, i64);

@@ -439,7 +439,7 @@ CellState mlir::s2s::buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
           scf::ForallOp::create(b, loc, lbs, ubs, steps, outs, std::nullopt);
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPoint(forall.getTerminator());
-      ValueRange ivs = forall.getInductionVars();
+      SmallVector<Value> ivs = forall.getInductionVars();
       ValueRange shared = forall.getRegionIterArgs();
       SmallVector<Value> tiles = tile(b, groups.rows ? ivs[0] : Value(),
                                       ivs.back(), shared, offsets, sizes);

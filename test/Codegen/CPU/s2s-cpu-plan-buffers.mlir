@@ -141,6 +141,19 @@ func.func @left_alone(%c: i1) -> memref<8xf32> {
 // CHECK:         } else {
 // CHECK:           memref.dealloc %[[BASE]] : memref<?xi8>
 // CHECK:         }
+/// The heap arena is freed when the code is unloaded: a destructor of the
+/// module frees it (and forgets it).
+// CHECK-LABEL: llvm.func internal @s2s_release_arenas()
+// CHECK:         %[[ZERO:.+]] = llvm.mlir.constant(0 : i64) : i64
+// CHECK:         %[[AREF:.+]] = llvm.mlir.addressof @growing_arena_address
+// CHECK:         %[[ADDR:.+]] = llvm.load %[[AREF]] : !llvm.ptr -> i64
+// CHECK:         %[[PTR:.+]] = llvm.inttoptr %[[ADDR]] : i64 to !llvm.ptr
+// CHECK:         llvm.call @free(%[[PTR]])
+// CHECK:         llvm.store %[[ZERO]], %[[AREF]]
+// CHECK:         %[[BREF:.+]] = llvm.mlir.addressof @growing_arena_bytes
+// CHECK:         llvm.store %[[ZERO]], %[[BREF]]
+// CHECK:         llvm.return
+// CHECK:       llvm.mlir.global_dtors dtors = [@s2s_release_arenas], priorities = [65535 : i32], data = [#llvm.zero]
 func.func @growing(%x: memref<?x8xf32>, %lens: memref<1xindex>) {
   %cst = arith.constant 1.0 : f32
   %c0 = arith.constant 0 : index
