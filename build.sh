@@ -9,6 +9,7 @@
 #                        (lit, its numeric variants, lit again on the ASan +
 #                        UBSan build, the fuzzers briefly)
 #   ./build.sh build     install what is missing and build only
+#   ./build.sh deps      install what is missing (Debian packages) only
 #   ./build.sh sanitize  install what is missing, build with ASan and UBSan
 #                        (build-sanitize/, utils/sanitized-build.sh) and run
 #                        the lit suite on that build
@@ -156,10 +157,15 @@ run_tests() {
 # they generate is not instrumented).
 run_sanitized_lit() {
   local sanitize_dir=${SANITIZE_BUILD_DIR:-$ROOT/build-sanitize}
-  "$ROOT/utils/sanitized-build.sh"
+  if ! "$ROOT/utils/sanitized-build.sh"; then
+    log "the sanitized build failed"
+    total_failed=$(( total_failed + 1 ))
+    status=1
+    return 0
+  fi
   log "running the lit suite on the sanitized build"
   # A too-large allocation is an error the tests expect, not a report.
-  local -x ASAN_OPTIONS=${ASAN_OPTIONS:-allocator_may_return_null=1}
+  local -x ASAN_OPTIONS="allocator_may_return_null=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
   run_lit "$sanitize_dir/lit.log" "$sanitize_dir/test"
 }
 
@@ -184,8 +190,9 @@ case "${1:-}" in
   build) build ;;
   bench) shift; run_bench "$@" ;;
   sanitize) run_sanitized_tests ;;
+  deps) install_packages ;;
   *)
-    echo "usage: $0 example|test|build|sanitize|bench [bench/run.py options]" >&2
+    echo "usage: $0 example|test|build|sanitize|deps|bench [bench/run.py options]" >&2
     exit 2
     ;;
 esac

@@ -11,8 +11,9 @@
 #                             the fuzzers of tools/fuzzers built too. Builds
 #                             TARGETs, or everything and the docs.
 #
-# Installs clang-22 and libclang-rt-22-dev with apt-get when missing. Used by
-# `./build.sh sanitize` (the lit suite on this build) and utils/fuzz.sh.
+# Installs what ./build.sh needs, clang-22 and libclang-rt-22-dev with
+# apt-get when missing. Used by `./build.sh sanitize` (the lit suite on this
+# build), `./build.sh test` and utils/fuzz.sh.
 #
 #===----------------------------------------------------------------------===#
 
@@ -21,6 +22,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 BUILD=${SANITIZE_BUILD_DIR:-$ROOT/build-sanitize}
 
+# What every build needs (cmake, ninja, LLVM/MLIR, ONNX, ...), then clang.
+"$ROOT/build.sh" deps
 missing=()
 for pkg in clang-22 libclang-rt-22-dev; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||

@@ -366,6 +366,7 @@ struct S2SCPUPlanBuffersPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SymbolTable symbols(module);
+    heapArenas.clear();
     for (auto func : llvm::to_vector(module.getOps<func::FuncOp>())) {
       if (func.isExternal())
         continue;
@@ -385,7 +386,9 @@ struct S2SCPUPlanBuffersPass
 
   /// Adds a destructor of the module (llvm.global_dtors) that frees the
   /// heap arenas, so that the memory goes back when a library or the JIT's
-  /// code is unloaded (or the program exits) instead of leaking.
+  /// code is unloaded (or the program exits) instead of leaking. Like any
+  /// library's destructors, it assumes no call is running then (unloading
+  /// unmaps the code itself).
   void releaseArenasAtUnload(ModuleOp module, SymbolTable &symbols) {
     if (heapArenas.empty())
       return;

@@ -227,7 +227,8 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
     return t.slice(source, {bIv, head, off, zero},
                    {one, one, rows, t.size(cols)}, {0, 1});
   };
-  int64_t group = numH / hkv;
+  // With no query heads (H = 0) the result is empty: any group will do.
+  int64_t group = std::max<int64_t>(numH / hkv, 1);
   MLIRContext *ctx = builder.getContext();
   AffineExpr r, c;
   bindDims(ctx, r, c);
@@ -541,6 +542,13 @@ struct ScaledDotProductAttentionOpLowering
     ArrayRef<int64_t> kShape = TensorBuilder::shapeOf(k);
     OpFoldResult b = tb.dimOf(q, 0), h = tb.dimOf(q, 1), tq = tb.dimOf(q, 2);
     OpFoldResult tk = tb.dimOf(k, 2), dv = tb.dimOf(v, 3);
+    // No query heads (H = 0, any Hkv): an empty result. The contractions
+    // below could not map query heads to key heads (their group is 0).
+    if (qShape[1] == 0) {
+      rewriter.replaceOp(
+          op, tb.empty({b, h, tq, dv}, TensorBuilder::elementTypeOf(q)));
+      return success();
+    }
     int64_t group = qShape[1] / kShape[1];
 
     MLIRContext *ctx = rewriter.getContext();

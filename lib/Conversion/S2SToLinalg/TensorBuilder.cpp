@@ -156,10 +156,11 @@ Value TensorBuilder::slice(Value source, ArrayRef<OpFoldResult> offsets,
   for (auto [i, size] : llvm::enumerate(shape))
     if (!llvm::is_contained(dropDims, static_cast<int64_t>(i)))
       resultShape.push_back(size);
-  // A slice with a size-0 dimension holds nothing: an empty tensor. (The
-  // slice itself would be invalid IR where a static dimension of the
-  // source is 0: its offset 0 is not below the size.)
-  if (llvm::is_contained(shape, 0)) {
+  // A slice with a size-0 dimension, or of a source with one, holds
+  // nothing: an empty tensor. (The slice itself would be invalid IR where a
+  // static dimension of the source is 0: no offset is below that size.)
+  if (llvm::is_contained(shape, 0) ||
+      llvm::is_contained(sourceType.getShape(), 0)) {
     SmallVector<OpFoldResult> resultSizes;
     for (auto [i, size] : llvm::enumerate(sizes))
       if (!llvm::is_contained(dropDims, static_cast<int64_t>(i)))
@@ -182,9 +183,10 @@ Value TensorBuilder::slice(Value source, ArrayRef<OpFoldResult> offsets,
 Value TensorBuilder::insert(Value source, Value dest,
                             ArrayRef<OpFoldResult> offsets,
                             ArrayRef<OpFoldResult> sizes) {
-  // Inserting nothing leaves `dest` as it is (and the insertion would be
-  // invalid IR where a static dimension of `dest` is 0).
-  if (llvm::is_contained(splitSizes(sizes).first, 0))
+  // Inserting nothing, or into nothing, leaves `dest` as it is (and the
+  // insertion would be invalid IR where a static dimension of `dest` is 0).
+  if (llvm::is_contained(splitSizes(sizes).first, 0) ||
+      llvm::is_contained(cast<RankedTensorType>(dest.getType()).getShape(), 0))
     return dest;
   return tensor::InsertSliceOp::create(b, loc, source, dest, offsets, sizes,
                                        unitStrides(b, sizes.size()));

@@ -12,6 +12,9 @@
 
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
 
+#include "llvm/Support/MathExtras.h"
+
+#include <cstdlib>
 #include <numeric>
 
 using namespace mlir;
@@ -156,6 +159,15 @@ FailureOr<Value> Importer::importReshape(const NodeAttributes &attrs) {
                   sizesString(want));
     want[infer] = *q;
   }
+  // The product of the entries' constant factors other than 0 must fit in
+  // int64: a 0 entry makes the element count 0, but the product of the
+  // others is still the size of a dimension group of the reshape.
+  int64_t magnitude = 1;
+  for (const SymSize &d : want)
+    if (d.getFactor() != 0 &&
+        llvm::MulOverflow(magnitude, std::abs(d.getFactor()), magnitude))
+      return fail("shape " + sizesString(want) +
+                  " is too large: its size overflows");
   if (failed(requireEqual(
           onnx_import::product(want), total,
           "cannot reshape " + sizesString(s) + " (" + sizeString(total) +

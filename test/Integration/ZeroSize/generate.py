@@ -71,3 +71,7 @@ write("mha_self_batch0", query=rand(3, 0, 8), q_proj_weight=rand(8, 8),
       k_proj_weight=rand(8, 8), v_proj_weight=rand(8, 8),
       out_proj_weight=rand(8, 8), out=np.zeros((3, 0, 8), f32),
       avg_weights=np.zeros((0, 3, 3), f32))
+# SDPA with no query heads against two key/value heads (H = 0 is a multiple
+# of Hkv = 2): an empty result.
+write("sdpa_no_query_heads", query=rand(1, 0, 3, 8), key=rand(1, 2, 4, 8),
+      value=rand(1, 2, 4, 8), out=np.zeros((1, 0, 3, 8), f32))

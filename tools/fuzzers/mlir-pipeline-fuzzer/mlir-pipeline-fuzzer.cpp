@@ -113,8 +113,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!options || failed(options->verify([](const llvm::Twine &) {})))
     return -1;
 
-  OwningOpRef<ModuleOp> module =
-      parseSourceString<ModuleOp>(text, ParserConfig(&context));
+  // MLIR's lexer finds the end of its buffer by the NUL after it, which
+  // libFuzzer's input does not have.
+  std::string source = text.str();
+  OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(
+      StringRef(source.c_str(), source.size()), ParserConfig(&context));
   if (!module) {
     if (!errors)
       bug("the parser failed without a diagnostic");
@@ -426,8 +429,10 @@ bool Mutator::changeOptions() {
     options += std::string(pickOf(names)) + "=" + pickOf(values);
   }
   StringRef s(text);
-  if (s.starts_with(kOptionsPrefix))
-    text.erase(0, std::min(text.size(), s.find('\n') + 1));
+  if (s.starts_with(kOptionsPrefix)) {
+    size_t eol = s.find('\n');
+    text.erase(0, eol == StringRef::npos ? text.size() : eol + 1);
+  }
   text = (kOptionsPrefix + " " + options + "\n").str() + text;
   return true;
 }

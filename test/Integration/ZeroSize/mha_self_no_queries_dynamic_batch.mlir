@@ -1,0 +1,18 @@
+// As mha_self_no_queries.mlir with a dynamic batch and a static sequence
+// length of 0: the flattened rows are a static 0 while their count is
+// computed at run time.
+
+// RUN: s2s-run %s --input=%S/Inputs/mha_self_no_queries/query.npy --input=%S/Inputs/mha_self_no_queries/in_proj_weight.npy --input=%S/Inputs/mha_self_no_queries/in_proj_bias.npy --input=%S/Inputs/mha_self_no_queries/out_proj_weight.npy --input=%S/Inputs/mha_self_no_queries/out_proj_bias.npy --expect=%S/Inputs/mha_self_no_queries/out.npy --quiet | FileCheck %s
+// CHECK: result #0: matches {{.*}}/out.npy (0 elements
+
+func.func @main(%query: tensor<?x0x8xf32>, %in_proj_weight: tensor<24x8xf32>,
+    %in_proj_bias: tensor<24xf32>, %out_proj_weight: tensor<8x8xf32>,
+    %out_proj_bias: tensor<8xf32>) -> tensor<?x0x8xf32> {
+  %out = s2s.multi_head_attention %query
+      in_proj_weight(%in_proj_weight) in_proj_bias(%in_proj_bias)
+      out_proj_weight(%out_proj_weight) out_proj_bias(%out_proj_bias)
+      num_heads(2) batch_first
+      : (tensor<?x0x8xf32>, tensor<24x8xf32>, tensor<24xf32>,
+         tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x0x8xf32>
+  return %out : tensor<?x0x8xf32>
+}
