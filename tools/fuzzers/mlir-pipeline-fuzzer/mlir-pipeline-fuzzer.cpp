@@ -201,6 +201,14 @@ private:
   StringRef at(Span span) const {
     return StringRef(text).slice(span.begin, span.end);
   }
+  /// The words of the text that are in `list`.
+  std::vector<Span> wordsAmong(ArrayRef<StringRef> list) const {
+    std::vector<Span> found;
+    for (Span span : words)
+      if (llvm::is_contained(list, at(span)))
+        found.push_back(span);
+    return found;
+  }
   /// Replaces every span whose text is `from` by `to`, last first so that
   /// the earlier offsets stay valid.
   void replaceAll(const std::vector<Span> &spans, StringRef from, StringRef to);
@@ -362,10 +370,7 @@ bool Mutator::dropKeyword() {
   static const StringRef optional[] = {"causal",       "batch_first",
                                        "keepdim",      "linear_before_reset",
                                        "need_weights", "peepholes"};
-  std::vector<Span> found;
-  for (Span span : words)
-    if (llvm::is_contained(optional, at(span)))
-      found.push_back(span);
+  std::vector<Span> found = wordsAmong(optional);
   if (found.empty())
     return false;
   replace(found[pick(found.size())], "");
@@ -374,10 +379,7 @@ bool Mutator::dropKeyword() {
 
 bool Mutator::changeElementType() {
   static const StringRef types[] = {"f32", "f64", "f16", "i32", "i64", "i1"};
-  std::vector<Span> found;
-  for (Span span : words)
-    if (llvm::is_contained(types, at(span)))
-      found.push_back(span);
+  std::vector<Span> found = wordsAmong(types);
   // `4xf32` is one word to the scan: the element type follows an 'x'.
   StringRef s(text);
   for (Span dim : dims) {
