@@ -5,6 +5,8 @@
 #
 #   ./build.sh example   install what is missing, build, compile and run the
 #                        Seq2Seq example (prints its tokens and time per call)
+#                        and the trained date translator (prints sentences
+#                        and their translations, time per sentence)
 #   ./build.sh test      install what is missing, build, run the whole test suite
 #                        (lit, its numeric variants, lit again on the ASan +
 #                        UBSan build, the fuzzers briefly)
@@ -78,6 +80,10 @@ run_example() {
   build
   log "compiling and running examples/seq2seq/seq2seq_bahdanau.mlir"
   "$ROOT/examples/seq2seq/run.sh" "$BUILD_DIR/bin/s2s-run"
+  log "translating dates with the trained model of examples/dates" \
+      "(compiled to a shared library, called from examples/aot/translate.cpp)"
+  "$ROOT/examples/dates/translate.sh" "$BUILD_DIR/bin/s2s-compile" \
+    "$BUILD_DIR/examples/dates"
 }
 
 # The numeric suites again with each optimization of the s2s-to-llvm pipeline

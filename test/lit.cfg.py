@@ -57,6 +57,9 @@ if pipeline_options:
         "s2s-run", extra_args=["--pipeline-options='%s'" % pipeline_options]
     )
     config.name += " (%s)" % pipeline_options
+    # Tests whose result the options cannot change (s2s-compile, the
+    # tools' own behaviour) say `UNSUPPORTED: pipeline-variant`.
+    config.available_features.add("pipeline-variant")
 tools = ["s2s-compile", "s2s-import-onnx", "s2s-opt", s2s_run]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

@@ -108,8 +108,17 @@ S2SPipelineOptions::keepThreadsAwakeOptions() const {
 // Stages
 //===----------------------------------------------------------------------===//
 
+/// Calls of private functions (a model's encoder or decoder step written
+/// once, called from several entry points) are inlined, so that the passes
+/// see whole entry points; the callees, then unused, are erased. Without a
+/// simplification pipeline: what follows canonicalizes.
+static void addInliner(OpPassManager &pm) {
+  pm.addPass(createInlinerPass({}, [](OpPassManager &) {}));
+}
+
 void s2s::buildS2SGraphPipeline(OpPassManager &pm,
                                 const S2SPipelineOptions &options) {
+  addInliner(pm);
   // Operands that state a default (zero states, neutral masks, key = value
   // = query) go first, so that the graph passes see the canonical forms.
   pm.addPass(createCanonicalizerPass());
@@ -235,6 +244,9 @@ void s2s::buildS2SToLinalgPipeline(OpPassManager &pm,
 
 void s2s::buildS2SToLLVMPipeline(OpPassManager &pm,
                                  const S2SPipelineOptions &options) {
+  // The shape functions below are copies of the entry points: they must
+  // see the callees' ops, not calls (which could do anything).
+  addInliner(pm);
   // Run-time checks of the shape rules that involve dynamic sizes, and the
   // entry points' shape functions (their checks as a status, their result
   // shapes), built while the s2s ops can still tell their result sizes.

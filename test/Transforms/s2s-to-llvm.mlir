@@ -51,13 +51,13 @@ func.func @encoder(%x: tensor<6x2x8xf32>, %w_ih: tensor<2x16x8xf32>,
 // -----
 
 /// A tensor returned twice still gives two out-parameters (the repeat is a
-/// copy), and a private helper gets no C interface.
-// CHECK-LABEL: llvm.func @helper(
-// CHECK-NOT:     llvm.emit_c_interface
+/// copy), and a private helper is inlined into its caller: no function of
+/// its own, no C interface.
+// CHECK-NOT:   llvm.func @helper(
 // CHECK-LABEL: llvm.func @returned_twice(
 // CHECK-LABEL: llvm.func @_mlir_ciface_returned_twice(
 // CHECK-SAME:      %{{[a-zA-Z0-9_]+}}: !llvm.ptr, %{{[a-zA-Z0-9_]+}}: !llvm.ptr, %{{[a-zA-Z0-9_]+}}: !llvm.ptr) -> i32 attributes {llvm.emit_c_interface
-// CHECK-NOT:   _mlir_ciface_helper
+// CHECK-NOT:   @helper
 func.func private @helper(%x: tensor<4x3xf32>) -> tensor<4x3xf32> {
   %y = arith.mulf %x, %x : tensor<4x3xf32>
   return %y : tensor<4x3xf32>

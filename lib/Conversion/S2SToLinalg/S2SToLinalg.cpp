@@ -1,8 +1,9 @@
 //===- S2SToLinalg.cpp - lower s2s ops to linalg on tensors ---------------===//
 //
 // The convert-s2s-to-linalg pass and the lowering of the building-block ops
-// (s2s.linear, s2s.layer_norm, s2s.embedding, s2s.argmax). The recurrent and
-// attention ops are lowered in RecurrentToLinalg.cpp and
+// (s2s.linear, s2s.layer_norm, s2s.embedding, s2s.argmax) and of the
+// decoding ops (s2s.log_softmax, s2s.top_k, s2s.index_select). The recurrent
+// and attention ops are lowered in RecurrentToLinalg.cpp and
 // AttentionToLinalg.cpp.
 //
 //===----------------------------------------------------------------------===//
@@ -20,9 +21,9 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Transforms/DialectConversion.h"
-#include "llvm/ADT/TypeSwitch.h"
 #include "s2s/Dialect/S2S/IR/S2SDialect.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 #include <limits>
 
@@ -151,9 +152,45 @@ struct LayerNormOpLowering : OpConversionPattern<LayerNormOp> {
 };
 
 //===----------------------------------------------------------------------===//
-// s2s.embedding
+// s2s.embedding, s2s.index_select: gathers
 //===----------------------------------------------------------------------===//
 
+/// A generic over `outShape` that reads `indices` through `indicesMap` and
+/// yields the element of `source` whose coordinate `gatherDim` is the index
+/// read, clamped to [0, size - 1] (so that a bad index cannot read out of
+/// bounds; s2s-insert-value-checks reports it), and whose other coordinate
+/// d is the loop `loops[d]` of the generic.
+static Value gatherClamped(TensorBuilder &tb, Value source, int64_t gatherDim,
+                           Value indices, AffineMap indicesMap,
+                           ArrayRef<OpFoldResult> outShape,
+                           ArrayRef<int64_t> loops) {
+  // The last valid index: a constant in the body when static, else computed
+  // here.
+  OpFoldResult last = tb.sizeSub(tb.dimOf(source, gatherDim), tb.size(1));
+  std::optional<int64_t> staticLast = getConstantIntValue(last);
+  Value dynamicLast = staticLast ? Value() : tb.indexValue(last);
+  return tb.map(
+      indices, {indicesMap}, outShape, TensorBuilder::elementTypeOf(source),
+      [&](OpBuilder &b, Location loc, ValueRange a) {
+        Value index =
+            arith::IndexCastOp::create(b, loc, b.getIndexType(), a[0]);
+        Value lo = arith::ConstantIndexOp::create(b, loc, 0);
+        Value hi = staticLast
+                       ? arith::ConstantIndexOp::create(b, loc, *staticLast)
+                       : dynamicLast;
+        index = arith::MaxSIOp::create(b, loc, index, lo);
+        index = arith::MinSIOp::create(b, loc, index, hi);
+        SmallVector<Value> at;
+        for (auto [d, loop] : llvm::enumerate(loops))
+          at.push_back(static_cast<int64_t>(d) == gatherDim
+                           ? index
+                           : linalg::IndexOp::create(b, loc, loop).getResult());
+        linalg::YieldOp::create(
+            b, loc, tensor::ExtractOp::create(b, loc, source, at).getResult());
+      });
+}
+
+/// Rows of the table at the indices: out[i..., e] = table[ids[i...], e].
 struct EmbeddingOpLowering : OpConversionPattern<EmbeddingOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -163,39 +200,130 @@ struct EmbeddingOpLowering : OpConversionPattern<EmbeddingOp> {
     Value indices = adaptor.getIndices(), table = adaptor.getWeight();
     SmallVector<OpFoldResult> outShape = tb.sizesOf(indices);
     outShape.push_back(tb.dimOf(table, 1));
-    unsigned rank = outShape.size();
-    // The last row, which clamps the indices (computed here when the table
-    // has a dynamic number of rows).
-    OpFoldResult lastRow = tb.sizeSub(tb.dimOf(table, 0), tb.size(1));
-    std::optional<int64_t> staticLastRow = getConstantIntValue(lastRow);
-    Value dynamicLastRow = staticLastRow ? Value() : tb.indexValue(lastRow);
+    int64_t rank = outShape.size();
     SmallVector<AffineExpr> indexExprs;
-    for (unsigned i = 0; i + 1 < rank; ++i)
+    for (int64_t i = 0; i + 1 < rank; ++i)
       indexExprs.push_back(rewriter.getAffineDimExpr(i));
-    Value result = tb.map(
-        indices, {tb.mapOf(rank, indexExprs)}, outShape,
-        TensorBuilder::elementTypeOf(table),
-        [&](OpBuilder &b, Location loc, ValueRange a) {
-          // Clamp the row so that a bad token id cannot read out of bounds.
-          Value row =
-              arith::IndexCastOp::create(b, loc, b.getIndexType(), a[0]);
-          Value lo = arith::ConstantIndexOp::create(b, loc, 0);
-          Value hi =
-              staticLastRow
-                  ? arith::ConstantIndexOp::create(b, loc, *staticLastRow)
-                  : dynamicLastRow;
-          row = arith::MaxSIOp::create(b, loc, row, lo);
-          row = arith::MinSIOp::create(b, loc, row, hi);
-          Value col = linalg::IndexOp::create(b, loc, rank - 1);
-          linalg::YieldOp::create(
-              b, loc,
-              tensor::ExtractOp::create(b, loc, table, ValueRange{row, col})
-                  .getResult());
-        });
-    rewriter.replaceOp(op, result);
+    rewriter.replaceOp(op, gatherClamped(tb, table, /*gatherDim=*/0, indices,
+                                         tb.mapOf(rank, indexExprs), outShape,
+                                         {/*unused*/ 0, rank - 1}));
     return success();
   }
 };
+
+/// Slices at the indices: out[..., i, ...] = input[..., indices[i], ...].
+struct IndexSelectOpLowering : OpConversionPattern<IndexSelectOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(IndexSelectOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    TensorBuilder tb(rewriter, op.getLoc());
+    Value input = adaptor.getInput(), indices = adaptor.getIndices();
+    SmallVector<OpFoldResult> outShape = tb.sizesOf(input);
+    int64_t rank = outShape.size();
+    int64_t dim = static_cast<int64_t>(op.getDim());
+    if (dim < 0)
+      dim += rank;
+    outShape[dim] = tb.dimOf(indices, 0);
+    rewriter.replaceOp(
+        op,
+        gatherClamped(tb, input, dim, indices,
+                      tb.mapOf(rank, {rewriter.getAffineDimExpr(dim)}),
+                      outShape, llvm::to_vector(llvm::seq<int64_t>(0, rank))));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// s2s.argmax, s2s.top_k: the order of elements
+//===----------------------------------------------------------------------===//
+
+/// The total order in which s2s.argmax and s2s.top_k rank the elements of a
+/// dimension: by value, NaN above any number, equal values by index (the
+/// lower first). `precedes(x, i, y, j)` is true when (x, i) comes before
+/// (y, j).
+static Value precedes(OpBuilder &b, Location loc, Value x, Value i, Value y,
+                      Value j) {
+  Value xNaN = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, x, x);
+  Value yNaN = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, y, y);
+  Value yNumber = arith::XOrIOp::create(
+      b, loc, yNaN, arith::ConstantIntOp::create(b, loc, 1, 1));
+  Value greater = arith::OrIOp::create(
+      b, loc, arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, y),
+      arith::AndIOp::create(b, loc, xNaN, yNumber));
+  Value equal = arith::OrIOp::create(
+      b, loc, arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x, y),
+      arith::AndIOp::create(b, loc, xNaN, yNaN));
+  Value earlier =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, j);
+  return arith::OrIOp::create(b, loc, greater,
+                              arith::AndIOp::create(b, loc, equal, earlier));
+}
+
+/// The iteration space of a reduction of `shape` along `dim`: the reduced
+/// sizes, the map of the reduced tensors and the iterator types.
+struct ReductionSpace {
+  SmallVector<OpFoldResult> reducedShape;
+  AffineMap reducedMap;
+  SmallVector<utils::IteratorType> iterators;
+};
+
+static ReductionSpace
+reductionSpace(TensorBuilder &tb, ArrayRef<OpFoldResult> shape, int64_t dim) {
+  ReductionSpace space;
+  SmallVector<AffineExpr> outExprs;
+  int64_t rank = shape.size();
+  for (int64_t i = 0; i < rank; ++i) {
+    space.iterators.push_back(i == dim ? utils::IteratorType::reduction
+                                       : utils::IteratorType::parallel);
+    if (i == dim)
+      continue;
+    space.reducedShape.push_back(shape[i]);
+    outExprs.push_back(tb.builder().getAffineDimExpr(i));
+  }
+  space.reducedMap = tb.mapOf(rank, outExprs);
+  return space;
+}
+
+/// The first element along `dim` of `input` in the order of `precedes`
+/// (its value and i64 index), among those that come after (`after`,
+/// `afterIndex`) when these are given (tensors of the reduced shape).
+static std::pair<Value, Value> firstInOrder(TensorBuilder &tb, Value input,
+                                            int64_t dim, Value after = nullptr,
+                                            Value afterIndex = nullptr) {
+  SmallVector<OpFoldResult> shape = tb.sizesOf(input);
+  int64_t rank = shape.size();
+  ReductionSpace space = reductionSpace(tb, shape, dim);
+  Type elt = TensorBuilder::elementTypeOf(input);
+  Type i64 = tb.builder().getI64Type();
+  Value bestInit = tb.fill(tb.empty(space.reducedShape, elt), tb.negInf(elt));
+  Value indexInit = tb.filledInt(space.reducedShape, i64,
+                                 std::numeric_limits<int64_t>::max());
+  SmallVector<Value> inputs = {input};
+  SmallVector<AffineMap> maps = {tb.identityMap(rank)};
+  if (after) {
+    inputs.append({after, afterIndex});
+    maps.append({space.reducedMap, space.reducedMap});
+  }
+  maps.append({space.reducedMap, space.reducedMap});
+  // The choice does not depend on the order in which elements are visited.
+  SmallVector<Value> results = tb.generic(
+      inputs, {bestInit, indexInit}, maps, space.iterators,
+      [&](OpBuilder &b, Location loc, ValueRange a) {
+        Value x = a[0], best = a[a.size() - 2], bestIndex = a.back();
+        Value j = arith::IndexCastOp::create(
+            b, loc, i64, linalg::IndexOp::create(b, loc, dim));
+        Value take = precedes(b, loc, x, j, best, bestIndex);
+        if (after)
+          take = arith::AndIOp::create(b, loc, take,
+                                       precedes(b, loc, a[1], a[2], x, j));
+        linalg::YieldOp::create(
+            b, loc,
+            ValueRange{arith::SelectOp::create(b, loc, take, x, best),
+                       arith::SelectOp::create(b, loc, take, j, bestIndex)});
+      });
+  return {results[0], results[1]};
+}
 
 //===----------------------------------------------------------------------===//
 // s2s.argmax
@@ -213,59 +341,7 @@ struct ArgMaxOpLowering : OpConversionPattern<ArgMaxOp> {
     int64_t dim = static_cast<int64_t>(op.getDim());
     if (dim < 0)
       dim += rank;
-    Type elt = TensorBuilder::elementTypeOf(input);
-    Type i64 = rewriter.getI64Type();
-
-    SmallVector<OpFoldResult> reducedShape;
-    SmallVector<AffineExpr> outExprs;
-    SmallVector<utils::IteratorType> iterators;
-    for (int64_t i = 0; i < rank; ++i) {
-      iterators.push_back(i == dim ? utils::IteratorType::reduction
-                                   : utils::IteratorType::parallel);
-      if (i == dim)
-        continue;
-      reducedShape.push_back(shape[i]);
-      outExprs.push_back(rewriter.getAffineDimExpr(i));
-    }
-    AffineMap outMap = tb.mapOf(rank, outExprs);
-    Value bestInit = tb.fill(tb.empty(reducedShape, elt), tb.negInf(elt));
-    Value indexInit =
-        tb.filledInt(reducedShape, i64, std::numeric_limits<int64_t>::max());
-    // Takes element j when it is larger, or equal with a smaller index; NaN
-    // is larger than any number. The choice does not depend on the order in
-    // which elements are visited.
-    SmallVector<Value> results = tb.generic(
-        input, {bestInit, indexInit}, {tb.identityMap(rank), outMap, outMap},
-        iterators, [&](OpBuilder &b, Location loc, ValueRange a) {
-          Value x = a[0], best = a[1], bestIndex = a[2];
-          Value j = arith::IndexCastOp::create(
-              b, loc, i64, linalg::IndexOp::create(b, loc, dim));
-          Value xNaN =
-              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, x, x);
-          Value bestNaN = arith::CmpFOp::create(
-              b, loc, arith::CmpFPredicate::UNO, best, best);
-          Value greater = arith::OrIOp::create(
-              b, loc,
-              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, best),
-              arith::AndIOp::create(
-                  b, loc, xNaN,
-                  arith::XOrIOp::create(
-                      b, loc, bestNaN,
-                      arith::ConstantIntOp::create(b, loc, 1, 1))));
-          Value equal = arith::OrIOp::create(
-              b, loc,
-              arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x, best),
-              arith::AndIOp::create(b, loc, xNaN, bestNaN));
-          Value earlier = arith::CmpIOp::create(
-              b, loc, arith::CmpIPredicate::slt, j, bestIndex);
-          Value take = arith::OrIOp::create(
-              b, loc, greater, arith::AndIOp::create(b, loc, equal, earlier));
-          linalg::YieldOp::create(
-              b, loc,
-              ValueRange{arith::SelectOp::create(b, loc, take, x, best),
-                         arith::SelectOp::create(b, loc, take, j, bestIndex)});
-        });
-    Value indices = results[1];
+    Value indices = firstInOrder(tb, input, dim).second;
     if (op.getKeepdim()) {
       // The unit dimension joins its neighbour's reassociation group.
       SmallVector<ReassociationIndices> reassociation;
@@ -282,6 +358,154 @@ struct ArgMaxOpLowering : OpConversionPattern<ArgMaxOp> {
       indices = tb.expand(indices, keptShape, reassociation);
     }
     rewriter.replaceOp(op, indices);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// s2s.top_k
+//===----------------------------------------------------------------------===//
+
+/// Round r of a loop over the k ranks takes the first element in the order
+/// of `precedes` after the one round r - 1 took (after (NaN, -1), which
+/// precedes every element, in round 0), and writes it to slice r of the
+/// results. k passes over the input, each a parallel reduction; k is the
+/// beam width of a search, small next to the vocabulary.
+struct TopKOpLowering : OpConversionPattern<TopKOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(TopKOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    TensorBuilder tb(rewriter, loc);
+    Value input = adaptor.getInput();
+    SmallVector<OpFoldResult> shape = tb.sizesOf(input);
+    int64_t rank = shape.size();
+    int64_t dim = static_cast<int64_t>(op.getDim());
+    if (dim < 0)
+      dim += rank;
+    Type elt = TensorBuilder::elementTypeOf(input);
+    Type i64 = rewriter.getI64Type();
+    SmallVector<OpFoldResult> outShape(shape);
+    outShape[dim] = tb.size(static_cast<int64_t>(op.getK()));
+    ReductionSpace space = reductionSpace(tb, shape, dim);
+
+    Value valuesInit = tb.empty(outShape, elt);
+    Value indicesInit = tb.empty(outShape, i64);
+    Value firstAfter = tb.filled(space.reducedShape, elt,
+                                 std::numeric_limits<double>::quiet_NaN());
+    Value firstAfterIndex = tb.filledInt(space.reducedShape, i64, -1);
+    auto loop = scf::ForOp::create(
+        rewriter, loc, tb.indexConst(0),
+        tb.indexConst(static_cast<int64_t>(op.getK())), tb.indexConst(1),
+        ValueRange{valuesInit, indicesInit, firstAfter, firstAfterIndex},
+        [&](OpBuilder &b, Location nloc, Value r, ValueRange iterArgs) {
+          TensorBuilder body(b, nloc);
+          auto [value, index] =
+              firstInOrder(body, input, dim, iterArgs[2], iterArgs[3]);
+          SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0));
+          offsets[dim] = r;
+          SmallVector<OpFoldResult> sizes(shape);
+          sizes[dim] = b.getIndexAttr(1);
+          Value values = body.insert(value, iterArgs[0], offsets, sizes);
+          Value indices = body.insert(index, iterArgs[1], offsets, sizes);
+          scf::YieldOp::create(b, nloc,
+                               ValueRange{values, indices, value, index});
+        });
+    rewriter.replaceOp(op, {loop.getResult(0), loop.getResult(1)});
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// s2s.log_softmax
+//===----------------------------------------------------------------------===//
+
+/// y = x - max - log(sum(exp(x - max))) along `dim`, as PyTorch computes it.
+struct LogSoftmaxOpLowering : OpConversionPattern<LogSoftmaxOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(LogSoftmaxOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    TensorBuilder tb(rewriter, op.getLoc());
+    Value input = adaptor.getInput();
+    SmallVector<OpFoldResult> shape = tb.sizesOf(input);
+    int64_t rank = shape.size();
+    int64_t dim = static_cast<int64_t>(op.getDim());
+    if (dim < 0)
+      dim += rank;
+    Type elt = TensorBuilder::elementTypeOf(input);
+    ReductionSpace space = reductionSpace(tb, shape, dim);
+    AffineMap id = tb.identityMap(rank);
+
+    Value max = tb.generic(
+        input, tb.fill(tb.empty(space.reducedShape, elt), tb.negInf(elt)),
+        {id, space.reducedMap}, space.iterators,
+        [](OpBuilder &b, Location loc, ValueRange a) {
+          linalg::YieldOp::create(
+              b, loc,
+              arith::MaximumFOp::create(b, loc, a[0], a[1]).getResult());
+        })[0];
+    Value sum = tb.generic(
+        {input, max}, tb.filled(space.reducedShape, elt, 0.0),
+        {id, space.reducedMap, space.reducedMap}, space.iterators,
+        [](OpBuilder &b, Location loc, ValueRange a) {
+          Value shifted = arith::SubFOp::create(b, loc, a[0], a[1]);
+          Value e = math::ExpOp::create(b, loc, shifted);
+          linalg::YieldOp::create(
+              b, loc, arith::AddFOp::create(b, loc, e, a[2]).getResult());
+        })[0];
+    Value result = tb.map(
+        {input, max, sum}, {id, space.reducedMap, space.reducedMap}, shape, elt,
+        [](OpBuilder &b, Location loc, ValueRange a) {
+          Value shifted = arith::SubFOp::create(b, loc, a[0], a[1]);
+          Value logSum = math::LogOp::create(b, loc, a[2]);
+          linalg::YieldOp::create(
+              b, loc,
+              arith::SubFOp::create(b, loc, shifted, logSum).getResult());
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// s2s.kv_cache_append
+//===----------------------------------------------------------------------===//
+
+/// tensor.insert_slice of the new entries at the clamped position, then
+/// tensor.extract_slice of the valid prefix: in place after bufferization.
+struct KVCacheAppendOpLowering : OpConversionPattern<KVCacheAppendOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(KVCacheAppendOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    TensorBuilder tb(rewriter, loc);
+    Value cache = adaptor.getCache(), entries = adaptor.getNewEntries();
+    SmallVector<OpFoldResult> cacheSizes = tb.sizesOf(cache);
+    SmallVector<OpFoldResult> entrySizes = tb.sizesOf(entries);
+    int64_t rank = cacheSizes.size();
+    int64_t dim = static_cast<int64_t>(op.getDim());
+    if (dim < 0)
+      dim += rank;
+    // Clamped to [0, T_max - S], so that a bad position cannot write out of
+    // bounds (s2s-insert-value-checks reports it).
+    Value last = tb.indexValue(tb.sizeSub(cacheSizes[dim], entrySizes[dim]));
+    Value pos = arith::MinSIOp::create(rewriter, loc, adaptor.getPos(), last);
+    pos = arith::MaxSIOp::create(rewriter, loc, pos, tb.indexConst(0));
+    SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
+    offsets[dim] = pos;
+    Value updated = tb.insert(entries, cache, offsets, entrySizes);
+    SmallVector<OpFoldResult> validSizes(cacheSizes);
+    validSizes[dim] = tb.sizeAdd(pos, entrySizes[dim]);
+    Value valid = tb.slice(
+        updated, SmallVector<OpFoldResult>(rank, rewriter.getIndexAttr(0)),
+        validSizes);
+    auto validType = cast<RankedTensorType>(op.getValid().getType());
+    if (valid.getType() != validType)
+      valid = tensor::CastOp::create(rewriter, loc, validType, valid);
+    rewriter.replaceOp(op, {updated, valid});
     return success();
   }
 };
@@ -311,13 +535,12 @@ static SmallVector<DynamicDims> getDynamicDims(Operation *op) {
   };
   return llvm::TypeSwitch<Operation *, SmallVector<DynamicDims>>(op)
       .Case<RNNOp, GRUOp>([&](auto layer) -> SmallVector<DynamicDims> {
-        return {dims("x", layer.getX(), {0, 1}),
-                dims("h0", layer.getH0(), {1}),
+        return {dims("x", layer.getX(), {0, 1}), dims("h0", layer.getH0(), {1}),
                 dims("seq_lens", layer.getSeqLens(), {0})};
       })
       .Case([&](LSTMOp layer) -> SmallVector<DynamicDims> {
-        return {dims("x", layer.getX(), {0, 1}),
-                dims("h0", layer.getH0(), {1}), dims("c0", layer.getC0(), {1}),
+        return {dims("x", layer.getX(), {0, 1}), dims("h0", layer.getH0(), {1}),
+                dims("c0", layer.getC0(), {1}),
                 dims("seq_lens", layer.getSeqLens(), {0})};
       })
       .Case([&](RecurrenceOp layer) -> SmallVector<DynamicDims> {
@@ -353,8 +576,8 @@ static SmallVector<DynamicDims> getDynamicDims(Operation *op) {
       })
       .Case([&](LinearOp linear) -> SmallVector<DynamicDims> {
         SmallVector<int64_t> leading = llvm::to_vector(llvm::seq<int64_t>(
-            0, cast<RankedTensorType>(linear.getInput().getType()).getRank() -
-                   1));
+            0,
+            cast<RankedTensorType>(linear.getInput().getType()).getRank() - 1));
         return {dims("input", linear.getInput(), leading)};
       })
       .Case([&](LayerNormOp norm) -> SmallVector<DynamicDims> {
@@ -372,6 +595,21 @@ static SmallVector<DynamicDims> getDynamicDims(Operation *op) {
       })
       .Case([&](ArgMaxOp argmax) -> SmallVector<DynamicDims> {
         return {any("input", argmax.getInput())};
+      })
+      .Case([&](LogSoftmaxOp logSoftmax) -> SmallVector<DynamicDims> {
+        return {any("input", logSoftmax.getInput())};
+      })
+      .Case([&](TopKOp topK) -> SmallVector<DynamicDims> {
+        // The verifier wants the dimension of the top k static.
+        return {any("input", topK.getInput())};
+      })
+      .Case([&](IndexSelectOp select) -> SmallVector<DynamicDims> {
+        return {any("input", select.getInput()),
+                any("indices", select.getIndices())};
+      })
+      .Case([&](KVCacheAppendOp append) -> SmallVector<DynamicDims> {
+        return {any("new_entries", append.getNewEntries()),
+                any("cache", append.getCache())};
       })
       .Default([](Operation *) { return SmallVector<DynamicDims>(); });
 }
@@ -406,8 +644,7 @@ static LogicalResult checkStaticFeatureDims(Operation *op) {
            << describe(valueStatic ? r.refName : r.name,
                        valueStatic ? r.refDim : r.dim,
                        valueStatic ? refType : type)
-           << ", which must "
-           << (r.factor != 1 ? "match it" : "equal it")
+           << ", which must " << (r.factor != 1 ? "match it" : "equal it")
            << ", is dynamic; write both static or both dynamic";
   }
   SmallVector<DynamicDims> allowed = getDynamicDims(op);
@@ -468,8 +705,8 @@ struct ConvertS2SToLinalgPass
     options.rnnBlockRows = rnnBlockRows;
     options.rnnParallelMinFlops = rnnParallelMinFlops;
     options.polynomialExp = polynomialExp;
-    if (failed(verifyConvertS2SToLinalgOptions(
-            options, [&](const Twine &message) {
+    if (failed(
+            verifyConvertS2SToLinalgOptions(options, [&](const Twine &message) {
               emitError(getOperation()->getLoc())
                   << getArgument() << ": " << message;
             })))
@@ -506,8 +743,9 @@ void mlir::s2s::configureS2SToLinalgConversionTarget(ConversionTarget &target) {
 
 void mlir::s2s::populateS2SToLinalgConversionPatterns(
     RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options) {
-  patterns.add<ArgMaxOpLowering, EmbeddingOpLowering, LayerNormOpLowering,
-               LinearOpLowering>(patterns.getContext());
+  patterns.add<ArgMaxOpLowering, EmbeddingOpLowering, IndexSelectOpLowering,
+               KVCacheAppendOpLowering, LogSoftmaxOpLowering, TopKOpLowering,
+               LayerNormOpLowering, LinearOpLowering>(patterns.getContext());
   populateRecurrentToLinalgPatterns(patterns, options);
   populateAttentionToLinalgPatterns(patterns, options);
 }

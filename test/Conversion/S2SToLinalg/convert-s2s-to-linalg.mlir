@@ -1382,6 +1382,105 @@ func.func @argmax_keepdim_dim0(%x: tensor<7x5xf32>) -> tensor<1x5xi64> {
 
 // -----
 
+//===----------------------------------------------------------------------===//
+// s2s.log_softmax, s2s.top_k, s2s.index_select
+//===----------------------------------------------------------------------===//
+
+/// Three generics along the normalized dimension (here dim 0, the outer
+/// one): the maximum (from -inf, NaN-propagating), the sum of exp(x - max)
+/// (from 0), then x - max - log(sum).
+// CHECK-DAG: #[[$ID2:.+]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$COL:.+]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @log_softmax(
+// CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: tensor<5x3xf32>)
+// CHECK:         %[[MAX:.+]] = linalg.generic {indexing_maps = [#[[$ID2]], #[[$COL]]], iterator_types = ["reduction", "parallel"]}
+// CHECK-SAME:        ins(%[[X]] : tensor<5x3xf32>)
+// CHECK:           arith.maximumf
+// CHECK:         %[[SUM:.+]] = linalg.generic {indexing_maps = [#[[$ID2]], #[[$COL]], #[[$COL]]], iterator_types = ["reduction", "parallel"]}
+// CHECK-SAME:        ins(%[[X]], %[[MAX]] : tensor<5x3xf32>, tensor<3xf32>)
+// CHECK:           arith.subf
+// CHECK:           math.exp
+// CHECK:           arith.addf
+// CHECK:         %[[Y:.+]] = linalg.generic {indexing_maps = [#[[$ID2]], #[[$COL]], #[[$COL]], #[[$ID2]]], iterator_types = ["parallel", "parallel"]}
+// CHECK-SAME:        ins(%[[X]], %[[MAX]], %[[SUM]] : tensor<5x3xf32>, tensor<3xf32>, tensor<3xf32>)
+// CHECK:           %[[SHIFTED:.+]] = arith.subf
+// CHECK:           %[[LOG:.+]] = math.log
+// CHECK:           arith.subf %[[SHIFTED]], %[[LOG]]
+// CHECK:         return %[[Y]]
+func.func @log_softmax(%x: tensor<5x3xf32>) -> tensor<5x3xf32> {
+  %y = s2s.log_softmax %x dim(0) : (tensor<5x3xf32>) -> tensor<5x3xf32>
+  return %y : tensor<5x3xf32>
+}
+
+// -----
+
+/// A loop over the k ranks: round r reduces the row to the first element (in
+/// argmax's order) after the one round r - 1 took, starting after (NaN, -1),
+/// and inserts it at r. The loop carries the results and the last taken.
+// CHECK-LABEL: func.func @top_k(
+// CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: tensor<2x60xf32>)
+// CHECK-DAG:     %[[NAN:.+]] = arith.constant 0x7FC00000 : f32
+// CHECK-DAG:     %[[MINUS1:.+]] = arith.constant -1 : i64
+// CHECK-DAG:     %[[K:.+]] = arith.constant 4 : index
+// CHECK:         %[[RES:.+]]:4 = scf.for %[[R:.+]] = %{{.+}} to %[[K]] step %{{.+}} iter_args(%[[VALUES:.+]] = %{{.+}}, %[[INDICES:.+]] = %{{.+}}, %[[AFTER:.+]] = %{{.+}}, %[[AFTER_INDEX:.+]] = %{{.+}}) -> (tensor<2x4xf32>, tensor<2x4xi64>, tensor<2xf32>, tensor<2xi64>) {
+// CHECK:           %[[BEST:.+]]:2 = linalg.generic {{.+}} iterator_types = ["parallel", "reduction"]
+// CHECK-SAME:          ins(%[[X]], %[[AFTER]], %[[AFTER_INDEX]] : tensor<2x60xf32>, tensor<2xf32>, tensor<2xi64>)
+// CHECK:           %[[V:.+]] = tensor.insert_slice %[[BEST]]#0 into %[[VALUES]][0, %[[R]]] [2, 1] [1, 1]
+// CHECK:           %[[I:.+]] = tensor.insert_slice %[[BEST]]#1 into %[[INDICES]][0, %[[R]]] [2, 1] [1, 1]
+// CHECK:           scf.yield %[[V]], %[[I]], %[[BEST]]#0, %[[BEST]]#1
+// CHECK:         return %[[RES]]#0, %[[RES]]#1
+func.func @top_k(%x: tensor<2x60xf32>) -> (tensor<2x4xf32>, tensor<2x4xi64>) {
+  %v, %i = s2s.top_k %x k(4) dim(1)
+      : (tensor<2x60xf32>) -> (tensor<2x4xf32>, tensor<2x4xi64>)
+  return %v, %i : tensor<2x4xf32>, tensor<2x4xi64>
+}
+
+// -----
+
+/// One generic over the result: the index at the selected position, clamped
+/// to [0, N - 1], replaces that coordinate of a tensor.extract.
+// CHECK-DAG: #[[$SEL:.+]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @index_select(
+// CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: tensor<4x128xf32>, %[[IDX:[a-zA-Z0-9_]+]]: tensor<8xi64>)
+// CHECK:         %[[Y:.+]] = linalg.generic {indexing_maps = [#[[$SEL]], #{{.+}}], iterator_types = ["parallel", "parallel"]}
+// CHECK-SAME:        ins(%[[IDX]] : tensor<8xi64>) outs(%{{.+}} : tensor<8x128xf32>)
+// CHECK:           %[[ROW:.+]] = arith.index_cast
+// CHECK:           %[[LOW:.+]] = arith.maxsi %[[ROW]],
+// CHECK:           %[[ROW_OK:.+]] = arith.minsi %[[LOW]], %c3
+// CHECK:           %[[COL:.+]] = linalg.index 1 : index
+// CHECK:           tensor.extract %[[X]][%[[ROW_OK]], %[[COL]]] : tensor<4x128xf32>
+// CHECK:         return %[[Y]]
+func.func @index_select(%x: tensor<4x128xf32>, %idx: tensor<8xi64>)
+    -> tensor<8x128xf32> {
+  %y = s2s.index_select %x, %idx dim(0)
+      : (tensor<4x128xf32>, tensor<8xi64>) -> tensor<8x128xf32>
+  return %y : tensor<8x128xf32>
+}
+
+// -----
+
+/// A KV cache append is a tensor.insert_slice at the clamped position (in
+/// place once bufferized) and a tensor.extract_slice of the valid prefix.
+// CHECK-LABEL: func.func @kv_cache_append(
+// CHECK-SAME:      %[[NEW:[a-zA-Z0-9_]+]]: tensor<1x2x1x8xf32>, %[[CACHE:[a-zA-Z0-9_]+]]: tensor<1x2x64x8xf32>, %[[POS:[a-zA-Z0-9_]+]]: index)
+// CHECK-DAG:     %[[LAST:.+]] = arith.constant 63 : index
+// CHECK:         %[[HIGH:.+]] = arith.minsi %[[POS]], %[[LAST]] : index
+// CHECK:         %[[AT:.+]] = arith.maxsi %[[HIGH]], %{{.+}} : index
+// CHECK:         %[[OUT:.+]] = tensor.insert_slice %[[NEW]] into %[[CACHE]][0, 0, %[[AT]], 0] [1, 2, 1, 8] [1, 1, 1, 1]
+// CHECK:         %[[LEN:.+]] = arith.addi %[[AT]], %c1 : index
+// CHECK:         %[[VALID:.+]] = tensor.extract_slice %[[OUT]][0, 0, 0, 0] [1, 2, %[[LEN]], 8] [1, 1, 1, 1]
+// CHECK:         return %[[OUT]], %[[VALID]]
+func.func @kv_cache_append(%new: tensor<1x2x1x8xf32>,
+                           %cache: tensor<1x2x64x8xf32>, %pos: index)
+    -> (tensor<1x2x64x8xf32>, tensor<1x2x?x8xf32>) {
+  %out, %valid = s2s.kv_cache_append %new into %cache at(%pos) dim(2)
+      : (tensor<1x2x1x8xf32>, tensor<1x2x64x8xf32>, index)
+      -> (tensor<1x2x64x8xf32>, tensor<1x2x?x8xf32>)
+  return %out, %valid : tensor<1x2x64x8xf32>, tensor<1x2x?x8xf32>
+}
+
+// -----
+
 /// ONNX's LSTM extensions: the peepholes [3, H] (i, f, o) are read at rows
 /// 0..2 and add p * c to the gates, the output gate's with the new cell
 /// state; clip clamps every gate pre-activation to [-3, 3].

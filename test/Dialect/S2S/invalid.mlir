@@ -2571,3 +2571,175 @@ func.func @argmax_empty_dim(%input: tensor<3x0xf32>) -> tensor<3xi64> {
   %0 = s2s.argmax %input dim(-1) : (tensor<3x0xf32>) -> tensor<3xi64>
   return %0 : tensor<3xi64>
 }
+
+// -----
+
+func.func @log_softmax_rank_0(%input: tensor<f32>) {
+  // expected-error @+1 {{'s2s.log_softmax' op operand 'input' must have rank at least 1}}
+  %0 = s2s.log_softmax %input dim(0) : (tensor<f32>) -> tensor<f32>
+  return
+}
+
+// -----
+
+func.func @log_softmax_dim_too_large(%input: tensor<3x15xf32>) {
+  // expected-error @+1 {{'s2s.log_softmax' op attribute 'dim' must be in [-2, 1] for an input of rank 2, but is 2}}
+  %0 = s2s.log_softmax %input dim(2) : (tensor<3x15xf32>) -> tensor<3x15xf32>
+  return
+}
+
+// -----
+
+func.func @log_softmax_result_type(%input: tensor<3x15xf32>) {
+  // expected-error @+2 {{'s2s.log_softmax' op inferred type(s) 'tensor<3x15xf32>' are incompatible with return type(s) of operation 'tensor<3x16xf32>'}}
+  // expected-error @+1 {{'s2s.log_softmax' op failed to infer returned types}}
+  %0 = s2s.log_softmax %input dim(1) : (tensor<3x15xf32>) -> tensor<3x16xf32>
+  return
+}
+
+// -----
+
+func.func @top_k_too_many(%input: tensor<3x15xf32>) {
+  // expected-error @+1 {{'s2s.top_k' op attribute 'k' (16) must not exceed the size of operand 'input' along dimension -1 (15)}}
+  %0:2 = s2s.top_k %input k(16) dim(-1)
+      : (tensor<3x15xf32>) -> (tensor<3x16xf32>, tensor<3x16xi64>)
+  return
+}
+
+// -----
+
+func.func @top_k_dynamic_dim(%input: tensor<3x?xf32>) {
+  // expected-error @+1 {{'s2s.top_k' op operand 'input' (type 'tensor<3x?xf32>') must have a static size along dimension 1, the dimension the top k are taken along}}
+  %0:2 = s2s.top_k %input k(2) dim(1)
+      : (tensor<3x?xf32>) -> (tensor<3x2xf32>, tensor<3x2xi64>)
+  return
+}
+
+// -----
+
+func.func @top_k_dim_too_small(%input: tensor<3x15xf32>) {
+  // expected-error @+1 {{'s2s.top_k' op attribute 'dim' must be in [-2, 1] for an input of rank 2, but is -3}}
+  %0:2 = s2s.top_k %input k(2) dim(-3)
+      : (tensor<3x15xf32>) -> (tensor<3x2xf32>, tensor<3x2xi64>)
+  return
+}
+
+// -----
+
+// ODS: k is not negative.
+func.func @top_k_negative_k(%input: tensor<3x15xf32>) {
+  // expected-error @+1 {{'s2s.top_k' op attribute 'k' failed to satisfy constraint: 64-bit signless integer attribute whose value is non-negative}}
+  %0:2 = s2s.top_k %input k(-1) dim(1)
+      : (tensor<3x15xf32>) -> (tensor<3x1xf32>, tensor<3x1xi64>)
+  return
+}
+
+// -----
+
+func.func @top_k_result_shape(%input: tensor<3x15xf32>) {
+  // expected-error @+2 {{'s2s.top_k' op inferred type(s) 'tensor<3x2xf32>', 'tensor<3x2xi64>' are incompatible with return type(s) of operation 'tensor<2x15xf32>', 'tensor<2x15xi64>'}}
+  // expected-error @+1 {{'s2s.top_k' op failed to infer returned types}}
+  %0:2 = s2s.top_k %input k(2) dim(1)
+      : (tensor<3x15xf32>) -> (tensor<2x15xf32>, tensor<2x15xi64>)
+  return
+}
+
+// -----
+
+func.func @index_select_empty_dim(%input: tensor<0x4xf32>, %indices: tensor<2xi64>) {
+  // expected-error @+1 {{'s2s.index_select' op operand 'input' (type 'tensor<0x4xf32>') has size 0 along dimension 0, so no index can be valid, but 'indices' has type 'tensor<2xi64>'}}
+  %0 = s2s.index_select %input, %indices dim(0)
+      : (tensor<0x4xf32>, tensor<2xi64>) -> tensor<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @index_select_dim_too_large(%input: tensor<3x4xf32>, %indices: tensor<2xi64>) {
+  // expected-error @+1 {{'s2s.index_select' op attribute 'dim' must be in [-2, 1] for an input of rank 2, but is 2}}
+  %0 = s2s.index_select %input, %indices dim(2)
+      : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<3x4xf32>
+  return
+}
+
+// -----
+
+// ODS: the indices are a 1-D tensor of i32 or i64.
+func.func @index_select_indices_rank(%input: tensor<3x4xf32>, %indices: tensor<2x1xi64>) {
+  // expected-error @+1 {{'s2s.index_select' op operand #1 must be 1D tensor of 32-bit signless integer or 64-bit signless integer values, but got 'tensor<2x1xi64>'}}
+  %0 = s2s.index_select %input, %indices dim(0)
+      : (tensor<3x4xf32>, tensor<2x1xi64>) -> tensor<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @index_select_result_shape(%input: tensor<3x4xf32>, %indices: tensor<2xi64>) {
+  // expected-error @+2 {{'s2s.index_select' op inferred type(s) 'tensor<3x2xf32>' are incompatible with return type(s) of operation 'tensor<2x4xf32>'}}
+  // expected-error @+1 {{'s2s.index_select' op failed to infer returned types}}
+  %0 = s2s.index_select %input, %indices dim(1)
+      : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @kv_cache_append_too_many(%new: tensor<1x2x9x8xf32>, %cache: tensor<1x2x8x8xf32>, %pos: index) {
+  // expected-error @+1 {{'s2s.kv_cache_append' op operand 'new_entries' (type 'tensor<1x2x9x8xf32>') has 9 positions along dimension 2, more than the capacity of 'cache' ('tensor<1x2x8x8xf32>')}}
+  %0:2 = s2s.kv_cache_append %new into %cache at(%pos) dim(2)
+      : (tensor<1x2x9x8xf32>, tensor<1x2x8x8xf32>, index)
+      -> (tensor<1x2x8x8xf32>, tensor<1x2x?x8xf32>)
+  return
+}
+
+// -----
+
+func.func @kv_cache_append_heads(%new: tensor<1x4x1x8xf32>, %cache: tensor<1x2x8x8xf32>, %pos: index) {
+  // expected-error @+1 {{'s2s.kv_cache_append' op operand 'new_entries' must have the shape of 'cache' [1, 2, 8, 8] but along dimension 2, but has type 'tensor<1x4x1x8xf32>'}}
+  %0:2 = s2s.kv_cache_append %new into %cache at(%pos) dim(2)
+      : (tensor<1x4x1x8xf32>, tensor<1x2x8x8xf32>, index)
+      -> (tensor<1x2x8x8xf32>, tensor<1x2x?x8xf32>)
+  return
+}
+
+// -----
+
+func.func @kv_cache_append_rank(%new: tensor<2x1x8xf32>, %cache: tensor<1x2x8x8xf32>, %pos: index) {
+  // expected-error @+1 {{'s2s.kv_cache_append' op operand 'new_entries' must have the rank of 'cache' (4), but has type 'tensor<2x1x8xf32>'}}
+  %0:2 = s2s.kv_cache_append %new into %cache at(%pos) dim(2)
+      : (tensor<2x1x8xf32>, tensor<1x2x8x8xf32>, index)
+      -> (tensor<1x2x8x8xf32>, tensor<1x2x?x8xf32>)
+  return
+}
+
+// -----
+
+func.func @kv_cache_append_element_type(%new: tensor<1x2x1x8xf16>, %cache: tensor<1x2x8x8xf32>, %pos: index) {
+  // expected-error @+1 {{'s2s.kv_cache_append' op operand 'new_entries' must have the element type of 'cache' ('f32'), but has type 'tensor<1x2x1x8xf16>'}}
+  %0:2 = s2s.kv_cache_append %new into %cache at(%pos) dim(2)
+      : (tensor<1x2x1x8xf16>, tensor<1x2x8x8xf32>, index)
+      -> (tensor<1x2x8x8xf32>, tensor<1x2x?x8xf32>)
+  return
+}
+
+// -----
+
+func.func @kv_cache_append_dim(%new: tensor<1x2x1x8xf32>, %cache: tensor<1x2x8x8xf32>, %pos: index) {
+  // expected-error @+1 {{'s2s.kv_cache_append' op attribute 'dim' must be in [-4, 3] for a cache of rank 4, but is 4}}
+  %0:2 = s2s.kv_cache_append %new into %cache at(%pos) dim(4)
+      : (tensor<1x2x1x8xf32>, tensor<1x2x8x8xf32>, index)
+      -> (tensor<1x2x8x8xf32>, tensor<1x2x?x8xf32>)
+  return
+}
+
+// -----
+
+// The valid prefix has a dynamic length along dim.
+func.func @kv_cache_append_valid_type(%new: tensor<1x2x1x8xf32>, %cache: tensor<1x2x8x8xf32>, %pos: index) {
+  // expected-error @+2 {{'s2s.kv_cache_append' op inferred type(s) 'tensor<1x2x8x8xf32>', 'tensor<1x2x?x8xf32>' are incompatible with return type(s) of operation 'tensor<1x2x8x8xf32>', 'tensor<1x2x8x8xf32>'}}
+  // expected-error @+1 {{'s2s.kv_cache_append' op failed to infer returned types}}
+  %0:2 = s2s.kv_cache_append %new into %cache at(%pos) dim(2)
+      : (tensor<1x2x1x8xf32>, tensor<1x2x8x8xf32>, index)
+      -> (tensor<1x2x8x8xf32>, tensor<1x2x8x8xf32>)
+  return
+}

@@ -140,3 +140,52 @@ func.func @small_ops(%x: tensor<?x?x8xf32>, %w: tensor<4x8xf32>,
   %d4 = tensor.dim %arg, %c0 : tensor<?x8xi64>
   return %d0, %d1, %d2, %d3, %d4 : index, index, index, index, index
 }
+
+// -----
+
+// Log-softmax, top-k (whose selected dimension is k, static), index select
+// (the selected dimension has the size of the indices).
+// CHECK-LABEL: func.func @decoding_ops
+// CHECK-SAME:    (%[[X:[a-zA-Z0-9_]+]]: tensor<?x?x8xf32>, %[[IDX:[a-zA-Z0-9_]+]]: tensor<?xi64>)
+// CHECK-DAG:     %[[B:.+]] = tensor.dim %[[X]], %c0
+// CHECK-DAG:     %[[T:.+]] = tensor.dim %[[X]], %c1
+// CHECK-DAG:     %[[N:.+]] = tensor.dim %[[IDX]], %c0
+// CHECK:         return %[[T]], %[[B]], %[[N]], %[[T]]
+func.func @decoding_ops(%x: tensor<?x?x8xf32>, %indices: tensor<?xi64>)
+    -> (index, index, index, index) {
+  %logp = s2s.log_softmax %x dim(-1) : (tensor<?x?x8xf32>) -> tensor<?x?x8xf32>
+  %v, %i = s2s.top_k %x k(3) dim(2)
+      : (tensor<?x?x8xf32>) -> (tensor<?x?x3xf32>, tensor<?x?x3xi64>)
+  %sel = s2s.index_select %x, %indices dim(0)
+      : (tensor<?x?x8xf32>, tensor<?xi64>) -> tensor<?x?x8xf32>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %d0 = tensor.dim %logp, %c1 : tensor<?x?x8xf32>
+  %d1 = tensor.dim %i, %c0 : tensor<?x?x3xi64>
+  %d2 = tensor.dim %sel, %c0 : tensor<?x?x8xf32>
+  %d3 = tensor.dim %sel, %c1 : tensor<?x?x8xf32>
+  return %d0, %d1, %d2, %d3 : index, index, index, index
+}
+
+// -----
+
+// A KV cache append: the updated cache has the cache's sizes; the valid
+// prefix has pos + S positions along dim.
+// CHECK-LABEL: func.func @kv_cache_append
+// CHECK-SAME:    (%[[NEW:[a-zA-Z0-9_]+]]: tensor<?x2x?x8xf32>, %[[CACHE:[a-zA-Z0-9_]+]]: tensor<?x2x64x8xf32>, %[[POS:[a-zA-Z0-9_]+]]: index)
+// CHECK-DAG:     %[[B:.+]] = tensor.dim %[[CACHE]], %c0
+// CHECK-DAG:     %[[S:.+]] = tensor.dim %[[NEW]], %c2
+// CHECK-DAG:     %[[LEN:.+]] = arith.addi %[[POS]], %[[S]] : index
+// CHECK:         return %[[B]], %[[LEN]]
+func.func @kv_cache_append(%new: tensor<?x2x?x8xf32>,
+                           %cache: tensor<?x2x64x8xf32>, %pos: index)
+    -> (index, index) {
+  %out, %valid = s2s.kv_cache_append %new into %cache at(%pos) dim(2)
+      : (tensor<?x2x?x8xf32>, tensor<?x2x64x8xf32>, index)
+      -> (tensor<?x2x64x8xf32>, tensor<?x2x?x8xf32>)
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %d0 = tensor.dim %out, %c0 : tensor<?x2x64x8xf32>
+  %d1 = tensor.dim %valid, %c2 : tensor<?x2x?x8xf32>
+  return %d0, %d1 : index, index
+}

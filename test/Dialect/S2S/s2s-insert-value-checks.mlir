@@ -68,3 +68,43 @@ func.func @seq_lens(%x: tensor<?x?x3xf32>, %w_ih: tensor<1x6x3xf32>,
       -> (tensor<?x?x2xf32>, tensor<1x?x2xf32>, tensor<1x?x2xf32>)
   return %y, %y2 : tensor<?x?x2xf32>, tensor<?x?x2xf32>
 }
+
+// -----
+
+/// Before an index_select: every index in [0, N), N the size of 'input'
+/// along the selected dimension (a negative dim counts from the end; here
+/// the dynamic dimension 1).
+// CHECK-LABEL: func.func @index_select(
+// CHECK-SAME:      %[[X:[a-z0-9]+]]: tensor<4x?xf32>, %[[IDX:[a-z0-9]+]]: tensor<?xi32>
+// CHECK:         %[[N:.+]] = tensor.dim %[[X]], %c1
+// CHECK:         %[[N64:.+]] = arith.index_cast %[[N]] : index to i64
+// CHECK:         scf.for
+// CHECK:           arith.cmpi slt, %{{.+}}, %[[N64]] : i64
+// CHECK:         cf.assert %{{.+}}, "{{.*}}s2s-insert-value-checks.mlir:{{[0-9]+}}:8: s2s.index_select: every index must be in [0, N) (N: the size of 'input' along dimension 1; a value given at run time)"
+// CHECK:         s2s.index_select %[[X]], %[[IDX]] dim(-1)
+func.func @index_select(%x: tensor<4x?xf32>, %idx: tensor<?xi32>)
+    -> tensor<4x?xf32> {
+  %y = s2s.index_select %x, %idx dim(-1)
+      : (tensor<4x?xf32>, tensor<?xi32>) -> tensor<4x?xf32>
+  return %y : tensor<4x?xf32>
+}
+
+// -----
+
+/// Before a KV cache append: pos in [0, T_max - S] (static sizes: 64 - 1).
+// CHECK-LABEL: func.func @kv_cache_append(
+// CHECK-SAME:      %{{[a-z0-9]+}}: tensor<1x2x1x8xf32>, %{{[a-z0-9]+}}: tensor<1x2x64x8xf32>, %[[POS:[a-z0-9]+]]: index
+// CHECK-DAG:     %[[LAST:.+]] = arith.subi %c64, %c1 : index
+// CHECK-DAG:     %[[LOW:.+]] = arith.cmpi sge, %[[POS]], %c0 : index
+// CHECK-DAG:     %[[HIGH:.+]] = arith.cmpi sle, %[[POS]], %[[LAST]] : index
+// CHECK:         %[[OK:.+]] = arith.andi %[[LOW]], %[[HIGH]] : i1
+// CHECK:         cf.assert %[[OK]], "{{.*}}s2s-insert-value-checks.mlir:{{[0-9]+}}:18: s2s.kv_cache_append: 'pos' must be in [0, 64 - 1] (64: the capacity of 'cache', 1: the positions of 'new_entries' along dimension 2; a value given at run time)"
+// CHECK:         s2s.kv_cache_append
+func.func @kv_cache_append(%new: tensor<1x2x1x8xf32>,
+                           %cache: tensor<1x2x64x8xf32>, %pos: index)
+    -> tensor<1x2x?x8xf32> {
+  %out, %valid = s2s.kv_cache_append %new into %cache at(%pos) dim(2)
+      : (tensor<1x2x1x8xf32>, tensor<1x2x64x8xf32>, index)
+      -> (tensor<1x2x64x8xf32>, tensor<1x2x?x8xf32>)
+  return %valid : tensor<1x2x?x8xf32>
+}

@@ -19,6 +19,9 @@ below, which follow the s2s ops' dynamic dimensions (docs/DynamicShapes.md):
   layer_norm            input: the dimensions before normalized_shape
   embedding             indices: every dimension
   argmax                input: every dimension
+  log_softmax           input: every dimension
+  top_k                 input: every dimension but the one of the top k
+  index_select          input and indices: every dimension
 
 Run it after adding or regenerating a static test:
 
@@ -45,6 +48,8 @@ POSITIONAL = {
     "multi_head_attention": ["query", "key", "value"],
     "linear": ["input", "weight", "bias"], "layer_norm": ["input"],
     "embedding": ["indices", "weight"], "argmax": ["input"],
+    "log_softmax": ["input"], "top_k": ["input"],
+    "index_select": ["input", "indices"],
 }
 
 TENSOR = re.compile(r"tensor<([^>]*)>")
@@ -98,9 +103,17 @@ def operand_dynamic(op, role, dims, attrs):
         return set(range(rank - count)) if role == "input" else set()
     if op == "embedding":
         return set(range(rank)) if role == "indices" else set()
-    if op == "argmax":
+    if op in ("argmax", "log_softmax", "index_select"):
         return set(range(rank))
+    if op == "top_k":
+        return set(range(rank)) - {top_k_dim(attrs, rank)}
     raise ValueError(f"no rule for s2s.{op}")
+
+
+def top_k_dim(attrs, rank):
+    """The dimension of s2s.top_k's `dim(...)`, made non-negative."""
+    dim = int(re.search(r"dim\((-?\d+)\)", attrs).group(1))
+    return dim + rank if dim < 0 else dim
 
 
 def result_dynamic(op, index, dims, attrs):
@@ -123,6 +136,10 @@ def result_dynamic(op, index, dims, attrs):
     if op == "argmax":
         return {i for i in range(rank) if dims[i] != 1 or
                 "keepdim" not in attrs}
+    if op in ("log_softmax", "index_select"):
+        return set(range(rank))
+    if op == "top_k":
+        return set(range(rank)) - {top_k_dim(attrs, rank)}
     raise ValueError(f"no rule for s2s.{op}")
 
 

@@ -20,7 +20,9 @@ PyTorch 1.13 (Debian's python3-torch) has no scaled_dot_product_attention:
 the s2s.scaled_dot_product_attention and s2s.attention references are
 written with torch tensor ops, following the formulas in S2SOps.td. The
 recurrent layers, cells, nn.MultiheadAttention, linear, layer_norm,
-embedding and argmax use the PyTorch modules and functions themselves.
+embedding, argmax, log_softmax and index_select use the PyTorch modules and
+functions themselves; top_k uses torch.topk where the values are distinct,
+and a stable sort (the order s2s.top_k defines) where they tie.
 """
 
 import argparse
@@ -67,6 +69,9 @@ OPERANDS = {
     "layer_norm": (["input"], ["weight", "bias"]),
     "embedding": (["indices", "weight"], []),
     "argmax": (["input"], []),
+    "log_softmax": (["input"], []),
+    "top_k": (["input"], []),
+    "index_select": (["input", "indices"], []),
 }
 
 
@@ -1068,6 +1073,143 @@ def _():
     y = torch.argmax(x, dim=-1)
     assert y.tolist() == [4, 2, 8, 5, 0, 8], y.tolist()
     return [("input", x)], [("output", y)]
+
+
+def log_softmax_case(x, dim):
+    y = torch.log_softmax(x.double(), dim=dim)
+    return [("input", x)], [("output", y)]
+
+
+@case("log_softmax_last", "log_softmax", """
+s2s.log_softmax along the last dim of a [4, 9] input (logits of spread 3)
+against torch.log_softmax in float64.
+""", TOL, "dim(-1)")
+def _():
+    return log_softmax_case(torch.randn(4, 9) * 3, -1)
+
+
+@case("log_softmax_dim0", "log_softmax", """
+s2s.log_softmax along dim 0 of a [5, 3, 4] input against
+torch.log_softmax in float64: the normalized dimension is the outer one.
+""", TOL, "dim(0)")
+def _():
+    return log_softmax_case(torch.randn(5, 3, 4), 0)
+
+
+@case("log_softmax_extreme", "log_softmax", """
+s2s.log_softmax of rows with large logits (+-80, where exp overflows
+without the shift by the maximum) and -inf entries (masked tokens, which
+stay -inf) against torch.log_softmax in float64.
+""", TOL, "dim(1)")
+def _():
+    x = torch.randn(3, 6) * 2
+    x[0] = torch.tensor([80.0, 79.5, -80.0, 0.0, 81.0, 80.0])
+    x[1, 2] = float("-inf")
+    x[2, :5] = float("-inf")
+    return log_softmax_case(x, 1)
+
+
+def top_k_reference(x, k, dim):
+    """The top k of x along dim in s2s.top_k's order: descending, equal
+    values by lower index (x has no NaN)."""
+    moved = x.movedim(dim, -1)
+    order = np.argsort(-moved.numpy(), axis=-1, kind="stable")[..., :k]
+    indices = torch.from_numpy(np.ascontiguousarray(order))
+    values = torch.gather(moved, -1, indices)
+    return values.movedim(-1, dim), indices.movedim(-1, dim)
+
+
+def top_k_case(x, k, dim, distinct):
+    values, indices = top_k_reference(x, k, dim)
+    if distinct:
+        t = torch.topk(x, k, dim=dim, largest=True, sorted=True)
+        assert torch.equal(t.values, values) and torch.equal(t.indices,
+                                                             indices)
+    return [("input", x)], [("values", values), ("indices", indices)]
+
+
+@case("top_k_last", "top_k", """
+s2s.top_k with k = 5 along the last dim of a [3, 50] input of distinct
+values against torch.topk (sorted, largest).
+""", EXACT, "k(5) dim(-1)")
+def _():
+    return top_k_case(torch.randn(3, 50), 5, -1, distinct=True)
+
+
+@case("top_k_dim0_ties", "top_k", """
+s2s.top_k with k = 3 along dim 0 of a [6, 7] input of small integers,
++inf and -inf (ties everywhere) against a stable descending sort: of equal
+values the lower index comes first.
+""", EXACT, "k(3) dim(0)")
+def _():
+    x = torch.randint(0, 3, (6, 7)).to(torch.float32)
+    x[:, 0] = 1.0
+    x[2, 1] = float("inf")
+    x[4, 1] = float("inf")
+    x[:, 2] = float("-inf")
+    return top_k_case(x, 3, 0, distinct=False)
+
+
+@case("top_k_all", "top_k", """
+s2s.top_k with k equal to the size of the dimension (a full descending
+sort) of a [2, 8] input against torch.topk.
+""", EXACT, "k(8) dim(1)")
+def _():
+    return top_k_case(torch.randn(2, 8), 8, 1, distinct=True)
+
+
+@case("top_k_beams", "top_k", """
+s2s.top_k as beam search uses it: the k = 4 best of the scores of every
+continuation of 4 beams over a vocabulary of 15 ([2, 60], two sentences),
+log-probabilities summed, against torch.topk.
+""", EXACT, "k(4) dim(1)")
+def _():
+    scores = torch.log_softmax(torch.randn(8, 15) * 2, -1) + \
+        torch.randn(8, 1)
+    return top_k_case(scores.reshape(2, 60), 4, 1, distinct=True)
+
+
+def index_select_case(x, indices, dim):
+    y = torch.index_select(x, dim, indices.long())
+    return [("input", x), ("indices", indices)], [("output", y)]
+
+
+@case("index_select_dim0", "index_select", """
+s2s.index_select along dim 0 of a [5, 3, 4] input with i64 indices that
+repeat and skip rows (the reorder of beam search) against
+torch.index_select; exact, a gather does no arithmetic.
+""", EXACT, "dim(0)")
+def _():
+    return index_select_case(torch.randn(5, 3, 4),
+                             torch.tensor([4, 0, 0, 2, 4, 1]), 0)
+
+
+@case("index_select_dim_neg1_i32", "index_select", """
+s2s.index_select along dim -1 of a [2, 3, 7] input with i32 indices
+against torch.index_select.
+""", EXACT, "dim(-1)")
+def _():
+    return index_select_case(torch.randn(2, 3, 7),
+                             torch.tensor([6, 1, 1, 0], dtype=torch.int32),
+                             -1)
+
+
+@case("index_select_tokens", "index_select", """
+s2s.index_select of an i64 token history [8, 5] along the beam dimension
+(dim 0) against torch.index_select: integer tensors are reordered too.
+""", EXACT, "dim(0)")
+def _():
+    return index_select_case(torch.randint(0, 15, (8, 5)),
+                             torch.tensor([1, 1, 3, 0, 4, 6, 6, 5]), 0)
+
+
+@case("index_select_flags", "index_select", """
+s2s.index_select of boolean finished flags [8] along dim 0 against
+torch.index_select.
+""", EXACT, "dim(0)")
+def _():
+    return index_select_case(torch.rand(8) < 0.5,
+                             torch.tensor([7, 7, 2, 0, 1, 3, 3, 4]), 0)
 
 
 #===----------------------------------------------------------------------===#

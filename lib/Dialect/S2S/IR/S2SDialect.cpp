@@ -1,6 +1,7 @@
 //===- S2SDialect.cpp - s2s dialect registration --------------------------===//
 //
-// Registers the ops and attributes of the s2s dialect.
+// Registers the ops and attributes of the s2s dialect, and lets the inliner
+// move s2s ops (value-semantic, without regions) into their callers.
 //
 //===----------------------------------------------------------------------===//
 
@@ -9,6 +10,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
+#include "mlir/Transforms/InliningUtils.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -22,6 +24,16 @@ using namespace mlir::s2s;
 #define GET_ATTRDEF_CLASSES
 #include "s2s/Dialect/S2S/IR/S2SAttrs.cpp.inc"
 
+namespace {
+/// Every s2s op may be inlined: none has a region or refers to a symbol.
+struct S2SInlinerInterface : DialectInlinerInterface {
+  using DialectInlinerInterface::DialectInlinerInterface;
+  bool isLegalToInline(Operation *, Region *, bool, IRMapping &) const final {
+    return true;
+  }
+};
+} // namespace
+
 void S2SDialect::initialize() {
   addOperations<
 #define GET_OP_LIST
@@ -31,4 +43,5 @@ void S2SDialect::initialize() {
 #define GET_ATTRDEF_LIST
 #include "s2s/Dialect/S2S/IR/S2SAttrs.cpp.inc"
       >();
+  addInterfaces<S2SInlinerInterface>();
 }

@@ -81,10 +81,9 @@ public:
                       StringRef rule) {
     auto type = getTensorType(value);
     if (type.getRank() == static_cast<int64_t>(expected.size()) &&
-        llvm::all_of(llvm::zip_equal(type.getShape(), expected),
-                     [](auto pair) {
-                       return dimsAgree(std::get<0>(pair), std::get<1>(pair));
-                     }))
+        llvm::all_of(llvm::zip_equal(type.getShape(), expected), [](auto pair) {
+          return dimsAgree(std::get<0>(pair), std::get<1>(pair));
+        }))
       return success();
     InFlightDiagnostic diag = op->emitOpError()
                               << "operand '" << name << "' must have shape "
@@ -141,10 +140,10 @@ public:
     }
     if (ok)
       return success();
-    InFlightDiagnostic diag =
-        op->emitOpError() << "operand '" << name << "' must broadcast to "
-                          << rule << " = " << formatShape(target)
-                          << " (rank " << minRank;
+    InFlightDiagnostic diag = op->emitOpError()
+                              << "operand '" << name << "' must broadcast to "
+                              << rule << " = " << formatShape(target)
+                              << " (rank " << minRank;
     if (targetRank != minRank)
       diag << " to " << targetRank;
     diag << ", each dimension 1 or equal), but has "
@@ -161,8 +160,7 @@ public:
       return success();
     return op->emitOpError()
            << "operand '" << name << "' must be a boolean (i1) mask or an "
-           << "additive mask of element type " << elt << ", but has "
-           << actual;
+           << "additive mask of element type " << elt << ", but has " << actual;
   }
 
 private:
@@ -171,8 +169,8 @@ private:
 };
 } // namespace
 
-static std::string symbolLegend(
-    ArrayRef<std::pair<StringRef, int64_t>> symbols) {
+static std::string
+symbolLegend(ArrayRef<std::pair<StringRef, int64_t>> symbols) {
   std::string result;
   llvm::raw_string_ostream os(result);
   llvm::interleaveComma(symbols, os, [&](auto symbol) {
@@ -199,8 +197,7 @@ namespace {
 struct RNNLayerDims {
   int64_t numDirections, seqLen, batch, inputSize, hiddenSize;
 
-  template <typename AdaptorOrOp>
-  static RNNLayerDims get(AdaptorOrOp op) {
+  template <typename AdaptorOrOp> static RNNLayerDims get(AdaptorOrOp op) {
     auto xType = getTensorType(op.getX());
     bool batchFirst = op.getBatchFirst();
     return {op.getDirection() == Direction::bidirectional ? 2 : 1,
@@ -219,10 +216,9 @@ static LogicalResult verifyRNNLayer(OpTy op, int64_t numGates, Value c0,
   RNNLayerDims dims = RNNLayerDims::get(op);
   int64_t d = dims.numDirections, h = dims.hiddenSize;
   int64_t gates = numGates * h;
-  OperandChecker check(op, symbolLegend({{"D", d},
-                                         {"H", h},
-                                         {"I", dims.inputSize},
-                                         {"B", dims.batch}}));
+  OperandChecker check(
+      op, symbolLegend(
+              {{"D", d}, {"H", h}, {"I", dims.inputSize}, {"B", dims.batch}}));
   Type elt = getTensorType(op.getX()).getElementType();
   std::string g = gateRule(numGates);
 
@@ -339,21 +335,19 @@ LogicalResult RecurrenceOp::verifyOperandShapes() {
   std::string g = gateRule(numGates);
   StringRef cell = stringifyCellKind(getCell());
   Type elt = xType.getElementType();
-  OperandChecker check(*this, symbolLegend({{"T", t},
-                                            {"B", b},
-                                            {"D", d},
-                                            {"H", h},
-                                            {"G", numGates}}));
+  OperandChecker check(
+      *this,
+      symbolLegend({{"T", t}, {"B", b}, {"D", d}, {"H", h}, {"G", numGates}}));
   SmallVector<int64_t> xShape = {t, b, mulDims(d, gates)};
   if (batchFirst)
     std::swap(xShape[0], xShape[1]);
   if (failed(check.shape("x_gates", getXGates(), xShape,
                          batchFirst ? "[B, T, D*G*H]" : "[T, B, D*G*H]")) ||
-      failed(check.shape("w_hh", getWHh(), {d, gates, h},
-                         "[D, " + g + ", H]")) ||
+      failed(
+          check.shape("w_hh", getWHh(), {d, gates, h}, "[D, " + g + ", H]")) ||
       failed(check.elementType("w_hh", getWHh(), elt, "x_gates")) ||
-      failed(check.optional("b_hh", getBHh(), {d, gates}, "[D, " + g + "]",
-                            elt, "x_gates")) ||
+      failed(check.optional("b_hh", getBHh(), {d, gates}, "[D, " + g + "]", elt,
+                            "x_gates")) ||
       failed(check.optional("h0", getH0(), {d, b, h}, "[D, B, H]", elt,
                             "x_gates")))
     return failure();
@@ -361,8 +355,8 @@ LogicalResult RecurrenceOp::verifyOperandShapes() {
     if (getCell() != CellKind::lstm)
       return emitOpError() << "operand 'c0' is only used by cell 'lstm', not '"
                            << cell << "'";
-    if (failed(check.optional("c0", c0, {d, b, h}, "[D, B, H]", elt,
-                              "x_gates")))
+    if (failed(
+            check.optional("c0", c0, {d, b, h}, "[D, B, H]", elt, "x_gates")))
       return failure();
   }
   if (Value seqLens = getSeqLens())
@@ -485,11 +479,9 @@ LogicalResult AttentionOp::verifyOperandShapes() {
   int64_t tk = kType.getDimSize(1), dk = kType.getDimSize(2),
           dv = vType.getDimSize(2);
   Type elt = qType.getElementType();
-  OperandChecker check(*this, symbolLegend({{"B", b},
-                                            {"Tq", tq},
-                                            {"Dq", dq},
-                                            {"Tk", tk},
-                                            {"Dk", dk}}));
+  OperandChecker check(
+      *this,
+      symbolLegend({{"B", b}, {"Tq", tq}, {"Dq", dq}, {"Tk", tk}, {"Dk", dk}}));
   if (failed(check.shape("keys", getKeys(), {b, tk, dk}, "[B, Tk, Dk]")) ||
       failed(check.elementType("keys", getKeys(), elt, "query")) ||
       failed(check.shape("values", getValues(), {b, tk, dv}, "[B, Tk, Dv]")) ||
@@ -510,8 +502,7 @@ LogicalResult AttentionOp::verifyOperandShapes() {
       return emitOpError() << "score '" << stringifyAttentionScore(score)
                            << "' requires operand '" << name << "'";
     if (!wanted && value)
-      return emitOpError() << "operand '" << name
-                           << "' is not used by score '"
+      return emitOpError() << "operand '" << name << "' is not used by score '"
                            << stringifyAttentionScore(score) << "'";
   }
 
@@ -558,10 +549,8 @@ LogicalResult AttentionOp::inferReturnTypes(MLIRContext *,
   auto vType = getTensorType(adaptor.getValues());
   int64_t b = qType.getDimSize(0), tq = qType.getDimSize(1);
   Type elt = qType.getElementType();
-  results.push_back(
-      RankedTensorType::get({b, tq, vType.getDimSize(2)}, elt));
-  results.push_back(
-      RankedTensorType::get({b, tq, kType.getDimSize(1)}, elt));
+  results.push_back(RankedTensorType::get({b, tq, vType.getDimSize(2)}, elt));
+  results.push_back(RankedTensorType::get({b, tq, kType.getDimSize(1)}, elt));
   return success();
 }
 
@@ -591,8 +580,8 @@ LogicalResult ScaledDotProductAttentionOp::verifyOperandShapes() {
                                             {"Tq", tq},
                                             {"Tk", tk},
                                             {"D", d}}));
-  if (failed(check.shape("key", getKey(), {b, hkv, tk, d},
-                         "[B, Hkv, Tk, D]")) ||
+  if (failed(
+          check.shape("key", getKey(), {b, hkv, tk, d}, "[B, Hkv, Tk, D]")) ||
       failed(check.elementType("key", getKey(), elt, "query")) ||
       failed(check.shape("value", getValue(), {b, hkv, tk, dv},
                          "[B, Hkv, Tk, Dv]")) ||
@@ -666,15 +655,15 @@ LogicalResult MultiHeadAttentionOp::verifyOperandShapes() {
     k = SequenceDims::get(getKey(), batchFirst);
     v = SequenceDims::get(getValue(), batchFirst);
     check.setLegend(symbolLegend({{"B", b}, {"Tk", k.length}}));
-    if (failed(check.shape("key", getKey(), {batchFirst ? b : k.length,
-                                             batchFirst ? k.length : b,
-                                             k.features},
-                           (layout + "Ek]").str())) ||
+    if (failed(check.shape(
+            "key", getKey(),
+            {batchFirst ? b : k.length, batchFirst ? k.length : b, k.features},
+            (layout + "Ek]").str())) ||
         failed(check.elementType("key", getKey(), elt, "query")) ||
-        failed(check.shape("value", getValue(), {batchFirst ? b : k.length,
-                                                 batchFirst ? k.length : b,
-                                                 v.features},
-                           (layout + "Ev]").str())) ||
+        failed(check.shape(
+            "value", getValue(),
+            {batchFirst ? b : k.length, batchFirst ? k.length : b, v.features},
+            (layout + "Ev]").str())) ||
         failed(check.elementType("value", getValue(), elt, "query")))
       return failure();
   }
@@ -685,8 +674,8 @@ LogicalResult MultiHeadAttentionOp::verifyOperandShapes() {
                          << ") must divide the embedding size E (" << e << ")";
 
   // Projection weights: packed or separate, never both.
-  check.setLegend(symbolLegend({{"E", e}, {"Ek", k.features},
-                                {"Ev", v.features}}));
+  check.setLegend(
+      symbolLegend({{"E", e}, {"Ek", k.features}, {"Ev", v.features}}));
   bool separate = getQProjWeight() || getKProjWeight() || getVProjWeight();
   if (getInProjWeight() && separate)
     return emitOpError() << "takes either 'in_proj_weight' or "
@@ -719,20 +708,18 @@ LogicalResult MultiHeadAttentionOp::verifyOperandShapes() {
         return failure();
     }
   }
-  if (failed(check.optional("in_proj_bias", getInProjBias(),
-                            {mulDims(3, e)}, "[3*E]", elt, "query")) ||
+  if (failed(check.optional("in_proj_bias", getInProjBias(), {mulDims(3, e)},
+                            "[3*E]", elt, "query")) ||
       failed(check.shape("out_proj_weight", getOutProjWeight(), {e, e},
                          "[E, E]")) ||
       failed(check.elementType("out_proj_weight", getOutProjWeight(), elt,
                                "query")) ||
-      failed(check.optional("out_proj_bias", getOutProjBias(), {e}, "[E]",
-                            elt, "query")))
+      failed(check.optional("out_proj_bias", getOutProjBias(), {e}, "[E]", elt,
+                            "query")))
     return failure();
 
-  check.setLegend(symbolLegend({{"B", b},
-                                {"num_heads", heads},
-                                {"Tq", tq},
-                                {"Tk", tk}}));
+  check.setLegend(
+      symbolLegend({{"B", b}, {"num_heads", heads}, {"Tq", tq}, {"Tk", tk}}));
   if (Value mask = getKeyPaddingMask())
     if (failed(check.maskElementType("key_padding_mask", mask, elt)) ||
         failed(check.shape("key_padding_mask", mask, {b, tk}, "[B, Tk]")))
@@ -743,8 +730,8 @@ LogicalResult MultiHeadAttentionOp::verifyOperandShapes() {
     int64_t rank = getTensorType(mask).getRank();
     SmallVector<int64_t> perHead = {mulDims(b, heads), tq, tk};
     if (rank == 3) {
-      if (failed(check.shape("attn_mask", mask, perHead,
-                             "[B*num_heads, Tq, Tk]")))
+      if (failed(
+              check.shape("attn_mask", mask, perHead, "[B*num_heads, Tq, Tk]")))
         return failure();
     } else if (rank == 2) {
       if (failed(check.shape("attn_mask", mask, {tq, tk}, "[Tq, Tk]")))
@@ -760,9 +747,10 @@ LogicalResult MultiHeadAttentionOp::verifyOperandShapes() {
   return success();
 }
 
-LogicalResult MultiHeadAttentionOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location>, Adaptor adaptor,
-    SmallVectorImpl<Type> &results) {
+LogicalResult
+MultiHeadAttentionOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
+                                       Adaptor adaptor,
+                                       SmallVectorImpl<Type> &results) {
   auto qType = getTensorType(adaptor.getQuery());
   results.push_back(qType);
   if (!adaptor.getNeedWeights())
@@ -772,8 +760,8 @@ LogicalResult MultiHeadAttentionOp::inferReturnTypes(
   int64_t tk = q.length;
   if (Value key = adaptor.getKey())
     tk = SequenceDims::get(key, batchFirst).length;
-  results.push_back(RankedTensorType::get({q.batch, q.length, tk},
-                                          qType.getElementType()));
+  results.push_back(
+      RankedTensorType::get({q.batch, q.length, tk}, qType.getElementType()));
   return success();
 }
 
@@ -797,8 +785,7 @@ LogicalResult LinearOp::verifyOperandShapes() {
   return success();
 }
 
-LogicalResult LinearOp::inferReturnTypes(MLIRContext *,
-                                         std::optional<Location>,
+LogicalResult LinearOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                          Adaptor adaptor,
                                          SmallVectorImpl<Type> &results) {
   auto xType = getTensorType(adaptor.getInput());
@@ -831,8 +818,7 @@ LogicalResult LayerNormOp::verifyOperandShapes() {
                     }))
     return emitOpError() << "operand 'input' must end in the dimensions of "
                          << "'normalized_shape' " << formatShape(normalized)
-                         << ", but has shape "
-                         << formatShape(xType.getShape());
+                         << ", but has shape " << formatShape(xType.getShape());
   if (!(getEps().convertToDouble() > 0.0))
     return emitOpError() << "attribute 'eps' must be positive, but is "
                          << getEps().convertToDouble();
@@ -911,11 +897,9 @@ LogicalResult ArgMaxOp::verifyOperandShapes() {
                          << rank - 1 << "] for an input of rank " << rank
                          << ", but is " << dim;
   // The maximum of no elements is undefined (PyTorch raises).
-  int64_t size =
-      getTensorType(getInput()).getDimSize(*normalizeDim(dim, rank));
+  int64_t size = getTensorType(getInput()).getDimSize(*normalizeDim(dim, rank));
   if (size == 0)
-    return emitOpError() << "operand 'input' has size 0 along dimension "
-                         << dim
+    return emitOpError() << "operand 'input' has size 0 along dimension " << dim
                          << ": there is no element to take the argmax of";
   return success();
 }
@@ -936,6 +920,159 @@ LogicalResult ArgMaxOp::inferReturnTypes(MLIRContext *context,
     shape.erase(shape.begin() + *dim);
   results.push_back(
       RankedTensorType::get(shape, IntegerType::get(context, 64)));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// LogSoftmaxOp, TopKOp, IndexSelectOp
+//===----------------------------------------------------------------------===//
+
+/// Checks the `dim` attribute of a reduction-like op: an input of rank at
+/// least 1 and `dim` in [-rank, rank - 1].
+static LogicalResult verifyDimAttr(Operation *op, Value input, int64_t dim) {
+  int64_t rank = getTensorType(input).getRank();
+  if (rank == 0)
+    return op->emitOpError() << "operand 'input' must have rank at least 1";
+  if (!normalizeDim(dim, rank))
+    return op->emitOpError()
+           << "attribute 'dim' must be in [" << -rank << ", " << rank - 1
+           << "] for an input of rank " << rank << ", but is " << dim;
+  return success();
+}
+
+LogicalResult LogSoftmaxOp::verifyOperandShapes() {
+  return verifyDimAttr(*this, getInput(), static_cast<int64_t>(getDim()));
+}
+
+LogicalResult LogSoftmaxOp::inferReturnTypes(MLIRContext *,
+                                             std::optional<Location>,
+                                             Adaptor adaptor,
+                                             SmallVectorImpl<Type> &results) {
+  results.push_back(adaptor.getInput().getType());
+  return success();
+}
+
+LogicalResult TopKOp::verifyOperandShapes() {
+  int64_t dim = static_cast<int64_t>(getDim());
+  if (failed(verifyDimAttr(*this, getInput(), dim)))
+    return failure();
+  auto type = getTensorType(getInput());
+  int64_t d = *normalizeDim(dim, type.getRank());
+  if (type.isDynamicDim(d))
+    return emitOpError() << "operand 'input' (type " << type
+                         << ") must have a static size along dimension " << dim
+                         << ", the dimension the top k are taken along";
+  int64_t k = static_cast<int64_t>(getK());
+  if (k > type.getDimSize(d))
+    return emitOpError() << "attribute 'k' (" << k
+                         << ") must not exceed the size of operand 'input' "
+                         << "along dimension " << dim << " ("
+                         << type.getDimSize(d) << ")";
+  return success();
+}
+
+LogicalResult TopKOp::inferReturnTypes(MLIRContext *context,
+                                       std::optional<Location>, Adaptor adaptor,
+                                       SmallVectorImpl<Type> &results) {
+  auto xType = getTensorType(adaptor.getInput());
+  std::optional<int64_t> dim =
+      normalizeDim(static_cast<int64_t>(adaptor.getDim()), xType.getRank());
+  if (!dim)
+    return failure();
+  SmallVector<int64_t> shape(xType.getShape());
+  shape[*dim] = static_cast<int64_t>(adaptor.getK());
+  results.push_back(RankedTensorType::get(shape, xType.getElementType()));
+  results.push_back(
+      RankedTensorType::get(shape, IntegerType::get(context, 64)));
+  return success();
+}
+
+LogicalResult IndexSelectOp::verifyOperandShapes() {
+  int64_t dim = static_cast<int64_t>(getDim());
+  if (failed(verifyDimAttr(*this, getInput(), dim)))
+    return failure();
+  // Nothing can be selected from an empty dimension, except no slice at all.
+  auto type = getTensorType(getInput());
+  auto indicesType = getTensorType(getIndices());
+  int64_t d = *normalizeDim(dim, type.getRank());
+  if (type.getDimSize(d) == 0 && indicesType.getDimSize(0) != 0)
+    return emitOpError() << "operand 'input' (type " << type
+                         << ") has size 0 along dimension " << dim
+                         << ", so no index can be valid, but 'indices' has "
+                         << "type " << indicesType;
+  return success();
+}
+
+LogicalResult IndexSelectOp::inferReturnTypes(MLIRContext *,
+                                              std::optional<Location>,
+                                              Adaptor adaptor,
+                                              SmallVectorImpl<Type> &results) {
+  auto xType = getTensorType(adaptor.getInput());
+  std::optional<int64_t> dim =
+      normalizeDim(static_cast<int64_t>(adaptor.getDim()), xType.getRank());
+  if (!dim)
+    return failure();
+  SmallVector<int64_t> shape(xType.getShape());
+  shape[*dim] = getTensorType(adaptor.getIndices()).getDimSize(0);
+  results.push_back(RankedTensorType::get(shape, xType.getElementType()));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// KVCacheAppendOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult KVCacheAppendOp::verifyOperandShapes() {
+  auto newType = getTensorType(getNewEntries());
+  auto cacheType = getTensorType(getCache());
+  int64_t rank = cacheType.getRank();
+  int64_t dim = static_cast<int64_t>(getDim());
+  if (rank == 0)
+    return emitOpError() << "operand 'cache' must have rank at least 1";
+  if (!normalizeDim(dim, rank))
+    return emitOpError() << "attribute 'dim' must be in [" << -rank << ", "
+                         << rank - 1 << "] for a cache of rank " << rank
+                         << ", but is " << dim;
+  if (newType.getRank() != rank)
+    return emitOpError() << "operand 'new_entries' must have the rank of "
+                         << "'cache' (" << rank << "), but has type "
+                         << newType;
+  if (newType.getElementType() != cacheType.getElementType())
+    return emitOpError() << "operand 'new_entries' must have the element "
+                         << "type of 'cache' (" << cacheType.getElementType()
+                         << "), but has type " << newType;
+  int64_t d = *normalizeDim(dim, rank);
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t n = newType.getDimSize(i), c = cacheType.getDimSize(i);
+    if (ShapedType::isDynamic(n) || ShapedType::isDynamic(c))
+      continue;
+    if (i == d && n > c)
+      return emitOpError() << "operand 'new_entries' (type " << newType
+                           << ") has " << n << " positions along dimension "
+                           << dim << ", more than the capacity of 'cache' ("
+                           << cacheType << ")";
+    if (i != d && n != c)
+      return emitOpError() << "operand 'new_entries' must have the shape of "
+                           << "'cache' " << formatShape(cacheType.getShape())
+                           << " but along dimension " << dim
+                           << ", but has type " << newType;
+  }
+  return success();
+}
+
+LogicalResult
+KVCacheAppendOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
+                                  Adaptor adaptor,
+                                  SmallVectorImpl<Type> &results) {
+  auto cacheType = getTensorType(adaptor.getCache());
+  std::optional<int64_t> dim =
+      normalizeDim(static_cast<int64_t>(adaptor.getDim()), cacheType.getRank());
+  if (!dim)
+    return failure();
+  SmallVector<int64_t> shape(cacheType.getShape());
+  shape[*dim] = ShapedType::kDynamic;
+  results.push_back(cacheType);
+  results.push_back(RankedTensorType::get(shape, cacheType.getElementType()));
   return success();
 }
 

@@ -3,13 +3,16 @@
 // ReifyRankedShapedTypeOpInterface of every s2s op: each dynamic result
 // dimension is a dimension of an operand (the same sources from which
 // inferReturnTypes in S2SOps.cpp derives the result types), built as
-// tensor.dim ops. Upstream passes, s2s-bufferization-shape-functions and the
+// tensor.dim ops (and, for the valid prefix of a KV cache, an addition).
+// Upstream passes, s2s-bufferization-shape-functions and the
 // lowering use them to know result sizes before computing the results.
 //
 //===----------------------------------------------------------------------===//
 
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
@@ -184,4 +187,60 @@ LogicalResult ArgMaxOp::reifyResultShapes(OpBuilder &b,
   else
     dims.erase(dims.begin() + *dim);
   return reifyFrom(b, *this, {dims}, shapes);
+}
+
+LogicalResult
+LogSoftmaxOp::reifyResultShapes(OpBuilder &b,
+                                ReifiedRankedShapedTypeDims &shapes) {
+  return reifyFrom(b, *this, {allDims(getInput())}, shapes);
+}
+
+LogicalResult TopKOp::reifyResultShapes(OpBuilder &b,
+                                        ReifiedRankedShapedTypeDims &shapes) {
+  // The dimension of the top k is static (k); the others are the input's.
+  SmallVector<DimOf> dims = allDims(getInput());
+  return reifyFrom(b, *this, {dims, dims}, shapes);
+}
+
+LogicalResult
+IndexSelectOp::reifyResultShapes(OpBuilder &b,
+                                 ReifiedRankedShapedTypeDims &shapes) {
+  SmallVector<DimOf> dims = allDims(getInput());
+  int64_t rank = dims.size();
+  int64_t dim = static_cast<int64_t>(getDim());
+  if (dim < -rank || dim >= rank)
+    return failure();
+  if (dim < 0)
+    dim += rank;
+  dims[dim] = {getIndices(), 0};
+  return reifyFrom(b, *this, {dims}, shapes);
+}
+
+LogicalResult
+KVCacheAppendOp::reifyResultShapes(OpBuilder &b,
+                                   ReifiedRankedShapedTypeDims &shapes) {
+  int64_t rank = cast<RankedTensorType>(getCache().getType()).getRank();
+  int64_t dim = static_cast<int64_t>(getDim());
+  if (dim < -rank || dim >= rank)
+    return failure();
+  if (dim < 0)
+    dim += rank;
+  // cache_out: the cache's sizes; valid: those but pos + S along `dim`.
+  if (failed(reifyFrom(b, *this, {allDims(getCache()), allDims(getCache())},
+                       shapes)))
+    return failure();
+  Location loc = getLoc();
+  SmallVector<OpFoldResult> valid;
+  for (int64_t i = 0; i < rank; ++i) {
+    if (i != dim) {
+      valid.push_back(tensor::getMixedSize(b, loc, getCache(), i));
+      continue;
+    }
+    Value count = getValueOrCreateConstantIndexOp(
+        b, loc, tensor::getMixedSize(b, loc, getNewEntries(), i));
+    valid.push_back(arith::AddIOp::create(b, loc, getPos(), count).getResult());
+  }
+  shapes.pop_back();
+  shapes.push_back(valid);
+  return success();
 }

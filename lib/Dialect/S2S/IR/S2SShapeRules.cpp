@@ -77,6 +77,17 @@ SmallVector<DimRule> mlir::s2s::getDimRules(Operation *op) {
             "mask", attn.getMask(),
             {{"query", q, 0}, {"query", q, 1}, {"query", q, 2}, {"key", k, 2}});
       })
+      .Case([&](KVCacheAppendOp append) {
+        // The new entries have the cache's shape but along `dim`.
+        auto type = cast<RankedTensorType>(append.getCache().getType());
+        int64_t dim = static_cast<int64_t>(append.getDim());
+        if (dim < 0)
+          dim += type.getRank();
+        for (int64_t i = 0; i < type.getRank(); ++i)
+          if (i != dim)
+            add("new_entries", append.getNewEntries(), i, "cache",
+                append.getCache(), i);
+      })
       .Case([&](ArgMaxOp argmax) {
         // The maximum of no elements is undefined (PyTorch raises).
         auto type = cast<RankedTensorType>(argmax.getInput().getType());

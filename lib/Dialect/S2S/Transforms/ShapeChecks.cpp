@@ -138,6 +138,63 @@ static void emitEmbeddingCheck(EmbeddingOp op) {
                      ": the rows of 'weight'; a value given at run time)");
 }
 
+/// The check of the indices of an index_select: every index in [0, size of
+/// `dim`).
+static void emitIndexSelectCheck(IndexSelectOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  auto inputType = cast<RankedTensorType>(op.getInput().getType());
+  int64_t dim = static_cast<int64_t>(op.getDim());
+  if (dim < 0)
+    dim += inputType.getRank();
+  Value size = getValueOrCreateConstantIndexOp(
+      b, loc, tensor::getMixedSize(b, loc, op.getInput(), dim));
+  std::string count = inputType.isDynamicDim(dim)
+                          ? "N"
+                          : std::to_string(inputType.getDimSize(dim));
+  emitRangeCheck(b, loc, op.getIndices(), size, /*inclusive=*/false,
+                 locationPrefix(loc) +
+                     "s2s.index_select: every index must be in [0, " + count +
+                     ") (" + count + ": the size of 'input' along dimension " +
+                     std::to_string(dim) + "; a value given at run time)");
+}
+
+/// The check of the position of a KV cache append: pos in [0, T_max - S].
+static void emitKVCacheAppendCheck(KVCacheAppendOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  auto cacheType = cast<RankedTensorType>(op.getCache().getType());
+  auto newType = cast<RankedTensorType>(op.getNewEntries().getType());
+  int64_t dim = static_cast<int64_t>(op.getDim());
+  if (dim < 0)
+    dim += cacheType.getRank();
+  Value capacity = getValueOrCreateConstantIndexOp(
+      b, loc, tensor::getMixedSize(b, loc, op.getCache(), dim));
+  Value count = getValueOrCreateConstantIndexOp(
+      b, loc, tensor::getMixedSize(b, loc, op.getNewEntries(), dim));
+  Value last = arith::SubIOp::create(b, loc, capacity, count);
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value holds = arith::AndIOp::create(
+      b, loc,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, op.getPos(),
+                            zero),
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle, op.getPos(),
+                            last));
+  auto size = [](RankedTensorType type, int64_t d, StringRef name) {
+    return type.isDynamicDim(d) ? name.str()
+                                : std::to_string(type.getDimSize(d));
+  };
+  std::string tMax = size(cacheType, dim, "T_max");
+  std::string s = size(newType, dim, "S");
+  cf::AssertOp::create(
+      b, loc, holds,
+      locationPrefix(loc) + "s2s.kv_cache_append: 'pos' must be in [0, " +
+          tMax + " - " + s + "] (" + tMax + ": the capacity of 'cache', " + s +
+          ": the positions of 'new_entries' along dimension " +
+          std::to_string(dim) + "; a value given at run time)")
+      ->setAttr(S2SDialect::getValueCheckAttrName(), b.getUnitAttr());
+}
+
 struct S2SInsertValueChecksPass
     : s2s::impl::S2SInsertValueChecksPassBase<S2SInsertValueChecksPass> {
   void runOnOperation() override {
@@ -157,6 +214,10 @@ struct S2SInsertValueChecksPass
         emitSeqLensCheck(recurrence, recurrence.getXGates());
       else if (auto embedding = dyn_cast<EmbeddingOp>(op))
         emitEmbeddingCheck(embedding);
+      else if (auto select = dyn_cast<IndexSelectOp>(op))
+        emitIndexSelectCheck(select);
+      else if (auto append = dyn_cast<KVCacheAppendOp>(op))
+        emitKVCacheAppendCheck(append);
     }
   }
 };

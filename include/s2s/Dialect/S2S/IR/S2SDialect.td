@@ -19,8 +19,10 @@ def S2S_Dialect : Dialect {
     user writes them: whole-sequence recurrent layers (`s2s.rnn`, `s2s.lstm`,
     `s2s.gru`) and their single-step cells, Seq2Seq attention (Luong dot and
     general, Bahdanau additive), scaled dot-product attention and
-    multi-head attention as in the Transformer, and the small ops a model
-    needs around them (linear, layer norm, embedding lookup, argmax).
+    multi-head attention as in the Transformer, the small ops a model
+    needs around them (linear, layer norm, embedding lookup, argmax), and
+    the ops of decoding loops (log-softmax, top-k, index select for beam
+    search, a KV cache written in place).
 
     Conventions:
 

@@ -707,4 +707,131 @@ def S2S_ArgMaxOp : S2S_Op<"argmax", [Pure]> {
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// Decoding
+//===----------------------------------------------------------------------===//
+
+def S2S_LogSoftmaxOp : S2S_Op<"log_softmax", [Pure]> {
+  let summary = "logarithm of the softmax along a dimension";
+  let description = [{
+    As `torch.log_softmax(input, dim)`:
+    `y = x - max(x) - log(sum(exp(x - max(x))))` along `dim` (negative counts
+    from the end), computed so that it does not overflow. Beam search adds
+    the log-probabilities of the tokens it chooses. A size of 0 along `dim`
+    gives an empty result.
+
+    Example:
+
+    ```mlir
+    %logp = s2s.log_softmax %logits dim(-1)
+        : (tensor<8x15xf32>) -> tensor<8x15xf32>
+    ```
+  }];
+  let arguments = (ins S2S_FloatTensor:$input, I64Attr:$dim);
+  let results = (outs S2S_FloatTensor:$output);
+  let assemblyFormat = [{
+    $input `dim` `(` $dim `)` attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def S2S_TopKOp : S2S_Op<"top_k", [Pure]> {
+  let summary = "the k largest elements along a dimension and their indices";
+  let description = [{
+    As `torch.topk(input, k, dim, largest=True, sorted=True)`: along `dim`
+    (negative counts from the end), the `k` largest elements in descending
+    order and their indices (`i64`); the result has the shape of `input`
+    with size `k` along `dim`. The order is total, so the result does not
+    depend on the implementation: of equal elements the one with the lower
+    index comes first (PyTorch leaves that order unspecified), and NaN is
+    larger than any number (as in `s2s.argmax`). `k` must not exceed the
+    size of `dim`, which must be static. Beam search takes the top k of the
+    scores of all continuations of a sentence's beams.
+
+    Example:
+
+    ```mlir
+    %values, %indices = s2s.top_k %scores k(4) dim(1)
+        : (tensor<2x60xf32>) -> (tensor<2x4xf32>, tensor<2x4xi64>)
+    ```
+  }];
+  let arguments = (ins
+    S2S_FloatTensor:$input,
+    ConfinedAttr<I64Attr, [IntNonNegative]>:$k,
+    I64Attr:$dim);
+  let results = (outs S2S_FloatTensor:$values, RankedTensorOf<[I64]>:$indices);
+  let assemblyFormat = [{
+    $input `k` `(` $k `)` `dim` `(` $dim `)`
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def S2S_IndexSelectOp : S2S_Op<"index_select", [Pure]> {
+  let summary = "slices of a tensor at given indices along a dimension";
+  let description = [{
+    As `torch.index_select(input, dim, indices)`: the result has the shape
+    of `input` with `len(indices)` along `dim` (negative counts from the
+    end), and slice `i` along `dim` is slice `indices[i]` of `input`. Every
+    index must lie in `[0, size of dim)`: `s2s-to-llvm` checks that at run
+    time (`s2s-insert-value-checks`), and the lowering clamps an
+    out-of-range index rather than reading out of bounds. Beam search
+    reorders its hidden states, KV caches and token histories by the beam
+    each new hypothesis came from.
+
+    Example:
+
+    ```mlir
+    %h = s2s.index_select %hidden, %origin dim(0)
+        : (tensor<8x128xf32>, tensor<8xi64>) -> tensor<8x128xf32>
+    ```
+  }];
+  let arguments = (ins
+    RankedTensorOf<[AnyFloat, AnySignlessInteger]>:$input,
+    1DTensorOf<[I32, I64]>:$indices,
+    I64Attr:$dim);
+  let results = (outs RankedTensorOf<[AnyFloat, AnySignlessInteger]>:$output);
+  let assemblyFormat = [{
+    $input `,` $indices `dim` `(` $dim `)`
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def S2S_KVCacheAppendOp : S2S_Op<"kv_cache_append", [Pure]> {
+  let summary = "write new keys or values into a cache in place; its valid prefix";
+  let description = [{
+    A decoder's KV cache of fixed capacity: `cache` holds the keys (or
+    values) of the positions decoded so far along dimension `dim` (the
+    sequence dimension: 2 of `[B, H, T_max, D]`), `new` those of the `S`
+    positions of this step (the same shape with `S` along `dim`). The op
+    writes `new` at positions `[pos, pos + S)` and returns the updated
+    cache (`cache_out`, the type of `cache`) and its valid prefix
+    (`valid`: positions `[0, pos + S)`, a dynamic size along `dim`), which
+    attention reads with a bottom-right aligned causal mask.
+
+    The write is destination-passing: after bufferization `cache_out` is the
+    buffer of `cache` (when nothing else reads `cache` later, as in a
+    decoding loop that carries it), written in place, and `valid` is a view
+    of it; no step copies the cache. `pos` must lie in `[0, T_max - S]`:
+    `s2s-to-llvm` checks that at run time (`s2s-insert-value-checks`), and
+    the lowering clamps it rather than write out of bounds.
+
+    Example:
+
+    ```mlir
+    %k_cache_next, %keys = s2s.kv_cache_append %k into %k_cache at(%pos) dim(2)
+        : (tensor<1x8x1x64xf32>, tensor<1x8x512x64xf32>, index)
+        -> (tensor<1x8x512x64xf32>, tensor<1x8x?x64xf32>)
+    ```
+  }];
+  let arguments = (ins
+    S2S_FloatTensor:$new_entries,
+    S2S_FloatTensor:$cache,
+    Index:$pos,
+    I64Attr:$dim);
+  let results = (outs S2S_FloatTensor:$cache_out, S2S_FloatTensor:$valid);
+  let assemblyFormat = [{
+    $new_entries `into` $cache `at` `(` $pos `)` `dim` `(` $dim `)`
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
 #endif // S2S_DIALECT_S2S_IR_S2SOPS_TD

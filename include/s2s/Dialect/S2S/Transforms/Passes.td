@@ -49,7 +49,10 @@ def S2SInsertValueChecksPass : Pass<"s2s-insert-value-checks"> {
   let summary = "Check at run time the values an s2s op needs in range";
   let description = [{
     Some operands are integers that must lie in a range no type can state:
-    the indices of `s2s.embedding` in `[0, V)` (the rows of its table), the
+    the indices of `s2s.embedding` in `[0, V)` (the rows of its table),
+    those of `s2s.index_select` in `[0, N)` (the size of its dimension), the
+    position of `s2s.kv_cache_append` in `[0, T_max - S]` (within the
+    cache's capacity), the
     `seq_lens` of a recurrent layer (`s2s.rnn`, `s2s.lstm`, `s2s.gru`,
     `s2s.recurrence`) in `[0, T]`. PyTorch raises for a value outside; the
     lowering clamps it (so that nothing is read out of bounds), which would

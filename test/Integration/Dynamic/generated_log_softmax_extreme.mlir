@@ -1,0 +1,23 @@
+// Dynamic-shape variant of Generated/log_softmax_extreme.mlir, written by
+// Dynamic/generate.py: the same inputs and expected results, with the
+// batch and sequence dimensions of @main written `?`. The original test's
+// description:
+//
+// s2s.log_softmax of rows with large logits (+-80, where exp overflows without
+// the shift by the maximum) and -inf entries (masked tokens, which stay -inf)
+// against torch.log_softmax in float64.
+
+// RUN: s2s-run %s \
+// RUN:   --input=%S/../Generated/Inputs/log_softmax_extreme/input.npy \
+// RUN:   --expect=%S/../Generated/Inputs/log_softmax_extreme/output.npy \
+// RUN:   --rtol=0.0001 --atol=1e-05 --quiet | FileCheck %s
+
+// CHECK: result #0: matches {{.*}}/output.npy
+
+func.func @main(%input: tensor<?x?xf32>)
+    -> tensor<?x?xf32> {
+  %output = s2s.log_softmax %input dim(1)
+      : (tensor<?x?xf32>)
+      -> tensor<?x?xf32>
+  return %output : tensor<?x?xf32>
+}
