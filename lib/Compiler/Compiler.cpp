@@ -23,6 +23,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Support/Timing.h"
+#include "mlir/Transforms/Passes.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "s2s/Import/ONNX/ONNXImporter.h"
@@ -174,6 +175,15 @@ SmallVector<func::FuncOp> mlir::s2s::getPublicFunctions(ModuleOp module) {
     if (func.isPublic() && !func.isExternal())
       funcs.push_back(func);
   return funcs;
+}
+
+LogicalResult mlir::s2s::keepOnlyEntry(ModuleOp module, func::FuncOp entry) {
+  for (auto func : module.getOps<func::FuncOp>())
+    if (func != entry && func.isPublic())
+      func.setPrivate();
+  PassManager pm(module.getContext());
+  pm.addPass(createSymbolDCEPass());
+  return pm.run(module);
 }
 
 FailureOr<func::FuncOp> mlir::s2s::findEntryFunction(ModuleOp module,

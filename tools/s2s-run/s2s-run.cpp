@@ -423,8 +423,9 @@ int main(int argc, char **argv) {
     expected.push_back(std::move(*array));
   }
 
-  // Compile.
-  if (failed(lowerToLLVMDialect(*module, *options)))
+  // Compile what the entry needs only.
+  if (failed(keepOnlyEntry(*module, *func)) ||
+      failed(lowerToLLVMDialect(*module, *options)))
     return kExitCompileError;
   llvm::Expected<std::unique_ptr<llvm::TargetMachine>> targetMachine =
       createHostTargetMachine();

@@ -152,6 +152,11 @@ SmallVector<func::FuncOp> getPublicFunctions(ModuleOp module);
 /// candidates when there is no such function.
 FailureOr<func::FuncOp> findEntryFunction(ModuleOp module, StringRef name);
 
+/// Makes every public function of `module` but `entry` private and erases
+/// the functions that `entry` does not call, so that compiling the module
+/// compiles only what running `entry` needs (s2s-run).
+LogicalResult keepOnlyEntry(ModuleOp module, func::FuncOp entry);
+
 /// Checks that every argument and result of `func` is a ranked tensor of
 /// f32, f64, i32, i64 or i1, and returns its signature.
 FailureOr<EntryPoint> getEntryPoint(func::FuncOp func);

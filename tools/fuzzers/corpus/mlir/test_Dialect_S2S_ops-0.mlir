@@ -1037,3 +1037,67 @@ func.func @argmax_rank1_dynamic(%input: tensor<?xf32>) -> tensor<i64> {
   %output = s2s.argmax %input dim(0) : (tensor<?xf32>) -> tensor<i64>
   return %output : tensor<i64>
 }
+
+
+func.func @log_softmax(%input: tensor<8x15xf32>) -> tensor<8x15xf32> {
+  %output = s2s.log_softmax %input dim(-1)
+      : (tensor<8x15xf32>) -> tensor<8x15xf32>
+  return %output : tensor<8x15xf32>
+}
+
+func.func @log_softmax_dynamic(%input: tensor<?x?xf64>) -> tensor<?x?xf64> {
+  %output = s2s.log_softmax %input dim(0)
+      : (tensor<?x?xf64>) -> tensor<?x?xf64>
+  return %output : tensor<?x?xf64>
+}
+
+func.func @top_k(%input: tensor<2x60xf32>)
+    -> (tensor<2x4xf32>, tensor<2x4xi64>) {
+  %values, %indices = s2s.top_k %input k(4) dim(1)
+      : (tensor<2x60xf32>) -> (tensor<2x4xf32>, tensor<2x4xi64>)
+  return %values, %indices : tensor<2x4xf32>, tensor<2x4xi64>
+}
+
+func.func @top_k_dynamic_batch(%input: tensor<?x60xf32>)
+    -> (tensor<?x0xf32>, tensor<?x0xi64>) {
+  %values, %indices = s2s.top_k %input k(0) dim(-1)
+      : (tensor<?x60xf32>) -> (tensor<?x0xf32>, tensor<?x0xi64>)
+  return %values, %indices : tensor<?x0xf32>, tensor<?x0xi64>
+}
+
+func.func @index_select(%input: tensor<8x128xf32>, %indices: tensor<8xi64>)
+    -> tensor<8x128xf32> {
+  %output = s2s.index_select %input, %indices dim(0)
+      : (tensor<8x128xf32>, tensor<8xi64>) -> tensor<8x128xf32>
+  return %output : tensor<8x128xf32>
+}
+
+func.func @index_select_variants(%tokens: tensor<4x?xi64>,
+                                 %flags: tensor<?xi1>,
+                                 %indices: tensor<?xi32>)
+    -> (tensor<4x?xi64>, tensor<?xi1>) {
+  %t = s2s.index_select %tokens, %indices dim(-1)
+      : (tensor<4x?xi64>, tensor<?xi32>) -> tensor<4x?xi64>
+  %f = s2s.index_select %flags, %indices dim(0)
+      : (tensor<?xi1>, tensor<?xi32>) -> tensor<?xi1>
+  return %t, %f : tensor<4x?xi64>, tensor<?xi1>
+}
+
+
+func.func @kv_cache_append(%new: tensor<1x8x1x64xf32>,
+                           %cache: tensor<1x8x512x64xf32>, %pos: index)
+    -> (tensor<1x8x512x64xf32>, tensor<1x8x?x64xf32>) {
+  %out, %valid = s2s.kv_cache_append %new into %cache at(%pos) dim(2)
+      : (tensor<1x8x1x64xf32>, tensor<1x8x512x64xf32>, index)
+      -> (tensor<1x8x512x64xf32>, tensor<1x8x?x64xf32>)
+  return %out, %valid : tensor<1x8x512x64xf32>, tensor<1x8x?x64xf32>
+}
+
+func.func @kv_cache_append_prompt(%new: tensor<?x7x4x16xf32>,
+                                  %cache: tensor<?x64x4x16xf32>, %pos: index)
+    -> (tensor<?x64x4x16xf32>, tensor<?x?x4x16xf32>) {
+  %out, %valid = s2s.kv_cache_append %new into %cache at(%pos) dim(-3)
+      : (tensor<?x7x4x16xf32>, tensor<?x64x4x16xf32>, index)
+      -> (tensor<?x64x4x16xf32>, tensor<?x?x4x16xf32>)
+  return %out, %valid : tensor<?x64x4x16xf32>, tensor<?x?x4x16xf32>
+}
