@@ -170,8 +170,9 @@ run_sanitized_lit() {
     return 0
   fi
   log "running the lit suite on the sanitized build"
-  # A too-large allocation is an error the tests expect, not a report.
-  local -x ASAN_OPTIONS="allocator_may_return_null=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+  # A too-large allocation is an error the tests expect, not a report; and
+  # manual poisoning is off (utils/fuzz.sh says why).
+  local -x ASAN_OPTIONS="allocator_may_return_null=1:allow_user_poisoning=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
   run_lit "$sanitize_dir/lit.log" "$sanitize_dir/test"
 }
 

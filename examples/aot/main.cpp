@@ -49,9 +49,12 @@ int main(int argc, char **argv) {
                          "dec_bias_hh",
                          "out_weight",
                          "out_bias"};
+  // Their ranks: src, v and the biases are not matrices.
+  const size_t ranks[] = {2, 1, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 1, 1, 2, 1};
   Array in[16];
   for (int i = 0; i < 16; ++i)
-    if (!readNpy(dir + "/" + names[i] + ".npy", i == 0 ? "<i8" : "<f4", in[i]))
+    if (!readNpy(dir + "/" + names[i] + ".npy", i == 0 ? "<i8" : "<f4",
+                 ranks[i], in[i]))
       return 2;
 
   auto d1 = [&](int i) {

@@ -124,11 +124,16 @@ int main(int argc, char **argv) {
     for (size_t t = 0; t < s.size(); ++t) {
       size_t id = chars.find(s[t]);
       if (id == std::string::npos) {
+        unsigned char c = static_cast<unsigned char>(s[t]);
+        char shown[8];
+        if (c >= 0x20 && c < 0x7f)
+          std::snprintf(shown, sizeof(shown), "'%c'", c);
+        else
+          std::snprintf(shown, sizeof(shown), "\\x%02x", c);
         std::fprintf(stderr,
-                     "error: sentence %ld (\"%s\"): the character '%c' is "
-                     "not in the model's vocabulary (lowercase letters, "
-                     "digits, space, ',', '-')\n",
-                     (long)b + 1, s.c_str(), s[t]);
+                     "error: sentence %ld (\"%s\"): the character %s at "
+                     "offset %zu is not in the model's vocabulary \"%s\"\n",
+                     (long)b + 1, s.c_str(), shown, t, chars.c_str());
         return 2;
       }
       src[t * batch + b] = static_cast<int64_t>(id) + 1;
@@ -152,9 +157,10 @@ int main(int argc, char **argv) {
                          "dec_bias_hh",
                          "out_weight",
                          "out_bias"};
+  const size_t ranks[] = {1, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 1, 1, 2, 1};
   npy::Array w[15];
   for (int i = 0; i < 15; ++i)
-    if (!npy::readNpy(dir + "/" + names[i] + ".npy", "<f4", w[i]))
+    if (!npy::readNpy(dir + "/" + names[i] + ".npy", "<f4", ranks[i], w[i]))
       return 2;
   auto d1 = [&](int i) {
     return npy::describe<s2s_memref_f32_1d>(w[i].data<float>(), w[i].shape);
@@ -193,7 +199,7 @@ int main(int argc, char **argv) {
   s2s_memref_i64_0d beamStepsOut = {&beamSteps, &beamSteps, 0};
 
   // Each returns 0, or the number of the first check of its arguments that
-  // fails (listed in dates.h): a source length outside [1, T] or a shape
+  // fails (listed in dates.h): a source length outside [0, T] or a shape
   // that is not the model's; nothing is computed then.
   auto greedy = [&] {
     return _mlir_ciface_greedy(&srcDesc, &lensDesc, &maxLenDesc, &v, &srcEmb,

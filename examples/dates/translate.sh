@@ -8,12 +8,19 @@
 #   examples/dates/translate.sh [S2S_COMPILE [WORK_DIR]] [-- SENTENCE...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-s2s_compile=${1:-s2s-compile}
-work=${2:-$(mktemp -d)}
-shift $(( $# < 2 ? $# : 2 ))
-if [ "${1:-}" = "--" ]; then
+# Up to two positional arguments, then the sentences after `--`.
+positional=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+  positional+=("$1")
   shift
+done
+[ $# -gt 0 ] && shift
+if [ ${#positional[@]} -gt 2 ]; then
+  echo "usage: $0 [S2S_COMPILE [WORK_DIR]] [-- SENTENCE...]" >&2
+  exit 2
 fi
+s2s_compile=${positional[0]:-s2s-compile}
+work=${positional[1]:-$(mktemp -d)}
 sentences=("$@")
 if [ ${#sentences[@]} -eq 0 ]; then
   mapfile -t sentences < "$here/data/sentences.txt"

@@ -25,7 +25,8 @@
 //
 // Arguments of both entry points, in order:
 //   src        tensor<?x?xi64>  source token ids [B, S], batch-first, PAD after
-//                               each sentence's end
+//                               each sentence's end; S <= 32 (the positions
+//                               of pe; checked)
 //   src_lens   tensor<?xi64>    source lengths [B], each in [1, S]
 //   max_len    tensor<i64>      the most target tokens to produce (at most 10)
 //   pe         tensor<32x32xf32>  the positional-encoding table
@@ -255,6 +256,12 @@ func.func private @encode(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
   %c1 = arith.constant 1 : index
   %B = tensor.dim %src, %c0 : tensor<?x?xi64>
   %S = tensor.dim %src, %c1 : tensor<?x?xi64>
+  // The positional-encoding table has 32 rows: a longer source has no
+  // position to read (a check of sizes: the entry's status, before the
+  // computation).
+  %c32 = arith.constant 32 : index
+  %fits = arith.cmpi sle, %S, %c32 : index
+  cf.assert %fits, "a source sentence of more than 32 tokens: 'pe' has 32 positions"
   %emb = s2s.embedding %src, %src_emb_weight
       : (tensor<?x?xi64>, tensor<20x32xf32>) -> tensor<?x?x32xf32>
   %x0 = func.call @position(%emb, %pe, %c0)

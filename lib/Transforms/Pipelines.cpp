@@ -108,10 +108,12 @@ S2SPipelineOptions::keepThreadsAwakeOptions() const {
 // Stages
 //===----------------------------------------------------------------------===//
 
-/// Calls of private functions (a model's encoder or decoder step written
-/// once, called from several entry points) are inlined, so that the passes
-/// see whole entry points; the callees, then unused, are erased. Without a
-/// simplification pipeline: what follows canonicalizes.
+/// Calls are inlined (MLIR's inliner: every call it can, of private or
+/// public functions), so that the passes see whole entry points: a model's
+/// encoder or decoder step written once as a private function and called
+/// from several entry points, or one entry calling another (the callee
+/// stays an entry of its own). Private callees, then unused, are erased.
+/// Without a simplification pipeline: what follows canonicalizes.
 static void addInliner(OpPassManager &pm) {
   pm.addPass(createInlinerPass({}, [](OpPassManager &) {}));
 }

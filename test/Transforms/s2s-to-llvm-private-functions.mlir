@@ -4,6 +4,17 @@
 // RUN:   --output=%t/x.npy --output=%t/w.npy --output=%t/b.npy
 // RUN: s2s-run %s --input=%t/x.npy --input=%t/w.npy --input=%t/b.npy \
 // RUN:   | FileCheck %s --check-prefix=RUN-RESULT
+// RUN: s2s-opt %S/Inputs/public-calls-public.mlir --s2s-to-llvm > %t/public.mlir
+// RUN: FileCheck %s --check-prefix=PUBLIC < %t/public.mlir
+// RUN: FileCheck %s --check-prefix=PUBLIC-BODY < %t/public.mlir
+
+/// An entry point that calls another: the call is inlined, and the callee
+/// stays an entry point of its own (with its C interface).
+// PUBLIC-DAG:  llvm.func @_mlir_ciface_inner(
+// PUBLIC-DAG:  llvm.func @_mlir_ciface_outer(
+// PUBLIC-BODY-LABEL: llvm.func @outer_body(
+// PUBLIC-BODY-NOT:   llvm.call @inner
+// PUBLIC-BODY:       llvm.return
 
 /// A model may write a block once as a private function and call it from
 /// its entry points (a decoder step from greedy and beam search): the

@@ -2695,7 +2695,7 @@ func.func @kv_cache_append_too_many(%new: tensor<1x2x9x8xf32>, %cache: tensor<1x
 // -----
 
 func.func @kv_cache_append_heads(%new: tensor<1x4x1x8xf32>, %cache: tensor<1x2x8x8xf32>, %pos: index) {
-  // expected-error @+1 {{'s2s.kv_cache_append' op operand 'new_entries' must have the shape of 'cache' [1, 2, 8, 8] but along dimension 2, but has type 'tensor<1x4x1x8xf32>'}}
+  // expected-error @+1 {{'s2s.kv_cache_append' op operand 'new_entries' must have the sizes of 'cache' ('tensor<1x2x8x8xf32>') except along dimension 2, but has 4 where 'cache' has 2 along dimension 1 (type 'tensor<1x4x1x8xf32>')}}
   %0:2 = s2s.kv_cache_append %new into %cache at(%pos) dim(2)
       : (tensor<1x4x1x8xf32>, tensor<1x2x8x8xf32>, index)
       -> (tensor<1x2x8x8xf32>, tensor<1x2x?x8xf32>)

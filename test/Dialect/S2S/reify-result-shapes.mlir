@@ -170,12 +170,16 @@ func.func @decoding_ops(%x: tensor<?x?x8xf32>, %indices: tensor<?xi64>)
 // -----
 
 // A KV cache append: the updated cache has the cache's sizes; the valid
-// prefix has pos + S positions along dim.
+// prefix has pos + S positions along dim, pos clamped to [0, T_max - S] as
+// the lowering clamps it.
 // CHECK-LABEL: func.func @kv_cache_append
 // CHECK-SAME:    (%[[NEW:[a-zA-Z0-9_]+]]: tensor<?x2x?x8xf32>, %[[CACHE:[a-zA-Z0-9_]+]]: tensor<?x2x64x8xf32>, %[[POS:[a-zA-Z0-9_]+]]: index)
 // CHECK-DAG:     %[[B:.+]] = tensor.dim %[[CACHE]], %c0
 // CHECK-DAG:     %[[S:.+]] = tensor.dim %[[NEW]], %c2
-// CHECK-DAG:     %[[LEN:.+]] = arith.addi %[[POS]], %[[S]] : index
+// CHECK-DAG:     %[[LAST:.+]] = arith.subi %c64, %[[S]] : index
+// CHECK-DAG:     %[[HIGH:.+]] = arith.minsi %[[POS]], %[[LAST]] : index
+// CHECK-DAG:     %[[AT:.+]] = arith.maxsi %[[HIGH]], %c0 : index
+// CHECK-DAG:     %[[LEN:.+]] = arith.addi %[[AT]], %[[S]] : index
 // CHECK:         return %[[B]], %[[LEN]]
 func.func @kv_cache_append(%new: tensor<?x2x?x8xf32>,
                            %cache: tensor<?x2x64x8xf32>, %pos: index)

@@ -1052,10 +1052,11 @@ LogicalResult KVCacheAppendOp::verifyOperandShapes() {
                            << dim << ", more than the capacity of 'cache' ("
                            << cacheType << ")";
     if (i != d && n != c)
-      return emitOpError() << "operand 'new_entries' must have the shape of "
-                           << "'cache' " << formatShape(cacheType.getShape())
-                           << " but along dimension " << dim
-                           << ", but has type " << newType;
+      return emitOpError() << "operand 'new_entries' must have the sizes of "
+                           << "'cache' (" << cacheType << ") except along "
+                           << "dimension " << dim << ", but has " << n
+                           << " where 'cache' has " << c << " along dimension "
+                           << i << " (type " << newType << ")";
   }
   return success();
 }

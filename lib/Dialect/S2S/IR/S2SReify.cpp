@@ -3,7 +3,8 @@
 // ReifyRankedShapedTypeOpInterface of every s2s op: each dynamic result
 // dimension is a dimension of an operand (the same sources from which
 // inferReturnTypes in S2SOps.cpp derives the result types), built as
-// tensor.dim ops (and, for the valid prefix of a KV cache, an addition).
+// tensor.dim ops (and, for the valid prefix of a KV cache, the clamped
+// position plus the new entries).
 // Upstream passes, s2s-bufferization-shape-functions and the
 // lowering use them to know result sizes before computing the results.
 //
@@ -225,7 +226,8 @@ KVCacheAppendOp::reifyResultShapes(OpBuilder &b,
     return failure();
   if (dim < 0)
     dim += rank;
-  // cache_out: the cache's sizes; valid: those but pos + S along `dim`.
+  // cache_out: the cache's sizes; valid: those but pos + S along `dim`, pos
+  // clamped as the lowering clamps it.
   if (failed(reifyFrom(b, *this, {allDims(getCache()), allDims(getCache())},
                        shapes)))
     return failure();
@@ -236,9 +238,16 @@ KVCacheAppendOp::reifyResultShapes(OpBuilder &b,
       valid.push_back(tensor::getMixedSize(b, loc, getCache(), i));
       continue;
     }
+    // The position as the lowering clamps it: in [0, T_max - S].
     Value count = getValueOrCreateConstantIndexOp(
         b, loc, tensor::getMixedSize(b, loc, getNewEntries(), i));
-    valid.push_back(arith::AddIOp::create(b, loc, getPos(), count).getResult());
+    Value capacity = getValueOrCreateConstantIndexOp(
+        b, loc, tensor::getMixedSize(b, loc, getCache(), i));
+    Value last = arith::SubIOp::create(b, loc, capacity, count);
+    Value pos = arith::MinSIOp::create(b, loc, getPos(), last);
+    pos = arith::MaxSIOp::create(b, loc, pos,
+                                 arith::ConstantIndexOp::create(b, loc, 0));
+    valid.push_back(arith::AddIOp::create(b, loc, pos, count).getResult());
   }
   shapes.pop_back();
   shapes.push_back(valid);

@@ -84,6 +84,78 @@ static void emitDimChecks(Operation *op) {
   }
 }
 
+/// Emits before `op` the checks of the size rules that are not equalities,
+/// where a size involved is dynamic (the verifier checks static ones): the
+/// new entries of a KV cache append fit in the cache, and a gather
+/// (embedding, index_select) from a dimension of size 0 has no index.
+static void emitBoundChecks(Operation *op) {
+  OpBuilder b(op);
+  Location loc = op->getLoc();
+  std::string where = locationPrefix(loc) + op->getName().getStringRef().str();
+  auto sizeOf = [&](Value value, int64_t dim) {
+    return getValueOrCreateConstantIndexOp(
+        b, loc, tensor::getMixedSize(b, loc, value, dim));
+  };
+  auto isDynamic = [](Value value, int64_t dim) {
+    return cast<RankedTensorType>(value.getType()).isDynamicDim(dim);
+  };
+  auto normalize = [](Value value, int64_t dim) {
+    return dim < 0 ? dim + cast<RankedTensorType>(value.getType()).getRank()
+                   : dim;
+  };
+  if (auto append = dyn_cast<KVCacheAppendOp>(op)) {
+    Value entries = append.getNewEntries(), cache = append.getCache();
+    int64_t dim = normalize(cache, static_cast<int64_t>(append.getDim()));
+    if (!isDynamic(entries, dim) && !isDynamic(cache, dim))
+      return;
+    Value holds =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle,
+                              sizeOf(entries, dim), sizeOf(cache, dim));
+    cf::AssertOp::create(b, loc, holds,
+                         where + ": dimension " + std::to_string(dim) +
+                             " of operand 'new_entries' must not exceed "
+                             "dimension " +
+                             std::to_string(dim) +
+                             " of 'cache' (its capacity) (a dynamic size "
+                             "given at run time)");
+    return;
+  }
+  // A gather from `source` along `dim` at `indices`.
+  Value source, indices;
+  int64_t dim = 0;
+  StringRef sourceName;
+  if (auto embedding = dyn_cast<EmbeddingOp>(op)) {
+    source = embedding.getWeight();
+    indices = embedding.getIndices();
+    sourceName = "weight";
+  } else if (auto select = dyn_cast<IndexSelectOp>(op)) {
+    source = select.getInput();
+    indices = select.getIndices();
+    dim = normalize(source, static_cast<int64_t>(select.getDim()));
+    sourceName = "input";
+  } else {
+    return;
+  }
+  auto indicesType = cast<RankedTensorType>(indices.getType());
+  if (!isDynamic(source, dim) || llvm::is_contained(indicesType.getShape(), 0))
+    return;
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value count = arith::ConstantIndexOp::create(b, loc, 1);
+  for (int64_t i = 0; i < indicesType.getRank(); ++i)
+    count = arith::MulIOp::create(b, loc, count, sizeOf(indices, i));
+  Value holds = arith::OrIOp::create(
+      b, loc,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
+                            sizeOf(source, dim), zero),
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, count, zero));
+  cf::AssertOp::create(b, loc, holds,
+                       where + ": dimension " + std::to_string(dim) +
+                           " of operand '" + sourceName.str() +
+                           "' must not be 0 when 'indices' has elements, "
+                           "which would have nothing to select (a dynamic "
+                           "size given at run time)");
+}
+
 /// Emits, at `b`, a cf.assert that every element of the integer tensor
 /// `values` lies in [0, bound) (or [0, bound] when `inclusive`): a loop
 /// over the elements, which reads them.
@@ -267,8 +339,10 @@ struct S2SInsertShapeChecksPass
       if (isa<S2SDialect>(op->getDialect()))
         ops.push_back(op);
     });
-    for (Operation *op : ops)
+    for (Operation *op : ops) {
       emitDimChecks(op);
+      emitBoundChecks(op);
+    }
   }
 };
 

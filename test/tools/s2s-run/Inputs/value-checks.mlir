@@ -24,3 +24,14 @@ func.func @select(%ids: tensor<?x?xi64>, %table: tensor<5x3xf32>)
       : (tensor<5x3xf32>, tensor<?xi64>) -> tensor<?x3xf32>
   return %rows : tensor<?x3xf32>
 }
+
+// A KV cache of capacity 4 that takes the new positions at `pos`.
+func.func @cache(%new: tensor<1x?x2xf32>, %cache: tensor<1x4x2xf32>,
+                 %pos_t: tensor<i64>) -> tensor<1x4x2xf32> {
+  %pos64 = tensor.extract %pos_t[] : tensor<i64>
+  %pos = arith.index_cast %pos64 : i64 to index
+  %out, %valid = s2s.kv_cache_append %new into %cache at(%pos) dim(1)
+      : (tensor<1x?x2xf32>, tensor<1x4x2xf32>, index)
+      -> (tensor<1x4x2xf32>, tensor<1x?x2xf32>)
+  return %out : tensor<1x4x2xf32>
+}

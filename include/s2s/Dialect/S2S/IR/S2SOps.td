@@ -800,9 +800,10 @@ def S2S_KVCacheAppendOp : S2S_Op<"kv_cache_append", [Pure]> {
   let description = [{
     A decoder's KV cache of fixed capacity: `cache` holds the keys (or
     values) of the positions decoded so far along dimension `dim` (the
-    sequence dimension: 2 of `[B, H, T_max, D]`), `new` those of the `S`
-    positions of this step (the same shape with `S` along `dim`). The op
-    writes `new` at positions `[pos, pos + S)` and returns the updated
+    sequence dimension: 2 of `[B, H, T_max, D]`), `new_entries` those of
+    the `S` positions of this step (the same shape with `S <= T_max` along
+    `dim`). The op writes them at positions `[pos, pos + S)` and returns the
+    updated
     cache (`cache_out`, the type of `cache`) and its valid prefix
     (`valid`: positions `[0, pos + S)`, a dynamic size along `dim`), which
     attention reads with a bottom-right aligned causal mask.
@@ -810,9 +811,11 @@ def S2S_KVCacheAppendOp : S2S_Op<"kv_cache_append", [Pure]> {
     The write is destination-passing: after bufferization `cache_out` is the
     buffer of `cache` (when nothing else reads `cache` later, as in a
     decoding loop that carries it), written in place, and `valid` is a view
-    of it; no step copies the cache. `pos` must lie in `[0, T_max - S]`:
-    `s2s-to-llvm` checks that at run time (`s2s-insert-value-checks`), and
-    the lowering clamps it rather than write out of bounds.
+    of it; no step copies the cache. `S <= T_max` is checked by the
+    verifier, or at run time for dynamic sizes (`s2s-insert-shape-checks`).
+    `pos` must lie in `[0, T_max - S]`: `s2s-to-llvm` checks that at run
+    time (`s2s-insert-value-checks`), and the lowering clamps it rather than
+    write out of bounds.
 
     Example:
 

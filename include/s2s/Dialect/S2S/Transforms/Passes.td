@@ -121,7 +121,10 @@ def S2SInsertShapeChecksPass : Pass<"s2s-insert-shape-checks"> {
     sizes that break it would make the compiled code read out of bounds.
     This pass inserts, before each s2s op, a `cf.assert` per such rule,
     with a message naming the op (and its location), the operands and the
-    dimensions. Rules between static dimensions are left to the verifier,
+    dimensions; so it does for the bounds that are not equalities: the new
+    entries of `s2s.kv_cache_append` fit in the cache, and a gather
+    (`s2s.embedding`, `s2s.index_select`) with indices has a non-empty
+    dimension to read. Rules between static dimensions are left to the verifier,
     so a statically shaped model is unchanged.
 
     `s2s-to-llvm` runs it first; `s2s-bufferization-shape-functions` then
