@@ -40,6 +40,12 @@ namespace {
 
 //===----------------------------------------------------------------------===//
 
+/// Dimension `dim` of `value` as an index value at `b`.
+static Value sizeOf(OpBuilder &b, Location loc, Value value, int64_t dim) {
+  return getValueOrCreateConstantIndexOp(
+      b, loc, tensor::getMixedSize(b, loc, value, dim));
+}
+
 /// Emits a cf.assert before `op` for each rule relating a dynamic dimension
 /// of its operands: at run time, a size that breaks a shape rule stops the
 /// program with a message naming the op, the operands and the dimensions,
@@ -51,12 +57,8 @@ static void emitDimChecks(Operation *op) {
   OpBuilder b(op);
   Location loc = op->getLoc();
   std::string where = locationPrefix(loc) + op->getName().getStringRef().str();
-  auto sizeOf = [&](Value value, int64_t dim) {
-    return getValueOrCreateConstantIndexOp(
-        b, loc, tensor::getMixedSize(b, loc, value, dim));
-  };
   for (const DimRule &rule : rules) {
-    Value size = sizeOf(rule.value, rule.dim);
+    Value size = sizeOf(b, loc, rule.value, rule.dim);
     std::string message;
     llvm::raw_string_ostream os(message);
     os << where << ": dimension " << rule.dim << " of operand '" << rule.name
@@ -67,7 +69,7 @@ static void emitDimChecks(Operation *op) {
                                     arith::ConstantIndexOp::create(b, loc, 1));
       os << "not be 0";
     } else {
-      Value refSize = sizeOf(rule.ref, rule.refDim);
+      Value refSize = sizeOf(b, loc, rule.ref, rule.refDim);
       if (rule.factor != 1)
         refSize = arith::MulIOp::create(
             b, loc, refSize,
@@ -92,10 +94,6 @@ static void emitBoundChecks(Operation *op) {
   OpBuilder b(op);
   Location loc = op->getLoc();
   std::string where = locationPrefix(loc) + op->getName().getStringRef().str();
-  auto sizeOf = [&](Value value, int64_t dim) {
-    return getValueOrCreateConstantIndexOp(
-        b, loc, tensor::getMixedSize(b, loc, value, dim));
-  };
   auto isDynamic = [](Value value, int64_t dim) {
     return cast<RankedTensorType>(value.getType()).isDynamicDim(dim);
   };
@@ -110,7 +108,7 @@ static void emitBoundChecks(Operation *op) {
       return;
     Value holds =
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle,
-                              sizeOf(entries, dim), sizeOf(cache, dim));
+                              sizeOf(b, loc, entries, dim), sizeOf(b, loc, cache, dim));
     cf::AssertOp::create(b, loc, holds,
                          where + ": dimension " + std::to_string(dim) +
                              " of operand 'new_entries' must not exceed "
@@ -142,11 +140,11 @@ static void emitBoundChecks(Operation *op) {
   Value zero = arith::ConstantIndexOp::create(b, loc, 0);
   Value count = arith::ConstantIndexOp::create(b, loc, 1);
   for (int64_t i = 0; i < indicesType.getRank(); ++i)
-    count = arith::MulIOp::create(b, loc, count, sizeOf(indices, i));
+    count = arith::MulIOp::create(b, loc, count, sizeOf(b, loc, indices, i));
   Value holds = arith::OrIOp::create(
       b, loc,
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
-                            sizeOf(source, dim), zero),
+                            sizeOf(b, loc, source, dim), zero),
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, count, zero));
   cf::AssertOp::create(b, loc, holds,
                        where + ": dimension " + std::to_string(dim) +
