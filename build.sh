@@ -101,10 +101,10 @@ OPTIMIZATION_OFF_VARIANTS=(
   "tile-attention=false"
   "lower-contractions=false"
   "fuse-rnn-steps=false"
-  "attention-block-q=8 attention-block-k=8 rnn-block-units=2 rnn-block-rows=1"
+  "attention-block-q=8 attention-block-k=8 rnn-block-units=2 rnn-block-rows=1 attention-key-splits=16"
   "pack-min-rows=0"
   "plan-buffers=false"
-  "threads=2 parallel-min-flops=0 rnn-parallel-min-flops=0 pack-min-rows=1 attention-block-q=8 attention-block-k=8 rnn-block-units=3 rnn-block-rows=2"
+  "threads=2 parallel-min-flops=0 rnn-parallel-min-flops=0 pack-min-rows=1 attention-block-q=8 attention-block-k=8 attention-key-splits=16 rnn-block-units=3 rnn-block-rows=2"
 )
 
 # run_lit LOG ARGS...: runs lit, adds its counts to total_passed and

@@ -52,7 +52,8 @@ S2SPipelineOptions::verify(function_ref<void(const Twine &)> emitError) const {
       failed(verifyS2SCPULowerContractionsOptions(contractionOptions(),
                                                   emitPipelineError)))
     return failure();
-  return checkLowerBounds({{"blocktime-ms", blocktimeMs, 0}},
+  return checkLowerBounds({{"blocktime-ms", blocktimeMs, 0},
+                           {"attention-key-splits", attentionKeySplits, 0}},
                           emitPipelineError);
 }
 
@@ -68,6 +69,11 @@ S2SPipelineOptions::linalgLoweringOptions() const {
   lowering.tileAttention = tileAttention;
   lowering.attentionBlockQ = attentionBlockQ;
   lowering.attentionBlockK = attentionBlockK;
+  // 0 (the default) and negative values: as many chunks as threads; a
+  // negative value is refused by verify() below.
+  lowering.attentionKeySplits = attentionKeySplits > 0
+                                    ? int64_t(attentionKeySplits)
+                                    : std::max<int64_t>(threads, 1);
   // approximate-math=false: libm's exp for the softmax too.
   lowering.polynomialExp = approximateMath;
   lowering.fuseRNNSteps = fuseRNNSteps;

@@ -57,6 +57,19 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
     (`s2s.attention` and `need_weights` return the weights, so they keep the
     full score matrix.)
 
+    Decoding attends with one query (or a few) to many keys, so there are
+    only `batch * heads` blocks to share among the threads. With
+    `attention-key-splits=N` (N > 1) an attention whose queries may fit one
+    block (their number is dynamic, or at most `attention-block-q`) also
+    gets a split-key form (flash-decoding), chosen at run time when the
+    (batch, head, query block) triples number fewer than N: each triple's
+    keys are cut into `ceil(N / triples)` chunks of whole key blocks (no
+    more chunks than key blocks), an `scf.forall` computes each chunk's
+    running maximum, sum and unnormalized output, and a combination step
+    rescales them to the common maximum: `out = sum_s exp(m_s - m) acc_s /
+    sum_s exp(m_s - m) l_s`. Otherwise the usual form runs. The
+    `s2s-to-llvm` pipeline sets N to its thread count.
+
     Batch and sequence dimensions may be dynamic: sizes are `tensor.dim`
     of the operands, the time loop runs to a dynamic length, and the tiled
     attention computes its number of full blocks and the size of the last,
@@ -76,6 +89,12 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
            /*default=*/"128", "Queries per block of the tiled attention">,
     Option<"attentionBlockK", "attention-block-k", "int64_t",
            /*default=*/"128", "Keys per block of the tiled attention">,
+    Option<"attentionKeySplits", "attention-key-splits", "int64_t",
+           /*default=*/"1",
+           "Split the keys of each (batch, head, query block) of the tiled "
+           "attention into chunks run in parallel when there are fewer such "
+           "triples than this, decided at run time (flash-decoding; 1: "
+           "never)">,
     Option<"polynomialExp", "polynomial-exp", "bool", /*default=*/"true",
            "Softmax exponentials as an inline f32 polynomial (else "
            "math.exp, for s2s-linalg-approximate-math or libm)">,

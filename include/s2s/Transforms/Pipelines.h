@@ -67,6 +67,13 @@ struct S2SPipelineOptions : public PassPipelineOptions<S2SPipelineOptions> {
       *this, "attention-block-k",
       llvm::cl::desc("Keys per block of the tiled attention"),
       llvm::cl::init(128)};
+  PassOptions::Option<int64_t> attentionKeySplits{
+      *this, "attention-key-splits",
+      llvm::cl::desc("Split the keys of decoding attention into chunks run "
+                     "in parallel when it has fewer (batch, head, query "
+                     "block) triples than this (0: the thread count; 1: "
+                     "never)"),
+      llvm::cl::init(0)};
   PassOptions::Option<bool> fuseRNNSteps{
       *this, "fuse-rnn-steps",
       llvm::cl::desc("Fuse the gate math of a recurrent step into its GEMM "

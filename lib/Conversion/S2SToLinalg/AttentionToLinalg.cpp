@@ -155,6 +155,9 @@ namespace {
 struct AttentionBlocks {
   int64_t queries, keys;
   bool polynomialExp = true;
+  /// Split the keys of each (batch, head, query block) into chunks computed
+  /// in parallel when there are fewer such triples than this (1: never).
+  int64_t keySplits = 1;
 };
 } // namespace
 
@@ -229,6 +232,13 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
   };
   // With no query heads (H = 0) the result is empty: any group will do.
   int64_t group = std::max<int64_t>(numH / hkv, 1);
+  // The key/value head of query head `head` (grouped-query attention).
+  auto kvHeadOf = [&](OpBuilder &b, Value head) -> Value {
+    if (group == 1)
+      return head;
+    return arith::DivUIOp::create(
+        b, loc, head, arith::ConstantIndexOp::create(b, loc, group));
+  };
   MLIRContext *ctx = builder.getContext();
   AffineExpr r, c;
   bindDims(ctx, r, c);
@@ -355,25 +365,70 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
   // shorter block.
   auto [bk, keysFull, keysTail] = splitIntoBlocks(tb, tk, blocks.keys);
 
-  // All key blocks for one query block; returns the normalized output
-  // [bq, Dv].
-  auto queryBlock = [&](TensorBuilder &t, Value bIv, Value hIv, Value kvHead,
-                        Value qOff, OpFoldResult bq) -> Value {
-    OpBuilder &b = t.builder();
+  // qT = (scale * q_block)^T: [D, bq], once per query block.
+  auto transposedQuery = [&](TensorBuilder &t, Value bIv, Value hIv, Value qOff,
+                             OpFoldResult bq) -> Value {
     Value qBlock = block(t, q, bIv, hIv, qOff, bq, d);
-    // qT = (scale * q_block)^T: [D, bq], once per query block.
     Value scaleValue = t.floatConst(elt, scale);
-    Value qT = t.map(
+    return t.map(
         {qBlock}, {t.mapOf(2, {c, r})}, {t.size(d), bq}, elt,
         [&](OpBuilder &nb, Location nl, ValueRange a) {
           linalg::YieldOp::create(
               nb, nl,
               arith::MulFOp::create(nb, nl, a[0], scaleValue).getResult());
         });
+  };
+  // The state (m, l, acc) before the first key: -inf, 0, 0.
+  auto initialState = [&](TensorBuilder &t,
+                          OpFoldResult bq) -> SmallVector<Value> {
     SmallVector<OpFoldResult> rowSizes = {bq};
-    SmallVector<Value> state = {t.fill(t.empty(rowSizes, elt), t.negInf(elt)),
-                                t.filled(rowSizes, elt, 0.0),
-                                t.filled({bq, t.size(dv)}, elt, 0.0)};
+    return {t.fill(t.empty(rowSizes, elt), t.negInf(elt)),
+            t.filled(rowSizes, elt, 0.0), t.filled({bq, t.size(dv)}, elt, 0.0)};
+  };
+
+  // The state after the whole key blocks of `bk` keys at [begin, end) (a
+  // multiple of bk apart), one step per block.
+  auto wholeKeyBlocks = [&](OpBuilder &b, Value bIv, Value hIv, Value kvHead,
+                            Value qT, Value qOff, OpFoldResult bq, Value begin,
+                            Value end, ValueRange state) -> SmallVector<Value> {
+    auto loop = scf::ForOp::create(
+        b, loc, begin, end, arith::ConstantIndexOp::create(b, loc, bk), state,
+        [&](OpBuilder &nb, Location nl, Value kOff, ValueRange args) {
+          TensorBuilder inner(nb, nl);
+          inner.useFreshBuffers();
+          scf::YieldOp::create(nb, nl,
+                               step(inner, bIv, hIv, kvHead, qT, qOff, bq, kOff,
+                                    inner.size(bk), args));
+        });
+    return SmallVector<Value>(loop.getResults());
+  };
+  // The state after the key block [kOff, kOff + size) where `cond` holds.
+  auto keyBlockIf = [&](OpBuilder &b, Value cond, Value bIv, Value hIv,
+                        Value kvHead, Value qT, Value qOff, OpFoldResult bq,
+                        Value kOff, OpFoldResult size,
+                        ValueRange state) -> SmallVector<Value> {
+    auto ifOp = scf::IfOp::create(
+        b, loc, cond,
+        [&](OpBuilder &nb, Location nl) {
+          TensorBuilder inner(nb, nl);
+          inner.useFreshBuffers();
+          scf::YieldOp::create(
+              nb, nl,
+              step(inner, bIv, hIv, kvHead, qT, qOff, bq, kOff, size, state));
+        },
+        [&](OpBuilder &nb, Location nl) {
+          scf::YieldOp::create(nb, nl, state);
+        });
+    return SmallVector<Value>(ifOp.getResults());
+  };
+
+  // All key blocks for one query block; returns the normalized output
+  // [bq, Dv].
+  auto queryBlock = [&](TensorBuilder &t, Value bIv, Value hIv, Value kvHead,
+                        Value qOff, OpFoldResult bq) -> Value {
+    OpBuilder &b = t.builder();
+    Value qT = transposedQuery(t, bIv, hIv, qOff, bq);
+    SmallVector<Value> state = initialState(t, bq);
     std::optional<int64_t> staticFull = getConstantIntValue(keysFull);
     std::optional<int64_t> staticTail = getConstantIntValue(keysTail);
     // With causal, the keys after this block's last visible one,
@@ -392,18 +447,9 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
       Value upTo = arith::MulIOp::create(b, loc, blocksUp, t.indexConst(bk));
       keysEnd = arith::MinSIOp::create(b, loc, upTo, keysEnd);
     }
-    if (!staticFull || *staticFull > 0) {
-      auto loop = scf::ForOp::create(
-          b, loc, zeroIdx, keysEnd, t.indexConst(bk), state,
-          [&](OpBuilder &nb, Location nl, Value kOff, ValueRange args) {
-            TensorBuilder inner(nb, nl);
-            inner.useFreshBuffers();
-            scf::YieldOp::create(nb, nl,
-                                 step(inner, bIv, hIv, kvHead, qT, qOff, bq,
-                                      kOff, inner.size(bk), args));
-          });
-      state = SmallVector<Value>(loop.getResults());
-    }
+    if (!staticFull || *staticFull > 0)
+      state = wholeKeyBlocks(b, bIv, hIv, kvHead, qT, qOff, bq, zeroIdx,
+                             keysEnd, state);
     if (!staticTail || *staticTail > 0) {
       Value kOff = t.indexValue(keysFull);
       if (!causal && staticTail) {
@@ -416,19 +462,8 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
                                            visibleEnd, kOff)
                    : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
                                            t.indexValue(tk), kOff);
-        auto ifOp = scf::IfOp::create(
-            b, loc, visible,
-            [&](OpBuilder &nb, Location nl) {
-              TensorBuilder inner(nb, nl);
-              inner.useFreshBuffers();
-              scf::YieldOp::create(nb, nl,
-                                   step(inner, bIv, hIv, kvHead, qT, qOff, bq,
-                                        kOff, keysTail, state));
-            },
-            [&](OpBuilder &nb, Location nl) {
-              scf::YieldOp::create(nb, nl, state);
-            });
-        state = SmallVector<Value>(ifOp.getResults());
+        state = keyBlockIf(b, visible, bIv, hIv, kvHead, qT, qOff, bq, kOff,
+                           keysTail, state);
       }
     }
     // out = acc / l, and 0 for a row that saw no visible key (l = 0).
@@ -438,59 +473,245 @@ static Value tiledAttention(OpBuilder &builder, Location loc, Value q, Value k,
   // Independent (batch, head, query block) triples: an scf.forall, which
   // the pipeline runs on threads or as a loop nest. The full query blocks
   // first, then the shorter last block of every head.
-  Value out = tb.empty(outShape, elt);
   auto [bq, queriesFull, queriesTail] = splitIntoBlocks(tb, tq, blocks.queries);
-  auto forEachBlock = [&](Value dest, OpFoldResult qBegin, OpFoldResult qEnd,
-                          OpFoldResult rows) -> Value {
-    OpBuilder &b = builder;
-    // A dynamic last block may be empty: step over it by at least 1.
-    OpFoldResult qStep = rows;
-    if (!getConstantIntValue(rows))
-      qStep =
-          arith::MaxSIOp::create(b, loc, tb.indexValue(rows), tb.indexConst(1))
-              .getResult();
-    SmallVector<OpFoldResult> lbs = {b.getIndexAttr(0), b.getIndexAttr(0),
-                                     qBegin};
-    SmallVector<OpFoldResult> ubs = {numB, b.getIndexAttr(numH), qEnd};
-    SmallVector<OpFoldResult> steps = {b.getIndexAttr(1), b.getIndexAttr(1),
-                                       qStep};
-    auto forall = scf::ForallOp::create(b, loc, lbs, ubs, steps,
-                                        ValueRange{dest}, std::nullopt);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPoint(forall.getTerminator());
-    SmallVector<Value> ivs = forall.getInductionVars();
-    Value bIv = ivs[0], hIv = ivs[1], qOff = ivs[2];
-    // The key/value head of grouped-query attention.
-    Value kvHead =
-        group == 1 ? hIv
-                   : arith::DivUIOp::create(b, loc, hIv, tb.indexConst(group))
-                         .getResult();
-    // Each block's temporaries and running state in buffers of their own
-    // (see useFreshBuffers): the loop over key blocks then updates its
-    // state in place instead of copying it.
-    TensorBuilder t(b, loc);
-    t.useFreshBuffers();
-    Value o = queryBlock(t, bIv, hIv, kvHead, qOff, rows);
-    b.setInsertionPointToStart(forall.getTerminator().getBody());
-    OpFoldResult one = b.getIndexAttr(1);
-    SmallVector<OpFoldResult> offsets = {bIv, hIv, qOff, b.getIndexAttr(0)};
-    SmallVector<OpFoldResult> sizes = {one, one, rows, b.getIndexAttr(dv)};
-    if (timeMajor) {
-      std::swap(offsets[1], offsets[2]);
-      std::swap(sizes[1], sizes[2]);
-    }
-    tensor::ParallelInsertSliceOp::create(
-        b, loc, o, forall.getRegionIterArgs()[0], offsets, sizes,
-        ArrayRef<OpFoldResult>{one, one, one, one});
-    return forall.getResult(0);
+  auto allQueryBlocks = [&]() -> Value {
+    Value out = tb.empty(outShape, elt);
+    auto forEachBlock = [&](Value dest, OpFoldResult qBegin, OpFoldResult qEnd,
+                            OpFoldResult rows) -> Value {
+      OpBuilder &b = builder;
+      // A dynamic last block may be empty: step over it by at least 1.
+      OpFoldResult qStep = rows;
+      if (!getConstantIntValue(rows))
+        qStep = arith::MaxSIOp::create(b, loc, tb.indexValue(rows),
+                                       tb.indexConst(1))
+                    .getResult();
+      SmallVector<OpFoldResult> lbs = {b.getIndexAttr(0), b.getIndexAttr(0),
+                                       qBegin};
+      SmallVector<OpFoldResult> ubs = {numB, b.getIndexAttr(numH), qEnd};
+      SmallVector<OpFoldResult> steps = {b.getIndexAttr(1), b.getIndexAttr(1),
+                                         qStep};
+      auto forall = scf::ForallOp::create(b, loc, lbs, ubs, steps,
+                                          ValueRange{dest}, std::nullopt);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(forall.getTerminator());
+      SmallVector<Value> ivs = forall.getInductionVars();
+      Value bIv = ivs[0], hIv = ivs[1], qOff = ivs[2];
+      Value kvHead = kvHeadOf(b, hIv);
+      // Each block's temporaries and running state in buffers of their own
+      // (see useFreshBuffers): the loop over key blocks then updates its
+      // state in place instead of copying it.
+      TensorBuilder t(b, loc);
+      t.useFreshBuffers();
+      Value o = queryBlock(t, bIv, hIv, kvHead, qOff, rows);
+      b.setInsertionPointToStart(forall.getTerminator().getBody());
+      OpFoldResult one = b.getIndexAttr(1);
+      SmallVector<OpFoldResult> offsets = {bIv, hIv, qOff, b.getIndexAttr(0)};
+      SmallVector<OpFoldResult> sizes = {one, one, rows, b.getIndexAttr(dv)};
+      if (timeMajor) {
+        std::swap(offsets[1], offsets[2]);
+        std::swap(sizes[1], sizes[2]);
+      }
+      tensor::ParallelInsertSliceOp::create(
+          b, loc, o, forall.getRegionIterArgs()[0], offsets, sizes,
+          ArrayRef<OpFoldResult>{one, one, one, one});
+      return forall.getResult(0);
+    };
+    std::optional<int64_t> staticQFull = getConstantIntValue(queriesFull);
+    std::optional<int64_t> staticQTail = getConstantIntValue(queriesTail);
+    if (!staticQFull || *staticQFull > 0)
+      out = forEachBlock(out, tb.size(0), queriesFull, tb.size(bq));
+    if (!staticQTail || *staticQTail > 0)
+      out = forEachBlock(out, queriesFull, tq, queriesTail);
+    return out;
   };
-  std::optional<int64_t> staticQFull = getConstantIntValue(queriesFull);
-  std::optional<int64_t> staticQTail = getConstantIntValue(queriesTail);
-  if (!staticQFull || *staticQFull > 0)
-    out = forEachBlock(out, tb.size(0), queriesFull, tb.size(bq));
-  if (!staticQTail || *staticQTail > 0)
-    out = forEachBlock(out, queriesFull, tq, queriesTail);
-  return out;
+
+  // Decoding (a few queries against many keys): with fewer (batch, head,
+  // query block) triples than `keySplits`, the keys of each are split too
+  // (flash-decoding), so that the threads share one head's keys. Only where
+  // the queries may fit one block; the choice is made at run time.
+  std::optional<int64_t> staticTq = getConstantIntValue(tq);
+  if (blocks.keySplits <= 1 || (staticTq && *staticTq > bq))
+    return allQueryBlocks();
+  OpBuilder &b = builder;
+  Value one = tb.indexConst(1);
+  auto ceilDiv = [&](Value x, Value y) -> Value {
+    return arith::CeilDivUIOp::create(b, loc, x, y);
+  };
+  auto umax = [&](Value x, Value y) -> Value {
+    return arith::MaxUIOp::create(b, loc, x, y);
+  };
+  auto umin = [&](Value x, Value y) -> Value {
+    return arith::MinUIOp::create(b, loc, x, y);
+  };
+  Value bqValue = tb.indexConst(bq), bkValue = tb.indexConst(bk);
+  Value tqValue = tb.indexValue(tq), tkValue = tb.indexValue(tk);
+  Value units =
+      arith::MulIOp::create(b, loc, tb.indexValue(tb.sizeMul(numB, heads)),
+                            ceilDiv(tqValue, bqValue));
+  Value keyBlocks = ceilDiv(tkValue, bkValue);
+  // splits = min(ceil(keySplits / units), key blocks), as chunks of whole
+  // key blocks.
+  Value wanted = umin(
+      ceilDiv(tb.indexConst(blocks.keySplits), umax(units, one)), keyBlocks);
+  Value chunkBlocks = umax(ceilDiv(keyBlocks, umax(wanted, one)), one);
+  Value chunk = arith::MulIOp::create(b, loc, chunkBlocks, bkValue);
+  Value numSplits = ceilDiv(tkValue, chunk);
+  Value split =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ugt, numSplits, one);
+  SmallVector<int64_t> staticOut;
+  for (OpFoldResult size : outShape)
+    staticOut.push_back(
+        getConstantIntValue(size).value_or(ShapedType::kDynamic));
+  Type outType = RankedTensorType::get(staticOut, elt);
+
+  // The keys of (batch, head, query block) in `numSplits` chunks of `chunk`
+  // keys: the online-softmax state of each chunk, then the chunks combined
+  // (m = max_s m_s, w_s = exp(m_s - m), out = sum_s w_s acc_s / sum_s w_s
+  // l_s).
+  auto splitKeys = [&]() -> Value {
+    OpFoldResult splits = numSplits;
+    SmallVector<OpFoldResult> partShape = {numB, heads, tq, splits};
+    SmallVector<OpFoldResult> accShape = {numB, heads, tq, splits, valueSize};
+    // Buffers of their own (not one empty tensor CSE'd into both).
+    TensorBuilder fresh(b, loc);
+    fresh.useFreshBuffers();
+    Value mPart = fresh.empty(partShape, elt);
+    Value lPart = fresh.empty(partShape, elt);
+    Value accPart = fresh.empty(accShape, elt);
+    Value zeroI = tb.indexConst(0);
+    auto forall = scf::ForallOp::create(
+        b, loc,
+        SmallVector<OpFoldResult>{b.getIndexAttr(0), b.getIndexAttr(0),
+                                  b.getIndexAttr(0), b.getIndexAttr(0)},
+        SmallVector<OpFoldResult>{numB, heads, tq, splits},
+        SmallVector<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1),
+                                  b.getIndexAttr(bq), b.getIndexAttr(1)},
+        ValueRange{mPart, lPart, accPart}, std::nullopt);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(forall.getTerminator());
+      SmallVector<Value> ivs = forall.getInductionVars();
+      Value bIv = ivs[0], hIv = ivs[1], qOff = ivs[2], sIv = ivs[3];
+      Value kvHead = kvHeadOf(b, hIv);
+      TensorBuilder t(b, loc);
+      t.useFreshBuffers();
+      Value rows = umin(bqValue, arith::SubIOp::create(b, loc, tqValue, qOff));
+      Value kBegin = arith::MulIOp::create(b, loc, sIv, chunk);
+      Value kEnd = umin(arith::AddIOp::create(b, loc, kBegin, chunk), tkValue);
+      if (causal) {
+        // Keys after the block's last visible one, qOff + rows + Tk - Tq,
+        // are not visited.
+        Value visible = arith::AddIOp::create(
+            b, loc, arith::AddIOp::create(b, loc, qOff, rows),
+            t.indexValue(causalShift));
+        visible = arith::MaxSIOp::create(b, loc, visible, zeroI);
+        kEnd = umax(umin(kEnd, visible), kBegin);
+      }
+      Value qT = transposedQuery(t, bIv, hIv, qOff, rows);
+      SmallVector<Value> state = initialState(t, rows);
+      // Whole key blocks, then a shorter last one.
+      Value fullEnd = arith::AddIOp::create(
+          b, loc, kBegin,
+          arith::MulIOp::create(
+              b, loc,
+              arith::DivUIOp::create(
+                  b, loc, arith::SubIOp::create(b, loc, kEnd, kBegin), bkValue),
+              bkValue));
+      state = wholeKeyBlocks(b, bIv, hIv, kvHead, qT, qOff, rows, kBegin,
+                             fullEnd, state);
+      Value tail = arith::SubIOp::create(b, loc, kEnd, fullEnd);
+      Value hasTail =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ugt, tail, zeroI);
+      state = keyBlockIf(b, hasTail, bIv, hIv, kvHead, qT, qOff, rows, fullEnd,
+                         tail, state);
+      b.setInsertionPointToStart(forall.getTerminator().getBody());
+      OpFoldResult unit = b.getIndexAttr(1), zeroAttr = b.getIndexAttr(0);
+      OpFoldResult rowsSize = rows;
+      ValueRange shared = forall.getRegionIterArgs();
+      for (int i = 0; i < 2; ++i)
+        tensor::ParallelInsertSliceOp::create(
+            b, loc, state[i], shared[i],
+            ArrayRef<OpFoldResult>{bIv, hIv, qOff, sIv},
+            ArrayRef<OpFoldResult>{unit, unit, rowsSize, unit},
+            ArrayRef<OpFoldResult>{unit, unit, unit, unit});
+      tensor::ParallelInsertSliceOp::create(
+          b, loc, state[2], shared[2],
+          ArrayRef<OpFoldResult>{bIv, hIv, qOff, sIv, zeroAttr},
+          ArrayRef<OpFoldResult>{unit, unit, rowsSize, unit, valueSize},
+          ArrayRef<OpFoldResult>{unit, unit, unit, unit, unit});
+    }
+    mPart = forall.getResult(0);
+    lPart = forall.getResult(1);
+    accPart = forall.getResult(2);
+
+    // The combination, over [B, H, Tq(, Dv)] with the splits reduced.
+    AffineExpr i0, i1, i2, i3, i4;
+    bindDims(ctx, i0, i1, i2, i3, i4);
+    using utils::IteratorType;
+    IteratorType par = IteratorType::parallel, red = IteratorType::reduction;
+    SmallVector<OpFoldResult> rowShape = {numB, heads, tq};
+    Value mMax = tb.generic(
+        {mPart}, {tb.fill(tb.empty(rowShape, elt), tb.negInf(elt))},
+        {tb.mapOf(4, {i0, i1, i2, i3}), tb.mapOf(4, {i0, i1, i2})},
+        {par, par, par, red}, [](OpBuilder &nb, Location nl, ValueRange a) {
+          Value greater = arith::CmpFOp::create(
+              nb, nl, arith::CmpFPredicate::OGT, a[0], a[1]);
+          linalg::YieldOp::create(
+              nb, nl,
+              arith::SelectOp::create(nb, nl, greater, a[0], a[1]).getResult());
+        })[0];
+    Value shift = tb.safeShift(mMax);
+    // w = exp(m_s - shift): 0 for a chunk that saw no visible key.
+    Value w =
+        tb.map({mPart, shift},
+               {tb.mapOf(4, {i0, i1, i2, i3}), tb.mapOf(4, {i0, i1, i2})},
+               partShape, elt, [&](OpBuilder &nb, Location nl, ValueRange a) {
+                 linalg::YieldOp::create(
+                     nb, nl,
+                     TensorBuilder::expNonPositive(
+                         nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]),
+                         blocks.polynomialExp));
+               });
+    // The results in the output's layout: [B, H, Tq] or, time-major,
+    // [B, Tq, H].
+    AffineMap rowOut =
+        timeMajor ? tb.mapOf(4, {i0, i2, i1}) : tb.mapOf(4, {i0, i1, i2});
+    SmallVector<OpFoldResult> rowOutShape =
+        timeMajor ? SmallVector<OpFoldResult>{numB, tq, heads} : rowShape;
+    auto multiplyAdd = [](OpBuilder &nb, Location nl, ValueRange a) {
+      Value product = arith::MulFOp::create(nb, nl, a[0], a[1]);
+      linalg::YieldOp::create(
+          nb, nl, arith::AddFOp::create(nb, nl, a[2], product).getResult());
+    };
+    Value lSum = tb.generic(
+        {w, lPart}, {tb.filled(rowOutShape, elt, 0.0)},
+        {tb.mapOf(4, {i0, i1, i2, i3}), tb.mapOf(4, {i0, i1, i2, i3}), rowOut},
+        {par, par, par, red}, multiplyAdd)[0];
+    // Loops (b, h, i, e, s).
+    AffineMap accOut = timeMajor ? tb.mapOf(5, {i0, i2, i1, i3})
+                                 : tb.mapOf(5, {i0, i1, i2, i3});
+    Value accSum = tb.generic({w, accPart}, {tb.filled(outShape, elt, 0.0)},
+                              {tb.mapOf(5, {i0, i1, i2, i4}),
+                               tb.mapOf(5, {i0, i1, i2, i4, i3}), accOut},
+                              {par, par, par, par, red}, multiplyAdd)[0];
+    return tb.divideRowsOrZero(accSum, lSum);
+  };
+
+  auto ifOp = scf::IfOp::create(
+      b, loc, split,
+      [&](OpBuilder &nb, Location nl) {
+        Value r = splitKeys();
+        if (r.getType() != outType)
+          r = tensor::CastOp::create(nb, nl, outType, r);
+        scf::YieldOp::create(nb, nl, r);
+      },
+      [&](OpBuilder &nb, Location nl) {
+        Value r = allQueryBlocks();
+        if (r.getType() != outType)
+          r = tensor::CastOp::create(nb, nl, outType, r);
+        scf::YieldOp::create(nb, nl, r);
+      });
+  return ifOp.getResult(0);
 }
 
 namespace {
@@ -532,10 +753,11 @@ struct ScaledDotProductAttentionOpLowering
       if (Value mask = adaptor.getMask())
         masks.push_back(asRank4(tb, mask));
       rewriter.replaceOp(
-          op, tiledAttention(rewriter, op.getLoc(), q, k, v, masks,
-                             op.getScaleOrDefault(), op.getCausal(),
-                             {options.attentionBlockQ, options.attentionBlockK,
-                              options.polynomialExp}));
+          op,
+          tiledAttention(rewriter, op.getLoc(), q, k, v, masks,
+                         op.getScaleOrDefault(), op.getCausal(),
+                         {options.attentionBlockQ, options.attentionBlockK,
+                          options.polynomialExp, options.attentionKeySplits}));
       return success();
     }
     ArrayRef<int64_t> qShape = TensorBuilder::shapeOf(q);
@@ -801,7 +1023,7 @@ struct MultiHeadAttentionOpLowering
           projectOut(tiledAttention(
               rewriter, op.getLoc(), qh, kh, vh, masks, scale, op.getCausal(),
               {options.attentionBlockQ, options.attentionBlockK,
-               options.polynomialExp},
+               options.polynomialExp, options.attentionKeySplits},
               /*timeMajor=*/true)));
       return success();
     }

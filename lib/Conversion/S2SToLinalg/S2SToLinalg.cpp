@@ -683,6 +683,7 @@ LogicalResult mlir::s2s::verifyConvertS2SToLinalgOptions(
   return checkLowerBounds(
       {{"attention-block-q", options.attentionBlockQ, 1},
        {"attention-block-k", options.attentionBlockK, 1},
+       {"attention-key-splits", options.attentionKeySplits, 1},
        {"rnn-block-units", options.rnnBlockUnits, 0},
        {"rnn-block-rows", options.rnnBlockRows, 0},
        {"rnn-parallel-min-flops", options.rnnParallelMinFlops, 0}},
@@ -700,6 +701,7 @@ struct ConvertS2SToLinalgPass
     options.tileAttention = tileAttention;
     options.attentionBlockQ = attentionBlockQ;
     options.attentionBlockK = attentionBlockK;
+    options.attentionKeySplits = attentionKeySplits;
     options.fuseRNNSteps = fuseRNNSteps;
     options.rnnBlockUnits = rnnBlockUnits;
     options.rnnBlockRows = rnnBlockRows;
