@@ -11,23 +11,23 @@
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/AsmState.h"
-#include "mlir/InitAllPasses.h"
-#include "s2s/InitAllPasses.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Support/Timing.h"
-#include "mlir/Transforms/Passes.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Target/LLVMIR/Export.h"
+#include "mlir/Transforms/Passes.h"
 #include "s2s/Import/ONNX/ONNXImporter.h"
 #include "s2s/InitAllDialects.h"
+#include "s2s/InitAllPasses.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/IR/LegacyPassManager.h"
@@ -184,6 +184,32 @@ LogicalResult mlir::s2s::keepOnlyEntry(ModuleOp module, func::FuncOp entry) {
   PassManager pm(module.getContext());
   pm.addPass(createSymbolDCEPass());
   return pm.run(module);
+}
+
+LogicalResult mlir::s2s::addSymbolPrefix(ModuleOp module, StringRef prefix) {
+  if (prefix.empty())
+    return success();
+  bool identifier =
+      (llvm::isAlpha(prefix.front()) || prefix.front() == '_') &&
+      llvm::all_of(prefix, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+  if (!identifier)
+    return module.emitError()
+           << "symbol prefix '" << prefix
+           << "' is not a C identifier (a letter or '_', then letters, "
+              "digits or '_')";
+  SymbolTable symbols(module);
+  for (func::FuncOp func : getPublicFunctions(module)) {
+    std::string name = (prefix + func.getName()).str();
+    if (symbols.lookup(name))
+      return func.emitError()
+             << "cannot rename @" << func.getName() << " to @" << name
+             << " (symbol prefix '" << prefix
+             << "'): the module has a symbol of that name already";
+    if (failed(symbols.rename(func, name)))
+      return func.emitError()
+             << "cannot rename @" << func.getName() << " to @" << name;
+  }
+  return success();
 }
 
 FailureOr<func::FuncOp> mlir::s2s::findEntryFunction(ModuleOp module,

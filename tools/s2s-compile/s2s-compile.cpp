@@ -1,7 +1,7 @@
 //===- s2s-compile.cpp - ahead-of-time compilation of s2s models ----------===//
 //
 // s2s-compile model.mlir --emit=mlir|linalg|llvm|asm|obj|shared -o FILE
-//             [--header=FILE.h]
+//             [--header=FILE.h] [--symbol-prefix=PREFIX]
 //
 // Compiles every public function of the model for the host CPU. `mlir`
 // prints the verified model, `linalg` the model lowered to linalg on
@@ -70,6 +70,12 @@ cl::opt<std::string>
 // name itself).
 cl::extrahelp threadsHelp(kThreadsFlagHelp);
 cl::extrahelp passManagerHelp(kPassManagerFlagsHelp);
+cl::opt<std::string> symbolPrefix(
+    "symbol-prefix",
+    cl::desc("Prepend this to the name of every entry point (and so to its "
+             "exported symbols), so that several models link into one "
+             "program"),
+    cl::value_desc("prefix"), cl::init(""), cl::cat(compileCategory));
 cl::opt<std::string> headerFilename(
     "header", cl::desc("Also write a C header declaring the entry points"),
     cl::value_desc("file.h"), cl::init(""), cl::cat(compileCategory));
@@ -137,6 +143,8 @@ int main(int argc, char **argv) {
   OwningOpRef<ModuleOp> module = session.load(inputFilename);
   if (!module)
     return kExitCompileError;
+  if (failed(addSymbolPrefix(*module, symbolPrefix)))
+    return kExitBadInput;
 
   // Every public function is an entry point with a C interface.
   SmallVector<EntryPoint> entries;

@@ -157,6 +157,13 @@ FailureOr<func::FuncOp> findEntryFunction(ModuleOp module, StringRef name);
 /// compiles only what running `entry` needs (s2s-run).
 LogicalResult keepOnlyEntry(ModuleOp module, func::FuncOp entry);
 
+/// Renames every public function `@f` of `module` to `@<prefix>f`, and its
+/// uses with it, so that the exported symbols of two compiled models
+/// (`_mlir_ciface_<prefix>f`, ...) differ. `prefix` must be a C identifier
+/// (or empty: nothing changes). Emits an error and fails when it is not, or
+/// when a new name is taken already.
+LogicalResult addSymbolPrefix(ModuleOp module, StringRef prefix);
+
 /// Checks that every argument and result of `func` is a ranked tensor of
 /// f32, f64, i32, i64 or i1, and returns its signature.
 FailureOr<EntryPoint> getEntryPoint(func::FuncOp func);
