@@ -10,6 +10,9 @@
  *   memtrack_reset()    peak := current (start of a measured call)
  *   memtrack_current()  live heap bytes now
  *   memtrack_peak()     largest live heap bytes since the last reset
+ *   memtrack_allocated() bytes allocated since the process started (a
+ *                       running sum: what a call allocates in all, freed
+ *                       or not, is the difference across it)
  *
  * so a call's scratch memory is peak - current-before-the-call (less its
  * outputs when the callee allocates them). Memory that is not obtained
@@ -33,12 +36,14 @@ extern void *__libc_memalign(size_t, size_t);
 
 static int64_t current_bytes;
 static int64_t peak_bytes;
+static int64_t allocated_bytes;
 
 static void track_alloc(void *p) {
   if (!p)
     return;
   int64_t n = (int64_t)malloc_usable_size(p);
   int64_t now = __atomic_add_fetch(&current_bytes, n, __ATOMIC_RELAXED);
+  __atomic_add_fetch(&allocated_bytes, n, __ATOMIC_RELAXED);
   int64_t peak = __atomic_load_n(&peak_bytes, __ATOMIC_RELAXED);
   while (now > peak &&
          !__atomic_compare_exchange_n(&peak_bytes, &peak, now, 1,
@@ -120,4 +125,8 @@ int64_t memtrack_current(void) {
 
 int64_t memtrack_peak(void) {
   return __atomic_load_n(&peak_bytes, __ATOMIC_RELAXED);
+}
+
+int64_t memtrack_allocated(void) {
+  return __atomic_load_n(&allocated_bytes, __ATOMIC_RELAXED);
 }

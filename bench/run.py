@@ -279,19 +279,26 @@ class MemTrack:
             self.reset = lib.memtrack_reset
             self.current = lib.memtrack_current
             self.peak = lib.memtrack_peak
+            self.allocated = lib.memtrack_allocated
         except AttributeError:
             self.ok = False
             return
         self.current.restype = self.peak.restype = ctypes.c_int64
+        self.allocated.restype = ctypes.c_int64
         self.ok = True
+        # Bytes allocated in all by the last measured call.
+        self.last_allocated = None
 
     def measure(self, call):
-        """(result of call(), peak bytes above the live bytes before it)."""
+        """(result of call(), peak bytes above the live bytes before it);
+        the bytes the call allocated in all go to last_allocated."""
         if not self.ok:
             return call(), None
         before = self.current()
         self.reset()
+        total = self.allocated()
         r = call()
+        self.last_allocated = self.allocated() - total
         return r, self.peak() - before
 
 
@@ -318,7 +325,7 @@ def timed(call, budget, min_repeats, memtrack=None, out_bytes=None):
         # a workload with large temporaries; see MALLOC_TUNABLES), for at
         # most WARMUP_BUDGETS budgets. The first warm-up call is the one
         # whose scratch memory is measured.
-        scratch = None
+        scratch = allocated = None
         warm = 0
         if first <= 2 * budget:
             warm_start = time.perf_counter()
@@ -328,6 +335,7 @@ def timed(call, budget, min_repeats, memtrack=None, out_bytes=None):
                     r, peak = memtrack.measure(call)
                     if peak is not None:
                         scratch = peak - (out_bytes(r) if out_bytes else 0)
+                        allocated = memtrack.last_allocated
                     first_result = r
                 else:
                     call()
@@ -348,6 +356,7 @@ def timed(call, budget, min_repeats, memtrack=None, out_bytes=None):
                 r, peak = memtrack.measure(call)
                 times.append(time.perf_counter() - t)
                 scratch = peak - (out_bytes(r) if out_bytes else 0)
+                allocated = memtrack.last_allocated
                 del r
             else:
                 t = time.perf_counter()
@@ -371,6 +380,7 @@ def timed(call, budget, min_repeats, memtrack=None, out_bytes=None):
     return {"first": first, "median": statistics.median(times),
             "min": min(times), "repeats": len(times), "warmup": warm,
             "scratch": scratch, "first_scratch": first_scratch,
+            "allocated": allocated,
             "faults": faults, "result": first_result,
             "times": times}
 
@@ -527,14 +537,15 @@ def child(args):
             inputs, outputs, torch_fn, cmp_kind = w.make(torch)
 
         # s2s first, so that its first call is not helped by PyTorch's.
-        so = os.path.join(args.libdir, so_name(name, threads))
+        lib = w.library()
+        so = os.path.join(args.libdir, so_name(lib.name, threads))
         c = None
         if not os.path.exists(so):
             rec["s2s_error"] = "not compiled"
             log("  s2s  : not compiled")
         else:
             try:
-                c = Compiled(so, name, inputs, outputs)
+                c = Compiled(so, lib.name, inputs, outputs)
             except (OSError, AttributeError) as e:
                 rec["s2s_error"] = "load: %s" % e
                 log("  s2s  : cannot load: %s" % e)
@@ -549,7 +560,7 @@ def child(args):
         # The dynamic-shape variant: the same library for every size of
         # the workload's family, called here at this workload's sizes.
         d = None
-        if w.dyn is not None:
+        if w.dyn is not None and w.mlir is not None:
             dso = os.path.join(args.libdir, so_name(w.dyn.name, threads))
             if not os.path.exists(dso):
                 rec["dyn_error"] = "not compiled"
@@ -764,6 +775,96 @@ def find(recs, type_, **kw):
             and all(r.get(k) == v for k, v in kw.items())]
 
 
+def gen_section(p, ws, per_thread):
+    """The generation rows: tokens per second, time and bytes allocated per
+    step, and how the time per step grows with the number of steps."""
+    gws = [w for w in ws if w.tokens is not None]
+    if not gws:
+        return
+    p("Generation: the workloads that generate tokens. `ms/step` is a "
+      "call's median time divided by the steps it runs (one token for each "
+      "of the B sentences per step); `tokens/s` = B * steps / median. "
+      "`alloc/step` is the heap memory a call allocates in all (freed or "
+      "not; bench/memtrack.c), divided by its steps; for s2s the static "
+      "arena of its planned buffers comes on top, once per process.")
+    p("")
+    rows = []
+    for w in gws:
+        B, N = w.tokens
+        for t in sorted(per_thread):
+            rec = (find(per_thread[t][0], "workload", name=w.name) or
+                   [None])[0]
+            if rec is None:
+                continue
+            sr, tr = rec.get("s2s"), rec["torch"]
+
+            def cells(r):
+                if r is None:
+                    return ["-", "-", "-"]
+                alloc = r.get("allocated")
+                return [fmt_ms(r["median"] / N),
+                        fmt_num(B * N / r["median"]),
+                        fmt_bytes(alloc / N) if alloc is not None else "-"]
+            rows.append([w.name, t, "%d x %d" % (B, N)] + cells(sr) +
+                        cells(tr) + [fmt_num(sr["median"] / tr["median"])
+                                     if sr else "-"])
+    p(md_table(["workload", "thr", "B x steps", "s2s ms/step",
+                "s2s tokens/s", "s2s alloc/step", "torch ms/step",
+                "torch tokens/s", "torch alloc/step", "s2s/torch"], rows))
+    p("")
+    # Growth from the shortest to the longest run of a family (same group
+    # and batch): with a KV cache a step costs a + b * prefix, so the time
+    # per step grows by far less than the length; without one it would
+    # grow with it.
+    fams = {}
+    for w in gws:
+        fams.setdefault((w.group, w.tokens[0]), []).append(w)
+    rows = []
+    for (group, B), members in fams.items():
+        if len(members) < 2:
+            continue
+        lo = min(members, key=lambda w: w.tokens[1])
+        hi = max(members, key=lambda w: w.tokens[1])
+        n_lo, n_hi = lo.tokens[1], hi.tokens[1]
+        for t in sorted(per_thread):
+            recs = per_thread[t][0]
+            a = (find(recs, "workload", name=lo.name) or [None])[0]
+            b = (find(recs, "workload", name=hi.name) or [None])[0]
+            if a is None or b is None:
+                continue
+            row = [group, B, t, "%d -> %d" % (n_lo, n_hi)]
+            for impl in ("s2s", "torch"):
+                ra, rb = a.get(impl), b.get(impl)
+                if ra is None or rb is None:
+                    row += ["-", "-", "-"]
+                    continue
+                growth = (rb["median"] / n_hi) / (ra["median"] / n_lo)
+                marginal = (rb["median"] - ra["median"]) / (n_hi - n_lo)
+                aa, ab = ra.get("allocated"), rb.get("allocated")
+                steady = ((ab - aa) / (n_hi - n_lo)
+                          if aa is not None and ab is not None else None)
+                row += [fmt_num(growth), fmt_ms(marginal),
+                        fmt_bytes(steady) if steady is not None else "-"]
+            rows.append(row)
+    if rows:
+        p("Growth with the length: `ms/step growth` = (time per step of the "
+          "long run) / (that of the short run): 1 if a step costs the same "
+          "whatever its prefix, and (long/short + 1) / 2 if its cost is "
+          "proportional to the prefix; recomputing the whole prefix every "
+          "step (no cache) grows faster still. `marginal ms/step` = (time "
+          "of the long run - of the short) / (steps between): what a step "
+          "late in the run costs. `steady alloc/step` = (bytes allocated by "
+          "the long run - by the short) / (steps between): 0 when the steps "
+          "allocate nothing that grows with the prefix (no copy of the "
+          "cache).")
+        p("")
+        p(md_table(["generation", "B", "thr", "steps", "s2s ms/step growth",
+                    "s2s marginal ms/step", "s2s steady alloc/step",
+                    "torch ms/step growth", "torch marginal ms/step",
+                    "torch steady alloc/step"], rows, left=(0,)))
+        p("")
+
+
 def summarize(args, ws, per_thread, compile_errors, compile_seconds,
               env_info, s2s_bin, tool_note):
     lines = []
@@ -860,7 +961,7 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
             if rec is None:
                 why = crashed.get(w.name, "not run")
                 table.append(row + ["-"] * 11 + ["died: %s" % why])
-                if w.dyn is not None:
+                if w.dyn is not None and w.mlir is not None:
                     dyn_rows.append([w.name, w.dyn.name, t] + ["-"] * 6 +
                                     ["died: %s" % why])
                 problems.append("%s (%d thr): the benchmark process died "
@@ -870,7 +971,8 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
             tg = w.flops / tr["median"] / 1e9
             sg = w.flops / sr["median"] / 1e9 if sr else None
             if sr is None:
-                err = compile_errors.get(w.name) or rec.get("s2s_error", "?")
+                err = compile_errors.get(w.library().name) or \
+                    rec.get("s2s_error", "?")
                 check_txt = "s2s failed"
                 if t == min(per_thread):
                     problems.append("%s: s2s failed: %s" % (w.name, err))
@@ -884,7 +986,7 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
                                     "PyTorch's: %s" % (w.name, t,
                                                        check["text"]))
             dr = rec.get("dyn")
-            if w.dyn is not None:
+            if w.dyn is not None and w.mlir is not None:
                 dcheck = rec.get("dyn_check")
                 if dr is None:
                     err = compile_errors.get(w.dyn.name) or \
@@ -967,6 +1069,8 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
         for x in notes:
             p("- " + x)
         p("")
+
+    gen_section(p, ws, per_thread)
 
     # Attention scratch against sequence length.
     t0 = min(per_thread)
@@ -1087,7 +1191,7 @@ def main():
         return 2
     t_start = time.time()
 
-    models = ws + suite.dynamic_models(ws)
+    models = suite.static_models(ws) + suite.dynamic_models(ws)
     for w in models:
         if not os.path.exists(w.path()):
             log("error: %s is missing (python3 bench/suite.py writes it)"
