@@ -409,6 +409,7 @@ bool Mutator::changeOptions() {
       "rnn-block-units=3 rnn-block-rows=2",
       "attention-block-q=1 attention-block-k=1 rnn-block-units=1 "
       "rnn-block-rows=1",
+      "attention-block-k=2 attention-key-splits=64",
       "vector-bits=256 pack-min-rows=0",
       "vector-bits=128 dot-block-cols=1",
       "tile-attention=false fuse-rnn-steps=false",
@@ -418,10 +419,10 @@ bool Mutator::changeOptions() {
       "pack-qkv=false approximate-math=false",
   };
   static const char *const names[] = {
-      "attention-block-q", "attention-block-k", "rnn-block-units",
-      "rnn-block-rows",    "vector-bits",       "dot-block-cols",
-      "pack-min-rows",     "pack-depth",        "pack-cols",
-      "threads",           "parallel-min-flops"};
+      "attention-block-q", "attention-block-k",  "rnn-block-units",
+      "rnn-block-rows",    "vector-bits",        "dot-block-cols",
+      "pack-min-rows",     "pack-depth",         "pack-cols",
+      "threads",           "parallel-min-flops", "attention-key-splits"};
   static const char *const values[] = {"0",  "1",  "2",   "3",   "7",
                                        "16", "64", "128", "512", "-1"};
   std::string options = pickOf(presets);
