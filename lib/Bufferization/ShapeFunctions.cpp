@@ -12,8 +12,9 @@
 //    of i64, so that a caller allocates the results before the call.
 //
 // Each is the entry's body with its results replaced, simplified through
-// the ops' ReifyRankedShapedTypeOpInterface, so that what the sizes and
-// checks do not depend on is dead and erased: for the s2s ops, sizes are
+// the ops' ReifyRankedShapedTypeOpInterface and through loops that update
+// a tensor in place (scf.for, scf.while), so that what the sizes and checks
+// do not depend on is dead and erased: for the s2s ops, sizes are
 // dimensions of the arguments.
 //
 //===----------------------------------------------------------------------===//
@@ -26,10 +27,14 @@
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/Patterns.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/DestinationStyleOpInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "s2s/Dialect/S2S/IR/S2SOps.h"
 
 namespace mlir {
 namespace s2s {
@@ -89,6 +94,59 @@ struct DimOfElementwise : OpRewritePattern<tensor::DimOp> {
     return failure();
   }
 };
+
+/// Whether `value` has the sizes of `arg` because it is `arg` updated in
+/// place: `arg` itself, or through the destination of destination-style
+/// ops, tensor.insert_slice, s2s.kv_cache_append's cache and tensor.cast.
+static bool updatesInPlace(Value value, Value arg) {
+  while (value != arg) {
+    auto result = dyn_cast<OpResult>(value);
+    if (!result)
+      return false;
+    Operation *def = result.getOwner();
+    if (auto dps = dyn_cast<DestinationStyleOpInterface>(def))
+      value = dps.getTiedOpOperand(result)->get();
+    else if (auto insert = dyn_cast<tensor::InsertSliceOp>(def))
+      value = insert.getDest();
+    else if (auto append = dyn_cast<s2s::KVCacheAppendOp>(def);
+             append && result.getResultNumber() == 0)
+      value = append.getCache();
+    else if (auto cast = dyn_cast<tensor::CastOp>(def))
+      value = cast.getSource();
+    else
+      return false;
+  }
+  return true;
+}
+
+/// tensor.dim of a result of an scf.while as tensor.dim of its initial
+/// value, where every iteration updates the value in place: the
+/// scf.condition passes on before-argument i updated in place, and the
+/// scf.yield after-argument i (the sizes of a token history that the loop
+/// writes one row at a time do not depend on the loop).
+struct DimOfWhileResult : OpRewritePattern<tensor::DimOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(tensor::DimOp dim,
+                                PatternRewriter &rewriter) const override {
+    auto result = dyn_cast<OpResult>(dim.getSource());
+    auto loop = result ? dyn_cast<scf::WhileOp>(result.getOwner()) : nullptr;
+    if (!loop)
+      return failure();
+    unsigned i = result.getResultNumber();
+    if (i >= loop.getInits().size() ||
+        loop.getInits()[i].getType() != result.getType() ||
+        loop.getAfterArguments()[i].getType() != result.getType())
+      return failure();
+    if (!updatesInPlace(loop.getConditionOp().getArgs()[i],
+                        loop.getBeforeArguments()[i]) ||
+        !updatesInPlace(loop.getYieldOp().getResults()[i],
+                        loop.getAfterArguments()[i]))
+      return failure();
+    rewriter.replaceOpWithNewOp<tensor::DimOp>(dim, loop.getInits()[i],
+                                               dim.getIndex());
+    return success();
+  }
+};
 } // namespace
 
 /// Rewrites sizes of op results as sizes of their operands; the
@@ -96,8 +154,10 @@ struct DimOfElementwise : OpRewritePattern<tensor::DimOp> {
 static LogicalResult simplify(func::FuncOp func) {
   MLIRContext *ctx = func.getContext();
   RewritePatternSet patterns(ctx);
-  patterns.add<DimOfElementwise>(ctx);
+  patterns.add<DimOfElementwise, DimOfWhileResult>(ctx);
   memref::populateResolveRankedShapedTypeResultDimsPatterns(patterns);
+  // The sizes of scf.for results and iteration arguments updated in place.
+  scf::populateSCFForLoopCanonicalizationPatterns(patterns);
   tensor::DimOp::getCanonicalizationPatterns(patterns, ctx);
   if (failed(applyPatternsGreedily(func, std::move(patterns))))
     return func.emitError() << "cannot simplify @" << func.getName();

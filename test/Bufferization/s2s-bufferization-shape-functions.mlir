@@ -92,6 +92,104 @@ func.func @residual(%x: tensor<?x?x8xf32>, %w: tensor<8x8xf32>)
 
 // -----
 
+/// A token history that a decoding loop writes one row per step keeps the
+/// sizes of its initial value: the result shape function reads them from
+/// the arguments, and the loop (the whole decoder) is dead and erased; for
+/// scf.for and for scf.while.
+// CHECK-LABEL: func.func @greedy_for_result_shapes(
+// CHECK-SAME:      %[[Y:[a-zA-Z0-9_]+]]: tensor<?xi64>
+// CHECK-NOT:     scf.for
+// CHECK-NOT:     s2s.argmax
+// CHECK:         %[[B:.+]] = tensor.dim %[[Y]], %c0
+// CHECK:         %[[B64:.+]] = arith.index_cast %[[B]] : index to i64
+// CHECK:         tensor.from_elements %c16_i64, %[[B64]] : tensor<2xi64>
+func.func @greedy_for(%y0: tensor<?xi64>, %table: tensor<16x16xf32>)
+    -> tensor<16x?xi64> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %zero = arith.constant 0 : i64
+  %b = tensor.dim %y0, %c0 : tensor<?xi64>
+  %empty = tensor.empty(%b) : tensor<16x?xi64>
+  %toks0 = linalg.fill ins(%zero : i64) outs(%empty : tensor<16x?xi64>)
+      -> tensor<16x?xi64>
+  %res:2 = scf.for %i = %c0 to %c16 step %c1
+      iter_args(%y = %y0, %toks = %toks0) -> (tensor<?xi64>, tensor<16x?xi64>) {
+    %logits = s2s.embedding %y, %table
+        : (tensor<?xi64>, tensor<16x16xf32>) -> tensor<?x16xf32>
+    %next = s2s.argmax %logits dim(1) : (tensor<?x16xf32>) -> tensor<?xi64>
+    %row = tensor.expand_shape %next [[0, 1]] output_shape [1, %b]
+        : tensor<?xi64> into tensor<1x?xi64>
+    %toks_next = tensor.insert_slice %row into %toks[%i, 0] [1, %b] [1, 1]
+        : tensor<1x?xi64> into tensor<16x?xi64>
+    scf.yield %next, %toks_next : tensor<?xi64>, tensor<16x?xi64>
+  }
+  return %res#1 : tensor<16x?xi64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @greedy_while_result_shapes(
+// CHECK-SAME:      %[[Y:[a-zA-Z0-9_]+]]: tensor<?xi64>
+// CHECK-NOT:     scf.while
+// CHECK-NOT:     s2s.argmax
+// CHECK:         %[[B:.+]] = tensor.dim %[[Y]], %c0
+// CHECK:         %[[B64:.+]] = arith.index_cast %[[B]] : index to i64
+// CHECK:         tensor.from_elements %c16_i64, %[[B64]] : tensor<2xi64>
+func.func @greedy_while(%y0: tensor<?xi64>, %table: tensor<16x16xf32>)
+    -> tensor<?x?xi64> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %zero = arith.constant 0 : i64
+  %b = tensor.dim %y0, %c0 : tensor<?xi64>
+  %empty = tensor.empty(%c16, %b) : tensor<?x?xi64>
+  %toks0 = linalg.fill ins(%zero : i64) outs(%empty : tensor<?x?xi64>)
+      -> tensor<?x?xi64>
+  %res:3 = scf.while (%i = %c0, %y = %y0, %toks = %toks0)
+      : (index, tensor<?xi64>, tensor<?x?xi64>)
+      -> (index, tensor<?xi64>, tensor<?x?xi64>) {
+    %go = arith.cmpi slt, %i, %c16 : index
+    scf.condition(%go) %i, %y, %toks : index, tensor<?xi64>, tensor<?x?xi64>
+  } do {
+  ^bb0(%i: index, %y: tensor<?xi64>, %toks: tensor<?x?xi64>):
+    %logits = s2s.embedding %y, %table
+        : (tensor<?xi64>, tensor<16x16xf32>) -> tensor<?x16xf32>
+    %next = s2s.argmax %logits dim(1) : (tensor<?x16xf32>) -> tensor<?xi64>
+    %toks_next = tensor.insert_slice %next into %toks[%i, 0] [1, %b] [1, 1]
+        : tensor<?xi64> into tensor<?x?xi64>
+    %i_next = arith.addi %i, %c1 : index
+    scf.yield %i_next, %next, %toks_next : index, tensor<?xi64>, tensor<?x?xi64>
+  }
+  return %res#2 : tensor<?x?xi64>
+}
+
+// -----
+
+/// A loop that replaces the value (a concatenation that grows it) does not
+/// keep its sizes: the loop stays in the result shape function.
+// CHECK-LABEL: func.func @growing_while_result_shapes(
+// CHECK:         scf.while
+func.func @growing_while(%x0: tensor<?xf32>) -> tensor<?xf32> {
+  %c0 = arith.constant 0 : index
+  %c4 = arith.constant 4 : index
+  %res:2 = scf.while (%i = %c0, %x = %x0) : (index, tensor<?xf32>)
+      -> (index, tensor<?xf32>) {
+    %go = arith.cmpi slt, %i, %c4 : index
+    scf.condition(%go) %i, %x : index, tensor<?xf32>
+  } do {
+  ^bb0(%i: index, %x: tensor<?xf32>):
+    %longer = tensor.concat dim(0) %x, %x
+        : (tensor<?xf32>, tensor<?xf32>) -> tensor<?xf32>
+    %c1 = arith.constant 1 : index
+    %i_next = arith.addi %i, %c1 : index
+    scf.yield %i_next, %longer : index, tensor<?xf32>
+  }
+  return %res#1 : tensor<?xf32>
+}
+
+// -----
+
 /// A check of values (here a size read from an input) is not in the check
 /// function, which reads sizes only; it stays in the entry, where the entry
 /// point's status makes it once the sizes are known to be right.

@@ -74,9 +74,14 @@ def S2SBufferizationShapeFunctionsPass
     the sizes and simplified through `ReifyRankedShapedTypeOpInterface`:
     every s2s op gives its result sizes as dimensions of its operands, so
     the model's computation is dead and erased, and the functions read only
-    argument sizes. (Where an op cannot give its sizes, they compute what
-    the sizes depend on.) A module that already has a symbol of a new name
-    is an error.
+    argument sizes. A result of an `scf.for` or `scf.while` that each
+    iteration updates in place (through the destinations of
+    destination-style ops, `tensor.insert_slice` or the cache of
+    `s2s.kv_cache_append`: a token history written one row per step) has the
+    sizes of its initial value, so a decoding loop is dead there too.
+    (Where an op or a loop cannot give its sizes, they compute what the
+    sizes depend on.) A module that already has a symbol of a new name is
+    an error.
 
     It runs on tensors, before `convert-s2s-to-linalg`, at the start of
     `s2s-to-llvm` (after `s2s-insert-shape-checks`).
