@@ -34,8 +34,10 @@ function(add_s2s_tool name)
   cmake_parse_arguments(ARG "" "" "LINK_LIBS" ${ARGN})
   add_executable(${name} ${ARG_UNPARSED_ARGUMENTS})
   target_link_libraries(${name} PRIVATE ${ARG_LINK_LIBS} MLIR LLVM)
-  # --version (s2s/Support/ToolOptions.h).
+  # --version (s2s/Support/ToolOptions.h): the version, and the git
+  # revision from s2s/Support/Revision.h.
   target_compile_definitions(${name} PRIVATE S2S_VERSION="${PROJECT_VERSION}")
+  add_dependencies(${name} s2s-revision)
   set_target_properties(${name} PROPERTIES
     RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
   install(TARGETS ${name} EXPORT S2STargets
