@@ -1,4 +1,5 @@
-//===- S2SDecodingOps.cpp - verifiers of argmax and the decoding ops --------===//
+//===- S2SDecodingOps.cpp - verifiers of argmax and the decoding ops
+//--------===//
 //
 // Operand checks and result type inference of s2s.argmax, s2s.log_softmax,
 // s2s.top_k, s2s.index_select and s2s.kv_cache_append.
@@ -29,6 +30,17 @@ static std::optional<int64_t> normalizeDim(int64_t dim, int64_t rank) {
   return dim < 0 ? dim + rank : dim;
 }
 
+/// The shape of `type` and `dim` normalized against its rank, for result
+/// types that change the shape along `dim`; failure when `dim` is out of
+/// range (the verifier reports it).
+static FailureOr<std::pair<SmallVector<int64_t>, int64_t>>
+shapeAlong(RankedTensorType type, int64_t dim) {
+  std::optional<int64_t> d = normalizeDim(dim, type.getRank());
+  if (!d)
+    return failure();
+  return std::make_pair(SmallVector<int64_t>(type.getShape()), *d);
+}
+
 LogicalResult ArgMaxOp::verifyOperandShapes() {
   int64_t rank = getTensorType(getInput()).getRank();
   int64_t dim = static_cast<int64_t>(getDim());
@@ -51,15 +63,14 @@ LogicalResult ArgMaxOp::inferReturnTypes(MLIRContext *context,
                                          Adaptor adaptor,
                                          SmallVectorImpl<Type> &results) {
   auto xType = getTensorType(adaptor.getInput());
-  std::optional<int64_t> dim =
-      normalizeDim(static_cast<int64_t>(adaptor.getDim()), xType.getRank());
-  if (!dim)
+  auto along = shapeAlong(xType, static_cast<int64_t>(adaptor.getDim()));
+  if (failed(along))
     return failure();
-  SmallVector<int64_t> shape(xType.getShape());
+  auto &[shape, dim] = *along;
   if (adaptor.getKeepdim())
-    shape[*dim] = 1;
+    shape[dim] = 1;
   else
-    shape.erase(shape.begin() + *dim);
+    shape.erase(shape.begin() + dim);
   results.push_back(
       RankedTensorType::get(shape, IntegerType::get(context, 64)));
   return success();
@@ -117,12 +128,11 @@ LogicalResult TopKOp::inferReturnTypes(MLIRContext *context,
                                        std::optional<Location>, Adaptor adaptor,
                                        SmallVectorImpl<Type> &results) {
   auto xType = getTensorType(adaptor.getInput());
-  std::optional<int64_t> dim =
-      normalizeDim(static_cast<int64_t>(adaptor.getDim()), xType.getRank());
-  if (!dim)
+  auto along = shapeAlong(xType, static_cast<int64_t>(adaptor.getDim()));
+  if (failed(along))
     return failure();
-  SmallVector<int64_t> shape(xType.getShape());
-  shape[*dim] = static_cast<int64_t>(adaptor.getK());
+  auto &[shape, dim] = *along;
+  shape[dim] = static_cast<int64_t>(adaptor.getK());
   results.push_back(RankedTensorType::get(shape, xType.getElementType()));
   results.push_back(
       RankedTensorType::get(shape, IntegerType::get(context, 64)));
@@ -150,12 +160,11 @@ LogicalResult IndexSelectOp::inferReturnTypes(MLIRContext *,
                                               Adaptor adaptor,
                                               SmallVectorImpl<Type> &results) {
   auto xType = getTensorType(adaptor.getInput());
-  std::optional<int64_t> dim =
-      normalizeDim(static_cast<int64_t>(adaptor.getDim()), xType.getRank());
-  if (!dim)
+  auto along = shapeAlong(xType, static_cast<int64_t>(adaptor.getDim()));
+  if (failed(along))
     return failure();
-  SmallVector<int64_t> shape(xType.getShape());
-  shape[*dim] = getTensorType(adaptor.getIndices()).getDimSize(0);
+  auto &[shape, dim] = *along;
+  shape[dim] = getTensorType(adaptor.getIndices()).getDimSize(0);
   results.push_back(RankedTensorType::get(shape, xType.getElementType()));
   return success();
 }
@@ -208,12 +217,11 @@ KVCacheAppendOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
                                   Adaptor adaptor,
                                   SmallVectorImpl<Type> &results) {
   auto cacheType = getTensorType(adaptor.getCache());
-  std::optional<int64_t> dim =
-      normalizeDim(static_cast<int64_t>(adaptor.getDim()), cacheType.getRank());
-  if (!dim)
+  auto along = shapeAlong(cacheType, static_cast<int64_t>(adaptor.getDim()));
+  if (failed(along))
     return failure();
-  SmallVector<int64_t> shape(cacheType.getShape());
-  shape[*dim] = ShapedType::kDynamic;
+  auto &[shape, dim] = *along;
+  shape[dim] = ShapedType::kDynamic;
   results.push_back(cacheType);
   results.push_back(RankedTensorType::get(shape, cacheType.getElementType()));
   return success();
