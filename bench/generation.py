@@ -28,7 +28,7 @@ def workload_name(batch, tokens):
 
 
 def _types():
-    t = lambda *s, dt="f32": "tensor<%sx%s>" % ("x".join(map(str, s)), dt)
+    t = lambda *s: _tensor(s)
     return dict(
         X=t("?", "?", D), XF=t("?", "?", FF), HX=t("?", NH, "?", DH),
         HX4=t("?", "?", NH, DH), C=t("?", NH, CAPACITY, DH),
@@ -82,6 +82,7 @@ def _param_shape(suffix):
 
 
 def _tensor(shape):
+    """An f32 tensor type; `?` for a dynamic size."""
     return "tensor<%sxf32>" % "x".join(map(str, shape))
 
 

@@ -97,7 +97,8 @@ struct DimOfElementwise : OpRewritePattern<tensor::DimOp> {
 
 /// Whether `value` has the sizes of `arg` because it is `arg` updated in
 /// place: `arg` itself, or through the destination of destination-style
-/// ops, tensor.insert_slice, s2s.kv_cache_append's cache and tensor.cast.
+/// ops (tensor.insert_slice among them), s2s.kv_cache_append's cache and
+/// tensor.cast.
 static bool updatesInPlace(Value value, Value arg) {
   while (value != arg) {
     auto result = dyn_cast<OpResult>(value);
@@ -106,8 +107,6 @@ static bool updatesInPlace(Value value, Value arg) {
     Operation *def = result.getOwner();
     if (auto dps = dyn_cast<DestinationStyleOpInterface>(def))
       value = dps.getTiedOpOperand(result)->get();
-    else if (auto insert = dyn_cast<tensor::InsertSliceOp>(def))
-      value = insert.getDest();
     else if (auto append = dyn_cast<s2s::KVCacheAppendOp>(def);
              append && result.getResultNumber() == 0)
       value = append.getCache();
@@ -134,8 +133,7 @@ struct DimOfWhileResult : OpRewritePattern<tensor::DimOp> {
       return failure();
     unsigned i = result.getResultNumber();
     if (i >= loop.getInits().size() ||
-        loop.getInits()[i].getType() != result.getType() ||
-        loop.getAfterArguments()[i].getType() != result.getType())
+        loop.getInits()[i].getType() != result.getType())
       return failure();
     if (!updatesInPlace(loop.getConditionOp().getArgs()[i],
                         loop.getBeforeArguments()[i]) ||
