@@ -18,10 +18,13 @@
 // The encoder runs once per batch (s2s.multi_head_attention with the
 // sources' key padding mask); so do the cross-attention keys and values of
 // each decoder layer. Each decoder step runs one position per sentence: its
-// self-attention keys and values are appended to a KV cache of capacity 10
-// per layer (s2s.kv_cache_append, written in place in the loop), and
-// attention reads the cache's valid prefix. Beam search reorders the caches
-// by the beam each hypothesis extends (s2s.index_select).
+// self-attention (s2s.cached_multi_head_attention) writes its keys and
+// values into a KV cache of capacity 10 per layer, in place in the loop,
+// and attends over the cache's valid prefix. Greedy decoding keeps the
+// sentences still decoding in the first rows of its state and drops a
+// sentence from them when it emits EOS, so that a finished sentence costs
+// no further work. Beam search reorders the caches by the beam each
+// hypothesis extends (s2s.index_select).
 //
 // Arguments of both entry points, in order:
 //   src        tensor<?x?xi64>  source token ids [B, S], batch-first, PAD after
@@ -317,7 +320,7 @@ func.func private @cross_kv(%memory: tensor<?x?x32xf32>,
 }
 
 // One step of a decoder layer for the position `pos` of N rows: x [N, 1, 32]
-// -> x', with the layer's self-attention keys and values appended to its
+// -> x', with the layer's self-attention keys and values written into its
 // caches [N, 4, 10, 8] at pos; the self-attention reads the valid prefix
 // (positions 0 .. pos), the cross-attention the memory's keys and values
 // [N, 4, S, 8] through cross_mask [N, 1, 1, S].
@@ -336,30 +339,23 @@ func.func private @decoder_layer(%x: tensor<?x?x32xf32>,
     %n3_w: tensor<32xf32>, %n3_b: tensor<32xf32>)
     -> (tensor<?x?x32xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>) {
   %c0 = arith.constant 0 : index
-  %c32 = arith.constant 32 : index
-  %c64 = arith.constant 64 : index
-  // Self-attention over the cache.
-  %q = func.call @projection(%x, %sa_in_w, %sa_in_b, %c0)
-      : (tensor<?x?x32xf32>, tensor<96x32xf32>, tensor<96xf32>, index)
-      -> tensor<?x4x?x8xf32>
-  %k = func.call @projection(%x, %sa_in_w, %sa_in_b, %c32)
-      : (tensor<?x?x32xf32>, tensor<96x32xf32>, tensor<96xf32>, index)
-      -> tensor<?x4x?x8xf32>
-  %v = func.call @projection(%x, %sa_in_w, %sa_in_b, %c64)
-      : (tensor<?x?x32xf32>, tensor<96x32xf32>, tensor<96xf32>, index)
-      -> tensor<?x4x?x8xf32>
-  %k_cache_next, %keys = s2s.kv_cache_append %k into %k_cache at(%pos) dim(2)
-      : (tensor<?x4x?x8xf32>, tensor<?x4x10x8xf32>, index)
-      -> (tensor<?x4x10x8xf32>, tensor<?x4x?x8xf32>)
-  %v_cache_next, %values = s2s.kv_cache_append %v into %v_cache at(%pos)
-      dim(2) : (tensor<?x4x?x8xf32>, tensor<?x4x10x8xf32>, index)
-      -> (tensor<?x4x10x8xf32>, tensor<?x4x?x8xf32>)
-  %sa = s2s.scaled_dot_product_attention %q, %keys, %values causal
-      : (tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>)
-      -> tensor<?x4x?x8xf32>
-  %x1 = func.call @attention_out(%x, %sa, %sa_out_w, %sa_out_b, %n1_w, %n1_b)
-      : (tensor<?x?x32xf32>, tensor<?x4x?x8xf32>, tensor<32x32xf32>,
-         tensor<32xf32>, tensor<32xf32>, tensor<32xf32>) -> tensor<?x?x32xf32>
+  // Self-attention over the cache: the step's keys and values are written
+  // into the caches at pos, the query attends over positions 0 .. pos.
+  %sa, %k_cache_next, %v_cache_next = s2s.cached_multi_head_attention %x
+      cache(%k_cache, %v_cache) at(%pos)
+      in_proj_weight(%sa_in_w) in_proj_bias(%sa_in_b)
+      out_proj_weight(%sa_out_w) out_proj_bias(%sa_out_b)
+      num_heads(4) batch_first causal
+      : (tensor<?x?x32xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+         index, tensor<96x32xf32>, tensor<96xf32>, tensor<32x32xf32>,
+         tensor<32xf32>)
+      -> (tensor<?x?x32xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>)
+  %sa_sum = func.call @add(%x, %sa)
+      : (tensor<?x?x32xf32>, tensor<?x?x32xf32>) -> tensor<?x?x32xf32>
+  %x1 = s2s.layer_norm %sa_sum weight(%n1_w) bias(%n1_b)
+      normalized_shape([32]) eps(1.0e-05)
+      : (tensor<?x?x32xf32>, tensor<32xf32>, tensor<32xf32>)
+      -> tensor<?x?x32xf32>
   // Cross-attention over the memory.
   %cq = func.call @projection(%x1, %ca_in_w, %ca_in_b, %c0)
       : (tensor<?x?x32xf32>, tensor<96x32xf32>, tensor<96xf32>, index)
@@ -480,6 +476,39 @@ func.func private @empty_cache(%n: index) -> tensor<?x4x10x8xf32> {
   return %cache : tensor<?x4x10x8xf32>
 }
 
+// Row `from` of a row-indexed state written at row `to` (to < from): the
+// compaction of the active rows of greedy decoding.
+func.func private @move_cache_row(%t: tensor<?x4x10x8xf32>, %from: index,
+                                  %to: index) -> tensor<?x4x10x8xf32> {
+  %row = tensor.extract_slice %t[%from, 0, 0, 0] [1, 4, 10, 8] [1, 1, 1, 1]
+      : tensor<?x4x10x8xf32> to tensor<1x4x10x8xf32>
+  %moved = tensor.insert_slice %row into %t[%to, 0, 0, 0] [1, 4, 10, 8]
+      [1, 1, 1, 1] : tensor<1x4x10x8xf32> into tensor<?x4x10x8xf32>
+  return %moved : tensor<?x4x10x8xf32>
+}
+
+func.func private @move_cross_row(%t: tensor<?x4x?x8xf32>, %from: index,
+                                  %to: index) -> tensor<?x4x?x8xf32> {
+  %c2 = arith.constant 2 : index
+  %s = tensor.dim %t, %c2 : tensor<?x4x?x8xf32>
+  %row = tensor.extract_slice %t[%from, 0, 0, 0] [1, 4, %s, 8] [1, 1, 1, 1]
+      : tensor<?x4x?x8xf32> to tensor<1x4x?x8xf32>
+  %moved = tensor.insert_slice %row into %t[%to, 0, 0, 0] [1, 4, %s, 8]
+      [1, 1, 1, 1] : tensor<1x4x?x8xf32> into tensor<?x4x?x8xf32>
+  return %moved : tensor<?x4x?x8xf32>
+}
+
+func.func private @move_mask_row(%t: tensor<?x?xi1>, %from: index,
+                                 %to: index) -> tensor<?x?xi1> {
+  %c1 = arith.constant 1 : index
+  %s = tensor.dim %t, %c1 : tensor<?x?xi1>
+  %row = tensor.extract_slice %t[%from, 0] [1, %s] [1, 1]
+      : tensor<?x?xi1> to tensor<1x?xi1>
+  %moved = tensor.insert_slice %row into %t[%to, 0] [1, %s] [1, 1]
+      : tensor<1x?xi1> into tensor<?x?xi1>
+  return %moved : tensor<?x?xi1>
+}
+
 //===----------------------------------------------------------------------===//
 // Greedy decoding
 //===----------------------------------------------------------------------===//
@@ -597,8 +626,6 @@ func.func @greedy(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
          tensor<32xf32>, tensor<32xf32>, tensor<32xf32>, tensor<32xf32>,
          tensor<32xf32>, tensor<32xf32>)
       -> (tensor<?x?x32xf32>, tensor<?x?xi1>)
-  %cross_mask = tensor.expand_shape %kpm [[0, 1, 2], [3]]
-      output_shape [%B, 1, 1, %S] : tensor<?x?xi1> into tensor<?x1x1x?xi1>
   %kc0, %vc0 = func.call @cross_kv(%memory, %decoder_layers_0_multihead_attn_in_proj_weight,
       %decoder_layers_0_multihead_attn_in_proj_bias)
       : (tensor<?x?x32xf32>, tensor<96x32xf32>, tensor<96xf32>)
@@ -615,39 +642,79 @@ func.func @greedy(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
   %y_empty = tensor.empty(%B) : tensor<?xi64>
   %y0 = linalg.fill ins(%bos : i64) outs(%y_empty : tensor<?xi64>)
       -> tensor<?xi64>
-  %done_empty = tensor.empty(%B) : tensor<?xi1>
-  %done0 = linalg.fill ins(%false : i1) outs(%done_empty : tensor<?xi1>)
-      -> tensor<?xi1>
+  %rows0 = linalg.generic {
+      indexing_maps = [affine_map<(b) -> (b)>], iterator_types = ["parallel"]}
+      outs(%y_empty : tensor<?xi64>) {
+  ^bb0(%unused: i64):
+    %b = linalg.index 0 : index
+    %b_i64 = arith.index_cast %b : index to i64
+    linalg.yield %b_i64 : i64
+  } -> tensor<?xi64>
   %tokens_empty = tensor.empty(%c10, %B) : tensor<?x?xi64>
   %tokens0 = linalg.fill ins(%pad : i64) outs(%tokens_empty : tensor<?x?xi64>)
       -> tensor<?x?xi64>
 
-  %loop:8 = scf.while (%step = %c0, %y = %y0, %done = %done0,
-                       %tokens = %tokens0, %k0 = %k0_init, %v0 = %v0_init,
-                       %k1 = %k1_init, %v1 = %v1_init)
-      : (index, tensor<?xi64>, tensor<?xi1>, tensor<?x?xi64>,
+  // The loop keeps the N sentences still decoding in rows 0 .. N-1 of every
+  // row-indexed state (tokens fed back, KV caches, the cross-attention keys,
+  // values and mask), `rows` saying which sentence each is; a sentence that
+  // emits EOS leaves them (the rows after it move up, in place), so that a
+  // finished sentence costs no further work. Its column of `tokens` keeps
+  // PAD from then on.
+  %loop:14 = scf.while (%step = %c0, %n = %B, %rows = %rows0, %y = %y0,
+                        %tokens = %tokens0, %k0 = %k0_init, %v0 = %v0_init,
+                        %k1 = %k1_init, %v1 = %v1_init, %kc0_r = %kc0,
+                        %vc0_r = %vc0, %kc1_r = %kc1, %vc1_r = %vc1,
+                        %kpm_r = %kpm)
+      : (index, index, tensor<?xi64>, tensor<?xi64>, tensor<?x?xi64>,
          tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
-         tensor<?x4x10x8xf32>)
-     -> (index, tensor<?xi64>, tensor<?xi1>, tensor<?x?xi64>,
+         tensor<?x4x10x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+         tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x?xi1>)
+     -> (index, index, tensor<?xi64>, tensor<?xi64>, tensor<?x?xi64>,
          tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
-         tensor<?x4x10x8xf32>) {
+         tensor<?x4x10x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+         tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x?xi1>) {
     %in_budget = arith.cmpi slt, %step, %max_len : index
-    %all_done = func.call @all_set(%done) : (tensor<?xi1>) -> i1
-    %true = arith.constant true
-    %some_left = arith.xori %all_done, %true : i1
+    %some_left = arith.cmpi sgt, %n, %c0 : index
     %go = arith.andi %in_budget, %some_left : i1
-    scf.condition(%go) %step, %y, %done, %tokens, %k0, %v0, %k1, %v1
-        : index, tensor<?xi64>, tensor<?xi1>, tensor<?x?xi64>,
-          tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
-          tensor<?x4x10x8xf32>
+    scf.condition(%go) %step, %n, %rows, %y, %tokens, %k0, %v0, %k1, %v1,
+        %kc0_r, %vc0_r, %kc1_r, %vc1_r, %kpm_r
+        : index, index, tensor<?xi64>, tensor<?xi64>, tensor<?x?xi64>,
+         tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+         tensor<?x4x10x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+         tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x?xi1>
   } do {
-  ^bb0(%step: index, %y: tensor<?xi64>, %done: tensor<?xi1>,
+  ^bb0(%step: index, %n: index, %rows: tensor<?xi64>, %y: tensor<?xi64>,
        %tokens: tensor<?x?xi64>, %k0: tensor<?x4x10x8xf32>,
        %v0: tensor<?x4x10x8xf32>, %k1: tensor<?x4x10x8xf32>,
-       %v1: tensor<?x4x10x8xf32>):
-    %logits, %k0_next, %v0_next, %k1_next, %v1_next = func.call @decode_step(
-        %y, %step, %pe, %tgt_emb_weight, %k0, %v0, %k1, %v1,
-        %kc0, %vc0, %kc1, %vc1, %cross_mask,
+       %v1: tensor<?x4x10x8xf32>, %kc0_r: tensor<?x4x?x8xf32>,
+       %vc0_r: tensor<?x4x?x8xf32>, %kc1_r: tensor<?x4x?x8xf32>,
+       %vc1_r: tensor<?x4x?x8xf32>, %kpm_r: tensor<?x?xi1>):
+    // The active rows: views of the first N rows.
+    %y_a = tensor.extract_slice %y[0] [%n] [1]
+        : tensor<?xi64> to tensor<?xi64>
+    %k0_a = tensor.extract_slice %k0[0, 0, 0, 0] [%n, 4, 10, 8] [1, 1, 1, 1]
+        : tensor<?x4x10x8xf32> to tensor<?x4x10x8xf32>
+    %v0_a = tensor.extract_slice %v0[0, 0, 0, 0] [%n, 4, 10, 8] [1, 1, 1, 1]
+        : tensor<?x4x10x8xf32> to tensor<?x4x10x8xf32>
+    %k1_a = tensor.extract_slice %k1[0, 0, 0, 0] [%n, 4, 10, 8] [1, 1, 1, 1]
+        : tensor<?x4x10x8xf32> to tensor<?x4x10x8xf32>
+    %v1_a = tensor.extract_slice %v1[0, 0, 0, 0] [%n, 4, 10, 8] [1, 1, 1, 1]
+        : tensor<?x4x10x8xf32> to tensor<?x4x10x8xf32>
+    %kc0_a = tensor.extract_slice %kc0_r[0, 0, 0, 0] [%n, 4, %S, 8]
+        [1, 1, 1, 1] : tensor<?x4x?x8xf32> to tensor<?x4x?x8xf32>
+    %vc0_a = tensor.extract_slice %vc0_r[0, 0, 0, 0] [%n, 4, %S, 8]
+        [1, 1, 1, 1] : tensor<?x4x?x8xf32> to tensor<?x4x?x8xf32>
+    %kc1_a = tensor.extract_slice %kc1_r[0, 0, 0, 0] [%n, 4, %S, 8]
+        [1, 1, 1, 1] : tensor<?x4x?x8xf32> to tensor<?x4x?x8xf32>
+    %vc1_a = tensor.extract_slice %vc1_r[0, 0, 0, 0] [%n, 4, %S, 8]
+        [1, 1, 1, 1] : tensor<?x4x?x8xf32> to tensor<?x4x?x8xf32>
+    %kpm_a = tensor.extract_slice %kpm_r[0, 0] [%n, %S] [1, 1]
+        : tensor<?x?xi1> to tensor<?x?xi1>
+    %cross_mask = tensor.expand_shape %kpm_a [[0, 1, 2], [3]]
+        output_shape [%n, 1, 1, %S] : tensor<?x?xi1> into tensor<?x1x1x?xi1>
+    %logits, %k0_s, %v0_s, %k1_s, %v1_s = func.call @decode_step(
+        %y_a, %step, %pe, %tgt_emb_weight, %k0_a, %v0_a, %k1_a, %v1_a,
+        %kc0_a, %vc0_a, %kc1_a, %vc1_a, %cross_mask,
         %decoder_layers_0_self_attn_in_proj_weight,
         %decoder_layers_0_self_attn_in_proj_bias,
         %decoder_layers_0_self_attn_out_proj_weight,
@@ -694,36 +761,109 @@ func.func @greedy(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
            tensor<32xf32>, tensor<16x32xf32>, tensor<16xf32>)
         -> (tensor<?x16xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
             tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>)
+    %k0_w = tensor.insert_slice %k0_s into %k0[0, 0, 0, 0] [%n, 4, 10, 8]
+        [1, 1, 1, 1] : tensor<?x4x10x8xf32> into tensor<?x4x10x8xf32>
+    %v0_w = tensor.insert_slice %v0_s into %v0[0, 0, 0, 0] [%n, 4, 10, 8]
+        [1, 1, 1, 1] : tensor<?x4x10x8xf32> into tensor<?x4x10x8xf32>
+    %k1_w = tensor.insert_slice %k1_s into %k1[0, 0, 0, 0] [%n, 4, 10, 8]
+        [1, 1, 1, 1] : tensor<?x4x10x8xf32> into tensor<?x4x10x8xf32>
+    %v1_w = tensor.insert_slice %v1_s into %v1[0, 0, 0, 0] [%n, 4, 10, 8]
+        [1, 1, 1, 1] : tensor<?x4x10x8xf32> into tensor<?x4x10x8xf32>
     %best = s2s.argmax %logits dim(1) : (tensor<?x16xf32>) -> tensor<?xi64>
 
-    // A finished sentence emits PAD; a sentence that emits EOS is finished.
-    %next_init = tensor.empty(%B) : tensor<?xi64>
-    %done_init = tensor.empty(%B) : tensor<?xi1>
-    %next:2 = linalg.generic {
-        indexing_maps = [affine_map<(b) -> (b)>, affine_map<(b) -> (b)>,
-                         affine_map<(b) -> (b)>, affine_map<(b) -> (b)>],
-        iterator_types = ["parallel"]}
-        ins(%best, %done : tensor<?xi64>, tensor<?xi1>)
-        outs(%next_init, %done_init : tensor<?xi64>, tensor<?xi1>) {
-    ^bb0(%tok: i64, %was_done: i1, %o0: i64, %o1: i1):
-      %emitted = arith.select %was_done, %pad, %tok : i64
-      %is_eos = arith.cmpi eq, %emitted, %eos : i64
-      %now_done = arith.ori %was_done, %is_eos : i1
-      linalg.yield %emitted, %now_done : i64, i1
-    } -> (tensor<?xi64>, tensor<?xi1>)
-    %tokens_next = tensor.insert_slice %next#0 into %tokens[%step, 0] [1, %B]
-        [1, 1] : tensor<?xi64> into tensor<?x?xi64>
+    // Each active row's token goes to its sentence's column; the rows that
+    // did not emit EOS move up, in order, over those that did.
+    %c:13 = scf.for %i = %c0 to %n step %c1
+        iter_args(%kept = %c0, %t = %tokens, %r = %rows, %yy = %y,
+                  %a0 = %k0_w, %b0 = %v0_w, %a1 = %k1_w, %b1 = %v1_w,
+                  %ca0 = %kc0_r, %cb0 = %vc0_r, %ca1 = %kc1_r, %cb1 = %vc1_r,
+                  %m = %kpm_r)
+        -> (index, tensor<?x?xi64>, tensor<?xi64>, tensor<?xi64>,
+           tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+           tensor<?x4x10x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+           tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x?xi1>) {
+      %tok = tensor.extract %best[%i] : tensor<?xi64>
+      %row = tensor.extract %r[%i] : tensor<?xi64>
+      %col = arith.index_cast %row : i64 to index
+      %t_next = tensor.insert %tok into %t[%step, %col] : tensor<?x?xi64>
+      %is_eos = arith.cmpi eq, %tok, %eos : i64
+      %kept_state:12 = scf.if %is_eos -> (index, tensor<?xi64>, tensor<?xi64>, tensor<?x4x10x8xf32>,
+             tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+             tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+             tensor<?x4x?x8xf32>, tensor<?x?xi1>) {
+        scf.yield %kept, %r, %yy, %a0, %b0, %a1, %b1, %ca0, %cb0, %ca1, %cb1,
+            %m : index, tensor<?xi64>, tensor<?xi64>, tensor<?x4x10x8xf32>,
+             tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+             tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+             tensor<?x4x?x8xf32>, tensor<?x?xi1>
+      } else {
+        %r_next = tensor.insert %row into %r[%kept] : tensor<?xi64>
+        %y_next = tensor.insert %tok into %yy[%kept] : tensor<?xi64>
+        %moves = arith.cmpi ne, %kept, %i : index
+        %moved:9 = scf.if %moves -> (tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+               tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+               tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+               tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+               tensor<?x?xi1>) {
+          %a0_m = func.call @move_cache_row(%a0, %i, %kept)
+              : (tensor<?x4x10x8xf32>, index, index) -> tensor<?x4x10x8xf32>
+          %b0_m = func.call @move_cache_row(%b0, %i, %kept)
+              : (tensor<?x4x10x8xf32>, index, index) -> tensor<?x4x10x8xf32>
+          %a1_m = func.call @move_cache_row(%a1, %i, %kept)
+              : (tensor<?x4x10x8xf32>, index, index) -> tensor<?x4x10x8xf32>
+          %b1_m = func.call @move_cache_row(%b1, %i, %kept)
+              : (tensor<?x4x10x8xf32>, index, index) -> tensor<?x4x10x8xf32>
+          %ca0_m = func.call @move_cross_row(%ca0, %i, %kept)
+              : (tensor<?x4x?x8xf32>, index, index) -> tensor<?x4x?x8xf32>
+          %cb0_m = func.call @move_cross_row(%cb0, %i, %kept)
+              : (tensor<?x4x?x8xf32>, index, index) -> tensor<?x4x?x8xf32>
+          %ca1_m = func.call @move_cross_row(%ca1, %i, %kept)
+              : (tensor<?x4x?x8xf32>, index, index) -> tensor<?x4x?x8xf32>
+          %cb1_m = func.call @move_cross_row(%cb1, %i, %kept)
+              : (tensor<?x4x?x8xf32>, index, index) -> tensor<?x4x?x8xf32>
+          %m_m = func.call @move_mask_row(%m, %i, %kept)
+              : (tensor<?x?xi1>, index, index) -> tensor<?x?xi1>
+          scf.yield %a0_m, %b0_m, %a1_m, %b1_m, %ca0_m, %cb0_m, %ca1_m,
+              %cb1_m, %m_m : tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+               tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+               tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+               tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+               tensor<?x?xi1>
+        } else {
+          scf.yield %a0, %b0, %a1, %b1, %ca0, %cb0, %ca1, %cb1, %m
+              : tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+               tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+               tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+               tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+               tensor<?x?xi1>
+        }
+        %kept_next = arith.addi %kept, %c1 : index
+        scf.yield %kept_next, %r_next, %y_next, %moved#0, %moved#1, %moved#2,
+            %moved#3, %moved#4, %moved#5, %moved#6, %moved#7, %moved#8
+            : index, tensor<?xi64>, tensor<?xi64>, tensor<?x4x10x8xf32>,
+             tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+             tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+             tensor<?x4x?x8xf32>, tensor<?x?xi1>
+      }
+      scf.yield %kept_state#0, %t_next, %kept_state#1, %kept_state#2,
+          %kept_state#3, %kept_state#4, %kept_state#5, %kept_state#6,
+          %kept_state#7, %kept_state#8, %kept_state#9, %kept_state#10,
+          %kept_state#11 : index, tensor<?x?xi64>, tensor<?xi64>, tensor<?xi64>,
+           tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+           tensor<?x4x10x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+           tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x?xi1>
+    }
     %step_next = arith.addi %step, %c1 : index
-    scf.yield %step_next, %next#0, %next#1, %tokens_next, %k0_next, %v0_next,
-        %k1_next, %v1_next
-        : index, tensor<?xi64>, tensor<?xi1>, tensor<?x?xi64>,
-          tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
-          tensor<?x4x10x8xf32>
+    scf.yield %step_next, %c#0, %c#2, %c#3, %c#1, %c#4, %c#5, %c#6, %c#7,
+        %c#8, %c#9, %c#10, %c#11, %c#12 : index, index, tensor<?xi64>, tensor<?xi64>, tensor<?x?xi64>,
+         tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
+         tensor<?x4x10x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+         tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x?xi1>
   }
 
   // Sized from the arguments, so that the result sizes (which the caller
   // asks for before the call) do not depend on the loop.
-  %result = tensor.extract_slice %loop#3[0, 0] [10, %B] [1, 1]
+  %result = tensor.extract_slice %loop#4[0, 0] [10, %B] [1, 1]
       : tensor<?x?xi64> to tensor<10x?xi64>
   %steps_i64 = arith.index_cast %loop#0 : index to i64
   %steps = tensor.from_elements %steps_i64 : tensor<i64>

@@ -97,8 +97,8 @@ struct DimOfElementwise : OpRewritePattern<tensor::DimOp> {
 
 /// Whether `value` has the sizes of `arg` because it is `arg` updated in
 /// place: `arg` itself, or through the destination of destination-style
-/// ops (tensor.insert_slice among them), s2s.kv_cache_append's cache and
-/// tensor.cast.
+/// ops (tensor.insert_slice among them), the caches of s2s.kv_cache_append
+/// and s2s.cached_multi_head_attention, and tensor.cast.
 static bool updatesInPlace(Value value, Value arg) {
   while (value != arg) {
     auto result = dyn_cast<OpResult>(value);
@@ -110,6 +110,10 @@ static bool updatesInPlace(Value value, Value arg) {
     else if (auto append = dyn_cast<s2s::KVCacheAppendOp>(def);
              append && result.getResultNumber() == 0)
       value = append.getCache();
+    else if (auto attn = dyn_cast<s2s::CachedMultiHeadAttentionOp>(def);
+             attn && result.getResultNumber() > 0)
+      value = result.getResultNumber() == 1 ? attn.getKeyCache()
+                                            : attn.getValueCache();
     else if (auto cast = dyn_cast<tensor::CastOp>(def))
       value = cast.getSource();
     else

@@ -1,11 +1,11 @@
 //===- AttentionToLinalg.cpp - lower s2s attention ops --------------------===//
 //
-// Lowers s2s.attention, s2s.scaled_dot_product_attention and
-// s2s.multi_head_attention to linalg on tensors: a score contraction, the
-// masks (boolean: false -> -inf; additive: added; causal: bottom-right
-// aligned), a softmax whose fully masked rows are zero, and the contraction
-// with the values. Grouped-query heads index the shared key/value head
-// through the indexing map (h floordiv group), without copying K/V.
+// Lowers s2s.attention, s2s.scaled_dot_product_attention,
+// s2s.multi_head_attention and its cached form to linalg on tensors: a score
+// contraction, the masks (boolean: false -> -inf; additive: added; causal:
+// bottom-right aligned), a softmax whose fully masked rows are zero, and the
+// contraction with the values. Grouped-query heads index the shared key/value
+// head through the indexing map (h floordiv group), without copying K/V.
 //
 //===----------------------------------------------------------------------===//
 
@@ -235,156 +235,264 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
 // s2s.multi_head_attention
 //===----------------------------------------------------------------------===//
 
-struct MultiHeadAttentionOpLowering
-    : OpConversionPattern<MultiHeadAttentionOp> {
-  MultiHeadAttentionOpLowering(MLIRContext *ctx,
-                               const ConvertS2SToLinalgPassOptions &o)
-      : OpConversionPattern(ctx), options(o) {}
+/// The operands of s2s.multi_head_attention and of its cached form.
+struct MultiHeadAttentionParts {
+  /// In the op's layout; key and value null for self-attention.
+  Value query, key, value;
+  Value packed, wq, wk, wv, inBias, outWeight, outBias;
+  Value keyPadding, attnMask;
+  /// The cached form: caches [B, heads, T_max, hd] and the write position.
+  Value keyCache, valueCache, pos;
+  int64_t heads = 1;
+  bool batchFirst = false, causal = false, needWeights = false;
+};
+
+/// Lowers an MHA: projections (one GEMM for packed self-attention), heads
+/// split as views (those of a cross-attention's keys and values before the
+/// loops that do not define them), the attention (tiled, or over a full
+/// score tensor when the weights are wanted) and the output projection.
+/// The cached form
+/// writes the new keys and values into the caches and attends over their
+/// valid prefix. Results: out, then the averaged weights or the caches.
+static SmallVector<Value>
+lowerMultiHeadAttention(OpBuilder &rewriter, Operation *op,
+                        const MultiHeadAttentionParts &p,
+                        const ConvertS2SToLinalgPassOptions &options) {
+  Location loc = op->getLoc();
+  TensorBuilder tb(rewriter, loc);
+  bool batchFirst = p.batchFirst;
+  auto toBatchMajor = [&](Value v) {
+    return batchFirst ? v : tb.transpose(v, {1, 0, 2});
+  };
+  Value query = toBatchMajor(p.query);
+  bool self = !p.key || (p.key == p.query && p.value == p.query);
+  // Batch and lengths may be dynamic; the embedding size is static.
+  OpFoldResult b = tb.dimOf(query, 0), tq = tb.dimOf(query, 1),
+               tk = self ? tq : tb.dimOf(p.key, batchFirst ? 1 : 0);
+  int64_t e = TensorBuilder::shapeOf(query)[2];
+  int64_t heads = p.heads, hd = e / heads;
+  OpFoldResult embed = tb.size(e), numHeads = tb.size(heads),
+               headSize = tb.size(hd), one = tb.size(1);
+  Type elt = TensorBuilder::elementTypeOf(query);
+  bool cached = static_cast<bool>(p.keyCache);
+
+  // Rows [index*E, (index+1)*E) of a packed projection weight or bias.
+  auto packedPart = [&](Value packed, int64_t index) {
+    return tb.rows(packed, index * e, e);
+  };
+  Value packed = p.packed;
+  Value bias = p.inBias;
+
+  // [B*T, E] -> split into heads: [B, T, heads, hd], a view, which the
+  // tiled attention reads in place; the other lowering, and the caches,
+  // want [B, heads, T, hd].
+  bool tiled = options.tileAttention && !p.needWeights;
+  bool timeMajor = tiled && !cached;
+  auto toHeads = [&](Value flat, OpFoldResult t) {
+    Value split = tb.expand(flat, {b, t, numHeads, headSize}, {{0, 1}, {2, 3}});
+    return timeMajor ? split : tb.transpose(split, {0, 2, 1, 3});
+  };
+  Value qh, kh, vh;
+  if (packed && self) {
+    // Self-attention with packed weights: one GEMM with N = 3E, then
+    // the Q, K and V columns.
+    Value all = tb.linear(tb.flattenLeading(query), packed, bias);
+    auto columns = [&](int64_t index) {
+      return toHeads(
+          tb.slice(all,
+                   {rewriter.getIndexAttr(0), rewriter.getIndexAttr(index * e)},
+                   {tb.sizeMul(b, tq), embed}),
+          tq);
+    };
+    qh = columns(0);
+    kh = columns(1);
+    vh = columns(2);
+  } else {
+    Value separate[3] = {p.wq, p.wk, p.wv};
+    auto project = [&](Value input, int64_t index) {
+      Value weight = packed ? packedPart(packed, index) : separate[index];
+      Value flat =
+          tb.linear(tb.flattenLeading(input), weight, packedPart(bias, index));
+      Value split = tb.expand(
+          flat, {tb.dimOf(input, 0), tb.dimOf(input, 1), numHeads, headSize},
+          {{0, 1}, {2, 3}});
+      return timeMajor ? split : tb.transpose(split, {0, 2, 1, 3});
+    };
+    qh = project(query, 0);
+    if (!self) {
+      // The keys and values of a cross-attention inside a loop that does
+      // not define them (a decoder's steps over one encoded source) are
+      // projected once, before the loop.
+      OpBuilder::InsertionGuard guard(rewriter);
+      SmallVector<Value> inputs = {p.key, p.value};
+      for (Value weight : {packed, p.wk, p.wv, bias})
+        if (weight)
+          inputs.push_back(weight);
+      if (Operation *loop = outermostInvariantLoop(op, inputs))
+        rewriter.setInsertionPoint(loop);
+      kh = project(toBatchMajor(p.key), 1);
+      vh = project(toBatchMajor(p.value), 2);
+    } else {
+      kh = project(query, 1);
+      vh = project(query, 2);
+    }
+  }
+
+  // The cached form: the new keys and values go into the caches, and the
+  // attention reads their valid prefix [0, pos + S), and that of the masks
+  // (which cover the capacity).
+  Value keyPadding = p.keyPadding, attnMask = p.attnMask;
+  SmallVector<Value> cacheResults;
+  if (cached) {
+    auto [keyCache, keys] = appendToCache(tb, p.keyCache, kh, p.pos, 2);
+    auto [valueCache, values] = appendToCache(tb, p.valueCache, vh, p.pos, 2);
+    kh = keys;
+    vh = values;
+    tk = tb.dimOf(kh, 2);
+    cacheResults = {keyCache, valueCache};
+    auto prefix = [&](Value mask) {
+      if (!mask)
+        return mask;
+      SmallVector<OpFoldResult> sizes = tb.sizesOf(mask);
+      sizes.back() = tk;
+      return tb.slice(
+          mask,
+          SmallVector<OpFoldResult>(sizes.size(), rewriter.getIndexAttr(0)),
+          sizes);
+    };
+    keyPadding = prefix(keyPadding);
+    attnMask = prefix(attnMask);
+  }
+
+  MLIRContext *ctx = rewriter.getContext();
+  AffineExpr d0, d1, d2, d3, d4;
+  bindDims(ctx, d0, d1, d2, d3, d4);
+  double scale = 1.0 / std::sqrt(double(hd));
+  // [B, heads, Tq, hd] (time-major: [B, Tq, heads, hd]) -> [B*Tq, E] ->
+  // output projection -> [B, Tq, E].
+  auto projectOut = [&](Value attn) {
+    Value merged = tb.collapse(
+        timeMajor ? attn : tb.transpose(attn, {0, 2, 1, 3}), {{0, 1}, {2, 3}});
+    Value out = tb.expand(tb.linear(merged, p.outWeight, p.outBias),
+                          {b, tq, embed}, {{0, 1}, {2}});
+    return batchFirst ? out : tb.transpose(out, {1, 0, 2});
+  };
+  if (tiled) {
+    // Masks as rank-4 views broadcasting to [B, heads, Tq, Tk].
+    SmallVector<Value> masks;
+    if (keyPadding)
+      masks.push_back(
+          tb.expand(keyPadding, {b, one, one, tk}, {{0, 1, 2}, {3}}));
+    if (attnMask) {
+      if (TensorBuilder::shapeOf(attnMask).size() == 3)
+        masks.push_back(
+            tb.expand(attnMask, {b, numHeads, tq, tk}, {{0, 1}, {2}, {3}}));
+      else
+        masks.push_back(asRank4(tb, attnMask));
+    }
+    SmallVector<Value> results = {projectOut(
+        tiledAttention(rewriter, loc, qh, kh, vh, masks, scale, p.causal,
+                       {options.attentionBlockQ, options.attentionBlockK,
+                        options.polynomialExp, options.attentionKeySplits},
+                       timeMajor))};
+    llvm::append_range(results, cacheResults);
+    return results;
+  }
+  Value scores =
+      tb.contract(qh, tb.mapOf(5, {d0, d1, d2, d4}), kh,
+                  tb.mapOf(5, {d0, d1, d3, d4}), {b, numHeads, tq, tk}, 5, 1);
+  SmallVector<MaskTerm> masks;
+  if (keyPadding)
+    masks.push_back({keyPadding, tb.mapOf(4, {d0, d3})});
+  if (attnMask) {
+    if (TensorBuilder::shapeOf(attnMask).size() == 3)
+      masks.push_back({attnMask, tb.mapOf(4, {d0 * heads + d1, d2, d3})});
+    else
+      masks.push_back({attnMask, tb.mapOf(4, {d2, d3})});
+  }
+  Value probs =
+      maskedSoftmax(tb, scores, scale, masks, p.causal, options.polynomialExp);
+  Value attn = tb.contract(probs, tb.mapOf(5, {d0, d1, d2, d4}), vh,
+                           tb.mapOf(5, {d0, d1, d4, d3}),
+                           {b, numHeads, tq, headSize}, 5, 1);
+  SmallVector<Value> results = {projectOut(attn)};
+  if (p.needWeights) {
+    // Mean over heads: sum_h p[b, h, i, j] / heads.
+    Value init = tb.filled({b, tq, tk}, elt, 0.0);
+    SmallVector<utils::IteratorType> iterators(3,
+                                               utils::IteratorType::parallel);
+    iterators.push_back(utils::IteratorType::reduction);
+    Value sum = tb.generic(
+        probs, init, {tb.mapOf(4, {d0, d3, d1, d2}), tb.mapOf(4, {d0, d1, d2})},
+        iterators, [](OpBuilder &nb, Location loc, ValueRange a) {
+          linalg::YieldOp::create(
+              nb, loc, arith::AddFOp::create(nb, loc, a[0], a[1]).getResult());
+        })[0];
+    Value count = tb.floatConst(elt, static_cast<double>(heads));
+    results.push_back(tb.map(
+        sum, {}, {b, tq, tk}, elt,
+        [&](OpBuilder &nb, Location loc, ValueRange a) {
+          linalg::YieldOp::create(
+              nb, loc, arith::DivFOp::create(nb, loc, a[0], count).getResult());
+        }));
+  }
+  llvm::append_range(results, cacheResults);
+  return results;
+}
+
+/// The parts of both MHA ops that they share: everything but key and value
+/// (MultiHeadAttentionOp) and the caches (CachedMultiHeadAttentionOp).
+template <typename OpTy, typename AdaptorTy>
+static MultiHeadAttentionParts sharedParts(OpTy op, AdaptorTy adaptor) {
+  MultiHeadAttentionParts parts;
+  parts.query = adaptor.getQuery();
+  parts.packed = adaptor.getInProjWeight();
+  parts.wq = adaptor.getQProjWeight();
+  parts.wk = adaptor.getKProjWeight();
+  parts.wv = adaptor.getVProjWeight();
+  parts.inBias = adaptor.getInProjBias();
+  parts.outWeight = adaptor.getOutProjWeight();
+  parts.outBias = adaptor.getOutProjBias();
+  parts.keyPadding = adaptor.getKeyPaddingMask();
+  parts.attnMask = adaptor.getAttnMask();
+  parts.heads = static_cast<int64_t>(op.getNumHeads());
+  parts.batchFirst = op.getBatchFirst();
+  parts.causal = op.getCausal();
+  parts.needWeights = false;
+  return parts;
+}
+
+static MultiHeadAttentionParts partsOf(MultiHeadAttentionOp op,
+                                       MultiHeadAttentionOp::Adaptor adaptor) {
+  MultiHeadAttentionParts parts = sharedParts(op, adaptor);
+  parts.key = adaptor.getKey();
+  parts.value = adaptor.getValue();
+  parts.needWeights = op.getNeedWeights();
+  return parts;
+}
+
+static MultiHeadAttentionParts
+partsOf(CachedMultiHeadAttentionOp op,
+        CachedMultiHeadAttentionOp::Adaptor adaptor) {
+  MultiHeadAttentionParts parts = sharedParts(op, adaptor);
+  parts.keyCache = adaptor.getKeyCache();
+  parts.valueCache = adaptor.getValueCache();
+  parts.pos = adaptor.getPos();
+  return parts;
+}
+
+/// s2s.multi_head_attention and s2s.cached_multi_head_attention.
+template <typename OpTy>
+struct MultiHeadAttentionLowering : OpConversionPattern<OpTy> {
+  MultiHeadAttentionLowering(MLIRContext *ctx,
+                             const ConvertS2SToLinalgPassOptions &o)
+      : OpConversionPattern<OpTy>(ctx), options(o) {}
 
   LogicalResult
-  matchAndRewrite(MultiHeadAttentionOp op, OpAdaptor adaptor,
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    TensorBuilder tb(rewriter, op.getLoc());
-    bool batchFirst = op.getBatchFirst();
-    auto toBatchMajor = [&](Value v) {
-      return batchFirst ? v : tb.transpose(v, {1, 0, 2});
-    };
-    Value query = toBatchMajor(adaptor.getQuery());
-    Value key = adaptor.getKey() ? toBatchMajor(adaptor.getKey()) : query;
-    Value value = adaptor.getValue() ? toBatchMajor(adaptor.getValue()) : query;
-    // Batch and lengths may be dynamic; the embedding size is static.
-    OpFoldResult b = tb.dimOf(query, 0), tq = tb.dimOf(query, 1),
-                 tk = tb.dimOf(key, 1);
-    int64_t e = TensorBuilder::shapeOf(query)[2];
-    int64_t heads = op.getNumHeads(), hd = e / heads;
-    OpFoldResult embed = tb.size(e), numHeads = tb.size(heads),
-                 headSize = tb.size(hd), one = tb.size(1);
-    Type elt = TensorBuilder::elementTypeOf(query);
-
-    // Rows [index*E, (index+1)*E) of a packed projection weight or bias.
-    auto packedPart = [&](Value packed, int64_t index) {
-      return tb.rows(packed, index * e, e);
-    };
-    Value packed = adaptor.getInProjWeight();
-    Value bias = adaptor.getInProjBias();
-
-    // [B*T, E] -> split into heads: [B, T, heads, hd], a view, which the
-    // tiled attention reads in place; the other lowering wants
-    // [B, heads, T, hd].
-    bool tiled = options.tileAttention && !op.getNeedWeights();
-    auto toHeads = [&](Value flat, OpFoldResult t) {
-      Value split =
-          tb.expand(flat, {b, t, numHeads, headSize}, {{0, 1}, {2, 3}});
-      return tiled ? split : tb.transpose(split, {0, 2, 1, 3});
-    };
-    Value qh, kh, vh;
-    if (packed && key == query && value == query) {
-      // Self-attention with packed weights: one GEMM with N = 3E, then
-      // the Q, K and V columns.
-      Value all = tb.linear(tb.flattenLeading(query), packed, bias);
-      auto columns = [&](int64_t index) {
-        return toHeads(tb.slice(all,
-                                {rewriter.getIndexAttr(0),
-                                 rewriter.getIndexAttr(index * e)},
-                                {tb.sizeMul(b, tq), embed}),
-                       tq);
-      };
-      qh = columns(0);
-      kh = columns(1);
-      vh = columns(2);
-    } else {
-      Value weights[3] = {
-          packed ? packedPart(packed, 0) : adaptor.getQProjWeight(),
-          packed ? packedPart(packed, 1) : adaptor.getKProjWeight(),
-          packed ? packedPart(packed, 2) : adaptor.getVProjWeight()};
-      auto project = [&](Value input, int64_t index) {
-        OpFoldResult t = tb.dimOf(input, 1);
-        return toHeads(tb.linear(tb.flattenLeading(input), weights[index],
-                                 packedPart(bias, index)),
-                       t);
-      };
-      qh = project(query, 0);
-      kh = project(key, 1);
-      vh = project(value, 2);
-    }
-
-    MLIRContext *ctx = rewriter.getContext();
-    AffineExpr d0, d1, d2, d3, d4;
-    bindDims(ctx, d0, d1, d2, d3, d4);
-    double scale = 1.0 / std::sqrt(double(hd));
-    // [B, heads, Tq, hd] (tiled: [B, Tq, heads, hd]) -> [B*Tq, E] ->
-    // output projection -> [B, Tq, E].
-    auto projectOut = [&](Value attn) {
-      Value merged = tb.collapse(
-          tiled ? attn : tb.transpose(attn, {0, 2, 1, 3}), {{0, 1}, {2, 3}});
-      Value out = tb.expand(tb.linear(merged, adaptor.getOutProjWeight(),
-                                      adaptor.getOutProjBias()),
-                            {b, tq, embed}, {{0, 1}, {2}});
-      return batchFirst ? out : tb.transpose(out, {1, 0, 2});
-    };
-    if (tiled) {
-      // Masks as rank-4 views broadcasting to [B, heads, Tq, Tk].
-      SmallVector<Value> masks;
-      if (Value kpm = adaptor.getKeyPaddingMask())
-        masks.push_back(tb.expand(kpm, {b, one, one, tk}, {{0, 1, 2}, {3}}));
-      if (Value am = adaptor.getAttnMask()) {
-        if (TensorBuilder::shapeOf(am).size() == 3)
-          masks.push_back(
-              tb.expand(am, {b, numHeads, tq, tk}, {{0, 1}, {2}, {3}}));
-        else
-          masks.push_back(asRank4(tb, am));
-      }
-      rewriter.replaceOp(
-          op,
-          projectOut(tiledAttention(
-              rewriter, op.getLoc(), qh, kh, vh, masks, scale, op.getCausal(),
-              {options.attentionBlockQ, options.attentionBlockK,
-               options.polynomialExp, options.attentionKeySplits},
-              /*timeMajor=*/true)));
-      return success();
-    }
-    Value scores =
-        tb.contract(qh, tb.mapOf(5, {d0, d1, d2, d4}), kh,
-                    tb.mapOf(5, {d0, d1, d3, d4}), {b, numHeads, tq, tk}, 5, 1);
-    SmallVector<MaskTerm> masks;
-    if (Value kpm = adaptor.getKeyPaddingMask())
-      masks.push_back({kpm, tb.mapOf(4, {d0, d3})});
-    if (Value am = adaptor.getAttnMask()) {
-      if (TensorBuilder::shapeOf(am).size() == 3)
-        masks.push_back({am, tb.mapOf(4, {d0 * heads + d1, d2, d3})});
-      else
-        masks.push_back({am, tb.mapOf(4, {d2, d3})});
-    }
-    Value probs = maskedSoftmax(tb, scores, scale, masks, op.getCausal(),
-                                options.polynomialExp);
-    Value attn = tb.contract(probs, tb.mapOf(5, {d0, d1, d2, d4}), vh,
-                             tb.mapOf(5, {d0, d1, d4, d3}),
-                             {b, numHeads, tq, headSize}, 5, 1);
-    SmallVector<Value> results = {projectOut(attn)};
-    if (op.getNeedWeights()) {
-      // Mean over heads: sum_h p[b, h, i, j] / heads.
-      Value init = tb.filled({b, tq, tk}, elt, 0.0);
-      SmallVector<utils::IteratorType> iterators(3,
-                                                 utils::IteratorType::parallel);
-      iterators.push_back(utils::IteratorType::reduction);
-      Value sum = tb.generic(
-          probs, init,
-          {tb.mapOf(4, {d0, d3, d1, d2}), tb.mapOf(4, {d0, d1, d2})}, iterators,
-          [](OpBuilder &nb, Location loc, ValueRange a) {
-            linalg::YieldOp::create(
-                nb, loc,
-                arith::AddFOp::create(nb, loc, a[0], a[1]).getResult());
-          })[0];
-      Value count = tb.floatConst(elt, static_cast<double>(heads));
-      results.push_back(
-          tb.map(sum, {}, {b, tq, tk}, elt,
-                 [&](OpBuilder &nb, Location loc, ValueRange a) {
-                   linalg::YieldOp::create(
-                       nb, loc,
-                       arith::DivFOp::create(nb, loc, a[0], count).getResult());
-                 }));
-    }
-    rewriter.replaceOp(op, results);
+    rewriter.replaceOp(op, lowerMultiHeadAttention(
+                               rewriter, op, partsOf(op, adaptor), options));
     return success();
   }
 
@@ -395,7 +503,9 @@ struct MultiHeadAttentionOpLowering
 
 void mlir::s2s::populateAttentionToLinalgPatterns(
     RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options) {
-  patterns.add<AttentionOpLowering, MultiHeadAttentionOpLowering,
+  patterns.add<AttentionOpLowering,
+               MultiHeadAttentionLowering<MultiHeadAttentionOp>,
+               MultiHeadAttentionLowering<CachedMultiHeadAttentionOp>,
                ScaledDotProductAttentionOpLowering>(patterns.getContext(),
                                                     options);
 }

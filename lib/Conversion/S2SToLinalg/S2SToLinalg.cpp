@@ -473,38 +473,47 @@ struct LogSoftmaxOpLowering : OpConversionPattern<LogSoftmaxOp> {
 // s2s.kv_cache_append
 //===----------------------------------------------------------------------===//
 
-/// tensor.insert_slice of the new entries at the clamped position, then
-/// tensor.extract_slice of the valid prefix: in place after bufferization.
+} // namespace
+
+std::pair<Value, Value> mlir::s2s::appendToCache(TensorBuilder &tb, Value cache,
+                                                 Value entries, Value pos,
+                                                 int64_t dim) {
+  OpBuilder &b = tb.builder();
+  Location loc = tb.location();
+  SmallVector<OpFoldResult> cacheSizes = tb.sizesOf(cache);
+  SmallVector<OpFoldResult> entrySizes = tb.sizesOf(entries);
+  int64_t rank = cacheSizes.size();
+  Value last = tb.indexValue(tb.sizeSub(cacheSizes[dim], entrySizes[dim]));
+  pos = arith::MinSIOp::create(b, loc, pos, last);
+  pos = arith::MaxSIOp::create(b, loc, pos, tb.indexConst(0));
+  SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0));
+  offsets[dim] = pos;
+  Value updated = tb.insert(entries, cache, offsets, entrySizes);
+  SmallVector<OpFoldResult> validSizes(cacheSizes);
+  validSizes[dim] = tb.sizeAdd(pos, entrySizes[dim]);
+  Value valid = tb.slice(
+      updated, SmallVector<OpFoldResult>(rank, b.getIndexAttr(0)), validSizes);
+  return {updated, valid};
+}
+
+namespace {
+
+/// s2s.kv_cache_append: appendToCache, the valid prefix cast to the
+/// result's type.
 struct KVCacheAppendOpLowering : OpConversionPattern<KVCacheAppendOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
   matchAndRewrite(KVCacheAppendOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    TensorBuilder tb(rewriter, loc);
-    Value cache = adaptor.getCache(), entries = adaptor.getNewEntries();
-    SmallVector<OpFoldResult> cacheSizes = tb.sizesOf(cache);
-    SmallVector<OpFoldResult> entrySizes = tb.sizesOf(entries);
-    int64_t rank = cacheSizes.size();
+    TensorBuilder tb(rewriter, op.getLoc());
     int64_t dim = static_cast<int64_t>(op.getDim());
     if (dim < 0)
-      dim += rank;
-    // Clamped to [0, T_max - S], so that a bad position cannot write out of
-    // bounds (s2s-insert-value-checks reports it).
-    Value last = tb.indexValue(tb.sizeSub(cacheSizes[dim], entrySizes[dim]));
-    Value pos = arith::MinSIOp::create(rewriter, loc, adaptor.getPos(), last);
-    pos = arith::MaxSIOp::create(rewriter, loc, pos, tb.indexConst(0));
-    SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
-    offsets[dim] = pos;
-    Value updated = tb.insert(entries, cache, offsets, entrySizes);
-    SmallVector<OpFoldResult> validSizes(cacheSizes);
-    validSizes[dim] = tb.sizeAdd(pos, entrySizes[dim]);
-    Value valid = tb.slice(
-        updated, SmallVector<OpFoldResult>(rank, rewriter.getIndexAttr(0)),
-        validSizes);
+      dim += TensorBuilder::shapeOf(adaptor.getCache()).size();
+    auto [updated, valid] = appendToCache(
+        tb, adaptor.getCache(), adaptor.getNewEntries(), adaptor.getPos(), dim);
     auto validType = cast<RankedTensorType>(op.getValid().getType());
     if (valid.getType() != validType)
-      valid = tensor::CastOp::create(rewriter, loc, validType, valid);
+      valid = tensor::CastOp::create(rewriter, op.getLoc(), validType, valid);
     rewriter.replaceOp(op, {updated, valid});
     return success();
   }
@@ -571,6 +580,13 @@ static SmallVector<DynamicDims> getDynamicDims(Operation *op) {
         return {dims("query", attn.getQuery(), {0, 1}),
                 dims("key", attn.getKey(), {0, 1}),
                 dims("value", attn.getValue(), {0, 1}),
+                any("key_padding_mask", attn.getKeyPaddingMask()),
+                any("attn_mask", attn.getAttnMask())};
+      })
+      .Case([&](CachedMultiHeadAttentionOp attn) -> SmallVector<DynamicDims> {
+        return {dims("query", attn.getQuery(), {0, 1}),
+                dims("key_cache", attn.getKeyCache(), {0, 2}),
+                dims("value_cache", attn.getValueCache(), {0, 2}),
                 any("key_padding_mask", attn.getKeyPaddingMask()),
                 any("attn_mask", attn.getAttnMask())};
       })

@@ -29,6 +29,7 @@ public:
   TensorBuilder(OpBuilder &b, Location loc) : b(b), loc(loc) {}
 
   OpBuilder &builder() { return b; }
+  Location location() const { return loc; }
   Location getLoc() const { return loc; }
 
   /// From now on, tensors to be written (`empty`, and what builds on it)

@@ -977,12 +977,12 @@ func.func @mha_packed_self_attention(%x: tensor<2x10x32xf32>,
 // CHECK-SAME:      %[[W_OUT:[a-zA-Z0-9_]+]]: tensor<16x16xf32>)
 // CHECK-NOT:     tensor.extract_slice
 // CHECK:         %[[Q_BT:.+]] = linalg.transpose ins(%[[QUERY]] : tensor<3x2x16xf32>) outs(%{{.+}} : tensor<2x3x16xf32>) permutation = [1, 0, 2]
-// CHECK:         %[[K_BT:.+]] = linalg.transpose ins(%[[KEY]] : tensor<7x2x12xf32>) outs(%{{.+}} : tensor<2x7x12xf32>) permutation = [1, 0, 2]
-// CHECK:         %[[V_BT:.+]] = linalg.transpose ins(%[[VALUE]] : tensor<7x2x20xf32>) outs(%{{.+}} : tensor<2x7x20xf32>) permutation = [1, 0, 2]
 // CHECK:         %[[Q2:.+]] = tensor.collapse_shape %[[Q_BT]]
 // CHECK:         linalg.generic {{.+}} ins(%[[Q2]], %[[W_Q]] : tensor<6x16xf32>, tensor<16x16xf32>)
+// CHECK:         %[[K_BT:.+]] = linalg.transpose ins(%[[KEY]] : tensor<7x2x12xf32>) outs(%{{.+}} : tensor<2x7x12xf32>) permutation = [1, 0, 2]
 // CHECK:         %[[K2:.+]] = tensor.collapse_shape %[[K_BT]]
 // CHECK:         linalg.generic {{.+}} ins(%[[K2]], %[[W_K]] : tensor<14x12xf32>, tensor<16x12xf32>)
+// CHECK:         %[[V_BT:.+]] = linalg.transpose ins(%[[VALUE]] : tensor<7x2x20xf32>) outs(%{{.+}} : tensor<2x7x20xf32>) permutation = [1, 0, 2]
 // CHECK:         %[[V2:.+]] = tensor.collapse_shape %[[V_BT]]
 // CHECK:         linalg.generic {{.+}} ins(%[[V2]], %[[W_V]] : tensor<14x20xf32>, tensor<16x20xf32>)
 // CHECK:         linalg.generic {{.+}} outs(%{{.+}} : tensor<2x2x3x7xf32>)

@@ -126,6 +126,27 @@ func.func @mha_self(%x: tensor<2x5x8xf32>, %w_in: tensor<24x8xf32>,
 
 // -----
 
+/// The cached form: an all-true key padding mask and an all-zero additive
+/// attention mask go.
+// CHECK-LABEL: func.func @cached_mha_neutral_masks(
+// CHECK:         s2s.cached_multi_head_attention %{{.+}} cache(%{{.+}}, %{{.+}}) at(%{{.+}}) in_proj_weight(%{{.+}}) out_proj_weight(%{{.+}}) num_heads(2) batch_first :
+// CHECK-SAME:        (tensor<2x1x8xf32>, tensor<2x2x6x4xf32>, tensor<2x2x6x4xf32>, index, tensor<24x8xf32>, tensor<8x8xf32>) ->
+func.func @cached_mha_neutral_masks(%x: tensor<2x1x8xf32>,
+    %kc: tensor<2x2x6x4xf32>, %vc: tensor<2x2x6x4xf32>, %pos: index,
+    %w_in: tensor<24x8xf32>, %w_out: tensor<8x8xf32>) -> tensor<2x1x8xf32> {
+  %kpm = arith.constant dense<true> : tensor<2x6xi1>
+  %am = arith.constant dense<0.0> : tensor<1x6xf32>
+  %out:3 = s2s.cached_multi_head_attention %x cache(%kc, %vc) at(%pos)
+      in_proj_weight(%w_in) out_proj_weight(%w_out) key_padding_mask(%kpm)
+      attn_mask(%am) num_heads(2) batch_first
+      : (tensor<2x1x8xf32>, tensor<2x2x6x4xf32>, tensor<2x2x6x4xf32>, index,
+         tensor<24x8xf32>, tensor<8x8xf32>, tensor<2x6xi1>, tensor<1x6xf32>)
+      -> (tensor<2x1x8xf32>, tensor<2x2x6x4xf32>, tensor<2x2x6x4xf32>)
+  return %out#0 : tensor<2x1x8xf32>
+}
+
+// -----
+
 /// Keys that are the queries but values that are not: cross-attention, kept.
 // CHECK-LABEL: func.func @negative_mha_value_differs(
 // CHECK:         s2s.multi_head_attention %[[X:.+]], %[[X]], %{{.+}} in_proj_weight

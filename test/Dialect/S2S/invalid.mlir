@@ -2684,6 +2684,63 @@ func.func @index_select_result_shape(%input: tensor<3x4xf32>, %indices: tensor<2
 
 // -----
 
+func.func @cached_mha_heads(%x: tensor<1x1x32xf32>, %kc: tensor<1x2x8x16xf32>, %vc: tensor<1x2x8x16xf32>, %pos: index, %w_in: tensor<96x32xf32>, %w_out: tensor<32x32xf32>) {
+  // expected-error @+1 {{'s2s.cached_multi_head_attention' op operand 'key_cache' must have shape [B, num_heads, T_max, E / num_heads] = [1, 4, 8, 8], but has [1, 2, 8, 16] (B = 1, num_heads = 4, T_max = 8, E / num_heads = 8)}}
+  %0:3 = s2s.cached_multi_head_attention %x cache(%kc, %vc) at(%pos)
+      in_proj_weight(%w_in) out_proj_weight(%w_out) num_heads(4) batch_first
+      : (tensor<1x1x32xf32>, tensor<1x2x8x16xf32>, tensor<1x2x8x16xf32>, index, tensor<96x32xf32>, tensor<32x32xf32>)
+      -> (tensor<1x1x32xf32>, tensor<1x2x8x16xf32>, tensor<1x2x8x16xf32>)
+  return
+}
+
+// -----
+
+func.func @cached_mha_capacity(%x: tensor<1x9x32xf32>, %kc: tensor<1x4x8x8xf32>, %vc: tensor<1x4x8x8xf32>, %pos: index, %w_in: tensor<96x32xf32>, %w_out: tensor<32x32xf32>) {
+  // expected-error @+1 {{'s2s.cached_multi_head_attention' op needs room in the caches for the 9 positions of 'query' (S), but their capacity T_max (dimension 2 of 'key_cache') is 8}}
+  %0:3 = s2s.cached_multi_head_attention %x cache(%kc, %vc) at(%pos)
+      in_proj_weight(%w_in) out_proj_weight(%w_out) num_heads(4) batch_first
+      : (tensor<1x9x32xf32>, tensor<1x4x8x8xf32>, tensor<1x4x8x8xf32>, index, tensor<96x32xf32>, tensor<32x32xf32>)
+      -> (tensor<1x9x32xf32>, tensor<1x4x8x8xf32>, tensor<1x4x8x8xf32>)
+  return
+}
+
+// -----
+
+func.func @cached_mha_value_cache(%x: tensor<1x1x32xf32>, %kc: tensor<1x4x8x8xf32>, %vc: tensor<1x4x9x8xf32>, %pos: index, %w_in: tensor<96x32xf32>, %w_out: tensor<32x32xf32>) {
+  // expected-error @+1 {{'s2s.cached_multi_head_attention' op operand 'value_cache' must have shape [B, num_heads, T_max, E / num_heads] = [1, 4, 8, 8], but has [1, 4, 9, 8] (B = 1, num_heads = 4, T_max = 8, E / num_heads = 8)}}
+  %0:3 = s2s.cached_multi_head_attention %x cache(%kc, %vc) at(%pos)
+      in_proj_weight(%w_in) out_proj_weight(%w_out) num_heads(4) batch_first
+      : (tensor<1x1x32xf32>, tensor<1x4x8x8xf32>, tensor<1x4x9x8xf32>, index, tensor<96x32xf32>, tensor<32x32xf32>)
+      -> (tensor<1x1x32xf32>, tensor<1x4x8x8xf32>, tensor<1x4x9x8xf32>)
+  return
+}
+
+// -----
+
+func.func @cached_mha_key_padding_mask(%x: tensor<1x1x32xf32>, %kc: tensor<1x4x8x8xf32>, %vc: tensor<1x4x8x8xf32>, %pos: index, %w_in: tensor<96x32xf32>, %w_out: tensor<32x32xf32>, %kpm: tensor<1x1xi1>) {
+  // expected-error @+1 {{'s2s.cached_multi_head_attention' op operand 'key_padding_mask' must have shape [B, T_max] = [1, 8], but has [1, 1] (B = 1, num_heads = 4, S = 1, T_max = 8)}}
+  %0:3 = s2s.cached_multi_head_attention %x cache(%kc, %vc) at(%pos)
+      in_proj_weight(%w_in) out_proj_weight(%w_out) key_padding_mask(%kpm)
+      num_heads(4) batch_first
+      : (tensor<1x1x32xf32>, tensor<1x4x8x8xf32>, tensor<1x4x8x8xf32>, index, tensor<96x32xf32>, tensor<32x32xf32>, tensor<1x1xi1>)
+      -> (tensor<1x1x32xf32>, tensor<1x4x8x8xf32>, tensor<1x4x8x8xf32>)
+  return
+}
+
+// -----
+
+func.func @cached_mha_separate_and_packed(%x: tensor<1x1x32xf32>, %kc: tensor<1x4x8x8xf32>, %vc: tensor<1x4x8x8xf32>, %pos: index, %w_in: tensor<96x32xf32>, %wq: tensor<32x32xf32>, %w_out: tensor<32x32xf32>) {
+  // expected-error @+1 {{'s2s.cached_multi_head_attention' op takes either 'in_proj_weight' or 'q_proj_weight', 'k_proj_weight' and 'v_proj_weight', not both}}
+  %0:3 = s2s.cached_multi_head_attention %x cache(%kc, %vc) at(%pos)
+      in_proj_weight(%w_in) q_proj_weight(%wq) out_proj_weight(%w_out)
+      num_heads(4) batch_first
+      : (tensor<1x1x32xf32>, tensor<1x4x8x8xf32>, tensor<1x4x8x8xf32>, index, tensor<96x32xf32>, tensor<32x32xf32>, tensor<32x32xf32>)
+      -> (tensor<1x1x32xf32>, tensor<1x4x8x8xf32>, tensor<1x4x8x8xf32>)
+  return
+}
+
+// -----
+
 func.func @kv_cache_append_too_many(%new: tensor<1x2x9x8xf32>, %cache: tensor<1x2x8x8xf32>, %pos: index) {
   // expected-error @+1 {{'s2s.kv_cache_append' op operand 'new_entries' (type 'tensor<1x2x9x8xf32>') has 9 positions along dimension 2, more than the capacity of 'cache' ('tensor<1x2x8x8xf32>')}}
   %0:2 = s2s.kv_cache_append %new into %cache at(%pos) dim(2)

@@ -1983,6 +1983,51 @@ func.func @index_select_variants(%tokens: tensor<4x?xi64>,
 }
 
 //===----------------------------------------------------------------------===//
+// s2s.cached_multi_head_attention
+//===----------------------------------------------------------------------===//
+
+// CHECK-LABEL: func.func @cached_mha(
+// CHECK-SAME:      %[[X:[a-zA-Z0-9_]+]]: tensor<1x1x512xf32>, %[[KC:[a-zA-Z0-9_]+]]: tensor<1x8x512x64xf32>, %[[VC:[a-zA-Z0-9_]+]]: tensor<1x8x512x64xf32>, %[[POS:[a-zA-Z0-9_]+]]: index
+// CHECK:         %[[OUT:[a-zA-Z0-9_]+]], %[[K:[a-zA-Z0-9_]+]], %[[V:[a-zA-Z0-9_]+]] = s2s.cached_multi_head_attention %[[X]] cache(%[[KC]], %[[VC]]) at(%[[POS]]) in_proj_weight(%{{.+}}) in_proj_bias(%{{.+}}) out_proj_weight(%{{.+}}) out_proj_bias(%{{.+}}) num_heads(8) batch_first :
+// CHECK-SAME:        (tensor<1x1x512xf32>, tensor<1x8x512x64xf32>, tensor<1x8x512x64xf32>, index, tensor<1536x512xf32>, tensor<1536xf32>, tensor<512x512xf32>, tensor<512xf32>) -> (tensor<1x1x512xf32>, tensor<1x8x512x64xf32>, tensor<1x8x512x64xf32>){{$}}
+// CHECK:         return %[[OUT]], %[[K]], %[[V]] :
+func.func @cached_mha(%x: tensor<1x1x512xf32>, %k_cache: tensor<1x8x512x64xf32>,
+    %v_cache: tensor<1x8x512x64xf32>, %pos: index, %w_in: tensor<1536x512xf32>,
+    %b_in: tensor<1536xf32>, %w_out: tensor<512x512xf32>, %b_out: tensor<512xf32>)
+    -> (tensor<1x1x512xf32>, tensor<1x8x512x64xf32>, tensor<1x8x512x64xf32>) {
+  %out, %k, %v = s2s.cached_multi_head_attention %x cache(%k_cache, %v_cache)
+      at(%pos) in_proj_weight(%w_in) in_proj_bias(%b_in)
+      out_proj_weight(%w_out) out_proj_bias(%b_out) num_heads(8) batch_first
+      : (tensor<1x1x512xf32>, tensor<1x8x512x64xf32>, tensor<1x8x512x64xf32>,
+         index, tensor<1536x512xf32>, tensor<1536xf32>, tensor<512x512xf32>,
+         tensor<512xf32>)
+      -> (tensor<1x1x512xf32>, tensor<1x8x512x64xf32>, tensor<1x8x512x64xf32>)
+  return %out, %k, %v
+      : tensor<1x1x512xf32>, tensor<1x8x512x64xf32>, tensor<1x8x512x64xf32>
+}
+
+// Time-major, separate weights, masks over the capacity, causal, dynamic
+// batch and step length.
+// CHECK-LABEL: func.func @cached_mha_time_major(
+// CHECK:         s2s.cached_multi_head_attention %{{.+}} cache(%{{.+}}, %{{.+}}) at(%{{.+}}) q_proj_weight(%{{.+}}) k_proj_weight(%{{.+}}) v_proj_weight(%{{.+}}) out_proj_weight(%{{.+}}) key_padding_mask(%{{.+}}) attn_mask(%{{.+}}) num_heads(2) causal :
+// CHECK-SAME:        (tensor<?x?x8xf32>, tensor<?x2x16x4xf32>, tensor<?x2x16x4xf32>, index, tensor<8x8xf32>, tensor<8x8xf32>, tensor<8x8xf32>, tensor<8x8xf32>, tensor<?x16xi1>, tensor<?x16xf32>) -> (tensor<?x?x8xf32>, tensor<?x2x16x4xf32>, tensor<?x2x16x4xf32>){{$}}
+func.func @cached_mha_time_major(%x: tensor<?x?x8xf32>,
+    %k_cache: tensor<?x2x16x4xf32>, %v_cache: tensor<?x2x16x4xf32>,
+    %pos: index, %wq: tensor<8x8xf32>, %wk: tensor<8x8xf32>,
+    %wv: tensor<8x8xf32>, %w_out: tensor<8x8xf32>, %kpm: tensor<?x16xi1>,
+    %am: tensor<?x16xf32>) -> tensor<?x?x8xf32> {
+  %out, %k, %v = s2s.cached_multi_head_attention %x cache(%k_cache, %v_cache)
+      at(%pos) q_proj_weight(%wq) k_proj_weight(%wk) v_proj_weight(%wv)
+      out_proj_weight(%w_out) key_padding_mask(%kpm) attn_mask(%am)
+      num_heads(2) causal
+      : (tensor<?x?x8xf32>, tensor<?x2x16x4xf32>, tensor<?x2x16x4xf32>,
+         index, tensor<8x8xf32>, tensor<8x8xf32>, tensor<8x8xf32>,
+         tensor<8x8xf32>, tensor<?x16xi1>, tensor<?x16xf32>)
+      -> (tensor<?x?x8xf32>, tensor<?x2x16x4xf32>, tensor<?x2x16x4xf32>)
+  return %out : tensor<?x?x8xf32>
+}
+
+//===----------------------------------------------------------------------===//
 // s2s.kv_cache_append
 //===----------------------------------------------------------------------===//
 

@@ -193,3 +193,27 @@ func.func @kv_cache_append(%new: tensor<?x2x?x8xf32>,
   %d1 = tensor.dim %valid, %c2 : tensor<?x2x?x8xf32>
   return %d0, %d1 : index, index
 }
+
+// -----
+
+// The cached multi-head attention: the output has the query's sizes, the
+// updated caches theirs.
+// CHECK-LABEL: func.func @cached_mha
+// CHECK-SAME:    (%[[X:[a-zA-Z0-9_]+]]: tensor<?x?x8xf32>, %[[KC:[a-zA-Z0-9_]+]]: tensor<?x2x?x4xf32>
+// CHECK-DAG:     %[[S:.+]] = tensor.dim %[[X]], %c1
+// CHECK-DAG:     %[[T:.+]] = tensor.dim %[[KC]], %c2
+// CHECK:         return %[[S]], %[[T]]
+func.func @cached_mha(%x: tensor<?x?x8xf32>, %kc: tensor<?x2x?x4xf32>,
+    %vc: tensor<?x2x?x4xf32>, %pos: index, %w_in: tensor<24x8xf32>,
+    %w_out: tensor<8x8xf32>) -> (index, index) {
+  %out:3 = s2s.cached_multi_head_attention %x cache(%kc, %vc) at(%pos)
+      in_proj_weight(%w_in) out_proj_weight(%w_out) num_heads(2) batch_first
+      : (tensor<?x?x8xf32>, tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, index,
+         tensor<24x8xf32>, tensor<8x8xf32>)
+      -> (tensor<?x?x8xf32>, tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>)
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %s = tensor.dim %out#0, %c1 : tensor<?x?x8xf32>
+  %t = tensor.dim %out#1, %c2 : tensor<?x2x?x4xf32>
+  return %s, %t : index, index
+}

@@ -102,3 +102,30 @@ func.func @argmax_nonempty(%logits: tensor<3x?xf32>) -> tensor<3xi64> {
   %token = s2s.argmax %logits dim(-1) : (tensor<3x?xf32>) -> tensor<3xi64>
   return %token : tensor<3xi64>
 }
+
+// -----
+
+/// The cached multi-head attention: the caches' batch is the query's
+/// (dimension 0, batch-first), the two caches have one capacity, the key
+/// padding mask covers it, and the step's positions fit in it.
+// CHECK-LABEL: func.func @cached_mha
+// CHECK-SAME:    (%[[X:[a-zA-Z0-9_]+]]: tensor<?x?x8xf32>
+// CHECK:         cf.assert %{{.+}}, "{{.*}} s2s.cached_multi_head_attention: dimension 0 of operand 'key_cache' must equal dimension 0 of 'query' (a dynamic size given at run time)"
+// CHECK:         cf.assert %{{.+}}, "{{.*}} s2s.cached_multi_head_attention: dimension 0 of operand 'value_cache' must equal dimension 0 of 'query'
+// CHECK:         cf.assert %{{.+}}, "{{.*}} s2s.cached_multi_head_attention: dimension 2 of operand 'value_cache' must equal dimension 2 of 'key_cache'
+// CHECK:         cf.assert %{{.+}}, "{{.*}} s2s.cached_multi_head_attention: dimension 1 of operand 'key_padding_mask' must equal dimension 2 of 'key_cache'
+// CHECK:         %[[S:.+]] = tensor.dim %[[X]], %c1
+// CHECK:         %[[FITS:.+]] = arith.cmpi sle, %[[S]], %{{.+}} : index
+// CHECK:         cf.assert %[[FITS]], "{{.*}} s2s.cached_multi_head_attention: dimension 1 of operand 'query' must not exceed dimension 2 of 'key_cache' (its capacity) (a dynamic size given at run time)"
+// CHECK-NEXT:    s2s.cached_multi_head_attention
+func.func @cached_mha(%x: tensor<?x?x8xf32>, %kc: tensor<?x2x?x4xf32>,
+    %vc: tensor<?x2x?x4xf32>, %pos: index, %w_in: tensor<24x8xf32>,
+    %w_out: tensor<8x8xf32>, %kpm: tensor<?x?xi1>) -> tensor<?x?x8xf32> {
+  %out:3 = s2s.cached_multi_head_attention %x cache(%kc, %vc) at(%pos)
+      in_proj_weight(%w_in) out_proj_weight(%w_out) key_padding_mask(%kpm)
+      num_heads(2) batch_first
+      : (tensor<?x?x8xf32>, tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, index,
+         tensor<24x8xf32>, tensor<8x8xf32>, tensor<?x?xi1>)
+      -> (tensor<?x?x8xf32>, tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>)
+  return %out#0 : tensor<?x?x8xf32>
+}

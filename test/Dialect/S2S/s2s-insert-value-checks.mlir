@@ -108,3 +108,27 @@ func.func @kv_cache_append(%new: tensor<1x2x1x8xf32>,
       -> (tensor<1x2x64x8xf32>, tensor<1x2x?x8xf32>)
   return %valid : tensor<1x2x?x8xf32>
 }
+
+// -----
+
+/// Before a cached multi-head attention: pos in [0, T_max - S], S the
+/// positions of the (time-major) query, dynamic here.
+// CHECK-LABEL: func.func @cached_mha(
+// CHECK-SAME:      %[[X:[a-z0-9]+]]: tensor<?x1x8xf32>, %{{[a-z0-9]+}}: tensor<1x2x16x4xf32>, %{{[a-z0-9]+}}: tensor<1x2x16x4xf32>, %[[POS:[a-z0-9]+]]: index
+// CHECK-DAG:     %[[S:.+]] = tensor.dim %[[X]], %c0
+// CHECK-DAG:     %[[LAST:.+]] = arith.subi %c16, %[[S]] : index
+// CHECK-DAG:     %[[LOW:.+]] = arith.cmpi sge, %[[POS]], %{{.+}} : index
+// CHECK-DAG:     %[[HIGH:.+]] = arith.cmpi sle, %[[POS]], %[[LAST]] : index
+// CHECK:         %[[OK:.+]] = arith.andi %[[LOW]], %[[HIGH]] : i1
+// CHECK:         cf.assert %[[OK]], "{{.*}}s2s-insert-value-checks.mlir:{{[0-9]+}}:12: s2s.cached_multi_head_attention: 'pos' must be in [0, 16 - S] (16: the capacity of 'key_cache', S: the positions of 'query' along dimension 0; a value given at run time)"
+// CHECK:         s2s.cached_multi_head_attention
+func.func @cached_mha(%x: tensor<?x1x8xf32>, %kc: tensor<1x2x16x4xf32>,
+    %vc: tensor<1x2x16x4xf32>, %pos: index, %w_in: tensor<24x8xf32>,
+    %w_out: tensor<8x8xf32>) -> tensor<?x1x8xf32> {
+  %out:3 = s2s.cached_multi_head_attention %x cache(%kc, %vc) at(%pos)
+      in_proj_weight(%w_in) out_proj_weight(%w_out) num_heads(2)
+      : (tensor<?x1x8xf32>, tensor<1x2x16x4xf32>, tensor<1x2x16x4xf32>, index,
+         tensor<24x8xf32>, tensor<8x8xf32>)
+      -> (tensor<?x1x8xf32>, tensor<1x2x16x4xf32>, tensor<1x2x16x4xf32>)
+  return %out#0 : tensor<?x1x8xf32>
+}

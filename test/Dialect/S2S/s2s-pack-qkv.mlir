@@ -73,3 +73,28 @@ func.func @negative_packed(%x: tensor<2x10x32xf32>, %w: tensor<96x32xf32>,
       -> tensor<2x10x32xf32>
   return %out : tensor<2x10x32xf32>
 }
+
+// -----
+
+/// The cached form is self-attention always: its separate weights are
+/// packed; the caches, position and masks stay.
+// CHECK-LABEL: func.func @pack_cached(
+// CHECK-SAME:    %[[X:[a-zA-Z0-9_]+]]: tensor<1x1x8xf32>, %[[KC:[a-zA-Z0-9_]+]]: tensor<1x2x16x4xf32>, %[[VC:[a-zA-Z0-9_]+]]: tensor<1x2x16x4xf32>, %[[POS:[a-zA-Z0-9_]+]]: index, %[[WQ:[a-zA-Z0-9_]+]]: tensor<8x8xf32>, %[[WK:[a-zA-Z0-9_]+]]: tensor<8x8xf32>, %[[WV:[a-zA-Z0-9_]+]]: tensor<8x8xf32>, %[[WO:[a-zA-Z0-9_]+]]: tensor<8x8xf32>, %[[KPM:[a-zA-Z0-9_]+]]: tensor<1x16xi1>
+// CHECK:         %[[W:.+]] = tensor.concat dim(0) %[[WQ]], %[[WK]], %[[WV]] : (tensor<8x8xf32>, tensor<8x8xf32>, tensor<8x8xf32>) -> tensor<24x8xf32>
+// CHECK:         %[[OUT:[a-z0-9_]+]], %[[K:[a-z0-9_]+]], %[[V:[a-z0-9_]+]] = s2s.cached_multi_head_attention %[[X]] cache(%[[KC]], %[[VC]]) at(%[[POS]]) in_proj_weight(%[[W]]) out_proj_weight(%[[WO]]) key_padding_mask(%[[KPM]]) num_heads(2) batch_first :
+// CHECK:         return %[[OUT]], %[[K]], %[[V]]
+func.func @pack_cached(%x: tensor<1x1x8xf32>, %kc: tensor<1x2x16x4xf32>,
+    %vc: tensor<1x2x16x4xf32>, %pos: index, %wq: tensor<8x8xf32>,
+    %wk: tensor<8x8xf32>, %wv: tensor<8x8xf32>, %wo: tensor<8x8xf32>,
+    %kpm: tensor<1x16xi1>)
+    -> (tensor<1x1x8xf32>, tensor<1x2x16x4xf32>, tensor<1x2x16x4xf32>) {
+  %out, %k, %v = s2s.cached_multi_head_attention %x cache(%kc, %vc) at(%pos)
+      q_proj_weight(%wq) k_proj_weight(%wk) v_proj_weight(%wv)
+      out_proj_weight(%wo) key_padding_mask(%kpm) num_heads(2) batch_first
+      : (tensor<1x1x8xf32>, tensor<1x2x16x4xf32>, tensor<1x2x16x4xf32>,
+         index, tensor<8x8xf32>, tensor<8x8xf32>, tensor<8x8xf32>,
+         tensor<8x8xf32>, tensor<1x16xi1>)
+      -> (tensor<1x1x8xf32>, tensor<1x2x16x4xf32>, tensor<1x2x16x4xf32>)
+  return %out, %k, %v
+      : tensor<1x1x8xf32>, tensor<1x2x16x4xf32>, tensor<1x2x16x4xf32>
+}

@@ -188,7 +188,100 @@ struct SequenceDims {
     return {length, batch, features};
   }
 };
+
+/// The projection operands of an MHA op.
+struct Projections {
+  Value packed, q, k, v, inBias, out, outBias;
+
+  template <typename OpTy> static Projections of(OpTy op) {
+    return {op.getInProjWeight(), op.getQProjWeight(), op.getKProjWeight(),
+            op.getVProjWeight(),  op.getInProjBias(),  op.getOutProjWeight(),
+            op.getOutProjBias()};
+  }
+};
 } // namespace
+
+/// Checks the projections of an MHA op with embedding size `e`, key and
+/// value features `ek` and `ev`, and element type `elt`: packed or
+/// separate, never both, and every shape.
+static LogicalResult verifyProjections(Operation *op, OperandChecker &check,
+                                       const Projections &p, int64_t e,
+                                       int64_t ek, int64_t ev, Type elt) {
+  check.setLegend(symbolLegend({{"E", e}, {"Ek", ek}, {"Ev", ev}}));
+  bool separate = p.q || p.k || p.v;
+  if (p.packed && separate)
+    return op->emitOpError() << "takes either 'in_proj_weight' or "
+                             << "'q_proj_weight', 'k_proj_weight' and "
+                             << "'v_proj_weight', not both";
+  if (p.packed) {
+    if (!dimsAgree(ek, e) || !dimsAgree(ev, e))
+      return op->emitOpError()
+             << "packed 'in_proj_weight' needs key and value "
+             << "of the query's embedding size E = " << e << ", but Ek = " << ek
+             << " and Ev = " << ev << "; use separate projection weights";
+    if (failed(check.shape("in_proj_weight", p.packed, {mulDims(3, e), e},
+                           "[3*E, E]")) ||
+        failed(check.elementType("in_proj_weight", p.packed, elt, "query")))
+      return failure();
+  } else {
+    std::tuple<StringRef, Value, int64_t, StringRef> projs[] = {
+        {"q_proj_weight", p.q, e, "[E, E]"},
+        {"k_proj_weight", p.k, ek, "[E, Ek]"},
+        {"v_proj_weight", p.v, ev, "[E, Ev]"}};
+    for (auto [name, weight, in, rule] : projs) {
+      if (!weight)
+        return op->emitOpError()
+               << "requires 'in_proj_weight' or all of 'q_proj_weight', "
+               << "'k_proj_weight' and 'v_proj_weight', but '" << name
+               << "' is missing";
+      if (failed(check.shape(name, weight, {e, in}, rule)) ||
+          failed(check.elementType(name, weight, elt, "query")))
+        return failure();
+    }
+  }
+  if (failed(check.optional("in_proj_bias", p.inBias, {mulDims(3, e)}, "[3*E]",
+                            elt, "query")) ||
+      failed(check.shape("out_proj_weight", p.out, {e, e}, "[E, E]")) ||
+      failed(check.elementType("out_proj_weight", p.out, elt, "query")) ||
+      failed(
+          check.optional("out_proj_bias", p.outBias, {e}, "[E]", elt, "query")))
+    return failure();
+  return success();
+}
+
+/// Checks the masks of an MHA op: `key_padding_mask : [B, Tk]` and
+/// `attn_mask : [Tq, Tk]` or `[B*num_heads, Tq, Tk]`, where `tqName` and
+/// `tkName` name Tq and Tk in the rules.
+static LogicalResult verifyMasks(OperandChecker &check, Value keyPadding,
+                                 Value attnMask, int64_t b, int64_t heads,
+                                 int64_t tq, int64_t tk, StringRef tqName,
+                                 StringRef tkName, Type elt) {
+  check.setLegend(symbolLegend(
+      {{"B", b}, {"num_heads", heads}, {tqName, tq}, {tkName, tk}}));
+  std::string tqRule = tqName.str(), tkRule = tkName.str();
+  if (keyPadding)
+    if (failed(check.maskElementType("key_padding_mask", keyPadding, elt)) ||
+        failed(check.shape("key_padding_mask", keyPadding, {b, tk},
+                           "[B, " + tkRule + "]")))
+      return failure();
+  if (!attnMask)
+    return success();
+  if (failed(check.maskElementType("attn_mask", attnMask, elt)))
+    return failure();
+  int64_t rank = getTensorType(attnMask).getRank();
+  SmallVector<int64_t> perHead = {mulDims(b, heads), tq, tk};
+  std::string perHeadRule = "[B*num_heads, " + tqRule + ", " + tkRule + "]";
+  std::string sharedRule = "[" + tqRule + ", " + tkRule + "]";
+  if (rank == 3)
+    return check.shape("attn_mask", attnMask, perHead, perHeadRule);
+  if (rank == 2)
+    return check.shape("attn_mask", attnMask, {tq, tk}, sharedRule);
+  // Neither rank: the check fails on the rank and names both shapes.
+  (void)check.shape("attn_mask", attnMask, perHead,
+                    sharedRule + " = " + formatShape({tq, tk}) + " or " +
+                        perHeadRule);
+  return failure();
+}
 
 LogicalResult MultiHeadAttentionOp::verifyOperandShapes() {
   bool batchFirst = getBatchFirst();
@@ -218,84 +311,15 @@ LogicalResult MultiHeadAttentionOp::verifyOperandShapes() {
         failed(check.elementType("value", getValue(), elt, "query")))
       return failure();
   }
-  int64_t tk = k.length;
 
   if (!ShapedType::isDynamic(e) && e % heads != 0)
     return emitOpError() << "attribute 'num_heads' (" << heads
                          << ") must divide the embedding size E (" << e << ")";
-
-  // Projection weights: packed or separate, never both.
-  check.setLegend(
-      symbolLegend({{"E", e}, {"Ek", k.features}, {"Ev", v.features}}));
-  bool separate = getQProjWeight() || getKProjWeight() || getVProjWeight();
-  if (getInProjWeight() && separate)
-    return emitOpError() << "takes either 'in_proj_weight' or "
-                         << "'q_proj_weight', 'k_proj_weight' and "
-                         << "'v_proj_weight', not both";
-  if (Value packed = getInProjWeight()) {
-    if (!dimsAgree(k.features, e) || !dimsAgree(v.features, e))
-      return emitOpError() << "packed 'in_proj_weight' needs key and value "
-                           << "of the query's embedding size E = " << e
-                           << ", but Ek = " << k.features
-                           << " and Ev = " << v.features
-                           << "; use separate projection weights";
-    if (failed(check.shape("in_proj_weight", packed, {mulDims(3, e), e},
-                           "[3*E, E]")) ||
-        failed(check.elementType("in_proj_weight", packed, elt, "query")))
-      return failure();
-  } else {
-    std::tuple<StringRef, Value, int64_t, StringRef> projs[] = {
-        {"q_proj_weight", getQProjWeight(), e, "[E, E]"},
-        {"k_proj_weight", getKProjWeight(), k.features, "[E, Ek]"},
-        {"v_proj_weight", getVProjWeight(), v.features, "[E, Ev]"}};
-    for (auto [name, weight, in, rule] : projs) {
-      if (!weight)
-        return emitOpError()
-               << "requires 'in_proj_weight' or all of 'q_proj_weight', "
-               << "'k_proj_weight' and 'v_proj_weight', but '" << name
-               << "' is missing";
-      if (failed(check.shape(name, weight, {e, in}, rule)) ||
-          failed(check.elementType(name, weight, elt, "query")))
-        return failure();
-    }
-  }
-  if (failed(check.optional("in_proj_bias", getInProjBias(), {mulDims(3, e)},
-                            "[3*E]", elt, "query")) ||
-      failed(check.shape("out_proj_weight", getOutProjWeight(), {e, e},
-                         "[E, E]")) ||
-      failed(check.elementType("out_proj_weight", getOutProjWeight(), elt,
-                               "query")) ||
-      failed(check.optional("out_proj_bias", getOutProjBias(), {e}, "[E]", elt,
-                            "query")))
+  if (failed(verifyProjections(*this, check, Projections::of(*this), e,
+                               k.features, v.features, elt)))
     return failure();
-
-  check.setLegend(
-      symbolLegend({{"B", b}, {"num_heads", heads}, {"Tq", tq}, {"Tk", tk}}));
-  if (Value mask = getKeyPaddingMask())
-    if (failed(check.maskElementType("key_padding_mask", mask, elt)) ||
-        failed(check.shape("key_padding_mask", mask, {b, tk}, "[B, Tk]")))
-      return failure();
-  if (Value mask = getAttnMask()) {
-    if (failed(check.maskElementType("attn_mask", mask, elt)))
-      return failure();
-    int64_t rank = getTensorType(mask).getRank();
-    SmallVector<int64_t> perHead = {mulDims(b, heads), tq, tk};
-    if (rank == 3) {
-      if (failed(
-              check.shape("attn_mask", mask, perHead, "[B*num_heads, Tq, Tk]")))
-        return failure();
-    } else if (rank == 2) {
-      if (failed(check.shape("attn_mask", mask, {tq, tk}, "[Tq, Tk]")))
-        return failure();
-    } else {
-      // Neither rank: the check fails on the rank and names both shapes.
-      (void)check.shape("attn_mask", mask, perHead,
-                        "[Tq, Tk] = " + formatShape({tq, tk}) +
-                            " or [B*num_heads, Tq, Tk]");
-      return failure();
-    }
-  }
-  return success();
+  return verifyMasks(check, getKeyPaddingMask(), getAttnMask(), b, heads, tq,
+                     k.length, "Tq", "Tk", elt);
 }
 
 LogicalResult
@@ -313,5 +337,53 @@ MultiHeadAttentionOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
     tk = SequenceDims::get(key, batchFirst).length;
   results.push_back(
       RankedTensorType::get({q.batch, q.length, tk}, qType.getElementType()));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// CachedMultiHeadAttentionOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CachedMultiHeadAttentionOp::verifyOperandShapes() {
+  bool batchFirst = getBatchFirst();
+  SequenceDims q = SequenceDims::get(getQuery(), batchFirst);
+  int64_t e = q.features, b = q.batch, s = q.length;
+  int64_t heads = getNumHeads();
+  Type elt = getTensorType(getQuery()).getElementType();
+  OperandChecker check(*this);
+
+  if (!ShapedType::isDynamic(e) && e % heads != 0)
+    return emitOpError() << "attribute 'num_heads' (" << heads
+                         << ") must divide the embedding size E (" << e << ")";
+  int64_t headSize = ShapedType::isDynamic(e) ? e : e / heads;
+  int64_t tMax = getTensorType(getKeyCache()).getDimSize(2);
+  check.setLegend(symbolLegend({{"B", b},
+                                {"num_heads", heads},
+                                {"T_max", tMax},
+                                {"E / num_heads", headSize}}));
+  for (auto [name, cache] :
+       {std::pair<StringRef, Value>{"key_cache", getKeyCache()},
+        {"value_cache", getValueCache()}})
+    if (failed(check.shape(name, cache, {b, heads, tMax, headSize},
+                           "[B, num_heads, T_max, E / num_heads]")) ||
+        failed(check.elementType(name, cache, elt, "query")))
+      return failure();
+  if (!ShapedType::isDynamic(s) && !ShapedType::isDynamic(tMax) && s > tMax)
+    return emitOpError() << "needs room in the caches for the " << s
+                         << " positions of 'query' (S), but their capacity "
+                         << "T_max (dimension 2 of 'key_cache') is " << tMax;
+  if (failed(verifyProjections(*this, check, Projections::of(*this), e, e, e,
+                               elt)))
+    return failure();
+  return verifyMasks(check, getKeyPaddingMask(), getAttnMask(), b, heads, s,
+                     tMax, "S", "T_max", elt);
+}
+
+LogicalResult CachedMultiHeadAttentionOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location>, Adaptor adaptor,
+    SmallVectorImpl<Type> &results) {
+  results.push_back(adaptor.getQuery().getType());
+  results.push_back(adaptor.getKeyCache().getType());
+  results.push_back(adaptor.getValueCache().getType());
   return success();
 }

@@ -21,6 +21,8 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 
+#include <type_traits>
+
 using namespace mlir;
 using namespace mlir::s2s;
 
@@ -114,17 +116,20 @@ template <typename OpTy> struct DropNeutralMask : OpRewritePattern<OpTy> {
   }
 };
 
-/// s2s.multi_head_attention: drops masks that mask nothing, and writes
-/// key = value = query as self-attention.
-struct CanonicalizeMultiHeadAttention : OpRewritePattern<MultiHeadAttentionOp> {
-  using OpRewritePattern::OpRewritePattern;
+/// s2s.multi_head_attention and s2s.cached_multi_head_attention: drops masks
+/// that mask nothing; writes key = value = query as self-attention.
+template <typename OpTy>
+struct CanonicalizeMultiHeadAttention : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
 
-  LogicalResult matchAndRewrite(MultiHeadAttentionOp op,
+  LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     bool keyPadding = isNeutralMask(op.getKeyPaddingMask());
     bool attnMask = isNeutralMask(op.getAttnMask());
-    bool self = op.getKey() && op.getKey() == op.getQuery() &&
-                op.getValue() == op.getQuery();
+    bool self = false;
+    if constexpr (std::is_same_v<OpTy, MultiHeadAttentionOp>)
+      self = op.getKey() && op.getKey() == op.getQuery() &&
+             op.getValue() == op.getQuery();
     if (!keyPadding && !attnMask && !self)
       return rewriter.notifyMatchFailure(op, "already canonical");
     rewriter.modifyOpInPlace(op, [&] {
@@ -132,9 +137,11 @@ struct CanonicalizeMultiHeadAttention : OpRewritePattern<MultiHeadAttentionOp> {
         op.getKeyPaddingMaskMutable().clear();
       if (attnMask)
         op.getAttnMaskMutable().clear();
-      if (self) {
-        op.getKeyMutable().clear();
-        op.getValueMutable().clear();
+      if constexpr (std::is_same_v<OpTy, MultiHeadAttentionOp>) {
+        if (self) {
+          op.getKeyMutable().clear();
+          op.getValueMutable().clear();
+        }
       }
     });
     return success();
@@ -179,5 +186,11 @@ void ScaledDotProductAttentionOp::getCanonicalizationPatterns(
 
 void MultiHeadAttentionOp::getCanonicalizationPatterns(
     RewritePatternSet &patterns, MLIRContext *context) {
-  patterns.add<CanonicalizeMultiHeadAttention>(context);
+  patterns.add<CanonicalizeMultiHeadAttention<MultiHeadAttentionOp>>(context);
+}
+
+void CachedMultiHeadAttentionOp::getCanonicalizationPatterns(
+    RewritePatternSet &patterns, MLIRContext *context) {
+  patterns.add<CanonicalizeMultiHeadAttention<CachedMultiHeadAttentionOp>>(
+      context);
 }

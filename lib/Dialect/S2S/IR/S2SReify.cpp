@@ -153,6 +153,15 @@ MultiHeadAttentionOp::reifyResultShapes(OpBuilder &b,
   return reifyFrom(b, *this, sources, shapes);
 }
 
+LogicalResult CachedMultiHeadAttentionOp::reifyResultShapes(
+    OpBuilder &b, ReifiedRankedShapedTypeDims &shapes) {
+  // The output has the query's shape, the caches theirs.
+  return reifyFrom(
+      b, *this,
+      {allDims(getQuery()), allDims(getKeyCache()), allDims(getValueCache())},
+      shapes);
+}
+
 LogicalResult LinearOp::reifyResultShapes(OpBuilder &b,
                                           ReifiedRankedShapedTypeDims &shapes) {
   SmallVector<DimOf> dims = allDims(getInput());

@@ -97,6 +97,25 @@ SmallVector<DimRule> mlir::s2s::getDimRules(Operation *op) {
         if (dim >= 0 && dim < type.getRank())
           rules.push_back({"input", argmax.getInput(), dim, "", nullptr, 0});
       })
+      .Case([&](CachedMultiHeadAttentionOp attn) {
+        bool batchFirst = attn.getBatchFirst();
+        int64_t batchDim = batchFirst ? 0 : 1, timeDim = batchFirst ? 1 : 0;
+        Value q = attn.getQuery(), kc = attn.getKeyCache();
+        add("key_cache", kc, 0, "query", q, batchDim);
+        add("value_cache", attn.getValueCache(), 0, "query", q, batchDim);
+        add("value_cache", attn.getValueCache(), 2, "key_cache", kc, 2);
+        if (Value kpm = attn.getKeyPaddingMask()) {
+          add("key_padding_mask", kpm, 0, "query", q, batchDim);
+          add("key_padding_mask", kpm, 1, "key_cache", kc, 2);
+        }
+        if (Value am = attn.getAttnMask()) {
+          int64_t rank = cast<RankedTensorType>(am.getType()).getRank();
+          if (rank == 3)
+            add("attn_mask", am, 0, "query", q, batchDim, attn.getNumHeads());
+          add("attn_mask", am, rank - 2, "query", q, timeDim);
+          add("attn_mask", am, rank - 1, "key_cache", kc, 2);
+        }
+      })
       .Case([&](MultiHeadAttentionOp attn) {
         bool batchFirst = attn.getBatchFirst();
         int64_t batchDim = batchFirst ? 0 : 1, timeDim = batchFirst ? 1 : 0;

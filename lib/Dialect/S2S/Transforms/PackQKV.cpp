@@ -1,8 +1,8 @@
 //===- PackQKV.cpp - one projection GEMM for self-attention ---------------===//
 //
 // Concatenates the separate Q/K/V projection weights of a self-attention
-// s2s.multi_head_attention into one packed in_proj_weight, which the
-// lowering turns into a single GEMM.
+// s2s.multi_head_attention or s2s.cached_multi_head_attention into one
+// packed in_proj_weight, which the lowering turns into a single GEMM.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +12,8 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
+
+#include <type_traits>
 
 namespace mlir {
 namespace s2s {
@@ -25,30 +27,35 @@ using namespace mlir::s2s;
 
 namespace {
 
-struct PackSelfAttentionProjections
-    : OpRewritePattern<MultiHeadAttentionOp> {
-  using OpRewritePattern::OpRewritePattern;
+/// Separate Q, K and V projection weights of a self-attention, packed into
+/// one `in_proj_weight` (one GEMM with N = 3E instead of three).
+template <typename OpTy>
+struct PackSelfAttentionProjections : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
 
-  LogicalResult matchAndRewrite(MultiHeadAttentionOp op,
+  LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     Value wq = op.getQProjWeight(), wk = op.getKProjWeight(),
           wv = op.getVProjWeight();
     if (!wq || !wk || !wv)
       return rewriter.notifyMatchFailure(op, "projections already packed");
-    Value query = op.getQuery();
-    if (op.getKey() && (op.getKey() != query || op.getValue() != query))
-      return rewriter.notifyMatchFailure(op, "not self-attention");
-    Location loc = op.getLoc();
-    Value packed = tensor::ConcatOp::create(rewriter, loc, /*dim=*/0,
+    if constexpr (std::is_same_v<OpTy, MultiHeadAttentionOp>) {
+      Value query = op.getQuery();
+      if (op.getKey() && (op.getKey() != query || op.getValue() != query))
+        return rewriter.notifyMatchFailure(op, "not self-attention");
+    }
+    Value packed = tensor::ConcatOp::create(rewriter, op.getLoc(), /*dim=*/0,
                                             ValueRange{wq, wk, wv});
-    auto packedOp = MultiHeadAttentionOp::create(
-        rewriter, loc, query, /*key=*/nullptr, /*value=*/nullptr, packed,
-        /*q_proj_weight=*/nullptr, /*k_proj_weight=*/nullptr,
-        /*v_proj_weight=*/nullptr, op.getInProjBias(), op.getOutProjWeight(),
-        op.getOutProjBias(), op.getKeyPaddingMask(), op.getAttnMask(),
-        op.getNumHeads(), op.getBatchFirst(), op.getCausal(),
-        op.getNeedWeights());
-    rewriter.replaceOp(op, packedOp.getResults());
+    rewriter.modifyOpInPlace(op, [&] {
+      if constexpr (std::is_same_v<OpTy, MultiHeadAttentionOp>) {
+        op.getKeyMutable().clear();
+        op.getValueMutable().clear();
+      }
+      op.getInProjWeightMutable().assign(packed);
+      op.getQProjWeightMutable().clear();
+      op.getKProjWeightMutable().clear();
+      op.getVProjWeightMutable().clear();
+    });
     return success();
   }
 };
@@ -65,5 +72,7 @@ struct S2SPackQKVPass : s2s::impl::S2SPackQKVPassBase<S2SPackQKVPass> {
 } // namespace
 
 void mlir::s2s::populatePackQKVPatterns(RewritePatternSet &patterns) {
-  patterns.add<PackSelfAttentionProjections>(patterns.getContext());
+  patterns.add<PackSelfAttentionProjections<MultiHeadAttentionOp>,
+               PackSelfAttentionProjections<CachedMultiHeadAttentionOp>>(
+      patterns.getContext());
 }

@@ -24,6 +24,8 @@
 #include "s2s/Support/RuntimeChecks.h"
 #include "llvm/ADT/SetVector.h"
 
+#include <optional>
+
 namespace mlir {
 namespace s2s {
 #define GEN_PASS_DEF_S2SINSERTSHAPECHECKSPASS
@@ -86,6 +88,39 @@ static void emitDimChecks(Operation *op) {
   }
 }
 
+/// A write of new entries into a KV cache at a position: the entries'
+/// positions lie along `entriesDim` of `entries`, the cache's along
+/// `cacheDim` of `cache`.
+struct CacheWrite {
+  Value entries, cache, pos;
+  int64_t entriesDim, cacheDim;
+  StringRef entriesName, cacheName;
+
+  static std::optional<CacheWrite> of(Operation *op) {
+    if (auto append = dyn_cast<KVCacheAppendOp>(op)) {
+      int64_t dim = static_cast<int64_t>(append.getDim());
+      if (dim < 0)
+        dim += cast<RankedTensorType>(append.getCache().getType()).getRank();
+      return CacheWrite{append.getNewEntries(),
+                        append.getCache(),
+                        append.getPos(),
+                        dim,
+                        dim,
+                        "new_entries",
+                        "cache"};
+    }
+    if (auto attn = dyn_cast<CachedMultiHeadAttentionOp>(op))
+      return CacheWrite{attn.getQuery(),
+                        attn.getKeyCache(),
+                        attn.getPos(),
+                        attn.getBatchFirst() ? 1 : 0,
+                        2,
+                        "query",
+                        "key_cache"};
+    return std::nullopt;
+  }
+};
+
 /// Emits before `op` the checks of the size rules that are not equalities,
 /// where a size involved is dynamic (the verifier checks static ones): the
 /// new entries of a KV cache append fit in the cache, and a gather
@@ -101,21 +136,22 @@ static void emitBoundChecks(Operation *op) {
     return dim < 0 ? dim + cast<RankedTensorType>(value.getType()).getRank()
                    : dim;
   };
-  if (auto append = dyn_cast<KVCacheAppendOp>(op)) {
-    Value entries = append.getNewEntries(), cache = append.getCache();
-    int64_t dim = normalize(cache, static_cast<int64_t>(append.getDim()));
-    if (!isDynamic(entries, dim) && !isDynamic(cache, dim))
+  if (std::optional<CacheWrite> write = CacheWrite::of(op)) {
+    if (!isDynamic(write->entries, write->entriesDim) &&
+        !isDynamic(write->cache, write->cacheDim))
       return;
     Value holds =
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle,
-                              sizeOf(b, loc, entries, dim), sizeOf(b, loc, cache, dim));
-    cf::AssertOp::create(b, loc, holds,
-                         where + ": dimension " + std::to_string(dim) +
-                             " of operand 'new_entries' must not exceed "
-                             "dimension " +
-                             std::to_string(dim) +
-                             " of 'cache' (its capacity) (a dynamic size "
-                             "given at run time)");
+                              sizeOf(b, loc, write->entries, write->entriesDim),
+                              sizeOf(b, loc, write->cache, write->cacheDim));
+    cf::AssertOp::create(
+        b, loc, holds,
+        where + ": dimension " + std::to_string(write->entriesDim) +
+            " of operand '" + write->entriesName.str() +
+            "' must not exceed dimension " + std::to_string(write->cacheDim) +
+            " of '" + write->cacheName.str() +
+            "' (its capacity) (a dynamic size given at run "
+            "time)");
     return;
   }
   // A gather from `source` along `dim` at `indices`.
@@ -229,39 +265,36 @@ static void emitIndexSelectCheck(IndexSelectOp op) {
                      std::to_string(dim) + "; a value given at run time)");
 }
 
-/// The check of the position of a KV cache append: pos in [0, T_max - S].
-static void emitKVCacheAppendCheck(KVCacheAppendOp op) {
+/// The check of the position of a write into a KV cache: pos in
+/// [0, T_max - S].
+static void emitCachePositionCheck(Operation *op, const CacheWrite &write) {
   OpBuilder b(op);
-  Location loc = op.getLoc();
-  auto cacheType = cast<RankedTensorType>(op.getCache().getType());
-  auto newType = cast<RankedTensorType>(op.getNewEntries().getType());
-  int64_t dim = static_cast<int64_t>(op.getDim());
-  if (dim < 0)
-    dim += cacheType.getRank();
-  Value capacity = getValueOrCreateConstantIndexOp(
-      b, loc, tensor::getMixedSize(b, loc, op.getCache(), dim));
-  Value count = getValueOrCreateConstantIndexOp(
-      b, loc, tensor::getMixedSize(b, loc, op.getNewEntries(), dim));
+  Location loc = op->getLoc();
+  auto cacheType = cast<RankedTensorType>(write.cache.getType());
+  auto newType = cast<RankedTensorType>(write.entries.getType());
+  Value capacity = sizeOf(b, loc, write.cache, write.cacheDim);
+  Value count = sizeOf(b, loc, write.entries, write.entriesDim);
   Value last = arith::SubIOp::create(b, loc, capacity, count);
   Value zero = arith::ConstantIndexOp::create(b, loc, 0);
   Value holds = arith::AndIOp::create(
       b, loc,
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, op.getPos(),
-                            zero),
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle, op.getPos(),
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, write.pos, zero),
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle, write.pos,
                             last));
   auto size = [](RankedTensorType type, int64_t d, StringRef name) {
     return type.isDynamicDim(d) ? name.str()
                                 : std::to_string(type.getDimSize(d));
   };
-  std::string tMax = size(cacheType, dim, "T_max");
-  std::string s = size(newType, dim, "S");
+  std::string tMax = size(cacheType, write.cacheDim, "T_max");
+  std::string s = size(newType, write.entriesDim, "S");
   cf::AssertOp::create(
       b, loc, holds,
-      locationPrefix(loc) + "s2s.kv_cache_append: 'pos' must be in [0, " +
-          tMax + " - " + s + "] (" + tMax + ": the capacity of 'cache', " + s +
-          ": the positions of 'new_entries' along dimension " +
-          std::to_string(dim) + "; a value given at run time)")
+      locationPrefix(loc) + op->getName().getStringRef().str() +
+          ": 'pos' must be in [0, " + tMax + " - " + s + "] (" + tMax +
+          ": the capacity of '" + write.cacheName.str() + "', " + s +
+          ": the positions of '" + write.entriesName.str() +
+          "' along dimension " + std::to_string(write.entriesDim) +
+          "; a value given at run time)")
       ->setAttr(S2SDialect::getValueCheckAttrName(), b.getUnitAttr());
 }
 
@@ -286,8 +319,8 @@ struct S2SInsertValueChecksPass
         emitEmbeddingCheck(embedding);
       else if (auto select = dyn_cast<IndexSelectOp>(op))
         emitIndexSelectCheck(select);
-      else if (auto append = dyn_cast<KVCacheAppendOp>(op))
-        emitKVCacheAppendCheck(append);
+      else if (std::optional<CacheWrite> write = CacheWrite::of(op))
+        emitCachePositionCheck(op, *write);
     }
   }
 };

@@ -35,3 +35,27 @@ func.func @cache(%new: tensor<1x?x2xf32>, %cache: tensor<1x4x2xf32>,
       -> (tensor<1x4x2xf32>, tensor<1x?x2xf32>)
   return %out : tensor<1x4x2xf32>
 }
+
+// The cached multi-head attention of one head over E = 2 (identity
+// projections) with a cache of capacity 4: `new` holds the step's positions
+// (batch-first), written at `pos`.
+func.func @cached_mha(%new: tensor<1x?x2xf32>, %pos_t: tensor<i64>)
+    -> tensor<1x?x2xf32> {
+  %pos64 = tensor.extract %pos_t[] : tensor<i64>
+  %pos = arith.index_cast %pos64 : i64 to index
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<1x1x4x2xf32>
+  %cache = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x1x4x2xf32>)
+      -> tensor<1x1x4x2xf32>
+  %w_in = arith.constant dense<[[1.0, 0.0], [0.0, 1.0], [1.0, 0.0],
+                                [0.0, 1.0], [1.0, 0.0], [0.0, 1.0]]>
+      : tensor<6x2xf32>
+  %w_out = arith.constant dense<[[1.0, 0.0], [0.0, 1.0]]> : tensor<2x2xf32>
+  %out, %k, %v = s2s.cached_multi_head_attention %new cache(%cache, %cache)
+      at(%pos) in_proj_weight(%w_in) out_proj_weight(%w_out) num_heads(1)
+      batch_first
+      : (tensor<1x?x2xf32>, tensor<1x1x4x2xf32>, tensor<1x1x4x2xf32>, index,
+         tensor<6x2xf32>, tensor<2x2xf32>)
+      -> (tensor<1x?x2xf32>, tensor<1x1x4x2xf32>, tensor<1x1x4x2xf32>)
+  return %out : tensor<1x?x2xf32>
+}

@@ -596,6 +596,94 @@ def S2S_MultiHeadAttentionOp : S2S_Op<"multi_head_attention",
   }];
 }
 
+def S2S_CachedMultiHeadAttentionOp
+    : S2S_Op<"cached_multi_head_attention",
+             [Pure, AttrSizedOperandSegments]> {
+  let summary = "multi-head self-attention of a decoding step, with a KV cache";
+  let hasCanonicalizer = 1;
+  let description = [{
+    The self-attention of an autoregressive decoder, one step at a time:
+    `s2s.multi_head_attention` of `query` with itself, where the keys and
+    values of the positions decoded before come from a cache instead of
+    being projected again.
+
+    `query : [S, B, E]` (`[B, S, E]` with `batch_first`) holds the `S`
+    positions of this step (1 while generating, the prompt's length when
+    filling the cache). Its key and value projections, split into heads,
+    `[B, num_heads, S, E / num_heads]`, are written into `key_cache` and
+    `value_cache : [B, num_heads, T_max, E / num_heads]` at positions
+    `[pos, pos + S)`, as `s2s.kv_cache_append` along dimension 2 does (in
+    place after bufferization); every query then attends over the valid
+    prefix `[0, pos + S)` of the updated caches. `causal` makes query `i`
+    (position `pos + i`) see keys `0 .. pos + i` only (bottom-right aligned);
+    it does not matter when `S = 1`.
+
+    Projections, masks and biases are those of `s2s.multi_head_attention`,
+    except that the masks cover the cache's capacity, of which the valid
+    prefix is read: `key_padding_mask : [B, T_max]`, `attn_mask : [S, T_max]`
+    or `[B * num_heads, S, T_max]` (boolean: true = may attend; or additive).
+    A query with every key masked gets zeros. The separate projection
+    weights are `[E, E]` each (self-attention).
+
+    Results: `out` with the layout of `query`, and the updated caches
+    (`key_cache_out`, `value_cache_out`, the types of the caches). `pos`
+    must lie in `[0, T_max - S]`: `s2s-to-llvm` checks that at run time
+    (`s2s-insert-value-checks`), and the lowering clamps it rather than
+    write out of bounds.
+
+    Example (one generated token, batch 1, 8 heads of 64, capacity 512):
+
+    ```mlir
+    %out, %k_cache_next, %v_cache_next = s2s.cached_multi_head_attention %x
+        cache(%k_cache, %v_cache) at(%pos)
+        in_proj_weight(%w_in) in_proj_bias(%b_in)
+        out_proj_weight(%w_out) out_proj_bias(%b_out)
+        num_heads(8) batch_first
+        : (tensor<1x1x512xf32>, tensor<1x8x512x64xf32>,
+           tensor<1x8x512x64xf32>, index, tensor<1536x512xf32>,
+           tensor<1536xf32>, tensor<512x512xf32>, tensor<512xf32>)
+        -> (tensor<1x1x512xf32>, tensor<1x8x512x64xf32>,
+            tensor<1x8x512x64xf32>)
+    ```
+  }];
+  let arguments = (ins
+    S2S_Float3DTensor:$query,
+    S2S_Float4DTensor:$key_cache,
+    S2S_Float4DTensor:$value_cache,
+    Index:$pos,
+    Optional<S2S_Float2DTensor>:$in_proj_weight,
+    Optional<S2S_Float2DTensor>:$q_proj_weight,
+    Optional<S2S_Float2DTensor>:$k_proj_weight,
+    Optional<S2S_Float2DTensor>:$v_proj_weight,
+    Optional<S2S_Float1DTensor>:$in_proj_bias,
+    S2S_Float2DTensor:$out_proj_weight,
+    Optional<S2S_Float1DTensor>:$out_proj_bias,
+    Optional<S2S_MaskTensor>:$key_padding_mask,
+    Optional<S2S_MaskTensor>:$attn_mask,
+    ConfinedAttr<I64Attr, [IntPositive]>:$num_heads,
+    UnitAttr:$batch_first,
+    UnitAttr:$causal);
+  let results = (outs S2S_Float3DTensor:$out,
+                      S2S_Float4DTensor:$key_cache_out,
+                      S2S_Float4DTensor:$value_cache_out);
+  let assemblyFormat = [{
+    $query `cache` `(` $key_cache `,` $value_cache `)` `at` `(` $pos `)`
+    (`in_proj_weight` `(` $in_proj_weight^ `)`)?
+    (`q_proj_weight` `(` $q_proj_weight^ `)`)?
+    (`k_proj_weight` `(` $k_proj_weight^ `)`)?
+    (`v_proj_weight` `(` $v_proj_weight^ `)`)?
+    (`in_proj_bias` `(` $in_proj_bias^ `)`)?
+    `out_proj_weight` `(` $out_proj_weight `)`
+    (`out_proj_bias` `(` $out_proj_bias^ `)`)?
+    (`key_padding_mask` `(` $key_padding_mask^ `)`)?
+    (`attn_mask` `(` $attn_mask^ `)`)?
+    `num_heads` `(` $num_heads `)`
+    (`batch_first` $batch_first^)?
+    (`causal` $causal^)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
 //===----------------------------------------------------------------------===//
 // Building blocks
 //===----------------------------------------------------------------------===//

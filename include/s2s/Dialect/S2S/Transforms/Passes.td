@@ -159,7 +159,8 @@ def S2SPackQKVPass : Pass<"s2s-pack-qkv"> {
   let description = [{
     Rewrites an `s2s.multi_head_attention` that attends to itself (no
     `key`/`value`, or both equal to `query`) and has separate projection
-    weights into the packed form: `q_proj_weight`, `k_proj_weight` and
+    weights, and every `s2s.cached_multi_head_attention` (self-attention
+    always) with separate weights, into the packed form: `q_proj_weight`, `k_proj_weight` and
     `v_proj_weight` are concatenated into one `in_proj_weight : [3E, E]`,
     and `key`/`value` are dropped. The lowering computes the packed
     projection of self-attention as a single GEMM with N = 3E instead of
