@@ -24,6 +24,8 @@
 #include "mlir/Support/Timing.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Target/LLVMIR/Export.h"
+#include "mlir/Tools/Plugins/DialectPlugin.h"
+#include "mlir/Tools/Plugins/PassPlugin.h"
 #include "mlir/Transforms/Passes.h"
 #include "s2s/Import/ONNX/ONNXImporter.h"
 #include "s2s/InitAllDialects.h"
@@ -84,6 +86,48 @@ OwningOpRef<ModuleOp> CompilerSession::load(StringRef path) {
   }
   sourceMgr->AddNewSourceBuffer(std::move(file), llvm::SMLoc());
   return parseSourceFile<ModuleOp>(*sourceMgr, context.get());
+}
+
+mlir::s2s::PluginFlags::PluginFlags(llvm::cl::OptionCategory &category)
+    : passPlugins("load-pass-plugin",
+                  llvm::cl::desc("Load passes from a plugin library (see "
+                                 "docs/WritingAPassPlugin.md); run them "
+                                 "with --passes"),
+                  llvm::cl::value_desc("plugin.so"), llvm::cl::cat(category)),
+      dialectPlugins("load-dialect-plugin",
+                     llvm::cl::desc("Load dialects from a plugin library"),
+                     llvm::cl::value_desc("plugin.so"),
+                     llvm::cl::cat(category)),
+      passes("passes",
+             llvm::cl::desc("A pass pipeline run on the model before it is "
+                            "compiled, e.g. 'my-pass,canonicalize' "
+                            "(nested in builtin.module(...) unless written "
+                            "so)"),
+             llvm::cl::value_desc("pipeline"), llvm::cl::init(""),
+             llvm::cl::cat(category)) {}
+
+LogicalResult CompilerSession::loadPlugins(const PluginFlags &flags) {
+  for (const std::string &path : flags.passPlugins) {
+    llvm::Expected<PassPlugin> plugin = PassPlugin::load(path);
+    if (!plugin) {
+      llvm::errs() << "error: cannot load the pass plugin " << path << ": "
+                   << llvm::toString(plugin.takeError()) << "\n";
+      return failure();
+    }
+    plugin->registerPassRegistryCallbacks();
+  }
+  for (const std::string &path : flags.dialectPlugins) {
+    llvm::Expected<DialectPlugin> plugin = DialectPlugin::load(path);
+    if (!plugin) {
+      llvm::errs() << "error: cannot load the dialect plugin " << path << ": "
+                   << llvm::toString(plugin.takeError()) << "\n";
+      return failure();
+    }
+    DialectRegistry registry;
+    plugin->registerDialectRegistryCallbacks(registry);
+    context->appendDialectRegistry(registry);
+  }
+  return success();
 }
 
 llvm::Expected<std::optional<unsigned>>
@@ -307,7 +351,7 @@ SmallVector<std::string> mlir::s2s::getStatusMessages(ModuleOp module,
 void mlir::s2s::registerPassManagerFlags() {
   // --mlir-print-ir-after=<pass> and the like name passes by their
   // registered argument: s2s's and upstream's.
-  registerAllPasses();
+  mlir::registerAllPasses();
   s2s::registerAllPasses();
   registerPassManagerCLOptions();
   registerDefaultTimingManagerCLOptions();
@@ -323,6 +367,37 @@ createPassManager(ModuleOp module) {
     return failure();
   applyDefaultTimingPassManagerCLOptions(*pm);
   return pm;
+}
+
+/// The passes of `pipeline` to add to a pass manager on the module: the
+/// list inside builtin.module(...) when it is written so, else as written.
+static StringRef passesOnModule(StringRef pipeline) {
+  StringRef inner = pipeline.trim();
+  if (inner.consume_front("builtin.module(") && inner.consume_back(")"))
+    return inner;
+  return pipeline;
+}
+
+LogicalResult mlir::s2s::checkPassPipeline(StringRef pipeline) {
+  if (pipeline.empty())
+    return success();
+  std::string error;
+  llvm::raw_string_ostream errorStream(error);
+  OpPassManager pm(ModuleOp::getOperationName());
+  if (succeeded(parsePassPipeline(passesOnModule(pipeline), pm, errorStream)))
+    return success();
+  llvm::errs() << "error: invalid --passes '" << pipeline << "': " << error
+               << "\n";
+  return failure();
+}
+
+LogicalResult mlir::s2s::runPassPipeline(ModuleOp module, StringRef pipeline) {
+  if (pipeline.empty())
+    return success();
+  FailureOr<std::unique_ptr<PassManager>> pm = createPassManager(module);
+  if (failed(pm) || failed(parsePassPipeline(passesOnModule(pipeline), **pm)))
+    return failure();
+  return (*pm)->run(module);
 }
 
 LogicalResult mlir::s2s::lowerToLLVMDialect(ModuleOp module,

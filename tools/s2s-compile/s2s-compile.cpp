@@ -45,6 +45,7 @@ enum ExitCode : int {
 enum class EmitKind { MLIR, Linalg, LLVMIR, Assembly, Object, Shared };
 
 cl::OptionCategory compileCategory("s2s-compile options");
+PluginFlags pluginFlags(compileCategory);
 
 cl::opt<std::string> inputFilename(cl::Positional, cl::desc("<model.mlir>"),
                                    cl::Required, cl::cat(compileCategory));
@@ -140,8 +141,13 @@ int main(int argc, char **argv) {
     return kExitBadInput;
 
   CompilerSession session;
+  if (failed(session.loadPlugins(pluginFlags)) ||
+      failed(checkPassPipeline(pluginFlags.passes)))
+    return kExitBadInput;
   OwningOpRef<ModuleOp> module = session.load(inputFilename);
   if (!module)
+    return kExitCompileError;
+  if (failed(runPassPipeline(*module, pluginFlags.passes)))
     return kExitCompileError;
   if (failed(addSymbolPrefix(*module, symbolPrefix)))
     return kExitBadInput;

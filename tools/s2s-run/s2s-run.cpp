@@ -78,6 +78,7 @@ private:
 };
 
 cl::OptionCategory runCategory("s2s-run options");
+PluginFlags pluginFlags(runCategory);
 
 cl::opt<std::string> inputFilename(cl::Positional,
                                    cl::desc("<model.mlir or model.onnx>"),
@@ -378,8 +379,13 @@ int main(int argc, char **argv) {
     return kExitBadInput;
 
   CompilerSession session;
+  if (failed(session.loadPlugins(pluginFlags)) ||
+      failed(checkPassPipeline(pluginFlags.passes)))
+    return kExitBadInput;
   OwningOpRef<ModuleOp> module = session.load(inputFilename);
   if (!module)
+    return kExitCompileError;
+  if (failed(runPassPipeline(*module, pluginFlags.passes)))
     return kExitCompileError;
   FailureOr<func::FuncOp> func = findEntryFunction(*module, entryName);
   if (failed(func))

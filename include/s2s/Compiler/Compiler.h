@@ -16,6 +16,7 @@
 #include "mlir/Support/LLVM.h"
 #include "s2s/Transforms/Pipelines.h"
 #include "llvm/Support/CodeGen.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
 
 #include <memory>
@@ -43,6 +44,28 @@ void registerCompilerDialects(DialectRegistry &registry);
 /// What a tool holds while it compiles a model: a context with every
 /// dialect registered and loaded, the host target initialized, and a source
 /// manager whose diagnostic handler prints file:line:col and the source line.
+/// The plugin options of s2s-run and s2s-compile, in the tool's option
+/// category: --load-pass-plugin and --load-dialect-plugin (as in s2s-opt)
+/// and --passes, a pipeline of upstream, s2s or plugin passes run on the
+/// model before it is compiled.
+struct PluginFlags {
+  explicit PluginFlags(llvm::cl::OptionCategory &category);
+
+  llvm::cl::list<std::string> passPlugins;
+  llvm::cl::list<std::string> dialectPlugins;
+  llvm::cl::opt<std::string> passes;
+};
+
+/// Checks that `pipeline` (textual, as mlir-opt's --pass-pipeline, e.g.
+/// "builtin.module(my-pass)"; without the builtin.module(...) around it, it
+/// is nested in one) parses, its passes registered (those of pass
+/// plugins once loaded); failure after reporting why not.
+LogicalResult checkPassPipeline(StringRef pipeline);
+
+/// Runs `pipeline` on `module` with the command line's pass-manager
+/// options; nothing when it is empty.
+LogicalResult runPassPipeline(ModuleOp module, StringRef pipeline);
+
 class CompilerSession {
 public:
   CompilerSession();
@@ -54,6 +77,12 @@ public:
   /// ONNX model (a ".onnx" file or a serialized ModelProto). Null on
   /// failure, after reporting the problem.
   OwningOpRef<ModuleOp> load(StringRef path);
+
+  /// Loads the plugins of the command line (PluginFlags): the passes of the
+  /// pass plugins into the pass registry, the dialects of the dialect
+  /// plugins into this session's context. Call before load(). Failure after
+  /// reporting the file that could not be loaded and why.
+  LogicalResult loadPlugins(const PluginFlags &flags);
 
 private:
   std::unique_ptr<MLIRContext> context;
