@@ -159,3 +159,112 @@ func.func @negative_mha_value_differs(%x: tensor<2x5x8xf32>,
          tensor<24x8xf32>, tensor<8x8xf32>) -> tensor<2x5x8xf32>
   return %out : tensor<2x5x8xf32>
 }
+
+// -----
+
+/// A constant causal mask (-inf above the diagonal, as
+/// nn.Transformer.generate_square_subsequent_mask) becomes `causal`.
+// CHECK-LABEL: func.func @sdpa_causal_mask(
+// CHECK-NOT:     arith.constant
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} causal :
+// CHECK-SAME:        (tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32>
+func.func @sdpa_causal_mask(%q: tensor<1x2x3x4xf32>, %k: tensor<1x2x3x4xf32>,
+    %v: tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32> {
+  %mask = arith.constant dense<[[0.0, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000], [0.0, 0.0, 0.0]]> : tensor<3x3xf32>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>,
+         tensor<3x3xf32>) -> tensor<1x2x3x4xf32>
+  return %out : tensor<1x2x3x4xf32>
+}
+
+// -----
+
+/// Bottom-right aligned, boolean, with unit leading dimensions: 2 queries
+/// (positions 2 and 3) against 4 keys.
+// CHECK-LABEL: func.func @sdpa_causal_bool_mask(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} causal :
+func.func @sdpa_causal_bool_mask(%q: tensor<1x2x2x4xf32>,
+    %k: tensor<1x2x4x4xf32>, %v: tensor<1x2x4x4xf32>) -> tensor<1x2x2x4xf32> {
+  %mask = arith.constant dense<[[[[true, true, true, false], [true, true, true, true]]]]> : tensor<1x1x2x4xi1>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<1x2x2x4xf32>, tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>,
+         tensor<1x1x2x4xi1>) -> tensor<1x2x2x4xf32>
+  return %out : tensor<1x2x2x4xf32>
+}
+
+// -----
+
+/// The most negative float (torch.finfo(float32).min, as other exporters
+/// write the mask) has an exponential of 0 as -inf does: causal too.
+// CHECK-LABEL: func.func @sdpa_causal_finfo_min(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} causal :
+func.func @sdpa_causal_finfo_min(%q: tensor<1x2x3x4xf32>,
+    %k: tensor<1x2x3x4xf32>, %v: tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32> {
+  %mask = arith.constant dense<[[0.0, -3.40282347E+38, -3.40282347E+38], [0.0, 0.0, -3.40282347E+38], [0.0, 0.0, 0.0]]> : tensor<3x3xf32>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>,
+         tensor<3x3xf32>) -> tensor<1x2x3x4xf32>
+  return %out : tensor<1x2x3x4xf32>
+}
+
+// -----
+
+/// Kept: -1e9 leaves exp(score - 1e9) = 0 only while scores stay far from
+/// 1e9; the mask is not rewritten.
+// CHECK-LABEL: func.func @negative_sdpa_finite_mask(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} mask(%{{.+}}) :
+func.func @negative_sdpa_finite_mask(%q: tensor<1x2x3x4xf32>,
+    %k: tensor<1x2x3x4xf32>, %v: tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32> {
+  %mask = arith.constant dense<[[0.0, -1.0E+9, -1.0E+9], [0.0, 0.0, -1.0E+9], [0.0, 0.0, 0.0]]> : tensor<3x3xf32>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>,
+         tensor<3x3xf32>) -> tensor<1x2x3x4xf32>
+  return %out : tensor<1x2x3x4xf32>
+}
+
+// -----
+
+/// Kept: a triangle aligned top-left (query i sees keys 0 .. i) with fewer
+/// queries than keys is not s2s's causal mask.
+// CHECK-LABEL: func.func @negative_sdpa_top_left_mask(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} mask(%{{.+}}) :
+func.func @negative_sdpa_top_left_mask(%q: tensor<1x2x2x4xf32>,
+    %k: tensor<1x2x4x4xf32>, %v: tensor<1x2x4x4xf32>) -> tensor<1x2x2x4xf32> {
+  %mask = arith.constant dense<[[0.0, 0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000, 0xFF800000]]> : tensor<2x4xf32>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<1x2x2x4xf32>, tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>,
+         tensor<2x4xf32>) -> tensor<1x2x2x4xf32>
+  return %out : tensor<1x2x2x4xf32>
+}
+
+// -----
+
+/// Kept: one mask per batch (a leading dimension of 2), even when each is
+/// causal.
+// CHECK-LABEL: func.func @negative_sdpa_per_batch_mask(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} mask(%{{.+}}) :
+func.func @negative_sdpa_per_batch_mask(%q: tensor<2x2x3x4xf32>,
+    %k: tensor<2x2x3x4xf32>, %v: tensor<2x2x3x4xf32>) -> tensor<2x2x3x4xf32> {
+  %mask = arith.constant dense<[[[[true, false, false], [true, true, false], [true, true, true]]], [[[true, false, false], [true, true, false], [true, true, true]]]]> : tensor<2x1x3x3xi1>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<2x2x3x4xf32>, tensor<2x2x3x4xf32>, tensor<2x2x3x4xf32>,
+         tensor<2x1x3x3xi1>) -> tensor<2x2x3x4xf32>
+  return %out : tensor<2x2x3x4xf32>
+}
+
+// -----
+
+/// Multi-head attention with a causal attn_mask [Tq, Tk]: `causal`; the key
+/// padding mask stays.
+// CHECK-LABEL: func.func @mha_causal_attn_mask(
+// CHECK:         s2s.multi_head_attention %{{.+}} in_proj_weight(%{{.+}}) out_proj_weight(%{{.+}}) key_padding_mask(%{{.+}}) num_heads(2) batch_first causal :
+func.func @mha_causal_attn_mask(%x: tensor<2x3x8xf32>, %w_in: tensor<24x8xf32>,
+    %w_out: tensor<8x8xf32>, %kpm: tensor<2x3xi1>) -> tensor<2x3x8xf32> {
+  %am = arith.constant dense<[[0.0, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000], [0.0, 0.0, 0.0]]> : tensor<3x3xf32>
+  %out = s2s.multi_head_attention %x in_proj_weight(%w_in)
+      out_proj_weight(%w_out) key_padding_mask(%kpm) attn_mask(%am)
+      num_heads(2) batch_first
+      : (tensor<2x3x8xf32>, tensor<24x8xf32>, tensor<8x8xf32>, tensor<2x3xi1>,
+         tensor<3x3xf32>) -> tensor<2x3x8xf32>
+  return %out : tensor<2x3x8xf32>
+}

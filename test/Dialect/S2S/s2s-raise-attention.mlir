@@ -760,6 +760,36 @@ func.func @single_head(%q: tensor<7x3xf32>, %k: tensor<5x3xf32>, %v: tensor<5x3x
 
 // -----
 
+/// A constant causal mask (as nn.Transformer.generate_square_subsequent_mask
+/// makes it) added to the scores: the raised op is causal, without a mask.
+// CHECK-LABEL: func.func @causal_constant_mask(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} scale(1.000000e+00) causal :
+// CHECK-SAME:        (tensor<1x1x4x3xf32>, tensor<1x1x4x3xf32>, tensor<1x1x4x3xf32>) -> tensor<1x1x4x3xf32>
+func.func @causal_constant_mask(%q: tensor<4x3xf32>, %k: tensor<4x3xf32>,
+    %v: tensor<4x3xf32>) -> tensor<4x3xf32> {
+  %mask = arith.constant dense<[[0.0, 0xFF800000, 0xFF800000, 0xFF800000],
+       [0.0, 0.0, 0xFF800000, 0xFF800000],
+       [0.0, 0.0, 0.0, 0xFF800000],
+       [0.0, 0.0, 0.0, 0.0]]> : tensor<4x4xf32>
+  %empty1 = tensor.empty() : tensor<3x4xf32>
+  %tr2 = linalg.transpose ins(%k : tensor<4x3xf32>) outs(%empty1 : tensor<3x4xf32>) permutation = [1, 0]
+  %cst3 = arith.constant 0.0 : f32
+  %empty4 = tensor.empty() : tensor<4x4xf32>
+  %fill5 = linalg.fill ins(%cst3 : f32) outs(%empty4 : tensor<4x4xf32>) -> tensor<4x4xf32>
+  %mm6 = linalg.matmul ins(%q, %tr2 : tensor<4x3xf32>, tensor<3x4xf32>) outs(%fill5 : tensor<4x4xf32>) -> tensor<4x4xf32>
+  %empty_m = tensor.empty() : tensor<4x4xf32>
+  %masked = linalg.add ins(%mm6, %mask : tensor<4x4xf32>, tensor<4x4xf32>) outs(%empty_m : tensor<4x4xf32>) -> tensor<4x4xf32>
+  %empty7 = tensor.empty() : tensor<4x4xf32>
+  %sm8 = linalg.softmax dimension(1) ins(%masked : tensor<4x4xf32>) outs(%empty7 : tensor<4x4xf32>) -> tensor<4x4xf32>
+  %cst9 = arith.constant 0.0 : f32
+  %empty10 = tensor.empty() : tensor<4x3xf32>
+  %fill11 = linalg.fill ins(%cst9 : f32) outs(%empty10 : tensor<4x3xf32>) -> tensor<4x3xf32>
+  %mm12 = linalg.matmul ins(%sm8, %v : tensor<4x4xf32>, tensor<4x3xf32>) outs(%fill11 : tensor<4x3xf32>) -> tensor<4x3xf32>
+  return %mm12 : tensor<4x3xf32>
+}
+
+// -----
+
 /// Left alone: f64.
 // CHECK-LABEL: func.func @f64_left_alone(
 // CHECK-NOT: s2s.scaled_dot_product_attention

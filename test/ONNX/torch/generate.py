@@ -119,6 +119,21 @@ def main():
     export("embedding_linear_gelu", EmbedLinear(),
            [torch.randint(0, 20, (3, 4))], ["tokens"], ["out"])
 
+    export_causal_layer()
+
+
+def export_causal_layer():
+    """A Transformer encoder layer with the causal mask of a decoder
+    (nn.Transformer.generate_square_subsequent_mask), a constant of the
+    exported graph that s2s turns into the causal attribute."""
+    torch.manual_seed(1)
+    layer = nn.TransformerEncoderLayer(16, 4, dim_feedforward=32, dropout=0.0,
+                                       batch_first=True)
+    mask = nn.Transformer.generate_square_subsequent_mask(6)
+    export("transformer_encoder_layer_causal",
+           Wrap(layer, lambda m, x: m(x, src_mask=mask)),
+           [torch.randn(2, 6, 16)], ["x"], ["out"], opset=17, no_grad=False)
+
 
 if __name__ == "__main__":
     main()

@@ -8,7 +8,12 @@
 //    everywhere or an additive mask that is zero everywhere, seq_lens that
 //    are all the sequence length;
 //  * s2s.multi_head_attention with key = value = query is written as
-//    self-attention (no key and value), the form s2s-pack-qkv recognizes.
+//    self-attention (no key and value), the form s2s-pack-qkv recognizes;
+//  * a constant mask of scaled dot-product or multi-head attention that is
+//    the bottom-right aligned causal triangle (as
+//    nn.Transformer.generate_square_subsequent_mask makes it, -inf above
+//    the diagonal; or boolean) becomes the `causal` attribute, with which
+//    the tiled attention skips the hidden key blocks.
 //
 // Dropping an operand also drops the work it costs (a masked path, a
 // per-step length test).
@@ -56,6 +61,50 @@ static bool isNeutralMask(Value v) {
   if (auto number = dyn_cast_if_present<FloatAttr>(value))
     return number.getValue().isZero();
   return false;
+}
+
+/// Whether the constant `mask`, of static shape [..., Tq, Tk] with every
+/// leading dimension 1 (one mask for every batch and head), is the bottom-
+/// right aligned causal mask: query i may attend key j iff j <= i + Tk - Tq.
+/// Boolean: true exactly there. Additive: 0 there, -inf elsewhere; or, when
+/// every query sees a key (Tq <= Tk), a negative number so large that its
+/// exponential is 0 (<= -1e30, as torch.finfo(float32).min), which then
+/// gives the same softmax.
+static bool isCausalMask(Value mask) {
+  DenseElementsAttr attr;
+  if (!mask || !matchPattern(mask, m_Constant(&attr)) || attr.isSplat())
+    return false;
+  auto type = cast<RankedTensorType>(attr.getType());
+  int64_t rank = type.getRank();
+  if (rank < 2 || !type.hasStaticShape() ||
+      llvm::any_of(type.getShape().drop_back(2),
+                   [](int64_t size) { return size != 1; }))
+    return false;
+  int64_t tq = type.getDimSize(rank - 2), tk = type.getDimSize(rank - 1);
+  auto visible = [&](int64_t index) {
+    int64_t i = index / tk, j = index % tk;
+    return j <= i + tk - tq;
+  };
+  Type elt = type.getElementType();
+  if (elt.isInteger(1)) {
+    for (auto [index, value] : llvm::enumerate(attr.getValues<bool>()))
+      if (value != visible(static_cast<int64_t>(index)))
+        return false;
+    return true;
+  }
+  if (!isa<FloatType>(elt))
+    return false;
+  for (auto [index, value] : llvm::enumerate(attr.getValues<APFloat>())) {
+    if (visible(static_cast<int64_t>(index))) {
+      if (!value.isZero())
+        return false;
+    } else if (!(value.isInfinity() && value.isNegative()) &&
+               !(tq <= tk && value.isNegative() && !value.isNaN() &&
+                 value.convertToDouble() <= -1e30)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /// seq_lens equal to the (static) sequence length everywhere.
@@ -112,6 +161,42 @@ template <typename OpTy> struct DropNeutralMask : OpRewritePattern<OpTy> {
     if (!isNeutralMask(op.getMask()))
       return rewriter.notifyMatchFailure(op, "no mask, or one that masks");
     rewriter.modifyOpInPlace(op, [&] { op.getMaskMutable().clear(); });
+    return success();
+  }
+};
+
+/// s2s.scaled_dot_product_attention with a constant causal mask: the
+/// mask goes and the op is `causal` (bottom-right aligned, as the mask).
+struct CausalMaskToAttribute : OpRewritePattern<ScaledDotProductAttentionOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(ScaledDotProductAttentionOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!isCausalMask(op.getMask()))
+      return rewriter.notifyMatchFailure(op, "no causal constant mask");
+    rewriter.modifyOpInPlace(op, [&] {
+      op.getMaskMutable().clear();
+      op.setCausal(true);
+    });
+    return success();
+  }
+};
+
+/// s2s.multi_head_attention with an attn_mask [Tq, Tk] that is a constant
+/// causal mask: the mask goes and the op is `causal`.
+struct CausalAttnMaskToAttribute : OpRewritePattern<MultiHeadAttentionOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(MultiHeadAttentionOp op,
+                                PatternRewriter &rewriter) const override {
+    Value mask = op.getAttnMask();
+    if (!mask || cast<RankedTensorType>(mask.getType()).getRank() != 2 ||
+        !isCausalMask(mask))
+      return rewriter.notifyMatchFailure(op, "no causal constant attn_mask");
+    rewriter.modifyOpInPlace(op, [&] {
+      op.getAttnMaskMutable().clear();
+      op.setCausal(true);
+    });
     return success();
   }
 };
@@ -181,12 +266,15 @@ void AttentionOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 
 void ScaledDotProductAttentionOp::getCanonicalizationPatterns(
     RewritePatternSet &patterns, MLIRContext *context) {
-  patterns.add<DropNeutralMask<ScaledDotProductAttentionOp>>(context);
+  patterns
+      .add<DropNeutralMask<ScaledDotProductAttentionOp>, CausalMaskToAttribute>(
+          context);
 }
 
 void MultiHeadAttentionOp::getCanonicalizationPatterns(
     RewritePatternSet &patterns, MLIRContext *context) {
-  patterns.add<CanonicalizeMultiHeadAttention<MultiHeadAttentionOp>>(context);
+  patterns.add<CanonicalizeMultiHeadAttention<MultiHeadAttentionOp>,
+               CausalAttnMaskToAttribute>(context);
 }
 
 void CachedMultiHeadAttentionOp::getCanonicalizationPatterns(

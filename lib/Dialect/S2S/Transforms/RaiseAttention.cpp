@@ -903,6 +903,10 @@ struct S2SRaiseAttentionPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateRaiseAttentionPatterns(patterns);
+    // The raised ops in canonical form: a constant mask that masks nothing
+    // goes, a causal one becomes the causal attribute.
+    ScaledDotProductAttentionOp::getCanonicalizationPatterns(patterns,
+                                                             &getContext());
     // Leave the IR that does not match as it was: no folding, no constant
     // hoisting.
     GreedyRewriteConfig config;

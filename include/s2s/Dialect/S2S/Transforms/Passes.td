@@ -240,6 +240,12 @@ def S2SRaiseAttentionPass : Pass<"s2s-raise-attention"> {
     Rank-3 and rank-2 operands are expanded to `[1, N, T, D]` and
     `[1, 1, T, D]` and the result collapsed back.
 
+    The raised ops are canonicalized as the pass creates them: a constant
+    mask that masks nothing is dropped, and a constant mask that is the
+    causal triangle (bottom-right aligned; `-inf` above the diagonal, as
+    `nn.Transformer.generate_square_subsequent_mask`, or boolean) becomes
+    the `causal` attribute, so that the lowering skips the hidden key blocks.
+
     Batch and sequence sizes may be dynamic (`?`), as an export with
     dynamic axes has them: the ops of the chain tie two `?` that meet (a
     contraction's operands share its loop sizes), while a static size
