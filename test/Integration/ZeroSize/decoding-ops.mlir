@@ -1,7 +1,8 @@
 // The decoding ops on empty sizes: no top k (k = 0), an index_select with
 // no indices (also from an empty dimension), log_softmax over an empty
 // dimension, a KV cache append of no positions (at the end of a full
-// cache, and into a cache of capacity 0).
+// cache, and into a cache of capacity 0), the cached multi-head attention
+// of no positions or no sentences.
 
 // RUN: s2s-run %s --entry=top_k_none | FileCheck %s --check-prefix=TOPK
 // TOPK:      result #0: tensor<2x0xf32>
@@ -67,4 +68,53 @@ func.func @kv_cache_append_none()
       -> (tensor<1x0x3xf32>, tensor<1x?x3xf32>)
   return %out, %valid, %valid0
       : tensor<1x2x3xf32>, tensor<1x?x3xf32>, tensor<1x?x3xf32>
+}
+
+// The cached multi-head attention of no positions (S = 0) at the end of its
+// caches: an empty output, the caches unchanged; and with a cache of
+// capacity 0 and no positions; and of a batch of 0 sentences.
+// RUN: s2s-run %s --entry=cached_mha_none | FileCheck %s --check-prefix=MHA
+// MHA:      result #0: tensor<1x0x2xf32>
+// MHA-NEXT: {{\[\[}}]]
+// MHA-NEXT: result #1: tensor<1x1x2x2xf32>
+// MHA-NEXT: {{\[\[\[\[}}1, 2]
+// MHA-NEXT:    [3, 4]]]]
+// MHA-NEXT: result #2: tensor<1x1x0x2xf32>
+// MHA-NEXT: {{\[\[\[}}]]]
+// MHA-NEXT: result #3: tensor<0x1x2xf32>
+// MHA-NEXT: []
+func.func @cached_mha_none()
+    -> (tensor<1x0x2xf32>, tensor<1x1x2x2xf32>, tensor<1x1x0x2xf32>,
+        tensor<0x1x2xf32>) {
+  %pos = arith.constant 2 : index
+  %c0 = arith.constant 0 : index
+  %none = arith.constant dense<> : tensor<1x0x2xf32>
+  %cache = arith.constant dense<[[[[1.0, 2.0], [3.0, 4.0]]]]>
+      : tensor<1x1x2x2xf32>
+  %w_in = arith.constant dense<1.0> : tensor<6x2xf32>
+  %w_out = arith.constant dense<1.0> : tensor<2x2xf32>
+  %out, %k, %v = s2s.cached_multi_head_attention %none cache(%cache, %cache)
+      at(%pos) in_proj_weight(%w_in) out_proj_weight(%w_out) num_heads(1)
+      batch_first
+      : (tensor<1x0x2xf32>, tensor<1x1x2x2xf32>, tensor<1x1x2x2xf32>, index,
+         tensor<6x2xf32>, tensor<2x2xf32>)
+      -> (tensor<1x0x2xf32>, tensor<1x1x2x2xf32>, tensor<1x1x2x2xf32>)
+  %empty_cache = arith.constant dense<> : tensor<1x1x0x2xf32>
+  %out0, %k0, %v0 = s2s.cached_multi_head_attention %none
+      cache(%empty_cache, %empty_cache) at(%c0) in_proj_weight(%w_in)
+      out_proj_weight(%w_out) num_heads(1) batch_first
+      : (tensor<1x0x2xf32>, tensor<1x1x0x2xf32>, tensor<1x1x0x2xf32>, index,
+         tensor<6x2xf32>, tensor<2x2xf32>)
+      -> (tensor<1x0x2xf32>, tensor<1x1x0x2xf32>, tensor<1x1x0x2xf32>)
+  %no_batch = arith.constant dense<> : tensor<0x1x2xf32>
+  %no_cache = arith.constant dense<> : tensor<0x1x4x2xf32>
+  %outb, %kb, %vb = s2s.cached_multi_head_attention %no_batch
+      cache(%no_cache, %no_cache) at(%c0) in_proj_weight(%w_in)
+      out_proj_weight(%w_out) num_heads(1) batch_first
+      : (tensor<0x1x2xf32>, tensor<0x1x4x2xf32>, tensor<0x1x4x2xf32>, index,
+         tensor<6x2xf32>, tensor<2x2xf32>)
+      -> (tensor<0x1x2xf32>, tensor<0x1x4x2xf32>, tensor<0x1x4x2xf32>)
+  return %out, %k, %k0, %outb
+      : tensor<1x0x2xf32>, tensor<1x1x2x2xf32>, tensor<1x1x0x2xf32>,
+        tensor<0x1x2xf32>
 }
