@@ -240,10 +240,10 @@ func.func private @encoder_layer(%x: $X, %in_w: $W3, %in_b: $B3,
   return %y : $X
 }
 
-// One step of a decoder layer for position pos: x [N, 1, $D]; its keys and
-// values are appended to the layer's caches at pos, and the self-attention
-// reads the caches' valid prefix; the cross-attention reads the memory's
-// keys and values (computed once).
+// One step of a decoder layer for position pos: x [N, 1, $D]; its
+// self-attention (s2s.cached_multi_head_attention) writes its keys and
+// values into the layer's caches at pos and reads their valid prefix; the
+// cross-attention reads the memory's keys and values (computed once).
 func.func private @decoder_layer(%x: $X, %k_cache: $C, %v_cache: $C,
     %pos: index, %kc: $HX, %vc: $HX,
     %sa_in_w: $W3, %sa_in_b: $B3, %sa_out_w: $WD, %sa_out_b: $VD,
@@ -252,22 +252,14 @@ func.func private @decoder_layer(%x: $X, %k_cache: $C, %v_cache: $C,
     %n1_w: $VD, %n1_b: $VD, %n2_w: $VD, %n2_b: $VD, %n3_w: $VD, %n3_b: $VD)
     -> ($X, $C, $C) {
   %c0 = arith.constant 0 : index
-  %cD = arith.constant $D : index
-  %c2D = arith.constant $D2 : index
-  %q = func.call @projection(%x, %sa_in_w, %sa_in_b, %c0)
-      : ($X, $W3, $B3, index) -> $HX
-  %k = func.call @projection(%x, %sa_in_w, %sa_in_b, %cD)
-      : ($X, $W3, $B3, index) -> $HX
-  %v = func.call @projection(%x, %sa_in_w, %sa_in_b, %c2D)
-      : ($X, $W3, $B3, index) -> $HX
-  %k_next, %keys = s2s.kv_cache_append %k into %k_cache at(%pos) dim(2)
-      : ($HX, $C, index) -> ($C, $HX)
-  %v_next, %values = s2s.kv_cache_append %v into %v_cache at(%pos) dim(2)
-      : ($HX, $C, index) -> ($C, $HX)
-  %sa = s2s.scaled_dot_product_attention %q, %keys, %values causal
-      : ($HX, $HX, $HX) -> $HX
-  %x1 = func.call @attention_out(%x, %sa, %sa_out_w, %sa_out_b, %n1_w, %n1_b)
-      : ($X, $HX, $WD, $VD, $VD, $VD) -> $X
+  %sa, %k_next, %v_next = s2s.cached_multi_head_attention %x
+      cache(%k_cache, %v_cache) at(%pos) in_proj_weight(%sa_in_w)
+      in_proj_bias(%sa_in_b) out_proj_weight(%sa_out_w)
+      out_proj_bias(%sa_out_b) num_heads($NH) batch_first causal
+      : ($X, $C, $C, index, $W3, $B3, $WD, $VD) -> ($X, $C, $C)
+  %sa_sum = arith.addf %x, %sa : $X
+  %x1 = s2s.layer_norm %sa_sum weight(%n1_w) bias(%n1_b)
+      normalized_shape([$D]) eps(1.0e-05) : ($X, $VD, $VD) -> $X
   %cq = func.call @projection(%x1, %ca_in_w, %ca_in_b, %c0)
       : ($X, $W3, $B3, index) -> $HX
   %ca = s2s.scaled_dot_product_attention %cq, %kc, %vc
@@ -301,8 +293,8 @@ def mlir(name):
       % BOS)
     p("// The encoder and each decoder layer's cross-attention keys and")
     p("// values run once; each step runs one position per sentence, its")
-    p("// self-attention keys and values appended to a KV cache of capacity")
-    p("// %d per layer (s2s.kv_cache_append, in place)." % CAPACITY)
+    p("// self-attention keys and values written into a KV cache of capacity")
+    p("// %d per layer (s2s.cached_multi_head_attention, in place)." % CAPACITY)
     p("//")
     p("// The layers' parameters come stacked ([layers, ...]) and the layers")
     p("// run as a loop, so that the code of a layer exists once; so do the")

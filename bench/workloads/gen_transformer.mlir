@@ -7,8 +7,8 @@
 // decoding greedily from BOS = 1 for `steps` steps (no stop at EOS).
 // The encoder and each decoder layer's cross-attention keys and
 // values run once; each step runs one position per sentence, its
-// self-attention keys and values appended to a KV cache of capacity
-// 512 per layer (s2s.kv_cache_append, in place).
+// self-attention keys and values written into a KV cache of capacity
+// 512 per layer (s2s.cached_multi_head_attention, in place).
 //
 // The layers' parameters come stacked ([layers, ...]) and the layers
 // run as a loop, so that the code of a layer exists once; so do the
@@ -131,10 +131,10 @@ func.func private @encoder_layer(%x: tensor<?x?x512xf32>, %in_w: tensor<1536x512
   return %y : tensor<?x?x512xf32>
 }
 
-// One step of a decoder layer for position pos: x [N, 1, 512]; its keys and
-// values are appended to the layer's caches at pos, and the self-attention
-// reads the caches' valid prefix; the cross-attention reads the memory's
-// keys and values (computed once).
+// One step of a decoder layer for position pos: x [N, 1, 512]; its
+// self-attention (s2s.cached_multi_head_attention) writes its keys and
+// values into the layer's caches at pos and reads their valid prefix; the
+// cross-attention reads the memory's keys and values (computed once).
 func.func private @decoder_layer(%x: tensor<?x?x512xf32>, %k_cache: tensor<?x8x512x64xf32>, %v_cache: tensor<?x8x512x64xf32>,
     %pos: index, %kc: tensor<?x8x?x64xf32>, %vc: tensor<?x8x?x64xf32>,
     %sa_in_w: tensor<1536x512xf32>, %sa_in_b: tensor<1536xf32>, %sa_out_w: tensor<512x512xf32>, %sa_out_b: tensor<512xf32>,
@@ -143,22 +143,14 @@ func.func private @decoder_layer(%x: tensor<?x?x512xf32>, %k_cache: tensor<?x8x5
     %n1_w: tensor<512xf32>, %n1_b: tensor<512xf32>, %n2_w: tensor<512xf32>, %n2_b: tensor<512xf32>, %n3_w: tensor<512xf32>, %n3_b: tensor<512xf32>)
     -> (tensor<?x?x512xf32>, tensor<?x8x512x64xf32>, tensor<?x8x512x64xf32>) {
   %c0 = arith.constant 0 : index
-  %cD = arith.constant 512 : index
-  %c2D = arith.constant 1024 : index
-  %q = func.call @projection(%x, %sa_in_w, %sa_in_b, %c0)
-      : (tensor<?x?x512xf32>, tensor<1536x512xf32>, tensor<1536xf32>, index) -> tensor<?x8x?x64xf32>
-  %k = func.call @projection(%x, %sa_in_w, %sa_in_b, %cD)
-      : (tensor<?x?x512xf32>, tensor<1536x512xf32>, tensor<1536xf32>, index) -> tensor<?x8x?x64xf32>
-  %v = func.call @projection(%x, %sa_in_w, %sa_in_b, %c2D)
-      : (tensor<?x?x512xf32>, tensor<1536x512xf32>, tensor<1536xf32>, index) -> tensor<?x8x?x64xf32>
-  %k_next, %keys = s2s.kv_cache_append %k into %k_cache at(%pos) dim(2)
-      : (tensor<?x8x?x64xf32>, tensor<?x8x512x64xf32>, index) -> (tensor<?x8x512x64xf32>, tensor<?x8x?x64xf32>)
-  %v_next, %values = s2s.kv_cache_append %v into %v_cache at(%pos) dim(2)
-      : (tensor<?x8x?x64xf32>, tensor<?x8x512x64xf32>, index) -> (tensor<?x8x512x64xf32>, tensor<?x8x?x64xf32>)
-  %sa = s2s.scaled_dot_product_attention %q, %keys, %values causal
-      : (tensor<?x8x?x64xf32>, tensor<?x8x?x64xf32>, tensor<?x8x?x64xf32>) -> tensor<?x8x?x64xf32>
-  %x1 = func.call @attention_out(%x, %sa, %sa_out_w, %sa_out_b, %n1_w, %n1_b)
-      : (tensor<?x?x512xf32>, tensor<?x8x?x64xf32>, tensor<512x512xf32>, tensor<512xf32>, tensor<512xf32>, tensor<512xf32>) -> tensor<?x?x512xf32>
+  %sa, %k_next, %v_next = s2s.cached_multi_head_attention %x
+      cache(%k_cache, %v_cache) at(%pos) in_proj_weight(%sa_in_w)
+      in_proj_bias(%sa_in_b) out_proj_weight(%sa_out_w)
+      out_proj_bias(%sa_out_b) num_heads(8) batch_first causal
+      : (tensor<?x?x512xf32>, tensor<?x8x512x64xf32>, tensor<?x8x512x64xf32>, index, tensor<1536x512xf32>, tensor<1536xf32>, tensor<512x512xf32>, tensor<512xf32>) -> (tensor<?x?x512xf32>, tensor<?x8x512x64xf32>, tensor<?x8x512x64xf32>)
+  %sa_sum = arith.addf %x, %sa : tensor<?x?x512xf32>
+  %x1 = s2s.layer_norm %sa_sum weight(%n1_w) bias(%n1_b)
+      normalized_shape([512]) eps(1.0e-05) : (tensor<?x?x512xf32>, tensor<512xf32>, tensor<512xf32>) -> tensor<?x?x512xf32>
   %cq = func.call @projection(%x1, %ca_in_w, %ca_in_b, %c0)
       : (tensor<?x?x512xf32>, tensor<1536x512xf32>, tensor<1536xf32>, index) -> tensor<?x8x?x64xf32>
   %ca = s2s.scaled_dot_product_attention %cq, %kc, %vc
