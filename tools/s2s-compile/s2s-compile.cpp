@@ -15,6 +15,7 @@
 #include "s2s/Compiler/Compiler.h"
 
 #include "mlir/Support/FileUtilities.h"
+#include "s2s/Support/ExitCodes.h"
 #include "s2s/Support/ToolOptions.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
@@ -32,15 +33,6 @@ using namespace mlir::s2s;
 namespace cl = llvm::cl;
 
 namespace {
-
-/// Exit codes of s2s-compile.
-enum ExitCode : int {
-  kExitSuccess = 0,
-  /// Bad command line, unusable entry point or unwritable output.
-  kExitBadInput = 2,
-  /// The model does not parse, verify, lower or link.
-  kExitCompileError = 3,
-};
 
 enum class EmitKind { MLIR, Linalg, LLVMIR, Assembly, Object, Shared };
 

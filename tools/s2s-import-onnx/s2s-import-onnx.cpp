@@ -24,6 +24,7 @@
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Support/FileUtilities.h"
+#include "s2s/Support/ExitCodes.h"
 #include "s2s/Support/ToolOptions.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -36,15 +37,6 @@ using namespace mlir::s2s;
 namespace cl = llvm::cl;
 
 namespace {
-
-/// Exit codes of s2s-import-onnx.
-enum ExitCode : int {
-  kExitSuccess = 0,
-  /// A bad command line, or a model that cannot be read or imported.
-  kExitImportError = 1,
-  /// The output file cannot be written.
-  kExitOutputError = 2,
-};
 
 cl::OptionCategory importCategory("s2s-import-onnx options");
 
@@ -71,14 +63,14 @@ int main(int argc, char **argv) {
   if (!s2s::parseToolCommandLine(argc, argv,
                                  "s2s-import-onnx: import an ONNX model\n",
                                  importCategory))
-    return kExitImportError;
+    return kExitBadInput;
 
   std::string error;
   std::unique_ptr<llvm::MemoryBuffer> file =
       openInputFile(inputFilename, &error);
   if (!file) {
     llvm::errs() << "error: " << error << "\n";
-    return kExitImportError;
+    return kExitBadInput;
   }
 
   DialectRegistry registry;
@@ -96,13 +88,13 @@ int main(int argc, char **argv) {
   FailureOr<OwningOpRef<ModuleOp>> module =
       importONNXModel(&context, file->getBuffer(), inputFilename, options);
   if (failed(module))
-    return kExitImportError;
+    return kExitCompileError;
 
   std::unique_ptr<llvm::ToolOutputFile> output =
       openOutputFile(outputFilename, &error);
   if (!output) {
     llvm::errs() << "error: " << error << "\n";
-    return kExitOutputError;
+    return kExitBadInput;
   }
   (*module)->print(output->os(), OpPrintingFlags());
   output->os() << "\n";

@@ -20,6 +20,7 @@
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
+#include "s2s/Support/ExitCodes.h"
 #include "s2s/Support/ToolOptions.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
@@ -41,21 +42,6 @@ using namespace mlir::s2s;
 namespace cl = llvm::cl;
 
 namespace {
-
-/// Exit codes of s2s-run.
-enum ExitCode : int {
-  kExitSuccess = 0,
-  /// --expect found a result outside the tolerance.
-  kExitMismatch = 1,
-  /// Bad command line or input file (missing, wrong dtype or shape).
-  kExitBadInput = 2,
-  /// The model does not parse, verify or compile.
-  kExitCompileError = 3,
-  /// The computation stopped: a check inside it failed (on values the
-  /// model computes) or its memory could not be allocated; the compiled
-  /// code has written the message to standard error.
-  kExitStopped = 4,
-};
 
 /// A check that fails inside the compiled computation writes its message
 /// to standard error and calls abort(): s2s-run exits with kExitStopped
