@@ -34,10 +34,14 @@
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/SubtargetFeature.h"
 
 #include <thread>
 
@@ -418,16 +422,94 @@ LogicalResult mlir::s2s::lowerToLinalg(ModuleOp module,
   return (*pm)->run(module);
 }
 
+mlir::s2s::TargetFlags::TargetFlags(llvm::cl::OptionCategory &category)
+    : triple("mtriple",
+             llvm::cl::desc("The target triple to compile for (default: the "
+                            "host's), e.g. aarch64-linux-gnu"),
+             llvm::cl::value_desc("triple"), llvm::cl::init(""),
+             llvm::cl::cat(category)),
+      cpu("mcpu",
+          llvm::cl::desc("The CPU to compile for (default: the host's, or "
+                         "'generic' for another triple), e.g. haswell"),
+          llvm::cl::value_desc("cpu"), llvm::cl::init(""),
+          llvm::cl::cat(category)),
+      attrs("mattr",
+            llvm::cl::desc("Target features to add or remove, e.g. "
+                           "'-avx512f' or '+avx2,+fma'"),
+            llvm::cl::value_desc("+a,-b"), llvm::cl::init(""),
+            llvm::cl::cat(category)) {}
+
+bool mlir::s2s::TargetSpec::isCrossTarget() const {
+  return !triple.empty() && llvm::Triple(llvm::Triple::normalize(triple)) !=
+                                llvm::Triple(llvm::sys::getProcessTriple());
+}
+
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
-mlir::s2s::createHostTargetMachine(llvm::CodeGenOptLevel optLevel) {
-  llvm::Expected<llvm::orc::JITTargetMachineBuilder> builder =
-      llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!builder)
-    return builder.takeError();
-  builder->setCodeGenOptLevel(optLevel);
-  // Position-independent, so that objects link into shared libraries too.
-  builder->setRelocationModel(llvm::Reloc::PIC_);
-  return builder->createTargetMachine();
+mlir::s2s::createTargetMachine(const TargetSpec &spec,
+                               llvm::CodeGenOptLevel optLevel) {
+  bool cross = spec.isCrossTarget();
+  if (cross) {
+    llvm::InitializeAllTargetInfos();
+    llvm::InitializeAllTargets();
+    llvm::InitializeAllTargetMCs();
+    llvm::InitializeAllAsmPrinters();
+  }
+  llvm::Triple triple(cross ? llvm::Triple::normalize(spec.triple)
+                            : llvm::sys::getProcessTriple());
+  std::string error;
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!target)
+    return llvm::createStringError("unknown --mtriple '" + spec.triple +
+                                   "': " + error);
+  bool hostCPU = !cross && (spec.cpu.empty() || spec.cpu == "native");
+  std::string cpu = hostCPU            ? llvm::sys::getHostCPUName().str()
+                    : spec.cpu.empty() ? std::string("generic")
+                                       : spec.cpu;
+  llvm::SubtargetFeatures features;
+  if (hostCPU)
+    for (const auto &feature : llvm::sys::getHostCPUFeatures())
+      features.AddFeature(feature.getKey(), feature.getValue());
+  if (!spec.attrs.empty())
+    for (StringRef attr : llvm::split(spec.attrs, ','))
+      if (!attr.trim().empty())
+        features.AddFeature(attr.trim());
+  std::unique_ptr<llvm::MCSubtargetInfo> subtarget(
+      target->createMCSubtargetInfo(triple, cpu, features.getString()));
+  if (!subtarget || !subtarget->isCPUStringValid(cpu))
+    return llvm::createStringError("unknown --mcpu '" + cpu + "' for " +
+                                   triple.str());
+  llvm::TargetOptions options;
+  std::unique_ptr<llvm::TargetMachine> machine(
+      target->createTargetMachine(triple, cpu, features.getString(), options,
+                                  llvm::Reloc::PIC_, std::nullopt, optLevel));
+  if (!machine)
+    return llvm::createStringError("cannot create a target machine for " +
+                                   triple.str() + " (" + cpu + ")");
+  return machine;
+}
+
+cpu::CPUTarget
+mlir::s2s::getCPUTarget(const llvm::TargetMachine &targetMachine) {
+  const llvm::MCSubtargetInfo *subtarget = targetMachine.getMCSubtargetInfo();
+  int64_t bits = 128;
+  bool fma = false;
+  if (targetMachine.getTargetTriple().isX86()) {
+    if (subtarget->checkFeatures("+avx512f"))
+      bits = 512;
+    else if (subtarget->checkFeatures("+avx"))
+      bits = 256;
+    fma = subtarget->checkFeatures("+fma");
+  } else if (targetMachine.getTargetTriple().isAArch64()) {
+    // NEON's 128-bit registers (SVE's width is not known at compile time),
+    // 32 of them, with fused multiply-add.
+    fma = true;
+  }
+  cpu::CPUTarget result = cpu::CPUTarget::fromVectorBits(bits);
+  if (targetMachine.getTargetTriple().isAArch64())
+    result.vectorRegisters = 32;
+  result.hasFMA = fma;
+  return result;
 }
 
 llvm::Expected<std::unique_ptr<llvm::Module>>

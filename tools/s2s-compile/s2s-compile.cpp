@@ -38,6 +38,7 @@ enum class EmitKind { MLIR, Linalg, LLVMIR, Assembly, Object, Shared };
 
 cl::OptionCategory compileCategory("s2s-compile options");
 PluginFlags pluginFlags(compileCategory);
+TargetFlags targetFlags(compileCategory);
 
 cl::opt<std::string> inputFilename(cl::Positional, cl::desc("<model.mlir>"),
                                    cl::Required, cl::cat(compileCategory));
@@ -136,6 +137,14 @@ int main(int argc, char **argv) {
   if (failed(session.loadPlugins(pluginFlags)) ||
       failed(checkPassPipeline(pluginFlags.passes)))
     return kExitBadInput;
+  // The kernels take their vector width from the target, unless the
+  // pipeline options give one.
+  llvm::Expected<std::unique_ptr<llvm::TargetMachine>> targetMachine =
+      createTargetMachine(targetFlags.getSpec());
+  if (!targetMachine)
+    return fail(llvm::toString(targetMachine.takeError()), kExitBadInput);
+  if (options->vectorBits == 0)
+    options->vectorBits = getCPUTarget(**targetMachine).vectorBits;
   OwningOpRef<ModuleOp> module = session.load(inputFilename);
   if (!module)
     return kExitCompileError;
@@ -200,10 +209,6 @@ int main(int argc, char **argv) {
       return fail(llvm::toString(path.takeError()), kExitCompileError);
     openMPRuntime = *path;
   }
-  llvm::Expected<std::unique_ptr<llvm::TargetMachine>> targetMachine =
-      createHostTargetMachine();
-  if (!targetMachine)
-    return fail(llvm::toString(targetMachine.takeError()), kExitCompileError);
   llvm::LLVMContext llvmContext;
   llvm::Expected<std::unique_ptr<llvm::Module>> llvmModule =
       translateToLLVMIR(*module, llvmContext, **targetMachine);

@@ -22,6 +22,7 @@
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "s2s/Support/ExitCodes.h"
 #include "s2s/Support/ToolOptions.h"
+#include "llvm/TargetParser/Host.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -65,6 +66,7 @@ private:
 
 cl::OptionCategory runCategory("s2s-run options");
 PluginFlags pluginFlags(runCategory);
+TargetFlags targetFlags(runCategory);
 
 cl::opt<std::string> inputFilename(cl::Positional,
                                    cl::desc("<model.mlir or model.onnx>"),
@@ -364,10 +366,27 @@ int main(int argc, char **argv) {
   if (!options)
     return kExitBadInput;
 
+  auto usageError = [&](const llvm::Twine &message) {
+    llvm::errs() << "error: " << message << "\n";
+    return kExitBadInput;
+  };
   CompilerSession session;
   if (failed(session.loadPlugins(pluginFlags)) ||
       failed(checkPassPipeline(pluginFlags.passes)))
     return kExitBadInput;
+  // The code runs here: --mcpu and --mattr may narrow the host's features
+  // (to test the code of another x86 CPU), but the triple is the host's.
+  if (targetFlags.getSpec().isCrossTarget())
+    return usageError("s2s-run runs the compiled code on this machine, so "
+                      "--mtriple must be the host's (" +
+                      llvm::sys::getProcessTriple() +
+                      "); compile for another with s2s-compile");
+  llvm::Expected<std::unique_ptr<llvm::TargetMachine>> targetMachine =
+      createTargetMachine(targetFlags.getSpec());
+  if (!targetMachine)
+    return usageError(llvm::toString(targetMachine.takeError()));
+  if (options->vectorBits == 0)
+    options->vectorBits = getCPUTarget(**targetMachine).vectorBits;
   OwningOpRef<ModuleOp> module = session.load(inputFilename);
   if (!module)
     return kExitCompileError;
@@ -381,10 +400,6 @@ int main(int argc, char **argv) {
     return kExitBadInput;
 
   // Check the command line against the signature before compiling.
-  auto usageError = [&](const llvm::Twine &message) {
-    llvm::errs() << "error: " << message << "\n";
-    return kExitBadInput;
-  };
   if (inputFiles.size() != entry->inputs.size())
     return usageError("@" + entry->name + " takes " +
                       llvm::Twine(entry->inputs.size()) + " arguments, but " +
@@ -419,13 +434,6 @@ int main(int argc, char **argv) {
   if (failed(keepOnlyEntry(*module, *func)) ||
       failed(lowerToLLVMDialect(*module, *options)))
     return kExitCompileError;
-  llvm::Expected<std::unique_ptr<llvm::TargetMachine>> targetMachine =
-      createHostTargetMachine();
-  if (!targetMachine) {
-    llvm::errs() << "error: " << llvm::toString(targetMachine.takeError())
-                 << "\n";
-    return kExitCompileError;
-  }
   auto optimize = makeOptimizingTransformer(3, 0, targetMachine->get());
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = optimize;
@@ -443,7 +451,12 @@ int main(int argc, char **argv) {
     sharedLibs.push_back(openMPRuntime);
   engineOptions.sharedLibPaths = sharedLibs;
   engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
-  auto engine = ExecutionEngine::create(*module, engineOptions);
+  llvm::Expected<std::unique_ptr<llvm::TargetMachine>> jitMachine =
+      createTargetMachine(targetFlags.getSpec());
+  if (!jitMachine)
+    return usageError(llvm::toString(jitMachine.takeError()));
+  auto engine =
+      ExecutionEngine::create(*module, engineOptions, std::move(*jitMachine));
   if (!engine) {
     llvm::errs() << "error: cannot create the JIT: "
                  << llvm::toString(engine.takeError()) << "\n";

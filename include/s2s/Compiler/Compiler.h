@@ -14,6 +14,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "mlir/Support/LLVM.h"
+#include "s2s/Codegen/CPU/Target.h"
 #include "s2s/Transforms/Pipelines.h"
 #include "llvm/Support/CodeGen.h"
 #include "llvm/Support/CommandLine.h"
@@ -225,9 +226,39 @@ bool usesOpenMP(ModuleOp module);
 /// or an error saying how to get it.
 llvm::Expected<std::string> getOpenMPRuntimePath();
 
-/// A target machine for the host CPU with its features detected.
-llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(
+/// The CPU to compile for, as llc spells it: a target triple, a CPU name and
+/// target features ("+avx2,-avx512f"). Empty members mean the host's.
+struct TargetSpec {
+  std::string triple, cpu, attrs;
+
+  /// Whether a triple other than the host's is asked for.
+  bool isCrossTarget() const;
+};
+
+/// The target options of s2s-run and s2s-compile: --mtriple (s2s-run
+/// accepts the host's only: it runs the code here), --mcpu and --mattr.
+struct TargetFlags {
+  explicit TargetFlags(llvm::cl::OptionCategory &category);
+
+  TargetSpec getSpec() const { return {triple, cpu, attrs}; }
+
+  llvm::cl::opt<std::string> triple;
+  llvm::cl::opt<std::string> cpu;
+  llvm::cl::opt<std::string> attrs;
+};
+
+/// A target machine for `spec`: its triple (else the host's), CPU (else the
+/// host's CPU for the host triple, "generic" for another; "native" is the
+/// host's) and features (the host's when the CPU is, then `attrs`). An
+/// error names an unknown triple or CPU.
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createTargetMachine(
+    const TargetSpec &spec = {},
     llvm::CodeGenOptLevel optLevel = llvm::CodeGenOptLevel::Aggressive);
+
+/// The vector unit of `targetMachine` as the kernels see it: the widest
+/// vector registers its features give (512 bits with AVX-512F, 256 with
+/// AVX or AVX2, 128 with SSE or NEON) and whether it has FMA.
+cpu::CPUTarget getCPUTarget(const llvm::TargetMachine &targetMachine);
 
 /// Translates a module in the LLVM dialect to LLVM IR for `targetMachine`
 /// and optimizes it at -O3.
