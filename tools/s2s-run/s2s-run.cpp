@@ -451,12 +451,9 @@ int main(int argc, char **argv) {
     sharedLibs.push_back(openMPRuntime);
   engineOptions.sharedLibPaths = sharedLibs;
   engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
-  llvm::Expected<std::unique_ptr<llvm::TargetMachine>> jitMachine =
-      createTargetMachine(targetFlags.getSpec());
-  if (!jitMachine)
-    return usageError(llvm::toString(jitMachine.takeError()));
-  auto engine =
-      ExecutionEngine::create(*module, engineOptions, std::move(*jitMachine));
+  // The engine owns the target machine that optimized and compiles the code.
+  auto engine = ExecutionEngine::create(*module, engineOptions,
+                                        std::move(*targetMachine));
   if (!engine) {
     llvm::errs() << "error: cannot create the JIT: "
                  << llvm::toString(engine.takeError()) << "\n";
