@@ -492,23 +492,16 @@ mlir::s2s::createTargetMachine(const TargetSpec &spec,
 cpu::CPUTarget
 mlir::s2s::getCPUTarget(const llvm::TargetMachine &targetMachine) {
   const llvm::MCSubtargetInfo *subtarget = targetMachine.getMCSubtargetInfo();
-  int64_t bits = 128;
-  bool fma = false;
-  if (targetMachine.getTargetTriple().isX86()) {
-    if (subtarget->checkFeatures("+avx512f"))
-      bits = 512;
-    else if (subtarget->checkFeatures("+avx"))
-      bits = 256;
-    fma = subtarget->checkFeatures("+fma");
-  } else if (targetMachine.getTargetTriple().isAArch64()) {
-    // NEON's 128-bit registers (SVE's width is not known at compile time),
-    // 32 of them, with fused multiply-add.
-    fma = true;
-  }
-  cpu::CPUTarget result = cpu::CPUTarget::fromVectorBits(bits);
-  if (targetMachine.getTargetTriple().isAArch64())
-    result.vectorRegisters = 32;
-  result.hasFMA = fma;
+  if (targetMachine.getTargetTriple().isX86())
+    return cpu::CPUTarget::fromX86Features([&](StringRef name) {
+      return subtarget->checkFeatures(("+" + name).str());
+    });
+  cpu::CPUTarget result = cpu::CPUTarget::fromVectorBits(128);
+  // AArch64: NEON's 128-bit registers (SVE's width is not known at compile
+  // time), 32 of them, with fused multiply-add.
+  bool aarch64 = targetMachine.getTargetTriple().isAArch64();
+  result.vectorRegisters = aarch64 ? 32 : 16;
+  result.hasFMA = aarch64;
   return result;
 }
 

@@ -20,14 +20,20 @@ CPUTarget CPUTarget::fromVectorBits(int64_t vectorBits) {
   return target;
 }
 
-CPUTarget CPUTarget::host() {
-  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+CPUTarget CPUTarget::fromX86Features(
+    llvm::function_ref<bool(llvm::StringRef)> hasFeature) {
   int64_t bits = 128;
-  if (features.lookup("avx512f"))
+  if (hasFeature("avx512f"))
     bits = 512;
-  else if (features.lookup("avx2") || features.lookup("avx"))
+  else if (hasFeature("avx"))
     bits = 256;
   CPUTarget target = fromVectorBits(bits);
-  target.hasFMA = features.lookup("fma");
+  target.hasFMA = hasFeature("fma");
   return target;
+}
+
+CPUTarget CPUTarget::host() {
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  return fromX86Features(
+      [&](llvm::StringRef name) { return features.lookup(name); });
 }

@@ -11,6 +11,8 @@
 #define S2S_CODEGEN_CPU_TARGET_H
 
 #include "mlir/IR/Types.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
 
@@ -42,6 +44,12 @@ struct CPUTarget {
   /// An x86-64 target with `vectorBits`-wide registers: 32 of them with
   /// AVX-512, 16 otherwise.
   static CPUTarget fromVectorBits(int64_t vectorBits);
+
+  /// An x86-64 target with the features `hasFeature` says it has (LLVM's
+  /// names: "avx512f", "avx", "fma"): 512-bit registers with AVX-512F, 256
+  /// with AVX, else SSE's 128.
+  static CPUTarget
+  fromX86Features(llvm::function_ref<bool(llvm::StringRef)> hasFeature);
 
   /// The CPU this process runs on.
   static CPUTarget host();
