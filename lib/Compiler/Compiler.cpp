@@ -446,7 +446,7 @@ bool mlir::s2s::TargetSpec::isCrossTarget() const {
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 mlir::s2s::createTargetMachine(const TargetSpec &spec,
-                               llvm::CodeGenOptLevel optLevel) {
+                               llvm::CodeGenOptLevel optLevel, bool forJIT) {
   bool cross = spec.isCrossTarget();
   if (cross) {
     llvm::InitializeAllTargetInfos();
@@ -480,9 +480,16 @@ mlir::s2s::createTargetMachine(const TargetSpec &spec,
     return llvm::createStringError("unknown --mcpu '" + cpu + "' for " +
                                    triple.str());
   llvm::TargetOptions options;
-  std::unique_ptr<llvm::TargetMachine> machine(
-      target->createTargetMachine(triple, cpu, features.getString(), options,
-                                  llvm::Reloc::PIC_, std::nullopt, optLevel));
+  // A JIT's machine: the target's JIT code model (x86-64: large, since the
+  // JIT's memory may be more than 2 GiB away from the process's libraries,
+  // as under AddressSanitizer) and relocation model, as orc's
+  // JITTargetMachineBuilder creates it.
+  std::optional<llvm::Reloc::Model> relocation;
+  if (!forJIT)
+    relocation = llvm::Reloc::PIC_;
+  std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
+      triple, cpu, features.getString(), options, relocation, std::nullopt,
+      optLevel, forJIT));
   if (!machine)
     return llvm::createStringError("cannot create a target machine for " +
                                    triple.str() + " (" + cpu + ")");

@@ -382,7 +382,8 @@ int main(int argc, char **argv) {
                       llvm::sys::getProcessTriple() +
                       "); compile for another with s2s-compile");
   llvm::Expected<std::unique_ptr<llvm::TargetMachine>> targetMachine =
-      createTargetMachine(targetFlags.getSpec());
+      createTargetMachine(targetFlags.getSpec(),
+                          llvm::CodeGenOptLevel::Aggressive, /*forJIT=*/true);
   if (!targetMachine)
     return usageError(llvm::toString(targetMachine.takeError()));
   if (options->vectorBits == 0)

@@ -250,10 +250,14 @@ struct TargetFlags {
 /// A target machine for `spec`: its triple (else the host's), CPU (else the
 /// host's CPU for the host triple, "generic" for another; "native" is the
 /// host's) and features (the host's when the CPU is, then `attrs`). An
-/// error names an unknown triple or CPU.
+/// error names an unknown triple or CPU. With `forJIT`, the machine is set
+/// up as LLVM's JITs set up theirs (a code model that reaches any address:
+/// JIT-compiled code may land far from the libraries it calls); otherwise
+/// it emits position-independent code for objects and shared libraries.
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createTargetMachine(
     const TargetSpec &spec = {},
-    llvm::CodeGenOptLevel optLevel = llvm::CodeGenOptLevel::Aggressive);
+    llvm::CodeGenOptLevel optLevel = llvm::CodeGenOptLevel::Aggressive,
+    bool forJIT = false);
 
 /// The vector unit of `targetMachine` as the kernels see it: the widest
 /// vector registers its features give (512 bits with AVX-512F, 256 with
