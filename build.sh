@@ -35,6 +35,7 @@ LLVM_BIN=/usr/lib/llvm-22/bin
 PACKAGES=(
   cmake
   g++
+  g++-12-aarch64-linux-gnu
   llvm-22-dev
   llvm-22-tools
   libmlir-22-dev
@@ -46,6 +47,7 @@ PACKAGES=(
   protobuf-compiler
   python3
   python3-numpy
+  qemu-user
 )
 
 log() { printf '==> %s\n' "$*"; }

@@ -73,3 +73,18 @@ try:
             config.available_features.add("malloc-refuses-huge")
 except OSError:
     pass
+
+# The AArch64 cross toolchain and emulator (Debian's g++-12-aarch64-linux-gnu
+# and qemu-user, installed by ./build.sh deps): code compiled by
+# `s2s-compile --mtriple=aarch64-linux-gnu` is linked with %aarch64_cxx
+# (statically) and run under %qemu_aarch64.
+import shutil
+
+aarch64_cxx = shutil.which("aarch64-linux-gnu-g++-12") or shutil.which(
+    "aarch64-linux-gnu-g++"
+)
+qemu_aarch64 = shutil.which("qemu-aarch64")
+if aarch64_cxx and qemu_aarch64:
+    config.available_features.add("aarch64-cross")
+    config.substitutions.append(("%aarch64_cxx", aarch64_cxx))
+    config.substitutions.append(("%qemu_aarch64", qemu_aarch64))

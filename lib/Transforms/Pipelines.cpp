@@ -58,9 +58,11 @@ S2SPipelineOptions::verify(function_ref<void(const Twine &)> emitError) const {
 }
 
 cpu::CPUTarget S2SPipelineOptions::cpuTarget() const {
-  if (vectorBits > 0)
-    return cpu::CPUTarget::fromVectorBits(vectorBits);
-  return cpu::CPUTarget::host();
+  if (vectorBits <= 0)
+    return cpu::CPUTarget::host();
+  cpu::CPUTarget target = cpu::CPUTarget::fromVectorBits(vectorBits);
+  target.hasFMA = fma;
+  return target;
 }
 
 ConvertS2SToLinalgPassOptions
@@ -224,7 +226,11 @@ void s2s::buildS2SCPUCodegenPipeline(OpPassManager &pm,
 }
 
 void s2s::buildS2SLLVMLoweringPipeline(OpPassManager &pm,
-                                       const S2SPipelineOptions &) {
+                                       const S2SPipelineOptions &options) {
+  // Without an FMA unit, llvm.intr.fma would be a call of libm's fmaf per
+  // lane.
+  if (!options.cpuTarget().hasFMA)
+    pm.addPass(createS2SCPUExpandFMAPass());
   // Integer powers (math.ipowi, from ONNX Pow of integers) become calls of
   // generated functions; the other math ops lower to LLVM or libm below.
   pm.addPass(createConvertMathToFuncs());

@@ -143,8 +143,11 @@ int main(int argc, char **argv) {
       createTargetMachine(targetFlags.getSpec());
   if (!targetMachine)
     return fail(llvm::toString(targetMachine.takeError()), kExitBadInput);
-  if (options->vectorBits == 0)
-    options->vectorBits = getCPUTarget(**targetMachine).vectorBits;
+  if (options->vectorBits == 0) {
+    cpu::CPUTarget target = getCPUTarget(**targetMachine);
+    options->vectorBits = target.vectorBits;
+    options->fma = target.hasFMA;
+  }
   OwningOpRef<ModuleOp> module = session.load(inputFilename);
   if (!module)
     return kExitCompileError;

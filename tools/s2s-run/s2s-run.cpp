@@ -386,8 +386,11 @@ int main(int argc, char **argv) {
                           llvm::CodeGenOptLevel::Aggressive, /*forJIT=*/true);
   if (!targetMachine)
     return usageError(llvm::toString(targetMachine.takeError()));
-  if (options->vectorBits == 0)
-    options->vectorBits = getCPUTarget(**targetMachine).vectorBits;
+  if (options->vectorBits == 0) {
+    cpu::CPUTarget target = getCPUTarget(**targetMachine);
+    options->vectorBits = target.vectorBits;
+    options->fma = target.hasFMA;
+  }
   OwningOpRef<ModuleOp> module = session.load(inputFilename);
   if (!module)
     return kExitCompileError;

@@ -122,6 +122,13 @@ struct S2SPipelineOptions : public PassPipelineOptions<S2SPipelineOptions> {
       llvm::cl::desc("Vector register width in bits; 0 detects the host's "
                      "(512 with AVX-512, 256 with AVX2, else 128)"),
       llvm::cl::init(0)};
+  PassOptions::Option<bool> fma{
+      *this, "fma",
+      llvm::cl::desc("Whether the target has fused multiply-add (with "
+                     "vector-bits=0, the host's answer counts); without it "
+                     "fma ops become a multiplication and an addition "
+                     "(s2s-cpu-expand-fma)"),
+      llvm::cl::init(true)};
   PassOptions::Option<int64_t> dotBlockCols{
       *this, "dot-block-cols",
       llvm::cl::desc("Columns of C per cache block of the dot kernel"),

@@ -211,6 +211,36 @@ def S2SCPUExpandDynamicReshapesPass
                            "::mlir::memref::MemRefDialect"];
 }
 
+def S2SCPUExpandFMAPass : Pass<"s2s-cpu-expand-fma"> {
+  let summary = "Multiply and add where the target has no fused "
+                "multiply-add";
+  let description = [{
+    The kernels accumulate with `vector.fma` and the polynomial
+    approximations of `exp`/`tanh` evaluate with `math.fma`. Both lower to
+    `llvm.intr.fma`, whose result must be rounded once: on a CPU without an
+    FMA unit (baseline x86-64, SSE only) LLVM keeps that promise by calling
+    libm's `fmaf` for every lane, tens of times slower than the two
+    instructions it replaces. For such targets the LLVM lowering stage runs
+    this pass first: each `math.fma` and `vector.fma` becomes an
+    `arith.mulf` then an `arith.addf` (rounded twice, as PyTorch's own
+    kernels on such CPUs do). The s2s-to-llvm pipeline adds it when its
+    target has no FMA (`vector-bits=0`: the host's answer; otherwise the
+    `fma` option, which s2s-compile and s2s-run set from `--mcpu` and
+    `--mattr`).
+
+    Before:
+    ```mlir
+    %r = vector.fma %a, %b, %c : vector<4xf32>
+    ```
+    After:
+    ```mlir
+    %p = arith.mulf %a, %b : vector<4xf32>
+    %r = arith.addf %p, %c : vector<4xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 def S2SCPULowerAssertsPass
     : Pass<"s2s-cpu-lower-asserts", "::mlir::ModuleOp"> {
   let summary = "Failed cf.assert checks: the message to standard error, "
