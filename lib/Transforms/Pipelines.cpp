@@ -213,7 +213,8 @@ void s2s::buildS2SCPUCodegenPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   if (options.threads > 1) {
     ConvertSCFToOpenMPPassOptions openMP;
-    openMP.numThreads = options.threads;
+    // 0: no num_threads clause, the runtime decides.
+    openMP.numThreads = options.runtimeThreads ? 0u : unsigned(options.threads);
     pm.addPass(createConvertSCFToOpenMPPass(openMP));
     // The loop bodies come wrapped in memref.alloca_scope, which must hold
     // a single block: inline them before their loops become branches.

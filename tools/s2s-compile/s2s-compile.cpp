@@ -178,7 +178,8 @@ int main(int argc, char **argv) {
     if (!header)
       return fail(error, kExitBadInput);
     writeCHeader(header->os(), entries, headerGuard(headerFilename),
-                 llvm::sys::path::filename(inputFilename), options->threads);
+                 llvm::sys::path::filename(inputFilename), options->threads,
+                 options->runtimeThreads);
     header->keep();
     return kExitSuccess;
   };

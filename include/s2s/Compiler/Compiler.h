@@ -100,10 +100,12 @@ llvm::Expected<std::optional<unsigned>> takeThreadsFlag(int &argc, char **argv);
 /// The tools' help text of --threads.
 inline constexpr const char *kThreadsFlagHelp =
     "\nThreads:\n"
-    "  --threads=<N>  Threads of the compiled code (default 1; 0: one per\n"
-    "                 logical CPU). Above 1, attention blocks and large\n"
-    "                 contractions run as OpenMP parallel loops, and the code\n"
-    "                 needs the OpenMP runtime (libomp).\n";
+    "  --threads=<N>  Threads of the compiled code (default 1; 0: as many\n"
+    "                 as the OpenMP runtime chooses when the code runs,\n"
+    "                 OMP_NUM_THREADS or one per logical CPU). Above 1,\n"
+    "                 attention blocks and large contractions run as OpenMP\n"
+    "                 parallel loops, and the code needs the OpenMP runtime\n"
+    "                 (libomp).\n";
 
 /// The --help text of the MLIR pass-manager options the tools accept.
 inline constexpr const char *kPassManagerFlagsHelp =
@@ -288,7 +290,8 @@ StringRef getCElementType(Type elementType);
 /// the memref descriptor structs they take.
 /// `threads` > 1 notes that the code needs the OpenMP runtime.
 void writeCHeader(llvm::raw_ostream &os, ArrayRef<EntryPoint> entries,
-                  StringRef guard, StringRef modelName, int64_t threads = 1);
+                  StringRef guard, StringRef modelName, int64_t threads = 1,
+                  bool runtimeThreads = false);
 
 } // namespace s2s
 } // namespace mlir

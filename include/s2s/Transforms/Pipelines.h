@@ -150,6 +150,13 @@ struct S2SPipelineOptions : public PassPipelineOptions<S2SPipelineOptions> {
                      "blocks and large contractions run as OpenMP parallel "
                      "loops (the code then needs the OpenMP runtime, libomp)"),
       llvm::cl::init(1)};
+  PassOptions::Option<bool> runtimeThreads{
+      *this, "runtime-threads",
+      llvm::cl::desc("With threads above 1: the OpenMP runtime chooses how "
+                     "many threads run the parallel loops when the code runs "
+                     "(OMP_NUM_THREADS, else one per logical CPU); `threads` "
+                     "then only sets how many chunks the work is split into"),
+      llvm::cl::init(false)};
   PassOptions::Option<int64_t> parallelMinFlops{
       *this, "parallel-min-flops",
       llvm::cl::desc("With threads > 1, contractions of fewer FLOPs stay "
