@@ -7,6 +7,8 @@
 
 #include "s2s/Compiler/Compiler.h"
 
+#include "mlir/AsmParser/AsmParser.h"
+#include "mlir/AsmParser/AsmParserState.h"
 #include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -31,6 +33,7 @@
 #include "s2s/InitAllDialects.h"
 #include "s2s/InitAllPasses.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -72,6 +75,34 @@ CompilerSession::CompilerSession() {
 
 CompilerSession::~CompilerSession() = default;
 
+/// Gives each argument of the module's functions that has neither
+/// `s2s.name` nor `onnx.name` the name it has in the source (`%x` -> "x"),
+/// unless that is a number (`%0`).
+static void nameArgumentsFromSource(ModuleOp module,
+                                    const AsmParserState &asmState) {
+  Builder builder(module.getContext());
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (func.isExternal())
+      continue;
+    const AsmParserState::BlockDefinition *def =
+        asmState.getBlockDef(&func.front());
+    if (!def)
+      continue;
+    for (auto [i, arg] : llvm::enumerate(def->arguments)) {
+      if (i >= func.getNumArguments() ||
+          func.getArgAttr(i, kArgumentNameAttr) ||
+          func.getArgAttr(i, "onnx.name"))
+        continue;
+      StringRef text(arg.loc.Start.getPointer(),
+                     arg.loc.End.getPointer() - arg.loc.Start.getPointer());
+      if (!text.consume_front("%") || text.empty() ||
+          llvm::all_of(text, llvm::isDigit))
+        continue;
+      func.setArgAttr(i, kArgumentNameAttr, builder.getStringAttr(text));
+    }
+  }
+}
+
 OwningOpRef<ModuleOp> CompilerSession::load(StringRef path) {
   std::string error;
   std::unique_ptr<llvm::MemoryBuffer> file = openInputFile(path, &error);
@@ -88,8 +119,24 @@ OwningOpRef<ModuleOp> CompilerSession::load(StringRef path) {
       return nullptr;
     return std::move(*module);
   }
-  sourceMgr->AddNewSourceBuffer(std::move(file), llvm::SMLoc());
-  return parseSourceFile<ModuleOp>(*sourceMgr, context.get());
+  unsigned bufferId =
+      sourceMgr->AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  // Parsed with the parser's record of the source (as the MLIR language
+  // server does), to read the functions' argument names.
+  ParserConfig config(context.get());
+  AsmParserState asmState;
+  Block block;
+  if (failed(parseAsmSourceFile(*sourceMgr, &block, config, &asmState)))
+    return nullptr;
+  Location fileLoc = FileLineColLoc::get(
+      context.get(),
+      sourceMgr->getMemoryBuffer(bufferId)->getBufferIdentifier(), 0, 0);
+  OwningOpRef<ModuleOp> module =
+      mlir::detail::constructContainerOpForParserIfNecessary<ModuleOp>(
+          &block, context.get(), fileLoc);
+  if (module)
+    nameArgumentsFromSource(*module, asmState);
+  return module;
 }
 
 mlir::s2s::PluginFlags::PluginFlags(llvm::cl::OptionCategory &category)
@@ -319,6 +366,10 @@ FailureOr<EntryPoint> mlir::s2s::getEntryPoint(func::FuncOp func) {
     if (failed(t))
       return failure();
     entry.inputs.push_back(*t);
+    auto name = func.getArgAttrOfType<StringAttr>(i, kArgumentNameAttr);
+    if (!name)
+      name = func.getArgAttrOfType<StringAttr>(i, "onnx.name");
+    entry.inputNames.push_back(name ? name.str() : std::string());
   }
   for (auto [i, type] : llvm::enumerate(func.getResultTypes())) {
     FailureOr<RankedTensorType> t = check(type, "result", i);
@@ -414,6 +465,11 @@ LogicalResult mlir::s2s::lowerToLLVMDialect(ModuleOp module,
   FailureOr<std::unique_ptr<PassManager>> pm = createPassManager(module);
   if (failed(pm))
     return failure();
+  // The argument names are the tools' (getEntryPoint has read them); LLVM
+  // IR has no use for them.
+  for (auto func : module.getOps<func::FuncOp>())
+    for (unsigned i = 0; i < func.getNumArguments(); ++i)
+      func.removeArgAttr(i, kArgumentNameAttr);
   buildS2SToLLVMPipeline(**pm, options);
   return (*pm)->run(module);
 }
@@ -587,6 +643,41 @@ static RankedTensorType getResultShapesType(const EntryPoint &entry) {
                                IntegerType::get(ctx, 64));
 }
 
+/// The C parameter names of `entry`'s inputs: each input's name when it is
+/// a C identifier (other characters replaced by '_'), is no C or C++
+/// keyword and is unique, else `in<i>`.
+static SmallVector<std::string> getCParameterNames(const EntryPoint &entry) {
+  static const llvm::StringSet<> keywords = {
+      "auto",      "bool",     "break",    "case",     "char",      "class",
+      "const",     "continue", "default",  "delete",   "do",        "double",
+      "else",      "enum",     "extern",   "false",    "float",     "for",
+      "friend",    "goto",     "if",       "inline",   "int",       "long",
+      "namespace", "new",      "operator", "private",  "protected", "public",
+      "register",  "restrict", "return",   "short",    "signed",    "sizeof",
+      "static",    "struct",   "switch",   "template", "this",      "true",
+      "typedef",   "typename", "union",    "unsigned", "virtual",   "void",
+      "volatile",  "while"};
+  SmallVector<std::string> names;
+  llvm::StringSet<> used;
+  for (unsigned i = 0; i < entry.inputs.size(); ++i) {
+    std::string name = entry.inputNames[i];
+    for (char &c : name)
+      if (!llvm::isAlnum(c) && c != '_')
+        c = '_';
+    // Not `in<N>` or `out<N>`, the names of unnamed parameters.
+    auto generated = [&](StringRef prefix) {
+      StringRef rest = name;
+      return rest.consume_front(prefix) && !rest.empty() &&
+             llvm::all_of(rest, llvm::isDigit);
+    };
+    bool ok = !name.empty() && !llvm::isDigit(name[0]) &&
+              !keywords.contains(name) && !generated("in") &&
+              !generated("out") && used.insert(name).second;
+    names.push_back(ok ? name : "in" + std::to_string(i));
+  }
+  return names;
+}
+
 void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
                              ArrayRef<EntryPoint> entries, StringRef guard,
                              StringRef modelName, int64_t threads,
@@ -673,8 +764,12 @@ void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
 
   for (const EntryPoint &entry : entries) {
     os << "/* @" << entry.name << "\n";
-    for (auto [i, type] : llvm::enumerate(entry.inputs))
-      os << " *   input  " << i << ": " << type << "\n";
+    for (auto [i, type] : llvm::enumerate(entry.inputs)) {
+      os << " *   input  " << i;
+      if (!entry.inputNames[i].empty())
+        os << " (" << entry.inputNames[i] << ")";
+      os << ": " << type << "\n";
+    }
     for (auto [i, type] : llvm::enumerate(entry.results))
       os << " *   output " << i << ": " << type << "\n";
     if (!entry.statusMessages.empty()) {
@@ -684,9 +779,9 @@ void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
     }
     os << " */\nint32_t " << entry.getCInterfaceName() << "(";
     SmallVector<std::string> params;
+    SmallVector<std::string> names = getCParameterNames(entry);
     for (auto [i, type] : llvm::enumerate(entry.inputs))
-      params.push_back("const " + descriptorName(type) + " *in" +
-                       std::to_string(i));
+      params.push_back("const " + descriptorName(type) + " *" + names[i]);
     for (auto [i, type] : llvm::enumerate(entry.results))
       params.push_back(descriptorName(type) + " *out" + std::to_string(i));
     if (params.empty())

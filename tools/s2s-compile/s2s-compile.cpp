@@ -157,7 +157,7 @@ int main(int argc, char **argv) {
     return kExitBadInput;
 
   // Every public function is an entry point with a C interface.
-  SmallVector<EntryPoint> entries;
+  std::vector<EntryPoint> entries;
   for (func::FuncOp func : getPublicFunctions(*module)) {
     FailureOr<EntryPoint> entry = getEntryPoint(func);
     if (failed(entry))

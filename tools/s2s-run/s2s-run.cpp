@@ -77,9 +77,10 @@ cl::opt<std::string> entryName(
     cl::init(""), cl::cat(runCategory));
 cl::list<std::string> inputFiles(
     "input",
-    cl::desc("An .npy file (or ONNX TensorProto .pb file) per argument, in "
-             "order"),
-    cl::value_desc("file.npy"), cl::cat(runCategory));
+    cl::desc("An .npy file (or ONNX TensorProto .pb file) per argument: "
+             "in order, or NAME=FILE for the argument named NAME (its SSA "
+             "name in the .mlir file, its input name in an ONNX model)"),
+    cl::value_desc("[name=]file.npy"), cl::cat(runCategory));
 cl::list<std::string>
     outputFiles("output",
                 cl::desc("An .npy file per result, in order (default: print)"),
@@ -181,16 +182,20 @@ std::string typeString(Type type) {
 /// Loads input `index` and checks it against the argument type: the element
 /// type, the rank and every static dimension (a dynamic one takes the
 /// file's size).
-llvm::Expected<NpyArray> loadInput(unsigned index, RankedTensorType type) {
-  llvm::Expected<NpyArray> array = readArrayFile(inputFiles[index]);
+llvm::Expected<NpyArray> loadInput(const EntryPoint &entry, unsigned index,
+                                   StringRef path) {
+  RankedTensorType type = entry.inputs[index];
+  llvm::Expected<NpyArray> array = readArrayFile(path);
   if (!array)
     return array.takeError();
   DType want = *dtypeOf(type.getElementType());
+  std::string argument = "argument #" + std::to_string(index);
+  if (!entry.inputNames[index].empty())
+    argument += " (" + entry.inputNames[index] + ")";
   auto fail = [&](const llvm::Twine &what) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "input #" + llvm::Twine(index) + " (" +
-                                       inputFiles[index] + "): argument #" +
-                                       llvm::Twine(index) + " has type " +
+                                       path + "): " + argument + " has type " +
                                        typeString(type) + ", " + what);
   };
   if (array->dtype != want)
@@ -207,6 +212,58 @@ llvm::Expected<NpyArray> loadInput(unsigned index, RankedTensorType type) {
     return fail("so the file must have shape " + formatShape(type.getShape()) +
                 ", but it has shape " + formatShape(array->shape));
   return array;
+}
+
+/// The file of each argument of `entry`: `--input=NAME=FILE` for the
+/// argument named NAME, the other --input values for the remaining
+/// arguments in order.
+llvm::Expected<std::vector<std::string>>
+assignInputFiles(const EntryPoint &entry) {
+  auto error = [](const llvm::Twine &message) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+  };
+  auto listNames = [&] {
+    std::string names;
+    for (auto [i, name] : llvm::enumerate(entry.inputNames))
+      names +=
+          (i ? ", " : "") + (name.empty() ? "#" + std::to_string(i) : name);
+    return names;
+  };
+  std::vector<std::string> files(entry.inputs.size());
+  std::vector<std::string> positional;
+  for (const std::string &value : inputFiles) {
+    auto [name, path] = StringRef(value).split('=');
+    const auto *it = name.empty() || path.empty()
+                         ? entry.inputNames.end()
+                         : llvm::find(entry.inputNames, name);
+    if (it == entry.inputNames.end()) {
+      // A path, unless it names no file and looks like NAME=FILE.
+      if (!path.empty() && !name.empty() && !llvm::sys::fs::exists(value) &&
+          llvm::all_of(name, [](char c) {
+            return llvm::isAlnum(c) || c == '_' || c == '.';
+          }))
+        return error("--input=" + value + ": @" + entry.name +
+                     " has no argument named '" + name +
+                     "' (its arguments: " + listNames() + ")");
+      positional.push_back(value);
+      continue;
+    }
+    size_t index = it - entry.inputNames.begin();
+    if (!files[index].empty())
+      return error("--input=" + value + ": argument '" + name + "' of @" +
+                   entry.name + " is given twice");
+    files[index] = path.str();
+  }
+  size_t named = llvm::count_if(files, [](auto &f) { return !f.empty(); });
+  if (named + positional.size() != files.size())
+    return error("@" + entry.name + " takes " + llvm::Twine(files.size()) +
+                 " arguments, but " + llvm::Twine(named + positional.size()) +
+                 " --input files were given");
+  auto next = positional.begin();
+  for (std::string &file : files)
+    if (file.empty())
+      file = *next++;
+  return files;
 }
 
 //===----------------------------------------------------------------------===//
@@ -404,11 +461,9 @@ int main(int argc, char **argv) {
     return kExitBadInput;
 
   // Check the command line against the signature before compiling.
-  if (inputFiles.size() != entry->inputs.size())
-    return usageError("@" + entry->name + " takes " +
-                      llvm::Twine(entry->inputs.size()) + " arguments, but " +
-                      llvm::Twine(inputFiles.size()) +
-                      " --input files were given");
+  llvm::Expected<std::vector<std::string>> files = assignInputFiles(*entry);
+  if (!files)
+    return usageError(llvm::toString(files.takeError()));
   if (!outputFiles.empty() && outputFiles.size() != entry->results.size())
     return usageError("@" + entry->name + " returns " +
                       llvm::Twine(entry->results.size()) + " results, but " +
@@ -422,7 +477,7 @@ int main(int argc, char **argv) {
 
   std::vector<NpyArray> inputs, outputs, expected;
   for (unsigned i = 0; i < entry->inputs.size(); ++i) {
-    llvm::Expected<NpyArray> array = loadInput(i, entry->inputs[i]);
+    llvm::Expected<NpyArray> array = loadInput(*entry, i, (*files)[i]);
     if (!array)
       return usageError(llvm::toString(array.takeError()));
     inputs.push_back(std::move(*array));

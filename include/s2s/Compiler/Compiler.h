@@ -132,9 +132,16 @@ parsePipelineOptions(StringRef options,
 
 /// An entry function as the tools see it: its name and the tensor types of
 /// its arguments and results (whose dimensions may be dynamic).
+/// The argument attribute that names an entry point's argument: set from
+/// the source's SSA name (`%x`) when a .mlir file is loaded; an imported
+/// ONNX model's arguments carry `onnx.name` instead.
+inline constexpr const char *kArgumentNameAttr = "s2s.name";
+
 struct EntryPoint {
   std::string name;
   SmallVector<RankedTensorType> inputs;
+  /// The inputs' names (`s2s.name`, else `onnx.name`; empty when unnamed).
+  SmallVector<std::string> inputNames;
   SmallVector<RankedTensorType> results;
   /// The messages of its shape checks, status 1 first (known once the
   /// module is lowered: getShapeCheckMessages).
