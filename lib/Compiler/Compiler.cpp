@@ -9,6 +9,7 @@
 
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/AsmParser/AsmParserState.h"
+#include "mlir/Bytecode/BytecodeReader.h"
 #include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -121,6 +122,9 @@ OwningOpRef<ModuleOp> CompilerSession::load(StringRef path) {
   }
   unsigned bufferId =
       sourceMgr->AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  // MLIR bytecode keeps no SSA names: parsed as it is.
+  if (isBytecode(*sourceMgr->getMemoryBuffer(bufferId)))
+    return parseSourceFile<ModuleOp>(*sourceMgr, context.get());
   // Parsed with the parser's record of the source (as the MLIR language
   // server does), to read the functions' argument names.
   ParserConfig config(context.get());
