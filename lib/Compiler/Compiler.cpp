@@ -76,6 +76,14 @@ CompilerSession::CompilerSession() {
 
 CompilerSession::~CompilerSession() = default;
 
+/// The name of argument `i` of `func`: its `s2s.name`, else the `onnx.name`
+/// of an imported model; null when it has neither.
+static StringAttr getArgumentName(func::FuncOp func, unsigned i) {
+  if (auto name = func.getArgAttrOfType<StringAttr>(i, kArgumentNameAttr))
+    return name;
+  return func.getArgAttrOfType<StringAttr>(i, "onnx.name");
+}
+
 /// Gives each argument of the module's functions that has neither
 /// `s2s.name` nor `onnx.name` the name it has in the source (`%x` -> "x"),
 /// unless that is a number (`%0`).
@@ -90,9 +98,7 @@ static void nameArgumentsFromSource(ModuleOp module,
     if (!def)
       continue;
     for (auto [i, arg] : llvm::enumerate(def->arguments)) {
-      if (i >= func.getNumArguments() ||
-          func.getArgAttr(i, kArgumentNameAttr) ||
-          func.getArgAttr(i, "onnx.name"))
+      if (i >= func.getNumArguments() || getArgumentName(func, i))
         continue;
       StringRef text(arg.loc.Start.getPointer(),
                      arg.loc.End.getPointer() - arg.loc.Start.getPointer());
@@ -370,9 +376,7 @@ FailureOr<EntryPoint> mlir::s2s::getEntryPoint(func::FuncOp func) {
     if (failed(t))
       return failure();
     entry.inputs.push_back(*t);
-    auto name = func.getArgAttrOfType<StringAttr>(i, kArgumentNameAttr);
-    if (!name)
-      name = func.getArgAttrOfType<StringAttr>(i, "onnx.name");
+    StringAttr name = getArgumentName(func, i);
     entry.inputNames.push_back(name ? name.str() : std::string());
   }
   for (auto [i, type] : llvm::enumerate(func.getResultTypes())) {
@@ -716,25 +720,24 @@ void mlir::s2s::writeCHeader(llvm::raw_ostream &os,
      << " * sizes against the model's shape rules) and returns 0 once it has\n"
      << " * computed the results, else the number of the first check that\n"
      << " * fails (listed below), having computed and written nothing.\n";
-  if (threads > 1 && runtimeThreads)
-    os << " *\n"
-       << " * Compiled with --threads=0: the entry points run OpenMP\n"
-       << " * parallel loops on as many threads as the OpenMP runtime\n"
-       << " * chooses when they run (OMP_NUM_THREADS, else one per logical\n"
-       << " * CPU; the work is split into chunks for " << threads
-       << " threads), so link\n"
-       << " * with the OpenMP runtime (libomp), e.g.\n"
-       << " * -L/usr/lib/llvm-22/lib -lomp -Wl,-rpath,/usr/lib/llvm-22/lib\n"
+  if (threads > 1) {
+    if (runtimeThreads)
+      os << " *\n"
+         << " * Compiled with --threads=0: the entry points run OpenMP\n"
+         << " * parallel loops on as many threads as the OpenMP runtime\n"
+         << " * chooses when they run (OMP_NUM_THREADS, else one per logical\n"
+         << " * CPU; the work is split into chunks for " << threads
+         << " threads), so link\n"
+         << " * with the OpenMP runtime (libomp), e.g.\n";
+    else
+      os << " *\n"
+         << " * Compiled with threads=" << threads
+         << ": the entry points run OpenMP parallel\n"
+         << " * loops, so link with the OpenMP runtime (libomp), e.g.\n";
+    os << " * -L/usr/lib/llvm-22/lib -lomp -Wl,-rpath,/usr/lib/llvm-22/lib\n"
        << " * (LLVM's runtime: the code also sets its blocktime with\n"
        << " * kmp_set_blocktime, which GNU libgomp does not provide).\n";
-  else if (threads > 1)
-    os << " *\n"
-       << " * Compiled with threads=" << threads
-       << ": the entry points run OpenMP parallel\n"
-       << " * loops, so link with the OpenMP runtime (libomp), e.g.\n"
-       << " * -L/usr/lib/llvm-22/lib -lomp -Wl,-rpath,/usr/lib/llvm-22/lib\n"
-       << " * (LLVM's runtime: the code also sets its blocktime with\n"
-       << " * kmp_set_blocktime, which GNU libgomp does not provide).\n";
+  }
   os << " */\n"
      << "#ifndef " << guard << "\n#define " << guard << "\n\n"
      << "#include <stdbool.h>\n#include <stdint.h>\n\n"

@@ -4,8 +4,9 @@
 #   golden-aot.sh CXX RUNNER GOLDEN.mlir WORK_DIR [s2s-compile option...]
 #
 # compiles GOLDEN.mlir with s2s-compile (--emit=obj and the options given,
-# e.g. --mtriple=aarch64-linux-gnu), links it with aot-check.cpp by CXX
-# (statically, so that an emulator needs no sysroot), and runs the program
+# e.g. --mtriple=aarch64-linux-gnu), links it with aot-check.cpp (compiled
+# once per WORK_DIR) by CXX, statically so that an emulator needs no
+# sysroot, and runs the program
 # (under RUNNER, e.g. qemu-aarch64; `-` runs it directly) on the inputs,
 # expected results and tolerances of the golden case's own s2s-run line.
 set -euo pipefail
@@ -36,9 +37,11 @@ if [ ${#inputs[@]} -eq 0 ] || [ ${#expects[@]} -eq 0 ]; then
 fi
 
 s2s-compile "$golden" --emit=obj -o "$work/$name.o" "$@"
-"$cxx" -std=c++17 -O1 -static -DS2S_ENTRY=_mlir_ciface_main \
-  -I"$here/../../../../examples/aot" \
-  "$here/aot-check.cpp" "$work/$name.o" -o "$work/$name" -lm
+# The driver, compiled once per work directory and compiler.
+driver="$work/aot-check-$(basename "$cxx").o"
+[ -f "$driver" ] || "$cxx" -std=c++17 -O1 -c -DS2S_ENTRY=_mlir_ciface_main \
+  -I"$here/../../../../examples/aot" "$here/aot-check.cpp" -o "$driver"
+"$cxx" -static "$driver" "$work/$name.o" -o "$work/$name" -lm
 prefix=()
 [ "$runner" = - ] || prefix=("$runner")
 echo "$name:"
