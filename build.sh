@@ -45,9 +45,12 @@ PACKAGES=(
   mlir-22-tools
   ninja-build
   protobuf-compiler
+  pybind11-dev
   python3
+  python3-dev
   python3-numpy
   qemu-user
+  zlib1g-dev
 )
 
 log() { printf '==> %s\n' "$*"; }

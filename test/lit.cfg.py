@@ -40,6 +40,20 @@ config.substitutions.append(
     )
 )
 
+# %python: the Python the build found (Debian's python3). The Python module
+# was built when python_packages_dir is set (S2S_ENABLE_PYTHON).
+config.substitutions.append(
+    ("%python_packages", config.python_packages_dir or "")
+)
+config.substitutions.append(
+    ("%python_install_dir", config.python_install_dir or "")
+)
+config.substitutions.append(
+    ("%python", config.python_executable or "/usr/bin/python3")
+)
+if config.python_packages_dir:
+    config.available_features.add("python-bindings")
+
 # The sanitized build (./build.sh sanitize) reads its options from these.
 llvm_config.with_system_environment(
     ["HOME", "TMP", "TEMP", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"]

@@ -24,16 +24,18 @@ OUT=${FUZZ_DIR:-$ROOT/build-fuzz}
 BUILD=${SANITIZE_BUILD_DIR:-$ROOT/build-sanitize}
 
 # fuzzer name -> its corpus directory under tools/fuzzers/corpus.
-declare -A CORPUS=([npy-fuzzer]=npy [tensorproto-fuzzer]=tensorproto
+declare -A CORPUS=([npy-fuzzer]=npy [npz-fuzzer]=npz
+  [tensorproto-fuzzer]=tensorproto
   [onnx-import-fuzzer]=onnx [mlir-pipeline-fuzzer]=mlir)
 # What each input may take: the pipeline compiles whole models.
-declare -A TIMEOUT=([npy-fuzzer]=10 [tensorproto-fuzzer]=10
+declare -A TIMEOUT=([npy-fuzzer]=10 [npz-fuzzer]=10 [tensorproto-fuzzer]=10
   [onnx-import-fuzzer]=10 [mlir-pipeline-fuzzer]=60)
 
 shift || true
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] ||
-  selected=(npy-fuzzer tensorproto-fuzzer onnx-import-fuzzer mlir-pipeline-fuzzer)
+  selected=(npy-fuzzer npz-fuzzer tensorproto-fuzzer onnx-import-fuzzer
+    mlir-pipeline-fuzzer)
 for fuzzer in "${selected[@]}"; do
   if [ -z "${CORPUS[$fuzzer]:-}" ]; then
     echo "utils/fuzz.sh: no fuzzer '$fuzzer' (there are: ${!CORPUS[*]})" >&2

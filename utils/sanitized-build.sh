@@ -39,13 +39,16 @@ fi
 
 if [ ! -f "$BUILD/build.ninja" ]; then
   echo "==> configuring the sanitized build in $BUILD"
-  # -O1 without NDEBUG: assertions on, the sanitizers' usual speed.
+  # -O1 without NDEBUG: assertions on, the sanitizers' usual speed. No
+  # Python module: an extension built with ASan loads only into a Python
+  # that starts with the ASan runtime.
   cmake -G Ninja -S "$ROOT" -B "$BUILD" \
     -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
     -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_C_FLAGS_RELEASE=-O1 -DCMAKE_CXX_FLAGS_RELEASE=-O1 \
     -DLLVM_USE_SANITIZER="Address;Undefined" \
-    -DS2S_BUILD_FUZZERS=ON
+    -DS2S_BUILD_FUZZERS=ON \
+    -DS2S_ENABLE_PYTHON=OFF
 fi
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(all s2s-doc-gen)

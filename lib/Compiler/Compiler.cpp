@@ -59,7 +59,8 @@ void mlir::s2s::registerCompilerDialects(DialectRegistry &registry) {
   s2s::registerAllDialects(registry);
 }
 
-CompilerSession::CompilerSession() {
+CompilerSession::CompilerSession(llvm::raw_ostream &errorOS)
+    : errorOS(errorOS) {
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
   DialectRegistry registry;
@@ -70,15 +71,13 @@ CompilerSession::CompilerSession() {
   // an error on a function, the whole function) would bury them.
   context->printOpOnDiagnostic(false);
   sourceMgr = std::make_unique<llvm::SourceMgr>();
-  diagnostics =
-      std::make_unique<SourceMgrDiagnosticHandler>(*sourceMgr, context.get());
+  diagnostics = std::make_unique<SourceMgrDiagnosticHandler>(
+      *sourceMgr, context.get(), errorOS);
 }
 
 CompilerSession::~CompilerSession() = default;
 
-/// The name of argument `i` of `func`: its `s2s.name`, else the `onnx.name`
-/// of an imported model; null when it has neither.
-static StringAttr getArgumentName(func::FuncOp func, unsigned i) {
+StringAttr mlir::s2s::getArgumentName(func::FuncOp func, unsigned i) {
   if (auto name = func.getArgAttrOfType<StringAttr>(i, kArgumentNameAttr))
     return name;
   return func.getArgAttrOfType<StringAttr>(i, "onnx.name");
@@ -115,11 +114,11 @@ OwningOpRef<ModuleOp> CompilerSession::load(StringRef path) {
   std::unique_ptr<llvm::MemoryBuffer> file = openInputFile(path, &error);
   if (!file) {
     // There is no source location to attach this to.
-    llvm::errs() << "error: " << error << "\n";
+    errorOS << "error: " << error << "\n";
     return nullptr;
   }
   if (isONNXModel(path, file->getBuffer())) {
-    ONNXDiagnosticPrinter printer(context.get(), llvm::errs());
+    ONNXDiagnosticPrinter printer(context.get(), errorOS);
     FailureOr<OwningOpRef<ModuleOp>> module =
         importONNXModel(context.get(), file->getBuffer(), path);
     if (failed(module))
@@ -230,10 +229,11 @@ mlir::s2s::takeThreadsFlag(int &argc, char **argv) {
 
 std::unique_ptr<S2SPipelineOptions>
 mlir::s2s::parsePipelineOptions(StringRef options,
-                                std::optional<unsigned> threads) {
+                                std::optional<unsigned> threads,
+                                llvm::raw_ostream &errorOS) {
   auto parsed = S2SPipelineOptions::createFromString(options);
   if (!parsed) {
-    llvm::errs() << "error: invalid --pipeline-options '" << options << "'\n";
+    errorOS << "error: invalid --pipeline-options '" << options << "'\n";
     return parsed;
   }
   if (threads) {
@@ -244,8 +244,8 @@ mlir::s2s::parsePipelineOptions(StringRef options,
         *threads ? *threads : std::max(2u, std::thread::hardware_concurrency());
     parsed->runtimeThreads = *threads == 0;
   }
-  if (failed(parsed->verify([](const Twine &message) {
-        llvm::errs() << "error: " << message << "\n";
+  if (failed(parsed->verify([&](const Twine &message) {
+        errorOS << "error: " << message << "\n";
       })))
     return nullptr;
   return parsed;
@@ -416,7 +416,12 @@ SmallVector<std::string> mlir::s2s::getStatusMessages(ModuleOp module,
 // Lowering and code generation
 //===----------------------------------------------------------------------===//
 
+/// Whether the tool registered the pass-manager options (the Python module
+/// has no command line).
+static bool passManagerFlagsRegistered = false;
+
 void mlir::s2s::registerPassManagerFlags() {
+  passManagerFlagsRegistered = true;
   // --mlir-print-ir-after=<pass> and the like name passes by their
   // registered argument: s2s's and upstream's.
   mlir::registerAllPasses();
@@ -431,6 +436,8 @@ void mlir::s2s::registerPassManagerFlags() {
 static FailureOr<std::unique_ptr<PassManager>>
 createPassManager(ModuleOp module) {
   auto pm = std::make_unique<PassManager>(module->getContext());
+  if (!passManagerFlagsRegistered)
+    return pm;
   if (failed(applyPassManagerCLOptions(*pm)))
     return failure();
   applyDefaultTimingPassManagerCLOptions(*pm);

@@ -2,13 +2,15 @@
 //
 // s2s-compile model.mlir --emit=mlir|linalg|llvm|asm|obj|shared -o FILE
 //             [--header=FILE.h] [--symbol-prefix=PREFIX]
+//             [--bind=NAME=FILE.npy | --bind=FILE.npz ...]
 //
 // Compiles every public function of the model for the host CPU. `mlir`
 // prints the verified model, `linalg` the model lowered to linalg on
 // tensors, `llvm` the optimized LLVM IR, `asm` and `obj` native code, and
 // `shared` a shared library linked with the system's C compiler driver.
 // --header writes a C header declaring each entry point's C interface
-// (docs/Tools/s2s-compile.md describes the calling convention).
+// (docs/Tools/s2s-compile.md describes the calling convention). --bind
+// compiles arrays into the code in place of the arguments they name.
 //
 //===----------------------------------------------------------------------===//
 
@@ -70,6 +72,13 @@ cl::opt<std::string> symbolPrefix(
              "exported symbols), so that several models link into one "
              "program"),
     cl::value_desc("prefix"), cl::init(""), cl::cat(compileCategory));
+cl::list<std::string> bindValues(
+    "bind",
+    cl::desc("Bind the argument NAME to the array in FILE (.npy or .pb) at "
+             "compile time, or each argument to the array of its name in "
+             "FILE.npz: the compiled code holds the arrays and the entry "
+             "points no longer take those arguments"),
+    cl::value_desc("NAME=FILE|FILE.npz"), cl::cat(compileCategory));
 cl::opt<std::string> headerFilename(
     "header", cl::desc("Also write a C header declaring the entry points"),
     cl::value_desc("file.h"), cl::init(""), cl::cat(compileCategory));
@@ -155,6 +164,14 @@ int main(int argc, char **argv) {
     return kExitCompileError;
   if (failed(addSymbolPrefix(*module, symbolPrefix)))
     return kExitBadInput;
+  if (!bindValues.empty()) {
+    llvm::Expected<std::vector<ArgumentBinding>> bindings =
+        readArgumentBindings(bindValues);
+    if (!bindings)
+      return fail(llvm::toString(bindings.takeError()), kExitBadInput);
+    if (failed(bindArguments(*module, getPublicFunctions(*module), *bindings)))
+      return kExitBadInput;
+  }
 
   // Every public function is an entry point with a C interface.
   std::vector<EntryPoint> entries;

@@ -1,33 +1,33 @@
 //===- s2s-run.cpp - compile and run an s2s model in a JIT ----------------===//
 //
-// s2s-run model.mlir|model.onnx [--entry=NAME] --input=a.npy ...
-//         [--output=out.npy ...]
+// s2s-run model.mlir|model.onnx [--entry=NAME] --input=[NAME=]a.npy ...
+//         [--bind=NAME=w.npy | --bind=weights.npz ...] [--output=out.npy ...]
 //         [--expect=want.npy ... --rtol=R --atol=A] [--repeat=N]
 //
-// Compiles the model in-process with the s2s-to-llvm pipeline, JIT-runs the
-// entry function on .npy inputs (one per argument, in order; ONNX TensorProto
-// .pb files are read too), and writes the
-// results to .npy files or prints them. With --expect, compares each result
-// with a reference and exits non-zero on a mismatch, printing the worst
-// element. With --repeat, prints the first-call latency and the median and
-// minimum time of the following calls.
+// Compiles the model in-process with the s2s-to-llvm pipeline (through
+// JITFunction), JIT-runs the entry function on .npy inputs (one per argument,
+// in order or by name, or from .npz bundles; ONNX TensorProto .pb files are
+// read too), and writes the results to .npy files or prints them. With
+// --expect, compares each result with a reference and exits non-zero on a
+// mismatch, printing the worst element. With --repeat, prints the first-call
+// latency and the median and minimum time of the following calls.
 //
 //===----------------------------------------------------------------------===//
 
 #include "s2s/Compiler/Compiler.h"
+#include "s2s/Compiler/JIT.h"
 #include "s2s/Runtime/Npy.h"
 #include "s2s/Runtime/TensorProto.h"
 
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "s2s/Support/ExitCodes.h"
 #include "s2s/Support/ToolOptions.h"
-#include "llvm/TargetParser/Host.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Host.h"
 
 #include <algorithm>
 #include <chrono>
@@ -79,8 +79,15 @@ cl::list<std::string> inputFiles(
     "input",
     cl::desc("An .npy file (or ONNX TensorProto .pb file) per argument: "
              "in order, or NAME=FILE for the argument named NAME (its SSA "
-             "name in the .mlir file, its input name in an ONNX model)"),
-    cl::value_desc("[name=]file.npy"), cl::cat(runCategory));
+             "name in the .mlir file, its input name in an ONNX model), or "
+             "FILE.npz for the arguments named after its arrays"),
+    cl::value_desc("[name=]file.npy|file.npz"), cl::cat(runCategory));
+cl::list<std::string> bindValues(
+    "bind",
+    cl::desc("Bind the argument NAME to the array in FILE (.npy or .pb) at "
+             "compile time, or each argument to the array of its name in "
+             "FILE.npz; the other arguments take --input arrays"),
+    cl::value_desc("NAME=FILE|FILE.npz"), cl::cat(runCategory));
 cl::list<std::string>
     outputFiles("output",
                 cl::desc("An .npy file per result, in order (default: print)"),
@@ -114,111 +121,36 @@ cl::opt<bool> quiet("quiet", cl::desc("Do not print the results"),
 // Values crossing the JIT boundary
 //===----------------------------------------------------------------------===//
 
-std::optional<DType> dtypeOf(Type type) {
-  if (type.isF32())
-    return DType::Float32;
-  if (type.isF64())
-    return DType::Float64;
-  if (type.isInteger(1))
-    return DType::Bool;
-  if (type.isSignlessInteger(32))
-    return DType::Int32;
-  if (type.isSignlessInteger(64))
-    return DType::Int64;
-  return std::nullopt;
-}
-
-/// A strided memref descriptor {allocated, aligned, offset, sizes[R],
-/// strides[R]} describing an NpyArray in C order.
-struct Descriptor {
-  std::vector<int64_t> words;
-
-  explicit Descriptor(NpyArray &array) {
-    int64_t rank = array.shape.size();
-    words.resize(3 + 2 * rank);
-    auto ptr = reinterpret_cast<int64_t>(array.data());
-    words[0] = ptr;
-    words[1] = ptr;
-    words[2] = 0;
-    int64_t stride = 1;
-    for (int64_t i = rank - 1; i >= 0; --i) {
-      words[3 + i] = array.shape[i];
-      words[3 + rank + i] = stride;
-      stride *= array.shape[i];
-    }
-  }
-  void *get() { return words.data(); }
+/// Where the array of an argument comes from: a file, or a member of an
+/// .npz bundle already read.
+struct InputSource {
+  std::string file;
+  std::optional<NpyArray> array;
 };
 
-/// The arguments of a packed call of a JIT-compiled function: a pointer to
-/// a descriptor of each array, in order, then `result` (when given) for a
-/// scalar result.
-class PackedArgs {
-public:
-  PackedArgs(llvm::ArrayRef<NpyArray *> arrays, void *result = nullptr) {
-    for (NpyArray *array : arrays)
-      descriptors.emplace_back(*array);
-    for (Descriptor &d : descriptors)
-      pointers.push_back(d.get());
-    for (void *&ptr : pointers)
-      args.push_back(&ptr);
-    if (result)
-      args.push_back(result);
-  }
-  void **get() { return args.data(); }
-
-private:
-  std::vector<Descriptor> descriptors;
-  std::vector<void *> pointers, args;
-};
-
-std::string typeString(Type type) {
-  std::string s;
-  llvm::raw_string_ostream os(s);
-  os << type;
-  return s;
-}
-
-/// Loads input `index` and checks it against the argument type: the element
-/// type, the rank and every static dimension (a dynamic one takes the
-/// file's size).
+/// Reads input `index` (unless read already) and checks it against the
+/// argument's type: the element type, the rank and every static dimension
+/// (a dynamic one takes the file's size).
 llvm::Expected<NpyArray> loadInput(const EntryPoint &entry, unsigned index,
-                                   StringRef path) {
-  RankedTensorType type = entry.inputs[index];
-  llvm::Expected<NpyArray> array = readArrayFile(path);
+                                   InputSource &source) {
+  llvm::Expected<NpyArray> array =
+      source.array ? std::move(*source.array) : readArrayFile(source.file);
   if (!array)
     return array.takeError();
-  DType want = *dtypeOf(type.getElementType());
-  std::string argument = "argument #" + std::to_string(index);
-  if (!entry.inputNames[index].empty())
-    argument += " (" + entry.inputNames[index] + ")";
-  auto fail = [&](const llvm::Twine &what) {
+  if (llvm::Error err =
+          checkArgument(entry, index, array->dtype, array->shape, "the file"))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "input #" + llvm::Twine(index) + " (" +
-                                       path + "): " + argument + " has type " +
-                                       typeString(type) + ", " + what);
-  };
-  if (array->dtype != want)
-    return fail("so the file must hold " + getDTypeName(want) +
-                ", but it holds " + getDTypeName(array->dtype));
-  bool shapeMatches =
-      static_cast<int64_t>(array->shape.size()) == type.getRank() &&
-      llvm::all_of(llvm::zip_equal(array->shape, type.getShape()),
-                   [](auto dims) {
-                     auto [got, want] = dims;
-                     return ShapedType::isDynamic(want) || got == want;
-                   });
-  if (!shapeMatches)
-    return fail("so the file must have shape " + formatShape(type.getShape()) +
-                ", but it has shape " + formatShape(array->shape));
+                                       source.file +
+                                       "): " + llvm::toString(std::move(err)));
   return array;
 }
 
-/// The file of each argument of `entry`: `--input=NAME=FILE` for the
-/// argument named NAME, the other --input values for the remaining
-/// arguments in order.
-llvm::Expected<std::vector<std::string>>
-assignInputFiles(const EntryPoint &entry) {
+/// The source of each argument of `entry`: `--input=NAME=FILE` for the
+/// argument named NAME, the arrays of an `--input=FILE.npz` for the
+/// arguments they are named after, the other --input values for the
+/// remaining arguments in order.
+llvm::Expected<std::vector<InputSource>> assignInputs(const EntryPoint &entry) {
   auto error = [](const llvm::Twine &message) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
   };
@@ -229,14 +161,38 @@ assignInputFiles(const EntryPoint &entry) {
           (i ? ", " : "") + (name.empty() ? "#" + std::to_string(i) : name);
     return names;
   };
-  std::vector<std::string> files(entry.inputs.size());
+  std::vector<InputSource> sources(entry.inputs.size());
   std::vector<std::string> positional;
+  auto assign = [&](StringRef name, InputSource source,
+                    StringRef value) -> llvm::Error {
+    const auto *it = llvm::find(entry.inputNames, name);
+    if (it == entry.inputNames.end())
+      return error("--input=" + value + ": @" + entry.name +
+                   " has no argument named '" + name +
+                   "' (its arguments: " + listNames() + ")");
+    InputSource &slot = sources[it - entry.inputNames.begin()];
+    if (!slot.file.empty())
+      return error("--input=" + value + ": argument '" + name + "' of @" +
+                   entry.name + " is given twice");
+    slot = std::move(source);
+    return llvm::Error::success();
+  };
   for (const std::string &value : inputFiles) {
+    if (StringRef(value).ends_with(".npz")) {
+      llvm::Expected<std::vector<NpzMember>> members = readNpz(value);
+      if (!members)
+        return members.takeError();
+      for (NpzMember &member : *members)
+        if (llvm::Error err = assign(
+                member.name,
+                {value + ":" + member.name, std::move(member.array)}, value))
+          return std::move(err);
+      continue;
+    }
     auto [name, path] = StringRef(value).split('=');
-    const auto *it = name.empty() || path.empty()
-                         ? entry.inputNames.end()
-                         : llvm::find(entry.inputNames, name);
-    if (it == entry.inputNames.end()) {
+    bool isNamed = !name.empty() && !path.empty() &&
+                   llvm::is_contained(entry.inputNames, name);
+    if (!isNamed) {
       // A path, unless it names no file and looks like NAME=FILE.
       if (!path.empty() && !name.empty() && !llvm::sys::fs::exists(value) &&
           llvm::all_of(name, [](char c) {
@@ -248,22 +204,20 @@ assignInputFiles(const EntryPoint &entry) {
       positional.push_back(value);
       continue;
     }
-    size_t index = it - entry.inputNames.begin();
-    if (!files[index].empty())
-      return error("--input=" + value + ": argument '" + name + "' of @" +
-                   entry.name + " is given twice");
-    files[index] = path.str();
+    if (llvm::Error err = assign(name, {path.str(), std::nullopt}, value))
+      return std::move(err);
   }
-  size_t named = llvm::count_if(files, [](auto &f) { return !f.empty(); });
-  if (named + positional.size() != files.size())
-    return error("@" + entry.name + " takes " + llvm::Twine(files.size()) +
+  size_t named =
+      llvm::count_if(sources, [](auto &s) { return !s.file.empty(); });
+  if (named + positional.size() != sources.size())
+    return error("@" + entry.name + " takes " + llvm::Twine(sources.size()) +
                  " arguments, but " + llvm::Twine(named + positional.size()) +
-                 " --input files were given");
+                 " --input arrays were given");
   auto next = positional.begin();
-  for (std::string &file : files)
-    if (file.empty())
-      file = *next++;
-  return files;
+  for (InputSource &source : sources)
+    if (source.file.empty())
+      source.file = *next++;
+  return sources;
 }
 
 //===----------------------------------------------------------------------===//
@@ -456,14 +410,22 @@ int main(int argc, char **argv) {
   FailureOr<func::FuncOp> func = findEntryFunction(*module, entryName);
   if (failed(func))
     return kExitBadInput;
+  if (!bindValues.empty()) {
+    llvm::Expected<std::vector<ArgumentBinding>> bindings =
+        readArgumentBindings(bindValues);
+    if (!bindings)
+      return usageError(llvm::toString(bindings.takeError()));
+    if (failed(bindArguments(*module, {*func}, *bindings)))
+      return kExitBadInput;
+  }
   FailureOr<EntryPoint> entry = getEntryPoint(*func);
   if (failed(entry))
     return kExitBadInput;
 
   // Check the command line against the signature before compiling.
-  llvm::Expected<std::vector<std::string>> files = assignInputFiles(*entry);
-  if (!files)
-    return usageError(llvm::toString(files.takeError()));
+  llvm::Expected<std::vector<InputSource>> sources = assignInputs(*entry);
+  if (!sources)
+    return usageError(llvm::toString(sources.takeError()));
   if (!outputFiles.empty() && outputFiles.size() != entry->results.size())
     return usageError("@" + entry->name + " returns " +
                       llvm::Twine(entry->results.size()) + " results, but " +
@@ -477,7 +439,7 @@ int main(int argc, char **argv) {
 
   std::vector<NpyArray> inputs, outputs, expected;
   for (unsigned i = 0; i < entry->inputs.size(); ++i) {
-    llvm::Expected<NpyArray> array = loadInput(*entry, i, (*files)[i]);
+    llvm::Expected<NpyArray> array = loadInput(*entry, i, (*sources)[i]);
     if (!array)
       return usageError(llvm::toString(array.takeError()));
     inputs.push_back(std::move(*array));
@@ -490,146 +452,53 @@ int main(int argc, char **argv) {
   }
 
   // Compile what the entry needs only.
-  if (failed(keepOnlyEntry(*module, *func)) ||
-      failed(lowerToLLVMDialect(*module, *options)))
-    return kExitCompileError;
-  auto optimize = makeOptimizingTransformer(3, 0, targetMachine->get());
-  ExecutionEngineOptions engineOptions;
-  engineOptions.transformer = optimize;
-  std::string openMPRuntime;
-  if (usesOpenMP(*module)) {
-    llvm::Expected<std::string> path = getOpenMPRuntimePath();
-    if (!path) {
-      llvm::errs() << "error: " << llvm::toString(path.takeError()) << "\n";
-      return kExitCompileError;
-    }
-    openMPRuntime = *path;
-  }
-  SmallVector<StringRef> sharedLibs;
-  if (!openMPRuntime.empty())
-    sharedLibs.push_back(openMPRuntime);
-  engineOptions.sharedLibPaths = sharedLibs;
-  engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
-  // The engine owns the target machine that optimized and compiles the code.
-  auto engine = ExecutionEngine::create(*module, engineOptions,
-                                        std::move(*targetMachine));
-  if (!engine) {
-    llvm::errs() << "error: cannot create the JIT: "
-                 << llvm::toString(engine.takeError()) << "\n";
+  llvm::Expected<std::unique_ptr<JITFunction>> jit =
+      JITFunction::create(*module, *func, *options, std::move(*targetMachine));
+  if (!jit) {
+    llvm::errs() << "error: " << llvm::toString(jit.takeError()) << "\n";
     return kExitCompileError;
   }
-
-  // Compile now, so that the first call is timed without the JIT's work.
-  using PackedFn = void (*)(void **);
-  auto lookup = [&](const std::string &symbol,
-                    const std::string &name) -> PackedFn {
-    auto fn = (*engine)->lookupPacked(symbol);
-    if (fn)
-      return *fn;
-    llvm::errs() << "error: cannot compile @" << name << ": "
-                 << llvm::toString(fn.takeError()) << "\n";
-    return nullptr;
-  };
-  PackedFn packed = lookup(entry->getCInterfaceName(), entry->name);
-  if (!packed)
-    return kExitCompileError;
-  std::vector<NpyArray *> inputArrays;
+  SmallVector<ArrayView> inputViews;
   for (NpyArray &array : inputs)
-    inputArrays.push_back(&array);
-
-  // The input sizes against the model's shape rules, when some are
-  // dynamic: the check function gives the number of the first rule broken.
-  SmallVector<std::string> checkMessages =
-      getShapeCheckMessages(*module, *entry);
-  if (!checkMessages.empty()) {
-    PackedFn checkFn = lookup(entry->getCheckShapesCInterfaceName(),
-                              entry->getCheckShapesName());
-    if (!checkFn)
-      return kExitCompileError;
-    int32_t status = 0;
-    checkFn(PackedArgs(inputArrays, &status).get());
-    if (status != 0) {
-      llvm::errs() << "error: the input sizes do not fit @" << entry->name
-                   << ": ";
-      if (status > 0 && static_cast<size_t>(status) <= checkMessages.size())
-        llvm::errs() << checkMessages[status - 1];
-      else
-        llvm::errs() << "shape check " << status << " failed";
-      llvm::errs() << "\n";
-      return kExitBadInput;
-    }
-  }
+    inputViews.push_back(ArrayView::get(array));
 
   // The shapes of the results: declared, or from the result shape function
-  // when some are dynamic.
-  SmallVector<SmallVector<int64_t>> resultShapes;
-  for (RankedTensorType type : entry->results)
-    resultShapes.emplace_back(type.getShape());
-  if (entry->hasDynamicResults()) {
-    PackedFn shapeFn = lookup(entry->getResultShapesCInterfaceName(),
-                              entry->getResultShapesName());
-    if (!shapeFn)
-      return kExitCompileError;
-    NpyArray shapes =
-        NpyArray::zeros(DType::Int64, {entry->getNumResultDims()});
-    std::vector<NpyArray *> shapeArrays(inputArrays);
-    shapeArrays.push_back(&shapes);
-    shapeFn(PackedArgs(shapeArrays).get());
-    int64_t next = 0;
-    for (auto [i, shape] : llvm::enumerate(resultShapes))
-      for (int64_t &dim : shape) {
-        int64_t size = shapes.getAsInt64(next++);
-        if (size < 0 || (!ShapedType::isDynamic(dim) && size != dim)) {
-          llvm::errs() << "error: @" << entry->getResultShapesName()
-                       << " gives result #" << i << " the size " << size
-                       << " where its type " << entry->results[i] << " allows "
-                       << (ShapedType::isDynamic(dim)
-                               ? std::string("sizes >= 0")
-                               : std::to_string(dim))
-                       << "\n";
-          return kExitCompileError;
-        }
-        dim = size;
-      }
+  // when some are dynamic (after the inputs passed the shape checks).
+  llvm::Expected<SmallVector<SmallVector<int64_t>>> resultShapes =
+      (*jit)->getResultShapes(inputViews);
+  if (!resultShapes) {
+    llvm::errs() << "error: " << llvm::toString(resultShapes.takeError())
+                 << "\n";
+    return kExitBadInput;
   }
-
-  // Arguments: a pointer to each input descriptor, then to each output's.
-  for (auto [type, shape] : llvm::zip_equal(entry->results, resultShapes))
-    outputs.push_back(NpyArray::zeros(*dtypeOf(type.getElementType()), shape));
-  std::vector<NpyArray *> arrays(inputArrays);
+  for (auto [type, shape] : llvm::zip_equal(entry->results, *resultShapes))
+    outputs.push_back(NpyArray::zeros(*getDType(type.getElementType()), shape));
+  SmallVector<ArrayView> outputViews;
   for (NpyArray &array : outputs)
-    arrays.push_back(&array);
-  // The entry point returns 0, or the number of the first check of its
-  // arguments that fails (nothing computed).
-  int32_t status = 0;
-  PackedArgs args(arrays, &status);
+    outputViews.push_back(ArrayView::get(array));
 
   using Clock = std::chrono::steady_clock;
-  auto call = [&]() -> double {
+  auto call = [&](double &ms) -> llvm::Error {
     // Only the compiled code's abort() means "stopped with its message".
     CompiledAbortGuard abortGuard;
     auto start = Clock::now();
-    packed(args.get());
-    return std::chrono::duration<double, std::milli>(Clock::now() - start)
-        .count();
+    llvm::Error err = (*jit)->call(inputViews, outputViews);
+    ms =
+        std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    return err;
   };
-  double firstCall = call();
-  if (status != 0) {
-    SmallVector<std::string> statusMessages =
-        getStatusMessages(*module, *entry);
-    llvm::errs() << "error: @" << entry->name << " returned status " << status
-                 << ": ";
-    if (status > 0 && static_cast<size_t>(status) <= statusMessages.size())
-      llvm::errs() << statusMessages[status - 1];
-    else
-      llvm::errs() << "unknown status";
-    llvm::errs() << "\n";
+  double firstCall = 0;
+  if (llvm::Error err = call(firstCall)) {
+    llvm::errs() << "error: " << llvm::toString(std::move(err)) << "\n";
     return kExitBadInput;
   }
   if (repeat > 0) {
     std::vector<double> times;
-    for (unsigned i = 0; i < repeat; ++i)
-      times.push_back(call());
+    for (unsigned i = 0; i < repeat; ++i) {
+      double ms = 0;
+      llvm::cantFail(call(ms));
+      times.push_back(ms);
+    }
     std::sort(times.begin(), times.end());
     double median =
         times.size() % 2

@@ -15,10 +15,12 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "mlir/Support/LLVM.h"
 #include "s2s/Codegen/CPU/Target.h"
+#include "s2s/Runtime/Npy.h"
 #include "s2s/Transforms/Pipelines.h"
 #include "llvm/Support/CodeGen.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <memory>
 #include <string>
@@ -69,7 +71,9 @@ LogicalResult runPassPipeline(ModuleOp module, StringRef pipeline);
 
 class CompilerSession {
 public:
-  CompilerSession();
+  /// Diagnostics and errors go to `errorOS` (standard error for the tools,
+  /// a string for the Python module).
+  explicit CompilerSession(llvm::raw_ostream &errorOS = llvm::errs());
   ~CompilerSession();
 
   MLIRContext &getContext() { return *context; }
@@ -86,6 +90,7 @@ public:
   LogicalResult loadPlugins(const PluginFlags &flags);
 
 private:
+  llvm::raw_ostream &errorOS;
   std::unique_ptr<MLIRContext> context;
   std::unique_ptr<llvm::SourceMgr> sourceMgr;
   std::unique_ptr<SourceMgrDiagnosticHandler> diagnostics;
@@ -128,7 +133,8 @@ void registerPassManagerFlags();
 /// (0: one thread per logical CPU of the host).
 std::unique_ptr<S2SPipelineOptions>
 parsePipelineOptions(StringRef options,
-                     std::optional<unsigned> threads = std::nullopt);
+                     std::optional<unsigned> threads = std::nullopt,
+                     llvm::raw_ostream &errorOS = llvm::errs());
 
 /// An entry function as the tools see it: its name and the tensor types of
 /// its arguments and results (whose dimensions may be dynamic).
@@ -136,6 +142,38 @@ parsePipelineOptions(StringRef options,
 /// the source's SSA name (`%x`) when a .mlir file is loaded; an imported
 /// ONNX model's arguments carry `onnx.name` instead.
 inline constexpr const char *kArgumentNameAttr = "s2s.name";
+
+/// The name of argument `i` of `func`: its `s2s.name`, else the `onnx.name`
+/// of an imported model; null when it has neither.
+StringAttr getArgumentName(func::FuncOp func, unsigned i);
+
+/// An array that takes the place of an entry point's argument at compile
+/// time (the tools' --bind): the compiled code holds it as a constant and
+/// the argument leaves the signature.
+struct ArgumentBinding {
+  /// The name of the argument it binds.
+  std::string name;
+  NpyArray array;
+  /// Where the array comes from, for messages ("w.npy", "weights.npz:w").
+  std::string source;
+};
+
+/// Reads the values of the tools' --bind option: `NAME=FILE` (.npy, or an
+/// ONNX TensorProto .pb) binds the argument NAME; `FILE.npz` binds each
+/// argument named after one of its arrays. An error names the file and
+/// what is wrong, or a name bound twice.
+llvm::Expected<std::vector<ArgumentBinding>>
+readArgumentBindings(ArrayRef<std::string> values);
+
+/// Replaces each argument of `funcs` that a binding names by an
+/// `arith.constant` holding its array (through a `tensor.cast` when the
+/// argument's type has dynamic sizes) and removes it from the function's
+/// signature. Emits an error and fails when an array's element type or
+/// shape does not fit the argument's type, when a binding names no argument
+/// of `funcs`, or when a function that loses arguments is called within
+/// `module`.
+LogicalResult bindArguments(ModuleOp module, ArrayRef<func::FuncOp> funcs,
+                            ArrayRef<ArgumentBinding> bindings);
 
 struct EntryPoint {
   std::string name;

@@ -64,6 +64,22 @@ llvm::Expected<NpyArray> readNpy(llvm::StringRef path);
 llvm::Expected<NpyArray> parseNpy(llvm::StringRef contents,
                                   llvm::StringRef name);
 
+/// An array of an .npz bundle and its name (the member's name without
+/// ".npy").
+struct NpzMember {
+  std::string name;
+  NpyArray array;
+};
+
+/// Reads the arrays of the .npz file `path` (as numpy.savez and
+/// numpy.savez_compressed write it), in the archive's order; the error
+/// names the file, the member and what is wrong with it.
+llvm::Expected<std::vector<NpzMember>> readNpz(llvm::StringRef path);
+
+/// Parses a whole .npz file held in memory; `name` is used in errors.
+llvm::Expected<std::vector<NpzMember>> parseNpz(llvm::StringRef contents,
+                                                llvm::StringRef name);
+
 /// Writes `array` to `path` in format version 1.0.
 llvm::Error writeNpy(llvm::StringRef path, const NpyArray &array);
 

@@ -1,0 +1,191 @@
+//===- Bind.cpp - arguments bound to arrays at compile time ---------------===//
+//
+// --bind replaces arguments of the entry points (a model's weights, most
+// often) by constants holding arrays read from .npy/.npz files, so that the
+// compiled library carries them and its callers pass only the real inputs.
+//
+//===----------------------------------------------------------------------===//
+
+#include "s2s/Compiler/Compiler.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/SymbolTable.h"
+#include "s2s/Runtime/TensorProto.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/StringMap.h"
+
+using namespace mlir;
+using namespace mlir::s2s;
+
+llvm::Expected<std::vector<ArgumentBinding>>
+mlir::s2s::readArgumentBindings(ArrayRef<std::string> values) {
+  std::vector<ArgumentBinding> bindings;
+  llvm::StringMap<std::string> sourceOf;
+  auto add = [&](std::string name, NpyArray array,
+                 std::string source) -> llvm::Error {
+    auto [it, inserted] = sourceOf.try_emplace(name, source);
+    if (!inserted)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "--bind: argument '" + name +
+                                         "' is bound twice (" + it->second +
+                                         ", " + source + ")");
+    bindings.push_back({std::move(name), std::move(array), std::move(source)});
+    return llvm::Error::success();
+  };
+  for (const std::string &value : values) {
+    auto [name, path] = StringRef(value).split('=');
+    if (path.empty()) {
+      // FILE.npz: every array binds the argument it is named after.
+      if (!StringRef(value).ends_with(".npz"))
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "--bind=" + value +
+                ": expected NAME=FILE.npy (or .pb) or FILE.npz");
+      llvm::Expected<std::vector<NpzMember>> members = readNpz(value);
+      if (!members)
+        return members.takeError();
+      for (NpzMember &member : *members)
+        if (llvm::Error err = add(member.name, std::move(member.array),
+                                  value + ":" + member.name))
+          return std::move(err);
+      continue;
+    }
+    if (name.empty())
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "--bind=" + value +
+                                         ": the argument name is empty");
+    llvm::Expected<NpyArray> array = readArrayFile(path);
+    if (!array)
+      return array.takeError();
+    if (llvm::Error err = add(name.str(), std::move(*array), path.str()))
+      return std::move(err);
+  }
+  return bindings;
+}
+
+/// The element type of arrays of `dtype`.
+static Type getElementType(MLIRContext *context, DType dtype) {
+  Builder b(context);
+  switch (dtype) {
+  case DType::Float32:
+    return b.getF32Type();
+  case DType::Float64:
+    return b.getF64Type();
+  case DType::Int32:
+    return b.getI32Type();
+  case DType::Int64:
+    return b.getI64Type();
+  case DType::Bool:
+    return b.getI1Type();
+  }
+  llvm_unreachable("unknown dtype");
+}
+
+/// The elements of `array` as an attribute of `type`.
+static DenseElementsAttr getElementsAttr(RankedTensorType type,
+                                         const NpyArray &array) {
+  if (array.dtype == DType::Bool) {
+    const auto *bytes = static_cast<const uint8_t *>(array.data());
+    SmallVector<bool> values(bytes, bytes + array.getNumElements());
+    return DenseElementsAttr::get(type, ArrayRef<bool>(values));
+  }
+  ArrayRef<char> raw(static_cast<const char *>(array.data()),
+                     array.getByteSize());
+  return DenseElementsAttr::getFromRawBuffer(type, raw);
+}
+
+/// Binds the arguments of `func` named in `bindings`; marks the bindings
+/// used.
+static LogicalResult bindFunctionArguments(func::FuncOp func,
+                                           ArrayRef<ArgumentBinding> bindings,
+                                           llvm::BitVector &used) {
+  llvm::BitVector erase(func.getNumArguments());
+  OpBuilder builder(func.getBody());
+  for (auto [index, binding] : llvm::enumerate(bindings)) {
+    std::optional<unsigned> argIndex;
+    for (unsigned i = 0; i < func.getNumArguments(); ++i)
+      if (getArgumentName(func, i) == binding.name)
+        argIndex = i;
+    if (!argIndex)
+      continue;
+    used.set(index);
+    BlockArgument arg = func.getArgument(*argIndex);
+    auto type = dyn_cast<RankedTensorType>(arg.getType());
+    Type element = getElementType(func.getContext(), binding.array.dtype);
+    auto describe = [&] {
+      std::string s;
+      llvm::raw_string_ostream os(s);
+      os << "--bind: argument #" << *argIndex << " (" << binding.name
+         << ") of @" << func.getName() << " has type " << arg.getType()
+         << ", but " << binding.source << " holds "
+         << getDTypeName(binding.array.dtype) << " "
+         << formatShape(binding.array.shape);
+      return s;
+    };
+    bool fits =
+        type && type.getElementType() == element &&
+        type.getRank() == static_cast<int64_t>(binding.array.shape.size()) &&
+        llvm::all_of(llvm::zip_equal(type.getShape(), binding.array.shape),
+                     [](auto dims) {
+                       auto [want, got] = dims;
+                       return ShapedType::isDynamic(want) || want == got;
+                     });
+    if (!fits)
+      return func.emitError() << describe();
+    // The constant has the array's static shape; a cast gives the uses the
+    // argument's type when that has dynamic sizes.
+    auto constType = RankedTensorType::get(binding.array.shape, element);
+    Location loc =
+        NameLoc::get(builder.getStringAttr(binding.source), arg.getLoc());
+    Value value = arith::ConstantOp::create(
+        builder, loc, getElementsAttr(constType, binding.array));
+    if (constType != type)
+      value = tensor::CastOp::create(builder, loc, type, value);
+    arg.replaceAllUsesWith(value);
+    erase.set(*argIndex);
+  }
+  if (erase.none())
+    return success();
+  return func.eraseArguments(erase);
+}
+
+LogicalResult mlir::s2s::bindArguments(ModuleOp module,
+                                       ArrayRef<func::FuncOp> funcs,
+                                       ArrayRef<ArgumentBinding> bindings) {
+  if (bindings.empty())
+    return success();
+  llvm::BitVector used(bindings.size());
+  for (func::FuncOp func : funcs) {
+    bool binds = llvm::any_of(llvm::seq(func.getNumArguments()), [&](auto i) {
+      StringAttr name = getArgumentName(func, i);
+      return name && llvm::any_of(bindings, [&](const ArgumentBinding &b) {
+               return b.name == name.getValue();
+             });
+    });
+    if (!binds)
+      continue;
+    // Calls of the function would no longer match its signature.
+    if (!SymbolTable::symbolKnownUseEmpty(func, module))
+      return func.emitError()
+             << "--bind: cannot bind arguments of @" << func.getName()
+             << ", which other functions of the module call";
+    if (failed(bindFunctionArguments(func, bindings, used)))
+      return failure();
+  }
+  for (auto [index, binding] : llvm::enumerate(bindings)) {
+    if (used.test(index))
+      continue;
+    std::string names;
+    for (func::FuncOp func : funcs)
+      for (unsigned i = 0; i < func.getNumArguments(); ++i)
+        if (StringAttr name = getArgumentName(func, i))
+          names += (names.empty() ? "" : ", ") + name.str();
+    return emitError(module.getLoc())
+           << "--bind: no entry point has an argument named '" << binding.name
+           << "' (from " << binding.source << "; their named arguments: "
+           << (names.empty() ? std::string("none") : names) << ")";
+  }
+  return success();
+}
