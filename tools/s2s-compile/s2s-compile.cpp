@@ -194,9 +194,12 @@ int main(int argc, char **argv) {
     auto header = openOutputFile(headerFilename, &error);
     if (!header)
       return fail(error, kExitBadInput);
+    bool hasModelInfo =
+        emitKind != EmitKind::MLIR && emitKind != EmitKind::Linalg;
     writeCHeader(header->os(), entries, headerGuard(headerFilename),
                  llvm::sys::path::filename(inputFilename), options->threads,
-                 options->runtimeThreads);
+                 options->runtimeThreads,
+                 hasModelInfo ? getModelInfoSymbol(symbolPrefix) : "");
     header->keep();
     return kExitSuccess;
   };
@@ -236,6 +239,10 @@ int main(int argc, char **argv) {
   if (!llvmModule)
     return fail(llvm::toString(llvmModule.takeError()), kExitCompileError);
   internalizeAllButCInterfaces(**llvmModule);
+  // The description of the entry points, for programs that load the
+  // library without its header (s2s.load_library).
+  addModelInfo(**llvmModule, getModelInfoSymbol(symbolPrefix),
+               getModelInfo(entries));
 
   switch (emitKind) {
   case EmitKind::LLVMIR:

@@ -5,17 +5,18 @@
 //         [--expect=want.npy ... --rtol=R --atol=A] [--repeat=N]
 //
 // Compiles the model in-process with the s2s-to-llvm pipeline (through
-// JITFunction), JIT-runs the entry function on .npy inputs (one per argument,
-// in order or by name, or from .npz bundles; ONNX TensorProto .pb files are
-// read too), and writes the results to .npy files or prints them. With
+// CompiledFunction), JIT-runs the entry function on .npy inputs (one per
+// argument, in order or by name, or from .npz bundles; ONNX TensorProto .pb
+// files are read too), and writes the results to .npy files or prints them.
+// With
 // --expect, compares each result with a reference and exits non-zero on a
 // mismatch, printing the worst element. With --repeat, prints the first-call
 // latency and the median and minimum time of the following calls.
 //
 //===----------------------------------------------------------------------===//
 
+#include "s2s/Compiler/CompiledFunction.h"
 #include "s2s/Compiler/Compiler.h"
-#include "s2s/Compiler/JIT.h"
 #include "s2s/Runtime/Npy.h"
 #include "s2s/Runtime/TensorProto.h"
 
@@ -452,8 +453,9 @@ int main(int argc, char **argv) {
   }
 
   // Compile what the entry needs only.
-  llvm::Expected<std::unique_ptr<JITFunction>> jit =
-      JITFunction::create(*module, *func, *options, std::move(*targetMachine));
+  llvm::Expected<std::unique_ptr<CompiledFunction>> jit =
+      CompiledFunction::compile(*module, *func, *options,
+                                std::move(*targetMachine));
   if (!jit) {
     llvm::errs() << "error: " << llvm::toString(jit.takeError()) << "\n";
     return kExitCompileError;

@@ -221,6 +221,10 @@ struct EntryPoint {
   }
 };
 
+/// The .npy element type of tensors of `type`, if entry points take it
+/// (f32, f64, i32, i64, i1).
+std::optional<DType> getDType(Type type);
+
 /// The public functions of `module` that have a body.
 SmallVector<func::FuncOp> getPublicFunctions(ModuleOp module);
 
@@ -328,15 +332,37 @@ llvm::Error emitMachineCode(llvm::Module &llvmModule,
 /// entry points (and `main` in a model does not clash with a program's).
 void internalizeAllButCInterfaces(llvm::Module &llvmModule);
 
+/// The symbol of the description of its entry points that s2s-compile
+/// writes into objects and libraries: `<symbolPrefix>s2s_model_info`.
+std::string getModelInfoSymbol(StringRef symbolPrefix);
+
+/// The description of `entries` as JSON: for each entry point its name, the
+/// names and types of its arguments, the types of its results, and the
+/// messages of its shape checks and statuses. What a program needs to call
+/// the entry points of a library it did not see compiled (the Python
+/// module's s2s.load_library).
+std::string getModelInfo(ArrayRef<EntryPoint> entries);
+
+/// Adds `info` to `llvmModule` as an exported, NUL-terminated constant
+/// string named `symbol`.
+void addModelInfo(llvm::Module &llvmModule, StringRef symbol, StringRef info);
+
+/// Reads the entry points back from getModelInfo's JSON; their types are
+/// parsed in `context`.
+llvm::Expected<std::vector<EntryPoint>> parseModelInfo(MLIRContext *context,
+                                                       StringRef info);
+
 /// The C type of an element type ("float", "int64_t", "bool", ...).
 StringRef getCElementType(Type elementType);
 
 /// Writes a C header declaring the C interface of every entry point, with
 /// the memref descriptor structs they take.
 /// `threads` > 1 notes that the code needs the OpenMP runtime.
+/// `modelInfoSymbol`, unless empty, is declared as the description of the
+/// entry points (addModelInfo).
 void writeCHeader(llvm::raw_ostream &os, ArrayRef<EntryPoint> entries,
                   StringRef guard, StringRef modelName, int64_t threads = 1,
-                  bool runtimeThreads = false);
+                  bool runtimeThreads = false, StringRef modelInfoSymbol = "");
 
 } // namespace s2s
 } // namespace mlir

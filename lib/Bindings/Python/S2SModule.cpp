@@ -1,7 +1,8 @@
 //===- S2SModule.cpp - the s2s Python module (_s2s) -----------------------===//
 //
-// Compiles a model (.mlir, MLIR bytecode or .onnx) in-process and calls its
-// entry point on NumPy arrays: inputs are passed without copies when they
+// Compiles a model (.mlir, MLIR bytecode or .onnx) in-process, or loads the
+// entry points of a library that s2s-compile wrote, and calls them on NumPy
+// arrays: inputs are passed without copies when they
 // are C-contiguous and of the argument's element type, results are NumPy
 // arrays the compiled code writes into. Compiler diagnostics become the
 // message of s2s.CompileError; inputs that do not fit the signature or the
@@ -9,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "s2s/Compiler/CompiledFunction.h"
 #include "s2s/Compiler/Compiler.h"
-#include "s2s/Compiler/JIT.h"
 
 #include "llvm/Target/TargetMachine.h"
 
@@ -90,14 +91,18 @@ py::list describeTypes(ArrayRef<RankedTensorType> types) {
   return list;
 }
 
-/// A compiled entry point and what keeps it alive: the session's context
-/// owns the types of its signature.
+/// A compiled entry point and what keeps it alive: the context that owns
+/// the types of its signature (a compiler session's, or one shared by the
+/// entry points of a library).
 class Function {
 public:
-  Function(std::unique_ptr<CompilerSession> session,
-           OwningOpRef<ModuleOp> module, std::unique_ptr<JITFunction> jit)
+  Function(std::shared_ptr<CompilerSession> session,
+           OwningOpRef<ModuleOp> module, std::unique_ptr<CompiledFunction> jit)
       : session(std::move(session)), module(std::move(module)),
         jit(std::move(jit)) {}
+  Function(std::shared_ptr<MLIRContext> context,
+           std::unique_ptr<CompiledFunction> jit)
+      : context(std::move(context)), jit(std::move(jit)) {}
   ~Function() {
     // The code before the module and the context.
     jit.reset();
@@ -196,9 +201,10 @@ public:
   }
 
 private:
-  std::unique_ptr<CompilerSession> session;
+  std::shared_ptr<CompilerSession> session;
+  std::shared_ptr<MLIRContext> context;
   OwningOpRef<ModuleOp> module;
-  std::unique_ptr<JITFunction> jit;
+  std::unique_ptr<CompiledFunction> jit;
 };
 
 /// s2s._s2s.compile: see s2s.compile in __init__.py.
@@ -233,7 +239,7 @@ compile(const std::string &path, const std::string &entryName, unsigned threads,
     bindings->push_back({name, std::move(npy), "bind['" + name + "']"});
   }
 
-  auto session = std::make_unique<CompilerSession>(errorOS);
+  auto session = std::make_shared<CompilerSession>(errorOS);
   std::unique_ptr<S2SPipelineOptions> options =
       parsePipelineOptions(pipelineOptions, threads, errorOS);
   if (!options)
@@ -256,12 +262,29 @@ compile(const std::string &path, const std::string &entryName, unsigned threads,
     fail("no entry function in " + path);
   if (failed(bindArguments(*module, {*func}, *bindings)))
     fail("cannot bind the arguments of @" + func->getName().str());
-  llvm::Expected<std::unique_ptr<JITFunction>> jit =
-      JITFunction::create(*module, *func, *options, std::move(*targetMachine));
+  llvm::Expected<std::unique_ptr<CompiledFunction>> jit =
+      CompiledFunction::compile(*module, *func, *options,
+                                std::move(*targetMachine));
   if (!jit)
     fail(llvm::toString(jit.takeError()));
   return std::make_unique<Function>(std::move(session), std::move(module),
                                     std::move(*jit));
+}
+
+/// s2s._s2s.load_library: see s2s.load_library in __init__.py.
+py::dict loadLibrary(const std::string &path, const std::string &prefix) {
+  auto context = std::make_shared<MLIRContext>();
+  llvm::Expected<std::vector<std::unique_ptr<CompiledFunction>>> functions =
+      CompiledFunction::loadLibrary(context.get(), path, prefix);
+  if (!functions)
+    throw py::value_error(llvm::toString(functions.takeError()));
+  py::dict entries;
+  for (std::unique_ptr<CompiledFunction> &f : *functions) {
+    std::string name = f->getEntryPoint().name;
+    entries[py::str(name)] =
+        py::cast(std::make_unique<Function>(context, std::move(f)));
+  }
+  return entries;
 }
 
 } // namespace
@@ -278,6 +301,7 @@ PYBIND11_MODULE(_s2s, m) {
   m.def("_compile", &compile, py::arg("path"), py::arg("entry"),
         py::arg("threads"), py::arg("pipeline_options"), py::arg("mcpu"),
         py::arg("mattr"), py::arg("bind"), py::arg("bind_files"));
+  m.def("_load_library", &loadLibrary, py::arg("path"), py::arg("prefix"));
   py::class_<Function>(m, "Function",
                        "An entry point of a model compiled in this process.")
       .def("__call__", &Function::call)

@@ -12,13 +12,16 @@ compiles the entry point for this machine's CPU. The Function it returns is
 called with NumPy arrays, by position or by argument name; C-contiguous
 inputs of the argument's element type are passed without copies. It returns
 a NumPy array, or a tuple of them for several results.
+
+s2s.load_library reads the entry points of a shared library that
+s2s-compile --emit=shared wrote, as Functions called the same way.
 """
 
 import os
 
-from ._s2s import CompileError, Function, _compile
+from ._s2s import CompileError, Function, _compile, _load_library
 
-__all__ = ["CompileError", "Function", "compile"]
+__all__ = ["CompileError", "Function", "compile", "load_library"]
 
 
 def compile(model, entry=None, *, bind=None, threads=1, pipeline_options="",
@@ -51,3 +54,18 @@ def compile(model, entry=None, *, bind=None, threads=1, pipeline_options="",
         files = [os.fspath(b) for b in bind]
     return _compile(os.fspath(model), entry or "", threads, pipeline_options,
                     mcpu, mattr, arrays, files)
+
+
+def load_library(path, symbol_prefix=""):
+    """The entry points of a shared library that s2s-compile wrote.
+
+    path: the library (s2s-compile --emit=shared).
+    symbol_prefix: the --symbol-prefix it was compiled with.
+
+    Returns a dict from entry point name (with the prefix) to Function,
+    read from the description of its entry points that the library exports
+    (`<symbol_prefix>s2s_model_info`). Raises ValueError when the library
+    does not load or has no such description. The library stays loaded for
+    the life of the process.
+    """
+    return _load_library(os.fspath(path), symbol_prefix)
