@@ -1,22 +1,24 @@
 //===- translate.cpp - translate dates with the compiled date model -------===//
 //
-// Links the date translator of examples/dates compiled by s2s-compile into a
-// shared library (or an object file), and translates the sentences given on
-// its command line: dates written in words, to ISO form. It reads the
-// trained weights and the vocabulary from examples/dates/weights, encodes
-// the sentences as one batch, and calls the model's two entry points,
-// @greedy and @beam_search (beam width 4), which decode until every
-// sentence has emitted its end token.
+// Links the date translator of examples/dates, compiled by s2s-compile with
+// its trained weights inside (--bind) into a shared library (or an object
+// file), and translates the sentences given on its command line: dates
+// written in words, to ISO form. It reads the vocabulary from
+// examples/dates/weights/vocab.json, encodes the sentences as one batch, and
+// calls the model's two entry points, @greedy and @beam_search (beam width
+// 4), with the sentences alone; they decode until every sentence has
+// emitted its end token.
 //
-//   s2s-compile examples/dates/dates.mlir --emit=shared -o libdates.so
-//       --header=dates.h
+//   s2s-compile examples/dates/dates.mlir --bind=examples/dates/weights
+//       --emit=shared -o libdates.so --header=dates.h
 //   c++ -std=c++17 -I. -Iexamples/aot examples/aot/translate.cpp
 //       ./libdates.so -o translate
 //   ./translate examples/dates/weights "march 23, 1999" "1 may 2000"
 //
 // (examples/dates/translate.sh does the three steps.)
 //
-// Nothing from s2s or LLVM is needed at run time.
+// Nothing from s2s or LLVM is needed at run time, and no weight file: the
+// library holds them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -97,8 +99,8 @@ std::string decode(const std::vector<int64_t> &tokens, int64_t batch,
 int main(int argc, char **argv) {
   if (argc < 3) {
     std::fprintf(stderr,
-                 "usage: %s WEIGHTS_DIR SENTENCE... "
-                 "(WEIGHTS_DIR: examples/dates/weights)\n",
+                 "usage: %s MODEL_DIR SENTENCE... "
+                 "(MODEL_DIR: examples/dates/weights, for vocab.json)\n",
                  argv[0]);
     return 2;
   }
@@ -140,40 +142,6 @@ int main(int argc, char **argv) {
     }
   }
 
-  // The weights, in the order of the entry points' arguments 3.. (see
-  // dates.h and the comment at the top of examples/dates/dates.mlir).
-  const char *names[] = {"v",
-                         "src_emb_weight",
-                         "tgt_emb_weight",
-                         "enc_weight_ih_l0",
-                         "enc_weight_hh_l0",
-                         "enc_bias_ih_l0",
-                         "enc_bias_hh_l0",
-                         "W_query_weight",
-                         "W_keys_weight",
-                         "dec_weight_ih",
-                         "dec_weight_hh",
-                         "dec_bias_ih",
-                         "dec_bias_hh",
-                         "out_weight",
-                         "out_bias"};
-  const size_t ranks[] = {1, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 1, 1, 2, 1};
-  npy::Array w[15];
-  for (int i = 0; i < 15; ++i)
-    if (!npy::readNpy(dir + "/" + names[i] + ".npy", "<f4", ranks[i], w[i]))
-      return 2;
-  auto d1 = [&](int i) {
-    return npy::describe<s2s_memref_f32_1d>(w[i].data<float>(), w[i].shape);
-  };
-  auto d2 = [&](int i) {
-    return npy::describe<s2s_memref_f32_2d>(w[i].data<float>(), w[i].shape);
-  };
-  s2s_memref_f32_1d v = d1(0), encBih = d1(5), encBhh = d1(6), decBih = d1(11),
-                    decBhh = d1(12), outB = d1(14);
-  s2s_memref_f32_2d srcEmb = d2(1), tgtEmb = d2(2), encWih = d2(3),
-                    encWhh = d2(4), wq = d2(7), wk = d2(8), decWih = d2(9),
-                    decWhh = d2(10), outW = d2(13);
-
   s2s_memref_i64_2d srcDesc =
       npy::describe<s2s_memref_i64_2d>(src.data(), {steps, batch});
   s2s_memref_i64_1d lensDesc =
@@ -202,16 +170,12 @@ int main(int argc, char **argv) {
   // fails (listed in dates.h): a source length outside [0, T] or a shape
   // that is not the model's; nothing is computed then.
   auto greedy = [&] {
-    return _mlir_ciface_greedy(&srcDesc, &lensDesc, &maxLenDesc, &v, &srcEmb,
-                               &tgtEmb, &encWih, &encWhh, &encBih, &encBhh, &wq,
-                               &wk, &decWih, &decWhh, &decBih, &decBhh, &outW,
-                               &outB, &greedyOut, &greedyStepsOut);
+    return _mlir_ciface_greedy(&srcDesc, &lensDesc, &maxLenDesc, &greedyOut,
+                               &greedyStepsOut);
   };
   auto beamSearch = [&] {
-    return _mlir_ciface_beam_search(
-        &srcDesc, &lensDesc, &maxLenDesc, &v, &srcEmb, &tgtEmb, &encWih,
-        &encWhh, &encBih, &encBhh, &wq, &wk, &decWih, &decWhh, &decBih, &decBhh,
-        &outW, &outB, &beamOut, &beamAllOut, &beamScoresOut, &beamStepsOut);
+    return _mlir_ciface_beam_search(&srcDesc, &lensDesc, &maxLenDesc, &beamOut,
+                                    &beamAllOut, &beamScoresOut, &beamStepsOut);
   };
   // Times one call of `decoder` (after a first one, which also checks the
   // status), in microseconds per call over a few calls.

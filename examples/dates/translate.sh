@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Compiles the date translator (dates.mlir) into a shared library with
-# s2s-compile, builds examples/aot/translate.cpp against it, and translates
-# the sentences given on the command line (by default the sample sentences
-# of data/sentences.txt and a few more), printing each translation and the
-# time per sentence.
+# s2s-compile, its trained weights inside, builds examples/aot/translate.cpp
+# against it, and translates the sentences given on the command line (by
+# default the sample sentences of data/sentences.txt and a few more),
+# printing each translation and the time per sentence.
 #
 #   examples/dates/translate.sh [S2S_COMPILE [WORK_DIR]] [-- SENTENCE...]
 set -euo pipefail
@@ -29,8 +29,10 @@ if [ ${#sentences[@]} -eq 0 ]; then
               "the 30th of october nineteen sixty-nine")
 fi
 mkdir -p "$work"
-"$s2s_compile" "$here/dates.mlir" --emit=shared -o "$work/libdates.so" \
-  --header="$work/dates.h"
+# The trained weights go into the library (each weights/NAME.npy binds the
+# argument NAME): translate.cpp passes the sentences alone.
+"$s2s_compile" "$here/dates.mlir" --bind="$here/weights" --emit=shared \
+  -o "$work/libdates.so" --header="$work/dates.h"
 "${CXX:-c++}" -std=c++17 -O2 -I"$work" -I"$here/../aot" \
   "$here/../aot/translate.cpp" "$work/libdates.so" -Wl,-rpath,"$work" \
   -o "$work/translate"

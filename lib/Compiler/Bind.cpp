@@ -15,6 +15,8 @@
 #include "s2s/Runtime/TensorProto.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 using namespace mlir;
 using namespace mlir::s2s;
@@ -36,13 +38,41 @@ mlir::s2s::readArgumentBindings(ArrayRef<std::string> values) {
   };
   for (const std::string &value : values) {
     auto [name, path] = StringRef(value).split('=');
+    if (path.empty() && llvm::sys::fs::is_directory(value)) {
+      // DIR: every NAME.npy in it binds the argument NAME.
+      std::vector<std::string> files;
+      std::error_code ec;
+      for (llvm::sys::fs::directory_iterator it(value, ec), end;
+           it != end && !ec; it.increment(ec))
+        if (StringRef(it->path()).ends_with(".npy"))
+          files.push_back(it->path());
+      if (ec)
+        return llvm::createStringError(ec,
+                                       "--bind=" + value + ": " + ec.message());
+      if (files.empty())
+        return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                       "--bind=" + value +
+                                           ": the directory holds no .npy "
+                                           "file");
+      llvm::sort(files);
+      for (const std::string &file : files) {
+        llvm::Expected<NpyArray> array = readNpy(file);
+        if (!array)
+          return array.takeError();
+        if (llvm::Error err =
+                add(llvm::sys::path::stem(file).str(), std::move(*array), file))
+          return std::move(err);
+      }
+      continue;
+    }
     if (path.empty()) {
       // FILE.npz: every array binds the argument it is named after.
       if (!StringRef(value).ends_with(".npz"))
         return llvm::createStringError(
             llvm::inconvertibleErrorCode(),
             "--bind=" + value +
-                ": expected NAME=FILE.npy (or .pb) or FILE.npz");
+                ": expected NAME=FILE.npy (or .pb), FILE.npz or a directory "
+                "of NAME.npy files");
       llvm::Expected<std::vector<NpzMember>> members = readNpz(value);
       if (!members)
         return members.takeError();

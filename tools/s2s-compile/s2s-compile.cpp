@@ -76,9 +76,10 @@ cl::list<std::string> bindValues(
     "bind",
     cl::desc("Bind the argument NAME to the array in FILE (.npy or .pb) at "
              "compile time, or each argument to the array of its name in "
-             "FILE.npz: the compiled code holds the arrays and the entry "
+             "FILE.npz or to its file NAME.npy in DIR: the compiled code holds "
+             "the arrays and the entry "
              "points no longer take those arguments"),
-    cl::value_desc("NAME=FILE|FILE.npz"), cl::cat(compileCategory));
+    cl::value_desc("NAME=FILE|FILE.npz|DIR"), cl::cat(compileCategory));
 cl::opt<std::string> headerFilename(
     "header", cl::desc("Also write a C header declaring the entry points"),
     cl::value_desc("file.h"), cl::init(""), cl::cat(compileCategory));

@@ -87,8 +87,9 @@ cl::list<std::string> bindValues(
     "bind",
     cl::desc("Bind the argument NAME to the array in FILE (.npy or .pb) at "
              "compile time, or each argument to the array of its name in "
-             "FILE.npz; the other arguments take --input arrays"),
-    cl::value_desc("NAME=FILE|FILE.npz"), cl::cat(runCategory));
+             "FILE.npz or to its file NAME.npy in DIR; the other arguments "
+             "take --input arrays"),
+    cl::value_desc("NAME=FILE|FILE.npz|DIR"), cl::cat(runCategory));
 cl::list<std::string>
     outputFiles("output",
                 cl::desc("An .npy file per result, in order (default: print)"),

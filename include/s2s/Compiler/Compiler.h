@@ -160,8 +160,9 @@ struct ArgumentBinding {
 
 /// Reads the values of the tools' --bind option: `NAME=FILE` (.npy, or an
 /// ONNX TensorProto .pb) binds the argument NAME; `FILE.npz` binds each
-/// argument named after one of its arrays. An error names the file and
-/// what is wrong, or a name bound twice.
+/// argument named after one of its arrays; a directory binds each argument
+/// NAME to its file NAME.npy. An error names the file and what is wrong,
+/// or a name bound twice.
 llvm::Expected<std::vector<ArgumentBinding>>
 readArgumentBindings(ArrayRef<std::string> values);
 

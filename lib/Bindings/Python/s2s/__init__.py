@@ -33,8 +33,9 @@ def compile(model, entry=None, *, bind=None, threads=1, pipeline_options="",
         the one named main).
     bind: arrays compiled into the code in place of the arguments they name:
         a mapping from argument name to array, the path of an .npz file
-        (each array binds the argument of its name), or a list of such
-        paths and "NAME=FILE.npy" strings.
+        (each array binds the argument of its name) or of a directory (each
+        NAME.npy binds the argument NAME), or a list of such paths and
+        "NAME=FILE.npy" strings.
     threads: threads of the compiled code (0: as many as the OpenMP runtime
         chooses when it runs).
     pipeline_options: options of the s2s-to-llvm pipeline, as s2s-run's
