@@ -448,6 +448,87 @@ FailureOr<Value> Importer::importWhere(const NodeAttributes &) {
       });
 }
 
+/// Trilu: the upper (upper = 1, the default) or lower triangle of the last
+/// two dimensions, element [.., i, j] kept when j - i >= k (upper) or
+/// j - i <= k (lower), zero elsewhere. A constant input with a constant k
+/// (nn.Transformer's causal masks: triu of a constant) folds; otherwise one
+/// linalg.generic compares the indices.
+FailureOr<Value> Importer::importTrilu(const NodeAttributes &attrs) {
+  Value x = requireInput(0, "input");
+  if (!x)
+    return failure();
+  if (rankOf(x) < 2)
+    return fail("the input must have rank 2 or more, but has rank " +
+                Twine(rankOf(x)));
+  int64_t upper = attrs.getInt("upper", 1);
+  if (upper != 0 && upper != 1)
+    return fail("the 'upper' attribute must be 0 or 1, but is " + Twine(upper));
+  Type elt = eltOf(x);
+  Value k = input(1);
+  if (k && (typeOf(k).getNumElements() != 1 || !eltOf(k).isInteger(64)))
+    return fail("k must be a scalar int64, but is " + typeString(typeOf(k)));
+  // The diagonal offset: known at import time, or read when the code runs.
+  std::optional<int64_t> constK = 0;
+  if (k) {
+    DenseElementsAttr attr = foldable(k);
+    constK = attr ? std::optional<int64_t>(
+                        (*attr.getValues<APInt>().begin()).getSExtValue())
+                  : std::nullopt;
+  }
+  auto keeps = [&](int64_t i, int64_t j, int64_t offset) {
+    return upper ? j - i >= offset : j - i <= offset;
+  };
+  int64_t rank = rankOf(x);
+  if (DenseElementsAttr attr = foldable(x); attr && constK) {
+    ArrayRef<int64_t> shape = shapeOf(x);
+    int64_t rows = shape[rank - 2], cols = shape[rank - 1];
+    SmallVector<Attribute> values(attr.getValues<Attribute>());
+    Attribute zero = builder.getZeroAttr(elt);
+    for (auto [index, value] : llvm::enumerate(values)) {
+      int64_t j = index % cols, i = (index / cols) % rows;
+      if (!keeps(i, j, *constK))
+        value = zero;
+    }
+    return constant(DenseElementsAttr::get(typeOf(x), values));
+  }
+  Value offset;
+  if (constK) {
+    offset = arith::ConstantIntOp::create(builder, loc, *constK, 64);
+  } else {
+    SmallVector<Value> index(rankOf(k),
+                             arith::ConstantIndexOp::create(builder, loc, 0));
+    offset = tensor::ExtractOp::create(builder, loc, k, index);
+  }
+  SymShape sizes = sizesOf(x);
+  AffineMap identity = builder.getMultiDimIdentityMap(rank);
+  Value result =
+      linalg::GenericOp::create(
+          builder, loc, TypeRange{typeOf(x)}, ValueRange{x},
+          ValueRange{empty(sizes, elt)},
+          ArrayRef<AffineMap>{identity, identity},
+          SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+          [&](OpBuilder &b, Location l, ValueRange args) {
+            Type i64 = b.getI64Type();
+            auto indexOf = [&](int64_t dim) -> Value {
+              return arith::IndexCastOp::create(
+                  b, l, i64, linalg::IndexOp::create(b, l, dim));
+            };
+            Value diff = arith::SubIOp::create(b, l, indexOf(rank - 1),
+                                               indexOf(rank - 2));
+            Value keep = arith::CmpIOp::create(
+                b, l,
+                upper ? arith::CmpIPredicate::sge : arith::CmpIPredicate::sle,
+                diff, offset);
+            Value zero = arith::ConstantOp::create(
+                b, l, elt, cast<TypedAttr>(b.getZeroAttr(elt)));
+            linalg::YieldOp::create(
+                b, l,
+                ValueRange{arith::SelectOp::create(b, l, keep, args[0], zero)});
+          })
+          .getResult(0);
+  return record(result, sizes);
+}
+
 FailureOr<Value> Importer::importCast(const NodeAttributes &attrs) {
   Value x = requireInput(0, "input");
   if (!x)
@@ -472,6 +553,7 @@ void onnx_import::populateElementwiseHandlers(HandlerTable &table) {
     table.on(op, 12, &Importer::importBinary);
   table.on("Pow", 1, &Importer::importPow);
   table.on("Where", 9, &Importer::importWhere);
+  table.on("Trilu", 14, &Importer::importTrilu);
   table.on("Cast", 6, &Importer::importCast);
   table.on(
       "Identity", 1,

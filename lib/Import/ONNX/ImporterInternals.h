@@ -453,6 +453,7 @@ public:
   FailureOr<Value> importUnary(const NodeAttributes &attrs);
   FailureOr<Value> importBinary(const NodeAttributes &attrs);
   FailureOr<Value> importWhere(const NodeAttributes &attrs);
+  FailureOr<Value> importTrilu(const NodeAttributes &attrs);
   FailureOr<Value> importPow(const NodeAttributes &attrs);
   FailureOr<Value> importCast(const NodeAttributes &attrs);
   FailureOr<SmallVector<Value>> importDropout(const NodeAttributes &attrs,

@@ -1474,3 +1474,100 @@ func.func @mask_first_outer_scalar(%q: tensor<4x6x8xf32>, %k: tensor<4x6x8xf32>,
       outs(%z2 : tensor<4x6x8xf32>) -> tensor<4x6x8xf32>
   return %out : tensor<4x6x8xf32>
 }
+
+// -----
+
+/// Attention written with rank-4 MatMuls over [B, H, T, D] (GPT-style), as
+/// the ONNX importer writes a rank-4 MatMul: batch_matmul between merges of
+/// B and H (collapse_shape), split again after (expand_shape). Raised on the
+/// rank-4 tensors themselves; the transpose of k is looked through and no
+/// reshape is left.
+// CHECK-LABEL: func.func @rank4_merged_batch(
+// CHECK-SAME:    %[[Q:[a-zA-Z0-9_]+]]: tensor<2x4x8x16xf32>, %[[K:[a-zA-Z0-9_]+]]: tensor<2x4x8x16xf32>, %[[V:[a-zA-Z0-9_]+]]: tensor<2x4x8x16xf32>)
+// CHECK:         %[[O:.+]] = s2s.scaled_dot_product_attention %[[Q]], %[[K]], %[[V]] scale(2.500000e-01) : (tensor<2x4x8x16xf32>, tensor<2x4x8x16xf32>, tensor<2x4x8x16xf32>) -> tensor<2x4x8x16xf32>
+// CHECK-NEXT:    return %[[O]]
+#id4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#scalar4 = affine_map<(d0, d1, d2, d3) -> ()>
+func.func @rank4_merged_batch(%q: tensor<2x4x8x16xf32>, %k: tensor<2x4x8x16xf32>,
+                              %v: tensor<2x4x8x16xf32>) -> tensor<2x4x8x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c4 = arith.constant dense<4.0> : tensor<f32>
+  %e0 = tensor.empty() : tensor<2x4x16x8xf32>
+  %kt = linalg.transpose ins(%k : tensor<2x4x8x16xf32>)
+      outs(%e0 : tensor<2x4x16x8xf32>) permutation = [0, 1, 3, 2]
+  %q3 = tensor.collapse_shape %q [[0, 1], [2], [3]]
+      : tensor<2x4x8x16xf32> into tensor<8x8x16xf32>
+  %kt3 = tensor.collapse_shape %kt [[0, 1], [2], [3]]
+      : tensor<2x4x16x8xf32> into tensor<8x16x8xf32>
+  %e1 = tensor.empty() : tensor<8x8x8xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<8x8x8xf32>)
+      -> tensor<8x8x8xf32>
+  %s3 = linalg.batch_matmul ins(%q3, %kt3 : tensor<8x8x16xf32>, tensor<8x16x8xf32>)
+      outs(%z1 : tensor<8x8x8xf32>) -> tensor<8x8x8xf32>
+  %s = tensor.expand_shape %s3 [[0, 1], [2], [3]] output_shape [2, 4, 8, 8]
+      : tensor<8x8x8xf32> into tensor<2x4x8x8xf32>
+  %e2 = tensor.empty() : tensor<2x4x8x8xf32>
+  %ss = linalg.generic {indexing_maps = [#id4, #scalar4, #id4],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%s, %c4 : tensor<2x4x8x8xf32>, tensor<f32>)
+      outs(%e2 : tensor<2x4x8x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %out: f32):
+    %r = arith.divf %a, %b : f32
+    linalg.yield %r : f32
+  } -> tensor<2x4x8x8xf32>
+  %p = linalg.softmax dimension(3) ins(%ss : tensor<2x4x8x8xf32>)
+      outs(%e2 : tensor<2x4x8x8xf32>) -> tensor<2x4x8x8xf32>
+  %p3 = tensor.collapse_shape %p [[0, 1], [2], [3]]
+      : tensor<2x4x8x8xf32> into tensor<8x8x8xf32>
+  %v3 = tensor.collapse_shape %v [[0, 1], [2], [3]]
+      : tensor<2x4x8x16xf32> into tensor<8x8x16xf32>
+  %e3 = tensor.empty() : tensor<8x8x16xf32>
+  %z3 = linalg.fill ins(%zero : f32) outs(%e3 : tensor<8x8x16xf32>)
+      -> tensor<8x8x16xf32>
+  %o3 = linalg.batch_matmul ins(%p3, %v3 : tensor<8x8x8xf32>, tensor<8x8x16xf32>)
+      outs(%z3 : tensor<8x8x16xf32>) -> tensor<8x8x16xf32>
+  %o = tensor.expand_shape %o3 [[0, 1], [2], [3]] output_shape [2, 4, 8, 16]
+      : tensor<8x8x16xf32> into tensor<2x4x8x16xf32>
+  return %o : tensor<2x4x8x16xf32>
+}
+
+// -----
+
+/// Not raised: the merged [8, ...] batch of v is split as [4, 2] where the
+/// result is split as [2, 4], so v's heads are not the result's.
+// CHECK-LABEL: func.func @negative_rank4_heads_differ(
+// CHECK-NOT:     s2s.scaled_dot_product_attention
+// CHECK:         linalg.softmax
+// CHECK:         linalg.batch_matmul
+#id4b = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+func.func @negative_rank4_heads_differ(%q: tensor<2x4x8x16xf32>,
+    %kt: tensor<2x4x16x8xf32>, %v: tensor<4x2x8x16xf32>)
+    -> tensor<2x4x8x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %q3 = tensor.collapse_shape %q [[0, 1], [2], [3]]
+      : tensor<2x4x8x16xf32> into tensor<8x8x16xf32>
+  %kt3 = tensor.collapse_shape %kt [[0, 1], [2], [3]]
+      : tensor<2x4x16x8xf32> into tensor<8x16x8xf32>
+  %e1 = tensor.empty() : tensor<8x8x8xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<8x8x8xf32>)
+      -> tensor<8x8x8xf32>
+  %s3 = linalg.batch_matmul ins(%q3, %kt3 : tensor<8x8x16xf32>, tensor<8x16x8xf32>)
+      outs(%z1 : tensor<8x8x8xf32>) -> tensor<8x8x8xf32>
+  %s = tensor.expand_shape %s3 [[0, 1], [2], [3]] output_shape [2, 4, 8, 8]
+      : tensor<8x8x8xf32> into tensor<2x4x8x8xf32>
+  %e2 = tensor.empty() : tensor<2x4x8x8xf32>
+  %p = linalg.softmax dimension(3) ins(%s : tensor<2x4x8x8xf32>)
+      outs(%e2 : tensor<2x4x8x8xf32>) -> tensor<2x4x8x8xf32>
+  %p3 = tensor.collapse_shape %p [[0, 1], [2], [3]]
+      : tensor<2x4x8x8xf32> into tensor<8x8x8xf32>
+  %v3 = tensor.collapse_shape %v [[0, 1], [2], [3]]
+      : tensor<4x2x8x16xf32> into tensor<8x8x16xf32>
+  %e3 = tensor.empty() : tensor<8x8x16xf32>
+  %z3 = linalg.fill ins(%zero : f32) outs(%e3 : tensor<8x8x16xf32>)
+      -> tensor<8x8x16xf32>
+  %o3 = linalg.batch_matmul ins(%p3, %v3 : tensor<8x8x8xf32>, tensor<8x8x16xf32>)
+      outs(%z3 : tensor<8x8x16xf32>) -> tensor<8x8x16xf32>
+  %o = tensor.expand_shape %o3 [[0, 1], [2], [3]] output_shape [2, 4, 8, 16]
+      : tensor<8x8x16xf32> into tensor<2x4x8x16xf32>
+  return %o : tensor<2x4x8x16xf32>
+}

@@ -120,6 +120,38 @@ def main():
            [torch.randint(0, 20, (3, 4))], ["tokens"], ["out"])
 
     export_causal_layer()
+    export_rank4_attention()
+
+
+class Rank4Attention(nn.Module):
+    """Attention written by hand over [B, H, T, D], as GPT-style models
+    write it: MatMuls of rank 4, a division by sqrt(D), a softmax; with
+    `causal`, the scores above the diagonal filled with -inf through a
+    torch.triu mask (an ONNX Trilu)."""
+
+    def __init__(self, causal):
+        super().__init__()
+        self.causal = causal
+
+    def forward(self, q, k, v):
+        scores = torch.matmul(q, k.transpose(-2, -1)) / (q.shape[-1] ** 0.5)
+        if self.causal:
+            t = q.shape[2]
+            mask = torch.triu(torch.ones(t, t, dtype=torch.bool), diagonal=1)
+            scores = scores.masked_fill(mask, float("-inf"))
+        return torch.matmul(torch.softmax(scores, dim=-1), v)
+
+
+def export_rank4_attention():
+    torch.manual_seed(2)
+    q, k, v = (torch.randn(2, 4, 7, 8) for _ in range(3))
+    export("attention_rank4", Rank4Attention(causal=False), [q, k, v],
+           ["q", "k", "v"], ["out"])
+    # Same inputs: the test reads attention_rank4.in*.npy for both.
+    export("attention_rank4_causal", Rank4Attention(causal=True), [q, k, v],
+           ["q", "k", "v"], ["out"])
+    for i in range(3):
+        os.remove(os.path.join(HERE, "attention_rank4_causal.in%d.npy" % i))
 
 
 def export_causal_layer():

@@ -288,6 +288,56 @@ static std::optional<Contraction> matchContraction(Value result) {
   return c;
 }
 
+/// Whether `reassociation` merges the first two of four dimensions:
+/// [[0, 1], [2], [3]].
+static bool mergesBatchAndHeads(ArrayRef<ReassociationIndices> reassociation) {
+  return reassociation.size() == 3 &&
+         reassociation[0] == ReassociationIndices{0, 1} &&
+         reassociation[1] == ReassociationIndices{2} &&
+         reassociation[2] == ReassociationIndices{3};
+}
+
+/// Matches a contraction with two batch dimensions written, as importers
+/// write a rank-4 MatMul, as a batch matmul between merges of the batch and
+/// heads: `result` = expand(C) with C = collapse(A) x collapse(B), each
+/// reshape merging [B, H, ., .] into [B * H, ., .]. Returns the contraction
+/// of the rank-4 A and B. The heads must be static and the same in A, B and
+/// the result, so that the batches line up too.
+static std::optional<Contraction> matchMergedBatchContraction(Value result) {
+  auto expand = result.getDefiningOp<tensor::ExpandShapeOp>();
+  if (!expand || expand.getResultType().getRank() != 4 ||
+      !mergesBatchAndHeads(expand.getReassociationIndices()) ||
+      !expand.getSrc().hasOneUse())
+    return std::nullopt;
+  std::optional<Contraction> c = matchContraction(expand.getSrc());
+  if (!c)
+    return std::nullopt;
+  ArrayRef<int64_t> outShape = expand.getResultType().getShape();
+  auto unmerge = [&](Value v) -> Value {
+    auto collapse = v.getDefiningOp<tensor::CollapseShapeOp>();
+    if (!collapse || !v.hasOneUse() || collapse.getSrcType().getRank() != 4 ||
+        !mergesBatchAndHeads(collapse.getReassociationIndices()))
+      return nullptr;
+    ArrayRef<int64_t> shape = collapse.getSrcType().getShape();
+    if (ShapedType::isDynamic(shape[1]) || shape[1] != outShape[1] ||
+        shape[0] != outShape[0])
+      return nullptr;
+    return collapse.getSrc();
+  };
+  Value lhs = unmerge(c->lhs), rhs = unmerge(c->rhs);
+  if (!lhs || !rhs)
+    return std::nullopt;
+  return Contraction{c->op, lhs, rhs, c->rhsTransposed};
+}
+
+/// A contraction producing `result`: of its own rank, or with two batch
+/// dimensions merged around it (matchMergedBatchContraction).
+static std::optional<Contraction> matchAnyContraction(Value result) {
+  if (std::optional<Contraction> c = matchContraction(result))
+    return c;
+  return matchMergedBatchContraction(result);
+}
+
 /// If `v` is `linalg.transpose` swapping the last two dimensions, its input.
 static Value matchTransposeLast2(Value v) {
   auto transpose = v.getDefiningOp<linalg::TransposeOp>();
@@ -755,8 +805,18 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
     if (op->getNumResults() != 1)
       return failure();
     Value result = op->getResult(0);
+    // The op whose result the attention replaces: `op`, or the reshape that
+    // splits the batch of a rank-4 contraction written on merged batches.
+    Operation *root = op;
+    if (result.hasOneUse())
+      if (auto expand =
+              dyn_cast<tensor::ExpandShapeOp>(*result.getUsers().begin()))
+        if (matchMergedBatchContraction(expand.getResult())) {
+          result = expand.getResult();
+          root = expand;
+        }
     // out = P V.
-    std::optional<Contraction> pv = matchContraction(result);
+    std::optional<Contraction> pv = matchAnyContraction(result);
     if (!pv)
       return rewriter.notifyMatchFailure(op, "not a contraction");
     auto outType = cast<RankedTensorType>(result.getType());
@@ -782,7 +842,7 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
       scores = unscaled;
     }
     // S = Q K^T.
-    std::optional<Contraction> qk = matchContraction(scores);
+    std::optional<Contraction> qk = matchAnyContraction(scores);
     if (!qk)
       return rewriter.notifyMatchFailure(op, "scores are not Q K^T");
     auto scoresType = cast<RankedTensorType>(scores.getType());
@@ -882,7 +942,9 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
       } else if (mask.isSelect && !mask.trueAttends) {
         Value ones =
             createSplat(rewriter, loc, sdpaMask, rewriter.getBoolAttr(true));
-        sdpaMask = arith::XOrIOp::create(rewriter, loc, sdpaMask, ones);
+        // Folded when the mask is a constant (a triangle from torch.triu),
+        // so that the canonical form below can make it the causal flag.
+        sdpaMask = rewriter.createOrFold<arith::XOrIOp>(loc, sdpaMask, ones);
       }
     }
     auto out4DType = RankedTensorType::get(get4DShape(outType.getShape()),
@@ -893,7 +955,9 @@ struct RaiseAttentionChain : OpInterfaceRewritePattern<linalg::LinalgOp> {
     if (rank != 4)
       out = tensor::CollapseShapeOp::create(rewriter, loc, outType, out,
                                             getTo4DGroups(rank));
-    rewriter.replaceOp(op, out);
+    rewriter.replaceOp(root, out);
+    if (root != op)
+      rewriter.eraseOp(op);
     return success();
   }
 };

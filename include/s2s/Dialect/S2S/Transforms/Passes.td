@@ -205,7 +205,12 @@ def S2SRaiseAttentionPass : Pass<"s2s-raise-attention"> {
       (`[B, H, T, D]`, `linalg.generic`). The key is either indexed
       transposed (`bhqd,bhkd->bhqk`, or `indexing_maps` on the named op) or
       given as `[.., D, Tk]`, in which case a `linalg.transpose` of the last
-      two dimensions is looked through (or a transpose is emitted).
+      two dimensions is looked through (or a transpose is emitted). A rank-4
+      contraction may also be written as importers write a rank-4 `MatMul`:
+      a rank-3 one between `tensor.collapse_shape [[0, 1], [2], [3]]` of
+      both operands, its result split again by the same `expand_shape`; the
+      heads must be static and the same in all three, and the op is raised
+      on the rank-4 tensors.
     * **Scale**: a multiplication or division by a constant (a scalar in or
       around the body, a splat or rank-0 tensor constant) of Q, of K, or of
       the scores. It becomes the `scale` attribute (`c`, `1/c`, or their
@@ -217,8 +222,9 @@ def S2SRaiseAttentionPass : Pass<"s2s-raise-attention"> {
       mask broadcasts: its dimensions in order, each of full size or 1
       (missing dimensions and constant-0 results become unit dimensions).
       A select whose scores are on the false side is negated (`arith.xori`
-      with true); a finite masked value becomes an additive mask
-      `select(m, 0, c)`.
+      with true, folded for a constant mask); a finite masked value becomes
+      an additive mask `select(m, 0, c)`. A constant mask that is the causal
+      triangle becomes the `causal` flag (the op's canonical form).
     * **Softmax** over the last dimension: `linalg.softmax`, or decomposed
       as max reduction, subtraction and exp (one op or two), sum reduction
       and division, with the reductions kept as `[.., 1]` or dropped (the
