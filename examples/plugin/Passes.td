@@ -20,7 +20,7 @@ def AnnotateLinearFlopsPass : Pass<"s2s-example-annotate-flops"> {
     ```
     After:
     ```mlir
-    %y = s2s.linear %x, %w, %b {s2s_example.flops = 4080 : i64} : ...
+    %y = s2s.linear %x, %w, %b {s2s_example.flops = 3960 : i64} : ...
     ```
   }];
 }

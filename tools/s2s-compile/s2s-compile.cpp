@@ -195,12 +195,15 @@ int main(int argc, char **argv) {
     auto header = openOutputFile(headerFilename, &error);
     if (!header)
       return fail(error, kExitBadInput);
-    bool hasModelInfo =
-        emitKind != EmitKind::MLIR && emitKind != EmitKind::Linalg;
+    bool lowered = emitKind != EmitKind::MLIR && emitKind != EmitKind::Linalg;
+    // The OpenMP note only for code that runs parallel loops (known once
+    // the module is lowered).
+    int64_t threads =
+        lowered && !usesOpenMP(*module) ? 1 : int64_t(options->threads);
     writeCHeader(header->os(), entries, headerGuard(headerFilename),
-                 llvm::sys::path::filename(inputFilename), options->threads,
+                 llvm::sys::path::filename(inputFilename), threads,
                  options->runtimeThreads,
-                 hasModelInfo ? getModelInfoSymbol(symbolPrefix) : "");
+                 lowered ? getModelInfoSymbol(symbolPrefix) : "");
     header->keep();
     return kExitSuccess;
   };
