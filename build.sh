@@ -121,10 +121,11 @@ run_lit() {
   local log_file=$1 rc=0
   shift
   "$LLVM_BIN/lit" -sv "$@" 2>&1 | tee "$log_file" || rc=$?
-  # lit's summary lines look like "  Passed: 12 (100.00%)".
+  # lit's summary lines look like "  Passed: 12 (100.00%)", or aligned
+  # when several kinds are listed: "  Passed     : 12 (98.71%)".
   count() {
     local n
-    n=$(sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$log_file" | head -n 1)
+    n=$(sed -n "s/^ *$1 *: *\([0-9]*\).*/\1/p" "$log_file" | head -n 1)
     echo "${n:-0}"
   }
   local passed failed
