@@ -95,24 +95,6 @@ mlir::s2s::readArgumentBindings(ArrayRef<std::string> values) {
   return bindings;
 }
 
-/// The element type of arrays of `dtype`.
-static Type getElementType(MLIRContext *context, DType dtype) {
-  Builder b(context);
-  switch (dtype) {
-  case DType::Float32:
-    return b.getF32Type();
-  case DType::Float64:
-    return b.getF64Type();
-  case DType::Int32:
-    return b.getI32Type();
-  case DType::Int64:
-    return b.getI64Type();
-  case DType::Bool:
-    return b.getI1Type();
-  }
-  llvm_unreachable("unknown dtype");
-}
-
 /// The elements of `array` as an attribute of `type`.
 static DenseElementsAttr getElementsAttr(RankedTensorType type,
                                          const NpyArray &array) {
@@ -143,7 +125,6 @@ static LogicalResult bindFunctionArguments(func::FuncOp func,
     used.set(index);
     BlockArgument arg = func.getArgument(*argIndex);
     auto type = dyn_cast<RankedTensorType>(arg.getType());
-    Type element = getElementType(func.getContext(), binding.array.dtype);
     auto describe = [&] {
       std::string s;
       llvm::raw_string_ostream os(s);
@@ -154,19 +135,15 @@ static LogicalResult bindFunctionArguments(func::FuncOp func,
          << formatShape(binding.array.shape);
       return s;
     };
-    bool fits =
-        type && type.getElementType() == element &&
-        type.getRank() == static_cast<int64_t>(binding.array.shape.size()) &&
-        llvm::all_of(llvm::zip_equal(type.getShape(), binding.array.shape),
-                     [](auto dims) {
-                       auto [want, got] = dims;
-                       return ShapedType::isDynamic(want) || want == got;
-                     });
+    bool fits = type &&
+                getDType(type.getElementType()) == binding.array.dtype &&
+                isShapeOf(type, binding.array.shape);
     if (!fits)
       return func.emitError() << describe();
     // The constant has the array's static shape; a cast gives the uses the
     // argument's type when that has dynamic sizes.
-    auto constType = RankedTensorType::get(binding.array.shape, element);
+    auto constType =
+        RankedTensorType::get(binding.array.shape, type.getElementType());
     Location loc =
         NameLoc::get(builder.getStringAttr(binding.source), arg.getLoc());
     Value value = arith::ConstantOp::create(

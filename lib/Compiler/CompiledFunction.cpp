@@ -16,20 +16,6 @@
 using namespace mlir;
 using namespace mlir::s2s;
 
-std::optional<DType> mlir::s2s::getDType(Type type) {
-  if (type.isF32())
-    return DType::Float32;
-  if (type.isF64())
-    return DType::Float64;
-  if (type.isInteger(1))
-    return DType::Bool;
-  if (type.isSignlessInteger(32))
-    return DType::Int32;
-  if (type.isSignlessInteger(64))
-    return DType::Int64;
-  return std::nullopt;
-}
-
 static llvm::Error makeError(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }
@@ -48,13 +34,7 @@ llvm::Error mlir::s2s::checkArgument(const EntryPoint &entry, unsigned index,
     return makeError(argument + " has type " + typeText + ", so " + what +
                      " must hold " + getDTypeName(want) + ", but it holds " +
                      getDTypeName(dtype));
-  bool shapeMatches =
-      static_cast<int64_t>(shape.size()) == type.getRank() &&
-      llvm::all_of(llvm::zip_equal(shape, type.getShape()), [](auto dims) {
-        auto [got, want] = dims;
-        return ShapedType::isDynamic(want) || got == want;
-      });
-  if (!shapeMatches)
+  if (!isShapeOf(type, shape))
     return makeError(argument + " has type " + typeText + ", so " + what +
                      " must have shape " + formatShape(type.getShape()) +
                      ", but it has shape " + formatShape(shape));

@@ -354,10 +354,26 @@ FailureOr<func::FuncOp> mlir::s2s::findEntryFunction(ModuleOp module,
          << ") and none is named 'main'; pass --entry=NAME";
 }
 
-/// Element types the tools pass in and out of compiled functions.
-static bool isSupportedElementType(Type type) {
-  return type.isF32() || type.isF64() || type.isInteger(1) ||
-         type.isSignlessInteger(32) || type.isSignlessInteger(64);
+std::optional<DType> mlir::s2s::getDType(Type type) {
+  if (type.isF32())
+    return DType::Float32;
+  if (type.isF64())
+    return DType::Float64;
+  if (type.isInteger(1))
+    return DType::Bool;
+  if (type.isSignlessInteger(32))
+    return DType::Int32;
+  if (type.isSignlessInteger(64))
+    return DType::Int64;
+  return std::nullopt;
+}
+
+bool mlir::s2s::isShapeOf(RankedTensorType type, ArrayRef<int64_t> shape) {
+  return type.getRank() == static_cast<int64_t>(shape.size()) &&
+         llvm::all_of(llvm::zip_equal(type.getShape(), shape), [](auto dims) {
+           auto [want, got] = dims;
+           return ShapedType::isDynamic(want) || want == got;
+         });
 }
 
 FailureOr<EntryPoint> mlir::s2s::getEntryPoint(func::FuncOp func) {
@@ -366,7 +382,7 @@ FailureOr<EntryPoint> mlir::s2s::getEntryPoint(func::FuncOp func) {
   auto check = [&](Type type, StringRef kind,
                    unsigned index) -> FailureOr<RankedTensorType> {
     auto tensor = dyn_cast<RankedTensorType>(type);
-    if (!tensor || !isSupportedElementType(tensor.getElementType()))
+    if (!tensor || !getDType(tensor.getElementType()))
       return func.emitError()
              << "entry function @" << func.getName() << ": " << kind << " #"
              << index << " has type " << type

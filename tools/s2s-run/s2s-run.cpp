@@ -8,10 +8,9 @@
 // CompiledFunction), JIT-runs the entry function on .npy inputs (one per
 // argument, in order or by name, or from .npz bundles; ONNX TensorProto .pb
 // files are read too), and writes the results to .npy files or prints them.
-// With
-// --expect, compares each result with a reference and exits non-zero on a
-// mismatch, printing the worst element. With --repeat, prints the first-call
-// latency and the median and minimum time of the following calls.
+// With --expect, compares each result with a reference and exits non-zero on
+// a mismatch, printing the worst element. With --repeat, prints the
+// first-call latency and the median and minimum time of the following calls.
 //
 //===----------------------------------------------------------------------===//
 

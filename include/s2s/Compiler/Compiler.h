@@ -226,6 +226,10 @@ struct EntryPoint {
 /// (f32, f64, i32, i64, i1).
 std::optional<DType> getDType(Type type);
 
+/// Whether an array of `shape` fits `type`: the same rank and, where `type`
+/// has a static size, that size (a dynamic one takes the array's).
+bool isShapeOf(RankedTensorType type, ArrayRef<int64_t> shape);
+
 /// The public functions of `module` that have a body.
 SmallVector<func::FuncOp> getPublicFunctions(ModuleOp module);
 

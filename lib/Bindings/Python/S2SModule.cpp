@@ -34,43 +34,13 @@ PyObject *compileError = nullptr;
   throw py::error_already_set();
 }
 
-py::dtype toNumPy(DType dtype) {
-  switch (dtype) {
-  case DType::Float32:
-    return py::dtype::of<float>();
-  case DType::Float64:
-    return py::dtype::of<double>();
-  case DType::Int32:
-    return py::dtype::of<int32_t>();
-  case DType::Int64:
-    return py::dtype::of<int64_t>();
-  case DType::Bool:
-    return py::dtype::of<bool>();
-  }
-  llvm_unreachable("unknown dtype");
-}
+/// NumPy's dtype of `dtype` ("float32", ...).
+py::dtype toNumPy(DType dtype) { return py::dtype(getDTypeName(dtype).str()); }
 
+/// The dtype of a NumPy array as .npy files spell it ("<f4", "|b1"): none
+/// for another type or byte order.
 std::optional<DType> fromNumPy(const py::dtype &dtype) {
-  if (dtype.byteorder() == '>')
-    return std::nullopt;
-  switch (dtype.kind()) {
-  case 'f':
-    if (dtype.itemsize() == 4)
-      return DType::Float32;
-    if (dtype.itemsize() == 8)
-      return DType::Float64;
-    return std::nullopt;
-  case 'i':
-    if (dtype.itemsize() == 4)
-      return DType::Int32;
-    if (dtype.itemsize() == 8)
-      return DType::Int64;
-    return std::nullopt;
-  case 'b':
-    return DType::Bool;
-  default:
-    return std::nullopt;
-  }
+  return parseDTypeDescr(py::str(dtype.attr("str")).cast<std::string>());
 }
 
 /// A type's shape for Python: None for a dynamic size.
