@@ -448,11 +448,15 @@ FailureOr<Value> Importer::importWhere(const NodeAttributes &) {
       });
 }
 
+/// Trilu folds splat inputs up to this many elements (a 4096 x 4096 mask).
+constexpr int64_t kMaxTriluFoldElements = int64_t(1) << 24;
+
 /// Trilu: the upper (upper = 1, the default) or lower triangle of the last
 /// two dimensions, element [.., i, j] kept when j - i >= k (upper) or
 /// j - i <= k (lower), zero elsewhere. A constant input with a constant k
 /// (nn.Transformer's causal masks: triu of a constant) folds; otherwise one
 /// linalg.generic compares the indices.
+
 FailureOr<Value> Importer::importTrilu(const NodeAttributes &attrs) {
   Value x = requireInput(0, "input");
   if (!x)
@@ -479,9 +483,35 @@ FailureOr<Value> Importer::importTrilu(const NodeAttributes &attrs) {
     return upper ? j - i >= offset : j - i <= offset;
   };
   int64_t rank = rankOf(x);
+  ArrayRef<int64_t> shape = shapeOf(x);
+  int64_t rows = shape[rank - 2], cols = shape[rank - 1];
+  // A splat input (torch.triu(torch.ones(T, T)), a causal mask) folds at
+  // any size up to kMaxTriluFoldElements, built from raw bytes: the mask
+  // must be a constant for s2s-raise-attention to make it the causal flag.
+  DenseElementsAttr splat = constAttr(x);
+  if (splat && splat.isSplat() && constK &&
+      splat.getNumElements() <= kMaxTriluFoldElements) {
+    int64_t n = splat.getNumElements();
+    auto kept = [&](int64_t index) {
+      return keeps((index / cols) % rows, index % cols, *constK);
+    };
+    if (elt.isInteger(1)) {
+      bool value = splat.getSplatValue<bool>();
+      std::unique_ptr<bool[]> out(new bool[n]);
+      for (int64_t index = 0; index < n; ++index)
+        out[index] = value && kept(index);
+      return constant(
+          DenseElementsAttr::get(typeOf(x), ArrayRef(out.get(), n)));
+    }
+    ArrayRef<char> value = splat.getRawData();
+    std::vector<char> out(n * value.size(), 0);
+    for (int64_t index = 0; index < n; ++index)
+      if (kept(index))
+        std::copy(value.begin(), value.end(),
+                  out.begin() + index * value.size());
+    return constant(DenseElementsAttr::getFromRawBuffer(typeOf(x), out));
+  }
   if (DenseElementsAttr attr = foldable(x); attr && constK) {
-    ArrayRef<int64_t> shape = shapeOf(x);
-    int64_t rows = shape[rank - 2], cols = shape[rank - 1];
     SmallVector<Attribute> values(attr.getValues<Attribute>());
     Attribute zero = builder.getZeroAttr(elt);
     for (auto [index, value] : llvm::enumerate(values)) {
