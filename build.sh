@@ -17,7 +17,8 @@
 #                        the lit suite on that build
 #   ./build.sh bench [OPTIONS]
 #                        install what is missing (bench/setup.sh: NumPy,
-#                        PyTorch, OpenBLAS), build, run the benchmark suite
+#                        PyTorch, OpenBLAS, oneDNN, ONNX Runtime), build,
+#                        run the benchmark suite
 #                        (bench/run.py OPTIONS, e.g. --threads 1 --filter mha)
 #
 # Environment: BUILD_DIR (default: build), JOBS (default: 2).

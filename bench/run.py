@@ -228,6 +228,130 @@ class Compiled:
                                "(see its C header)" % status)
 
 
+class OneDNN:
+    """A workload written with oneDNN's primitives (bench/peers/onednn.cpp),
+    called on the same inputs as the s2s function, into outputs of the
+    same shapes."""
+
+    def __init__(self, lib, spec, inputs, outputs):
+        import numpy as np
+        kind, dims = spec
+        self.lib = lib
+        self.inputs = [np.ascontiguousarray(a, dtype=np.float32)
+                       for a in inputs]
+        self.outputs = []
+        for shape, dtype in outputs:
+            o = np.zeros(shape, dtype=dtype)
+            self.outputs.append(o)
+        ins = (ctypes.c_void_p * len(self.inputs))(
+            *[a.ctypes.data for a in self.inputs])
+        self.outs = (ctypes.c_void_p * len(self.outputs))(
+            *[a.ctypes.data for a in self.outputs])
+        cdims = (ctypes.c_int64 * len(dims))(*dims)
+        err = ctypes.create_string_buffer(512)
+        self.handle = lib.onednn_create(kind.encode(), cdims, len(dims), ins,
+                                        err, len(err))
+        if not self.handle:
+            raise RuntimeError(err.value.decode())
+
+    def __call__(self):
+        if self.lib.onednn_run(self.handle, self.outs) != 0:
+            raise RuntimeError("oneDNN failed (see its message above)")
+
+    def close(self):
+        if self.handle:
+            self.lib.onednn_destroy(self.handle)
+            self.handle = None
+
+
+ORT_DIR = os.path.join(HERE, "peers")
+ORT_SCRIPT = os.path.join(ORT_DIR, "ort.js")
+ORT_PACKAGE = os.path.join(ORT_DIR, "node_modules", "onnxruntime-node")
+# Seconds an answer of the ONNX Runtime server may take beyond its budget.
+ORT_TIMEOUT = 600
+
+
+class OrtServer:
+    """node bench/peers/ort.js: ONNX Runtime's CPU provider in a process of
+    its own, driven by JSON lines (see that file)."""
+
+    def __init__(self, threads):
+        self.proc = subprocess.Popen(
+            ["node", ORT_SCRIPT, str(threads)], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, text=True, bufsize=1)
+
+    def request(self, **req):
+        import select
+        self.proc.stdin.write(json.dumps(req) + "\n")
+        self.proc.stdin.flush()
+        ready, _, _ = select.select([self.proc.stdout], [], [], ORT_TIMEOUT)
+        line = self.proc.stdout.readline() if ready else ""
+        if not line:
+            raise RuntimeError("the ONNX Runtime server %s" % (
+                "did not answer" if not ready else "ended"))
+        reply = json.loads(line)
+        if "error" in reply:
+            raise RuntimeError(reply["error"])
+        return reply
+
+    def close(self):
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            self.proc.kill()
+
+
+class OrtModel:
+    """One ONNX model loaded into the server with its inputs: measured by
+    its `measure` method (the calls run in the server), not called."""
+
+    def __init__(self, server, model, arrays, workdir):
+        self.server, self.workdir = server, workdir
+        specs = []
+        for i, a in enumerate(arrays):
+            f = os.path.join(workdir, "in%d.bin" % i)
+            a.tofile(f)
+            specs.append({"name": "in%d" % i, "file": f,
+                          "dims": list(a.shape), "type": str(a.dtype)})
+        self.version = server.request(op="load", model=model,
+                                      inputs=specs).get("version")
+
+    def measure(self, budget, min_repeats, warmup=0.0):
+        return self.server.request(op="time", budget=budget, min=min_repeats,
+                                   warmup=warmup)["times"]
+
+    def outputs(self):
+        import numpy as np
+        outs = self.server.request(op="outputs", dir=self.workdir)["outputs"]
+        return [np.fromfile(o["file"], dtype=o["type"]).reshape(o["dims"])
+                for o in outs]
+
+
+def timed_remote(side, budget, min_repeats):
+    """timed() for a side measured in another process: the first call,
+    warm-up for a tenth of the budget, then the timed calls."""
+    first = side.measure(0.0, 1)[0]
+    times = side.measure(budget, min_repeats, warmup=0.1 * budget)
+    return {"first": first, "median": statistics.median(times),
+            "min": min(times), "repeats": len(times), "warmup": None,
+            "scratch": None, "first_scratch": None, "allocated": None,
+            "faults": 0.0, "times": times}
+
+
+def load_onednn(path):
+    lib = ctypes.CDLL(path)
+    lib.onednn_create.restype = ctypes.c_void_p
+    lib.onednn_create.argtypes = [ctypes.c_char_p, ctypes.c_void_p,
+                                  ctypes.c_int, ctypes.c_void_p,
+                                  ctypes.c_char_p, ctypes.c_int]
+    lib.onednn_run.restype = ctypes.c_int
+    lib.onednn_run.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+    lib.onednn_destroy.argtypes = [ctypes.c_void_p]
+    lib.onednn_version.restype = ctypes.c_char_p
+    return lib
+
+
 def s2s_threading(so_path):
     """How the compiled code uses threads, from its dynamic imports."""
     try:
@@ -396,6 +520,9 @@ def interleave(pairs, budget, min_repeats, rounds):
     try:
         for _ in range(rounds):
             for call, rec in pairs:
+                if hasattr(call, "measure"):
+                    rec["times"] += call.measure(budget / 2, min_repeats)
+                    continue
                 start = time.perf_counter()
                 n = 0
                 while n < min_repeats or \
@@ -469,6 +596,59 @@ class Sgemm:
         self.f(*self.args)
 
 
+def measure_ort(w, inputs, want, cmp_kind, server, ort_dir, args, rec, torch):
+    """Exports and measures each ONNX configuration of workload w; leaves
+    the fastest loaded for the rounds in turn and returns (its OrtModel or
+    None, {configuration: median or error}). Sets rec["ort"],
+    rec["ort_check"] / rec["ort_error"]."""
+    configs, best, best_model = {}, None, None
+    for config, export in w.onnx:
+        tag = re.sub(r"\W+", "_", config)
+        path = os.path.join(ort_dir, "%s-%s.onnx" % (w.name, tag))
+        try:
+            idx_file = path + ".inputs.json"
+            if not os.path.exists(idx_file):
+                idx = export(torch, inputs, path)
+                with open(idx_file, "w") as f:
+                    json.dump(idx, f)
+            with open(idx_file) as f:
+                idx = json.load(f)
+            workdir = os.path.join(ort_dir, "%s-%s" % (w.name, tag))
+            os.makedirs(workdir, exist_ok=True)
+            model = OrtModel(server, path, [inputs[i] for i in idx], workdir)
+            r = timed_remote(model, args.budget, args.min_repeats)
+            ok, text = compare(cmp_kind, model.outputs(), want)
+        except Exception as e:  # export or ONNX Runtime: report, go on
+            configs[config] = "failed: %s" % str(e).splitlines()[0][:200]
+            log("  ORT (%s): %s" % (config, configs[config]))
+            continue
+        configs[config] = r["median"]
+        log("  ORT (%s): %s ms median of %d, check vs PyTorch: %s (%s)"
+            % (config, fmt_ms(r["median"]), r["repeats"],
+               "ok" if ok else "MISMATCH", text))
+        # A configuration whose result is wrong does not compete.
+        if ok and (best is None or r["median"] < best[1]["median"]):
+            best = (config, r, {"ok": ok, "text": text}, path, idx, workdir)
+        elif not ok and best is None and "ort_check" not in rec:
+            rec["ort_check"] = {"ok": ok, "text": "%s: %s" % (config, text)}
+    if best is None:
+        if "ort_check" not in rec:
+            rec["ort_error"] = "; ".join("%s %s" % kv for kv in
+                                         configs.items())
+        return None, configs
+    config, r, check, path, idx, workdir = best
+    rec["ort"], rec["ort_check"], rec["ort_config"] = r, check, config
+    rec["ort_version"] = model.version
+    if len(configs) > 1:
+        # The fastest again, for the rounds in turn.
+        best_model = OrtModel(server, path, [inputs[i] for i in idx],
+                              workdir)
+        best_model.measure(0.0, 1)
+    else:
+        best_model = model
+    return best_model, configs
+
+
 def child(args):
     """Run the selected workloads at one thread count; append JSON lines."""
     import numpy as np
@@ -503,6 +683,23 @@ def child(args):
           "env": {k: os.environ.get(k) for k in
                   ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                    "OMP_WAIT_POLICY", "GLIBC_TUNABLES") + OPENBLAS_UNSET}})
+
+    onednn_lib = None
+    if args.onednn_lib:
+        try:
+            onednn_lib = load_onednn(args.onednn_lib)
+            emit({"type": "onednn",
+                  "version": onednn_lib.onednn_version().decode()})
+        except OSError as e:
+            log("  oneDNN: cannot load %s: %s" % (args.onednn_lib, e))
+
+    ort_server, ort_dir = None, os.path.join(args.libdir, "onnx")
+    if args.ort:
+        try:
+            ort_server = OrtServer(threads)
+            os.makedirs(ort_dir, exist_ok=True)
+        except OSError as e:
+            log("  ONNX Runtime: cannot start node: %s" % e)
 
     sgemm = Sgemm(blas)
 
@@ -578,19 +775,6 @@ def child(args):
                 rec["dyn"] = dr
             else:
                 log("  dyn  : %s" % rec["dyn_error"])
-        if c is not None and d is not None:
-            # Static and dynamic again in turn: their ratio is the figure.
-            interleave([(c, sr), (d, dr)], args.budget, args.min_repeats,
-                       INTERLEAVE_ROUNDS)
-        for tag, r in (("s2s  ", rec.get("s2s")), ("dyn  ", rec.get("dyn"))):
-            if r is None:
-                continue
-            r.pop("times")
-            log("  %s: %s ms median of %d (first call %s ms), "
-                "%.2f GFLOP/s, scratch %s, %.0f page faults/call"
-                % (tag, fmt_ms(r["median"]), r["repeats"], fmt_ms(r["first"]),
-                   w.flops / r["median"] / 1e9, fmt_bytes(r["scratch"]),
-                   r["faults"]))
 
         def torch_out_bytes(r):
             ts = r if isinstance(r, (tuple, list)) else (r,)
@@ -601,15 +785,60 @@ def child(args):
             tr = timed(torch_fn, args.budget, args.min_repeats, memtrack,
                        torch_out_bytes)
         res = tr.pop("result")
-        tr.pop("times")
         res = res if isinstance(res, (tuple, list)) else (res,)
         want = [t.numpy() for t in res]
         rec["torch"] = tr
-        log("  torch: %s ms median of %d (first call %s ms), "
-            "%.2f GFLOP/s, scratch %s, %.0f page faults/call"
-            % (fmt_ms(tr["median"]), tr["repeats"], fmt_ms(tr["first"]),
-               w.flops / tr["median"] / 1e9, fmt_bytes(tr["scratch"]),
-               tr["faults"]))
+
+        # oneDNN, where the workload has a oneDNN counterpart.
+        o = None
+        if w.onednn is not None and onednn_lib is not None:
+            try:
+                o = OneDNN(onednn_lib, w.onednn, inputs, outputs)
+            except RuntimeError as e:
+                rec["onednn_error"] = str(e)
+                log("  oneDNN: cannot create: %s" % e)
+        if o is not None:
+            try:
+                orr = timed(o, args.budget, args.min_repeats, memtrack)
+                orr.pop("result")
+                rec["onednn"] = orr
+            except RuntimeError as e:
+                rec["onednn_error"] = str(e)
+                o.close()
+                o = None
+
+        # ONNX Runtime, in each of its configurations (the ONNX export of
+        # the PyTorch module, a graph with its fused ops where it has
+        # them); the fastest is its figure.
+        ort = None
+        if w.onnx and ort_server is not None:
+            ort, rec["ort_configs"] = measure_ort(
+                w, inputs, want, cmp_kind, ort_server, ort_dir, args, rec,
+                torch)
+
+        # Every implementation again in turn (A B C A B C): their ratios
+        # are the figures, and a drift of the machine hits all alike.
+        sides = [(c, sr) if c is not None else None,
+                 (d, dr) if d is not None else None,
+                 (torch_fn, tr),
+                 (o, rec["onednn"]) if o is not None else None,
+                 (ort, rec["ort"]) if ort is not None else None]
+        sides = [x for x in sides if x is not None]
+        if len(sides) > 1:
+            with torch.no_grad():
+                interleave(sides, args.budget, args.min_repeats,
+                           INTERLEAVE_ROUNDS)
+        for tag, r in (("s2s  ", rec.get("s2s")), ("dyn  ", rec.get("dyn")),
+                       ("torch", tr), ("oneDNN", rec.get("onednn")),
+                       ("ORT  ", rec.get("ort"))):
+            if r is None:
+                continue
+            r.pop("times")
+            log("  %s: %s ms median of %d (first call %s ms), "
+                "%.2f GFLOP/s, scratch %s, %.0f page faults/call"
+                % (tag, fmt_ms(r["median"]), r["repeats"], fmt_ms(r["first"]),
+                   w.flops / r["median"] / 1e9, fmt_bytes(r["scratch"]),
+                   r["faults"]))
 
         if c is not None:
             ok, text = compare(cmp_kind, c.outputs, want)
@@ -623,10 +852,19 @@ def child(args):
             log("  dyn / static time: %s   dyn check vs PyTorch: %s (%s)"
                 % ("%.3fx" % (dr["median"] / sr["median"]) if c else "-",
                    "ok" if ok else "MISMATCH", text))
+        if o is not None:
+            ok, text = compare(cmp_kind, o.outputs, want)
+            rec["onednn_check"] = {"ok": ok, "text": text}
+            log("  s2s / oneDNN time: %s   oneDNN check vs PyTorch: %s (%s)"
+                % ("%.2fx" % (sr["median"] / rec["onednn"]["median"])
+                   if c else "-", "ok" if ok else "MISMATCH", text))
+            o.close()
         emit(rec)
-        del inputs, want, res, c, d
+        del inputs, want, res, c, d, o, ort
         gc.collect()
     run_sgemm("end")
+    if ort_server is not None:
+        ort_server.close()
     emit({"type": "end", "threads": threads, "loadavg_end": loadavg()})
     out.close()
     return 0
@@ -717,6 +955,20 @@ def build_memtrack(libdir):
     return so
 
 
+def build_onednn(libdir):
+    """bench/peers/onednn.cpp as a shared library, or None (with the
+    reason) when oneDNN's headers or library are missing."""
+    so = os.path.join(libdir, "onednn_peer.so")
+    cxx = os.environ.get("CXX", "c++")
+    p = subprocess.run([cxx, "-O2", "-std=c++17", "-shared", "-fPIC", "-o",
+                        so, os.path.join(HERE, "peers", "onednn.cpp"),
+                        "-ldnnl"], capture_output=True, text=True)
+    if p.returncode != 0:
+        return None, (p.stderr.strip().splitlines() or
+                      ["exit %d" % p.returncode])[0]
+    return so, None
+
+
 def read_results(path):
     recs = []
     if os.path.exists(path):
@@ -750,6 +1002,10 @@ def run_threads(args, threads, names, libdir, shim):
                "--min-repeats", str(args.min_repeats),
                "--libdir", libdir, "--results", results,
                "--names", ",".join(todo)]
+        if args.onednn_lib:
+            cmd += ["--onednn-lib", args.onednn_lib]
+        if args.ort:
+            cmd += ["--ort"]
         p = subprocess.run(cmd, env=env)
         recs = read_results(results)
         done = {r["name"] for r in recs if r["type"] == "workload"}
@@ -863,6 +1119,91 @@ def gen_section(p, ws, per_thread):
                     "torch ms/step growth", "torch marginal ms/step",
                     "torch steady alloc/step"], rows, left=(0,)))
         p("")
+
+
+# The peers of the comparison: (record key, name in the tables).
+PEERS = (("torch", "PyTorch"), ("onednn", "oneDNN"),
+         ("ort", "ONNX Runtime"))
+
+
+def peers_section(p, ws, per_thread, problems):
+    """The table of s2s against each peer and the best of them."""
+    versions = sorted({r["version"] for recs, _ in per_thread.values()
+                       for r in find(recs, "onednn")})
+    ort_versions = sorted({r["ort_version"] for recs, _ in per_thread.values()
+                           for r in find(recs, "workload")
+                           if r.get("ort_version")})
+    rows, met, compared = [], 0, 0
+    for w in ws:
+        for t in sorted(per_thread):
+            recs, _ = per_thread[t]
+            rec = (find(recs, "workload", name=w.name) or [None])[0]
+            if rec is None:
+                continue
+            sr = rec.get("s2s")
+            times = {key: rec[key]["median"] for key, _ in PEERS
+                     if rec.get(key)}
+            row = [w.name, t, fmt_ms(sr["median"]) if sr else "-"]
+            for key, _ in PEERS:
+                row.append(fmt_ms(times[key]) if key in times else
+                           "error" if rec.get(key + "_error") else "-")
+            best = min(times, key=times.get) if times else None
+            ratio = sr["median"] / times[best] if sr and best else None
+            if ratio is not None:
+                compared += 1
+                met += ratio <= 1.0
+            checks = []
+            for key, name in PEERS[1:]:
+                chk = rec.get(key + "_check")
+                if chk:
+                    checks.append("%s %s" % (name, "ok" if chk["ok"] else
+                                             "MISMATCH"))
+                    if not chk["ok"]:
+                        problems.append("%s (%d thr): %s's result differs "
+                                        "from PyTorch's: %s"
+                                        % (w.name, t, name, chk["text"]))
+                err = rec.get(key + "_error")
+                if err:
+                    checks.append("%s failed" % name)
+                    problems.append("%s (%d thr): %s failed: %s"
+                                    % (w.name, t, name, err))
+            best_name = dict(PEERS).get(best, "-")
+            if best == "ort" and len(w.onnx) > 1:
+                best_name += " (%s)" % rec.get("ort_config")
+            row += [best_name,
+                    fmt_num(ratio) if ratio is not None else "-",
+                    ", ".join(checks) or "-"]
+            rows.append(row)
+    if not rows:
+        return
+    p("Against the peers: the same workload written with each peer's own "
+      "means, at its best configuration. %s: bench/peers/onednn.cpp, its "
+      "primitives as its users compose them, weights reordered once into "
+      "the layouts the primitives choose, called in the benchmark process. "
+      "ONNX Runtime %s (onnxruntime-node, CPU provider, all graph "
+      "optimizations, intra-op threads = thr): bench/peers/ort.js in a "
+      "process of its own, on the ONNX export of the PyTorch module "
+      "(torch.onnx.export, opset %d, weights as initializers) and, for the "
+      "MHA block, also on a graph with its fused com.microsoft.Attention "
+      "op; its figure is its fastest configuration whose result matches; "
+      "each call is an `await session.run()` and includes that promise. "
+      "PyTorch as above. After the first measurements, %d further rounds "
+      "of each implementation in turn (A B C A B C). `s2s/best` is s2s's "
+      "median time over the fastest peer's: at most 1 means s2s is ahead. "
+      "`checks`: each peer's result against PyTorch's. A `-` is a workload "
+      "the peer has no counterpart for."
+      % (", ".join(versions) or "oneDNN (not available in this run)",
+         ", ".join(ort_versions) or "(not available in this run)",
+         suite.ONNX_OPSET, INTERLEAVE_ROUNDS))
+    p("")
+    headers = ["workload", "thr", "s2s ms"] + \
+        ["%s ms" % name for _, name in PEERS] + \
+        ["best peer", "s2s/best", "checks"]
+    p(md_table(headers, rows, left=(0, len(headers) - 3, len(headers) - 1)))
+    p("")
+    p("s2s is at least as fast as the best peer in %d of %d measurements "
+      "(workload x thread count)." % (met, compared))
+    p("")
 
 
 def summarize(args, ws, per_thread, compile_errors, compile_seconds,
@@ -1036,6 +1377,7 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
     p("s2s is faster than PyTorch in %d of %d measurements (workload x "
       "thread count)." % (faster, compared))
     p("")
+    peers_section(p, ws, per_thread, problems)
     if dyn_rows:
         p("Dynamic shapes: each workload again with its batch and sequence "
           "dimensions written `?` (bench/workloads/*_dyn.mlir; one library "
@@ -1161,6 +1503,8 @@ def main():
     ap.add_argument("--libdir", help=argparse.SUPPRESS)
     ap.add_argument("--results", help=argparse.SUPPRESS)
     ap.add_argument("--names", help=argparse.SUPPRESS)
+    ap.add_argument("--onednn-lib", help=argparse.SUPPRESS)
+    ap.add_argument("--ort", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     if args.child:
@@ -1218,6 +1562,15 @@ def main():
                          "being compiled")
             log("note: " + tool_note)
         shim = None if args.no_memtrack else build_memtrack(libdir)
+        args.onednn_lib, why = build_onednn(libdir)
+        args.ort = bool(shutil.which("node")) and os.path.isdir(ORT_PACKAGE)
+        if not args.ort:
+            log("warning: no ONNX Runtime figures: %s (bench/setup.sh "
+                "installs it)" % ("node is missing" if not shutil.which("node")
+                                  else "%s is missing" % ORT_PACKAGE))
+        if why:
+            log("warning: cannot build bench/peers/onednn.cpp (%s); no "
+                "oneDNN figures (bench/setup.sh installs libdnnl-dev)" % why)
         log("memory: " + (MEM_METHOD if shim else "not measured"))
         log("environment of the benchmark processes: %s removed; "
             "OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = thread count; "

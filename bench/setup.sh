@@ -6,6 +6,12 @@
 #   libopenblas0-pthread           OpenBLAS: the sgemm reference rate, and the
 #                                  BLAS behind Debian's torch (BLAS_INFO=generic,
 #                                  it calls libblas.so.3)
+#   libdnnl-dev, g++               oneDNN, a peer of the comparison
+#                                  (bench/peers/onednn.cpp, built by run.py)
+#   nodejs (npm), python3-onnx     ONNX Runtime, a peer: onnxruntime-node from
+#                                  the npm registry, pinned by
+#                                  bench/peers/package-lock.json (npm ci), fed
+#                                  ONNX models that run.py writes
 # then makes sure the libblas.so.3 alternative points at OpenBLAS, not at the
 # reference BLAS of libblas3.
 #
@@ -13,7 +19,8 @@
 
 set -euo pipefail
 
-PACKAGES=(python3 python3-numpy python3-torch libopenblas0-pthread)
+PACKAGES=(python3 python3-numpy python3-torch libopenblas0-pthread libdnnl-dev g++
+          nodejs python3-onnx)
 ALT=libblas.so.3-x86_64-linux-gnu
 MULTIARCH=x86_64-linux-gnu
 OPENBLAS_BLAS=/usr/lib/$MULTIARCH/openblas-pthread/libblas.so.3
@@ -51,3 +58,20 @@ case "$resolved" in
     exit 1
     ;;
 esac
+
+# ONNX Runtime: the package-lock's exact versions (npm ci), unless they are
+# there already. bench/peers/.npmrc skips the package's download of CUDA
+# binaries; its CPU provider ships inside the package.
+# Debian's nodejs comes without npm (a package of its own); other builds of
+# nodejs bring it.
+if ! command -v npm >/dev/null; then
+  log "installing npm"
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq npm
+fi
+PEERS_DIR=$(cd "$(dirname "$0")" && pwd)/peers
+STAMP=$PEERS_DIR/node_modules/.s2s-package-lock.json
+if ! cmp -s "$PEERS_DIR/package-lock.json" "$STAMP"; then
+  log "installing onnxruntime-node (npm ci in $PEERS_DIR)"
+  (cd "$PEERS_DIR" && npm ci --no-audit --no-fund)
+  cp "$PEERS_DIR/package-lock.json" "$STAMP"
+fi

@@ -71,19 +71,31 @@ class Workload:
               those sizes (one library called at each of their sizes)
     tokens    (batch, steps) of a generation workload: the figures per
               token are the call's divided by these
+    onednn    (kind, dims) of the workload in bench/peers/onednn.cpp (its
+              inputs and outputs those of the s2s function), or None where
+              oneDNN has no counterpart
+    onnx      [(configuration, export)] for ONNX Runtime (bench/peers/ort.js):
+              export(torch, inputs, path) writes an ONNX model of the
+              workload to path, its weights as initializers, and returns
+              the indices of `inputs` that are the model's inputs (in
+              order); its outputs are the workload's. ONNX Runtime's figure
+              is that of its fastest configuration.
     A workload without `mlir` (None) has only its dynamic model, which is
     then the s2s side of the measurement (the generation workloads: one
     library for every batch and length).
     """
 
     def __init__(self, name, group, flops, formula, mlir, make,
-                 kind="other", note="", dyn=None, tokens=None):
+                 kind="other", note="", dyn=None, tokens=None, onednn=None,
+                 onnx=()):
         self.name, self.group = name, group
         self.flops, self.formula = flops, formula
         self.mlir, self.make = mlir, make
         self.kind, self.note = kind, note
         self.dyn = dyn
         self.tokens = tokens
+        self.onednn = onednn
+        self.onnx = list(onnx)
 
     def library(self):
         """The model whose library the s2s measurement calls."""
@@ -660,6 +672,153 @@ def matmul_make(M=MM_N, N=MM_N, K=MM_N):
 
 
 #===----------------------------------------------------------------------===#
+# ONNX models of the workloads, for ONNX Runtime
+#===----------------------------------------------------------------------===#
+
+ONNX_OPSET = 14
+
+
+def export_module(torch, module, args, path, n_outputs):
+    """torch.onnx.export of module(*args) with fixed shapes. Not under
+    torch.no_grad: there nn.TransformerEncoderLayer takes its fused fast
+    path, an op that has no ONNX export."""
+    names = ["in%d" % i for i in range(len(args))]
+    outs = ["out%d" % i for i in range(n_outputs)]
+    torch.onnx.export(module.eval(), tuple(args), path, input_names=names,
+                      output_names=outs, opset_version=ONNX_OPSET,
+                      do_constant_folding=True)
+
+
+def load_weights(torch, module, named):
+    """Copies numpy arrays into the module's parameters by name."""
+    sd = module.state_dict()
+    for k, v in named.items():
+        sd[k] = torch.from_numpy(v).reshape(sd[k].shape)
+    module.load_state_dict(sd)
+    return module.eval()
+
+
+def mha_module(torch, inputs):
+    m = torch.nn.MultiheadAttention(E, NHEAD, batch_first=True)
+    return load_weights(torch, m, {
+        "in_proj_weight": inputs[1], "in_proj_bias": inputs[2],
+        "out_proj.weight": inputs[3], "out_proj.bias": inputs[4]})
+
+
+def mha_export(torch, inputs, path):
+    class SelfAttention(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.m = mha_module(torch, inputs)
+
+        def forward(self, x):
+            return self.m(x, x, x, need_weights=False)[0]
+    export_module(torch, SelfAttention(), [torch.from_numpy(inputs[0])],
+                  path, 1)
+    return [0]
+
+
+def mha_fused_export(torch, inputs, path):
+    """The block with ONNX Runtime's fused com.microsoft.Attention (packed
+    QKV projection and the heads' attention in one op) and the output
+    projection as MatMul + Add."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+    x, w_in, b_in, w_out, b_out = inputs
+    S = x.shape[1]
+    inits = [numpy_helper.from_array(w_in.T.copy(), "w_qkv"),
+             numpy_helper.from_array(b_in, "b_qkv"),
+             numpy_helper.from_array(w_out.T.copy(), "w_out"),
+             numpy_helper.from_array(b_out, "b_out")]
+    nodes = [
+        helper.make_node("Attention", ["in0", "w_qkv", "b_qkv"], ["ctx"],
+                         domain="com.microsoft", num_heads=NHEAD),
+        helper.make_node("MatMul", ["ctx", "w_out"], ["proj"]),
+        helper.make_node("Add", ["proj", "b_out"], ["out0"]),
+    ]
+    graph = helper.make_graph(
+        nodes, "mha_fused",
+        [helper.make_tensor_value_info("in0", TensorProto.FLOAT, [1, S, E])],
+        [helper.make_tensor_value_info("out0", TensorProto.FLOAT, [1, S, E])],
+        inits)
+    model = helper.make_model(graph, opset_imports=[
+        helper.make_opsetid("", ONNX_OPSET),
+        helper.make_opsetid("com.microsoft", 1)])
+    onnx.save(model, path)
+    return [0]
+
+
+def sdpa_export(causal):
+    def export(torch, inputs, path):
+        S, D = inputs[0].shape[-2], inputs[0].shape[-1]
+        Sk = inputs[1].shape[-2]
+
+        class Attention(torch.nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.register_buffer("mask", torch.ones(
+                    S, Sk, dtype=torch.bool).triu(1))
+
+            def forward(self, q, k, v):
+                s = torch.matmul(q, k.transpose(-2, -1)) * (1.0 / D ** 0.5)
+                if causal:
+                    s = s.masked_fill(self.mask, float("-inf"))
+                return torch.matmul(torch.softmax(s, dim=-1), v)
+        export_module(torch, Attention(),
+                      [torch.from_numpy(a) for a in inputs[:3]], path, 1)
+        return [0, 1, 2]
+    return export
+
+
+def rnn_export(cell):
+    def export(torch, inputs, path):
+        cls = torch.nn.LSTM if cell == "lstm" else torch.nn.GRU
+
+        class Layer(torch.nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.m = load_weights(torch, cls(RNN_I, RNN_H), {
+                    "weight_ih_l0": inputs[1], "weight_hh_l0": inputs[2],
+                    "bias_ih_l0": inputs[3], "bias_hh_l0": inputs[4]})
+
+            def forward(self, x):
+                if cell == "lstm":
+                    y, (h, c) = self.m(x)
+                    return y, h, c
+                return self.m(x)
+        export_module(torch, Layer(), [torch.from_numpy(inputs[0])], path,
+                      3 if cell == "lstm" else 2)
+        return [0]
+    return export
+
+
+def encoder_export(torch, inputs, path):
+    m = torch.nn.TransformerEncoderLayer(E, NHEAD, ENC_F, dropout=0.0,
+                                         batch_first=True)
+    keys = ["self_attn.in_proj_weight", "self_attn.in_proj_bias",
+            "self_attn.out_proj.weight", "self_attn.out_proj.bias",
+            "linear1.weight", "linear1.bias", "linear2.weight", "linear2.bias",
+            "norm1.weight", "norm1.bias", "norm2.weight", "norm2.bias"]
+    m = load_weights(torch, m, dict(zip(keys, inputs[1:])))
+    export_module(torch, m, [torch.from_numpy(inputs[0])], path, 1)
+    return [0]
+
+
+def linear_export(torch, inputs, path):
+    w = torch.from_numpy(inputs[1])
+
+    class Linear(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.register_buffer("w", w)
+
+        def forward(self, x):
+            return torch.nn.functional.linear(x, self.w)
+    export_module(torch, Linear(), [torch.from_numpy(inputs[0])], path, 1)
+    return [0]
+
+
+#===----------------------------------------------------------------------===#
 # The suite
 #===----------------------------------------------------------------------===#
 
@@ -672,7 +831,9 @@ def workloads():
         ws.append(Workload(
             name, "multi-head self-attention", mha_flops(S),
             "2*S*E*3E + 4*S*S*E + 2*S*E*E (S=%d, E=%d)" % (S, E),
-            mha_mlir(name, S), mha_make(S), kind="attention", dyn=mha_dyn))
+            mha_mlir(name, S), mha_make(S), kind="attention", dyn=mha_dyn,
+            onednn=("mha", (S, E, NHEAD)),
+            onnx=[("exported", mha_export), ("Attention op", mha_fused_export)]))
     for causal in (False, True):
         dname = "sdpa%s_dyn" % ("_causal" if causal else "")
         sdpa_dyn = Model(dname, sdpa_mlir(dname, None, causal))
@@ -683,7 +844,9 @@ def workloads():
                 "%s4*B*H*S*S*D (B=1, H=%d, S=%d, D=%d)"
                 % ("1/2 * " if causal else "", NHEAD, S, HEAD_DIM),
                 sdpa_mlir(name, S, causal), sdpa_make(S, causal),
-                kind="attention", dyn=sdpa_dyn))
+                kind="attention", dyn=sdpa_dyn,
+                onednn=("sdpa", (NHEAD, S, S, HEAD_DIM, int(causal))),
+                onnx=[("exported", sdpa_export(causal))]))
     ws.append(Workload(
         "sdpa_decode_t%d" % DECODE_KEYS, "decoding attention",
         4 * DECODE_KEYS * HEAD_DIM,
@@ -691,6 +854,8 @@ def workloads():
         sdpa_decode_mlir("sdpa_decode_t%d" % DECODE_KEYS), sdpa_decode_make,
         dyn=Model("sdpa_decode_dyn", sdpa_decode_mlir("sdpa_decode_dyn",
                                                       dyn=True)),
+        onednn=("sdpa", (1, 1, DECODE_KEYS, HEAD_DIM, 0)),
+        onnx=[("exported", sdpa_export(False))],
         note="one (batch, head) pair: at 2 threads s2s splits the keys "
              "(attention-key-splits, flash-decoding)"))
     for cell in ("lstm", "gru"):
@@ -701,13 +866,16 @@ def workloads():
                 name, "recurrent layer", rnn_flops(cell, B),
                 "2*T*B*(I+H)*%dH (T=%d, B=%d, I=%d, H=%d; elementwise ignored)"
                 % (4 if cell == "lstm" else 3, RNN_T, B, RNN_I, RNN_H),
-                rnn_mlir(name, cell, B), rnn_make(cell, B), dyn=rnn_dyn))
+                rnn_mlir(name, cell, B), rnn_make(cell, B), dyn=rnn_dyn,
+                onednn=(cell, (RNN_T, B, RNN_I, RNN_H)),
+                onnx=[("exported", rnn_export(cell))]))
     ws.append(Workload(
         "encoder_s%d" % ENC_S, "Transformer encoder layer", encoder_flops(),
         "MHA 2*S*E*3E + 4*S*S*E + 2*S*E*E + FFN 2*2*S*E*F "
         "(S=%d, E=%d, F=%d)" % (ENC_S, E, ENC_F),
         encoder_mlir("encoder_s%d" % ENC_S), encoder_make,
-        dyn=Model("encoder_dyn", encoder_mlir("encoder_dyn", dyn=True))))
+        dyn=Model("encoder_dyn", encoder_mlir("encoder_dyn", dyn=True)),
+        onnx=[("exported", encoder_export)]))
     ws.append(Workload(
         "seq2seq_greedy", "Seq2Seq greedy decoding", seq2seq_flops(),
         " ".join(n for n, _ in seq2seq_terms()) +
@@ -740,7 +908,9 @@ def workloads():
         "matmul_%d" % MM_N, "matmul", 2 * MM_N ** 3,
         "2*M*N*K (M=N=K=%d)" % MM_N, matmul_mlir("matmul_%d" % MM_N),
         matmul_make(), dyn=Model("matmul_%d_dyn" % MM_N, matmul_mlir(
-            "matmul_%d_dyn" % MM_N, None))))
+            "matmul_%d_dyn" % MM_N, None)),
+        onednn=("linear", (MM_N, MM_N, MM_N)),
+        onnx=[("exported", linear_export)]))
     # The encoder layer's projections, one by one (x W^T as s2s.linear and
     # F.linear compute it): where its time goes.
     for M, N, K in ENC_GEMMS:
@@ -749,7 +919,9 @@ def workloads():
             name, "encoder GEMM", 2 * M * N * K,
             "2*M*N*K (M=%d, N=%d, K=%d)" % (M, N, K),
             matmul_mlir(name, M, N, K), matmul_make(M, N, K),
-            dyn=Model(name + "_dyn", matmul_mlir(name + "_dyn", None, N, K))))
+            dyn=Model(name + "_dyn", matmul_mlir(name + "_dyn", None, N, K)),
+            onednn=("linear", (M, N, K)),
+            onnx=[("exported", linear_export)]))
     return ws
 
 
