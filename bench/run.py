@@ -703,6 +703,22 @@ def child(args):
 
     sgemm = Sgemm(blas)
 
+    peak_so = os.path.join(args.libdir, "peak.so")
+    peak = None
+    if os.path.exists(peak_so):
+        peak = ctypes.CDLL(peak_so)
+        peak.fma_peak.restype = ctypes.c_double
+        peak.fma_peak.argtypes = [ctypes.c_int, ctypes.c_double]
+
+    def run_peak(when):
+        if peak is None:
+            return
+        gflops = max(peak.fma_peak(threads, 0.3) for _ in range(3))
+        emit({"type": "peak", "threads": threads, "gflops": gflops,
+              "lanes": peak.fma_lanes(), "when": when})
+        log("  FMA peak (%s, %d threads, %d-lane vectors): %.1f GFLOP/s"
+            % (when, threads, peak.fma_lanes(), gflops))
+
     def run_sgemm(when):
         r = timed(sgemm, args.budget, args.min_repeats)
         r.pop("result")
@@ -721,6 +737,7 @@ def child(args):
            torch.get_num_threads(), "" if torch.get_num_threads() == 1 else "s",
            blas_info.group(1) if blas_info else "?",
            os.environ.get("OMP_WAIT_POLICY", "unset"), loadavg()))
+    run_peak("start")
     run_sgemm("start")
 
     names = args.names.split(",") if args.names else []
@@ -863,6 +880,7 @@ def child(args):
         del inputs, want, res, c, d, o, ort
         gc.collect()
     run_sgemm("end")
+    run_peak("end")
     if ort_server is not None:
         ort_server.close()
     emit({"type": "end", "threads": threads, "loadavg_end": loadavg()})
@@ -950,6 +968,20 @@ def build_memtrack(libdir):
                        capture_output=True, text=True)
     if p.returncode != 0:
         log("warning: cannot build bench/memtrack.c (%s); no memory figures"
+            % (p.stderr.strip() or "exit %d" % p.returncode))
+        return None
+    return so
+
+
+def build_peak(libdir):
+    """bench/peak.c (the FMA peak) as a shared library, or None."""
+    so = os.path.join(libdir, "peak.so")
+    cc = os.environ.get("CC", "cc")
+    p = subprocess.run([cc, "-O2", "-march=native", "-shared", "-fPIC", "-o",
+                        so, os.path.join(HERE, "peak.c"), "-lpthread"],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        log("warning: cannot build bench/peak.c (%s); no FMA peak"
             % (p.stderr.strip() or "exit %d" % p.returncode))
         return None
     return so
@@ -1140,6 +1172,7 @@ def peers_section(p, ws, per_thread, problems):
             rec = (find(recs, "workload", name=w.name) or [None])[0]
             if rec is None:
                 continue
+            pk = find(recs, "peak")
             sr = rec.get("s2s")
             times = {key: rec[key]["median"] for key, _ in PEERS
                      if rec.get(key)}
@@ -1172,6 +1205,9 @@ def peers_section(p, ws, per_thread, problems):
                 best_name += " (%s)" % rec.get("ort_config")
             row += [best_name,
                     fmt_num(ratio) if ratio is not None else "-",
+                    "%.0f%%" % (100 * w.flops / sr["median"] /
+                                (max(r["gflops"] for r in pk) * 1e9))
+                    if sr and pk else "-",
                     ", ".join(checks) or "-"]
             rows.append(row)
     if not rows:
@@ -1190,6 +1226,8 @@ def peers_section(p, ws, per_thread, problems):
       "PyTorch as above. After the first measurements, %d further rounds "
       "of each implementation in turn (A B C A B C). `s2s/best` is s2s's "
       "median time over the fastest peer's: at most 1 means s2s is ahead. "
+      "`s2s x FMA peak`: s2s's GFLOP/s over the FMA peak measured in the "
+      "same process (the GEMM rows' target is 90%% at 1 thread). "
       "`checks`: each peer's result against PyTorch's. A `-` is a workload "
       "the peer has no counterpart for."
       % (", ".join(versions) or "oneDNN (not available in this run)",
@@ -1198,8 +1236,9 @@ def peers_section(p, ws, per_thread, problems):
     p("")
     headers = ["workload", "thr", "s2s ms"] + \
         ["%s ms" % name for _, name in PEERS] + \
-        ["best peer", "s2s/best", "checks"]
-    p(md_table(headers, rows, left=(0, len(headers) - 3, len(headers) - 1)))
+        ["best peer", "s2s/best", "s2s x FMA peak", "checks"]
+    p(md_table(headers, rows, left=(0, headers.index("best peer"),
+                                     len(headers) - 1)))
     p("")
     p("s2s is at least as fast as the best peer in %d of %d measurements "
       "(workload x thread count)." % (met, compared))
@@ -1279,13 +1318,21 @@ def summarize(args, ws, per_thread, compile_errors, compile_seconds,
         rates[t] = max(SGEMM_FLOPS / r["median"] for r in sg) if sg else None
         env = (find(recs, "env") or [{}])[0]
         end = (find(recs, "end") or [{}])[-1]
+        pk = find(recs, "peak")
         rows.append((t, ", ".join("%s %.1f" % (r["when"], SGEMM_FLOPS /
                                                r["median"] / 1e9) for r in sg),
                      "%.1f" % (rates[t] / 1e9) if rates[t] else "-",
+                     ", ".join("%s %.1f" % (r["when"], r["gflops"])
+                               for r in pk) or "-",
                      "%s, %s" % (env.get("loadavg_start", "?"),
                                  end.get("loadavg_end", "?"))))
     p(md_table(["thr", "OpenBLAS sgemm 1024^3 GFLOP/s", "reference rate",
-                "load average (start, end)"], rows))
+                "FMA peak GFLOP/s", "load average (start, end)"], rows))
+    p("")
+    p("FMA peak: bench/peak.c, thr threads each running 12 independent "
+      "chains of vector fused multiply-adds (the widest vectors of this "
+      "CPU) for 0.3 s, best of 3, at the start and at the end of the "
+      "benchmark process; the higher is the peak the tables use.")
     p("")
     headers = ["workload", "thr", "GFLOP", "s2s ms", "s2s first ms",
                "s2s GFLOP/s", "torch ms", "torch GFLOP/s", "s2s/torch",
@@ -1562,6 +1609,7 @@ def main():
                          "being compiled")
             log("note: " + tool_note)
         shim = None if args.no_memtrack else build_memtrack(libdir)
+        build_peak(libdir)
         args.onednn_lib, why = build_onednn(libdir)
         args.ort = bool(shutil.which("node")) and os.path.isdir(ORT_PACKAGE)
         if not args.ort:
