@@ -709,6 +709,9 @@ def child(args):
         peak = ctypes.CDLL(peak_so)
         peak.fma_peak.restype = ctypes.c_double
         peak.fma_peak.argtypes = [ctypes.c_int, ctypes.c_double]
+        peak.read_bandwidth.restype = ctypes.c_double
+        peak.read_bandwidth.argtypes = [ctypes.c_long, ctypes.c_int,
+                                        ctypes.c_double]
 
     def run_peak(when):
         if peak is None:
@@ -746,6 +749,12 @@ def child(args):
         w = ws[name]
         emit({"type": "begin", "name": name, "threads": threads})
         rec = {"type": "workload", "name": name, "threads": threads}
+        if w.stream is not None and peak is not None:
+            rec["bandwidth"] = max(peak.read_bandwidth(w.stream[1], threads,
+                                                       0.2) for _ in range(2))
+            log("  read bandwidth of a %s buffer (%d thread%s): %.1f GB/s"
+                % (fmt_bytes(w.stream[1]), threads, "" if threads == 1
+                   else "s", rec["bandwidth"]))
         log("-- %s: FLOP = %s = %.4g GFLOP" % (name, w.formula, w.flops / 1e9))
         with torch.no_grad():
             inputs, outputs, torch_fn, cmp_kind = w.make(torch)
@@ -1242,6 +1251,50 @@ def peers_section(p, ws, per_thread, problems):
     p("")
     p("s2s is at least as fast as the best peer in %d of %d measurements "
       "(workload x thread count)." % (met, compared))
+    p("")
+    stream_section(p, ws, per_thread)
+
+
+def stream_section(p, ws, per_thread):
+    """The memory-bound rows: the bandwidth each implementation makes of
+    the bytes a call must read, against the measured read bandwidth."""
+    rows = []
+    for w in ws:
+        if w.stream is None:
+            continue
+        nbytes, working_set, _ = w.stream
+        for t in sorted(per_thread):
+            recs, _ = per_thread[t]
+            rec = (find(recs, "workload", name=w.name) or [None])[0]
+            if rec is None or "bandwidth" not in rec:
+                continue
+            bw = rec["bandwidth"]
+
+            def gbs(key):
+                r = rec.get(key)
+                return nbytes / r["median"] / 1e9 if r else None
+            sg = gbs("s2s")
+            peers = {name: gbs(key) for key, name in PEERS if gbs(key)}
+            best = max(peers, key=peers.get) if peers else None
+            rows.append([w.name, t, fmt_bytes(nbytes), fmt_bytes(working_set),
+                         "%.1f" % bw, "%.1f" % sg if sg else "-",
+                         "%.0f%%" % (100 * sg / bw) if sg else "-",
+                         "%s %.1f" % (best, peers[best]) if best else "-"])
+    if not rows:
+        return
+    p("Memory-bound rows: the bytes a call must read (formulas below), the "
+      "GB/s each implementation makes of them (bytes / median time), and "
+      "the read bandwidth of a buffer of the workload's working set (where "
+      "its weights or its KV cache live) measured in the same process "
+      "(bench/peak.c: the thr threads sum their shares of it in vector "
+      "registers, best of 2). The target: s2s at 80% of that bandwidth.")
+    p("")
+    p(md_table(["workload", "thr", "bytes/call", "working set",
+                "read GB/s at working set", "s2s GB/s", "s2s x bandwidth",
+                "best peer GB/s"], rows, left=(0, 7)))
+    p("")
+    p("; ".join("%s: %s" % (w.name, w.stream[2]) for w in ws
+                if w.stream is not None) + ".")
     p("")
 
 

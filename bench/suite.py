@@ -74,6 +74,10 @@ class Workload:
     onednn    (kind, dims) of the workload in bench/peers/onednn.cpp (its
               inputs and outputs those of the s2s function), or None where
               oneDNN has no counterpart
+    stream    for a memory-bound workload: (bytes a call must read, its
+              working set in bytes, the formula as text); the benchmark
+              prints the bandwidth this makes next to the measured read
+              bandwidth of a buffer of the working set's size
     onnx      [(configuration, export)] for ONNX Runtime (bench/peers/ort.js):
               export(torch, inputs, path) writes an ONNX model of the
               workload to path, its weights as initializers, and returns
@@ -87,7 +91,7 @@ class Workload:
 
     def __init__(self, name, group, flops, formula, mlir, make,
                  kind="other", note="", dyn=None, tokens=None, onednn=None,
-                 onnx=()):
+                 onnx=(), stream=None):
         self.name, self.group = name, group
         self.flops, self.formula = flops, formula
         self.mlir, self.make = mlir, make
@@ -96,6 +100,7 @@ class Workload:
         self.tokens = tokens
         self.onednn = onednn
         self.onnx = list(onnx)
+        self.stream = stream
 
     def library(self):
         """The model whose library the s2s measurement calls."""
@@ -322,6 +327,16 @@ def rnn_mlir(name, cell, B):
 """ % (signature(name, args, results), names, cell, RNN_H, x,
        t(1, G, RNN_I), t(1, G, RNN_H), t(1, G), t(1, G),
        ", ".join(results), names, ", ".join(results))
+
+
+def rnn_stream(cell):
+    """At batch 1 a step is a matrix-vector product: W_hh is read at
+    every step (W_ih once, by the hoisted input projection)."""
+    G = (4 if cell == "lstm" else 3) * RNN_H
+    w_hh, w_ih = G * RNN_H * 4, G * RNN_I * 4
+    return (RNN_T * w_hh + w_ih, w_hh,
+            "W_hh every step, W_ih once: T*G*H*4 + G*I*4 B (T=%d, G=%d, H=%d, "
+            "I=%d)" % (RNN_T, G, RNN_H, RNN_I))
 
 
 def rnn_make(cell, B):
@@ -856,6 +871,9 @@ def workloads():
                                                       dyn=True)),
         onednn=("sdpa", (1, 1, DECODE_KEYS, HEAD_DIM, 0)),
         onnx=[("exported", sdpa_export(False))],
+        stream=(2 * DECODE_KEYS * HEAD_DIM * 4, 2 * DECODE_KEYS * HEAD_DIM * 4,
+                "K and V once: 2*Tk*D*4 B (Tk=%d, D=%d)"
+                % (DECODE_KEYS, HEAD_DIM)),
         note="one (batch, head) pair: at 2 threads s2s splits the keys "
              "(attention-key-splits, flash-decoding)"))
     for cell in ("lstm", "gru"):
@@ -868,7 +886,8 @@ def workloads():
                 % (4 if cell == "lstm" else 3, RNN_T, B, RNN_I, RNN_H),
                 rnn_mlir(name, cell, B), rnn_make(cell, B), dyn=rnn_dyn,
                 onednn=(cell, (RNN_T, B, RNN_I, RNN_H)),
-                onnx=[("exported", rnn_export(cell))]))
+                onnx=[("exported", rnn_export(cell))],
+                stream=rnn_stream(cell) if B == 1 else None))
     ws.append(Workload(
         "encoder_s%d" % ENC_S, "Transformer encoder layer", encoder_flops(),
         "MHA 2*S*E*3E + 4*S*S*E + 2*S*E*E + FFN 2*2*S*E*F "

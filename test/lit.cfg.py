@@ -74,6 +74,11 @@ if pipeline_options:
     # Tests whose result the options cannot change (s2s-compile, the
     # tools' own behaviour) say `UNSUPPORTED: pipeline-variant`.
     config.available_features.add("pipeline-variant")
+# The build of utils/sanitized-build.sh (ASan + UBSan): tests whose long
+# compiles only repeat, under the sanitizers, what shorter tests exercise
+# say `UNSUPPORTED: sanitized`.
+if getattr(config, "s2s_sanitizers", ""):
+    config.available_features.add("sanitized")
 tools = ["s2s-compile", "s2s-import-onnx", "s2s-opt", s2s_run]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

@@ -57,6 +57,13 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
     (`s2s.attention` and `need_weights` return the weights, so they keep the
     full score matrix.)
 
+    A block of one query (a decoding step) scores each key block as dot
+    products along the head dimension with the scaled query row, where
+    larger blocks score against the transposed query block so that both
+    contractions run along contiguous query columns; a dynamic number of
+    queries gets the one-query form as a branch of its own, taken at run
+    time when the number is 1.
+
     Decoding attends with one query (or a few) to many keys, so there are
     only `batch * heads` blocks to share among the threads. With
     `attention-key-splits=N` (N > 1) an attention whose queries may fit one

@@ -233,8 +233,14 @@ Value mlir::s2s::tiledAttention(OpBuilder &builder, Location loc, Value q,
     Value vBlock = block(t, v, bIv, kvHead, kOff, bk, dv);
     AffineExpr i, j, e;
     bindDims(ctx, i, j, e);
-    Value scores = t.contract(kBlock, t.mapOf(3, {i, e}), qT,
-                              t.mapOf(3, {e, j}), {bk, bq}, 3, 1);
+    // With one query, qT is the scaled query row [1, D] (transposedQuery):
+    // the scores are then bk dot products along D, contiguous in both
+    // operands, where the transposed form would give the contraction a
+    // single column to vectorize over.
+    AffineMap qMap =
+        isConstantIntValue(bq, 1) ? t.mapOf(3, {j, e}) : t.mapOf(3, {e, j});
+    Value scores =
+        t.contract(kBlock, t.mapOf(3, {i, e}), qT, qMap, {bk, bq}, 3, 1);
     // The masks of this block: slices of the broadcast masks (a static 1
     // broadcasts; a dynamic size is taken to be the full one).
     SmallVector<MaskTerm> terms;
@@ -338,14 +344,18 @@ Value mlir::s2s::tiledAttention(OpBuilder &builder, Location loc, Value q,
   // shorter block.
   auto [bk, keysFull, keysTail] = splitIntoBlocks(tb, tk, blocks.keys);
 
-  // qT = (scale * q_block)^T: [D, bq], once per query block.
+  // qT = (scale * q_block)^T: [D, bq], once per query block; for a block
+  // of one query (a decoding step), the row scale * q_block [1, D] itself.
   auto transposedQuery = [&](TensorBuilder &t, Value bIv, Value hIv, Value qOff,
                              OpFoldResult bq) -> Value {
     Value qBlock = block(t, q, bIv, hIv, qOff, bq, d);
     Value scaleValue = t.floatConst(elt, scale);
+    bool oneQuery = isConstantIntValue(bq, 1);
     return t.map(
-        {qBlock}, {t.mapOf(2, {c, r})}, {t.size(d), bq}, elt,
-        [&](OpBuilder &nb, Location nl, ValueRange a) {
+        {qBlock}, {oneQuery ? t.mapOf(2, {r, c}) : t.mapOf(2, {c, r})},
+        oneQuery ? SmallVector<OpFoldResult>{bq, t.size(d)}
+                 : SmallVector<OpFoldResult>{t.size(d), bq},
+        elt, [&](OpBuilder &nb, Location nl, ValueRange a) {
           linalg::YieldOp::create(
               nb, nl,
               arith::MulFOp::create(nb, nl, a[0], scaleValue).getResult());
@@ -357,6 +367,39 @@ Value mlir::s2s::tiledAttention(OpBuilder &builder, Location loc, Value q,
     SmallVector<OpFoldResult> rowSizes = {bq};
     return {t.fill(t.empty(rowSizes, elt), t.negInf(elt)),
             t.filled(rowSizes, elt, 0.0), t.filled({bq, t.size(dv)}, elt, 0.0)};
+  };
+
+  // compute(builder, rows) for a block of `rows` queries, whose results
+  // have `rows` as dimension 0. A dynamic number of queries, which is one in
+  // a decoding step, gets that case as a branch of its own, taken at run
+  // time, in which rows is the static 1 (the row form of transposedQuery).
+  using RowsFn =
+      function_ref<SmallVector<Value>(OpBuilder &, OpFoldResult rows)>;
+  auto forRows = [&](OpBuilder &b, OpFoldResult rows,
+                     RowsFn compute) -> SmallVector<Value> {
+    if (getConstantIntValue(rows))
+      return compute(b, rows);
+    Value isOne =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                              getValueOrCreateConstantIndexOp(b, loc, rows),
+                              arith::ConstantIndexOp::create(b, loc, 1));
+    auto ifOp = scf::IfOp::create(
+        b, loc, isOne,
+        [&](OpBuilder &nb, Location nl) {
+          SmallVector<Value> results;
+          for (Value result : compute(nb, nb.getIndexAttr(1))) {
+            auto type = cast<RankedTensorType>(result.getType());
+            SmallVector<int64_t> shape(type.getShape());
+            shape[0] = ShapedType::kDynamic;
+            results.push_back(
+                tensor::CastOp::create(nb, nl, type.clone(shape), result));
+          }
+          scf::YieldOp::create(nb, nl, results);
+        },
+        [&](OpBuilder &nb, Location nl) {
+          scf::YieldOp::create(nb, nl, compute(nb, rows));
+        });
+    return SmallVector<Value>(ifOp.getResults());
   };
 
   // The state after the whole key blocks of `bk` keys at [begin, end) (a
@@ -473,9 +516,11 @@ Value mlir::s2s::tiledAttention(OpBuilder &builder, Location loc, Value q,
       // Each block's temporaries and running state in buffers of their own
       // (see useFreshBuffers): the loop over key blocks then updates its
       // state in place instead of copying it.
-      TensorBuilder t(b, loc);
-      t.useFreshBuffers();
-      Value o = queryBlock(t, bIv, hIv, kvHead, qOff, rows);
+      Value o = forRows(b, rows, [&](OpBuilder &nb, OpFoldResult r) {
+        TensorBuilder t(nb, loc);
+        t.useFreshBuffers();
+        return SmallVector<Value>{queryBlock(t, bIv, hIv, kvHead, qOff, r)};
+      })[0];
       b.setInsertionPointToStart(forall.getTerminator().getBody());
       OpFoldResult one = b.getIndexAttr(1);
       SmallVector<OpFoldResult> offsets = {bIv, hIv, qOff, b.getIndexAttr(0)};
@@ -568,20 +613,25 @@ Value mlir::s2s::tiledAttention(OpBuilder &builder, Location loc, Value q,
       Value kvHead = kvHeadOf(b, hIv);
       TensorBuilder t(b, loc);
       t.useFreshBuffers();
-      Value rows = umin(bqValue, arith::SubIOp::create(b, loc, tqValue, qOff));
+      // The queries of this block: all of them when they fit one block
+      // (statically: a decoding step's single query gets the row form of
+      // transposedQuery).
+      OpFoldResult rows =
+          staticTq && *staticTq <= bq
+              ? OpFoldResult(b.getIndexAttr(*staticTq))
+              : OpFoldResult(umin(
+                    bqValue, arith::SubIOp::create(b, loc, tqValue, qOff)));
       Value kBegin = arith::MulIOp::create(b, loc, sIv, chunk);
       Value kEnd = umin(arith::AddIOp::create(b, loc, kBegin, chunk), tkValue);
       if (causal) {
         // Keys after the block's last visible one, qOff + rows + Tk - Tq,
         // are not visited.
         Value visible = arith::AddIOp::create(
-            b, loc, arith::AddIOp::create(b, loc, qOff, rows),
+            b, loc, arith::AddIOp::create(b, loc, qOff, t.indexValue(rows)),
             t.indexValue(causalShift));
         visible = arith::MaxSIOp::create(b, loc, visible, zeroI);
         kEnd = umax(umin(kEnd, visible), kBegin);
       }
-      Value qT = transposedQuery(t, bIv, hIv, qOff, rows);
-      SmallVector<Value> state = initialState(t, rows);
       // Whole key blocks, then a shorter last one.
       Value fullEnd = arith::AddIOp::create(
           b, loc, kBegin,
@@ -590,13 +640,20 @@ Value mlir::s2s::tiledAttention(OpBuilder &builder, Location loc, Value q,
               arith::DivUIOp::create(
                   b, loc, arith::SubIOp::create(b, loc, kEnd, kBegin), bkValue),
               bkValue));
-      state = wholeKeyBlocks(b, bIv, hIv, kvHead, qT, qOff, rows, kBegin,
-                             fullEnd, state);
       Value tail = arith::SubIOp::create(b, loc, kEnd, fullEnd);
       Value hasTail =
           arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ugt, tail, zeroI);
-      state = keyBlockIf(b, hasTail, bIv, hIv, kvHead, qT, qOff, rows, fullEnd,
-                         tail, state);
+      SmallVector<Value> state =
+          forRows(b, rows, [&](OpBuilder &nb, OpFoldResult r) {
+            TensorBuilder t(nb, loc);
+            t.useFreshBuffers();
+            Value qT = transposedQuery(t, bIv, hIv, qOff, r);
+            SmallVector<Value> st = initialState(t, r);
+            st = wholeKeyBlocks(nb, bIv, hIv, kvHead, qT, qOff, r, kBegin,
+                                fullEnd, st);
+            return keyBlockIf(nb, hasTail, bIv, hIv, kvHead, qT, qOff, r,
+                              fullEnd, tail, st);
+          });
       b.setInsertionPointToStart(forall.getTerminator().getBody());
       OpFoldResult unit = b.getIndexAttr(1), zeroAttr = b.getIndexAttr(0);
       OpFoldResult rowsSize = rows;

@@ -21,9 +21,18 @@
 // CHECK:           %[[PARTS:.+]]:3 = scf.forall (%[[B:.+]], %[[H:.+]], %[[Q:.+]], %[[S:.+]]) = (0, 0, 0, 0) to (%{{.+}}, 2, %{{.+}}, %[[SPLITS]])
 // CHECK-SAME:          step (1, 1, 8, 1) shared_outs(
 // CHECK-SAME:          -> (tensor<?x2x?x?xf32>, tensor<?x2x?x?xf32>, tensor<?x2x?x?x8xf32>)
+/// The queries of the block, min(8, Tq - q), are one in a decoding step: a
+/// branch of its own whose scores are dot products with the query row.
+// CHECK:             %[[ROWS:.+]] = arith.minui %c8
 // CHECK:             %[[BEGIN:.+]] = arith.muli %[[S]], %[[CHUNK]]
-// CHECK:             scf.for %{{.+}} = %[[BEGIN]] to %{{.+}} step %c16
-// CHECK:             scf.if
+// CHECK:             %[[ONE:.+]] = arith.cmpi eq, %[[ROWS]], %c1
+// CHECK:             scf.if %[[ONE]] -> (tensor<?xf32>, tensor<?xf32>, tensor<?x8xf32>) {
+// CHECK:               scf.for %{{.+}} = %[[BEGIN]] to %{{.+}} step %c16
+// CHECK:                 linalg.generic {{.+}} ins(%{{.+}}, %{{.+}} : tensor<16x8xf32>, tensor<1x8xf32>) outs(%{{.+}} : tensor<16x1xf32>)
+// CHECK:               tensor.cast %{{.+}} : tensor<1x8xf32> to tensor<?x8xf32>
+// CHECK:             } else {
+// CHECK:               scf.for %{{.+}} = %[[BEGIN]] to %{{.+}} step %c16
+// CHECK:                 linalg.generic {{.+}} ins(%{{.+}}, %{{.+}} : tensor<16x8xf32>, tensor<8x?xf32>) outs(%{{.+}} : tensor<16x?xf32>)
 // CHECK:             scf.forall.in_parallel
 // CHECK-COUNT-3:       tensor.parallel_insert_slice
 /// The combination: m = max over the chunks, w = exp(m_s - m), out = sum w
@@ -36,6 +45,12 @@
 // CHECK:           arith.divf
 // CHECK:         } else {
 // CHECK:           scf.forall (%{{.+}}, %{{.+}}, %{{.+}}) =
+/// The last, shorter query block (all of them when Tq < 8) likewise.
+// CHECK:           scf.forall (%{{.+}}, %{{.+}}, %{{.+}}) =
+// CHECK:             %[[TAIL_ONE:.+]] = arith.cmpi eq, %{{.+}}, %c1
+// CHECK:             scf.if %[[TAIL_ONE]] -> (tensor<?x8xf32>) {
+// CHECK:               linalg.generic {{.+}} ins(%{{.+}}, %{{.+}} : tensor<16x8xf32>, tensor<1x8xf32>) outs(%{{.+}} : tensor<16x1xf32>)
+// CHECK:             } else {
 // CHECK:         }
 // OFF-LABEL: func.func @sdpa_decode(
 // OFF-NOT:     arith.ceildivui %c4

@@ -159,3 +159,30 @@ func.func @negative_mha_need_weights(%x: tensor<2x24x32xf32>,
       -> (tensor<2x24x32xf32>, tensor<2x24x24xf32>)
   return %out, %w : tensor<2x24x32xf32>, tensor<2x24x24xf32>
 }
+
+// -----
+
+/// One query (a decoding step with a static query length of 1): the query
+/// is scaled as the row [1, D] itself, not transposed, and the scores of a
+/// key block are dot products along D, contiguous in both operands
+/// (K_block [16, 8] against q [1, 8], the dot kernel's form), where the
+/// transposed form would leave the contraction a single column to
+/// vectorize over.
+// CHECK-DAG: #[[$ID:.+]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[$K:.+]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-DAG: #[[$Q:.+]] = affine_map<(d0, d1, d2) -> (d1, d2)>
+// CHECK-LABEL: func.func @sdpa_one_query(
+// CHECK:         scf.forall (%{{.+}}, %{{.+}}, %{{.+}}) in (1, 4, 1)
+// CHECK:           %[[QROW:.+]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$ID]]]
+// CHECK-SAME:          ins(%{{.+}} : tensor<1x8xf32>) outs(%{{.+}} : tensor<1x8xf32>)
+// CHECK:             arith.mulf
+// CHECK:           scf.for
+// CHECK:             linalg.generic {indexing_maps = [#[[$K]], #[[$Q]], #{{.+}}], iterator_types = ["parallel", "parallel", "reduction"]}
+// CHECK-SAME:            ins(%{{.+}}, %[[QROW]] : tensor<16x8xf32>, tensor<1x8xf32>) outs(%{{.+}} : tensor<16x1xf32>)
+func.func @sdpa_one_query(%q: tensor<1x4x1x8xf32>, %k: tensor<1x4x40x8xf32>,
+                          %v: tensor<1x4x40x6xf32>) -> tensor<1x4x1x6xf32> {
+  %out = s2s.scaled_dot_product_attention %q, %k, %v
+      : (tensor<1x4x1x8xf32>, tensor<1x4x40x8xf32>, tensor<1x4x40x6xf32>)
+      -> tensor<1x4x1x6xf32>
+  return %out : tensor<1x4x1x6xf32>
+}
