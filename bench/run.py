@@ -202,6 +202,18 @@ def descriptor(a):
     return d
 
 
+def output_arrays(outputs):
+    """Arrays of the given (shape, dtype)s, their pages touched now rather
+    than in the first call."""
+    import numpy as np
+    arrays = []
+    for shape, dtype in outputs:
+        a = np.empty(shape, dtype=dtype)
+        a.fill(0)  # np.zeros would leave fresh pages untouched (calloc)
+        arrays.append(a)
+    return arrays
+
+
 class Compiled:
     """A workload's entry point in a shared library from s2s-compile."""
 
@@ -212,11 +224,7 @@ class Compiled:
         # 0, or the number of the first check of the arguments that fails.
         self.fn.restype = ctypes.c_int32
         self.inputs = [np.ascontiguousarray(a) for a in inputs]
-        self.outputs = []
-        for shape, dtype in outputs:
-            o = np.empty(shape, dtype=dtype)
-            o.fill(0)  # touch the pages now, not in the first call
-            self.outputs.append(o)
+        self.outputs = output_arrays(outputs)
         self.descs = [descriptor(a) for a in self.inputs + self.outputs]
         self.args = [ctypes.byref(d) for d in self.descs]
         self.fn.argtypes = [ctypes.c_void_p] * len(self.args)
@@ -239,23 +247,20 @@ class OneDNN:
         self.lib = lib
         self.inputs = [np.ascontiguousarray(a, dtype=np.float32)
                        for a in inputs]
-        self.outputs = []
-        for shape, dtype in outputs:
-            o = np.zeros(shape, dtype=dtype)
-            self.outputs.append(o)
+        self.outputs = output_arrays(outputs)
         ins = (ctypes.c_void_p * len(self.inputs))(
             *[a.ctypes.data for a in self.inputs])
-        self.outs = (ctypes.c_void_p * len(self.outputs))(
+        outs = (ctypes.c_void_p * len(self.outputs))(
             *[a.ctypes.data for a in self.outputs])
         cdims = (ctypes.c_int64 * len(dims))(*dims)
         err = ctypes.create_string_buffer(512)
         self.handle = lib.onednn_create(kind.encode(), cdims, len(dims), ins,
-                                        err, len(err))
+                                        outs, err, len(err))
         if not self.handle:
             raise RuntimeError(err.value.decode())
 
     def __call__(self):
-        if self.lib.onednn_run(self.handle, self.outs) != 0:
+        if self.lib.onednn_run(self.handle) != 0:
             raise RuntimeError("oneDNN failed (see its message above)")
 
     def close(self):
@@ -344,9 +349,10 @@ def load_onednn(path):
     lib.onednn_create.restype = ctypes.c_void_p
     lib.onednn_create.argtypes = [ctypes.c_char_p, ctypes.c_void_p,
                                   ctypes.c_int, ctypes.c_void_p,
-                                  ctypes.c_char_p, ctypes.c_int]
+                                  ctypes.c_void_p, ctypes.c_char_p,
+                                  ctypes.c_int]
     lib.onednn_run.restype = ctypes.c_int
-    lib.onednn_run.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+    lib.onednn_run.argtypes = [ctypes.c_void_p]
     lib.onednn_destroy.argtypes = [ctypes.c_void_p]
     lib.onednn_version.restype = ctypes.c_char_p
     return lib
@@ -969,41 +975,16 @@ def compile_workloads(ws, s2s_compile, libdir, threads):
     return errors, seconds
 
 
-def build_memtrack(libdir):
-    so = os.path.join(libdir, "memtrack.so")
-    cc = os.environ.get("CC", "cc")
-    p = subprocess.run([cc, "-O2", "-shared", "-fPIC", "-o", so,
-                        os.path.join(HERE, "memtrack.c")],
-                       capture_output=True, text=True)
-    if p.returncode != 0:
-        log("warning: cannot build bench/memtrack.c (%s); no memory figures"
-            % (p.stderr.strip() or "exit %d" % p.returncode))
-        return None
-    return so
-
-
-def build_peak(libdir):
-    """bench/peak.c (the FMA peak) as a shared library, or None."""
-    so = os.path.join(libdir, "peak.so")
-    cc = os.environ.get("CC", "cc")
-    p = subprocess.run([cc, "-O2", "-march=native", "-shared", "-fPIC", "-o",
-                        so, os.path.join(HERE, "peak.c"), "-lpthread"],
-                       capture_output=True, text=True)
-    if p.returncode != 0:
-        log("warning: cannot build bench/peak.c (%s); no FMA peak"
-            % (p.stderr.strip() or "exit %d" % p.returncode))
-        return None
-    return so
-
-
-def build_onednn(libdir):
-    """bench/peers/onednn.cpp as a shared library, or None (with the
-    reason) when oneDNN's headers or library are missing."""
-    so = os.path.join(libdir, "onednn_peer.so")
-    cxx = os.environ.get("CXX", "c++")
-    p = subprocess.run([cxx, "-O2", "-std=c++17", "-shared", "-fPIC", "-o",
-                        so, os.path.join(HERE, "peers", "onednn.cpp"),
-                        "-ldnnl"], capture_output=True, text=True)
+def build_library(libdir, source, compiler, flags, libs=()):
+    """bench/SOURCE built into a shared library in libdir with the compiler
+    named by the environment variable `compiler` (CC or CXX): (path, None),
+    or (None, the first line of the compiler's complaint)."""
+    so = os.path.join(libdir, os.path.splitext(os.path.basename(source))[0]
+                      + ".so")
+    cmd = [os.environ.get(compiler, "cc" if compiler == "CC" else "c++")]
+    p = subprocess.run(cmd + list(flags) + ["-shared", "-fPIC", "-o", so,
+                                            os.path.join(HERE, source)]
+                       + list(libs), capture_output=True, text=True)
     if p.returncode != 0:
         return None, (p.stderr.strip().splitlines() or
                       ["exit %d" % p.returncode])[0]
@@ -1661,17 +1642,28 @@ def main():
             tool_note = ("s2s-compile was rebuilt while the workloads were "
                          "being compiled")
             log("note: " + tool_note)
-        shim = None if args.no_memtrack else build_memtrack(libdir)
-        build_peak(libdir)
-        args.onednn_lib, why = build_onednn(libdir)
+        shim = None
+        if not args.no_memtrack:
+            shim, why = build_library(libdir, "memtrack.c", "CC", ["-O2"])
+            if why:
+                log("warning: cannot build bench/memtrack.c (%s); no memory "
+                    "figures" % why)
+        _, why = build_library(libdir, "peak.c", "CC",
+                               ["-O2", "-march=native"], ["-lpthread"])
+        if why:
+            log("warning: cannot build bench/peak.c (%s); no FMA peak or "
+                "bandwidth figures" % why)
+        args.onednn_lib, why = build_library(
+            libdir, "peers/onednn.cpp", "CXX", ["-O2", "-std=c++17"],
+            ["-ldnnl"])
+        if why:
+            log("warning: cannot build bench/peers/onednn.cpp (%s); no "
+                "oneDNN figures (bench/setup.sh installs libdnnl-dev)" % why)
         args.ort = bool(shutil.which("node")) and os.path.isdir(ORT_PACKAGE)
         if not args.ort:
             log("warning: no ONNX Runtime figures: %s (bench/setup.sh "
                 "installs it)" % ("node is missing" if not shutil.which("node")
                                   else "%s is missing" % ORT_PACKAGE))
-        if why:
-            log("warning: cannot build bench/peers/onednn.cpp (%s); no "
-                "oneDNN figures (bench/setup.sh installs libdnnl-dev)" % why)
         log("memory: " + (MEM_METHOD if shim else "not measured"))
         log("environment of the benchmark processes: %s removed; "
             "OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = thread count; "

@@ -22,12 +22,14 @@
 //           descriptors and written in place to [S, E], the output
 //           projection (matmul + bias).
 //
-// The C interface: onednn_create(op, dims, ndims, inputs, err, errlen)
-// returns a handle (NULL with a message in err on failure); inputs are the
-// arrays of the s2s function's arguments, in its order and PyTorch's
-// layouts; the activations are read from them at every run, the weights
-// only at creation. onednn_run(handle, outputs) computes into the caller's
-// output arrays (those of the s2s function's results).
+// The C interface: onednn_create(op, dims, ndims, inputs, outputs, err,
+// errlen) returns a handle (NULL with a message in err on failure); inputs
+// are the arrays of the s2s function's arguments, in its order and
+// PyTorch's layouts, outputs those of its results. The weights are read at
+// creation, the activations at every run; a run executes the primitives
+// with the memory objects and arguments made at creation, as a user's
+// inference loop would, and writes the outputs.
+// onednn_run(handle) runs once.
 //
 //===----------------------------------------------------------------------===//
 
@@ -39,10 +41,10 @@
 #include <cstring>
 #include <exception>
 #include <limits>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 using namespace dnnl;
@@ -51,95 +53,90 @@ using tag = memory::format_tag;
 
 namespace {
 
+using Args = std::unordered_map<int, memory>;
+
+/// A workload: the primitives to execute in order, each with its
+/// arguments, all made at creation.
 struct Peer {
   engine eng{engine::kind::cpu, 0};
   stream strm{eng};
+  std::vector<std::pair<primitive, Args>> steps;
   virtual ~Peer() = default;
-  virtual void run(float *const *outputs) = 0;
-};
 
-// The weights `user` (plain, in the caller's layout) reordered once into
-// the layout `want` that a primitive chose.
-memory prepack(const engine &eng, stream &strm, const memory::desc &user,
-               const float *data, const memory::desc &want) {
-  memory src(user, eng, const_cast<float *>(data));
-  memory dst(want, eng);
-  reorder(src, dst).execute(strm, src, dst);
-  strm.wait();
-  return dst;
-}
-
-// y[M, N] = x[M, K] W^T (+ b), W given as [N, K].
-struct MatmulWithPackedWeights {
-  matmul prim;
-  memory weights, bias;
-  memory::desc src_md, dst_md;
-
-  MatmulWithPackedWeights(Peer &p, int64_t M, int64_t N, int64_t K,
-                          const float *w, const float *b) {
-    src_md = memory::desc({M, K}, dt::f32, tag::ab);
-    dst_md = memory::desc({M, N}, dt::f32, tag::ab);
-    memory::desc w_any({K, N}, dt::f32, tag::any);
-    memory::desc b_md =
-        b ? memory::desc({1, N}, dt::f32, tag::ab) : memory::desc();
-    matmul::primitive_desc pd(matmul::desc(src_md, w_any, b_md, dst_md), p.eng);
-    weights = prepack(p.eng, p.strm, memory::desc({K, N}, dt::f32, tag::ba), w,
-                      pd.weights_desc());
-    if (b) {
-      bias = memory(b_md, p.eng);
-      std::memcpy(bias.get_data_handle(), b, N * sizeof(float));
-    }
-    prim = matmul(pd);
+  /// A memory object over the caller's array `data`.
+  memory wrap(const memory::desc &md, const float *data) {
+    return memory(md, eng, const_cast<float *>(data));
   }
-
-  void run(Peer &p, const float *x, float *y) {
-    memory src(src_md, p.eng, const_cast<float *>(x));
-    memory dst(dst_md, p.eng, y);
-    std::unordered_map<int, memory> args{
-        {DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, weights}, {DNNL_ARG_DST, dst}};
-    if (bias)
-      args[DNNL_ARG_BIAS] = bias;
-    prim.execute(p.strm, args);
-  }
-};
-
-struct Linear : Peer {
-  std::unique_ptr<MatmulWithPackedWeights> mm;
-  const float *x;
-  Linear(const std::vector<int64_t> &d, const float *const *in) {
-    if (d.size() != 3)
-      throw std::invalid_argument("linear takes dims M, N, K");
-    int64_t M = d[0], N = d[1], K = d[2];
-    x = in[0];
-    mm = std::make_unique<MatmulWithPackedWeights>(*this, M, N, K, in[1],
-                                                   nullptr);
-  }
-  void run(float *const *out) override {
-    mm->run(*this, x, out[0]);
+  void run() {
+    for (auto &[prim, args] : steps)
+      prim.execute(strm, args);
     strm.wait();
   }
 };
 
-// Shared by LSTM and GRU: dims T, B, I, H; inputs x [T, B, I], w_ih
-// [1, G*H, I], w_hh [1, G*H, H], b_ih [1, G*H], b_hh [1, G*H]; outputs y
-// [T, B, H], h_n [1, B, H] (and c_n for the LSTM).
-struct Recurrent : Peer {
-  primitive prim;
-  memory w_layer, w_iter, bias;
-  memory::desc x_md, y_md, h_md;
-  bool lstm;
-  const float *x;
+/// The weights `user` (plain, in the caller's layout) reordered once into
+/// the layout `want` that a primitive chose.
+memory prepack(Peer &p, const memory::desc &user, const float *data,
+               const memory::desc &want) {
+  memory src = p.wrap(user, data);
+  memory dst(want, p.eng);
+  reorder(src, dst).execute(p.strm, src, dst);
+  p.strm.wait();
+  return dst;
+}
 
-  Recurrent(bool isLstm, const std::vector<int64_t> &d, const float *const *in)
-      : lstm(isLstm) {
+/// A memory object of its own holding a copy of `values`.
+memory copyOf(Peer &p, const memory::desc &md,
+              const std::vector<float> &values) {
+  memory m(md, p.eng);
+  std::memcpy(m.get_data_handle(), values.data(),
+              values.size() * sizeof(float));
+  return m;
+}
+
+/// Adds y[M, N] = x[M, K] W^T (+ b), W given as [N, K] and reordered once
+/// into the layout the matmul primitive prefers.
+void addLinear(Peer &p, int64_t M, int64_t N, int64_t K, const float *w,
+               const float *b, const float *x, float *y) {
+  memory::desc src_md({M, K}, dt::f32, tag::ab);
+  memory::desc dst_md({M, N}, dt::f32, tag::ab);
+  memory::desc w_any({K, N}, dt::f32, tag::any);
+  memory::desc b_md =
+      b ? memory::desc({1, N}, dt::f32, tag::ab) : memory::desc();
+  matmul::primitive_desc pd(matmul::desc(src_md, w_any, b_md, dst_md), p.eng);
+  Args args{
+      {DNNL_ARG_SRC, p.wrap(src_md, x)},
+      {DNNL_ARG_WEIGHTS, prepack(p, memory::desc({K, N}, dt::f32, tag::ba), w,
+                                 pd.weights_desc())},
+      {DNNL_ARG_DST, p.wrap(dst_md, y)}};
+  if (b)
+    args[DNNL_ARG_BIAS] = copyOf(p, b_md, std::vector<float>(b, b + N));
+  p.steps.emplace_back(matmul(pd), std::move(args));
+}
+
+/// dims M, N, K; inputs x [M, K], w [N, K]; output y [M, N].
+struct Linear : Peer {
+  Linear(const std::vector<int64_t> &d, const float *const *in,
+         float *const *out) {
+    if (d.size() != 3)
+      throw std::invalid_argument("linear takes dims M, N, K");
+    addLinear(*this, d[0], d[1], d[2], in[1], nullptr, in[0], out[0]);
+  }
+};
+
+/// Shared by LSTM and GRU: dims T, B, I, H; inputs x [T, B, I], w_ih
+/// [1, G*H, I], w_hh [1, G*H, H], b_ih [1, G*H], b_hh [1, G*H]; outputs y
+/// [T, B, H], h_n [1, B, H] (and c_n for the LSTM).
+struct Recurrent : Peer {
+  Recurrent(bool lstm, const std::vector<int64_t> &d, const float *const *in,
+            float *const *out) {
     if (d.size() != 4)
       throw std::invalid_argument("lstm / gru take dims T, B, I, H");
     int64_t T = d[0], B = d[1], I = d[2], H = d[3];
     int64_t G = lstm ? 4 : 3;
-    x = in[0];
-    x_md = memory::desc({T, B, I}, dt::f32, tag::tnc);
-    y_md = memory::desc({T, B, H}, dt::f32, tag::tnc);
-    h_md = memory::desc({1, 1, B, H}, dt::f32, tag::ldnc);
+    memory::desc x_md({T, B, I}, dt::f32, tag::tnc);
+    memory::desc y_md({T, B, H}, dt::f32, tag::tnc);
+    memory::desc h_md({1, 1, B, H}, dt::f32, tag::ldnc);
     memory::desc wl_any({1, 1, I, G, H}, dt::f32, tag::any);
     memory::desc wi_any({1, 1, H, G, H}, dt::f32, tag::any);
     // PyTorch's gate order -> oneDNN's: LSTM i, f, g, o is oneDNN's i, f,
@@ -155,27 +152,25 @@ struct Recurrent : Peer {
     };
     std::vector<float> wih = regate(in[1], I), whh = regate(in[2], H);
     const float *bih = in[3], *bhh = in[4];
-    std::vector<float> b;
-    memory::desc b_md;
-    if (lstm) {
-      b.resize(4 * H);
-      for (int64_t i = 0; i < 4 * H; ++i)
-        b[i] = bih[i] + bhh[i];
-      b_md = memory::desc({1, 1, 4, H}, dt::f32, tag::ldgo);
-    } else {
-      // u, r: both biases; o: b_in; the fourth, u': b_hn (inside r * (.)).
-      b.resize(4 * H);
-      for (int64_t i = 0; i < H; ++i) {
-        b[i] = bih[H + i] + bhh[H + i];
-        b[H + i] = bih[i] + bhh[i];
-        b[2 * H + i] = bih[2 * H + i];
-        b[3 * H + i] = bhh[2 * H + i];
+    // Four bias gates for both: the LSTM's b_ih + b_hh; the GRU's u, r
+    // (both biases), o (b_in) and u' (b_hn, inside r * (.)).
+    std::vector<float> b(4 * H);
+    for (int64_t i = 0; i < H; ++i) {
+      if (lstm) {
+        for (int64_t g = 0; g < 4; ++g)
+          b[g * H + i] = bih[g * H + i] + bhh[g * H + i];
+        continue;
       }
-      b_md = memory::desc({1, 1, 4, H}, dt::f32, tag::ldgo);
+      b[i] = bih[H + i] + bhh[H + i];
+      b[H + i] = bih[i] + bhh[i];
+      b[2 * H + i] = bih[2 * H + i];
+      b[3 * H + i] = bhh[2 * H + i];
     }
+    memory::desc b_md({1, 1, 4, H}, dt::f32, tag::ldgo);
     memory::desc none;
     memory::desc wl_user({1, 1, I, G, H}, dt::f32, tag::ldgoi);
     memory::desc wi_user({1, 1, H, G, H}, dt::f32, tag::ldgoi);
+    primitive prim;
     memory::desc wl_md, wi_md;
     if (lstm) {
       lstm_forward::primitive_desc pd(
@@ -197,29 +192,21 @@ struct Recurrent : Peer {
       wi_md = pd.weights_iter_desc();
       prim = lbr_gru_forward(pd);
     }
-    w_layer = prepack(eng, strm, wl_user, wih.data(), wl_md);
-    w_iter = prepack(eng, strm, wi_user, whh.data(), wi_md);
-    bias = memory(b_md, eng);
-    std::memcpy(bias.get_data_handle(), b.data(), b.size() * sizeof(float));
-  }
-
-  void run(float *const *out) override {
-    std::unordered_map<int, memory> args{
-        {DNNL_ARG_SRC_LAYER, memory(x_md, eng, const_cast<float *>(x))},
-        {DNNL_ARG_WEIGHTS_LAYER, w_layer},
-        {DNNL_ARG_WEIGHTS_ITER, w_iter},
-        {DNNL_ARG_BIAS, bias},
-        {DNNL_ARG_DST_LAYER, memory(y_md, eng, out[0])},
-        {DNNL_ARG_DST_ITER, memory(h_md, eng, out[1])}};
+    Args args{
+        {DNNL_ARG_SRC_LAYER, wrap(x_md, in[0])},
+        {DNNL_ARG_WEIGHTS_LAYER, prepack(*this, wl_user, wih.data(), wl_md)},
+        {DNNL_ARG_WEIGHTS_ITER, prepack(*this, wi_user, whh.data(), wi_md)},
+        {DNNL_ARG_BIAS, copyOf(*this, b_md, b)},
+        {DNNL_ARG_DST_LAYER, wrap(y_md, out[0])},
+        {DNNL_ARG_DST_ITER, wrap(h_md, out[1])}};
     if (lstm)
-      args[DNNL_ARG_DST_ITER_C] = memory(h_md, eng, out[2]);
-    prim.execute(strm, args);
-    strm.wait();
+      args[DNNL_ARG_DST_ITER_C] = wrap(h_md, out[2]);
+    steps.emplace_back(prim, std::move(args));
   }
 };
 
-// One batch entry of a [batch, rows, cols] descriptor with the same
-// strides, and the distance in elements between entries.
+/// One batch entry of a [batch, rows, cols] descriptor with the same
+/// strides, and the distance in elements between entries.
 memory::desc oneEntry(const memory::desc &md, int64_t &step) {
   memory::dims d = md.dims();
   const auto &st = md.data.format_desc.blocking.strides;
@@ -228,144 +215,108 @@ memory::desc oneEntry(const memory::desc &md, int64_t &step) {
                       memory::dims{st[0], st[1], st[2]});
 }
 
-// softmax(q k^T * scale [+ causal mask]) v for `batch` independent heads
-// whose q, k^T, v and output are described by the given (possibly strided)
-// memory descriptors; the scores live in a buffer of their own. The mask
-// is a binary-add post-op of the scores matmul; oneDNN 2.6 runs a matmul
-// whose binary post-op broadcasts over the batch with its reference
-// implementation only, so with a mask the scores matmul runs per head.
-struct AttentionCore {
-  matmul scores_mm, out_mm;
-  softmax_forward softmax;
-  memory::desc q_md, kt_md, v_md, o_md, s_md, q1_md, kt1_md, s1_md;
-  int64_t batch, q_step = 0, kt_step = 0;
-  memory scores, mask;
-
-  AttentionCore(Peer &p, int64_t batch, int64_t Sq, int64_t Sk, int64_t D,
-                bool causal, const memory::desc &q, const memory::desc &kt,
-                const memory::desc &v, const memory::desc &o)
-      : q_md(q), kt_md(kt), v_md(v), o_md(o), batch(batch) {
-    s_md = memory::desc({batch, Sq, Sk}, dt::f32, tag::abc);
-    primitive_attr attr;
-    attr.set_output_scales(0, {1.0f / std::sqrt(static_cast<float>(D))});
-    if (causal) {
-      memory::desc mask_md({1, Sq, Sk}, dt::f32, tag::abc);
-      post_ops ops;
-      ops.append_binary(algorithm::binary_add, mask_md);
-      attr.set_post_ops(ops);
-      mask = memory(mask_md, p.eng);
-      auto *m = static_cast<float *>(mask.get_data_handle());
-      // Query i sees keys 0 .. i: PyTorch's triu(1) mask.
-      for (int64_t i = 0; i < Sq; ++i)
-        for (int64_t j = 0; j < Sk; ++j)
-          m[i * Sk + j] =
-              j > i ? -std::numeric_limits<float>::infinity() : 0.0f;
-      q1_md = oneEntry(q, q_step);
-      kt1_md = oneEntry(kt, kt_step);
-      s1_md = memory::desc({1, Sq, Sk}, dt::f32, tag::abc);
-      scores_mm = matmul(matmul::primitive_desc(
-          matmul::desc(q1_md, kt1_md, s1_md), attr, p.eng));
-    } else {
-      scores_mm = matmul(
-          matmul::primitive_desc(matmul::desc(q, kt, s_md), attr, p.eng));
-    }
-    softmax = softmax_forward(softmax_forward::primitive_desc(
-        softmax_forward::desc(prop_kind::forward_inference, s_md, 2), p.eng));
-    out_mm = matmul(matmul::primitive_desc(matmul::desc(s_md, v, o), p.eng));
-    scores = memory(s_md, p.eng);
+/// Adds softmax(q k^T * scale [+ causal mask]) v for `batch` independent
+/// heads whose q, k^T, v and output are described by the given (possibly
+/// strided) memory descriptors over the arrays qp, kp, vp and op; the
+/// scores live in a buffer of their own. The mask is a binary-add post-op
+/// of the scores matmul; oneDNN 2.6 runs a matmul whose binary post-op
+/// broadcasts over the batch with its reference implementation only, so
+/// with a mask the scores matmul runs per head.
+void addAttention(Peer &p, int64_t batch, int64_t Sq, int64_t Sk, int64_t D,
+                  bool causal, const memory::desc &q_md,
+                  const memory::desc &kt_md, const memory::desc &v_md,
+                  const memory::desc &o_md, const float *qp, const float *kp,
+                  const float *vp, float *op) {
+  memory::desc s_md({batch, Sq, Sk}, dt::f32, tag::abc);
+  memory scores(s_md, p.eng);
+  primitive_attr attr;
+  attr.set_output_scales(0, {1.0f / std::sqrt(static_cast<float>(D))});
+  if (causal) {
+    memory::desc mask_md({1, Sq, Sk}, dt::f32, tag::abc);
+    post_ops ops;
+    ops.append_binary(algorithm::binary_add, mask_md);
+    attr.set_post_ops(ops);
+    // Query i sees keys 0 .. i: PyTorch's triu(1) mask.
+    std::vector<float> m(Sq * Sk);
+    for (int64_t i = 0; i < Sq; ++i)
+      for (int64_t j = 0; j < Sk; ++j)
+        m[i * Sk + j] = j > i ? -std::numeric_limits<float>::infinity() : 0.0f;
+    memory mask = copyOf(p, mask_md, m);
+    int64_t q_step, kt_step;
+    memory::desc q1_md = oneEntry(q_md, q_step);
+    memory::desc kt1_md = oneEntry(kt_md, kt_step);
+    memory::desc s1_md({1, Sq, Sk}, dt::f32, tag::abc);
+    matmul head(matmul::primitive_desc(matmul::desc(q1_md, kt1_md, s1_md), attr,
+                                       p.eng));
+    auto *s = static_cast<float *>(scores.get_data_handle());
+    for (int64_t b = 0; b < batch; ++b)
+      p.steps.emplace_back(
+          head,
+          Args{{DNNL_ARG_SRC, p.wrap(q1_md, qp + b * q_step)},
+               {DNNL_ARG_WEIGHTS, p.wrap(kt1_md, kp + b * kt_step)},
+               {DNNL_ARG_DST, p.wrap(s1_md, s + b * Sq * Sk)},
+               {DNNL_ARG_ATTR_MULTIPLE_POST_OP(0) | DNNL_ARG_SRC_1, mask}});
+  } else {
+    p.steps.emplace_back(matmul(matmul::primitive_desc(
+                             matmul::desc(q_md, kt_md, s_md), attr, p.eng)),
+                         Args{{DNNL_ARG_SRC, p.wrap(q_md, qp)},
+                              {DNNL_ARG_WEIGHTS, p.wrap(kt_md, kp)},
+                              {DNNL_ARG_DST, scores}});
   }
+  p.steps.emplace_back(
+      softmax_forward(softmax_forward::primitive_desc(
+          softmax_forward::desc(prop_kind::forward_inference, s_md, 2), p.eng)),
+      Args{{DNNL_ARG_SRC, scores}, {DNNL_ARG_DST, scores}});
+  p.steps.emplace_back(
+      matmul(matmul::primitive_desc(matmul::desc(s_md, v_md, o_md), p.eng)),
+      Args{{DNNL_ARG_SRC, scores},
+           {DNNL_ARG_WEIGHTS, p.wrap(v_md, vp)},
+           {DNNL_ARG_DST, p.wrap(o_md, op)}});
+}
 
-  void run(Peer &p, const float *qp, const float *kp, const float *vp,
-           float *op) {
-    if (mask) {
-      auto *s = static_cast<float *>(scores.get_data_handle());
-      int64_t s_step = s1_md.dims()[1] * s1_md.dims()[2];
-      for (int64_t b = 0; b < batch; ++b)
-        scores_mm.execute(
-            p.strm,
-            {{DNNL_ARG_SRC,
-              memory(q1_md, p.eng, const_cast<float *>(qp + b * q_step))},
-             {DNNL_ARG_WEIGHTS,
-              memory(kt1_md, p.eng, const_cast<float *>(kp + b * kt_step))},
-             {DNNL_ARG_DST, memory(s1_md, p.eng, s + b * s_step)},
-             {DNNL_ARG_ATTR_MULTIPLE_POST_OP(0) | DNNL_ARG_SRC_1, mask}});
-    } else {
-      scores_mm.execute(
-          p.strm,
-          {{DNNL_ARG_SRC, memory(q_md, p.eng, const_cast<float *>(qp))},
-           {DNNL_ARG_WEIGHTS, memory(kt_md, p.eng, const_cast<float *>(kp))},
-           {DNNL_ARG_DST, scores}});
-    }
-    softmax.execute(p.strm, {{DNNL_ARG_SRC, scores}, {DNNL_ARG_DST, scores}});
-    out_mm.execute(p.strm, {{DNNL_ARG_SRC, scores},
-                            {DNNL_ARG_WEIGHTS,
-                             memory(v_md, p.eng, const_cast<float *>(vp))},
-                            {DNNL_ARG_DST, memory(o_md, p.eng, op)}});
-  }
-};
-
-// dims BH, Sq, Sk, D, causal; inputs q [BH, Sq, D], k and v [BH, Sk, D].
+/// dims BH, Sq, Sk, D, causal; inputs q [BH, Sq, D], k and v [BH, Sk, D];
+/// output [BH, Sq, D].
 struct Sdpa : Peer {
-  std::unique_ptr<AttentionCore> core;
-  const float *q, *k, *v;
-  Sdpa(const std::vector<int64_t> &d, const float *const *in) {
+  Sdpa(const std::vector<int64_t> &d, const float *const *in,
+       float *const *out) {
     if (d.size() != 5)
       throw std::invalid_argument("sdpa takes dims BH, Sq, Sk, D, causal");
     int64_t BH = d[0], Sq = d[1], Sk = d[2], D = d[3];
     if (d[4] && Sq != Sk)
       throw std::invalid_argument("sdpa: causal takes Sq == Sk");
-    q = in[0], k = in[1], v = in[2];
-    core = std::make_unique<AttentionCore>(
-        *this, BH, Sq, Sk, D, d[4] != 0,
-        memory::desc({BH, Sq, D}, dt::f32, tag::abc),
-        // k^T: [BH, D, Sk] over k's [BH, Sk, D] storage.
-        memory::desc({BH, D, Sk}, dt::f32, memory::dims{Sk * D, 1, D}),
-        memory::desc({BH, Sk, D}, dt::f32, tag::abc),
-        memory::desc({BH, Sq, D}, dt::f32, tag::abc));
-  }
-  void run(float *const *out) override {
-    core->run(*this, q, k, v, out[0]);
-    strm.wait();
+    addAttention(*this, BH, Sq, Sk, D, d[4] != 0,
+                 memory::desc({BH, Sq, D}, dt::f32, tag::abc),
+                 // k^T: [BH, D, Sk] over k's [BH, Sk, D] storage.
+                 memory::desc({BH, D, Sk}, dt::f32, memory::dims{Sk * D, 1, D}),
+                 memory::desc({BH, Sk, D}, dt::f32, tag::abc),
+                 memory::desc({BH, Sq, D}, dt::f32, tag::abc), in[0], in[1],
+                 in[2], out[0]);
   }
 };
 
-// dims S, E, H; inputs x [1, S, E], in_proj_weight [3E, E], in_proj_bias
-// [3E], out_proj.weight [E, E], out_proj.bias [E]; output [1, S, E].
+/// dims S, E, H; inputs x [1, S, E], in_proj_weight [3E, E], in_proj_bias
+/// [3E], out_proj.weight [E, E], out_proj.bias [E]; output [1, S, E].
 struct Mha : Peer {
-  std::unique_ptr<MatmulWithPackedWeights> in_proj, out_proj;
-  std::unique_ptr<AttentionCore> core;
   std::vector<float> qkv, ctx;
-  const float *x;
-  int64_t E;
-  Mha(const std::vector<int64_t> &d, const float *const *in) {
+  Mha(const std::vector<int64_t> &d, const float *const *in,
+      float *const *out) {
     if (d.size() != 3)
       throw std::invalid_argument("mha takes dims S, E, H");
-    int64_t S = d[0], H = d[2];
-    E = d[1];
+    int64_t S = d[0], E = d[1], H = d[2];
     if (H <= 0 || E % H != 0)
       throw std::invalid_argument("mha: E must be a multiple of H");
     int64_t D = E / H;
-    x = in[0];
     qkv.resize(S * 3 * E);
     ctx.resize(S * E);
-    in_proj = std::make_unique<MatmulWithPackedWeights>(*this, S, 3 * E, E,
-                                                        in[1], in[2]);
-    out_proj =
-        std::make_unique<MatmulWithPackedWeights>(*this, S, E, E, in[3], in[4]);
+    addLinear(*this, S, 3 * E, E, in[1], in[2], in[0], qkv.data());
     // Head h of q (k, v) is columns [h*D, (h+1)*D) (+E, +2E) of qkv.
-    core = std::make_unique<AttentionCore>(
-        *this, H, S, S, D, false,
-        memory::desc({H, S, D}, dt::f32, memory::dims{D, 3 * E, 1}),
-        memory::desc({H, D, S}, dt::f32, memory::dims{D, 1, 3 * E}),
-        memory::desc({H, S, D}, dt::f32, memory::dims{D, 3 * E, 1}),
-        memory::desc({H, S, D}, dt::f32, memory::dims{D, E, 1}));
-  }
-  void run(float *const *out) override {
-    in_proj->run(*this, x, qkv.data());
-    core->run(*this, qkv.data(), qkv.data() + E, qkv.data() + 2 * E,
-              ctx.data());
-    out_proj->run(*this, ctx.data(), out[0]);
-    strm.wait();
+    addAttention(*this, H, S, S, D, false,
+                 memory::desc({H, S, D}, dt::f32, memory::dims{D, 3 * E, 1}),
+                 memory::desc({H, D, S}, dt::f32, memory::dims{D, 1, 3 * E}),
+                 memory::desc({H, S, D}, dt::f32, memory::dims{D, 3 * E, 1}),
+                 memory::desc({H, S, D}, dt::f32, memory::dims{D, E, 1}),
+                 qkv.data(), qkv.data() + E, qkv.data() + 2 * E, ctx.data());
+    addLinear(*this, S, E, E, in[3], in[4], ctx.data(), out[0]);
   }
 };
 
@@ -374,18 +325,19 @@ struct Mha : Peer {
 extern "C" {
 
 void *onednn_create(const char *op, const int64_t *dims, int ndims,
-                    const float *const *inputs, char *err, int errlen) {
+                    const float *const *inputs, float *const *outputs,
+                    char *err, int errlen) {
   std::vector<int64_t> d(dims, dims + ndims);
   std::string name(op);
   try {
     if (name == "linear")
-      return new Linear(d, inputs);
+      return new Linear(d, inputs, outputs);
     if (name == "lstm" || name == "gru")
-      return new Recurrent(name == "lstm", d, inputs);
+      return new Recurrent(name == "lstm", d, inputs, outputs);
     if (name == "sdpa")
-      return new Sdpa(d, inputs);
+      return new Sdpa(d, inputs, outputs);
     if (name == "mha")
-      return new Mha(d, inputs);
+      return new Mha(d, inputs, outputs);
     std::snprintf(err, errlen, "unknown workload kind '%s'", op);
   } catch (const dnnl::error &e) {
     std::snprintf(err, errlen, "oneDNN: %s (status %d)", e.what(),
@@ -396,9 +348,9 @@ void *onednn_create(const char *op, const int64_t *dims, int ndims,
   return nullptr;
 }
 
-int onednn_run(void *handle, float *const *outputs) {
+int onednn_run(void *handle) {
   try {
-    static_cast<Peer *>(handle)->run(outputs);
+    static_cast<Peer *>(handle)->run();
     return 0;
   } catch (const std::exception &e) {
     std::fprintf(stderr, "oneDNN: %s\n", e.what());
