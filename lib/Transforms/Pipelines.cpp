@@ -47,8 +47,10 @@ S2SPipelineOptions::verify(function_ref<void(const Twine &)> emitError) const {
                       Twine(vectorBits));
     return failure();
   }
-  if (failed(verifyConvertS2SToLinalgOptions(linalgLoweringOptions(),
-                                             emitPipelineError)) ||
+  if (failed(verifyConvertS2SToLinalgTiledAttentionOptions(
+          tiledAttentionOptions(), emitPipelineError)) ||
+      failed(verifyConvertS2SToLinalgFusedRNNOptions(fusedRNNOptions(),
+                                                     emitPipelineError)) ||
       failed(verifyS2SCPULowerContractionsOptions(contractionOptions(),
                                                   emitPipelineError)))
     return failure();
@@ -68,21 +70,32 @@ cpu::CPUTarget S2SPipelineOptions::cpuTarget() const {
 ConvertS2SToLinalgPassOptions
 S2SPipelineOptions::linalgLoweringOptions() const {
   ConvertS2SToLinalgPassOptions lowering;
-  lowering.tileAttention = tileAttention;
-  lowering.attentionBlockQ = attentionBlockQ;
-  lowering.attentionBlockK = attentionBlockK;
-  // 0 (the default) and negative values: as many chunks as threads; a
-  // negative value is refused by verify() below.
-  lowering.attentionKeySplits = attentionKeySplits > 0
-                                    ? int64_t(attentionKeySplits)
-                                    : std::max<int64_t>(threads, 1);
   // approximate-math=false: libm's exp for the softmax too.
   lowering.polynomialExp = approximateMath;
-  lowering.fuseRNNSteps = fuseRNNSteps;
-  lowering.rnnBlockUnits = rnnBlockUnits;
-  lowering.rnnBlockRows = rnnBlockRows;
-  lowering.rnnParallelMinFlops = rnnParallelMinFlops;
   return lowering;
+}
+
+ConvertS2SToLinalgTiledAttentionPassOptions
+S2SPipelineOptions::tiledAttentionOptions() const {
+  ConvertS2SToLinalgTiledAttentionPassOptions tiling;
+  tiling.attentionBlockQ = attentionBlockQ;
+  tiling.attentionBlockK = attentionBlockK;
+  // 0 (the default) and negative values: as many chunks as threads; a
+  // negative value is refused by verify() above.
+  tiling.attentionKeySplits = attentionKeySplits > 0
+                                  ? int64_t(attentionKeySplits)
+                                  : std::max<int64_t>(threads, 1);
+  tiling.polynomialExp = approximateMath;
+  return tiling;
+}
+
+ConvertS2SToLinalgFusedRNNPassOptions
+S2SPipelineOptions::fusedRNNOptions() const {
+  ConvertS2SToLinalgFusedRNNPassOptions fused;
+  fused.rnnBlockUnits = rnnBlockUnits;
+  fused.rnnBlockRows = rnnBlockRows;
+  fused.rnnParallelMinFlops = rnnParallelMinFlops;
+  return fused;
 }
 
 S2SCPULowerContractionsPassOptions
@@ -142,6 +155,12 @@ void s2s::buildS2SGraphPipeline(OpPassManager &pm,
 
 void s2s::buildS2SLinalgLoweringPipeline(OpPassManager &pm,
                                          const S2SPipelineOptions &options) {
+  // The ops with a schedule of their own first; the rest as they are.
+  if (options.tileAttention)
+    pm.addPass(createConvertS2SToLinalgTiledAttentionPass(
+        options.tiledAttentionOptions()));
+  if (options.fuseRNNSteps)
+    pm.addPass(createConvertS2SToLinalgFusedRNNPass(options.fusedRNNOptions()));
   pm.addPass(createConvertS2SToLinalgPass(options.linalgLoweringOptions()));
   // linalg.softmax written by the user or imported (not raised to
   // attention) as generics.

@@ -8,33 +8,33 @@ include "mlir/Pass/PassBase.td"
 def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
   let summary = "Lower every s2s op to linalg, tensor, arith, math and scf";
   let description = [{
-    A straightforward, correct lowering of every s2s op on tensors:
+    A straightforward, correct lowering of every s2s op on tensors, with no
+    schedule of its own (the tiled attention and the fused recurrent step
+    are the passes `convert-s2s-to-linalg-tiled-attention` and
+    `convert-s2s-to-linalg-fused-rnn`, which the `s2s-linalg-lowering-pipeline`
+    runs first; what they leave, this pass lowers):
 
     * recurrent layers become one `scf.for` over time, advancing every
       direction in each iteration and carrying the states (and the output
       tensor), so the IR does not grow with the sequence length; a step is
       two contractions and one elementwise `linalg.generic` holding the
-      gate math (with `fuse-rnn-steps`, the default, a layer's step is
-      instead an `scf.forall` over blocks of hidden units, each computing
-      the GEMM of all gates of its units, its columns of `h W_hh^T` from a
-      copy of `W_hh` rearranged once before the loop, and then their gate
-      math; with `seq_lens` the blocks are also split into groups of
-      `rnn-block-rows` rows, and a group whose sequences have all ended is
-      not computed); `seq_lens` freezes the state and zeroes the output past a
+      gate math; `seq_lens` freezes the state and zeroes the output past a
       sequence's end, and the loop stops after the longest sequence;
     * attention becomes a score contraction, the masks, a softmax with zero
       rows where every key is masked, and a contraction with the values;
       grouped-query heads read their key/value head through the indexing map.
-      Bahdanau's key projection `k W_k^T`, which depends on the keys alone,
-      is computed before the outermost enclosing loop that defines neither
-      the keys nor `W_k` (a decoder's steps over one source sequence): once
+      Bahdanau's key projection `k W_k^T`, and the key and value projections
+      of a multi-head cross-attention, which depend on the keys alone, are
+      computed before the outermost enclosing loop that defines neither the
+      keys nor the weights (a decoder's steps over one source sequence): once
       per sequence, not once per step.
       With `polynomial-exp`, the softmax's exponentials, of `s - max <= 0`,
       are an f32 polynomial written out in `arith` and `math.fma` (Cephes'
       expf: about 1 ulp; exactly 0 below -88 and at -inf, so masked scores
       need no select; a NaN stays NaN), cheaper than a general `math.exp`,
       which must also handle overflow;
-    * linear, layer norm, embedding and argmax become `linalg.generic` ops.
+    * linear, layer norm, embedding, argmax, log_softmax, top-k, index_select
+      and the cache append become `linalg.generic` ops and tensor slices.
 
     Example:
 
@@ -47,15 +47,47 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
     becomes two `linalg.generic` contractions (`x W_ih^T`, `h W_hh^T`) and an
     elementwise `linalg.generic` computing `tanh(a + b)`.
 
-    With `tile-attention` (the default), `s2s.scaled_dot_product_attention`
-    and `s2s.multi_head_attention` without `need_weights` are lowered as
-    FlashAttention computes them instead: per head, blocks of
-    `attention-block-q` queries against blocks of `attention-block-k` keys
-    with a running maximum and sum, so the [Tq, Tk] score matrix never
-    exists and scratch memory does not grow with the sequence length; with
-    `causal`, key blocks that a query block cannot see are not visited.
-    (`s2s.attention` and `need_weights` return the weights, so they keep the
-    full score matrix.)
+    Batch and sequence dimensions may be dynamic: sizes are `tensor.dim`
+    of the operands and the time loop runs to a dynamic length. Feature,
+    head and weight dimensions must be static: an op with such a dynamic
+    dimension is reported, naming the operand and the dimension, and the
+    pass fails.
+  }];
+  let options = [
+    Option<"polynomialExp", "polynomial-exp", "bool", /*default=*/"true",
+           "Softmax exponentials as an inline f32 polynomial (else "
+           "math.exp, for s2s-linalg-approximate-math or libm)">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def ConvertS2SToLinalgTiledAttentionPass
+    : Pass<"convert-s2s-to-linalg-tiled-attention"> {
+  let summary = "Lower attention as FlashAttention: blocks of queries and "
+                "keys with an online softmax";
+  let description = [{
+    Lowers `s2s.scaled_dot_product_attention`, `s2s.multi_head_attention`
+    without `need_weights` and `s2s.cached_multi_head_attention` as
+    FlashAttention computes them: per head, blocks of `attention-block-q`
+    queries against blocks of `attention-block-k` keys with a running
+    maximum and sum, so the [Tq, Tk] score matrix never exists and scratch
+    memory does not grow with the sequence length; with `causal`, key
+    blocks that a query block cannot see are not visited. A multi-head
+    attention's projections are lowered as `convert-s2s-to-linalg` lowers
+    them, with the heads split as views of the projections ([B, T, heads,
+    hd]), which the blocks read in place.
+
+    Every other op is left as it is, for `convert-s2s-to-linalg`: the other
+    s2s ops, `s2s.attention` and `need_weights` (which return the weights,
+    so they keep the full score matrix), and an op with a dynamic feature,
+    head or weight dimension (which `convert-s2s-to-linalg` reports).
 
     A block of one query (a decoding step) scores each key block as dot
     products along the head dimension with the scaled query row, where
@@ -77,47 +109,68 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
     sum_s exp(m_s - m) l_s`. Otherwise the usual form runs. The
     `s2s-to-llvm` pipeline sets N to its thread count.
 
-    Batch and sequence dimensions may be dynamic: sizes are `tensor.dim`
-    of the operands, the time loop runs to a dynamic length, and the tiled
-    attention computes its number of full blocks and the size of the last,
-    shorter block of queries and of keys at run time (an empty last block
-    has no iteration). With a dynamic batch, the fused RNN step's row
-    groups have `rnn-block-rows` rows and the last group the rest, and
-    the longest sequence of each group is found by a loop over the rows
-    once per layer call. Feature, head and weight
-    dimensions must be static: an op with such a dynamic dimension is
-    reported, naming the operand and the dimension, and the pass fails.
-    Statically shaped ops lower exactly as before.
+    Batch and sequence lengths may be dynamic: the number of full blocks and
+    the size of the last, shorter block of queries and of keys are computed
+    at run time (an empty last block has no iteration).
   }];
   let options = [
-    Option<"tileAttention", "tile-attention", "bool", /*default=*/"true",
-           "Lower attention as a tiled online softmax (FlashAttention)">,
     Option<"attentionBlockQ", "attention-block-q", "int64_t",
-           /*default=*/"128", "Queries per block of the tiled attention">,
+           /*default=*/"128", "Queries per block">,
     Option<"attentionBlockK", "attention-block-k", "int64_t",
-           /*default=*/"128", "Keys per block of the tiled attention">,
+           /*default=*/"128", "Keys per block">,
     Option<"attentionKeySplits", "attention-key-splits", "int64_t",
            /*default=*/"1",
-           "Split the keys of each (batch, head, query block) of the tiled "
-           "attention into chunks run in parallel when there are fewer such "
-           "triples than this, decided at run time (flash-decoding; 1: "
-           "never)">,
+           "Split the keys of each (batch, head, query block) into chunks "
+           "run in parallel when there are fewer such triples than this, "
+           "decided at run time (flash-decoding; 1: never)">,
     Option<"polynomialExp", "polynomial-exp", "bool", /*default=*/"true",
            "Softmax exponentials as an inline f32 polynomial (else "
            "math.exp, for s2s-linalg-approximate-math or libm)">,
-    Option<"fuseRNNSteps", "fuse-rnn-steps", "bool", /*default=*/"true",
-           "Fuse the gate math of a recurrent layer's step into its GEMM, "
-           "one scf.forall over blocks of hidden units">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def ConvertS2SToLinalgFusedRNNPass : Pass<"convert-s2s-to-linalg-fused-rnn"> {
+  let summary = "Lower recurrent layers with each step's gate math fused "
+                "into its GEMM, blocks of hidden units in parallel";
+  let description = [{
+    Lowers `s2s.rnn`, `s2s.lstm`, `s2s.gru` and `s2s.recurrence` as
+    `convert-s2s-to-linalg` does (one `scf.for` over time carrying the
+    states), but with each step an `scf.forall` over blocks of
+    `rnn-block-units` hidden units: each block computes the GEMM of all
+    gates of its units, its columns of `h W_hh^T` from a copy of `W_hh`
+    rearranged once before the loop, and then their gate math, so the gates
+    never go to memory as a whole. Steps of fewer than
+    `rnn-parallel-min-flops` FLOPs run their blocks in sequence (`scf.for`).
+    With `seq_lens` the blocks are also split into groups of `rnn-block-rows`
+    rows, and a group whose sequences have all ended is not computed; with a
+    dynamic batch, the groups have `rnn-block-rows` rows and the last group
+    the rest, and the longest sequence of each group is found by a loop over
+    the rows once per layer call.
+
+    The cells (`s2s.rnn_cell`, ...), a GRU with `linear_before_reset(false)`
+    (whose n-gate GEMM reads `r * h`, so a step is not one GEMM and then
+    elementwise math), every other op and a layer with a dynamic feature or
+    weight dimension (which `convert-s2s-to-linalg` reports) are left as
+    they are, for `convert-s2s-to-linalg`.
+  }];
+  let options = [
     Option<"rnnBlockUnits", "rnn-block-units", "int64_t", /*default=*/"0",
-           "Hidden units per block of a fused recurrent step (0: 64 GEMM "
-           "columns' worth, at least 16)">,
+           "Hidden units per block (0: 64 GEMM columns' worth, at least 16)">,
     Option<"rnnParallelMinFlops", "rnn-parallel-min-flops", "int64_t",
            /*default=*/"1000000",
-           "Fused recurrent steps of fewer FLOPs (2*B*H*G*H) loop over their "
-           "blocks in sequence (scf.for) instead of an scf.forall">,
+           "Steps of fewer FLOPs (2*B*H*G*H) loop over their blocks in "
+           "sequence (scf.for) instead of an scf.forall">,
     Option<"rnnBlockRows", "rnn-block-rows", "int64_t", /*default=*/"8",
-           "With seq_lens, rows per group of a fused recurrent step (groups "
-           "whose sequences have all ended are skipped; 0: no groups)">,
+           "With seq_lens, rows per group (groups whose sequences have all "
+           "ended are skipped; 0: no groups)">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

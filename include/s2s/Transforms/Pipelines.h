@@ -57,7 +57,7 @@ struct S2SPipelineOptions : public PassPipelineOptions<S2SPipelineOptions> {
   PassOptions::Option<bool> tileAttention{
       *this, "tile-attention",
       llvm::cl::desc("Lower attention as a tiled online softmax "
-                     "(convert-s2s-to-linalg tile-attention)"),
+                     "(convert-s2s-to-linalg-tiled-attention)"),
       llvm::cl::init(true)};
   PassOptions::Option<int64_t> attentionBlockQ{
       *this, "attention-block-q",
@@ -77,7 +77,7 @@ struct S2SPipelineOptions : public PassPipelineOptions<S2SPipelineOptions> {
   PassOptions::Option<bool> fuseRNNSteps{
       *this, "fuse-rnn-steps",
       llvm::cl::desc("Fuse the gate math of a recurrent step into its GEMM "
-                     "(convert-s2s-to-linalg fuse-rnn-steps)"),
+                     "(convert-s2s-to-linalg-fused-rnn)"),
       llvm::cl::init(true)};
   PassOptions::Option<int64_t> rnnBlockUnits{
       *this, "rnn-block-units",
@@ -182,6 +182,10 @@ struct S2SPipelineOptions : public PassPipelineOptions<S2SPipelineOptions> {
   cpu::CPUTarget cpuTarget() const;
   /// The options of convert-s2s-to-linalg.
   ConvertS2SToLinalgPassOptions linalgLoweringOptions() const;
+  /// The options of convert-s2s-to-linalg-tiled-attention.
+  ConvertS2SToLinalgTiledAttentionPassOptions tiledAttentionOptions() const;
+  /// The options of convert-s2s-to-linalg-fused-rnn.
+  ConvertS2SToLinalgFusedRNNPassOptions fusedRNNOptions() const;
   /// The options of s2s-cpu-lower-contractions.
   S2SCPULowerContractionsPassOptions contractionOptions() const;
   /// The options of s2s-cpu-parallelize-elementwise.

@@ -7,6 +7,10 @@
 // contraction with the values. Grouped-query heads index the shared key/value
 // head through the indexing map (h floordiv group), without copying K/V.
 //
+// The same patterns, given block sizes, lower the attention of the last three
+// as FlashAttention (TiledAttention.cpp) for the pass
+// convert-s2s-to-linalg-tiled-attention, defined here.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Patterns.h"
@@ -14,6 +18,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -26,6 +31,13 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+
+namespace mlir {
+namespace s2s {
+#define GEN_PASS_DEF_CONVERTS2STOLINALGTILEDATTENTIONPASS
+#include "s2s/Conversion/Passes.h.inc"
+} // namespace s2s
+} // namespace mlir
 
 using namespace mlir;
 using namespace mlir::s2s;
@@ -53,27 +65,32 @@ static Value asRank4(TensorBuilder &tb, Value mask) {
   return tb.expand(mask, full, groups);
 }
 
+/// How the attention patterns lower: as FlashAttention with `tiling`
+/// (convert-s2s-to-linalg-tiled-attention), or over the full score tensor
+/// (convert-s2s-to-linalg).
+struct AttentionSchedule {
+  std::optional<AttentionBlocks> tiling;
+  bool polynomialExp = true;
+};
+
 struct ScaledDotProductAttentionOpLowering
     : OpConversionPattern<ScaledDotProductAttentionOp> {
   ScaledDotProductAttentionOpLowering(MLIRContext *ctx,
-                                      const ConvertS2SToLinalgPassOptions &o)
-      : OpConversionPattern(ctx), options(o) {}
+                                      const AttentionSchedule &schedule)
+      : OpConversionPattern(ctx), schedule(schedule) {}
 
   LogicalResult
   matchAndRewrite(ScaledDotProductAttentionOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     TensorBuilder tb(rewriter, op.getLoc());
     Value q = adaptor.getQuery(), k = adaptor.getKey(), v = adaptor.getValue();
-    if (options.tileAttention) {
+    if (schedule.tiling) {
       SmallVector<Value> masks;
       if (Value mask = adaptor.getMask())
         masks.push_back(asRank4(tb, mask));
-      rewriter.replaceOp(
-          op,
-          tiledAttention(rewriter, op.getLoc(), q, k, v, masks,
-                         op.getScaleOrDefault(), op.getCausal(),
-                         {options.attentionBlockQ, options.attentionBlockK,
-                          options.polynomialExp, options.attentionKeySplits}));
+      rewriter.replaceOp(op, tiledAttention(rewriter, op.getLoc(), q, k, v,
+                                            masks, op.getScaleOrDefault(),
+                                            op.getCausal(), *schedule.tiling));
       return success();
     }
     ArrayRef<int64_t> qShape = TensorBuilder::shapeOf(q);
@@ -103,7 +120,7 @@ struct ScaledDotProductAttentionOpLowering
           {mask, broadcastMap(tb, mask, 4,
                               {qShape[0], qShape[1], qShape[2], kShape[2]})});
     Value probs = maskedSoftmax(tb, scores, op.getScaleOrDefault(), masks,
-                                op.getCausal(), options.polynomialExp);
+                                op.getCausal(), schedule.polynomialExp);
     // out[b, h, i, e] = sum_j p[b, h, i, j] * v[b, h / group, j, e]
     Value out =
         tb.contract(probs, tb.mapOf(5, {d0, d1, d2, d4}), v,
@@ -112,7 +129,7 @@ struct ScaledDotProductAttentionOpLowering
     return success();
   }
 
-  ConvertS2SToLinalgPassOptions options;
+  AttentionSchedule schedule;
 };
 
 //===----------------------------------------------------------------------===//
@@ -137,9 +154,10 @@ static Operation *outermostInvariantLoop(Operation *op, ValueRange values) {
   return found;
 }
 
+/// s2s.attention returns its weights: never tiled.
 struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
-  AttentionOpLowering(MLIRContext *ctx, const ConvertS2SToLinalgPassOptions &o)
-      : OpConversionPattern(ctx), options(o) {}
+  AttentionOpLowering(MLIRContext *ctx, bool polynomialExp)
+      : OpConversionPattern(ctx), polynomialExp(polynomialExp) {}
 
   LogicalResult
   matchAndRewrite(AttentionOp op, OpAdaptor adaptor,
@@ -219,8 +237,8 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
     if (Value mask = adaptor.getMask())
       masks.push_back(
           {mask, broadcastMap(tb, mask, 3, {qShape[0], qShape[1], kShape[1]})});
-    Value probs = maskedSoftmax(tb, scores, 1.0, masks, /*causal=*/false,
-                                options.polynomialExp);
+    Value probs =
+        maskedSoftmax(tb, scores, 1.0, masks, /*causal=*/false, polynomialExp);
     // ctx[b, i, e] = sum_j p[b, i, j] * values[b, j, e]
     Value context = tb.contract(probs, tb.mapOf(4, {d0, d1, d3}), v,
                                 tb.mapOf(4, {d0, d3, d2}), {b, tq, dv}, 4, 1);
@@ -228,7 +246,7 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
     return success();
   }
 
-  ConvertS2SToLinalgPassOptions options;
+  bool polynomialExp;
 };
 
 //===----------------------------------------------------------------------===//
@@ -257,7 +275,7 @@ struct MultiHeadAttentionParts {
 static SmallVector<Value>
 lowerMultiHeadAttention(OpBuilder &rewriter, Operation *op,
                         const MultiHeadAttentionParts &p,
-                        const ConvertS2SToLinalgPassOptions &options) {
+                        const AttentionSchedule &schedule) {
   Location loc = op->getLoc();
   TensorBuilder tb(rewriter, loc);
   bool batchFirst = p.batchFirst;
@@ -286,7 +304,7 @@ lowerMultiHeadAttention(OpBuilder &rewriter, Operation *op,
   // [B*T, E] -> split into heads: [B, T, heads, hd], a view, which the
   // tiled attention reads in place; the other lowering, and the caches,
   // want [B, heads, T, hd].
-  bool tiled = options.tileAttention && !p.needWeights;
+  bool tiled = schedule.tiling && !p.needWeights;
   bool timeMajor = tiled && !cached;
   auto toHeads = [&](Value flat, OpFoldResult t) {
     Value split = tb.expand(flat, {b, t, numHeads, headSize}, {{0, 1}, {2, 3}});
@@ -390,11 +408,9 @@ lowerMultiHeadAttention(OpBuilder &rewriter, Operation *op,
       else
         masks.push_back(asRank4(tb, attnMask));
     }
-    SmallVector<Value> results = {projectOut(
-        tiledAttention(rewriter, loc, qh, kh, vh, masks, scale, p.causal,
-                       {options.attentionBlockQ, options.attentionBlockK,
-                        options.polynomialExp, options.attentionKeySplits},
-                       timeMajor))};
+    SmallVector<Value> results = {
+        projectOut(tiledAttention(rewriter, loc, qh, kh, vh, masks, scale,
+                                  p.causal, *schedule.tiling, timeMajor))};
     llvm::append_range(results, cacheResults);
     return results;
   }
@@ -411,7 +427,7 @@ lowerMultiHeadAttention(OpBuilder &rewriter, Operation *op,
       masks.push_back({attnMask, tb.mapOf(4, {d2, d3})});
   }
   Value probs =
-      maskedSoftmax(tb, scores, scale, masks, p.causal, options.polynomialExp);
+      maskedSoftmax(tb, scores, scale, masks, p.causal, schedule.polynomialExp);
   Value attn = tb.contract(probs, tb.mapOf(5, {d0, d1, d2, d4}), vh,
                            tb.mapOf(5, {d0, d1, d4, d3}),
                            {b, numHeads, tq, headSize}, 5, 1);
@@ -485,27 +501,89 @@ partsOf(CachedMultiHeadAttentionOp op,
 template <typename OpTy>
 struct MultiHeadAttentionLowering : OpConversionPattern<OpTy> {
   MultiHeadAttentionLowering(MLIRContext *ctx,
-                             const ConvertS2SToLinalgPassOptions &o)
-      : OpConversionPattern<OpTy>(ctx), options(o) {}
+                             const AttentionSchedule &schedule)
+      : OpConversionPattern<OpTy>(ctx), schedule(schedule) {}
 
   LogicalResult
   matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(op, lowerMultiHeadAttention(
-                               rewriter, op, partsOf(op, adaptor), options));
+    MultiHeadAttentionParts parts = partsOf(op, adaptor);
+    if (schedule.tiling && parts.needWeights)
+      return rewriter.notifyMatchFailure(
+          op, "returns its weights, which the tiled form never holds");
+    rewriter.replaceOp(op,
+                       lowerMultiHeadAttention(rewriter, op, parts, schedule));
     return success();
   }
 
-  ConvertS2SToLinalgPassOptions options;
+  AttentionSchedule schedule;
 };
 
 } // namespace
 
-void mlir::s2s::populateAttentionToLinalgPatterns(
-    RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options) {
-  patterns.add<AttentionOpLowering,
-               MultiHeadAttentionLowering<MultiHeadAttentionOp>,
+void mlir::s2s::populateAttentionToLinalgPatterns(RewritePatternSet &patterns,
+                                                  bool polynomialExp) {
+  AttentionSchedule schedule{std::nullopt, polynomialExp};
+  MLIRContext *ctx = patterns.getContext();
+  patterns.add<AttentionOpLowering>(ctx, polynomialExp);
+  patterns.add<MultiHeadAttentionLowering<MultiHeadAttentionOp>,
+               MultiHeadAttentionLowering<CachedMultiHeadAttentionOp>,
+               ScaledDotProductAttentionOpLowering>(ctx, schedule);
+}
+
+//===----------------------------------------------------------------------===//
+// convert-s2s-to-linalg-tiled-attention
+//===----------------------------------------------------------------------===//
+
+void mlir::s2s::populateS2SToLinalgTiledAttentionPatterns(
+    RewritePatternSet &patterns,
+    const ConvertS2SToLinalgTiledAttentionPassOptions &options) {
+  AttentionSchedule schedule{
+      AttentionBlocks{options.attentionBlockQ, options.attentionBlockK,
+                      options.polynomialExp, options.attentionKeySplits},
+      options.polynomialExp};
+  patterns.add<MultiHeadAttentionLowering<MultiHeadAttentionOp>,
                MultiHeadAttentionLowering<CachedMultiHeadAttentionOp>,
                ScaledDotProductAttentionOpLowering>(patterns.getContext(),
-                                                    options);
+                                                    schedule);
 }
+
+LogicalResult mlir::s2s::verifyConvertS2SToLinalgTiledAttentionOptions(
+    const ConvertS2SToLinalgTiledAttentionPassOptions &options,
+    OptionErrorFn emitError) {
+  return checkLowerBounds(
+      {{"attention-block-q", options.attentionBlockQ, 1},
+       {"attention-block-k", options.attentionBlockK, 1},
+       {"attention-key-splits", options.attentionKeySplits, 1}},
+      emitError);
+}
+
+namespace {
+struct ConvertS2SToLinalgTiledAttentionPass
+    : s2s::impl::ConvertS2SToLinalgTiledAttentionPassBase<
+          ConvertS2SToLinalgTiledAttentionPass> {
+  using ConvertS2SToLinalgTiledAttentionPassBase::
+      ConvertS2SToLinalgTiledAttentionPassBase;
+
+  void runOnOperation() override {
+    ConvertS2SToLinalgTiledAttentionPassOptions options{
+        attentionBlockQ, attentionBlockK, attentionKeySplits, polynomialExp};
+    if (failed(verifyConvertS2SToLinalgTiledAttentionOptions(
+            options, [&](const Twine &message) {
+              emitError(getOperation()->getLoc())
+                  << getArgument() << ": " << message;
+            })))
+      return signalPassFailure();
+    RewritePatternSet patterns(&getContext());
+    populateS2SToLinalgTiledAttentionPatterns(patterns, options);
+    auto selected = [](Operation *op) {
+      if (auto mha = dyn_cast<MultiHeadAttentionOp>(op))
+        return !mha.getNeedWeights();
+      return isa<ScaledDotProductAttentionOp, CachedMultiHeadAttentionOp>(op);
+    };
+    if (failed(applyScheduledLowering(getOperation(), selected,
+                                      std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace

@@ -18,14 +18,27 @@
 namespace mlir {
 namespace s2s {
 
-/// s2s.rnn, s2s.lstm, s2s.gru and their cells.
-void populateRecurrentToLinalgPatterns(
-    RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options);
+/// s2s.rnn, s2s.lstm, s2s.gru, s2s.recurrence and the cells, unfused.
+void populateRecurrentToLinalgPatterns(RewritePatternSet &patterns);
 
 /// s2s.attention, s2s.scaled_dot_product_attention, s2s.multi_head_attention
-/// and s2s.cached_multi_head_attention.
-void populateAttentionToLinalgPatterns(
-    RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options);
+/// and s2s.cached_multi_head_attention, over the full score tensor.
+void populateAttentionToLinalgPatterns(RewritePatternSet &patterns,
+                                       bool polynomialExp);
+
+/// Checks that the lowering can take `op`: its feature, head and weight
+/// dimensions are static, and dimensions that a shape rule ties are both
+/// static or both dynamic. With `report`, a failure is reported on `op`,
+/// naming the operand and the dimension.
+LogicalResult checkStaticFeatureDims(Operation *op, bool report = true);
+
+/// Lowers the s2s ops of `root` that `selected` accepts and whose dimensions
+/// the lowering can take (checkStaticFeatureDims) with `patterns`, and leaves
+/// every other op for convert-s2s-to-linalg: the driver of the passes that
+/// lower some ops with a schedule of their own.
+LogicalResult applyScheduledLowering(Operation *root,
+                                     function_ref<bool(Operation *)> selected,
+                                     RewritePatternSet &&patterns);
 
 /// Writes `entries` into `cache` at `pos` along `dim` (pos clamped to
 /// [0, capacity - count], so that a bad position cannot write out of

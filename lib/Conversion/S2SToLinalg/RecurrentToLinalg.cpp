@@ -5,7 +5,8 @@
 //
 // A cell step is two contractions (x W_ih^T + b_ih, h W_hh^T + b_hh) and one
 // elementwise linalg.generic that applies the gate nonlinearities. In a
-// layer (fuse-rnn-steps), the step is instead a loop over blocks of hidden
+// layer lowered by convert-s2s-to-linalg-fused-rnn (defined here), the step
+// is instead a loop over blocks of hidden
 // units, each the GEMM of all gates of its units (W_hh rearranged once,
 // before the loop, so that a block's gates are adjacent columns) followed
 // by their gate math: the blocks are independent and run on threads, and
@@ -24,12 +25,24 @@
 #include "TensorBuilder.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+#include <optional>
+
+namespace mlir {
+namespace s2s {
+#define GEN_PASS_DEF_CONVERTS2STOLINALGFUSEDRNNPASS
+#include "s2s/Conversion/Passes.h.inc"
+} // namespace s2s
+} // namespace mlir
 
 using namespace mlir;
 using namespace mlir::s2s;
@@ -379,29 +392,26 @@ static LogicalResult lowerLayer(OpTy op, typename OpTy::Adaptor adaptor,
 
 namespace {
 
-/// A recurrent layer's lowering, with the fused-step options.
+/// A recurrent layer's lowering: unfused (convert-s2s-to-linalg) or with
+/// the fused-step options (convert-s2s-to-linalg-fused-rnn).
 template <typename OpTy> struct LayerLowering : OpConversionPattern<OpTy> {
   LayerLowering(MLIRContext *ctx,
-                const ConvertS2SToLinalgPassOptions &passOptions)
-      : OpConversionPattern<OpTy>(ctx), fuseSteps(passOptions.fuseRNNSteps),
-        blockUnits(passOptions.rnnBlockUnits),
-        parallelMinFlops(passOptions.rnnParallelMinFlops),
-        blockRows(passOptions.rnnBlockRows) {}
+                std::optional<ConvertS2SToLinalgFusedRNNPassOptions> fused)
+      : OpConversionPattern<OpTy>(ctx), fused(fused) {}
 
   /// How the steps of `spec` run: hidden units per block of a fused step
   /// (0: not fused; by default a block's GEMM has 64 columns, four AVX-512
   /// vectors: 16 units of an LSTM or GRU, 64 of an Elman RNN).
   StepSchedule scheduleFor(const CellSpec &spec) const {
-    if (!fuseSteps)
+    if (!fused)
       return {};
-    int64_t units = blockUnits > 0
-                        ? blockUnits
+    int64_t units = fused->rnnBlockUnits > 0
+                        ? fused->rnnBlockUnits
                         : std::max<int64_t>(16, 64 / spec.numGates() / 16 * 16);
-    return {units, parallelMinFlops, blockRows};
+    return {units, fused->rnnParallelMinFlops, fused->rnnBlockRows};
   }
 
-  bool fuseSteps;
-  int64_t blockUnits, parallelMinFlops, blockRows;
+  std::optional<ConvertS2SToLinalgFusedRNNPassOptions> fused;
 };
 
 struct RNNOpLowering : LayerLowering<RNNOp> {
@@ -510,12 +520,69 @@ struct RecurrenceOpLowering : LayerLowering<RecurrenceOp> {
 
 } // namespace
 
-void mlir::s2s::populateRecurrentToLinalgPatterns(
-    RewritePatternSet &patterns, const ConvertS2SToLinalgPassOptions &options) {
+void mlir::s2s::populateRecurrentToLinalgPatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<CellOpLowering<GRUCellOp>, CellOpLowering<LSTMCellOp>,
                CellOpLowering<RNNCellOp>>(ctx);
   patterns
       .add<GRUOpLowering, LSTMOpLowering, RecurrenceOpLowering, RNNOpLowering>(
-          ctx, options);
+          ctx, std::nullopt);
 }
+
+//===----------------------------------------------------------------------===//
+// convert-s2s-to-linalg-fused-rnn
+//===----------------------------------------------------------------------===//
+
+void mlir::s2s::populateS2SToLinalgFusedRNNPatterns(
+    RewritePatternSet &patterns,
+    const ConvertS2SToLinalgFusedRNNPassOptions &options) {
+  patterns
+      .add<GRUOpLowering, LSTMOpLowering, RecurrenceOpLowering, RNNOpLowering>(
+          patterns.getContext(), options);
+}
+
+LogicalResult mlir::s2s::verifyConvertS2SToLinalgFusedRNNOptions(
+    const ConvertS2SToLinalgFusedRNNPassOptions &options,
+    OptionErrorFn emitError) {
+  return checkLowerBounds(
+      {{"rnn-block-units", options.rnnBlockUnits, 0},
+       {"rnn-block-rows", options.rnnBlockRows, 0},
+       {"rnn-parallel-min-flops", options.rnnParallelMinFlops, 0}},
+      emitError);
+}
+
+namespace {
+struct ConvertS2SToLinalgFusedRNNPass
+    : s2s::impl::ConvertS2SToLinalgFusedRNNPassBase<
+          ConvertS2SToLinalgFusedRNNPass> {
+  using ConvertS2SToLinalgFusedRNNPassBase::ConvertS2SToLinalgFusedRNNPassBase;
+
+  void runOnOperation() override {
+    ConvertS2SToLinalgFusedRNNPassOptions options{
+        rnnBlockUnits, rnnParallelMinFlops, rnnBlockRows};
+    if (failed(verifyConvertS2SToLinalgFusedRNNOptions(
+            options, [&](const Twine &message) {
+              emitError(getOperation()->getLoc())
+                  << getArgument() << ": " << message;
+            })))
+      return signalPassFailure();
+    RewritePatternSet patterns(&getContext());
+    populateS2SToLinalgFusedRNNPatterns(patterns, options);
+    // The layers whose step is one GEMM and then elementwise math.
+    auto selected = [](Operation *op) {
+      return TypeSwitch<Operation *, bool>(op)
+          .Case<RNNOp, LSTMOp>([](auto) { return true; })
+          .Case([](GRUOp gru) { return gru.getLinearBeforeReset(); })
+          .Case([](RecurrenceOp recurrence) {
+            return canFuseStep(CellSpec{recurrence.getCellKind(),
+                                        recurrence.getActivation(),
+                                        recurrence.getLinearBeforeReset()});
+          })
+          .Default([](Operation *) { return false; });
+    };
+    if (failed(applyScheduledLowering(getOperation(), selected,
+                                      std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace

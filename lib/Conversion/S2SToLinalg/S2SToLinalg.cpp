@@ -1,10 +1,11 @@
 //===- S2SToLinalg.cpp - lower s2s ops to linalg on tensors ---------------===//
 //
-// The convert-s2s-to-linalg pass and the lowering of the building-block ops
-// (s2s.linear, s2s.layer_norm, s2s.embedding, s2s.argmax) and of the
-// decoding ops (s2s.log_softmax, s2s.top_k, s2s.index_select). The recurrent
-// and attention ops are lowered in RecurrentToLinalg.cpp and
-// AttentionToLinalg.cpp.
+// The convert-s2s-to-linalg pass, the driver of the passes that lower some
+// ops with a schedule first (applyScheduledLowering), and the lowering of the
+// building-block ops (s2s.linear, s2s.layer_norm, s2s.embedding, s2s.argmax)
+// and of the decoding ops (s2s.log_softmax, s2s.top_k, s2s.index_select).
+// The recurrent and attention ops are lowered in RecurrentToLinalg.cpp and
+// AttentionToLinalg.cpp, which also define the scheduled passes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -630,12 +631,14 @@ static SmallVector<DynamicDims> getDynamicDims(Operation *op) {
       .Default([](Operation *) { return SmallVector<DynamicDims>(); });
 }
 
-/// Reports an operand of an s2s op with a dynamic dimension that the
-/// lowering needs static: a feature, head or weight dimension; and two
+} // namespace
+
+/// Fails on an operand of an s2s op with a dynamic dimension that the
+/// lowering needs static: a feature, head or weight dimension; and on two
 /// dimensions a shape rule ties (the batch of x and of h0) of which one is
 /// static and the other dynamic: the lowering reads each size from one
 /// operand and needs their types to agree.
-static LogicalResult checkStaticFeatureDims(Operation *op) {
+LogicalResult mlir::s2s::checkStaticFeatureDims(Operation *op, bool report) {
   for (const DimRule &rule : getDimRules(op)) {
     if (!rule.ref)
       continue;
@@ -643,6 +646,8 @@ static LogicalResult checkStaticFeatureDims(Operation *op) {
     auto refType = cast<RankedTensorType>(rule.ref.getType());
     if (type.isDynamicDim(rule.dim) == refType.isDynamicDim(rule.refDim))
       continue;
+    if (!report)
+      return failure();
     bool valueStatic = !type.isDynamicDim(rule.dim);
     const DimRule &r = rule;
     auto describe = [&](StringRef name, int64_t dim, RankedTensorType t) {
@@ -676,6 +681,8 @@ static LogicalResult checkStaticFeatureDims(Operation *op) {
       if (!type.isDynamicDim(dim) ||
           (entry != allowed.end() && llvm::is_contained(entry->dims, dim)))
         continue;
+      if (!report)
+        return failure();
       InFlightDiagnostic diag = op->emitOpError()
                                 << "cannot be lowered to linalg: dimension "
                                 << dim << " of operand ";
@@ -692,20 +699,6 @@ static LogicalResult checkStaticFeatureDims(Operation *op) {
   return success();
 }
 
-} // namespace
-
-LogicalResult mlir::s2s::verifyConvertS2SToLinalgOptions(
-    const ConvertS2SToLinalgPassOptions &options, OptionErrorFn emitError) {
-  return checkLowerBounds(
-      {{"attention-block-q", options.attentionBlockQ, 1},
-       {"attention-block-k", options.attentionBlockK, 1},
-       {"attention-key-splits", options.attentionKeySplits, 1},
-       {"rnn-block-units", options.rnnBlockUnits, 0},
-       {"rnn-block-rows", options.rnnBlockRows, 0},
-       {"rnn-parallel-min-flops", options.rnnParallelMinFlops, 0}},
-      emitError);
-}
-
 namespace {
 struct ConvertS2SToLinalgPass
     : s2s::impl::ConvertS2SToLinalgPassBase<ConvertS2SToLinalgPass> {
@@ -714,21 +707,7 @@ struct ConvertS2SToLinalgPass
 
   void runOnOperation() override {
     ConvertS2SToLinalgPassOptions options;
-    options.tileAttention = tileAttention;
-    options.attentionBlockQ = attentionBlockQ;
-    options.attentionBlockK = attentionBlockK;
-    options.attentionKeySplits = attentionKeySplits;
-    options.fuseRNNSteps = fuseRNNSteps;
-    options.rnnBlockUnits = rnnBlockUnits;
-    options.rnnBlockRows = rnnBlockRows;
-    options.rnnParallelMinFlops = rnnParallelMinFlops;
     options.polynomialExp = polynomialExp;
-    if (failed(
-            verifyConvertS2SToLinalgOptions(options, [&](const Twine &message) {
-              emitError(getOperation()->getLoc())
-                  << getArgument() << ": " << message;
-            })))
-      return signalPassFailure();
     bool ok = true;
     getOperation()->walk([&](Operation *op) {
       if (isa<S2SDialect>(op->getDialect()) &&
@@ -751,6 +730,19 @@ struct ConvertS2SToLinalgPass
 
 } // namespace
 
+LogicalResult
+mlir::s2s::applyScheduledLowering(Operation *root,
+                                  function_ref<bool(Operation *)> selected,
+                                  RewritePatternSet &&patterns) {
+  ConversionTarget target(*root->getContext());
+  target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+  target.addDynamicallyLegalDialect<S2SDialect>([&](Operation *op) {
+    return !selected(op) ||
+           failed(checkStaticFeatureDims(op, /*report=*/false));
+  });
+  return applyPartialConversion(root, target, std::move(patterns));
+}
+
 void mlir::s2s::configureS2SToLinalgConversionTarget(ConversionTarget &target) {
   target.addIllegalDialect<S2SDialect>();
   target
@@ -764,6 +756,6 @@ void mlir::s2s::populateS2SToLinalgConversionPatterns(
   patterns.add<ArgMaxOpLowering, EmbeddingOpLowering, IndexSelectOpLowering,
                KVCacheAppendOpLowering, LogSoftmaxOpLowering, TopKOpLowering,
                LayerNormOpLowering, LinearOpLowering>(patterns.getContext());
-  populateRecurrentToLinalgPatterns(patterns, options);
-  populateAttentionToLinalgPatterns(patterns, options);
+  populateRecurrentToLinalgPatterns(patterns);
+  populateAttentionToLinalgPatterns(patterns, options.polynomialExp);
 }

@@ -1,4 +1,4 @@
-// RUN: s2s-opt %s --convert-s2s-to-linalg --canonicalize --split-input-file | FileCheck %s
+// RUN: s2s-opt %s --convert-s2s-to-linalg-tiled-attention --convert-s2s-to-linalg --canonicalize --split-input-file | FileCheck %s
 
 // The cached multi-head attention and the cross-attention of a decoding
 // loop: what convert-s2s-to-linalg makes of the keys and values.

@@ -1,5 +1,6 @@
 // RUN: s2s-opt %s \
-// RUN:   --convert-s2s-to-linalg='attention-block-q=16 attention-block-k=32' \
+// RUN:   --convert-s2s-to-linalg-tiled-attention='attention-block-q=16 attention-block-k=32' \
+// RUN:   --convert-s2s-to-linalg-fused-rnn --convert-s2s-to-linalg \
 // RUN:   --canonicalize --cse --split-input-file | FileCheck %s
 
 // Dynamic batch and sequence dimensions: sizes are tensor.dim of the

@@ -1,10 +1,10 @@
-// RUN: s2s-opt %s --convert-s2s-to-linalg="rnn-parallel-min-flops=0" -split-input-file | FileCheck %s
-// RUN: s2s-opt %s --convert-s2s-to-linalg="rnn-block-units=12 rnn-parallel-min-flops=0" -split-input-file | FileCheck %s --check-prefix=TAIL
-// RUN: s2s-opt %s --convert-s2s-to-linalg -split-input-file | FileCheck %s --check-prefix=SEQ
-// RUN: s2s-opt %s --convert-s2s-to-linalg="fuse-rnn-steps=false" -split-input-file | FileCheck %s --check-prefix=OFF
-// RUN: s2s-opt %s --convert-s2s-to-linalg="rnn-parallel-min-flops=0 rnn-block-rows=0" -split-input-file | FileCheck %s --check-prefix=NO-GROUPS
+// RUN: s2s-opt %s --convert-s2s-to-linalg-fused-rnn="rnn-parallel-min-flops=0" --convert-s2s-to-linalg -split-input-file | FileCheck %s
+// RUN: s2s-opt %s --convert-s2s-to-linalg-fused-rnn="rnn-block-units=12 rnn-parallel-min-flops=0" --convert-s2s-to-linalg -split-input-file | FileCheck %s --check-prefix=TAIL
+// RUN: s2s-opt %s --convert-s2s-to-linalg-fused-rnn --convert-s2s-to-linalg -split-input-file | FileCheck %s --check-prefix=SEQ
+// RUN: s2s-opt %s --convert-s2s-to-linalg -split-input-file | FileCheck %s --check-prefix=OFF
+// RUN: s2s-opt %s --convert-s2s-to-linalg-fused-rnn="rnn-parallel-min-flops=0 rnn-block-rows=0" --convert-s2s-to-linalg -split-input-file | FileCheck %s --check-prefix=NO-GROUPS
 
-// The fused recurrent step (fuse-rnn-steps, the default): W_hh is
+// The fused recurrent step (convert-s2s-to-linalg-fused-rnn): W_hh is
 // rearranged once, before the time loop, into blocks of hidden units whose
 // columns hold all gates of their units; each step is an scf.forall over
 // the blocks, each computing its [B, H] x [H, G*U] GEMM and then its gate

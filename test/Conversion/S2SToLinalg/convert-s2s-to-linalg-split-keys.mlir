@@ -1,5 +1,5 @@
-// RUN: s2s-opt %s --convert-s2s-to-linalg="attention-block-q=8 attention-block-k=16 attention-key-splits=4" --cse -split-input-file | FileCheck %s
-// RUN: s2s-opt %s --convert-s2s-to-linalg="attention-block-q=8 attention-block-k=16" --cse -split-input-file | FileCheck %s --check-prefix=OFF
+// RUN: s2s-opt %s --convert-s2s-to-linalg-tiled-attention="attention-block-q=8 attention-block-k=16 attention-key-splits=4" --convert-s2s-to-linalg --cse -split-input-file | FileCheck %s
+// RUN: s2s-opt %s --convert-s2s-to-linalg-tiled-attention="attention-block-q=8 attention-block-k=16" --convert-s2s-to-linalg --cse -split-input-file | FileCheck %s --check-prefix=OFF
 
 // Decoding attention (a dynamic number of queries, which may fit one block)
 // with attention-key-splits=4: the usual tiled form, and a split-key form

@@ -1,5 +1,5 @@
-// RUN: s2s-opt %s --convert-s2s-to-linalg="attention-block-q=8 attention-block-k=16" --cse -split-input-file | FileCheck %s
-// RUN: s2s-opt %s --convert-s2s-to-linalg="attention-block-q=8 attention-block-k=16 polynomial-exp=false" --cse -split-input-file | FileCheck %s --check-prefix=LIBM
+// RUN: s2s-opt %s --convert-s2s-to-linalg-tiled-attention="attention-block-q=8 attention-block-k=16" --convert-s2s-to-linalg --cse -split-input-file | FileCheck %s
+// RUN: s2s-opt %s --convert-s2s-to-linalg-tiled-attention="attention-block-q=8 attention-block-k=16 polynomial-exp=false" --convert-s2s-to-linalg --cse -split-input-file | FileCheck %s --check-prefix=LIBM
 
 // The default lowering of s2s.scaled_dot_product_attention and of
 // s2s.multi_head_attention without need_weights: FlashAttention's schedule.

@@ -1,17 +1,21 @@
-// RUN: s2s-opt %s --convert-s2s-to-linalg="tile-attention=false fuse-rnn-steps=false" -split-input-file | FileCheck %s
+// RUN: s2s-opt %s --convert-s2s-to-linalg -split-input-file | FileCheck %s
 
-/// No s2s op survives the pass: every op of the dialect has a lowering.
+/// No s2s op survives the pass, alone or after the passes that lower some ops
+/// with a schedule first: every op of the dialect has a lowering.
 // RUN: s2s-opt %s --convert-s2s-to-linalg -split-input-file | FileCheck %s --check-prefix=NO-S2S
+// RUN: s2s-opt %s --convert-s2s-to-linalg-tiled-attention --convert-s2s-to-linalg-fused-rnn --convert-s2s-to-linalg -split-input-file \
+// RUN:   | FileCheck %s --check-prefix=NO-S2S
 // NO-S2S-NOT: s2s.
 
 /// The IR does not grow with the sequence length: the T=1000 LSTM of
 /// @lstm_long_sequence (the only function kept) lowers to one scf.for (and
 /// its fused step to one scf.forall).
-// RUN: s2s-opt %s -split-input-file --symbol-privatize=exclude=lstm_long_sequence --symbol-dce --convert-s2s-to-linalg="rnn-parallel-min-flops=0" \
+// RUN: s2s-opt %s -split-input-file --symbol-privatize=exclude=lstm_long_sequence --symbol-dce --convert-s2s-to-linalg-fused-rnn="rnn-parallel-min-flops=0" --convert-s2s-to-linalg \
 // RUN:   | grep -c 'scf.for ' | FileCheck %s --check-prefix=COUNT
 
-// Attention is checked here in its untiled form (tile-attention=false); the
-// default tiled form is in convert-s2s-to-linalg-tiled-attention.mlir.
+// Attention and recurrent layers are checked here as this pass lowers them;
+// the tiled attention and the fused recurrent step are in
+// convert-s2s-to-linalg-tiled-attention.mlir and -fused-rnn.mlir.
 // COUNT: {{^}}1{{$}}
 
 // The lowering of s2s ops to linalg on tensors. Only the structure that
