@@ -63,6 +63,10 @@ static bool lastResultIs(AffineMap map, unsigned dim) {
   return expr && expr.getPosition() == dim;
 }
 
+// The dimensions are classified here, not by linalg::inferContractionDims:
+// a batch dimension may be read through an affine expression (the key/value
+// head h floordiv G of grouped-query attention), which inferContractionDims,
+// counting plain dimensions only, would take for a second m dimension.
 std::optional<Contraction>
 mlir::s2s::cpu::matchContraction(linalg::GenericOp op, int64_t vectorWidth) {
   if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
@@ -168,6 +172,12 @@ bool mlir::s2s::cpu::fitsPanels(const Contraction &c, int64_t vw) {
 /// Whether something in `loop` may write the buffer `value` views (or
 /// free it): any user of one of its aliases inside the loop with a write
 /// or free effect on it, or without known effects.
+///
+/// Not LocalAliasAnalysis::getModRef: it must answer MayAlias for two
+/// function arguments, so a write to an output in a recurrent loop would
+/// keep the weights (inputs) from being packed once before it; the s2s
+/// calling convention says inputs are never written and do not overlap
+/// outputs, so only views of the same root are followed here.
 static bool mayBeWrittenIn(Value value, Operation *loop) {
   Value root = value;
   while (auto view = root.getDefiningOp<ViewLikeOpInterface>())

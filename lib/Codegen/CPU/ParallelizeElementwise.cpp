@@ -10,13 +10,18 @@
 
 #include "s2s/Codegen/CPU/Passes.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Linalg/Transforms/TilingInterfaceImpl.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/TilingInterface.h"
 
 namespace mlir {
 namespace s2s {
@@ -35,6 +40,12 @@ struct S2SCPUParallelizeElementwisePass
   using S2SCPUParallelizeElementwisePassBase::
       S2SCPUParallelizeElementwisePassBase;
 
+  void getDependentDialects(DialectRegistry &registry) const override {
+    S2SCPUParallelizeElementwisePassBase::getDependentDialects(registry);
+    // The tiling of linalg ops through TilingInterface.
+    linalg::registerTilingInterfaceExternalModels(registry);
+  }
+
   void runOnOperation() override {
     if (threads < 2)
       return;
@@ -52,36 +63,29 @@ struct S2SCPUParallelizeElementwisePass
     }
   }
 
-  /// Tiles `op` into `threads` parallel chunks of dimension `dim`.
+  /// Tiles `op` into `threads` parallel chunks of dimension `dim` (of
+  /// ceil(size / threads) iterations, the last one shorter): an scf.forall
+  /// from upstream's tiling of TilingInterface ops, as the scf.parallel that
+  /// the OpenMP lowering takes.
   void parallelize(RewriterBase &rewriter, linalg::LinalgOp op, int64_t dim) {
     rewriter.setInsertionPoint(op);
-    unsigned numLoops = op.getNumLoops();
-    int64_t chunks = threads;
-    linalg::LinalgTilingOptions options;
-    options.setLoopType(linalg::LinalgTilingLoopType::ParallelLoops);
-    SmallVector<int64_t> sizes = op.getStaticLoopRanges();
-    if (!ShapedType::isDynamic(sizes[dim])) {
-      SmallVector<int64_t> tiles(sizes.size(), 0);
-      tiles[dim] = llvm::divideCeil(sizes[dim], threads);
-      options.setTileSizes(tiles);
-    } else {
-      options.setTileSizeComputationFunction(
-          [numLoops, dim, chunks](OpBuilder &b, Operation *tiled) {
-            // ceil(size / threads) of `dim`, 0 (not tiled) elsewhere.
-            Location loc = tiled->getLoc();
-            SmallVector<Value, 4> tiles(
-                numLoops, arith::ConstantIndexOp::create(b, loc, 0));
-            SmallVector<Range> ranges =
-                cast<linalg::LinalgOp>(tiled).createLoopRanges(b, loc);
-            Value size =
-                getValueOrCreateConstantIndexOp(b, loc, ranges[dim].size);
-            tiles[dim] = arith::CeilDivUIOp::create(
-                b, loc, size, arith::ConstantIndexOp::create(b, loc, chunks));
-            return tiles;
-          });
-    }
-    if (succeeded(linalg::tileLinalgOp(rewriter, op, options)))
-      rewriter.eraseOp(op);
+    SmallVector<OpFoldResult> numThreads(op.getNumLoops(),
+                                         rewriter.getIndexAttr(0));
+    numThreads[dim] = rewriter.getIndexAttr(threads);
+    scf::SCFTilingOptions options;
+    options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp)
+        .setNumThreads(numThreads);
+    auto tileable = dyn_cast<TilingInterface>(op.getOperation());
+    if (!tileable)
+      return;
+    FailureOr<scf::SCFTilingResult> tiled =
+        scf::tileUsingSCF(rewriter, tileable, options);
+    if (failed(tiled))
+      return;
+    rewriter.eraseOp(op);
+    for (LoopLikeOpInterface loop : tiled->loops)
+      if (auto forall = dyn_cast<scf::ForallOp>(loop.getOperation()))
+        (void)scf::forallToParallelLoop(rewriter, forall);
   }
 
   /// `op` of dynamic sizes: in `threads` parallel chunks of `dim` when its

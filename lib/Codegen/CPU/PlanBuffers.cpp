@@ -442,6 +442,9 @@ struct S2SCPUPlanBuffersPass
   /// Moves each buffer that lives within one iteration of an scf.for (its
   /// frees in the loop's body, nothing carrying it to the next iteration)
   /// before the loop, freed after it: one allocation for all iterations.
+  /// (Upstream's buffer-loop-hoisting moves the allocation alone and must
+  /// run before deallocation is inserted; this runs after it, on the
+  /// kernels' own buffers too, and moves the dealloc with the alloc.)
   /// Repeated outward through nested sequential loops; parallel loops stop
   /// it (their iterations need buffers of their own).
   void hoistOutOfLoops(func::FuncOp func) {

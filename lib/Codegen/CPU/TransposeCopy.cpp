@@ -21,6 +21,12 @@ using namespace mlir::s2s::cpu;
 /// Transposes the square block whose rows are the vectors `rows` (as many
 /// as lanes), in place, with log2(lanes) rounds of two-input shuffles
 /// (exchanging bit d of the row and lane indices in round d).
+///
+/// Not upstream's vector.transpose lowering: its shuffle form for registers
+/// (VectorTransposeLowering::Shuffle16x16) is for 16x16 blocks only, and
+/// every other width (4 and 8 lanes: SSE, AVX2, NEON) gets one shuffle of
+/// lanes^2 elements (Shuffle1D) that the backend must split; this butterfly
+/// is the same two-input shuffles at every power-of-two width.
 void mlir::s2s::cpu::transposeInRegisters(OpBuilder &b, Location loc,
                                           SmallVectorImpl<Value> &rows) {
   auto vw = static_cast<int64_t>(rows.size());

@@ -11,6 +11,7 @@
 #include "ImporterInternals.h"
 
 #include "mlir/Dialect/CommonFolders.h"
+#include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "llvm/ADT/APSInt.h"
 #include "llvm/Support/raw_ostream.h"
@@ -97,6 +98,10 @@ FailureOr<int64_t> Importer::normalizeAxis(int64_t axis, int64_t rank,
   return axis < 0 ? axis + rank : axis;
 }
 
+// Not OpTrait::util::getBroadcastedShape: that takes two shapes of static
+// sizes or kDynamic and takes a kDynamic to match whatever it meets; here
+// any number of operands broadcast over symbolic sizes, a run-time size
+// that must equal another gets a check, and a mismatch names the operands.
 FailureOr<SymShape> Importer::broadcastShapes(ArrayRef<Value> operands) {
   int64_t rank = 0;
   SmallVector<SymShape> sizes;
@@ -244,35 +249,13 @@ Value Importer::transpose(Value v, ArrayRef<int64_t> perm) {
       .getResult()[0];
 }
 
-/// The reassociation that groups consecutive dimensions of `from` into the
-/// dimensions of `to` (which has fewer), if there is one.
-static std::optional<SmallVector<ReassociationIndices>>
-reassociationFor(ArrayRef<int64_t> from, ArrayRef<int64_t> to) {
-  SmallVector<ReassociationIndices> groups;
-  size_t i = 0;
-  for (int64_t target : to) {
-    ReassociationIndices group;
-    int64_t acc = 1;
-    while (i < from.size() && (group.empty() || acc < target)) {
-      acc *= from[i];
-      group.push_back(i++);
-    }
-    if (acc != target || group.empty())
-      return std::nullopt;
-    groups.push_back(group);
-  }
-  // Trailing unit dimensions join the last group.
-  while (i < from.size() && from[i] == 1 && !groups.empty())
-    groups.back().push_back(i++);
-  if (i != from.size() || groups.empty())
-    return std::nullopt;
-  return groups;
-}
-
 /// The groups of consecutive dimensions of `fine` whose products are the
 /// dimensions of `coarse` (fewer), if there are: each group is the
 /// shortest run reaching its product, trailing unit dimensions join the
-/// last group.
+/// last group. (getReassociationIndicesForCollapse, which reshapeStatic
+/// uses, sees every run-time size as kDynamic, so it cannot tell which
+/// dynamic dimensions multiply to which: [B, T, H] -> [B*T, H] and
+/// [B, T*H] are both ?x?x? -> ?x?.)
 static std::optional<SmallVector<ReassociationIndices>>
 symbolicGroups(ArrayRef<SymSize> fine, ArrayRef<SymSize> coarse) {
   SmallVector<ReassociationIndices> groups;
@@ -426,10 +409,10 @@ Value Importer::reshapeStatic(Value v, ArrayRef<int64_t> shape) {
   if (auto collapse = v.getDefiningOp<tensor::CollapseShapeOp>())
     return reshapeStatic(collapse.getSrc(), shape);
   if (from.size() > shape.size() && !shape.empty()) {
-    if (auto groups = reassociationFor(from, shape))
+    if (auto groups = getReassociationIndicesForCollapse(from, shape))
       return tensor::CollapseShapeOp::create(builder, loc, type, v, *groups);
   } else if (from.size() < shape.size() && !from.empty()) {
-    if (auto groups = reassociationFor(shape, from))
+    if (auto groups = getReassociationIndicesForCollapse(shape, from))
       return tensor::ExpandShapeOp::create(builder, loc, type, v, *groups);
   }
   // Collapse to the finest shape both refine, then expand: [5, 2, 16] ->
@@ -453,8 +436,8 @@ Value Importer::reshapeStatic(Value v, ArrayRef<int64_t> shape) {
       middle.push_back(b / prev);
       prev = b;
     }
-    auto down = reassociationFor(from, middle);
-    auto up = reassociationFor(shape, middle);
+    auto down = getReassociationIndicesForCollapse(from, middle);
+    auto up = getReassociationIndicesForCollapse(shape, middle);
     if (down && up && middle.size() < from.size() &&
         middle.size() < shape.size()) {
       Value mid = tensor::CollapseShapeOp::create(

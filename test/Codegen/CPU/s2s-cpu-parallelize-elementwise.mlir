@@ -5,12 +5,14 @@
 #row = affine_map<(i, j) -> (i)>
 
 /// A large elementwise op and a row-wise reduction: two chunks of rows on
-/// an scf.parallel loop each, the same generic on subviews inside.
+/// an scf.parallel loop each (one iteration per thread, the chunk at row
+/// i * 256), the same generic on subviews inside.
 // CHECK-LABEL: func.func @large(
 // CHECK-SAME:    %[[X:.+]]: memref<512x256xf32>, %[[Y:.+]]: memref<512x256xf32>, %[[S:.+]]: memref<512xf32>
-// CHECK:         scf.parallel (%[[I:.+]]) = (%{{.+}}) to (%{{.+}}) step (%{{.+}}) {
-// CHECK:           %[[XS:.+]] = memref.subview %[[X]][%[[I]], 0] [256, 256] [1, 1]
-// CHECK:           %[[YS:.+]] = memref.subview %[[Y]][%[[I]], 0] [256, 256] [1, 1]
+// CHECK:         scf.parallel (%[[I:.+]]) = (%c0{{.*}}) to (%c2{{.*}}) step (%c1{{.*}}) {
+// CHECK:           affine.apply #{{.+}}(%[[I]])
+// CHECK:           %[[XS:.+]] = memref.subview %[[X]][%{{.+}}, 0] [256, 256] [1, 1]
+// CHECK:           %[[YS:.+]] = memref.subview %[[Y]][%{{.+}}, 0] [256, 256] [1, 1]
 // CHECK:           linalg.generic {{.+}} ins(%[[XS]] : {{.+}}) outs(%[[YS]] : {{.+}})
 // CHECK:             math.tanh
 // CHECK:         scf.parallel
@@ -85,9 +87,10 @@ func.func @limits(%small: memref<64x64xf32>, %x: memref<512x256xf32>,
 // CHECK:         %[[LARGE:.+]] = arith.cmpi uge, %[[N]], %c65536
 // CHECK:         %[[BOTH:.+]] = arith.andi %[[LARGE]], %[[ENOUGH_ROWS]]
 // CHECK:         scf.if %[[BOTH]] {
-// CHECK:           %[[CHUNK:.+]] = arith.ceildivui %{{.+}}, %c2
-// CHECK:           scf.parallel (%{{.+}}) = (%{{.+}}) to (%{{.+}}) step (%[[CHUNK]]) {
-// CHECK:             linalg.generic {{.+}} ins(%{{.+}} : memref<?x256xf32, strided<[256, 1], offset: ?>>)
+// CHECK:           scf.parallel (%{{.+}}) = (%c0{{.*}}) to (%c2{{.*}}) step (%c1{{.*}}) {
+// CHECK:             %[[LEN:.+]] = affine.max
+// CHECK:             %[[XS:.+]] = memref.subview %[[X]][%{{.+}}, 0] [%[[LEN]], 256] [1, 1]
+// CHECK:             linalg.generic {{.+}} ins(%[[XS]] : memref<?x256xf32, strided<[256, 1], offset: ?>>)
 // CHECK:         } else {
 // CHECK:           linalg.generic {{.+}} ins(%[[X]] : memref<?x256xf32>) outs(%[[Y]] : memref<?x256xf32>)
 // CHECK:         }

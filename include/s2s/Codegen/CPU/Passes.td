@@ -471,8 +471,10 @@ def S2SCPUParallelizeElementwisePass : Pass<"s2s-cpu-parallelize-elementwise"> {
     `s2s-lower-contractions` (elementwise maps such as a bias add or GELU,
     row-wise reductions such as a layer norm's, fills and copies) that has
     at least `min-elements` iterations and no enclosing loop is tiled
-    (`linalg::tileLinalgOp`) into an `scf.parallel` loop of `threads`
-    chunks of its first parallel dimension with at least `threads`
+    (upstream `scf::tileUsingSCF` with `threads` as the number of tiles of
+    an `scf.forall`, then `scf::forallToParallelLoop`) into an
+    `scf.parallel` loop of `threads` chunks of ceil(size / `threads`)
+    iterations of its first parallel dimension with at least `threads`
     iterations, which `convert-scf-to-openmp` runs on the threads. Each
     element is computed as before (reductions along the other dimensions
     stay whole), so results do not depend on the thread count. An op with
@@ -491,8 +493,8 @@ def S2SCPUParallelizeElementwisePass : Pass<"s2s-cpu-parallelize-elementwise"> {
     linalg.generic {... ["parallel", "parallel"]}
         ins(%x : memref<512x2048xf32>) outs(%y : memref<512x2048xf32>) {...}
     ```
-    After: `scf.parallel (%i) = (%c0) to (%c512) step (%c256)` around the
-    same generic on `memref.subview`s of 256 rows.
+    After: `scf.parallel (%t) = (%c0) to (%c2) step (%c1)` around the same
+    generic on `memref.subview`s of 256 rows at row `%t * 256`.
   }];
   let options = [
     Option<"threads", "threads", "int64_t", /*default=*/"1",
@@ -501,6 +503,8 @@ def S2SCPUParallelizeElementwisePass : Pass<"s2s-cpu-parallelize-elementwise"> {
            "Ops of fewer iterations stay sequential">,
   ];
   let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::memref::MemRefDialect",
     "::mlir::scf::SCFDialect",

@@ -122,6 +122,8 @@ public:
 
   /// `mask` broadcasts to `target` (`rule`): rank at most that of the
   /// target, aligned right, every dimension 1 or equal to the target's.
+  /// (One-way, toward a target that must not grow, so not
+  /// OpTrait::util::getBroadcastedShape, which broadcasts both ways.)
   LogicalResult broadcastable(StringRef name, Value mask,
                               ArrayRef<int64_t> target, StringRef rule,
                               int64_t minRank) {

@@ -256,13 +256,18 @@ static std::optional<Contraction> matchContraction(Value result) {
   AffineMap out = maps[2];
   if (!out.isProjectedPermutation() || out.getNumResults() != rank)
     return std::nullopt;
-  // The loop the output does not index is the reduction k.
+  // One reduction k (upstream's classification of the loops); the batch,
+  // m and n loops are then read from the output's map in its order, and the
+  // operands' maps compared with the one layout of each operand that
+  // attention has (the classes alone do not fix it).
+  FailureOr<linalg::ContractionDimensions> classes =
+      linalg::inferContractionDims(op);
+  if (failed(classes) || classes->k.size() != 1)
+    return std::nullopt;
+  unsigned k = classes->k.front();
   SmallVector<unsigned> dims;
   for (AffineExpr e : out.getResults())
     dims.push_back(cast<AffineDimExpr>(e).getPosition());
-  unsigned k = 0;
-  while (llvm::is_contained(dims, k))
-    ++k;
   MLIRContext *ctx = op.getContext();
   auto mapOf = [&](ArrayRef<unsigned> positions) {
     SmallVector<AffineExpr> exprs;
