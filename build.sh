@@ -70,8 +70,48 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}"
 }
 
-build() {
+# The AArch64 OpenMP runtime, for the tests that run code compiled for AArch64
+# with --threads above 1 under qemu-aarch64: libomp.so.5 of the arm64 build
+# of the package that holds the host's runtime, extracted into
+# AARCH64_OPENMP_DIR (installing it would replace the host's files, which
+# share its paths). Without it those tests are reported unsupported.
+AARCH64_OPENMP_DIR=${S2S_AARCH64_OPENMP_DIR:-/usr/local/lib/s2s-aarch64-openmp}
+
+install_aarch64_openmp() {
+  [ -f "$AARCH64_OPENMP_DIR/libomp.so.5" ] && return 0
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  local pkg tmp lib
+  pkg=$(dpkg -S "$(readlink -f /usr/lib/llvm-22/lib/libomp.so.5)" | cut -d: -f1) ||
+    return 1
+  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    log "adding the arm64 architecture to apt (for $pkg:arm64)"
+    "${sudo[@]}" dpkg --add-architecture arm64
+    "${sudo[@]}" apt-get update -qq
+  fi
+  tmp=$(mktemp -d)
+  chmod 755 "$tmp"
+  log "extracting $pkg:arm64 into $AARCH64_OPENMP_DIR"
+  (cd "$tmp" && apt-get download -qq "$pkg:arm64" 2>/dev/null) &&
+    dpkg-deb -x "$tmp"/*.deb "$tmp/root" &&
+    lib=$(find "$tmp/root" -name libomp.so.5 -type f | head -n 1) &&
+    [ -n "$lib" ] &&
+    "${sudo[@]}" mkdir -p "$AARCH64_OPENMP_DIR" &&
+    "${sudo[@]}" cp "$lib" "$AARCH64_OPENMP_DIR/libomp.so.5"
+  local status=$?
+  rm -rf "$tmp"
+  return $status
+}
+
+install_deps() {
   install_packages
+  install_aarch64_openmp ||
+    log "warning: no AArch64 OpenMP runtime; the AArch64 tests with" \
+        "threads will be unsupported"
+}
+
+build() {
+  install_deps
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     log "configuring in $BUILD_DIR"
     cmake -G Ninja -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release
@@ -203,7 +243,7 @@ case "${1:-}" in
   build) build ;;
   bench) shift; run_bench "$@" ;;
   sanitize) run_sanitized_tests ;;
-  deps) install_packages ;;
+  deps) install_deps ;;
   *)
     echo "usage: $0 example|test|build|sanitize|deps|bench [bench/run.py options]" >&2
     exit 2

@@ -96,8 +96,10 @@ except OSError:
 # The AArch64 cross toolchain and emulator (Debian's g++-12-aarch64-linux-gnu
 # and qemu-user, installed by ./build.sh deps): code compiled by
 # `s2s-compile --mtriple=aarch64-linux-gnu` is linked with %aarch64_cxx
-# (statically) and run under %qemu_aarch64.
+# (statically, or with the OpenMP runtime below dynamically) and run under
+# %qemu_aarch64.
 import shutil
+import subprocess
 
 aarch64_cxx = shutil.which("aarch64-linux-gnu-g++-12") or shutil.which(
     "aarch64-linux-gnu-g++"
@@ -107,3 +109,26 @@ if aarch64_cxx and qemu_aarch64:
     config.available_features.add("aarch64-cross")
     config.substitutions.append(("%aarch64_cxx", aarch64_cxx))
     config.substitutions.append(("%qemu_aarch64", qemu_aarch64))
+    # The AArch64 OpenMP runtime that ./build.sh deps extracts from Debian's
+    # arm64 package, for code compiled with --threads above 1 (linked
+    # dynamically, so qemu-aarch64 needs the cross toolchain's root for the
+    # dynamic loader and libc).
+    openmp_dir = os.environ.get(
+        "S2S_AARCH64_OPENMP_DIR", "/usr/local/lib/s2s-aarch64-openmp"
+    )
+    libc = subprocess.run(
+        [aarch64_cxx, "-print-file-name=libc.so.6"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    if os.path.isfile(os.path.join(openmp_dir, "libomp.so.5")) and os.path.isabs(
+        libc
+    ):
+        config.available_features.add("aarch64-openmp")
+        config.substitutions.append(("%aarch64_openmp_dir", openmp_dir))
+        config.substitutions.append(
+            (
+                "%aarch64_sysroot",
+                os.path.dirname(os.path.dirname(os.path.realpath(libc))),
+            )
+        )

@@ -22,7 +22,9 @@ using namespace mlir;
 using namespace mlir::s2s;
 
 llvm::Expected<std::vector<ArgumentBinding>>
-mlir::s2s::readArgumentBindings(ArrayRef<std::string> values) {
+mlir::s2s::readArgumentBindings(ArrayRef<std::string> values,
+                                OptionSpelling spelling) {
+  std::string option = spellOption(spelling, "bind");
   std::vector<ArgumentBinding> bindings;
   llvm::StringMap<std::string> sourceOf;
   auto add = [&](std::string name, NpyArray array,
@@ -30,7 +32,7 @@ mlir::s2s::readArgumentBindings(ArrayRef<std::string> values) {
     auto [it, inserted] = sourceOf.try_emplace(name, source);
     if (!inserted)
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "--bind: argument '" + name +
+                                     option + ": argument '" + name +
                                          "' is bound twice (" + it->second +
                                          ", " + source + ")");
     bindings.push_back({std::move(name), std::move(array), std::move(source)});
@@ -47,11 +49,11 @@ mlir::s2s::readArgumentBindings(ArrayRef<std::string> values) {
         if (StringRef(it->path()).ends_with(".npy"))
           files.push_back(it->path());
       if (ec)
-        return llvm::createStringError(ec,
-                                       "--bind=" + value + ": " + ec.message());
+        return llvm::createStringError(
+            ec, spellOption(spelling, "bind", value) + ": " + ec.message());
       if (files.empty())
         return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                       "--bind=" + value +
+                                       spellOption(spelling, "bind", value) +
                                            ": the directory holds no .npy "
                                            "file");
       llvm::sort(files);
@@ -70,7 +72,7 @@ mlir::s2s::readArgumentBindings(ArrayRef<std::string> values) {
       if (!StringRef(value).ends_with(".npz"))
         return llvm::createStringError(
             llvm::inconvertibleErrorCode(),
-            "--bind=" + value +
+            spellOption(spelling, "bind", value) +
                 ": expected NAME=FILE.npy (or .pb), FILE.npz or a directory "
                 "of NAME.npy files");
       llvm::Expected<std::vector<NpzMember>> members = readNpz(value);
@@ -84,7 +86,7 @@ mlir::s2s::readArgumentBindings(ArrayRef<std::string> values) {
     }
     if (name.empty())
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "--bind=" + value +
+                                     spellOption(spelling, "bind", value) +
                                          ": the argument name is empty");
     llvm::Expected<NpyArray> array = readArrayFile(path);
     if (!array)
@@ -112,7 +114,8 @@ static DenseElementsAttr getElementsAttr(RankedTensorType type,
 /// used.
 static LogicalResult bindFunctionArguments(func::FuncOp func,
                                            ArrayRef<ArgumentBinding> bindings,
-                                           llvm::BitVector &used) {
+                                           llvm::BitVector &used,
+                                           OptionSpelling spelling) {
   llvm::BitVector erase(func.getNumArguments());
   OpBuilder builder(func.getBody());
   for (auto [index, binding] : llvm::enumerate(bindings)) {
@@ -128,9 +131,9 @@ static LogicalResult bindFunctionArguments(func::FuncOp func,
     auto describe = [&] {
       std::string s;
       llvm::raw_string_ostream os(s);
-      os << "--bind: argument #" << *argIndex << " (" << binding.name
-         << ") of @" << func.getName() << " has type " << arg.getType()
-         << ", but " << binding.source << " holds "
+      os << spellOption(spelling, "bind") << ": argument #" << *argIndex << " ("
+         << binding.name << ") of @" << func.getName() << " has type "
+         << arg.getType() << ", but " << binding.source << " holds "
          << getDTypeName(binding.array.dtype) << " "
          << formatShape(binding.array.shape);
       return s;
@@ -160,7 +163,8 @@ static LogicalResult bindFunctionArguments(func::FuncOp func,
 
 LogicalResult mlir::s2s::bindArguments(ModuleOp module,
                                        ArrayRef<func::FuncOp> funcs,
-                                       ArrayRef<ArgumentBinding> bindings) {
+                                       ArrayRef<ArgumentBinding> bindings,
+                                       OptionSpelling spelling) {
   if (bindings.empty())
     return success();
   llvm::BitVector used(bindings.size());
@@ -176,9 +180,9 @@ LogicalResult mlir::s2s::bindArguments(ModuleOp module,
     // Calls of the function would no longer match its signature.
     if (!SymbolTable::symbolKnownUseEmpty(func, module))
       return func.emitError()
-             << "--bind: cannot bind arguments of @" << func.getName()
-             << ", which other functions of the module call";
-    if (failed(bindFunctionArguments(func, bindings, used)))
+             << spellOption(spelling, "bind") << ": cannot bind arguments of @"
+             << func.getName() << ", which other functions of the module call";
+    if (failed(bindFunctionArguments(func, bindings, used, spelling)))
       return failure();
   }
   for (auto [index, binding] : llvm::enumerate(bindings)) {
@@ -190,7 +194,8 @@ LogicalResult mlir::s2s::bindArguments(ModuleOp module,
         if (StringAttr name = getArgumentName(func, i))
           names += (names.empty() ? "" : ", ") + name.str();
     return emitError(module.getLoc())
-           << "--bind: no entry point has an argument named '" << binding.name
+           << spellOption(spelling, "bind")
+           << ": no entry point has an argument named '" << binding.name
            << "' (from " << binding.source << "; their named arguments: "
            << (names.empty() ? std::string("none") : names) << ")";
   }

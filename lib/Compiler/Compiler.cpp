@@ -230,13 +230,16 @@ mlir::s2s::takeThreadsFlag(int &argc, char **argv) {
   return threads;
 }
 
-std::unique_ptr<S2SPipelineOptions>
-mlir::s2s::parsePipelineOptions(StringRef options,
-                                std::optional<unsigned> threads,
-                                llvm::raw_ostream &errorOS) {
+std::unique_ptr<S2SPipelineOptions> mlir::s2s::parsePipelineOptions(
+    StringRef options, std::optional<unsigned> threads,
+    llvm::raw_ostream &errorOS, OptionSpelling spelling) {
   auto parsed = S2SPipelineOptions::createFromString(options);
   if (!parsed) {
-    errorOS << "error: invalid --pipeline-options '" << options << "'\n";
+    errorOS << "error: invalid "
+            << spellOption(spelling, spelling == OptionSpelling::CommandLine
+                                         ? "pipeline-options"
+                                         : "pipeline_options")
+            << " '" << options << "'\n";
     return parsed;
   }
   if (threads) {
@@ -326,7 +329,8 @@ LogicalResult mlir::s2s::addSymbolPrefix(ModuleOp module, StringRef prefix) {
 }
 
 FailureOr<func::FuncOp> mlir::s2s::findEntryFunction(ModuleOp module,
-                                                     StringRef name) {
+                                                     StringRef name,
+                                                     OptionSpelling spelling) {
   SmallVector<func::FuncOp> funcs = getPublicFunctions(module);
   auto names = [&] {
     std::string list;
@@ -351,7 +355,20 @@ FailureOr<func::FuncOp> mlir::s2s::findEntryFunction(ModuleOp module,
   return module.emitError()
          << "cannot choose an entry function: the module has " << funcs.size()
          << " public functions (" << names()
-         << ") and none is named 'main'; pass --entry=NAME";
+         << ") and none is named 'main'; pass "
+         << spellOption(spelling, "entry", "NAME");
+}
+
+std::string mlir::s2s::spellOption(OptionSpelling spelling, StringRef name,
+                                   std::optional<StringRef> value) {
+  std::string text = spelling == OptionSpelling::CommandLine
+                         ? ("--" + name).str()
+                         : name.str();
+  if (value)
+    text += spelling == OptionSpelling::CommandLine
+                ? ("=" + *value).str()
+                : ("='" + *value + "'").str();
+  return text;
 }
 
 std::optional<DType> mlir::s2s::getDType(Type type) {
@@ -541,7 +558,8 @@ bool mlir::s2s::TargetSpec::isCrossTarget() const {
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 mlir::s2s::createTargetMachine(const TargetSpec &spec,
-                               llvm::CodeGenOptLevel optLevel, bool forJIT) {
+                               llvm::CodeGenOptLevel optLevel, bool forJIT,
+                               OptionSpelling spelling) {
   bool cross = spec.isCrossTarget();
   if (cross) {
     llvm::InitializeAllTargetInfos();
@@ -555,8 +573,9 @@ mlir::s2s::createTargetMachine(const TargetSpec &spec,
   const llvm::Target *target =
       llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target)
-    return llvm::createStringError("unknown --mtriple '" + spec.triple +
-                                   "': " + error);
+    return llvm::createStringError("unknown " +
+                                   spellOption(spelling, "mtriple") + " '" +
+                                   spec.triple + "': " + error);
   bool hostCPU = !cross && (spec.cpu.empty() || spec.cpu == "native");
   std::string cpu = hostCPU            ? llvm::sys::getHostCPUName().str()
                     : spec.cpu.empty() ? std::string("generic")
@@ -572,8 +591,8 @@ mlir::s2s::createTargetMachine(const TargetSpec &spec,
   std::unique_ptr<llvm::MCSubtargetInfo> subtarget(
       target->createMCSubtargetInfo(triple, cpu, features.getString()));
   if (!subtarget || !subtarget->isCPUStringValid(cpu))
-    return llvm::createStringError("unknown --mcpu '" + cpu + "' for " +
-                                   triple.str());
+    return llvm::createStringError("unknown " + spellOption(spelling, "mcpu") +
+                                   " '" + cpu + "' for " + triple.str());
   llvm::TargetOptions options;
   // A JIT's machine: the target's JIT code model (x86-64: large, since the
   // JIT's memory may be more than 2 GiB away from the process's libraries,
@@ -582,9 +601,9 @@ mlir::s2s::createTargetMachine(const TargetSpec &spec,
   std::optional<llvm::Reloc::Model> relocation;
   if (!forJIT)
     relocation = llvm::Reloc::PIC_;
-  std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
-      triple, cpu, features.getString(), options, relocation, std::nullopt,
-      optLevel, forJIT));
+  std::unique_ptr<llvm::TargetMachine> machine(
+      target->createTargetMachine(triple, cpu, features.getString(), options,
+                                  relocation, std::nullopt, optLevel, forJIT));
   if (!machine)
     return llvm::createStringError("cannot create a target machine for " +
                                    triple.str() + " (" + cpu + ")");

@@ -127,14 +127,25 @@ inline constexpr const char *kPassManagerFlagsHelp =
 /// then applies. Call before parsing the command line.
 void registerPassManagerFlags();
 
+/// How messages name an option of the caller: the tools' command-line flag
+/// (`--bind=w.npz`) or the Python module's keyword argument (`bind='w.npz'`).
+enum class OptionSpelling { CommandLine, Python };
+
+/// Option `name`, with `value` when one is given, as `spelling` writes it:
+/// `--name`, `--name=value`; `name`, `name='value'`.
+std::string spellOption(OptionSpelling spelling, StringRef name,
+                        std::optional<StringRef> value = std::nullopt);
+
 /// Parses the options of the s2s-to-llvm pipeline from the tools'
-/// --pipeline-options string; reports a bad one and returns null. A
-/// `threads` value from the tools' --threads flag overrides the string's
-/// (0: one thread per logical CPU of the host).
+/// --pipeline-options string; reports a bad one (naming the option as
+/// `spelling` writes it) and returns null. A `threads` value from the
+/// tools' --threads flag overrides the string's (0: one thread per logical
+/// CPU of the host).
 std::unique_ptr<S2SPipelineOptions>
 parsePipelineOptions(StringRef options,
                      std::optional<unsigned> threads = std::nullopt,
-                     llvm::raw_ostream &errorOS = llvm::errs());
+                     llvm::raw_ostream &errorOS = llvm::errs(),
+                     OptionSpelling spelling = OptionSpelling::CommandLine);
 
 /// An entry function as the tools see it: its name and the tensor types of
 /// its arguments and results (whose dimensions may be dynamic).
@@ -162,9 +173,10 @@ struct ArgumentBinding {
 /// ONNX TensorProto .pb) binds the argument NAME; `FILE.npz` binds each
 /// argument named after one of its arrays; a directory binds each argument
 /// NAME to its file NAME.npy. An error names the file and what is wrong,
-/// or a name bound twice.
+/// or a name bound twice, and the option as `spelling` writes it.
 llvm::Expected<std::vector<ArgumentBinding>>
-readArgumentBindings(ArrayRef<std::string> values);
+readArgumentBindings(ArrayRef<std::string> values,
+                     OptionSpelling spelling = OptionSpelling::CommandLine);
 
 /// Replaces each argument of `funcs` that a binding names by an
 /// `arith.constant` holding its array (through a `tensor.cast` when the
@@ -172,9 +184,11 @@ readArgumentBindings(ArrayRef<std::string> values);
 /// signature. Emits an error and fails when an array's element type or
 /// shape does not fit the argument's type, when a binding names no argument
 /// of `funcs`, or when a function that loses arguments is called within
-/// `module`.
-LogicalResult bindArguments(ModuleOp module, ArrayRef<func::FuncOp> funcs,
-                            ArrayRef<ArgumentBinding> bindings);
+/// `module` (naming the option as `spelling` writes it).
+LogicalResult
+bindArguments(ModuleOp module, ArrayRef<func::FuncOp> funcs,
+              ArrayRef<ArgumentBinding> bindings,
+              OptionSpelling spelling = OptionSpelling::CommandLine);
 
 struct EntryPoint {
   std::string name;
@@ -235,8 +249,11 @@ SmallVector<func::FuncOp> getPublicFunctions(ModuleOp module);
 
 /// Chooses the entry function: `name` when given; else the module's only
 /// public function, or the one named `main`. Emits an error listing the
-/// candidates when there is no such function.
-FailureOr<func::FuncOp> findEntryFunction(ModuleOp module, StringRef name);
+/// candidates when there is no such function (and, when the module has
+/// several, the option that chooses one, as `spelling` writes it).
+FailureOr<func::FuncOp>
+findEntryFunction(ModuleOp module, StringRef name,
+                  OptionSpelling spelling = OptionSpelling::CommandLine);
 
 /// Makes every public function of `module` but `entry` private and erases
 /// the functions that `entry` does not call, so that compiling the module
@@ -306,14 +323,15 @@ struct TargetFlags {
 /// A target machine for `spec`: its triple (else the host's), CPU (else the
 /// host's CPU for the host triple, "generic" for another; "native" is the
 /// host's) and features (the host's when the CPU is, then `attrs`). An
-/// error names an unknown triple or CPU. With `forJIT`, the machine is set
+/// error names an unknown triple or CPU (and the option, as `spelling`
+/// writes it). With `forJIT`, the machine is set
 /// up as LLVM's JITs set up theirs (a code model that reaches any address:
 /// JIT-compiled code may land far from the libraries it calls); otherwise
 /// it emits position-independent code for objects and shared libraries.
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createTargetMachine(
     const TargetSpec &spec = {},
     llvm::CodeGenOptLevel optLevel = llvm::CodeGenOptLevel::Aggressive,
-    bool forJIT = false);
+    bool forJIT = false, OptionSpelling spelling = OptionSpelling::CommandLine);
 
 /// The vector unit of `targetMachine` as the kernels see it: the widest
 /// vector registers its features give (512 bits with AVX-512F, 256 with

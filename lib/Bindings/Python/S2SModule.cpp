@@ -190,7 +190,7 @@ compile(const std::string &path, const std::string &entryName, unsigned threads,
   };
   // Bound arrays, copied into the compiled code.
   llvm::Expected<std::vector<ArgumentBinding>> bindings =
-      readArgumentBindings(bindFiles);
+      readArgumentBindings(bindFiles, OptionSpelling::Python);
   if (!bindings)
     fail(llvm::toString(bindings.takeError()));
   for (auto [key, value] : bind) {
@@ -210,13 +210,14 @@ compile(const std::string &path, const std::string &entryName, unsigned threads,
   }
 
   auto session = std::make_shared<CompilerSession>(errorOS);
-  std::unique_ptr<S2SPipelineOptions> options =
-      parsePipelineOptions(pipelineOptions, threads, errorOS);
+  std::unique_ptr<S2SPipelineOptions> options = parsePipelineOptions(
+      pipelineOptions, threads, errorOS, OptionSpelling::Python);
   if (!options)
     fail("invalid pipeline options '" + pipelineOptions + "'");
   llvm::Expected<std::unique_ptr<llvm::TargetMachine>> targetMachine =
       createTargetMachine({"", cpu, features},
-                          llvm::CodeGenOptLevel::Aggressive, /*forJIT=*/true);
+                          llvm::CodeGenOptLevel::Aggressive, /*forJIT=*/true,
+                          OptionSpelling::Python);
   if (!targetMachine)
     fail(llvm::toString(targetMachine.takeError()));
   if (options->vectorBits == 0) {
@@ -227,10 +228,12 @@ compile(const std::string &path, const std::string &entryName, unsigned threads,
   OwningOpRef<ModuleOp> module = session->load(path);
   if (!module)
     fail("cannot load " + path);
-  FailureOr<func::FuncOp> func = findEntryFunction(*module, entryName);
+  FailureOr<func::FuncOp> func =
+      findEntryFunction(*module, entryName, OptionSpelling::Python);
   if (failed(func))
     fail("no entry function in " + path);
-  if (failed(bindArguments(*module, {*func}, *bindings)))
+  if (failed(
+          bindArguments(*module, {*func}, *bindings, OptionSpelling::Python)))
     fail("cannot bind the arguments of @" + func->getName().str());
   llvm::Expected<std::unique_ptr<CompiledFunction>> jit =
       CompiledFunction::compile(*module, *func, *options,

@@ -5,7 +5,9 @@
 Prints one line per check; the lit test matches them.
 """
 
+import os
 import sys
+import tempfile
 
 import numpy as np
 import s2s
@@ -76,3 +78,19 @@ expect_error("missing file", s2s.CompileError,
              lambda: s2s.compile(lstm_mlir + ".missing"))
 expect_error("bad options", s2s.CompileError,
              lambda: s2s.compile(lstm_mlir, pipeline_options="vector-bits=7"))
+
+# Errors name the keyword arguments of compile(), not the tools' flags.
+expect_error("bad bind value", s2s.CompileError,
+             lambda: s2s.compile(lstm_mlir, bind=["weights.txt"]))
+expect_error("unparsable options", s2s.CompileError,
+             lambda: s2s.compile(lstm_mlir, pipeline_options="fast=true"))
+expect_error("bad cpu", s2s.CompileError,
+             lambda: s2s.compile(lstm_mlir, mcpu="no-such-cpu"))
+with tempfile.TemporaryDirectory() as tmp:
+    two = os.path.join(tmp, "two.mlir")
+    with open(two, "w") as f:
+        f.write("func.func @first(%x: tensor<2xf32>) -> tensor<2xf32> {\n"
+                "  return %x : tensor<2xf32>\n}\n"
+                "func.func @second(%x: tensor<2xf32>) -> tensor<2xf32> {\n"
+                "  return %x : tensor<2xf32>\n}\n")
+    expect_error("no entry", s2s.CompileError, lambda: s2s.compile(two))

@@ -6,7 +6,9 @@
 # compiles GOLDEN.mlir with s2s-compile (--emit=obj and the options given,
 # e.g. --mtriple=aarch64-linux-gnu), links it with aot-check.cpp (compiled
 # once per WORK_DIR) by CXX, statically so that an emulator needs no
-# sysroot, and runs the program
+# sysroot (with AOT_OPENMP_DIR set: dynamically, with the OpenMP runtime
+# found there; the emulator then needs the target's root, e.g. through
+# QEMU_LD_PREFIX), and runs the program
 # (under RUNNER, e.g. qemu-aarch64; `-` runs it directly) on the inputs,
 # expected results and tolerances of the golden case's own s2s-run line.
 set -euo pipefail
@@ -41,7 +43,15 @@ s2s-compile "$golden" --emit=obj -o "$work/$name.o" "$@"
 driver="$work/aot-check-$(basename "$cxx").o"
 [ -f "$driver" ] || "$cxx" -std=c++17 -O1 -c -DS2S_ENTRY=_mlir_ciface_main \
   -I"$here/../../../../examples/aot" "$here/aot-check.cpp" -o "$driver"
-"$cxx" -static "$driver" "$work/$name.o" -o "$work/$name" -lm
+if [ -n "${AOT_OPENMP_DIR:-}" ]; then
+  # Code compiled with --threads above 1 calls the OpenMP runtime: linked
+  # from AOT_OPENMP_DIR (dynamically: there is no static libomp), found
+  # there when it runs.
+  "$cxx" "$driver" "$work/$name.o" -o "$work/$name" -L"$AOT_OPENMP_DIR" \
+    -l:libomp.so.5 -Wl,-rpath,"$AOT_OPENMP_DIR" -lm
+else
+  "$cxx" -static "$driver" "$work/$name.o" -o "$work/$name" -lm
+fi
 prefix=()
 [ "$runner" = - ] || prefix=("$runner")
 echo "$name:"
