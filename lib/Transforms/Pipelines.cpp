@@ -60,10 +60,13 @@ S2SPipelineOptions::verify(function_ref<void(const Twine &)> emitError) const {
 }
 
 cpu::CPUTarget S2SPipelineOptions::cpuTarget() const {
-  if (vectorBits <= 0)
-    return cpu::CPUTarget::host();
-  cpu::CPUTarget target = cpu::CPUTarget::fromVectorBits(vectorBits);
-  target.hasFMA = fma;
+  cpu::CPUTarget target = cpu::CPUTarget::host();
+  if (vectorBits > 0) {
+    target = cpu::CPUTarget::fromVectorBits(vectorBits);
+    target.hasFMA = fma;
+  }
+  if (vectorRegisters > 0)
+    target.vectorRegisters = vectorRegisters;
   return target;
 }
 
@@ -101,7 +104,9 @@ S2SPipelineOptions::fusedRNNOptions() const {
 S2SCPULowerContractionsPassOptions
 S2SPipelineOptions::contractionOptions() const {
   S2SCPULowerContractionsPassOptions kernels;
-  kernels.vectorBits = cpuTarget().vectorBits;
+  cpu::CPUTarget target = cpuTarget();
+  kernels.vectorBits = target.vectorBits;
+  kernels.vectorRegisters = target.vectorRegisters;
   kernels.dotBlockCols = dotBlockCols;
   kernels.packMinRows = packMinRows;
   kernels.packDepth = packDepth;

@@ -401,6 +401,8 @@ int main(int argc, char **argv) {
   if (options->vectorBits == 0) {
     cpu::CPUTarget target = getCPUTarget(**targetMachine);
     options->vectorBits = target.vectorBits;
+    if (options->vectorRegisters == 0)
+      options->vectorRegisters = target.vectorRegisters;
     options->fma = target.hasFMA;
   }
   OwningOpRef<ModuleOp> module = session.load(inputFilename);

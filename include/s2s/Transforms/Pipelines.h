@@ -122,6 +122,11 @@ struct S2SPipelineOptions : public PassPipelineOptions<S2SPipelineOptions> {
       llvm::cl::desc("Vector register width in bits; 0 detects the host's "
                      "(512 with AVX-512, 256 with AVX2, else 128)"),
       llvm::cl::init(0)};
+  PassOptions::Option<int64_t> vectorRegisters{
+      *this, "vector-registers",
+      llvm::cl::desc("Vector registers the kernels' tiles may fill; 0: the "
+                     "target's (32 with AVX-512 or NEON, else 16)"),
+      llvm::cl::init(0)};
   PassOptions::Option<bool> fma{
       *this, "fma",
       llvm::cl::desc("Whether the target has fused multiply-add (with "

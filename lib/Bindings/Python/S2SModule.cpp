@@ -223,6 +223,8 @@ compile(const std::string &path, const std::string &entryName, unsigned threads,
   if (options->vectorBits == 0) {
     cpu::CPUTarget target = getCPUTarget(**targetMachine);
     options->vectorBits = target.vectorBits;
+    if (options->vectorRegisters == 0)
+      options->vectorRegisters = target.vectorRegisters;
     options->fma = target.hasFMA;
   }
   OwningOpRef<ModuleOp> module = session->load(path);

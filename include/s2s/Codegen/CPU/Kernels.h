@@ -80,12 +80,13 @@ Operation *findInvariantLoopOfB(const Contraction &c);
 
 /// Tile and block sizes of the kernels.
 struct KernelShapes {
-  /// Rows and columns of C per dot tile (dotRows * dotCols accumulators).
-  int64_t dotRows = 6, dotCols = 4;
+  /// Rows and columns of C per dot tile (dotRows * dotCols accumulators);
+  /// 0: from the target's registers (resolvedFor).
+  int64_t dotRows = 0, dotCols = 0;
   /// Columns of C per cache block of the dot kernel.
   int64_t dotBlockCols = 64;
-  /// Rows and vectors of C per axpy tile.
-  int64_t axpyRows = 6, axpyVectors = 4;
+  /// Rows and vectors of C per axpy tile; 0: from the target's registers.
+  int64_t axpyRows = 0, axpyVectors = 0;
   /// Contractions with at least this many rows pack B (0: never).
   int64_t packMinRows = 64;
   /// Contractions in a loop that does not write B pack it once before the
@@ -93,6 +94,13 @@ struct KernelShapes {
   int64_t prepackMinRows = 1;
   /// k and n extents of a packed block of B.
   int64_t packDepth = 256, packCols = 256;
+
+  /// These shapes with each 0 replaced by the tile that `target`'s vector
+  /// registers hold without spilling: with 32 (AVX-512, NEON), dot 6 x 4
+  /// (24 accumulators, 6 vectors of A, one of B) and axpy 6 rows x 4
+  /// vectors (24 accumulators, 4 of B, one broadcast); with 16 (AVX2, SSE),
+  /// dot 4 x 2 and axpy 6 x 2.
+  KernelShapes resolvedFor(const CPUTarget &target) const;
 };
 
 /// How one contraction is computed.

@@ -138,17 +138,24 @@ def S2SCPULowerContractionsPass : Pass<"s2s-cpu-lower-contractions"> {
   let options = [
     Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
            "Width of the vector registers in bits">,
-    Option<"dotRows", "dot-rows", "int64_t", /*default=*/"6",
-           "Rows of C per dot-kernel tile">,
-    Option<"dotCols", "dot-cols", "int64_t", /*default=*/"4",
-           "Columns of C per dot-kernel tile">,
+    Option<"vectorRegisters", "vector-registers", "int64_t",
+           /*default=*/"0",
+           "Vector registers the tiles may fill (0: 32 with 512-bit "
+           "registers, else 16)">,
+    Option<"dotRows", "dot-rows", "int64_t", /*default=*/"0",
+           "Rows of C per dot-kernel tile (0: from the registers, 6 of 32, "
+           "4 of 16)">,
+    Option<"dotCols", "dot-cols", "int64_t", /*default=*/"0",
+           "Columns of C per dot-kernel tile (0: from the registers, 4 of "
+           "32, 2 of 16)">,
     Option<"dotBlockCols", "dot-block-cols", "int64_t", /*default=*/"64",
            "Columns of C per cache block of the dot kernel (rows of B "
            "kept in cache while all of A passes)">,
-    Option<"axpyRows", "axpy-rows", "int64_t", /*default=*/"6",
-           "Rows of C per axpy-kernel tile">,
-    Option<"axpyVectors", "axpy-vectors", "int64_t", /*default=*/"4",
-           "Vectors of C columns per axpy-kernel tile">,
+    Option<"axpyRows", "axpy-rows", "int64_t", /*default=*/"0",
+           "Rows of C per axpy-kernel tile (0: 6)">,
+    Option<"axpyVectors", "axpy-vectors", "int64_t", /*default=*/"0",
+           "Vectors of C columns per axpy-kernel tile (0: from the "
+           "registers, 4 of 32, 2 of 16)">,
     Option<"packMinRows", "pack-min-rows", "int64_t", /*default=*/"64",
            "Dot contractions with at least this many rows of C (and k and "
            "n multiples of the vector width) transpose B into packed "
