@@ -197,6 +197,9 @@ void s2s::buildS2SBufferizationPipeline(OpPassManager &pm,
   // The recurrent state of a time loop is a fresh tensor every step.
   bufferization.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferization));
+  // Its constants, in an order that does not depend on the order in which
+  // it took the functions.
+  pm.addPass(createS2SBufferizationOrderGlobalsPass());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.modifyPublicFunctions = true;
   outParams.hoistStaticAllocs = true;

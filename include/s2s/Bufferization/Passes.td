@@ -303,4 +303,29 @@ def S2SBufferizationForwardOutParamsPass : Pass<"s2s-bufferization-forward-out-p
                            "::mlir::memref::MemRefDialect"];
 }
 
+def S2SBufferizationOrderGlobalsPass
+    : Pass<"s2s-bufferization-order-globals", "::mlir::ModuleOp"> {
+  let summary = "Put the module's memref.global ops in the order of their "
+                "names";
+  let description = [{
+    One-shot bufferization with function boundaries turns each constant
+    tensor into a `memref.global` at the start of the module, in the order
+    in which it meets them; with several functions that order varied from
+    one run to the next (test/Integration/ZeroSize/decoding-ops.mlir gave
+    three different outputs in three runs, differing only there). This pass moves every top-level `memref.global` to the
+    start of the module in the order of their symbol names (unique, and
+    derived from their type and value), so that the output does not depend
+    on it. Nothing else changes: a global's position in a module has no
+    meaning.
+
+    Before:
+    ```mlir
+    memref.global "private" constant @__constant_3xf32 : memref<3xf32> = ...
+    func.func @f() { ... }
+    memref.global "private" constant @__constant_2xf32 : memref<2xf32> = ...
+    ```
+    After: `@__constant_2xf32`, then `@__constant_3xf32`, then `@f`.
+  }];
+}
+
 #endif // S2S_BUFFERIZATION_PASSES_TD
