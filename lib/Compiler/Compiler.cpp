@@ -235,10 +235,7 @@ std::unique_ptr<S2SPipelineOptions> mlir::s2s::parsePipelineOptions(
     llvm::raw_ostream &errorOS, OptionSpelling spelling) {
   auto parsed = S2SPipelineOptions::createFromString(options);
   if (!parsed) {
-    errorOS << "error: invalid "
-            << spellOption(spelling, spelling == OptionSpelling::CommandLine
-                                         ? "pipeline-options"
-                                         : "pipeline_options")
+    errorOS << "error: invalid " << spellOption(spelling, "pipeline-options")
             << " '" << options << "'\n";
     return parsed;
   }
@@ -361,9 +358,12 @@ FailureOr<func::FuncOp> mlir::s2s::findEntryFunction(ModuleOp module,
 
 std::string mlir::s2s::spellOption(OptionSpelling spelling, StringRef name,
                                    std::optional<StringRef> value) {
+  // Python's keyword arguments spell words with underscores.
   std::string text = spelling == OptionSpelling::CommandLine
                          ? ("--" + name).str()
                          : name.str();
+  if (spelling == OptionSpelling::Python)
+    llvm::replace(text, '-', '_');
   if (value)
     text += spelling == OptionSpelling::CommandLine
                 ? ("=" + *value).str()

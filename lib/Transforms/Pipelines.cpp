@@ -60,10 +60,12 @@ S2SPipelineOptions::verify(function_ref<void(const Twine &)> emitError) const {
 }
 
 cpu::CPUTarget S2SPipelineOptions::cpuTarget() const {
-  cpu::CPUTarget target = cpu::CPUTarget::host();
+  cpu::CPUTarget target;
   if (vectorBits > 0) {
     target = cpu::CPUTarget::fromVectorBits(vectorBits);
     target.hasFMA = fma;
+  } else {
+    target = cpu::CPUTarget::host();
   }
   if (vectorRegisters > 0)
     target.vectorRegisters = vectorRegisters;

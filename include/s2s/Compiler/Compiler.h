@@ -131,8 +131,9 @@ void registerPassManagerFlags();
 /// (`--bind=w.npz`) or the Python module's keyword argument (`bind='w.npz'`).
 enum class OptionSpelling { CommandLine, Python };
 
-/// Option `name`, with `value` when one is given, as `spelling` writes it:
-/// `--name`, `--name=value`; `name`, `name='value'`.
+/// Option `name` (the command line's spelling, e.g. "pipeline-options"), with
+/// `value` when one is given, as `spelling` writes it: `--name`,
+/// `--name=value`; `name` with underscores for dashes, `name='value'`.
 std::string spellOption(OptionSpelling spelling, StringRef name,
                         std::optional<StringRef> value = std::nullopt);
 
