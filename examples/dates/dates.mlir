@@ -10,7 +10,9 @@
 //   @beam_search  beam search of width 4 with a length penalty (alpha = 1)
 //
 // Both are scf.while loops that stop as soon as every sentence (every beam)
-// has emitted EOS, or after max_len steps. The semantics are those of
+// has emitted EOS, or after max_len steps. A sentence whose decoding (every
+// beam of which) has finished leaves the state the loop carries, so that
+// it costs no further work. The semantics are those of
 // greedy() and beam_search() in model.py, which the tests match token for
 // token (test/Examples/dates.test).
 //
@@ -154,20 +156,6 @@ func.func private @decode_step(%y: tensor<?xi64>, %h: tensor<?x64xf32>,
   return %logits, %h_next : tensor<?x14xf32>, tensor<?x64xf32>
 }
 
-// Whether every element of the flags is set (true for none).
-func.func private @all_set(%flags: tensor<?xi1>) -> i1 {
-  %true = arith.constant true
-  %init = tensor.from_elements %true : tensor<i1>
-  %all = linalg.reduce ins(%flags : tensor<?xi1>) outs(%init : tensor<i1>)
-      dimensions = [0]
-    (%flag: i1, %acc: i1) {
-      %both = arith.andi %flag, %acc : i1
-      linalg.yield %both : i1
-    }
-  %value = tensor.extract %all[] : tensor<i1>
-  return %value : i1
-}
-
 //===----------------------------------------------------------------------===//
 // Greedy decoding
 //===----------------------------------------------------------------------===//
@@ -200,7 +188,6 @@ func.func @greedy(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
   %pad = arith.constant 0 : i64
   %bos = arith.constant 1 : i64
   %eos = arith.constant 2 : i64
-  %false = arith.constant false
   %B = tensor.dim %src, %c1 : tensor<?x?xi64>
   %max_len_i64 = tensor.extract %max_len_t[] : tensor<i64>
   %zero = arith.constant 0 : i64
@@ -220,31 +207,46 @@ func.func @greedy(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
   %y_empty = tensor.empty(%B) : tensor<?xi64>
   %y0 = linalg.fill ins(%bos : i64) outs(%y_empty : tensor<?xi64>)
       -> tensor<?xi64>
-  %done_empty = tensor.empty(%B) : tensor<?xi1>
-  %done0 = linalg.fill ins(%false : i1) outs(%done_empty : tensor<?xi1>)
-      -> tensor<?xi1>
+  %rows0 = linalg.generic {
+      indexing_maps = [affine_map<(b) -> (b)>], iterator_types = ["parallel"]}
+      outs(%y_empty : tensor<?xi64>) {
+  ^bb0(%unused: i64):
+    %b = linalg.index 0 : index
+    %b_i64 = arith.index_cast %b : index to i64
+    linalg.yield %b_i64 : i64
+  } -> tensor<?xi64>
   %tokens_empty = tensor.empty(%c12, %B) : tensor<?x?xi64>
   %tokens0 = linalg.fill ins(%pad : i64) outs(%tokens_empty : tensor<?x?xi64>)
       -> tensor<?x?xi64>
 
-  %loop:5 = scf.while (%step = %c0, %h = %h0, %y = %y0, %done = %done0,
+  // The loop carries the N sentences still decoding: `rows` says which
+  // sentence each is, h and y are theirs. Each step selects their encoder
+  // states and masks (the key projection of the attention is computed once,
+  // before the loop, and selected the same way), and a sentence that emits
+  // EOS leaves them, so that a finished sentence costs no further work. Its
+  // column of `tokens` keeps PAD from then on.
+  %loop:5 = scf.while (%step = %c0, %rows = %rows0, %h = %h0, %y = %y0,
                        %tokens = %tokens0)
-      : (index, tensor<?x64xf32>, tensor<?xi64>, tensor<?xi1>,
+      : (index, tensor<?xi64>, tensor<?x64xf32>, tensor<?xi64>,
          tensor<?x?xi64>)
-     -> (index, tensor<?x64xf32>, tensor<?xi64>, tensor<?xi1>,
+     -> (index, tensor<?xi64>, tensor<?x64xf32>, tensor<?xi64>,
          tensor<?x?xi64>) {
+    %n = tensor.dim %rows, %c0 : tensor<?xi64>
     %in_budget = arith.cmpi slt, %step, %max_len : index
-    %all_done = func.call @all_set(%done) : (tensor<?xi1>) -> i1
-    %true = arith.constant true
-    %some_left = arith.xori %all_done, %true : i1
+    %some_left = arith.cmpi sgt, %n, %c0 : index
     %go = arith.andi %in_budget, %some_left : i1
-    scf.condition(%go) %step, %h, %y, %done, %tokens
-        : index, tensor<?x64xf32>, tensor<?xi64>, tensor<?xi1>,
+    scf.condition(%go) %step, %rows, %h, %y, %tokens
+        : index, tensor<?xi64>, tensor<?x64xf32>, tensor<?xi64>,
           tensor<?x?xi64>
   } do {
-  ^bb0(%step: index, %h: tensor<?x64xf32>, %y: tensor<?xi64>,
-       %done: tensor<?xi1>, %tokens: tensor<?x?xi64>):
-    %logits, %h_next = func.call @decode_step(%y, %h, %enc_bt, %mask, %v,
+  ^bb0(%step: index, %rows: tensor<?xi64>, %h: tensor<?x64xf32>,
+       %y: tensor<?xi64>, %tokens: tensor<?x?xi64>):
+    %n = tensor.dim %rows, %c0 : tensor<?xi64>
+    %enc_a = s2s.index_select %enc_bt, %rows dim(0)
+        : (tensor<?x?x64xf32>, tensor<?xi64>) -> tensor<?x?x64xf32>
+    %mask_a = s2s.index_select %mask, %rows dim(0)
+        : (tensor<?x1x?xi1>, tensor<?xi64>) -> tensor<?x1x?xi1>
+    %logits, %h_next = func.call @decode_step(%y, %h, %enc_a, %mask_a, %v,
         %tgt_emb_weight, %W_query_weight, %W_keys_weight, %dec_weight_ih,
         %dec_weight_hh, %dec_bias_ih, %dec_bias_hh, %out_weight, %out_bias)
         : (tensor<?xi64>, tensor<?x64xf32>, tensor<?x?x64xf32>,
@@ -255,27 +257,39 @@ func.func @greedy(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
         -> (tensor<?x14xf32>, tensor<?x64xf32>)
     %best = s2s.argmax %logits dim(1) : (tensor<?x14xf32>) -> tensor<?xi64>
 
-    // A finished sentence emits PAD; a sentence that emits EOS is finished.
-    %next_init = tensor.empty(%B) : tensor<?xi64>
-    %done_init = tensor.empty(%B) : tensor<?xi1>
-    %next:2 = linalg.generic {
-        indexing_maps = [affine_map<(b) -> (b)>, affine_map<(b) -> (b)>,
-                         affine_map<(b) -> (b)>, affine_map<(b) -> (b)>],
-        iterator_types = ["parallel"]}
-        ins(%best, %done : tensor<?xi64>, tensor<?xi1>)
-        outs(%next_init, %done_init : tensor<?xi64>, tensor<?xi1>) {
-    ^bb0(%tok: i64, %was_done: i1, %o0: i64, %o1: i1):
-      %emitted = arith.select %was_done, %pad, %tok : i64
-      %is_eos = arith.cmpi eq, %emitted, %eos : i64
-      %now_done = arith.ori %was_done, %is_eos : i1
-      linalg.yield %emitted, %now_done : i64, i1
-    } -> (tensor<?xi64>, tensor<?xi1>)
-
-    %tokens_next = tensor.insert_slice %next#0 into %tokens[%step, 0] [1, %B]
-        [1, 1] : tensor<?xi64> into tensor<?x?xi64>
+    // Each token goes to its sentence's column; `keep` lists, in order, the
+    // rows that did not emit EOS.
+    %keep_init = tensor.empty(%n) : tensor<?xi64>
+    %scan:3 = scf.for %i = %c0 to %n step %c1
+        iter_args(%kept = %c0, %t = %tokens, %keep = %keep_init)
+        -> (index, tensor<?x?xi64>, tensor<?xi64>) {
+      %tok = tensor.extract %best[%i] : tensor<?xi64>
+      %row = tensor.extract %rows[%i] : tensor<?xi64>
+      %col = arith.index_cast %row : i64 to index
+      %t_next = tensor.insert %tok into %t[%step, %col] : tensor<?x?xi64>
+      %is_eos = arith.cmpi eq, %tok, %eos : i64
+      %kept_next:2 = scf.if %is_eos -> (index, tensor<?xi64>) {
+        scf.yield %kept, %keep : index, tensor<?xi64>
+      } else {
+        %i_i64 = arith.index_cast %i : index to i64
+        %keep_next = tensor.insert %i_i64 into %keep[%kept] : tensor<?xi64>
+        %count = arith.addi %kept, %c1 : index
+        scf.yield %count, %keep_next : index, tensor<?xi64>
+      }
+      scf.yield %kept_next#0, %t_next, %kept_next#1
+          : index, tensor<?x?xi64>, tensor<?xi64>
+    }
+    %keep = tensor.extract_slice %scan#2[0] [%scan#0] [1]
+        : tensor<?xi64> to tensor<?xi64>
+    %rows_next = s2s.index_select %rows, %keep dim(0)
+        : (tensor<?xi64>, tensor<?xi64>) -> tensor<?xi64>
+    %h_kept = s2s.index_select %h_next, %keep dim(0)
+        : (tensor<?x64xf32>, tensor<?xi64>) -> tensor<?x64xf32>
+    %y_kept = s2s.index_select %best, %keep dim(0)
+        : (tensor<?xi64>, tensor<?xi64>) -> tensor<?xi64>
     %step_next = arith.addi %step, %c1 : index
-    scf.yield %step_next, %h_next, %next#0, %next#1, %tokens_next
-        : index, tensor<?x64xf32>, tensor<?xi64>, tensor<?xi1>,
+    scf.yield %step_next, %rows_next, %h_kept, %y_kept, %scan#1
+        : index, tensor<?xi64>, tensor<?x64xf32>, tensor<?xi64>,
           tensor<?x?xi64>
   }
 
@@ -292,8 +306,113 @@ func.func @greedy(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
 // Beam search
 //===----------------------------------------------------------------------===//
 
-// Beam search of width K = 4: the beams of sentence b are rows b*K + j of
-// a batch of R = B*K rows. Returns
+// The K beams of sentence `sent`, at position `from` of the sentences a beam
+// search loop carries (their token histories [capacity, N*K] and scores
+// [N, K]), written into the results (histories [capacity, B*K], scores
+// [B, K]).
+func.func private @write_beams(%results: tensor<?x?xi64>,
+                               %result_scores: tensor<?x4xf32>,
+                               %history: tensor<?x?xi64>,
+                               %scores: tensor<?x4xf32>, %from: index,
+                               %sent: index)
+    -> (tensor<?x?xi64>, tensor<?x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c4 = arith.constant 4 : index
+  %capacity = tensor.dim %history, %c0 : tensor<?x?xi64>
+  %from_col = arith.muli %from, %c4 : index
+  %to_col = arith.muli %sent, %c4 : index
+  %beams = tensor.extract_slice %history[0, %from_col] [%capacity, 4] [1, 1]
+      : tensor<?x?xi64> to tensor<?x4xi64>
+  %results_next = tensor.insert_slice %beams into
+      %results[0, %to_col] [%capacity, 4] [1, 1]
+      : tensor<?x4xi64> into tensor<?x?xi64>
+  %row = tensor.extract_slice %scores[%from, 0] [1, 4] [1, 1]
+      : tensor<?x4xf32> to tensor<1x4xf32>
+  %scores_next = tensor.insert_slice %row into
+      %result_scores[%sent, 0] [1, 4] [1, 1]
+      : tensor<1x4xf32> into tensor<?x4xf32>
+  return %results_next, %scores_next : tensor<?x?xi64>, tensor<?x4xf32>
+}
+
+// After a beam search step over the N sentences `sents` (finished flags
+// [N*K], histories [capacity, N*K], scores [N, K]): the sentences whose K
+// beams have all finished go to the results (@write_beams). Returns how
+// many sentences are kept, their positions among the N (in order), the
+// rows of their beams (position * K + j), and the results.
+func.func private @finished_sentences(%done: tensor<?xi1>,
+                                      %sents: tensor<?xi64>,
+                                      %history: tensor<?x?xi64>,
+                                      %scores: tensor<?x4xf32>,
+                                      %results: tensor<?x?xi64>,
+                                      %result_scores: tensor<?x4xf32>)
+    -> (index, tensor<?xi64>, tensor<?xi64>, tensor<?x?xi64>,
+        tensor<?x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %k = arith.constant 4 : i64
+  %true = arith.constant true
+  %n = tensor.dim %sents, %c0 : tensor<?xi64>
+  %done2 = tensor.expand_shape %done [[0, 1]] output_shape [%n, 4]
+      : tensor<?xi1> into tensor<?x4xi1>
+  %all_init = tensor.empty(%n) : tensor<?xi1>
+  %all_fill = linalg.fill ins(%true : i1) outs(%all_init : tensor<?xi1>)
+      -> tensor<?xi1>
+  %finished = linalg.reduce ins(%done2 : tensor<?x4xi1>)
+      outs(%all_fill : tensor<?xi1>) dimensions = [1]
+    (%flag: i1, %acc: i1) {
+      %both = arith.andi %flag, %acc : i1
+      linalg.yield %both : i1
+    }
+  %keep_init = tensor.empty(%n) : tensor<?xi64>
+  %scan:4 = scf.for %i = %c0 to %n step %c1
+      iter_args(%kept = %c0, %res = %results, %res_scores = %result_scores,
+                %keep = %keep_init)
+      -> (index, tensor<?x?xi64>, tensor<?x4xf32>, tensor<?xi64>) {
+    %is_finished = tensor.extract %finished[%i] : tensor<?xi1>
+    %out:4 = scf.if %is_finished
+        -> (index, tensor<?x?xi64>, tensor<?x4xf32>, tensor<?xi64>) {
+      %sent = tensor.extract %sents[%i] : tensor<?xi64>
+      %sent_idx = arith.index_cast %sent : i64 to index
+      %res_next, %res_scores_next = func.call @write_beams(%res,
+          %res_scores, %history, %scores, %i, %sent_idx)
+          : (tensor<?x?xi64>, tensor<?x4xf32>, tensor<?x?xi64>,
+             tensor<?x4xf32>, index, index)
+          -> (tensor<?x?xi64>, tensor<?x4xf32>)
+      scf.yield %kept, %res_next, %res_scores_next, %keep
+          : index, tensor<?x?xi64>, tensor<?x4xf32>, tensor<?xi64>
+    } else {
+      %i_i64 = arith.index_cast %i : index to i64
+      %keep_next = tensor.insert %i_i64 into %keep[%kept] : tensor<?xi64>
+      %count = arith.addi %kept, %c1 : index
+      scf.yield %count, %res, %res_scores, %keep_next
+          : index, tensor<?x?xi64>, tensor<?x4xf32>, tensor<?xi64>
+    }
+    scf.yield %out#0, %out#1, %out#2, %out#3
+        : index, tensor<?x?xi64>, tensor<?x4xf32>, tensor<?xi64>
+  }
+  %keep = tensor.extract_slice %scan#3[0] [%scan#0] [1]
+      : tensor<?xi64> to tensor<?xi64>
+  %rows_init = tensor.empty(%scan#0) : tensor<?x4xi64>
+  %rows2 = linalg.generic {
+      indexing_maps = [affine_map<(b, j) -> (b)>,
+                       affine_map<(b, j) -> (b, j)>],
+      iterator_types = ["parallel", "parallel"]}
+      ins(%keep : tensor<?xi64>) outs(%rows_init : tensor<?x4xi64>) {
+  ^bb0(%b: i64, %out: i64):
+    %j = linalg.index 1 : index
+    %j64 = arith.index_cast %j : index to i64
+    %base = arith.muli %b, %k : i64
+    %row = arith.addi %base, %j64 : i64
+    linalg.yield %row : i64
+  } -> tensor<?x4xi64>
+  %rows = tensor.collapse_shape %rows2 [[0, 1]]
+      : tensor<?x4xi64> into tensor<?xi64>
+  return %scan#0, %keep, %rows, %scan#1, %scan#2
+      : index, tensor<?xi64>, tensor<?xi64>, tensor<?x?xi64>, tensor<?x4xf32>
+}
+
+// Beam search of width K = 4: the beams of the i-th of the N sentences
+// still decoding are rows i*K + j of a batch of N*K rows. Returns
 //   best   [12, B]     the tokens of each sentence's best hypothesis
 //   beams  [12, B, K]  the tokens of every beam
 //   scores [B, K]      the summed log-probabilities of the beams
@@ -304,7 +423,9 @@ func.func @greedy(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
 // cost and nothing else), keeps the K best of each sentence (s2s.top_k:
 // descending, equal scores by the lower index), and reorders the states,
 // finished flags and token histories by the beam each came from
-// (s2s.index_select). The best hypothesis maximizes score / length^alpha,
+// (s2s.index_select). A sentence whose K beams have all finished leaves
+// the batch (@finished_sentences). The best hypothesis maximizes
+// score / length^alpha,
 // length counting the tokens up to and including EOS (max_len without
 // one), alpha = 1; equal values go to the lower beam.
 func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
@@ -368,10 +489,15 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
   } -> tensor<?xi64>
   %h0 = s2s.index_select %h_sent, %sentence dim(0)
       : (tensor<?x64xf32>, tensor<?xi64>) -> tensor<?x64xf32>
-  %enc_bt = s2s.index_select %enc_sent, %sentence dim(0)
-      : (tensor<?x?x64xf32>, tensor<?xi64>) -> tensor<?x?x64xf32>
-  %mask = s2s.index_select %mask_sent, %sentence dim(0)
-      : (tensor<?x1x?xi1>, tensor<?xi64>) -> tensor<?x1x?xi1>
+  %sents_init = tensor.empty(%B) : tensor<?xi64>
+  %sents0 = linalg.generic {
+      indexing_maps = [affine_map<(b) -> (b)>], iterator_types = ["parallel"]}
+      outs(%sents_init : tensor<?xi64>) {
+  ^bb0(%out: i64):
+    %b = linalg.index 0 : index
+    %b64 = arith.index_cast %b : index to i64
+    linalg.yield %b64 : i64
+  } -> tensor<?xi64>
 
   // Beam 0 of each sentence starts at score 0, the others at -inf, so that
   // the first step continues beam 0 only.
@@ -396,25 +522,46 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
   %history0 = linalg.fill ins(%pad : i64)
       outs(%history_empty : tensor<?x?xi64>) -> tensor<?x?xi64>
 
-  %loop:6 = scf.while (%step = %c0, %h = %h0, %y = %y0, %done = %done0,
-                       %scores = %scores0, %history = %history0)
-      : (index, tensor<?x64xf32>, tensor<?xi64>, tensor<?xi1>,
-         tensor<?x4xf32>, tensor<?x?xi64>)
-     -> (index, tensor<?x64xf32>, tensor<?xi64>, tensor<?xi1>,
-         tensor<?x4xf32>, tensor<?x?xi64>) {
+  // The loop carries the N sentences whose beams are not all finished:
+  // `sents` says which sentence each is, `beam_sents` the sentence of each
+  // of their N*K beams, and h, y, the finished flags, the scores and the
+  // token histories are theirs. Each step selects the encoder states and
+  // masks of their beams (the key projection of the attention is computed
+  // once, before the loop, and selected the same way). When every beam of a
+  // sentence has finished, its histories and scores go to the results and
+  // it leaves the loop, so that it costs no further work: its beams would
+  // only have continued with PAD at no cost, in the same order.
+  %loop:10 = scf.while (%step = %c0, %sents = %sents0,
+                       %beam_sents = %sentence, %h = %h0, %y = %y0,
+                       %done = %done0, %scores = %scores0,
+                       %history = %history0, %results = %history0,
+                       %result_scores = %scores0)
+      : (index, tensor<?xi64>, tensor<?xi64>, tensor<?x64xf32>,
+         tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>, tensor<?x?xi64>,
+         tensor<?x?xi64>, tensor<?x4xf32>)
+     -> (index, tensor<?xi64>, tensor<?xi64>, tensor<?x64xf32>,
+         tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>, tensor<?x?xi64>,
+         tensor<?x?xi64>, tensor<?x4xf32>) {
+    %n = tensor.dim %sents, %c0 : tensor<?xi64>
     %in_budget = arith.cmpi slt, %step, %max_len : index
-    %all_done = func.call @all_set(%done) : (tensor<?xi1>) -> i1
-    %true = arith.constant true
-    %some_left = arith.xori %all_done, %true : i1
+    %some_left = arith.cmpi sgt, %n, %c0 : index
     %go = arith.andi %in_budget, %some_left : i1
-    scf.condition(%go) %step, %h, %y, %done, %scores, %history
-        : index, tensor<?x64xf32>, tensor<?xi64>, tensor<?xi1>,
-          tensor<?x4xf32>, tensor<?x?xi64>
+    scf.condition(%go) %step, %sents, %beam_sents, %h, %y, %done, %scores,
+        %history, %results, %result_scores
+        : index, tensor<?xi64>, tensor<?xi64>, tensor<?x64xf32>,
+          tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>, tensor<?x?xi64>,
+          tensor<?x?xi64>, tensor<?x4xf32>
   } do {
-  ^bb0(%step: index, %h: tensor<?x64xf32>, %y: tensor<?xi64>,
-       %done: tensor<?xi1>, %scores: tensor<?x4xf32>,
-       %history: tensor<?x?xi64>):
-    %logits, %h_next = func.call @decode_step(%y, %h, %enc_bt, %mask, %v,
+  ^bb0(%step: index, %sents: tensor<?xi64>, %beam_sents: tensor<?xi64>,
+       %h: tensor<?x64xf32>, %y: tensor<?xi64>, %done: tensor<?xi1>,
+       %scores: tensor<?x4xf32>, %history: tensor<?x?xi64>,
+       %results: tensor<?x?xi64>, %result_scores: tensor<?x4xf32>):
+    %n = tensor.dim %sents, %c0 : tensor<?xi64>
+    %enc_a = s2s.index_select %enc_sent, %beam_sents dim(0)
+        : (tensor<?x?x64xf32>, tensor<?xi64>) -> tensor<?x?x64xf32>
+    %mask_a = s2s.index_select %mask_sent, %beam_sents dim(0)
+        : (tensor<?x1x?xi1>, tensor<?xi64>) -> tensor<?x1x?xi1>
+    %logits, %h_next = func.call @decode_step(%y, %h, %enc_a, %mask_a, %v,
         %tgt_emb_weight, %W_query_weight, %W_keys_weight, %dec_weight_ih,
         %dec_weight_hh, %dec_bias_ih, %dec_bias_hh, %out_weight, %out_bias)
         : (tensor<?xi64>, tensor<?x64xf32>, tensor<?x?x64xf32>,
@@ -429,10 +576,10 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
     // cand[b, j, t] = scores[b, j] + logp[b*K + j, t]; a finished beam has
     // log-probability 0 for PAD and -inf for every other token.
     %logp3 = tensor.expand_shape %logp [[0, 1], [2]]
-        output_shape [%B, 4, 14] : tensor<?x14xf32> into tensor<?x4x14xf32>
-    %done2 = tensor.expand_shape %done [[0, 1]] output_shape [%B, 4]
+        output_shape [%n, 4, 14] : tensor<?x14xf32> into tensor<?x4x14xf32>
+    %done2 = tensor.expand_shape %done [[0, 1]] output_shape [%n, 4]
         : tensor<?xi1> into tensor<?x4xi1>
-    %cand_init = tensor.empty(%B) : tensor<?x4x14xf32>
+    %cand_init = tensor.empty(%n) : tensor<?x4x14xf32>
     %cand3 = linalg.generic {
         indexing_maps = [affine_map<(b, j, t) -> (b, j, t)>,
                          affine_map<(b, j, t) -> (b, j)>,
@@ -456,8 +603,8 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
         : (tensor<?x56xf32>) -> (tensor<?x4xf32>, tensor<?x4xi64>)
 
     // The beam each new hypothesis extends (as a row) and its token.
-    %rows_init = tensor.empty(%B) : tensor<?x4xi64>
-    %tok_init = tensor.empty(%B) : tensor<?x4xi64>
+    %rows_init = tensor.empty(%n) : tensor<?x4xi64>
+    %tok_init = tensor.empty(%n) : tensor<?x4xi64>
     %split:2 = linalg.generic {
         indexing_maps = [affine_map<(b, j) -> (b, j)>,
                          affine_map<(b, j) -> (b, j)>,
@@ -479,13 +626,12 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
     %tokens = tensor.collapse_shape %split#1 [[0, 1]]
         : tensor<?x4xi64> into tensor<?xi64>
 
-    %h_beams = s2s.index_select %h_next, %rows dim(0)
-        : (tensor<?x64xf32>, tensor<?xi64>) -> tensor<?x64xf32>
+    %nk = arith.muli %n, %c4 : index
     %done_beams = s2s.index_select %done, %rows dim(0)
         : (tensor<?xi1>, tensor<?xi64>) -> tensor<?xi1>
     %history_beams = s2s.index_select %history, %rows dim(1)
         : (tensor<?x?xi64>, tensor<?xi64>) -> tensor<?x?xi64>
-    %done_init = tensor.empty(%R) : tensor<?xi1>
+    %done_init = tensor.empty(%nk) : tensor<?xi1>
     %done_next = linalg.generic {
         indexing_maps = [affine_map<(r) -> (r)>, affine_map<(r) -> (r)>,
                          affine_map<(r) -> (r)>],
@@ -498,18 +644,66 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
       linalg.yield %now_done : i1
     } -> tensor<?xi1>
     %history_next = tensor.insert_slice %tokens into
-        %history_beams[%step, 0] [1, %R] [1, 1]
+        %history_beams[%step, 0] [1, %nk] [1, 1]
         : tensor<?xi64> into tensor<?x?xi64>
+
+    // A sentence whose beams have all finished goes to the results; `keep`
+    // lists, in order, the others, and `keep_rows` their beams (whose
+    // states come from the rows before this step's reordering that they
+    // extend).
+    %kept_n, %keep, %keep_rows, %res_next, %res_scores_next =
+        func.call @finished_sentences(%done_next, %sents, %history_next,
+                                      %best, %results, %result_scores)
+        : (tensor<?xi1>, tensor<?xi64>, tensor<?x?xi64>, tensor<?x4xf32>,
+           tensor<?x?xi64>, tensor<?x4xf32>)
+        -> (index, tensor<?xi64>, tensor<?xi64>, tensor<?x?xi64>,
+            tensor<?x4xf32>)
+    %from_rows = s2s.index_select %rows, %keep_rows dim(0)
+        : (tensor<?xi64>, tensor<?xi64>) -> tensor<?xi64>
+    %h_kept = s2s.index_select %h_next, %from_rows dim(0)
+        : (tensor<?x64xf32>, tensor<?xi64>) -> tensor<?x64xf32>
+    %y_kept = s2s.index_select %tokens, %keep_rows dim(0)
+        : (tensor<?xi64>, tensor<?xi64>) -> tensor<?xi64>
+    %done_kept = s2s.index_select %done_next, %keep_rows dim(0)
+        : (tensor<?xi1>, tensor<?xi64>) -> tensor<?xi1>
+    %scores_kept = s2s.index_select %best, %keep dim(0)
+        : (tensor<?x4xf32>, tensor<?xi64>) -> tensor<?x4xf32>
+    %history_kept = s2s.index_select %history_next, %keep_rows dim(1)
+        : (tensor<?x?xi64>, tensor<?xi64>) -> tensor<?x?xi64>
+    %sents_kept = s2s.index_select %sents, %keep dim(0)
+        : (tensor<?xi64>, tensor<?xi64>) -> tensor<?xi64>
+    %beam_sents_kept = s2s.index_select %beam_sents, %keep_rows dim(0)
+        : (tensor<?xi64>, tensor<?xi64>) -> tensor<?xi64>
     %step_next = arith.addi %step, %c1 : index
-    scf.yield %step_next, %h_beams, %tokens, %done_next, %best, %history_next
-        : index, tensor<?x64xf32>, tensor<?xi64>, tensor<?xi1>,
-          tensor<?x4xf32>, tensor<?x?xi64>
+    scf.yield %step_next, %sents_kept, %beam_sents_kept, %h_kept, %y_kept,
+        %done_kept, %scores_kept, %history_kept, %res_next, %res_scores_next
+        : index, tensor<?xi64>, tensor<?xi64>, tensor<?x64xf32>,
+          tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>, tensor<?x?xi64>,
+          tensor<?x?xi64>, tensor<?x4xf32>
   }
+
+  // The sentences still decoding when the budget ran out go to the results
+  // as they stand.
+  %n_left = tensor.dim %loop#1, %c0 : tensor<?xi64>
+  %flushed:2 = scf.for %i = %c0 to %n_left step %c1
+      iter_args(%res = %loop#8, %res_scores = %loop#9)
+      -> (tensor<?x?xi64>, tensor<?x4xf32>) {
+    %sent = tensor.extract %loop#1[%i] : tensor<?xi64>
+    %sent_idx = arith.index_cast %sent : i64 to index
+    %res_next, %res_scores_next = func.call @write_beams(%res, %res_scores,
+        %loop#7, %loop#6, %i, %sent_idx)
+        : (tensor<?x?xi64>, tensor<?x4xf32>, tensor<?x?xi64>,
+           tensor<?x4xf32>, index, index)
+        -> (tensor<?x?xi64>, tensor<?x4xf32>)
+    scf.yield %res_next, %res_scores_next
+        : tensor<?x?xi64>, tensor<?x4xf32>
+  }
+
   // Sized from the arguments, so that the result sizes (which the caller
   // asks for before the call) do not depend on the loop.
-  %history = tensor.extract_slice %loop#5[0, 0] [12, %R] [1, 1]
+  %history = tensor.extract_slice %flushed#0[0, 0] [12, %R] [1, 1]
       : tensor<?x?xi64> to tensor<12x?xi64>
-  %scores = tensor.extract_slice %loop#4[0, 0] [%B, 4] [1, 1]
+  %scores = tensor.extract_slice %flushed#1[0, 0] [%B, 4] [1, 1]
       : tensor<?x4xf32> to tensor<?x4xf32>
 
   // The length of each beam: the position of its first EOS plus one, or

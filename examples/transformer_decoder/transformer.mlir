@@ -24,7 +24,8 @@
 // sentences still decoding in the first rows of its state and drops a
 // sentence from them when it emits EOS, so that a finished sentence costs
 // no further work. Beam search reorders the caches by the beam each
-// hypothesis extends (s2s.index_select).
+// hypothesis extends (s2s.index_select) and drops a sentence from its state
+// when all its beams have finished.
 //
 // Arguments of both entry points, in order:
 //   src        tensor<?x?xi64>  source token ids [B, S], batch-first, PAD after
@@ -453,20 +454,6 @@ func.func private @decode_step(%y: tensor<?xi64>, %pos: index,
         tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>
 }
 
-// Whether every element of the flags is set (true for none).
-func.func private @all_set(%flags: tensor<?xi1>) -> i1 {
-  %true = arith.constant true
-  %init = tensor.from_elements %true : tensor<i1>
-  %all = linalg.reduce ins(%flags : tensor<?xi1>) outs(%init : tensor<i1>)
-      dimensions = [0]
-    (%flag: i1, %acc: i1) {
-      %both = arith.andi %flag, %acc : i1
-      linalg.yield %both : i1
-    }
-  %value = tensor.extract %all[] : tensor<i1>
-  return %value : i1
-}
-
 // An empty KV cache for N rows.
 func.func private @empty_cache(%n: index) -> tensor<?x4x10x8xf32> {
   %zero = arith.constant 0.0 : f32
@@ -874,16 +861,122 @@ func.func @greedy(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
 // Beam search
 //===----------------------------------------------------------------------===//
 
-// Beam search of width K = 4, the beams of sentence b as rows b*K + j of a
-// batch of R = B*K rows, as @beam_search in examples/dates/dates.mlir: each
+// The K beams of sentence `sent`, at position `from` of the sentences a beam
+// search loop carries (their token histories [capacity, N*K] and scores
+// [N, K]), written into the results (histories [capacity, B*K], scores
+// [B, K]).
+func.func private @write_beams(%results: tensor<?x?xi64>,
+                               %result_scores: tensor<?x4xf32>,
+                               %history: tensor<?x?xi64>,
+                               %scores: tensor<?x4xf32>, %from: index,
+                               %sent: index)
+    -> (tensor<?x?xi64>, tensor<?x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c4 = arith.constant 4 : index
+  %capacity = tensor.dim %history, %c0 : tensor<?x?xi64>
+  %from_col = arith.muli %from, %c4 : index
+  %to_col = arith.muli %sent, %c4 : index
+  %beams = tensor.extract_slice %history[0, %from_col] [%capacity, 4] [1, 1]
+      : tensor<?x?xi64> to tensor<?x4xi64>
+  %results_next = tensor.insert_slice %beams into
+      %results[0, %to_col] [%capacity, 4] [1, 1]
+      : tensor<?x4xi64> into tensor<?x?xi64>
+  %row = tensor.extract_slice %scores[%from, 0] [1, 4] [1, 1]
+      : tensor<?x4xf32> to tensor<1x4xf32>
+  %scores_next = tensor.insert_slice %row into
+      %result_scores[%sent, 0] [1, 4] [1, 1]
+      : tensor<1x4xf32> into tensor<?x4xf32>
+  return %results_next, %scores_next : tensor<?x?xi64>, tensor<?x4xf32>
+}
+
+// After a beam search step over the N sentences `sents` (finished flags
+// [N*K], histories [capacity, N*K], scores [N, K]): the sentences whose K
+// beams have all finished go to the results (@write_beams). Returns how
+// many sentences are kept, their positions among the N (in order), the
+// rows of their beams (position * K + j), and the results.
+func.func private @finished_sentences(%done: tensor<?xi1>,
+                                      %sents: tensor<?xi64>,
+                                      %history: tensor<?x?xi64>,
+                                      %scores: tensor<?x4xf32>,
+                                      %results: tensor<?x?xi64>,
+                                      %result_scores: tensor<?x4xf32>)
+    -> (index, tensor<?xi64>, tensor<?xi64>, tensor<?x?xi64>,
+        tensor<?x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %k = arith.constant 4 : i64
+  %true = arith.constant true
+  %n = tensor.dim %sents, %c0 : tensor<?xi64>
+  %done2 = tensor.expand_shape %done [[0, 1]] output_shape [%n, 4]
+      : tensor<?xi1> into tensor<?x4xi1>
+  %all_init = tensor.empty(%n) : tensor<?xi1>
+  %all_fill = linalg.fill ins(%true : i1) outs(%all_init : tensor<?xi1>)
+      -> tensor<?xi1>
+  %finished = linalg.reduce ins(%done2 : tensor<?x4xi1>)
+      outs(%all_fill : tensor<?xi1>) dimensions = [1]
+    (%flag: i1, %acc: i1) {
+      %both = arith.andi %flag, %acc : i1
+      linalg.yield %both : i1
+    }
+  %keep_init = tensor.empty(%n) : tensor<?xi64>
+  %scan:4 = scf.for %i = %c0 to %n step %c1
+      iter_args(%kept = %c0, %res = %results, %res_scores = %result_scores,
+                %keep = %keep_init)
+      -> (index, tensor<?x?xi64>, tensor<?x4xf32>, tensor<?xi64>) {
+    %is_finished = tensor.extract %finished[%i] : tensor<?xi1>
+    %out:4 = scf.if %is_finished
+        -> (index, tensor<?x?xi64>, tensor<?x4xf32>, tensor<?xi64>) {
+      %sent = tensor.extract %sents[%i] : tensor<?xi64>
+      %sent_idx = arith.index_cast %sent : i64 to index
+      %res_next, %res_scores_next = func.call @write_beams(%res,
+          %res_scores, %history, %scores, %i, %sent_idx)
+          : (tensor<?x?xi64>, tensor<?x4xf32>, tensor<?x?xi64>,
+             tensor<?x4xf32>, index, index)
+          -> (tensor<?x?xi64>, tensor<?x4xf32>)
+      scf.yield %kept, %res_next, %res_scores_next, %keep
+          : index, tensor<?x?xi64>, tensor<?x4xf32>, tensor<?xi64>
+    } else {
+      %i_i64 = arith.index_cast %i : index to i64
+      %keep_next = tensor.insert %i_i64 into %keep[%kept] : tensor<?xi64>
+      %count = arith.addi %kept, %c1 : index
+      scf.yield %count, %res, %res_scores, %keep_next
+          : index, tensor<?x?xi64>, tensor<?x4xf32>, tensor<?xi64>
+    }
+    scf.yield %out#0, %out#1, %out#2, %out#3
+        : index, tensor<?x?xi64>, tensor<?x4xf32>, tensor<?xi64>
+  }
+  %keep = tensor.extract_slice %scan#3[0] [%scan#0] [1]
+      : tensor<?xi64> to tensor<?xi64>
+  %rows_init = tensor.empty(%scan#0) : tensor<?x4xi64>
+  %rows2 = linalg.generic {
+      indexing_maps = [affine_map<(b, j) -> (b)>,
+                       affine_map<(b, j) -> (b, j)>],
+      iterator_types = ["parallel", "parallel"]}
+      ins(%keep : tensor<?xi64>) outs(%rows_init : tensor<?x4xi64>) {
+  ^bb0(%b: i64, %out: i64):
+    %j = linalg.index 1 : index
+    %j64 = arith.index_cast %j : index to i64
+    %base = arith.muli %b, %k : i64
+    %row = arith.addi %base, %j64 : i64
+    linalg.yield %row : i64
+  } -> tensor<?x4xi64>
+  %rows = tensor.collapse_shape %rows2 [[0, 1]]
+      : tensor<?x4xi64> into tensor<?xi64>
+  return %scan#0, %keep, %rows, %scan#1, %scan#2
+      : index, tensor<?xi64>, tensor<?xi64>, tensor<?x?xi64>, tensor<?x4xf32>
+}
+
+// Beam search of width K = 4, the beams of the i-th of the N sentences still
+// decoding as rows i*K + j of a batch of N*K rows, as @beam_search in examples/dates/dates.mlir: each
 // step scores every continuation of every beam (log_softmax; a finished
 // beam continues with PAD at no cost), keeps the K best of each sentence
 // (s2s.top_k) and reorders the KV caches, finished flags and token
 // histories by the beam each came from (s2s.index_select). The memory's
 // cross-attention keys and values are the same for the K beams of a
-// sentence: repeated once, never reordered. Returns the best hypothesis of
-// each sentence [10, B], every beam [10, B, K], the scores [B, K] and the
-// steps run.
+// sentence: repeated once, never reordered. A sentence whose K beams have
+// all finished leaves the loop (@finished_sentences), so that it costs no
+// further work. Returns the best hypothesis of each sentence [10, B], every
+// beam [10, B, K], the scores [B, K] and the steps run.
 func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
                        %max_len_t: tensor<i64>, %pe: tensor<32x32xf32>,
                        %src_emb_weight: tensor<20x32xf32>,
@@ -1035,8 +1128,15 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
       : (tensor<?x4x?x8xf32>, tensor<?xi64>) -> tensor<?x4x?x8xf32>
   %kpm_rows = s2s.index_select %kpm, %sentence dim(0)
       : (tensor<?x?xi1>, tensor<?xi64>) -> tensor<?x?xi1>
-  %cross_mask = tensor.expand_shape %kpm_rows [[0, 1, 2], [3]]
-      output_shape [%R, 1, 1, %S] : tensor<?x?xi1> into tensor<?x1x1x?xi1>
+  %sents_init = tensor.empty(%B) : tensor<?xi64>
+  %sents0 = linalg.generic {
+      indexing_maps = [affine_map<(b) -> (b)>], iterator_types = ["parallel"]}
+      outs(%sents_init : tensor<?xi64>) {
+  ^bb0(%out: i64):
+    %b = linalg.index 0 : index
+    %b64 = arith.index_cast %b : index to i64
+    linalg.yield %b64 : i64
+  } -> tensor<?xi64>
 
   // Beam 0 of each sentence starts at score 0, the others at -inf.
   %scores_init = tensor.empty(%B) : tensor<?x4xf32>
@@ -1064,34 +1164,60 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
   %history0 = linalg.fill ins(%pad : i64)
       outs(%history_empty : tensor<?x?xi64>) -> tensor<?x?xi64>
 
-  %loop:9 = scf.while (%step = %c0, %y = %y0, %done = %done0,
-                        %scores = %scores0, %history = %history0,
-                        %k0 = %k0_init, %v0 = %v0_init, %k1 = %k1_init,
-                        %v1 = %v1_init)
-      : (index, tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>,
+  // The loop carries the N sentences whose beams are not all finished:
+  // `sents` says which sentence each is, and the tokens fed back, finished
+  // flags, scores, histories, KV caches, cross-attention keys, values and
+  // masks are those of their N*K beams. When every beam of a sentence has
+  // finished, its histories and scores go to the results and it leaves the
+  // loop (the caches are selected by beam at every step anyway; the
+  // cross-attention inputs only when a sentence leaves), so that it costs
+  // no further work: its beams would only have continued with PAD at no
+  // cost, in the same order.
+  %loop:17 = scf.while (%step = %c0, %sents = %sents0, %y = %y0,
+                         %done = %done0, %scores = %scores0,
+                         %history = %history0, %k0 = %k0_init,
+                         %v0 = %v0_init, %k1 = %k1_init, %v1 = %v1_init,
+                         %kc0_r = %kc0, %vc0_r = %vc0, %kc1_r = %kc1,
+                         %vc1_r = %vc1, %kpm_r = %kpm_rows,
+                         %results = %history0, %result_scores = %scores0)
+      : (index, tensor<?xi64>, tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>,
          tensor<?x?xi64>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
-         tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>)
-     -> (index, tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>,
+         tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x?x8xf32>,
+         tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+         tensor<?x?xi1>, tensor<?x?xi64>, tensor<?x4xf32>)
+     -> (index, tensor<?xi64>, tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>,
          tensor<?x?xi64>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
-         tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>) {
+         tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x?x8xf32>,
+         tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+         tensor<?x?xi1>, tensor<?x?xi64>, tensor<?x4xf32>) {
+    %n = tensor.dim %sents, %c0 : tensor<?xi64>
     %in_budget = arith.cmpi slt, %step, %max_len : index
-    %all_done = func.call @all_set(%done) : (tensor<?xi1>) -> i1
-    %true = arith.constant true
-    %some_left = arith.xori %all_done, %true : i1
+    %some_left = arith.cmpi sgt, %n, %c0 : index
     %go = arith.andi %in_budget, %some_left : i1
-    scf.condition(%go) %step, %y, %done, %scores, %history, %k0, %v0, %k1,
-        %v1
-        : index, tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>,
+    scf.condition(%go) %step, %sents, %y, %done, %scores, %history, %k0,
+        %v0, %k1, %v1, %kc0_r, %vc0_r, %kc1_r, %vc1_r, %kpm_r, %results,
+        %result_scores
+        : index, tensor<?xi64>, tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>,
           tensor<?x?xi64>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
-          tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>
+          tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x?x8xf32>,
+          tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+          tensor<?x?xi1>, tensor<?x?xi64>, tensor<?x4xf32>
   } do {
-  ^bb0(%step: index, %y: tensor<?xi64>, %done: tensor<?xi1>,
-       %scores: tensor<?x4xf32>, %history: tensor<?x?xi64>,
-       %k0: tensor<?x4x10x8xf32>, %v0: tensor<?x4x10x8xf32>,
-       %k1: tensor<?x4x10x8xf32>, %v1: tensor<?x4x10x8xf32>):
+  ^bb0(%step: index, %sents: tensor<?xi64>, %y: tensor<?xi64>,
+       %done: tensor<?xi1>, %scores: tensor<?x4xf32>,
+       %history: tensor<?x?xi64>, %k0: tensor<?x4x10x8xf32>,
+       %v0: tensor<?x4x10x8xf32>, %k1: tensor<?x4x10x8xf32>,
+       %v1: tensor<?x4x10x8xf32>, %kc0_r: tensor<?x4x?x8xf32>,
+       %vc0_r: tensor<?x4x?x8xf32>, %kc1_r: tensor<?x4x?x8xf32>,
+       %vc1_r: tensor<?x4x?x8xf32>, %kpm_r: tensor<?x?xi1>,
+       %results: tensor<?x?xi64>, %result_scores: tensor<?x4xf32>):
+    %n = tensor.dim %sents, %c0 : tensor<?xi64>
+    %nk = arith.muli %n, %c4 : index
+    %cross_mask = tensor.expand_shape %kpm_r [[0, 1, 2], [3]]
+        output_shape [%nk, 1, 1, %S] : tensor<?x?xi1> into tensor<?x1x1x?xi1>
     %logits, %k0_step, %v0_step, %k1_step, %v1_step = func.call @decode_step(
         %y, %step, %pe, %tgt_emb_weight, %k0, %v0, %k1, %v1,
-        %kc0, %vc0, %kc1, %vc1, %cross_mask,
+        %kc0_r, %vc0_r, %kc1_r, %vc1_r, %cross_mask,
         %decoder_layers_0_self_attn_in_proj_weight,
         %decoder_layers_0_self_attn_in_proj_bias,
         %decoder_layers_0_self_attn_out_proj_weight,
@@ -1144,10 +1270,10 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
     // cand[b, j, t] = scores[b, j] + logp[b*K + j, t]; a finished beam has
     // log-probability 0 for PAD and -inf for every other token.
     %logp3 = tensor.expand_shape %logp [[0, 1], [2]]
-        output_shape [%B, 4, 16] : tensor<?x16xf32> into tensor<?x4x16xf32>
-    %done2 = tensor.expand_shape %done [[0, 1]] output_shape [%B, 4]
+        output_shape [%n, 4, 16] : tensor<?x16xf32> into tensor<?x4x16xf32>
+    %done2 = tensor.expand_shape %done [[0, 1]] output_shape [%n, 4]
         : tensor<?xi1> into tensor<?x4xi1>
-    %cand_init = tensor.empty(%B) : tensor<?x4x16xf32>
+    %cand_init = tensor.empty(%n) : tensor<?x4x16xf32>
     %cand3 = linalg.generic {
         indexing_maps = [affine_map<(b, j, t) -> (b, j, t)>,
                          affine_map<(b, j, t) -> (b, j)>,
@@ -1171,8 +1297,8 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
         : (tensor<?x64xf32>) -> (tensor<?x4xf32>, tensor<?x4xi64>)
 
     // The beam each new hypothesis extends (as a row) and its token.
-    %rows_init = tensor.empty(%B) : tensor<?x4xi64>
-    %tok_init = tensor.empty(%B) : tensor<?x4xi64>
+    %rows_init = tensor.empty(%n) : tensor<?x4xi64>
+    %tok_init = tensor.empty(%n) : tensor<?x4xi64>
     %split:2 = linalg.generic {
         indexing_maps = [affine_map<(b, j) -> (b, j)>,
                          affine_map<(b, j) -> (b, j)>,
@@ -1194,20 +1320,11 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
     %tokens = tensor.collapse_shape %split#1 [[0, 1]]
         : tensor<?x4xi64> into tensor<?xi64>
 
-    // The caches, flags and histories follow their beams.
-    %k0_next = s2s.index_select %k0_step, %rows dim(0)
-        : (tensor<?x4x10x8xf32>, tensor<?xi64>) -> tensor<?x4x10x8xf32>
-    %v0_next = s2s.index_select %v0_step, %rows dim(0)
-        : (tensor<?x4x10x8xf32>, tensor<?xi64>) -> tensor<?x4x10x8xf32>
-    %k1_next = s2s.index_select %k1_step, %rows dim(0)
-        : (tensor<?x4x10x8xf32>, tensor<?xi64>) -> tensor<?x4x10x8xf32>
-    %v1_next = s2s.index_select %v1_step, %rows dim(0)
-        : (tensor<?x4x10x8xf32>, tensor<?xi64>) -> tensor<?x4x10x8xf32>
     %done_beams = s2s.index_select %done, %rows dim(0)
         : (tensor<?xi1>, tensor<?xi64>) -> tensor<?xi1>
     %history_beams = s2s.index_select %history, %rows dim(1)
         : (tensor<?x?xi64>, tensor<?xi64>) -> tensor<?x?xi64>
-    %done_init = tensor.empty(%R) : tensor<?xi1>
+    %done_init = tensor.empty(%nk) : tensor<?xi1>
     %done_next = linalg.generic {
         indexing_maps = [affine_map<(r) -> (r)>, affine_map<(r) -> (r)>,
                          affine_map<(r) -> (r)>],
@@ -1220,21 +1337,98 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
       linalg.yield %now_done : i1
     } -> tensor<?xi1>
     %history_next = tensor.insert_slice %tokens into
-        %history_beams[%step, 0] [1, %R] [1, 1]
+        %history_beams[%step, 0] [1, %nk] [1, 1]
         : tensor<?xi64> into tensor<?x?xi64>
+
+    // A sentence whose beams have all finished goes to the results; `keep`
+    // lists, in order, the others, and `keep_rows` their beams.
+    %kept_n, %keep, %keep_rows, %res_next, %res_scores_next =
+        func.call @finished_sentences(%done_next, %sents, %history_next,
+                                      %best, %results, %result_scores)
+        : (tensor<?xi1>, tensor<?xi64>, tensor<?x?xi64>, tensor<?x4xf32>,
+           tensor<?x?xi64>, tensor<?x4xf32>)
+        -> (index, tensor<?xi64>, tensor<?xi64>, tensor<?x?xi64>,
+            tensor<?x4xf32>)
+
+    // The caches follow their beams (the rows before this step's
+    // reordering that the kept beams extend); the other states are
+    // selected by kept beam.
+    %from_rows = s2s.index_select %rows, %keep_rows dim(0)
+        : (tensor<?xi64>, tensor<?xi64>) -> tensor<?xi64>
+    %k0_next = s2s.index_select %k0_step, %from_rows dim(0)
+        : (tensor<?x4x10x8xf32>, tensor<?xi64>) -> tensor<?x4x10x8xf32>
+    %v0_next = s2s.index_select %v0_step, %from_rows dim(0)
+        : (tensor<?x4x10x8xf32>, tensor<?xi64>) -> tensor<?x4x10x8xf32>
+    %k1_next = s2s.index_select %k1_step, %from_rows dim(0)
+        : (tensor<?x4x10x8xf32>, tensor<?xi64>) -> tensor<?x4x10x8xf32>
+    %v1_next = s2s.index_select %v1_step, %from_rows dim(0)
+        : (tensor<?x4x10x8xf32>, tensor<?xi64>) -> tensor<?x4x10x8xf32>
+    %y_kept = s2s.index_select %tokens, %keep_rows dim(0)
+        : (tensor<?xi64>, tensor<?xi64>) -> tensor<?xi64>
+    %done_kept = s2s.index_select %done_next, %keep_rows dim(0)
+        : (tensor<?xi1>, tensor<?xi64>) -> tensor<?xi1>
+    %scores_kept = s2s.index_select %best, %keep dim(0)
+        : (tensor<?x4xf32>, tensor<?xi64>) -> tensor<?x4xf32>
+    %history_kept = s2s.index_select %history_next, %keep_rows dim(1)
+        : (tensor<?x?xi64>, tensor<?xi64>) -> tensor<?x?xi64>
+    %sents_kept = s2s.index_select %sents, %keep dim(0)
+        : (tensor<?xi64>, tensor<?xi64>) -> tensor<?xi64>
+    // The beams of a sentence share its cross-attention inputs, which
+    // change only when a sentence leaves.
+    %shrinks = arith.cmpi slt, %kept_n, %n : index
+    %cross:5 = scf.if %shrinks -> (tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+        tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x?xi1>) {
+      %kc0_k = s2s.index_select %kc0_r, %keep_rows dim(0)
+          : (tensor<?x4x?x8xf32>, tensor<?xi64>) -> tensor<?x4x?x8xf32>
+      %vc0_k = s2s.index_select %vc0_r, %keep_rows dim(0)
+          : (tensor<?x4x?x8xf32>, tensor<?xi64>) -> tensor<?x4x?x8xf32>
+      %kc1_k = s2s.index_select %kc1_r, %keep_rows dim(0)
+          : (tensor<?x4x?x8xf32>, tensor<?xi64>) -> tensor<?x4x?x8xf32>
+      %vc1_k = s2s.index_select %vc1_r, %keep_rows dim(0)
+          : (tensor<?x4x?x8xf32>, tensor<?xi64>) -> tensor<?x4x?x8xf32>
+      %kpm_k = s2s.index_select %kpm_r, %keep_rows dim(0)
+          : (tensor<?x?xi1>, tensor<?xi64>) -> tensor<?x?xi1>
+      scf.yield %kc0_k, %vc0_k, %kc1_k, %vc1_k, %kpm_k
+          : tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+            tensor<?x4x?x8xf32>, tensor<?x?xi1>
+    } else {
+      scf.yield %kc0_r, %vc0_r, %kc1_r, %vc1_r, %kpm_r
+          : tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+            tensor<?x4x?x8xf32>, tensor<?x?xi1>
+    }
     %step_next = arith.addi %step, %c1 : index
-    scf.yield %step_next, %tokens, %done_next, %best, %history_next,
-        %k0_next, %v0_next, %k1_next, %v1_next
-        : index, tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>,
+    scf.yield %step_next, %sents_kept, %y_kept, %done_kept, %scores_kept,
+        %history_kept, %k0_next, %v0_next, %k1_next, %v1_next, %cross#0,
+        %cross#1, %cross#2, %cross#3, %cross#4, %res_next, %res_scores_next
+        : index, tensor<?xi64>, tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>,
           tensor<?x?xi64>, tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>,
-          tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>
+          tensor<?x4x10x8xf32>, tensor<?x4x10x8xf32>, tensor<?x4x?x8xf32>,
+          tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>, tensor<?x4x?x8xf32>,
+          tensor<?x?xi1>, tensor<?x?xi64>, tensor<?x4xf32>
+  }
+
+  // The sentences still decoding when the budget ran out go to the results
+  // as they stand.
+  %n_left = tensor.dim %loop#1, %c0 : tensor<?xi64>
+  %flushed:2 = scf.for %i = %c0 to %n_left step %c1
+      iter_args(%res = %loop#15, %res_scores = %loop#16)
+      -> (tensor<?x?xi64>, tensor<?x4xf32>) {
+    %sent = tensor.extract %loop#1[%i] : tensor<?xi64>
+    %sent_idx = arith.index_cast %sent : i64 to index
+    %res_next, %res_scores_next = func.call @write_beams(%res, %res_scores,
+        %loop#5, %loop#4, %i, %sent_idx)
+        : (tensor<?x?xi64>, tensor<?x4xf32>, tensor<?x?xi64>,
+           tensor<?x4xf32>, index, index)
+        -> (tensor<?x?xi64>, tensor<?x4xf32>)
+    scf.yield %res_next, %res_scores_next
+        : tensor<?x?xi64>, tensor<?x4xf32>
   }
 
   // Sized from the arguments, so that the result sizes (which the caller
   // asks for before the call) do not depend on the loop.
-  %history = tensor.extract_slice %loop#4[0, 0] [10, %R] [1, 1]
+  %history = tensor.extract_slice %flushed#0[0, 0] [10, %R] [1, 1]
       : tensor<?x?xi64> to tensor<10x?xi64>
-  %scores = tensor.extract_slice %loop#3[0, 0] [%B, 4] [1, 1]
+  %scores = tensor.extract_slice %flushed#1[0, 0] [%B, 4] [1, 1]
       : tensor<?x4xf32> to tensor<?x4xf32>
 
   // The length of each beam: the position of its first EOS plus one, or

@@ -27,7 +27,11 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
       of a multi-head cross-attention, which depend on the keys alone, are
       computed before the outermost enclosing loop that defines neither the
       keys nor the weights (a decoder's steps over one source sequence): once
-      per sequence, not once per step.
+      per sequence, not once per step. Bahdanau keys that such a loop selects
+      by batch row (`s2s.index_select` along dimension 0 of keys defined
+      outside it: the sentences still decoding, the sentence of each beam)
+      are projected before the loop too, and the loop selects the rows of
+      the projection.
       With `polynomial-exp`, the softmax's exponentials, of `s - max <= 0`,
       are an f32 polynomial written out in `arith` and `math.fma` (Cephes'
       expf: about 1 ulp; exactly 0 below -88 and at -inf, so masked scores

@@ -202,17 +202,37 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
           tb.unflattenLeading(tb.linear(tb.flattenLeading(q), wq), {b, tq, a});
       // k W_k^T depends on the keys alone: inside a loop that does not
       // define them (a decoder's steps over one source sequence), it is
-      // computed once, before the loop.
+      // computed once, before the loop. Keys that the loop selects by batch
+      // row from such keys (the sentences still decoding, or the sentence
+      // of each beam: s2s.index_select along dimension 0) are projected
+      // before the loop as well, and the projection is selected instead:
+      // a projection of each row commutes with a selection of rows.
+      Value projected = k, rows;
+      Operation *hoistBefore = outermostInvariantLoop(op, {k, wk});
+      if (auto select = op.getKeys().getDefiningOp<IndexSelectOp>()) {
+        Value source = rewriter.getRemappedValue(select.getInput());
+        int64_t dim = static_cast<int64_t>(select.getDim());
+        bool batchRows = dim == 0 || dim == -3;
+        Operation *sourceLoop = outermostInvariantLoop(op, {source, wk});
+        if (batchRows && sourceLoop &&
+            (!hoistBefore || sourceLoop->isProperAncestor(hoistBefore))) {
+          projected = source;
+          rows = rewriter.getRemappedValue(select.getIndices());
+          hoistBefore = sourceLoop;
+        }
+      }
       Value pk;
       {
         OpBuilder::InsertionGuard guard(rewriter);
-        if (Operation *loop = outermostInvariantLoop(op, {k, wk}))
-          rewriter.setInsertionPoint(loop);
+        if (hoistBefore)
+          rewriter.setInsertionPoint(hoistBefore);
         TensorBuilder kb(rewriter, op.getLoc());
         pk = kb.unflattenLeading(
-            kb.linear(kb.flattenLeading(k), wk),
-            {kb.dimOf(k, 0), kb.dimOf(k, 1), kb.dimOf(wk, 0)});
+            kb.linear(kb.flattenLeading(projected), wk),
+            {kb.dimOf(projected, 0), kb.dimOf(projected, 1), kb.dimOf(wk, 0)});
       }
+      if (rows)
+        pk = selectIndices(tb, pk, 0, rows);
       Value init = tb.filled({b, tq, tk}, elt, 0.0);
       SmallVector<utils::IteratorType> iterators(3,
                                                  utils::IteratorType::parallel);

@@ -40,6 +40,10 @@ LogicalResult applyScheduledLowering(Operation *root,
                                      function_ref<bool(Operation *)> selected,
                                      RewritePatternSet &&patterns);
 
+/// s2s.index_select of `input` at `indices` along `dim` (>= 0): a gather
+/// whose indices are clamped to the dimension, so that a bad index cannot
+/// read out of bounds.
+Value selectIndices(TensorBuilder &tb, Value input, int64_t dim, Value indices);
 /// Writes `entries` into `cache` at `pos` along `dim` (pos clamped to
 /// [0, capacity - count], so that a bad position cannot write out of
 /// bounds): tensor.insert_slice, in place after bufferization. Returns the

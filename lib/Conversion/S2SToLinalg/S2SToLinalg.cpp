@@ -191,6 +191,20 @@ static Value gatherClamped(TensorBuilder &tb, Value source, int64_t gatherDim,
       });
 }
 
+} // namespace
+
+Value mlir::s2s::selectIndices(TensorBuilder &tb, Value input, int64_t dim,
+                               Value indices) {
+  SmallVector<OpFoldResult> outShape = tb.sizesOf(input);
+  int64_t rank = outShape.size();
+  outShape[dim] = tb.dimOf(indices, 0);
+  return gatherClamped(tb, input, dim, indices,
+                       tb.mapOf(rank, {tb.builder().getAffineDimExpr(dim)}),
+                       outShape, llvm::to_vector(llvm::seq<int64_t>(0, rank)));
+}
+
+namespace {
+
 /// Rows of the table at the indices: out[i..., e] = table[ids[i...], e].
 struct EmbeddingOpLowering : OpConversionPattern<EmbeddingOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -219,18 +233,11 @@ struct IndexSelectOpLowering : OpConversionPattern<IndexSelectOp> {
   matchAndRewrite(IndexSelectOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     TensorBuilder tb(rewriter, op.getLoc());
-    Value input = adaptor.getInput(), indices = adaptor.getIndices();
-    SmallVector<OpFoldResult> outShape = tb.sizesOf(input);
-    int64_t rank = outShape.size();
+    Value input = adaptor.getInput();
     int64_t dim = static_cast<int64_t>(op.getDim());
     if (dim < 0)
-      dim += rank;
-    outShape[dim] = tb.dimOf(indices, 0);
-    rewriter.replaceOp(
-        op,
-        gatherClamped(tb, input, dim, indices,
-                      tb.mapOf(rank, {rewriter.getAffineDimExpr(dim)}),
-                      outShape, llvm::to_vector(llvm::seq<int64_t>(0, rank))));
+      dim += TensorBuilder::shapeOf(input).size();
+    rewriter.replaceOp(op, selectIndices(tb, input, dim, adaptor.getIndices()));
     return success();
   }
 };

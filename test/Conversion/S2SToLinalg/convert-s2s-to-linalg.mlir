@@ -781,6 +781,83 @@ func.func @attention_additive_keys_in_loop(%query: tensor<2x3x8xf32>,
 
 // -----
 
+/// Keys that a loop selects by batch row from keys defined outside it (the
+/// sentences still decoding, the sentence of each beam) are projected once,
+/// before the loop, and the loop selects the rows of the projection (a
+/// clamped gather along dimension 0) instead of projecting its selection.
+// CHECK-LABEL: func.func @attention_additive_selected_keys_hoisted(
+// CHECK-SAME:      %[[KEYS:[a-zA-Z0-9_]+]]: tensor<4x5x8xf32>,
+// CHECK-SAME:      %[[W_KEYS:[a-zA-Z0-9_]+]]: tensor<10x8xf32>,
+// CHECK:         %[[K2:.+]] = tensor.collapse_shape %[[KEYS]]
+// CHECK:         %[[PK2:.+]] = linalg.generic {{.+}} ins(%[[K2]], %[[W_KEYS]] : tensor<20x8xf32>, tensor<10x8xf32>)
+// CHECK:         %[[PK:.+]] = tensor.expand_shape %[[PK2]] {{.+}} : tensor<20x10xf32> into tensor<4x5x10xf32>
+// CHECK:         scf.for {{.+}} iter_args(%[[ROWS:.+]] = %{{.+}})
+// CHECK-NOT:       %[[W_KEYS]]
+// CHECK:           %[[PK_ROWS:.+]] = linalg.generic {{.+}} ins(%[[ROWS]] : tensor<?xi64>) outs(%{{.+}} : tensor<?x5x10xf32>)
+// CHECK:             arith.maxsi
+// CHECK:             arith.minsi
+// CHECK:             tensor.extract %[[PK]]
+// CHECK-NOT:       %[[W_KEYS]]
+// CHECK:           linalg.generic {{.+}} ins(%{{.+}}, %[[PK_ROWS]], %{{.+}} : tensor<?x1x10xf32>, tensor<?x5x10xf32>, tensor<10xf32>)
+/// Keys selected along another dimension (positions, not rows) keep their
+/// projection in the loop.
+// CHECK-LABEL: func.func @attention_additive_selected_positions_in_loop(
+// CHECK-SAME:      %{{[a-zA-Z0-9_]+}}: tensor<4x5x8xf32>,
+// CHECK-SAME:      %[[W_KEYS:[a-zA-Z0-9_]+]]: tensor<10x8xf32>,
+// CHECK:         scf.for
+// CHECK:           linalg.generic {{.+}} ins(%{{.+}}, %[[W_KEYS]] : tensor<?x8xf32>, tensor<10x8xf32>)
+func.func @attention_additive_selected_keys_hoisted(%keys: tensor<4x5x8xf32>,
+    %w_keys: tensor<10x8xf32>, %query: tensor<?x1x8xf32>,
+    %w_query: tensor<10x8xf32>, %v: tensor<10xf32>, %rows0: tensor<?xi64>)
+    -> tensor<?xi64> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %out = scf.for %i = %c0 to %c4 step %c1 iter_args(%rows = %rows0)
+      -> (tensor<?xi64>) {
+    %k = s2s.index_select %keys, %rows dim(0)
+        : (tensor<4x5x8xf32>, tensor<?xi64>) -> tensor<?x5x8xf32>
+    %ctx, %weights = s2s.attention additive %query, %k, %k
+        w_query(%w_query) w_keys(%w_keys) v(%v)
+        : (tensor<?x1x8xf32>, tensor<?x5x8xf32>, tensor<?x5x8xf32>,
+           tensor<10x8xf32>, tensor<10x8xf32>, tensor<10xf32>)
+        -> (tensor<?x1x8xf32>, tensor<?x1x5xf32>)
+    %best = s2s.argmax %weights dim(2)
+        : (tensor<?x1x5xf32>) -> tensor<?x1xi64>
+    %next = tensor.collapse_shape %best [[0, 1]]
+        : tensor<?x1xi64> into tensor<?xi64>
+    scf.yield %next : tensor<?xi64>
+  }
+  return %out : tensor<?xi64>
+}
+func.func @attention_additive_selected_positions_in_loop(
+    %keys: tensor<4x5x8xf32>, %w_keys: tensor<10x8xf32>,
+    %query: tensor<4x1x8xf32>, %w_query: tensor<10x8xf32>,
+    %v: tensor<10xf32>, %positions0: tensor<?xi64>) -> tensor<?xi64> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %out = scf.for %i = %c0 to %c4 step %c1 iter_args(%positions = %positions0)
+      -> (tensor<?xi64>) {
+    %k = s2s.index_select %keys, %positions dim(1)
+        : (tensor<4x5x8xf32>, tensor<?xi64>) -> tensor<4x?x8xf32>
+    %ctx, %weights = s2s.attention additive %query, %k, %k
+        w_query(%w_query) w_keys(%w_keys) v(%v)
+        : (tensor<4x1x8xf32>, tensor<4x?x8xf32>, tensor<4x?x8xf32>,
+           tensor<10x8xf32>, tensor<10x8xf32>, tensor<10xf32>)
+        -> (tensor<4x1x8xf32>, tensor<4x1x?xf32>)
+    %best = s2s.argmax %weights dim(2)
+        : (tensor<4x1x?xf32>) -> tensor<4x1xi64>
+    %next = tensor.collapse_shape %best [[0, 1]]
+        : tensor<4x1xi64> into tensor<4xi64>
+    %cast = tensor.cast %next : tensor<4xi64> to tensor<?xi64>
+    scf.yield %cast : tensor<?xi64>
+  }
+  return %out : tensor<?xi64>
+}
+
+// -----
+
 /// A [B, 1, Tk] mask is read at (b, 0, j) for every query; a false entry
 /// replaces the score with -inf before the softmax.
 // CHECK-DAG: #[[$ID3:.+]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
