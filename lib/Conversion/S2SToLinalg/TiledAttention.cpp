@@ -135,6 +135,10 @@ Value mlir::s2s::maskedSoftmax(TensorBuilder &tb, Value scores, double scale,
 //===----------------------------------------------------------------------===//
 
 namespace {
+/// The lanes of a one-query block's softmax reductions (partial maxima and
+/// sums): one 512-bit vector of f32, two 256-bit or four 128-bit ones.
+constexpr int64_t kSoftmaxLanes = 16;
+
 /// A length split into blocks: `full` elements in blocks of `block` (at
 /// most the length when it is static), then a shorter last block of
 /// `tail`; each static when the length is.
@@ -273,13 +277,39 @@ Value mlir::s2s::tiledAttention(OpBuilder &builder, Location loc, Value q,
     // The block's maximum per query, as x > a ? x : a: one vector max
     // instruction, where arith.maximumf must also order NaNs and signed
     // zeros. A NaN score is not lost: its exponential below is NaN.
-    Value blockMax = t.reduceFirst(
-        s, -std::numeric_limits<double>::infinity(),
-        [](OpBuilder &nb, Location nl, Value x, Value a) -> Value {
-          Value greater =
-              arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OGT, x, a);
-          return arith::SelectOp::create(nb, nl, greater, x, a);
-        });
+    auto greaterOf = [](OpBuilder &nb, Location nl, Value x, Value a) -> Value {
+      Value greater =
+          arith::CmpFOp::create(nb, nl, arith::CmpFPredicate::OGT, x, a);
+      return arith::SelectOp::create(nb, nl, greater, x, a);
+    };
+    // With one query, the key column s [bk, 1] has no query dimension to
+    // vectorize the softmax over, and the reductions over keys would run
+    // one key at a time (a float reduction, which LLVM keeps in order).
+    // When bk is a multiple of the lanes, the column is seen as
+    // [bk / lanes, lanes] instead: the exponentials and the partial maxima
+    // and sums run along the lanes, and only the last `lanes` partials
+    // are reduced one by one.
+    std::optional<int64_t> staticKeys = getConstantIntValue(bk);
+    bool laneForm = isConstantIntValue(bq, 1) && staticKeys &&
+                    *staticKeys > kSoftmaxLanes &&
+                    *staticKeys % kSoftmaxLanes == 0;
+    Value sLanes;
+    if (laneForm)
+      sLanes = t.expand(t.collapse(s, {{0, 1}}),
+                        {*staticKeys / kSoftmaxLanes, kSoftmaxLanes}, {{0, 1}});
+    // The partials along the lanes [lanes], as a column [lanes, 1] reduced
+    // to the one query's value [1].
+    auto acrossLanes =
+        [&](Value partials, double init,
+            function_ref<Value(OpBuilder &, Location, Value, Value)> combine) {
+          return t.reduceFirst(t.expand(partials, {kSoftmaxLanes, 1}, {{0, 1}}),
+                               init, combine);
+        };
+    double lowest = -std::numeric_limits<double>::infinity();
+    Value blockMax = laneForm
+                         ? acrossLanes(t.reduceFirst(sLanes, lowest, greaterOf),
+                                       lowest, greaterOf)
+                         : t.reduceFirst(s, lowest, greaterOf);
     // The running state is updated in place (each generic writes the state
     // it reads, elementwise), so the loop carries the same buffers from
     // block to block.
@@ -307,18 +337,37 @@ Value mlir::s2s::tiledAttention(OpBuilder &builder, Location loc, Value q,
     Value mNew = mAlpha[0], alpha = mAlpha[1], shift = mAlpha[2];
     // p = exp(s - shift), exactly 0 where s is -inf (transposed: [bk, bq]),
     // and its column sums over the keys, in one pass over s.
-    SmallVector<Value> pAndSum = t.generic(
-        {s, shift}, {t.empty({bk, bq}, elt), t.filled(rowSizes, elt, 0.0)},
-        {id, colMap, id, colMap},
-        {utils::IteratorType::reduction, utils::IteratorType::parallel},
-        [&](OpBuilder &nb, Location nl, ValueRange a) {
-          Value e = TensorBuilder::expNonPositive(
-              nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]),
-              blocks.polynomialExp);
-          linalg::YieldOp::create(
-              nb, nl, ValueRange{e, arith::AddFOp::create(nb, nl, a[3], e)});
-        });
-    Value p = pAndSum[0], pSum = pAndSum[1];
+    auto expAndSum = [&](OpBuilder &nb, Location nl, ValueRange a) {
+      Value e = TensorBuilder::expNonPositive(
+          nb, nl, arith::SubFOp::create(nb, nl, a[0], a[1]),
+          blocks.polynomialExp);
+      linalg::YieldOp::create(
+          nb, nl, ValueRange{e, arith::AddFOp::create(nb, nl, a[3], e)});
+    };
+    SmallVector<utils::IteratorType> reduceRows = {
+        utils::IteratorType::reduction, utils::IteratorType::parallel};
+    Value p, pSum;
+    if (laneForm) {
+      // The one query's shift is read at every lane.
+      SmallVector<Value> pAndSum = t.generic(
+          {sLanes, shift},
+          {t.empty(TensorBuilder::shapeOf(sLanes), elt),
+           t.filled(ArrayRef<int64_t>{kSoftmaxLanes}, elt, 0.0)},
+          {id, t.mapOf(2, {getAffineConstantExpr(0, ctx)}), id, colMap},
+          reduceRows, expAndSum);
+      p = t.expand(t.collapse(pAndSum[0], {{0, 1}}), {*staticKeys, 1},
+                   {{0, 1}});
+      pSum = acrossLanes(
+          pAndSum[1], 0.0, [](OpBuilder &nb, Location nl, Value x, Value a) {
+            return arith::AddFOp::create(nb, nl, a, x).getResult();
+          });
+    } else {
+      SmallVector<Value> pAndSum = t.generic(
+          {s, shift}, {t.empty({bk, bq}, elt), t.filled(rowSizes, elt, 0.0)},
+          {id, colMap, id, colMap}, reduceRows, expAndSum);
+      p = pAndSum[0];
+      pSum = pAndSum[1];
+    }
     // l' = alpha * l + sum_j p
     Value lNew = t.generic(
         {alpha, pSum}, {l}, {id1, id1, id1}, {utils::IteratorType::parallel},
