@@ -99,9 +99,10 @@ def ConvertS2SToLinalgTiledAttentionPass
     contractions run along contiguous query columns; a dynamic number of
     queries gets the one-query form as a branch of its own, taken at run
     time when the number is 1. With one query, the softmax of a key block
-    whose size is a multiple of 16 runs along 16 lanes of keys (the block's
-    scores seen as [bk / 16, 16]), so that its exponentials, maxima and
-    sums vectorize; only the 16 partials are reduced one by one.
+    whose size is a multiple of 16 (and more than 16) runs along 16 lanes
+    of keys (the block's scores seen as [bk / 16, 16]), so that its
+    exponentials, maxima and sums vectorize; only the 16 partials are
+    reduced one by one.
 
     Decoding attends with one query (or a few) to many keys, so there are
     only `batch * heads` blocks to share among the threads. With

@@ -414,13 +414,28 @@ template <typename OpTy> struct LayerLowering : OpConversionPattern<OpTy> {
   std::optional<ConvertS2SToLinalgFusedRNNPassOptions> fused;
 };
 
+/// The cell of each step of a recurrent layer, for its lowering and for the
+/// fused-step pass's choice of layers.
+static CellSpec layerSpec(RNNOp op) {
+  return {op.getCellKind(), op.getActivation(), true, clipOf(op.getClip())};
+}
+static CellSpec layerSpec(LSTMOp op) {
+  return {op.getCellKind(), Activation::tanh, true, clipOf(op.getClip())};
+}
+static CellSpec layerSpec(GRUOp op) {
+  return {op.getCellKind(), Activation::tanh, op.getLinearBeforeReset(),
+          clipOf(op.getClip())};
+}
+static CellSpec layerSpec(RecurrenceOp op) {
+  return {op.getCellKind(), op.getActivation(), op.getLinearBeforeReset()};
+}
+
 struct RNNOpLowering : LayerLowering<RNNOp> {
   using LayerLowering::LayerLowering;
   LogicalResult
   matchAndRewrite(RNNOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{op.getCellKind(), op.getActivation(), true,
-                  clipOf(op.getClip())};
+    CellSpec spec = layerSpec(op);
     return lowerLayer(op, adaptor, spec, nullptr, nullptr, scheduleFor(spec),
                       rewriter);
   }
@@ -431,8 +446,7 @@ struct LSTMOpLowering : LayerLowering<LSTMOp> {
   LogicalResult
   matchAndRewrite(LSTMOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{op.getCellKind(), Activation::tanh, true,
-                  clipOf(op.getClip())};
+    CellSpec spec = layerSpec(op);
     return lowerLayer(op, adaptor, spec, adaptor.getC0(),
                       adaptor.getPeepholes(), scheduleFor(spec), rewriter);
   }
@@ -443,8 +457,7 @@ struct GRUOpLowering : LayerLowering<GRUOp> {
   LogicalResult
   matchAndRewrite(GRUOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{op.getCellKind(), Activation::tanh, op.getLinearBeforeReset(),
-                  clipOf(op.getClip())};
+    CellSpec spec = layerSpec(op);
     return lowerLayer(op, adaptor, spec, nullptr, nullptr, scheduleFor(spec),
                       rewriter);
   }
@@ -499,8 +512,7 @@ struct RecurrenceOpLowering : LayerLowering<RecurrenceOp> {
   LogicalResult
   matchAndRewrite(RecurrenceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    CellSpec spec{op.getCellKind(), op.getActivation(),
-                  op.getLinearBeforeReset()};
+    CellSpec spec = layerSpec(op);
     int64_t gates = spec.numGates() * op.getHiddenSize();
     lowerOverTime(op, adaptor, spec, adaptor.getXGates(), adaptor.getC0(),
                   /*peepholes=*/nullptr, scheduleFor(spec), rewriter,
@@ -571,13 +583,8 @@ struct ConvertS2SToLinalgFusedRNNPass
     // The layers whose step is one GEMM and then elementwise math.
     auto selected = [](Operation *op) {
       return TypeSwitch<Operation *, bool>(op)
-          .Case<RNNOp, LSTMOp>([](auto) { return true; })
-          .Case([](GRUOp gru) { return gru.getLinearBeforeReset(); })
-          .Case([](RecurrenceOp recurrence) {
-            return canFuseStep(CellSpec{recurrence.getCellKind(),
-                                        recurrence.getActivation(),
-                                        recurrence.getLinearBeforeReset()});
-          })
+          .Case<RNNOp, LSTMOp, GRUOp, RecurrenceOp>(
+              [](auto layer) { return canFuseStep(layerSpec(layer)); })
           .Default([](Operation *) { return false; });
     };
     if (failed(applyScheduledLowering(getOperation(), selected,
