@@ -774,7 +774,8 @@ def child(args):
             log("  s2s  : not compiled")
         else:
             try:
-                c = Compiled(so, lib.name, inputs, outputs)
+                c = Compiled(so, lib.name, s2s_inputs(w, inputs, args.libdir),
+                             outputs)
             except (OSError, AttributeError) as e:
                 rec["s2s_error"] = "load: %s" % e
                 log("  s2s  : cannot load: %s" % e)
@@ -951,6 +952,71 @@ def tool_stamp(path):
 def so_name(name, threads):
     """The library of a workload compiled for a thread count."""
     return "%s-t%d.so" % (name, threads)
+
+
+class ImportedModel:
+    """The .mlir that s2s-import-onnx made of an `imported` workload's ONNX
+    export, in the benchmark's temporary directory."""
+
+    def __init__(self, name, libdir):
+        self.name = name
+        self.mlir_path = os.path.join(libdir, name + ".mlir")
+        self.onnx_path = os.path.join(libdir, name + ".onnx")
+        self.inputs_path = self.mlir_path + ".inputs.json"
+
+    def path(self):
+        return self.mlir_path
+
+
+def import_workloads(ws, s2s_bin, libdir):
+    """Exports each `imported` workload as ONNX Runtime gets it (its first
+    ONNX configuration, from the inputs of its make) and imports the export
+    with s2s-import-onnx: the models to compile, and {name: error}."""
+    models, errors = [], {}
+    if not ws:
+        return models, errors
+    import torch
+    importer = os.path.join(s2s_bin, "s2s-import-onnx")
+    for w in ws:
+        m = ImportedModel(w.name, libdir)
+        try:
+            inputs = w.make(torch)[0]
+            idx = w.onnx[0][1](torch, inputs, m.onnx_path)
+        except Exception as e:  # the export: report, go on
+            errors[w.name] = "export: %s" % str(e).splitlines()[0][:200]
+            log("  %-18s FAILED (%s)" % (w.name, errors[w.name]))
+            continue
+        p = run_tool([importer, m.onnx_path, "--function=" + w.name, "-o",
+                      m.mlir_path])
+        if p.returncode != 0:
+            errors[w.name] = "s2s-import-onnx exit %d: %s" % (
+                p.returncode, (p.stderr or p.stdout).strip())
+            log("  %-18s FAILED (%s)" % (w.name, errors[w.name]))
+            continue
+        with open(m.inputs_path, "w") as f:
+            json.dump(idx, f)
+        # What the compiler makes of the imported attention (its first
+        # pass over the graph raises it to s2s ops, causal where the mask
+        # is the causal triangle).
+        raised = run_tool([os.path.join(s2s_bin, "s2s-opt"), m.mlir_path,
+                           "--s2s-raise-attention",
+                           "--mlir-elide-elementsattrs-if-larger=16"])
+        ops = re.findall(r"s2s\.scaled_dot_product_attention[^:]*",
+                         raised.stdout)
+        log("  %-18s exported and imported: %d attention op%s raised, %d "
+            "causal" % (w.name, len(ops), "" if len(ops) == 1 else "s",
+                        sum(" causal" in o for o in ops)))
+        models.append(m)
+    return models, errors
+
+
+def s2s_inputs(w, inputs, libdir):
+    """The arguments of the s2s function: for an `imported` workload, the
+    graph inputs of its export (the weights are in the graph)."""
+    if not w.imported:
+        return inputs
+    with open(ImportedModel(w.name, libdir).inputs_path) as f:
+        return [inputs[i] for i in json.load(f)]
 
 
 def compile_workloads(ws, s2s_compile, libdir, threads):
@@ -1634,9 +1700,13 @@ def main():
             % (len(ws), "" if len(ws) == 1 else "s",
                ",".join(map(str, threads)), args.budget, args.min_repeats))
         log("compiling with %s --emit=shared into %s" % (s2s_compile, libdir))
+        imported, import_errors = import_workloads(
+            [w for w in ws if w.imported], os.path.abspath(args.s2s_bin),
+            libdir)
         stamp = tool_stamp(s2s_compile)
-        errors, seconds = compile_workloads(models, s2s_compile, libdir,
-                                            threads)
+        errors, seconds = compile_workloads(models + imported, s2s_compile,
+                                            libdir, threads)
+        errors.update(import_errors)
         tool_note = ""
         if tool_stamp(s2s_compile) != stamp:
             tool_note = ("s2s-compile was rebuilt while the workloads were "

@@ -84,14 +84,18 @@ class Workload:
               the indices of `inputs` that are the model's inputs (in
               order); its outputs are the workload's. ONNX Runtime's figure
               is that of its fastest configuration.
+    imported  the s2s side is the model that ONNX Runtime runs: the export
+              of the first `onnx` configuration, imported by s2s-import-onnx
+              (as a user compiles an exported model) when the benchmark
+              starts, instead of a model of bench/workloads/
     A workload without `mlir` (None) has only its dynamic model, which is
     then the s2s side of the measurement (the generation workloads: one
-    library for every batch and length).
+    library for every batch and length), or is `imported`.
     """
 
     def __init__(self, name, group, flops, formula, mlir, make,
                  kind="other", note="", dyn=None, tokens=None, onednn=None,
-                 onnx=(), stream=None):
+                 onnx=(), stream=None, imported=False):
         self.name, self.group = name, group
         self.flops, self.formula = flops, formula
         self.mlir, self.make = mlir, make
@@ -101,10 +105,11 @@ class Workload:
         self.onednn = onednn
         self.onnx = list(onnx)
         self.stream = stream
+        self.imported = imported
 
     def library(self):
         """The model whose library the s2s measurement calls."""
-        return self if self.mlir is not None else self.dyn
+        return self if self.mlir is not None or self.imported else self.dyn
 
     def path(self):
         return os.path.join(WORKLOAD_DIR, self.name + ".mlir")
@@ -463,6 +468,73 @@ def encoder_make(torch):
     def fn():
         return m(x)
     return inputs, [((1, ENC_S, E), "float32")], fn, "allclose"
+
+
+#===----------------------------------------------------------------------===#
+# Transformer decoder layer, exported from PyTorch with its causal mask
+#===----------------------------------------------------------------------===#
+
+DEC_S, DEC_MEM = 512, 512
+DEC_KEYS = ["self_attn.in_proj_weight", "self_attn.in_proj_bias",
+            "self_attn.out_proj.weight", "self_attn.out_proj.bias",
+            "multihead_attn.in_proj_weight", "multihead_attn.in_proj_bias",
+            "multihead_attn.out_proj.weight", "multihead_attn.out_proj.bias",
+            "linear1.weight", "linear1.bias", "linear2.weight", "linear2.bias",
+            "norm1.weight", "norm1.bias", "norm2.weight", "norm2.bias",
+            "norm3.weight", "norm3.bias"]
+
+
+def decoder_flops():
+    S, M = DEC_S, DEC_MEM
+    self_attn = mha_flops(S)
+    cross = (2 * S * E * E + 2 * M * E * 2 * E + 4 * S * M * E
+             + 2 * S * E * E)
+    return self_attn + cross + 2 * 2 * S * E * ENC_F
+
+
+def decoder_module(torch):
+    return torch.nn.TransformerDecoderLayer(
+        E, NHEAD, ENC_F, dropout=0.0, batch_first=True)
+
+
+def causal_mask(torch, S):
+    """nn.Transformer.generate_square_subsequent_mask: 0 on and below the
+    diagonal, -inf above."""
+    return torch.triu(torch.full((S, S), float("-inf")), diagonal=1)
+
+
+def decoder_make(torch):
+    torch.manual_seed(0)
+    m = decoder_module(torch).eval()
+    tgt = torch.randn(1, DEC_S, E)
+    memory = torch.randn(1, DEC_MEM, E)
+    mask = causal_mask(torch, DEC_S)
+    sd = {k: v.detach().numpy() for k, v in m.state_dict().items()}
+    inputs = [tgt.numpy(), memory.numpy()] + [sd[k] for k in DEC_KEYS]
+
+    def fn():
+        return m(tgt, memory, tgt_mask=mask)
+    return inputs, [((1, DEC_S, E), "float32")], fn, "allclose"
+
+
+def decoder_export(torch, inputs, path):
+    """The layer with its causal mask as a constant of the graph, as a
+    model exported for inference holds it: s2s's importer recognizes the
+    triangle and attends causally."""
+    layer = load_weights(torch, decoder_module(torch),
+                         dict(zip(DEC_KEYS, inputs[2:])))
+
+    class Decoder(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.layer = layer
+            self.register_buffer("mask", causal_mask(torch, DEC_S))
+
+        def forward(self, tgt, memory):
+            return self.layer(tgt, memory, tgt_mask=self.mask)
+    export_module(torch, Decoder(), [torch.from_numpy(inputs[0]),
+                                     torch.from_numpy(inputs[1])], path, 1)
+    return [0, 1]
 
 
 #===----------------------------------------------------------------------===#
@@ -895,6 +967,16 @@ def workloads():
         encoder_mlir("encoder_s%d" % ENC_S), encoder_make,
         dyn=Model("encoder_dyn", encoder_mlir("encoder_dyn", dyn=True)),
         onnx=[("exported", encoder_export)]))
+    ws.append(Workload(
+        "decoder_s%d" % DEC_S, "Transformer decoder layer (exported)",
+        decoder_flops(),
+        "causal self-attention counted in full 2*S*E*3E + 4*S*S*E + 2*S*E*E"
+        " + cross-attention 2*S*E*E + 2*M*E*2E + 4*S*M*E + 2*S*E*E + FFN "
+        "2*2*S*E*F (S=%d, M=%d memory positions, E=%d, F=%d); s2s compiles "
+        "the ONNX export that ONNX Runtime runs (causal mask a constant of "
+        "the graph)" % (DEC_S, DEC_MEM, E, ENC_F),
+        None, decoder_make, onnx=[("exported", decoder_export)],
+        imported=True))
     ws.append(Workload(
         "seq2seq_greedy", "Seq2Seq greedy decoding", seq2seq_flops(),
         " ".join(n for n, _ in seq2seq_terms()) +
