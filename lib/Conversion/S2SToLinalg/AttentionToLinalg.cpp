@@ -206,10 +206,16 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
       // row from such keys (the sentences still decoding, or the sentence
       // of each beam: s2s.index_select along dimension 0) are projected
       // before the loop as well, and the projection is selected instead:
-      // a projection of each row commutes with a selection of rows.
+      // a projection of each row commutes with a selection of rows (seen
+      // through casts, which change no element). This projects every row
+      // of the source, once, however few rows the loop selects: the
+      // decoders' case, where the loop selects most rows at most steps.
       Value projected = k, rows;
       Operation *hoistBefore = outermostInvariantLoop(op, {k, wk});
-      if (auto select = op.getKeys().getDefiningOp<IndexSelectOp>()) {
+      Value selected = op.getKeys();
+      while (auto cast = selected.getDefiningOp<tensor::CastOp>())
+        selected = cast.getSource();
+      if (auto select = selected.getDefiningOp<IndexSelectOp>()) {
         Value source = rewriter.getRemappedValue(select.getInput());
         int64_t dim = static_cast<int64_t>(select.getDim());
         bool batchRows = dim == 0 || dim == -3;

@@ -799,6 +799,14 @@ func.func @attention_additive_keys_in_loop(%query: tensor<2x3x8xf32>,
 // CHECK:             tensor.extract %[[PK]]
 // CHECK-NOT:       %[[W_KEYS]]
 // CHECK:           linalg.generic {{.+}} ins(%{{.+}}, %[[PK_ROWS]], %{{.+}} : tensor<?x1x10xf32>, tensor<?x5x10xf32>, tensor<10xf32>)
+/// The same through a tensor.cast of the selected keys.
+// CHECK-LABEL: func.func @attention_additive_selected_keys_cast_hoisted(
+// CHECK-SAME:      %[[KEYS:[a-zA-Z0-9_]+]]: tensor<4x5x8xf32>,
+// CHECK-SAME:      %[[W_KEYS:[a-zA-Z0-9_]+]]: tensor<10x8xf32>,
+// CHECK:         linalg.generic {{.+}} ins(%{{.+}}, %[[W_KEYS]] : tensor<20x8xf32>, tensor<10x8xf32>)
+// CHECK:         scf.for
+// CHECK-NOT:       %[[W_KEYS]]
+// CHECK:         return
 /// Keys selected along another dimension (positions, not rows) keep their
 /// projection in the loop.
 // CHECK-LABEL: func.func @attention_additive_selected_positions_in_loop(
@@ -824,6 +832,31 @@ func.func @attention_additive_selected_keys_hoisted(%keys: tensor<4x5x8xf32>,
         -> (tensor<?x1x8xf32>, tensor<?x1x5xf32>)
     %best = s2s.argmax %weights dim(2)
         : (tensor<?x1x5xf32>) -> tensor<?x1xi64>
+    %next = tensor.collapse_shape %best [[0, 1]]
+        : tensor<?x1xi64> into tensor<?xi64>
+    scf.yield %next : tensor<?xi64>
+  }
+  return %out : tensor<?xi64>
+}
+func.func @attention_additive_selected_keys_cast_hoisted(
+    %keys: tensor<4x5x8xf32>, %w_keys: tensor<10x8xf32>,
+    %query: tensor<?x1x8xf32>, %w_query: tensor<10x8xf32>,
+    %v: tensor<10xf32>, %rows0: tensor<?xi64>) -> tensor<?xi64> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %out = scf.for %i = %c0 to %c4 step %c1 iter_args(%rows = %rows0)
+      -> (tensor<?xi64>) {
+    %k = s2s.index_select %keys, %rows dim(0)
+        : (tensor<4x5x8xf32>, tensor<?xi64>) -> tensor<?x5x8xf32>
+    %kc = tensor.cast %k : tensor<?x5x8xf32> to tensor<?x?x8xf32>
+    %ctx, %weights = s2s.attention additive %query, %kc, %kc
+        w_query(%w_query) w_keys(%w_keys) v(%v)
+        : (tensor<?x1x8xf32>, tensor<?x?x8xf32>, tensor<?x?x8xf32>,
+           tensor<10x8xf32>, tensor<10x8xf32>, tensor<10xf32>)
+        -> (tensor<?x1x8xf32>, tensor<?x1x?xf32>)
+    %best = s2s.argmax %weights dim(2)
+        : (tensor<?x1x?xf32>) -> tensor<?x1xi64>
     %next = tensor.collapse_shape %best [[0, 1]]
         : tensor<?x1xi64> into tensor<?xi64>
     scf.yield %next : tensor<?xi64>
