@@ -306,6 +306,25 @@ func.func @greedy(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
 // Beam search
 //===----------------------------------------------------------------------===//
 
+// Each element of `x` [N] repeated for the K = 4 beams of its sentence:
+// out[b*K + j] = x[b] (the sentence of each beam row).
+func.func private @per_beam(%x: tensor<?xi64>) -> tensor<?xi64> {
+  %c0 = arith.constant 0 : index
+  %n = tensor.dim %x, %c0 : tensor<?xi64>
+  %init = tensor.empty(%n) : tensor<?x4xi64>
+  %out2 = linalg.generic {
+      indexing_maps = [affine_map<(b, j) -> (b)>,
+                       affine_map<(b, j) -> (b, j)>],
+      iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<?xi64>) outs(%init : tensor<?x4xi64>) {
+  ^bb0(%v: i64, %unused: i64):
+    linalg.yield %v : i64
+  } -> tensor<?x4xi64>
+  %out = tensor.collapse_shape %out2 [[0, 1]]
+      : tensor<?x4xi64> into tensor<?xi64>
+  return %out : tensor<?xi64>
+}
+
 // The K beams of sentence `sent`, at position `from` of the sentences a beam
 // search loop carries (their token histories [capacity, N*K] and scores
 // [N, K]), written into the results (histories [capacity, B*K], scores
@@ -476,19 +495,6 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
          tensor<192xf32>)
       -> (tensor<?x64xf32>, tensor<?x?x64xf32>, tensor<?x1x?xi1>)
 
-  // Row r of the beams belongs to sentence r / K.
-  %sentence_init = tensor.empty(%R) : tensor<?xi64>
-  %sentence = linalg.generic {
-      indexing_maps = [affine_map<(r) -> (r)>], iterator_types = ["parallel"]}
-      outs(%sentence_init : tensor<?xi64>) {
-  ^bb0(%out: i64):
-    %r = linalg.index 0 : index
-    %r64 = arith.index_cast %r : index to i64
-    %b = arith.divui %r64, %k : i64
-    linalg.yield %b : i64
-  } -> tensor<?xi64>
-  %h0 = s2s.index_select %h_sent, %sentence dim(0)
-      : (tensor<?x64xf32>, tensor<?xi64>) -> tensor<?x64xf32>
   %sents_init = tensor.empty(%B) : tensor<?xi64>
   %sents0 = linalg.generic {
       indexing_maps = [affine_map<(b) -> (b)>], iterator_types = ["parallel"]}
@@ -498,6 +504,10 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
     %b64 = arith.index_cast %b : index to i64
     linalg.yield %b64 : i64
   } -> tensor<?xi64>
+  // Row r of the beams belongs to sentence r / K.
+  %sentence = func.call @per_beam(%sents0) : (tensor<?xi64>) -> tensor<?xi64>
+  %h0 = s2s.index_select %h_sent, %sentence dim(0)
+      : (tensor<?x64xf32>, tensor<?xi64>) -> tensor<?x64xf32>
 
   // Beam 0 of each sentence starts at score 0, the others at -inf, so that
   // the first step continues beam 0 only.
@@ -523,40 +533,40 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
       outs(%history_empty : tensor<?x?xi64>) -> tensor<?x?xi64>
 
   // The loop carries the N sentences whose beams are not all finished:
-  // `sents` says which sentence each is, `beam_sents` the sentence of each
-  // of their N*K beams, and h, y, the finished flags, the scores and the
-  // token histories are theirs. Each step selects the encoder states and
+  // `sents` says which sentence each is, and h, y, the finished flags, the
+  // scores and the token histories are those of their N*K beams. Each step selects the encoder states and
   // masks of their beams (the key projection of the attention is computed
   // once, before the loop, and selected the same way). When every beam of a
   // sentence has finished, its histories and scores go to the results and
   // it leaves the loop, so that it costs no further work: its beams would
   // only have continued with PAD at no cost, in the same order.
-  %loop:10 = scf.while (%step = %c0, %sents = %sents0,
-                       %beam_sents = %sentence, %h = %h0, %y = %y0,
+  %loop:9 = scf.while (%step = %c0, %sents = %sents0, %h = %h0, %y = %y0,
                        %done = %done0, %scores = %scores0,
                        %history = %history0, %results = %history0,
                        %result_scores = %scores0)
-      : (index, tensor<?xi64>, tensor<?xi64>, tensor<?x64xf32>,
-         tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>, tensor<?x?xi64>,
-         tensor<?x?xi64>, tensor<?x4xf32>)
-     -> (index, tensor<?xi64>, tensor<?xi64>, tensor<?x64xf32>,
-         tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>, tensor<?x?xi64>,
-         tensor<?x?xi64>, tensor<?x4xf32>) {
+      : (index, tensor<?xi64>, tensor<?x64xf32>, tensor<?xi64>,
+         tensor<?xi1>, tensor<?x4xf32>, tensor<?x?xi64>, tensor<?x?xi64>,
+         tensor<?x4xf32>)
+     -> (index, tensor<?xi64>, tensor<?x64xf32>, tensor<?xi64>,
+         tensor<?xi1>, tensor<?x4xf32>, tensor<?x?xi64>, tensor<?x?xi64>,
+         tensor<?x4xf32>) {
     %n = tensor.dim %sents, %c0 : tensor<?xi64>
     %in_budget = arith.cmpi slt, %step, %max_len : index
     %some_left = arith.cmpi sgt, %n, %c0 : index
     %go = arith.andi %in_budget, %some_left : i1
-    scf.condition(%go) %step, %sents, %beam_sents, %h, %y, %done, %scores,
-        %history, %results, %result_scores
-        : index, tensor<?xi64>, tensor<?xi64>, tensor<?x64xf32>,
-          tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>, tensor<?x?xi64>,
-          tensor<?x?xi64>, tensor<?x4xf32>
+    scf.condition(%go) %step, %sents, %h, %y, %done, %scores, %history,
+        %results, %result_scores
+        : index, tensor<?xi64>, tensor<?x64xf32>, tensor<?xi64>,
+          tensor<?xi1>, tensor<?x4xf32>, tensor<?x?xi64>, tensor<?x?xi64>,
+          tensor<?x4xf32>
   } do {
-  ^bb0(%step: index, %sents: tensor<?xi64>, %beam_sents: tensor<?xi64>,
-       %h: tensor<?x64xf32>, %y: tensor<?xi64>, %done: tensor<?xi1>,
-       %scores: tensor<?x4xf32>, %history: tensor<?x?xi64>,
-       %results: tensor<?x?xi64>, %result_scores: tensor<?x4xf32>):
+  ^bb0(%step: index, %sents: tensor<?xi64>, %h: tensor<?x64xf32>,
+       %y: tensor<?xi64>, %done: tensor<?xi1>, %scores: tensor<?x4xf32>,
+       %history: tensor<?x?xi64>, %results: tensor<?x?xi64>,
+       %result_scores: tensor<?x4xf32>):
     %n = tensor.dim %sents, %c0 : tensor<?xi64>
+    %beam_sents = func.call @per_beam(%sents)
+        : (tensor<?xi64>) -> tensor<?xi64>
     %enc_a = s2s.index_select %enc_sent, %beam_sents dim(0)
         : (tensor<?x?x64xf32>, tensor<?xi64>) -> tensor<?x?x64xf32>
     %mask_a = s2s.index_select %mask_sent, %beam_sents dim(0)
@@ -672,26 +682,24 @@ func.func @beam_search(%src: tensor<?x?xi64>, %src_lens: tensor<?xi64>,
         : (tensor<?x?xi64>, tensor<?xi64>) -> tensor<?x?xi64>
     %sents_kept = s2s.index_select %sents, %keep dim(0)
         : (tensor<?xi64>, tensor<?xi64>) -> tensor<?xi64>
-    %beam_sents_kept = s2s.index_select %beam_sents, %keep_rows dim(0)
-        : (tensor<?xi64>, tensor<?xi64>) -> tensor<?xi64>
     %step_next = arith.addi %step, %c1 : index
-    scf.yield %step_next, %sents_kept, %beam_sents_kept, %h_kept, %y_kept,
-        %done_kept, %scores_kept, %history_kept, %res_next, %res_scores_next
-        : index, tensor<?xi64>, tensor<?xi64>, tensor<?x64xf32>,
-          tensor<?xi64>, tensor<?xi1>, tensor<?x4xf32>, tensor<?x?xi64>,
-          tensor<?x?xi64>, tensor<?x4xf32>
+    scf.yield %step_next, %sents_kept, %h_kept, %y_kept, %done_kept,
+        %scores_kept, %history_kept, %res_next, %res_scores_next
+        : index, tensor<?xi64>, tensor<?x64xf32>, tensor<?xi64>,
+          tensor<?xi1>, tensor<?x4xf32>, tensor<?x?xi64>, tensor<?x?xi64>,
+          tensor<?x4xf32>
   }
 
   // The sentences still decoding when the budget ran out go to the results
   // as they stand.
   %n_left = tensor.dim %loop#1, %c0 : tensor<?xi64>
   %flushed:2 = scf.for %i = %c0 to %n_left step %c1
-      iter_args(%res = %loop#8, %res_scores = %loop#9)
+      iter_args(%res = %loop#7, %res_scores = %loop#8)
       -> (tensor<?x?xi64>, tensor<?x4xf32>) {
     %sent = tensor.extract %loop#1[%i] : tensor<?xi64>
     %sent_idx = arith.index_cast %sent : i64 to index
     %res_next, %res_scores_next = func.call @write_beams(%res, %res_scores,
-        %loop#7, %loop#6, %i, %sent_idx)
+        %loop#6, %loop#5, %i, %sent_idx)
         : (tensor<?x?xi64>, tensor<?x4xf32>, tensor<?x?xi64>,
            tensor<?x4xf32>, index, index)
         -> (tensor<?x?xi64>, tensor<?x4xf32>)
