@@ -92,6 +92,9 @@ MALLOC_TUNABLES = "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=%d" % (
     16 << 30)
 # Result check: max |s2s - torch| <= RTOL * max(1, max |torch|).
 RTOL = 1e-3
+# The same check of the bf16-weights workloads, with the accuracy contract of
+# docs/BF16.md.
+BF16_RTOL = 1e-2
 
 MEM_METHOD = (
     "scratch = peak of live heap bytes during one call (after warm-up) minus "
@@ -563,6 +566,7 @@ def compare(kind, got, want):
         return False, "%d of %d tokens differ (first at step %d)" % (
             int(diff.sum()), g.size, step)
     worst, ok = 0.0, True
+    rtol = BF16_RTOL if kind == "bf16" else RTOL
     for g, w in zip(got, want):
         if g.shape != w.shape:
             return False, "shape %s, PyTorch %s" % (g.shape, w.shape)
@@ -571,9 +575,9 @@ def compare(kind, got, want):
         err = float(np.max(np.abs(g.astype(np.float64) - w)))
         scale = max(1.0, float(np.max(np.abs(w))))
         worst = max(worst, err / scale)
-        ok = ok and err <= RTOL * scale
+        ok = ok and err <= rtol * scale
     return ok, "max |s2s - torch| / max(1, max |torch|) = %.2g%s" % (
-        worst, "" if ok else " > %g" % RTOL)
+        worst, "" if ok else " > %g" % rtol)
 
 
 class Sgemm:
@@ -1028,8 +1032,11 @@ def compile_workloads(ws, s2s_compile, libdir, threads):
         for t in threads:
             so = os.path.join(libdir, so_name(w.name, t))
             t0 = time.perf_counter()
+            options = getattr(w, "pipeline_options", "")
             p = run_tool([s2s_compile, w.path(), "--threads=%d" % t,
-                          "--emit=shared", "-o", so])
+                          "--emit=shared", "-o", so] +
+                         (["--pipeline-options=" + options] if options
+                          else []))
             seconds.setdefault(w.name, time.perf_counter() - t0)
             if p.returncode != 0 or not os.path.exists(so):
                 errors[w.name] = ("exit %d: %s" % (
@@ -1321,7 +1328,9 @@ def stream_section(p, ws, per_thread):
                 r = rec.get(key)
                 return nbytes / r["median"] / 1e9 if r else None
             sg = gbs("s2s")
-            peers = {name: gbs(key) for key, name in PEERS if gbs(key)}
+            # The peers of a bf16 row run in f32: their bytes are not these.
+            peers = ({} if w.pipeline_options else
+                     {name: gbs(key) for key, name in PEERS if gbs(key)})
             best = max(peers, key=peers.get) if peers else None
             rows.append([w.name, t, fmt_bytes(nbytes), fmt_bytes(working_set),
                          "%.1f" % bw, "%.1f" % sg if sg else "-",
@@ -1334,7 +1343,9 @@ def stream_section(p, ws, per_thread):
       "the read bandwidth of a buffer of the workload's working set (where "
       "its weights or its KV cache live) measured in the same process "
       "(bench/peak.c: the thr threads sum their shares of it in vector "
-      "registers, best of 2). The target: s2s at 80% of that bandwidth.")
+      "registers, best of 2). The target: s2s at 80% of that bandwidth. "
+      "The peers of the bf16 rows run in f32, which reads other bytes: no "
+      "figure.")
     p("")
     p(md_table(["workload", "thr", "bytes/call", "working set",
                 "read GB/s at working set", "s2s GB/s", "s2s x bandwidth",

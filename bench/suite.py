@@ -88,6 +88,9 @@ class Workload:
               of the first `onnx` configuration, imported by s2s-import-onnx
               (as a user compiles an exported model) when the benchmark
               starts, instead of a model of bench/workloads/
+    pipeline_options
+              options of the s2s-to-llvm pipeline its library is compiled
+              with (s2s-compile --pipeline-options), e.g. bf16-weights=true
     A workload without `mlir` (None) has only its dynamic model, which is
     then the s2s side of the measurement (the generation workloads: one
     library for every batch and length), or is `imported`.
@@ -95,7 +98,7 @@ class Workload:
 
     def __init__(self, name, group, flops, formula, mlir, make,
                  kind="other", note="", dyn=None, tokens=None, onednn=None,
-                 onnx=(), stream=None, imported=False):
+                 onnx=(), stream=None, imported=False, pipeline_options=""):
         self.name, self.group = name, group
         self.flops, self.formula = flops, formula
         self.mlir, self.make = mlir, make
@@ -106,6 +109,7 @@ class Workload:
         self.onnx = list(onnx)
         self.stream = stream
         self.imported = imported
+        self.pipeline_options = pipeline_options
 
     def library(self):
         """The model whose library the s2s measurement calls."""
@@ -334,14 +338,22 @@ def rnn_mlir(name, cell, B):
        ", ".join(results), names, ", ".join(results))
 
 
-def rnn_stream(cell):
+def rnn_stream(cell, bf16=False):
     """At batch 1 a step is a matrix-vector product: W_hh is read at
-    every step (W_ih once, by the hoisted input projection)."""
+    every step (W_ih once, by the hoisted input projection). With bf16
+    weights converted at each call, W_hh and W_ih are also read once in
+    f32 and written once in bf16, and the steps read 2 B per weight."""
     G = (4 if cell == "lstm" else 3) * RNN_H
-    w_hh, w_ih = G * RNN_H * 4, G * RNN_I * 4
-    return (RNN_T * w_hh + w_ih, w_hh,
-            "W_hh every step, W_ih once: T*G*H*4 + G*I*4 B (T=%d, G=%d, H=%d, "
-            "I=%d)" % (RNN_T, G, RNN_H, RNN_I))
+    if not bf16:
+        w_hh, w_ih = G * RNN_H * 4, G * RNN_I * 4
+        return (RNN_T * w_hh + w_ih, w_hh,
+                "W_hh every step, W_ih once: T*G*H*4 + G*I*4 B (T=%d, G=%d, "
+                "H=%d, I=%d)" % (RNN_T, G, RNN_H, RNN_I))
+    w_hh = G * RNN_H * 2
+    return (RNN_T * w_hh + G * RNN_H * 6 + G * RNN_I * 8, w_hh,
+            "W_hh in bf16 every step, W_hh and W_ih converted once (4 B "
+            "read, 2 B written), W_ih read once in bf16: T*G*H*2 + G*H*6 + "
+            "G*I*8 B (T=%d, G=%d, H=%d, I=%d)" % (RNN_T, G, RNN_H, RNN_I))
 
 
 def rnn_make(cell, B):
@@ -1023,7 +1035,40 @@ def workloads():
             dyn=Model(name + "_dyn", matmul_mlir(name + "_dyn", None, N, K)),
             onednn=("linear", (M, N, K)),
             onnx=[("exported", linear_export)]))
+    # bf16 weights (docs/BF16.md) beside the f32 rows of the same shapes;
+    # the peers run in f32. Checked against PyTorch's f32 results within the
+    # bf16 contract (compare kind "bf16").
+    for base in BF16_WORKLOADS:
+        f32 = next(w for w in ws if w.name == base)
+        name = base + "_bf16"
+        ws.append(Workload(
+            name, "bf16 weights", f32.flops, f32.formula,
+            f32.mlir.replace("@%s(" % base, "@%s(" % name).replace(
+                "workload %s (" % base, "workload %s (" % name),
+            bf16_make(f32.make), kind=f32.kind,
+            onednn=(f32.onednn[0] + "_bf16", f32.onednn[1]),
+            onnx=f32.onnx,
+            stream=(rnn_stream(base.split("_")[0], bf16=True)
+                    if f32.stream else None),
+            pipeline_options="bf16-weights=true",
+            note="s2s with bf16-weights=true (weights converted at each "
+                 "call, before the loops); oneDNN in its bf16 mode (weights "
+                 "and activations bf16, converted as its users do); ONNX "
+                 "Runtime and PyTorch in f32"))
     return ws
+
+
+# The workloads run again with bf16 weights.
+BF16_WORKLOADS = ["lstm_b1", "gru_b1", "lstm_b16", "gru_b16",
+                  "linear_512x2048x512"]
+
+
+def bf16_make(make):
+    """make() of the f32 workload, its result checked as bf16 results."""
+    def made(torch):
+        inputs, outputs, fn, kind = make(torch)
+        return inputs, outputs, fn, "bf16" if kind == "allclose" else kind
+    return made
 
 
 def main():

@@ -16,6 +16,13 @@
 //   sdpa    softmax(q k^T * scale [+ causal mask]) v over [BH, S, D]: a
 //           batched matmul with the scale as output scale and the mask as a
 //           binary-add post-op, softmax in place, a second batched matmul;
+//   linear_bf16, lstm_bf16, gru_bf16
+//           the same in oneDNN's bf16 mode, as its users run it: weights
+//           reordered once into bf16, the f32 activations reordered into
+//           bf16 at each run (and the bf16 results back into f32), bf16
+//           products accumulated in f32 (AVX512-BF16's vdpbf16ps where the
+//           CPU has it); biases, the matmul's output and the LSTM's cell
+//           state in f32;
 //   mha     nn.MultiheadAttention's self-attention: the packed input
 //           projection (matmul + bias), the heads' attention read in place
 //           from the packed [S, 3E] buffer through strided memory
@@ -85,6 +92,27 @@ memory prepack(Peer &p, const memory::desc &user, const float *data,
   return dst;
 }
 
+/// A memory object of `md` (of its own) that a reorder step fills from the
+/// caller's f32 array `data` (of `user`) at each run.
+memory convertedInput(Peer &p, const memory::desc &user, const float *data,
+                      const memory::desc &md) {
+  memory src = p.wrap(user, data);
+  memory dst(md, p.eng);
+  p.steps.emplace_back(reorder(src, dst),
+                       Args{{DNNL_ARG_FROM, src}, {DNNL_ARG_TO, dst}});
+  return dst;
+}
+
+/// A reorder step writing `result` into the caller's f32 array `data` (of
+/// `user`), to run after the primitive that computes `result`.
+std::pair<primitive, Args> convertedOutput(Peer &p, const memory &result,
+                                           const memory::desc &user,
+                                           float *data) {
+  memory dst = p.wrap(user, data);
+  return {reorder(result, dst),
+          Args{{DNNL_ARG_FROM, result}, {DNNL_ARG_TO, dst}}};
+}
+
 /// A memory object of its own holding a copy of `values`.
 memory copyOf(Peer &p, const memory::desc &md,
               const std::vector<float> &values) {
@@ -95,17 +123,21 @@ memory copyOf(Peer &p, const memory::desc &md,
 }
 
 /// Adds y[M, N] = x[M, K] W^T (+ b), W given as [N, K] and reordered once
-/// into the layout the matmul primitive prefers.
+/// into the layout the matmul primitive prefers; with `bf16`, x and W in
+/// bf16 (x converted at each run), y in f32.
 void addLinear(Peer &p, int64_t M, int64_t N, int64_t K, const float *w,
-               const float *b, const float *x, float *y) {
-  memory::desc src_md({M, K}, dt::f32, tag::ab);
+               const float *b, const float *x, float *y, bool bf16 = false) {
+  dt in = bf16 ? dt::bf16 : dt::f32;
+  memory::desc x_md({M, K}, dt::f32, tag::ab);
+  memory::desc src_md({M, K}, in, tag::ab);
   memory::desc dst_md({M, N}, dt::f32, tag::ab);
-  memory::desc w_any({K, N}, dt::f32, tag::any);
+  memory::desc w_any({K, N}, in, tag::any);
   memory::desc b_md =
       b ? memory::desc({1, N}, dt::f32, tag::ab) : memory::desc();
   matmul::primitive_desc pd(matmul::desc(src_md, w_any, b_md, dst_md), p.eng);
+  memory src = bf16 ? convertedInput(p, x_md, x, src_md) : p.wrap(src_md, x);
   Args args{
-      {DNNL_ARG_SRC, p.wrap(src_md, x)},
+      {DNNL_ARG_SRC, src},
       {DNNL_ARG_WEIGHTS, prepack(p, memory::desc({K, N}, dt::f32, tag::ba), w,
                                  pd.weights_desc())},
       {DNNL_ARG_DST, p.wrap(dst_md, y)}};
@@ -117,10 +149,10 @@ void addLinear(Peer &p, int64_t M, int64_t N, int64_t K, const float *w,
 /// dims M, N, K; inputs x [M, K], w [N, K]; output y [M, N].
 struct Linear : Peer {
   Linear(const std::vector<int64_t> &d, const float *const *in,
-         float *const *out) {
+         float *const *out, bool bf16) {
     if (d.size() != 3)
       throw std::invalid_argument("linear takes dims M, N, K");
-    addLinear(*this, d[0], d[1], d[2], in[1], nullptr, in[0], out[0]);
+    addLinear(*this, d[0], d[1], d[2], in[1], nullptr, in[0], out[0], bf16);
   }
 };
 
@@ -129,16 +161,23 @@ struct Linear : Peer {
 /// [T, B, H], h_n [1, B, H] (and c_n for the LSTM).
 struct Recurrent : Peer {
   Recurrent(bool lstm, const std::vector<int64_t> &d, const float *const *in,
-            float *const *out) {
+            float *const *out, bool bf16) {
     if (d.size() != 4)
       throw std::invalid_argument("lstm / gru take dims T, B, I, H");
     int64_t T = d[0], B = d[1], I = d[2], H = d[3];
     int64_t G = lstm ? 4 : 3;
-    memory::desc x_md({T, B, I}, dt::f32, tag::tnc);
-    memory::desc y_md({T, B, H}, dt::f32, tag::tnc);
-    memory::desc h_md({1, 1, B, H}, dt::f32, tag::ldnc);
-    memory::desc wl_any({1, 1, I, G, H}, dt::f32, tag::any);
-    memory::desc wi_any({1, 1, H, G, H}, dt::f32, tag::any);
+    // bf16: the layer's input, output and hidden state in bf16 (converted
+    // from and to the caller's f32 arrays at each run), the cell state f32.
+    dt act = bf16 ? dt::bf16 : dt::f32;
+    memory::desc x_user({T, B, I}, dt::f32, tag::tnc);
+    memory::desc y_user({T, B, H}, dt::f32, tag::tnc);
+    memory::desc hn_user({1, 1, B, H}, dt::f32, tag::ldnc);
+    memory::desc x_md({T, B, I}, act, tag::tnc);
+    memory::desc y_md({T, B, H}, act, tag::tnc);
+    memory::desc h_md({1, 1, B, H}, act, tag::ldnc);
+    memory::desc c_md({1, 1, B, H}, dt::f32, tag::ldnc);
+    memory::desc wl_any({1, 1, I, G, H}, act, tag::any);
+    memory::desc wi_any({1, 1, H, G, H}, act, tag::any);
     // PyTorch's gate order -> oneDNN's: LSTM i, f, g, o is oneDNN's i, f,
     // c~, o; GRU r, z, n becomes u (= z), r, o (= n).
     std::vector<int64_t> order =
@@ -177,7 +216,7 @@ struct Recurrent : Peer {
           lstm_forward::desc(prop_kind::forward_inference,
                              rnn_direction::unidirectional_left2right, x_md,
                              none, none, wl_any, wi_any, b_md, y_md, h_md,
-                             h_md),
+                             c_md),
           eng);
       wl_md = pd.weights_layer_desc();
       wi_md = pd.weights_iter_desc();
@@ -192,16 +231,24 @@ struct Recurrent : Peer {
       wi_md = pd.weights_iter_desc();
       prim = lbr_gru_forward(pd);
     }
+    memory x =
+        bf16 ? convertedInput(*this, x_user, in[0], x_md) : wrap(x_md, in[0]);
+    memory y = bf16 ? memory(y_md, eng) : wrap(y_md, out[0]);
+    memory hn = bf16 ? memory(h_md, eng) : wrap(h_md, out[1]);
     Args args{
-        {DNNL_ARG_SRC_LAYER, wrap(x_md, in[0])},
+        {DNNL_ARG_SRC_LAYER, x},
         {DNNL_ARG_WEIGHTS_LAYER, prepack(*this, wl_user, wih.data(), wl_md)},
         {DNNL_ARG_WEIGHTS_ITER, prepack(*this, wi_user, whh.data(), wi_md)},
         {DNNL_ARG_BIAS, copyOf(*this, b_md, b)},
-        {DNNL_ARG_DST_LAYER, wrap(y_md, out[0])},
-        {DNNL_ARG_DST_ITER, wrap(h_md, out[1])}};
+        {DNNL_ARG_DST_LAYER, y},
+        {DNNL_ARG_DST_ITER, hn}};
     if (lstm)
-      args[DNNL_ARG_DST_ITER_C] = wrap(h_md, out[2]);
+      args[DNNL_ARG_DST_ITER_C] = wrap(c_md, out[2]);
     steps.emplace_back(prim, std::move(args));
+    if (bf16) {
+      steps.push_back(convertedOutput(*this, y, y_user, out[0]));
+      steps.push_back(convertedOutput(*this, hn, hn_user, out[1]));
+    }
   }
 };
 
@@ -330,10 +377,13 @@ void *onednn_create(const char *op, const int64_t *dims, int ndims,
   std::vector<int64_t> d(dims, dims + ndims);
   std::string name(op);
   try {
-    if (name == "linear")
-      return new Linear(d, inputs, outputs);
-    if (name == "lstm" || name == "gru")
-      return new Recurrent(name == "lstm", d, inputs, outputs);
+    if (name == "linear" || name == "linear_bf16")
+      return new Linear(d, inputs, outputs, name == "linear_bf16");
+    if (name == "lstm" || name == "gru" || name == "lstm_bf16" ||
+        name == "gru_bf16")
+      return new Recurrent(name.rfind("lstm", 0) == 0, d, inputs, outputs,
+                           name.size() > 4 &&
+                               name.substr(name.size() - 5) == "_bf16");
     if (name == "sdpa")
       return new Sdpa(d, inputs, outputs);
     if (name == "mha")

@@ -77,6 +77,7 @@ S2SPipelineOptions::linalgLoweringOptions() const {
   ConvertS2SToLinalgPassOptions lowering;
   // approximate-math=false: libm's exp for the softmax too.
   lowering.polynomialExp = approximateMath;
+  lowering.markWeights = bf16Weights;
   return lowering;
 }
 
@@ -91,6 +92,7 @@ S2SPipelineOptions::tiledAttentionOptions() const {
                                   ? int64_t(attentionKeySplits)
                                   : std::max<int64_t>(threads, 1);
   tiling.polynomialExp = approximateMath;
+  tiling.markWeights = bf16Weights;
   return tiling;
 }
 
@@ -100,6 +102,7 @@ S2SPipelineOptions::fusedRNNOptions() const {
   fused.rnnBlockUnits = rnnBlockUnits;
   fused.rnnBlockRows = rnnBlockRows;
   fused.rnnParallelMinFlops = rnnParallelMinFlops;
+  fused.markWeights = bf16Weights;
   return fused;
 }
 
@@ -172,6 +175,9 @@ void s2s::buildS2SLinalgLoweringPipeline(OpPassManager &pm,
   // linalg.softmax written by the user or imported (not raised to
   // attention) as generics.
   pm.addPass(createS2SLinalgDecomposeAggregatesPass());
+  // The weights the lowering marked, as bf16 (the marks exist only then).
+  if (options.bf16Weights)
+    pm.addPass(createS2SLinalgBF16WeightsPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
@@ -263,6 +269,8 @@ void s2s::buildS2SLLVMLoweringPipeline(OpPassManager &pm,
     pm.addPass(createS2SCPUExpandFMAPass());
   // Integer powers (math.ipowi, from ONNX Pow of integers) become calls of
   // generated functions; the other math ops lower to LLVM or libm below.
+  // bf16 conversions (bf16-weights) without library calls.
+  pm.addPass(createS2SCPUExpandBF16Pass());
   pm.addPass(createConvertMathToFuncs());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());

@@ -2,7 +2,8 @@
 //
 // s2s-run model.mlir|model.onnx [--entry=NAME] --input=[NAME=]a.npy ...
 //         [--bind=NAME=w.npy | --bind=weights.npz ...] [--output=out.npy ...]
-//         [--expect=want.npy ... --rtol=R --atol=A] [--repeat=N]
+//         [--expect=want.npy ... --rtol=R --atol=A --scale-tol=S]
+//         [--repeat=N]
 //
 // Compiles the model in-process with the s2s-to-llvm pipeline (through
 // CompiledFunction), JIT-runs the entry function on .npy inputs (one per
@@ -102,6 +103,13 @@ cl::opt<double> rtol("rtol", cl::desc("Relative tolerance of --expect"),
                      cl::init(1e-5), cl::cat(runCategory));
 cl::opt<double> atol("atol", cl::desc("Absolute tolerance of --expect"),
                      cl::init(1e-8), cl::cat(runCategory));
+cl::opt<double>
+    scaleTol("scale-tol",
+             cl::desc("Tolerance of --expect relative to each result's "
+                      "largest expected magnitude: an element may also differ "
+                      "by this times max |expected| (for reduced-precision "
+                      "modes such as bf16-weights)"),
+             cl::init(0), cl::cat(runCategory));
 cl::opt<unsigned>
     repeat("repeat",
            cl::desc("Run N more times and print the median and minimum time"),
@@ -320,10 +328,18 @@ bool compareResult(unsigned index, const NpyArray &got, const NpyArray &want,
   }
   int64_t n = got.getNumElements(), bad = 0, worst = -1;
   double worstExcess = -1, worstDiff = 0, maxDiff = 0;
+  double scaled = 0;
+  if (scaleTol > 0) {
+    double largest = 0;
+    for (int64_t i = 0; i < n; ++i)
+      if (std::isfinite(want.getAsDouble(i)))
+        largest = std::max(largest, std::fabs(want.getAsDouble(i)));
+    scaled = scaleTol * largest;
+  }
   for (int64_t i = 0; i < n; ++i) {
     double g = got.getAsDouble(i), w = want.getAsDouble(i);
     double diff = std::fabs(g - w);
-    double tol = atol + rtol * std::fabs(w);
+    double tol = atol + rtol * std::fabs(w) + scaled;
     bool ok = (std::isnan(g) && std::isnan(w)) || g == w || diff <= tol;
     double excess = std::isnan(diff) ? INFINITY : diff - tol;
     if (!ok)
@@ -344,8 +360,11 @@ bool compareResult(unsigned index, const NpyArray &got, const NpyArray &want,
   llvm::errs() << "error: result #" << index << " differs from " << wantFile
                << " in " << bad << " of " << n << " elements (rtol "
                << llvm::format("%g", rtol.getValue()) << ", atol "
-               << llvm::format("%g", atol.getValue()) << "); worst at "
-               << indexOf(got.shape, worst) << ": got ";
+               << llvm::format("%g", atol.getValue());
+  if (scaleTol > 0)
+    llvm::errs() << ", scale-tol " << llvm::format("%g", scaleTol.getValue())
+                 << " = " << llvm::format("%g", scaled);
+  llvm::errs() << "); worst at " << indexOf(got.shape, worst) << ": got ";
   printElement(llvm::errs(), got, worst);
   llvm::errs() << ", expected ";
   printElement(llvm::errs(), want, worst);

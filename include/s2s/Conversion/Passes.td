@@ -61,6 +61,10 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
     Option<"polynomialExp", "polynomial-exp", "bool", /*default=*/"true",
            "Softmax exponentials as an inline f32 polynomial (else "
            "math.exp, for s2s-linalg-approximate-math or libm)">,
+    Option<"markWeights", "mark-weights", "bool", /*default=*/"false",
+           "Keep the attribute `s2s.weight_input` on the contractions that "
+           "read a model's weights (x W^T and the like), naming the weights' "
+           "input, for s2s-linalg-bf16-weights">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
@@ -134,6 +138,10 @@ def ConvertS2SToLinalgTiledAttentionPass
     Option<"polynomialExp", "polynomial-exp", "bool", /*default=*/"true",
            "Softmax exponentials as an inline f32 polynomial (else "
            "math.exp, for s2s-linalg-approximate-math or libm)">,
+    Option<"markWeights", "mark-weights", "bool", /*default=*/"false",
+           "Keep the attribute `s2s.weight_input` on the contractions that "
+           "read a model's weights (x W^T and the like), naming the weights' "
+           "input, for s2s-linalg-bf16-weights">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
@@ -179,6 +187,10 @@ def ConvertS2SToLinalgFusedRNNPass : Pass<"convert-s2s-to-linalg-fused-rnn"> {
     Option<"rnnBlockRows", "rnn-block-rows", "int64_t", /*default=*/"8",
            "With seq_lens, rows per group (groups whose sequences have all "
            "ended are skipped; 0: no groups)">,
+    Option<"markWeights", "mark-weights", "bool", /*default=*/"false",
+           "Keep the attribute `s2s.weight_input` on the contractions that "
+           "read a model's weights (x W^T and the like), naming the weights' "
+           "input, for s2s-linalg-bf16-weights">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

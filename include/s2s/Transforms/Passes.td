@@ -99,4 +99,67 @@ def S2SLinalgApproximateMathPass : Pass<"s2s-linalg-approximate-math"> {
   ];
 }
 
+def S2SLinalgBF16WeightsPass : Pass<"s2s-linalg-bf16-weights"> {
+  let summary = "Store the weights of contractions as bf16, multiply in f32";
+  let description = [{
+    For every contraction that the lowering marked as reading a model's
+    weights (attribute `s2s.weight_input`, set by the `convert-s2s-to-linalg`
+    passes with `mark-weights`: W of `x W^T` in linear layers, attention
+    projections and RNN gates, W_hh of a fused recurrent step, W of Luong's
+    general score), the weights are rounded to bf16 once (round to nearest
+    even) and the contraction reads the bf16 tensor: its body extends each
+    weight back to f32 (`arith.extf`) before the f32 multiply-add. Inputs,
+    activations, biases and accumulation stay f32; contractions of two
+    activations (attention's `q k^T` and `p v`, a KV cache) are not marked
+    and stay f32.
+
+    Where the weights are converted: right after the value they come from,
+    looked for through `tensor.extract_slice`, `tensor.expand_shape`,
+    `tensor.collapse_shape` and `tensor.cast` (the views the lowering takes
+    of one weight tensor, which then share one conversion) and through
+    copies that rearrange it (a `linalg.generic` whose body yields its
+    input, as the fused recurrent step arranges W_hh in blocks of units),
+    which are then made of the bf16 tensor. So a weight that
+    a loop reads (the recurrent step's W_hh, a decoder's projections) is
+    converted once before the loop, and a constant (weights bound at compile
+    time) is converted at compile time into a bf16 constant, half the size
+    in the compiled code. A weight passed as an argument is converted at
+    each call.
+
+    The contraction kernels of `s2s-cpu-lower-contractions` read bf16
+    weights (half the bytes of f32) and widen them in registers. The marks
+    are removed.
+
+    Before:
+    ```mlir
+    %y = linalg.generic {... ["parallel", "parallel", "reduction"],
+                         s2s.weight_input = 1 : index}
+        ins(%x, %w : tensor<4x16xf32>, tensor<8x16xf32>) outs(%z : tensor<4x8xf32>) {
+    ^bb0(%a: f32, %b: f32, %acc: f32):
+      %p = arith.mulf %a, %b : f32
+      %s = arith.addf %acc, %p : f32
+      linalg.yield %s : f32
+    }
+    ```
+    After:
+    ```mlir
+    %w16 = linalg.generic {... ["parallel", "parallel"]}
+        ins(%w : tensor<8x16xf32>) outs(%e : tensor<8x16xbf16>) {truncf}
+    %y = linalg.generic {... ["parallel", "parallel", "reduction"]}
+        ins(%x, %w16 : tensor<4x16xf32>, tensor<8x16xbf16>) outs(%z : tensor<4x8xf32>) {
+    ^bb0(%a: f32, %b: bf16, %acc: f32):
+      %bw = arith.extf %b : bf16 to f32
+      %p = arith.mulf %a, %bw : f32
+      %s = arith.addf %acc, %p : f32
+      linalg.yield %s : f32
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 #endif // S2S_TRANSFORMS_PASSES_TD

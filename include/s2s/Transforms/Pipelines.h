@@ -90,6 +90,12 @@ struct S2SPipelineOptions : public PassPipelineOptions<S2SPipelineOptions> {
                      "step; groups whose sequences have all ended are "
                      "skipped (0: no groups)"),
       llvm::cl::init(8)};
+  PassOptions::Option<bool> bf16Weights{
+      *this, "bf16-weights",
+      llvm::cl::desc("Store the weights of linear layers, attention "
+                     "projections and recurrent gates as bf16, rounded once; "
+                     "products and sums stay f32 (s2s-linalg-bf16-weights)"),
+      llvm::cl::init(false)};
   PassOptions::Option<bool> checkValues{
       *this, "check-values",
       llvm::cl::desc("Check at run time that embedding indices and seq_lens "

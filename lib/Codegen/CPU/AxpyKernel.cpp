@@ -158,7 +158,7 @@ void KernelEmitter::emitAxpyTileOver(
         SmallVector<Value> next;
         for (int64_t r = 0; r < mr; ++r) {
           dims[c.mDim] = offset(i0, r);
-          Value scalar = memref::LoadOp::create(b, loc, c.a, indices(c.aMap));
+          Value scalar = loadScalar(c.a, indices(c.aMap));
           Value splat = vector::BroadcastOp::create(b, loc, vecType, scalar);
           for (int64_t v = 0; v < nv; ++v)
             next.push_back(

@@ -1,8 +1,9 @@
 //===- ContractionMatch.cpp - which generics the kernels implement -------===//
 //
 // Recognizes the contractions the kernels implement: a linalg.generic on
-// memrefs with a multiply-add body, static sizes but for the rows m (which
-// may be dynamic: a batch, a sequence), unit inner strides, C
+// memrefs with a multiply-add body (whose inputs may be widened from a
+// narrower float type first, as bf16 weights are), static sizes but for the
+// rows m (which may be dynamic: a batch, a sequence), unit inner strides, C
 // indexed by the parallel loops in order, and the contiguous dimension of B
 // either k (dot) or n (axpy). Also the facts kernel selection needs: whether
 // B fits vector panels, and the loop in which B is invariant.
@@ -31,10 +32,29 @@ bool mlir::s2s::cpu::hasUnitInnerStride(Value v) {
   return strides.back() == 1;
 }
 
-/// The body is `out + in0 * in1` (in either operand order).
+/// Input `i` of the body as the multiply reads it: the block argument, or
+/// its widening to the output's type (weights stored as bf16).
+static Value widenedInput(Block &body, unsigned i) {
+  BlockArgument arg = body.getArgument(i);
+  Type out = body.getArgument(2).getType();
+  if (arg.getType() == out)
+    return arg;
+  if (!arg.hasOneUse())
+    return nullptr;
+  auto ext = dyn_cast<arith::ExtFOp>(*arg.getUsers().begin());
+  return ext && ext.getType() == out ? ext.getResult() : nullptr;
+}
+
+/// The body is `out + in0 * in1` (in either operand order), where an input
+/// of a narrower float type is widened first (`arith.extf`).
 static bool isMulAddBody(linalg::GenericOp op) {
   Block &body = op.getRegion().front();
-  if (body.getOperations().size() != 3)
+  Value in0 = widenedInput(body, 0), in1 = widenedInput(body, 1);
+  if (!in0 || !in1)
+    return false;
+  size_t widenings =
+      (in0 != body.getArgument(0)) + (in1 != body.getArgument(1));
+  if (body.getOperations().size() != 3 + widenings)
     return false;
   auto yield = cast<linalg::YieldOp>(body.getTerminator());
   auto add = yield.getOperand(0).getDefiningOp<arith::AddFOp>();
@@ -47,7 +67,6 @@ static bool isMulAddBody(linalg::GenericOp op) {
   auto mul = prod.getDefiningOp<arith::MulFOp>();
   if (!mul)
     return false;
-  Value in0 = body.getArgument(0), in1 = body.getArgument(1);
   return (mul.getLhs() == in0 && mul.getRhs() == in1) ||
          (mul.getLhs() == in1 && mul.getRhs() == in0);
 }

@@ -183,10 +183,29 @@ Value KernelEmitter::offset(Value base, int64_t delta) {
 
 Value KernelEmitter::load(Value memref, ValueRange idx, Value mask,
                           Value passthru) {
+  Type stored = cast<MemRefType>(memref.getType()).getElementType();
+  if (stored != elt) {
+    // A narrower type (bf16 weights): loaded as such, widened in registers.
+    auto narrow = VectorType::get({vw}, stored);
+    Value value =
+        mask ? vector::MaskedLoadOp::create(b, loc, narrow, memref, idx, mask,
+                                            constant(DenseElementsAttr::get(
+                                                narrow, b.getZeroAttr(stored))))
+                   .getResult()
+             : vector::LoadOp::create(b, loc, narrow, memref, idx).getResult();
+    return arith::ExtFOp::create(b, loc, vecType, value);
+  }
   if (mask)
     return vector::MaskedLoadOp::create(b, loc, vecType, memref, idx, mask,
                                         passthru);
   return vector::LoadOp::create(b, loc, vecType, memref, idx);
+}
+
+Value KernelEmitter::loadScalar(Value memref, ValueRange idx) {
+  Value value = memref::LoadOp::create(b, loc, memref, idx);
+  if (value.getType() != elt)
+    value = arith::ExtFOp::create(b, loc, elt, value);
+  return value;
 }
 
 void KernelEmitter::store(Value value, Value memref, ValueRange idx,

@@ -111,7 +111,12 @@ private:
   /// The indices of `map` with dimension values `dims`.
   SmallVector<Value> indices(AffineMap map);
   Value offset(Value base, int64_t delta);
+  /// A vector of `vw` elements of `memref` at `idx` (masked when `mask` is
+  /// given), widened to the kernel's element type when `memref` holds a
+  /// narrower one (bf16 weights; `passthru` is then zero).
   Value load(Value memref, ValueRange idx, Value mask, Value passthru);
+  /// One element, widened as by `load`.
+  Value loadScalar(Value memref, ValueRange idx);
   void store(Value value, Value memref, ValueRange idx, Value mask);
 
   /// The size of loop `dim`: a constant, or a memref.dim of an operand
@@ -147,8 +152,9 @@ private:
   void emitAxpy();
   void emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv, int64_t tail,
                     Value mask);
-  void emitDynamicColumns(int64_t nBlock,
-                          function_ref<void(Value, int64_t, Value)> rowsAgainst);
+  void
+  emitDynamicColumns(int64_t nBlock,
+                     function_ref<void(Value, int64_t, Value)> rowsAgainst);
   void emitAxpyTileOver(Value i0, int64_t mr, Value j0, int64_t nv, Value mask,
                         Value k0, Value kCount,
                         function_ref<Value(Value, int64_t)> loadB);

@@ -190,6 +190,7 @@ struct AttentionOpLowering : OpConversionPattern<AttentionOp> {
       OpFoldResult dk = tb.dimOf(k, 2);
       Value qw = tb.contract(q, tb.mapOf(4, {d0, d1, d3}), adaptor.getW(),
                              tb.mapOf(4, {d3, d2}), {b, tq, dk}, 4, 1);
+      TensorBuilder::markWeights(qw, 1);
       scores = dotScores(qw);
       break;
     }
@@ -609,7 +610,9 @@ struct ConvertS2SToLinalgTiledAttentionPass
     };
     if (failed(applyScheduledLowering(getOperation(), selected,
                                       std::move(patterns))))
-      signalPassFailure();
+      return signalPassFailure();
+    if (!markWeights)
+      TensorBuilder::stripWeightMarks(getOperation());
   }
 };
 } // namespace

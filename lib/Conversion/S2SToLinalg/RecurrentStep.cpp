@@ -373,6 +373,7 @@ CellState mlir::s2s::buildFusedStep(TensorBuilder &tb, const CellSpec &spec,
                                cb.row(run.packed, n), cb.mapOf(3, {k, j}),
                                {tileRows, cb.size(gates * units)}, 3,
                                /*numReductions=*/1);
+        TensorBuilder::markWeights(gh, 1);
         GateTiles tiles;
         tiles.gx = cb.slice(gx3, {row0, zero, first},
                             {tileRows, cb.size(gates), cb.size(units)});

@@ -589,7 +589,9 @@ struct ConvertS2SToLinalgFusedRNNPass
     };
     if (failed(applyScheduledLowering(getOperation(), selected,
                                       std::move(patterns))))
-      signalPassFailure();
+      return signalPassFailure();
+    if (!markWeights)
+      TensorBuilder::stripWeightMarks(getOperation());
   }
 };
 } // namespace

@@ -731,7 +731,9 @@ struct ConvertS2SToLinalgPass
     populateS2SToLinalgConversionPatterns(patterns, options);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
-      signalPassFailure();
+      return signalPassFailure();
+    if (!markWeights)
+      TensorBuilder::stripWeightMarks(getOperation());
   }
 };
 

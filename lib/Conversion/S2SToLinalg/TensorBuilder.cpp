@@ -6,6 +6,8 @@
 
 #include "TensorBuilder.h"
 
+#include "s2s/Conversion/S2SToLinalg/S2SToLinalg.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -430,12 +432,26 @@ Value TensorBuilder::contractInto(Value lhs, AffineMap lhsMap, Value rhs,
                  })[0];
 }
 
+void TensorBuilder::markWeights(Value contraction, unsigned input) {
+  Operation *op = contraction.getDefiningOp<linalg::GenericOp>();
+  if (!op)
+    return;
+  op->setAttr(kWeightInputAttrName,
+              IntegerAttr::get(IndexType::get(op->getContext()), input));
+}
+
+void TensorBuilder::stripWeightMarks(Operation *root) {
+  root->walk(
+      [](linalg::GenericOp op) { op->removeAttr(kWeightInputAttrName); });
+}
+
 Value TensorBuilder::linear(Value x, Value w, Value bias) {
   OpFoldResult m = dimOf(x, 0), n = dimOf(w, 0);
   AffineExpr i, j, k;
   bindDims(b.getContext(), i, j, k);
   Value out = contract(x, mapOf(3, {i, k}), w, mapOf(3, {j, k}), {m, n}, 3,
                        /*numReductions=*/1);
+  markWeights(out, 1);
   if (!bias)
     return out;
   AffineExpr r, c;

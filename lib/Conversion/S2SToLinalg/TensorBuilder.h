@@ -143,8 +143,16 @@ public:
             ArrayRef<int64_t> shape, Type elementType, BodyFn body);
 
   /// x W^T: `x : [M, K]`, `w : [N, K]` -> `[M, N]`, plus `bias : [N]` when
-  /// given.
+  /// given. The contraction's second input is marked as weights
+  /// (markWeights).
   Value linear(Value x, Value w, Value bias = nullptr);
+
+  /// Marks input `input` of the linalg.generic defining `contraction` as the
+  /// weights of a model (kWeightInputAttrName). The lowering passes keep the
+  /// marks only when asked to (their `mark-weights` option).
+  static void markWeights(Value contraction, unsigned input);
+  /// Removes the marks of markWeights from the ops under `root`.
+  static void stripWeightMarks(Operation *root);
   /// a + b for tensors of one shape.
   Value add(Value a, Value b);
 

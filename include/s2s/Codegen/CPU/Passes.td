@@ -218,6 +218,30 @@ def S2SCPUExpandDynamicReshapesPass
                            "::mlir::memref::MemRefDialect"];
 }
 
+def S2SCPUExpandBF16Pass : Pass<"s2s-cpu-expand-bf16"> {
+  let summary = "bf16 conversions as integer operations";
+  let description = [{
+    Rewrites `arith.truncf` from f32 to bf16 (round to nearest even, NaN
+    kept a NaN) and `arith.extf` from bf16 to f32 into bit casts, shifts and
+    integer arithmetic (upstream's bf16 expansion patterns), on scalars and
+    vectors alike. LLVM would otherwise lower a truncation on a CPU without
+    AVX512-BF16 (baseline x86-64, AArch64 before v8.6) to a call of
+    `__truncsfbf2`, which the runtime libraries of this platform do not all
+    provide, so compiled code would not load. The LLVM lowering stage runs
+    it always; it only changes code that converts to or from bf16
+    (`bf16-weights`).
+
+    Before:
+    ```mlir
+    %h = arith.truncf %x : vector<16xf32> to vector<16xbf16>
+    ```
+    After: `arith.bitcast` to `vector<16xi32>`, the rounding bias added,
+    `arith.shrui` by 16, `arith.trunci` to i16 and `arith.bitcast` to
+    `vector<16xbf16>`, with a select keeping NaNs.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 def S2SCPUExpandFMAPass : Pass<"s2s-cpu-expand-fma"> {
   let summary = "Multiply and add where the target has no fused "
                 "multiply-add";

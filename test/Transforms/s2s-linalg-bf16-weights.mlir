@@ -1,0 +1,193 @@
+// RUN: s2s-opt %s --s2s-linalg-bf16-weights --split-input-file | FileCheck %s
+
+// Weights passed as an argument: rounded to bf16 once at the start of the
+// function, read by the contraction as bf16 and widened in its body. The
+// other input and the result stay f32; the mark is gone.
+
+#x = affine_map<(i, j, k) -> (i, k)>
+#w = affine_map<(i, j, k) -> (j, k)>
+#y = affine_map<(i, j, k) -> (i, j)>
+
+// CHECK-LABEL: func.func @argument
+// CHECK-SAME: (%[[X:.*]]: tensor<4x16xf32>, %[[W:.*]]: tensor<8x16xf32>
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<8x16xbf16>
+// CHECK: %[[W16:.*]] = linalg.generic {{.*}} ins(%[[W]] : tensor<8x16xf32>) outs(%[[E]] : tensor<8x16xbf16>)
+// CHECK: arith.truncf %{{.*}} : f32 to bf16
+// CHECK: linalg.generic
+// CHECK-NOT: s2s.weight_input
+// CHECK-SAME: ins(%[[X]], %[[W16]] : tensor<4x16xf32>, tensor<8x16xbf16>)
+// CHECK: ^bb0(%[[A:.*]]: f32, %[[B:.*]]: bf16, %[[ACC:.*]]: f32):
+// CHECK:   %[[BW:.*]] = arith.extf %[[B]] : bf16 to f32
+// CHECK:   %[[P:.*]] = arith.mulf %[[A]], %[[BW]] : f32
+// CHECK:   arith.addf %[[ACC]], %[[P]] : f32
+func.func @argument(%x: tensor<4x16xf32>, %w: tensor<8x16xf32>,
+                    %z: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  %y = linalg.generic {indexing_maps = [#x, #w, #y],
+                       iterator_types = ["parallel", "parallel", "reduction"],
+                       s2s.weight_input = 1 : index}
+      ins(%x, %w : tensor<4x16xf32>, tensor<8x16xf32>) outs(%z : tensor<4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  } -> tensor<4x8xf32>
+  return %y : tensor<4x8xf32>
+}
+
+// -----
+
+// Constant weights (bound at compile time) are rounded at compile time, to
+// nearest even: 1 + 2^-8 is a tie and goes to 1, 1 + 3 * 2^-8 to
+// 1 + 2^-6 (0x3F82), 1 + 2^-9 down to 1. No conversion runs.
+
+#x = affine_map<(i, j, k) -> (i, k)>
+#w = affine_map<(i, j, k) -> (j, k)>
+#y = affine_map<(i, j, k) -> (i, j)>
+
+// CHECK-LABEL: func.func @constant
+// CHECK: %[[C:.*]] = arith.constant dense<{{\[\[}}1.000000e+00, 1.015630e+00, 1.000000e+00, 3.000000e+00]]> : tensor<1x4xbf16>
+// CHECK-NOT: arith.truncf
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[C]] : tensor<2x4xf32>, tensor<1x4xbf16>)
+func.func @constant(%x: tensor<2x4xf32>, %z: tensor<2x1xf32>) -> tensor<2x1xf32> {
+  %w = arith.constant dense<[[1.00390625, 1.01171875, 1.001953125, 3.0]]> : tensor<1x4xf32>
+  %y = linalg.generic {indexing_maps = [#x, #w, #y],
+                       iterator_types = ["parallel", "parallel", "reduction"],
+                       s2s.weight_input = 1 : index}
+      ins(%x, %w : tensor<2x4xf32>, tensor<1x4xf32>) outs(%z : tensor<2x1xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  } -> tensor<2x1xf32>
+  return %y : tensor<2x1xf32>
+}
+
+// -----
+
+// Weights read through a view inside a loop (a recurrent step's W_hh, one
+// direction of a stacked weight): the tensor the view is taken of is
+// converted once, before the loop, and the loop takes the same view of the
+// bf16 tensor. Two views of one weight share the conversion.
+
+#x = affine_map<(i, j, k) -> (i, k)>
+#w = affine_map<(i, j, k) -> (j, k)>
+#y = affine_map<(i, j, k) -> (i, j)>
+
+// CHECK-LABEL: func.func @view_in_loop
+// CHECK-SAME: %[[W:[^:]*]]: tensor<2x8x16xf32>
+// CHECK: %[[W16:.*]] = linalg.generic {{.*}} ins(%[[W]] : tensor<2x8x16xf32>)
+// CHECK-COUNT-1: arith.truncf
+// CHECK: scf.for
+// CHECK:   %[[V:.*]] = tensor.extract_slice %[[W16]][0, 0, 0] [1, 8, 16] [1, 1, 1] : tensor<2x8x16xbf16> to tensor<8x16xbf16>
+// CHECK:   linalg.generic {{.*}} ins(%{{.*}}, %[[V]] : tensor<4x16xf32>, tensor<8x16xbf16>)
+// CHECK:   %[[V1:.*]] = tensor.extract_slice %[[W16]][1, 0, 0] [1, 8, 16] [1, 1, 1] : tensor<2x8x16xbf16> to tensor<8x16xbf16>
+// CHECK:   linalg.generic {{.*}} ins(%{{.*}}, %[[V1]] : tensor<4x16xf32>, tensor<8x16xbf16>)
+// CHECK-NOT: arith.truncf
+func.func @view_in_loop(%x: tensor<4x16xf32>, %w: tensor<2x8x16xf32>,
+                        %z: tensor<4x8xf32>, %n: index) -> tensor<4x8xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc0 = %z) -> tensor<4x8xf32> {
+    %w0 = tensor.extract_slice %w[0, 0, 0] [1, 8, 16] [1, 1, 1] : tensor<2x8x16xf32> to tensor<8x16xf32>
+    %y0 = linalg.generic {indexing_maps = [#x, #w, #y],
+                         iterator_types = ["parallel", "parallel", "reduction"],
+                         s2s.weight_input = 1 : index}
+        ins(%x, %w0 : tensor<4x16xf32>, tensor<8x16xf32>) outs(%acc0 : tensor<4x8xf32>) {
+    ^bb0(%a: f32, %b: f32, %acc: f32):
+      %p = arith.mulf %a, %b : f32
+      %s = arith.addf %acc, %p : f32
+      linalg.yield %s : f32
+    } -> tensor<4x8xf32>
+    %w1 = tensor.extract_slice %w[1, 0, 0] [1, 8, 16] [1, 1, 1] : tensor<2x8x16xf32> to tensor<8x16xf32>
+    %y1 = linalg.generic {indexing_maps = [#x, #w, #y],
+                         iterator_types = ["parallel", "parallel", "reduction"],
+                         s2s.weight_input = 1 : index}
+        ins(%x, %w1 : tensor<4x16xf32>, tensor<8x16xf32>) outs(%y0 : tensor<4x8xf32>) {
+    ^bb0(%a: f32, %b: f32, %acc: f32):
+      %p = arith.mulf %a, %b : f32
+      %s = arith.addf %acc, %p : f32
+      linalg.yield %s : f32
+    } -> tensor<4x8xf32>
+    scf.yield %y1 : tensor<4x8xf32>
+  }
+  return %r : tensor<4x8xf32>
+}
+
+// -----
+
+// Limits: an unmarked contraction (attention's q k^T reads two activations)
+// stays f32, and so do weights that are not f32.
+
+#x = affine_map<(i, j, k) -> (i, k)>
+#w = affine_map<(i, j, k) -> (j, k)>
+#y = affine_map<(i, j, k) -> (i, j)>
+
+// CHECK-LABEL: func.func @left_alone
+// CHECK-NOT: bf16
+// CHECK-NOT: arith.truncf
+// CHECK-NOT: s2s.weight_input
+// CHECK: return
+func.func @left_alone(%q: tensor<4x16xf32>, %k: tensor<8x16xf32>,
+                      %z: tensor<4x8xf32>, %xd: tensor<4x16xf64>,
+                      %wd: tensor<8x16xf64>, %zd: tensor<4x8xf64>)
+    -> (tensor<4x8xf32>, tensor<4x8xf64>) {
+  %s = linalg.generic {indexing_maps = [#x, #w, #y],
+                       iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%q, %k : tensor<4x16xf32>, tensor<8x16xf32>) outs(%z : tensor<4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %p : f32
+    linalg.yield %r : f32
+  } -> tensor<4x8xf32>
+  %d = linalg.generic {indexing_maps = [#x, #w, #y],
+                       iterator_types = ["parallel", "parallel", "reduction"],
+                       s2s.weight_input = 1 : index}
+      ins(%xd, %wd : tensor<4x16xf64>, tensor<8x16xf64>) outs(%zd : tensor<4x8xf64>) {
+  ^bb0(%a: f64, %b: f64, %acc: f64):
+    %p = arith.mulf %a, %b : f64
+    %r = arith.addf %acc, %p : f64
+    linalg.yield %r : f64
+  } -> tensor<4x8xf64>
+  return %s, %d : tensor<4x8xf32>, tensor<4x8xf64>
+}
+
+// -----
+
+// Constant weights that a copy rearranges (the fused recurrent step's W_hh
+// in blocks of units): rounded at compile time, and the copy is made of
+// the bf16 constant.
+
+#x = affine_map<(i, j, k) -> (i, k)>
+#w = affine_map<(i, j, k) -> (j, k)>
+#y = affine_map<(i, j, k) -> (i, j)>
+#id = affine_map<(i, j) -> (i, j)>
+#t = affine_map<(i, j) -> (j, i)>
+
+// CHECK-LABEL: func.func @rearranged_constant
+// CHECK: %[[C:.*]] = arith.constant dense<{{.*}}> : tensor<2x4xbf16>
+// CHECK-NOT: arith.truncf
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<4x2xbf16>
+// CHECK: %[[T:.*]] = linalg.generic {{.*}} ins(%[[C]] : tensor<2x4xbf16>) outs(%[[E]] : tensor<4x2xbf16>)
+// CHECK-NEXT: ^bb0(%[[IN:.*]]: bf16, %{{.*}}: bf16):
+// CHECK-NEXT:   linalg.yield %[[IN]] : bf16
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[T]] : tensor<3x2xf32>, tensor<4x2xbf16>)
+func.func @rearranged_constant(%x: tensor<3x2xf32>, %z: tensor<3x4xf32>) -> tensor<3x4xf32> {
+  %w = arith.constant dense<[[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0]]> : tensor<2x4xf32>
+  %e = tensor.empty() : tensor<4x2xf32>
+  %wt = linalg.generic {indexing_maps = [#t, #id],
+                        iterator_types = ["parallel", "parallel"]}
+      ins(%w : tensor<2x4xf32>) outs(%e : tensor<4x2xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x2xf32>
+  %y = linalg.generic {indexing_maps = [#x, #w, #y],
+                       iterator_types = ["parallel", "parallel", "reduction"],
+                       s2s.weight_input = 1 : index}
+      ins(%x, %wt : tensor<3x2xf32>, tensor<4x2xf32>) outs(%z : tensor<3x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  } -> tensor<3x4xf32>
+  return %y : tensor<3x4xf32>
+}
