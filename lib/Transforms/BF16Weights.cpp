@@ -1,7 +1,8 @@
 //===- BF16Weights.cpp - weights of contractions stored as bf16 -----------===//
 //
 // The s2s-linalg-bf16-weights pass: the contractions the lowering marked as
-// reading weights read them rounded to bf16, converted once where the
+// reading weights, and those that read constant weights (an imported
+// graph's MatMul), read them rounded to bf16, converted once where the
 // weights come from (at compile time for constants), and widen them to f32
 // in their body.
 //
@@ -13,6 +14,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/APFloat.h"
@@ -73,6 +75,22 @@ private:
     if (auto copy = dyn_cast_if_present<linalg::GenericOp>(def))
       if (Value result = convertCopy(copy))
         return result;
+    if (auto transpose = dyn_cast_if_present<linalg::TransposeOp>(def)) {
+      auto inputType =
+          dyn_cast<RankedTensorType>(transpose.getInput().getType());
+      auto init = transpose.getInit().getDefiningOp<tensor::EmptyOp>();
+      if (inputType && inputType.getElementType().isF32() && init) {
+        Value input16 = convert(transpose.getInput());
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointAfter(transpose);
+        Value init16 =
+            tensor::EmptyOp::create(b, init.getLoc(), init.getMixedSizes(),
+                                    BFloat16Type::get(b.getContext()));
+        return linalg::TransposeOp::create(b, transpose.getLoc(), input16,
+                                           init16, transpose.getPermutation())
+            .getResult()[0];
+      }
+    }
     OpBuilder::InsertionGuard guard(b);
     if (def)
       b.setInsertionPointAfter(def);
@@ -148,17 +166,88 @@ private:
   DenseMap<Value, Value> converted;
 };
 
+/// Whether `v` is an f32 constant, or a view, rearranging copy or transpose
+/// of one: weights baked into the model (an imported graph's initializers).
+static bool isConstantWeights(Value v) {
+  while (true) {
+    auto type = dyn_cast<RankedTensorType>(v.getType());
+    if (!type || !type.getElementType().isF32())
+      return false;
+    DenseElementsAttr values;
+    if (matchPattern(v, m_Constant(&values)))
+      return true;
+    Operation *def = v.getDefiningOp();
+    if (!def)
+      return false;
+    if (isa<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
+            tensor::CollapseShapeOp, tensor::CastOp>(def)) {
+      v = def->getOperand(0);
+      continue;
+    }
+    if (auto transpose = dyn_cast<linalg::TransposeOp>(def)) {
+      v = transpose.getInput();
+      continue;
+    }
+    auto copy = dyn_cast<linalg::GenericOp>(def);
+    if (!copy || copy.getNumDpsInputs() != 1 || copy.getNumDpsInits() != 1 ||
+        copy.getNumParallelLoops() != copy.getNumLoops())
+      return false;
+    Block &body = copy.getRegion().front();
+    if (body.getOperations().size() != 1 ||
+        body.getTerminator()->getOperand(0) != body.getArgument(0))
+      return false;
+    v = copy.getDpsInputOperand(0)->get();
+  }
+}
+
+/// The input of `op` that holds constant weights, when `op` is a
+/// contraction (named, such as the linalg.matmul of an imported MatMul, or a
+/// generic) of two f32 inputs into f32 with exactly one such input.
+static std::optional<unsigned> constantWeightsInput(linalg::LinalgOp op) {
+  if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 2 ||
+      op.getNumDpsInits() != 1 || !linalg::isaContractionOpInterface(op))
+    return std::nullopt;
+  auto out = dyn_cast<RankedTensorType>(op.getDpsInits()[0].getType());
+  if (!out || !out.getElementType().isF32())
+    return std::nullopt;
+  bool lhs = isConstantWeights(op.getDpsInputs()[0]);
+  bool rhs = isConstantWeights(op.getDpsInputs()[1]);
+  if (lhs == rhs)
+    return std::nullopt;
+  return lhs ? 0 : 1;
+}
+
 struct S2SLinalgBF16WeightsPass
     : s2s::impl::S2SLinalgBF16WeightsPassBase<S2SLinalgBF16WeightsPass> {
   void runOnOperation() override {
     SmallVector<std::pair<linalg::GenericOp, unsigned>> marked;
-    getOperation()->walk([&](linalg::GenericOp op) {
+    SmallVector<std::pair<linalg::LinalgOp, unsigned>> constant;
+    getOperation()->walk([&](linalg::LinalgOp op) {
       auto index = op->getAttrOfType<IntegerAttr>(s2s::kWeightInputAttrName);
-      if (!index)
+      if (index) {
+        op->removeAttr(s2s::kWeightInputAttrName);
+        if (auto generic = dyn_cast<linalg::GenericOp>(op.getOperation()))
+          marked.emplace_back(generic, index.getInt());
         return;
-      op->removeAttr(s2s::kWeightInputAttrName);
-      marked.emplace_back(op, index.getInt());
+      }
+      // Not marked: a contraction written or imported as linalg, whose
+      // weights are constants of the model.
+      if (std::optional<unsigned> input = constantWeightsInput(op))
+        constant.emplace_back(op, *input);
     });
+    // Those as generics, whose body can widen the weights.
+    IRRewriter rewriter(&getContext());
+    for (auto [op, input] : constant) {
+      if (auto generic = dyn_cast<linalg::GenericOp>(op.getOperation())) {
+        marked.emplace_back(generic, input);
+        continue;
+      }
+      rewriter.setInsertionPoint(op);
+      FailureOr<linalg::GenericOp> generic =
+          linalg::generalizeNamedOp(rewriter, op);
+      if (succeeded(generic))
+        marked.emplace_back(*generic, input);
+    }
     WeightConverter converter(&getContext());
     for (auto [op, input] : marked) {
       if (input >= op.getNumDpsInputs())

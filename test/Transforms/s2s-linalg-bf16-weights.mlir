@@ -191,3 +191,38 @@ func.func @rearranged_constant(%x: tensor<3x2xf32>, %z: tensor<3x4xf32>) -> tens
   } -> tensor<3x4xf32>
   return %y : tensor<3x4xf32>
 }
+
+// -----
+
+// Unmarked contractions whose weights are constants of the model (an
+// imported graph's MatMul reads its initializer, here through a transpose):
+// generalized, the constant rounded at compile time, the transpose made of
+// it. A contraction of two activations, or of two constants, is left alone.
+
+#x = affine_map<(i, j, k) -> (i, k)>
+#w = affine_map<(i, j, k) -> (j, k)>
+#y = affine_map<(i, j, k) -> (i, j)>
+
+// CHECK-LABEL: func.func @imported_matmul
+// CHECK-SAME: (%[[X:[^:]*]]: tensor<3x2xf32>, %[[Q:[^:]*]]: tensor<2x3x2xf32>, %[[K:[^:]*]]: tensor<2x2x3xf32>
+// CHECK: %[[C:.*]] = arith.constant dense<{{.*}}> : tensor<4x2xbf16>
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<2x4xbf16>
+// CHECK: %[[T:.*]] = linalg.transpose ins(%[[C]] : tensor<4x2xbf16>) outs(%[[E]] : tensor<2x4xbf16>) permutation = [1, 0]
+// CHECK: linalg.generic {{.*}} ins(%[[X]], %[[T]] : tensor<3x2xf32>, tensor<2x4xbf16>)
+// CHECK: arith.extf
+// CHECK: linalg.batch_matmul ins(%[[Q]], %[[K]] : tensor<2x3x2xf32>, tensor<2x2x3xf32>)
+// CHECK: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<3x2xf32>, tensor<2x4xf32>)
+func.func @imported_matmul(%x: tensor<3x2xf32>, %q: tensor<2x3x2xf32>,
+                           %k: tensor<2x2x3xf32>)
+    -> (tensor<3x4xf32>, tensor<2x3x3xf32>, tensor<3x4xf32>) {
+  %w = arith.constant dense<[[1.0, 2.0], [3.0, 4.0], [5.0, 6.0], [7.0, 8.0]]> : tensor<4x2xf32>
+  %e = tensor.empty() : tensor<2x4xf32>
+  %wt = linalg.transpose ins(%w : tensor<4x2xf32>) outs(%e : tensor<2x4xf32>) permutation = [1, 0]
+  %z = arith.constant dense<0.0> : tensor<3x4xf32>
+  %y = linalg.matmul ins(%x, %wt : tensor<3x2xf32>, tensor<2x4xf32>) outs(%z : tensor<3x4xf32>) -> tensor<3x4xf32>
+  %zs = arith.constant dense<0.0> : tensor<2x3x3xf32>
+  %s = linalg.batch_matmul ins(%q, %k : tensor<2x3x2xf32>, tensor<2x2x3xf32>) outs(%zs : tensor<2x3x3xf32>) -> tensor<2x3x3xf32>
+  %a = arith.constant dense<1.0> : tensor<3x2xf32>
+  %b = linalg.matmul ins(%a, %wt : tensor<3x2xf32>, tensor<2x4xf32>) outs(%z : tensor<3x4xf32>) -> tensor<3x4xf32>
+  return %y, %s, %b : tensor<3x4xf32>, tensor<2x3x3xf32>, tensor<3x4xf32>
+}

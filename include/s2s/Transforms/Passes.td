@@ -113,6 +113,13 @@ def S2SLinalgBF16WeightsPass : Pass<"s2s-linalg-bf16-weights"> {
     activations (attention's `q k^T` and `p v`, a KV cache) are not marked
     and stay f32.
 
+    Contractions the lowering did not write (a `linalg.matmul` of an
+    imported graph's MatMul, or a generic one) are taken too when exactly
+    one of their inputs is constant weights: an f32 `arith.constant`, or a
+    view, transpose (`linalg.transpose`) or rearranging copy of one. A
+    named one is generalized first. Two activations, or two constants, are
+    left alone.
+
     Where the weights are converted: right after the value they come from,
     looked for through `tensor.extract_slice`, `tensor.expand_shape`,
     `tensor.collapse_shape` and `tensor.cast` (the views the lowering takes
