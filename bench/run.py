@@ -983,6 +983,7 @@ def import_workloads(ws, s2s_bin, libdir):
     importer = os.path.join(s2s_bin, "s2s-import-onnx")
     for w in ws:
         m = ImportedModel(w.name, libdir)
+        m.pipeline_options = w.pipeline_options
         try:
             inputs = w.make(torch)[0]
             idx = w.onnx[0][1](torch, inputs, m.onnx_path)

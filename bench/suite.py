@@ -1043,24 +1043,26 @@ def workloads():
         name = base + "_bf16"
         ws.append(Workload(
             name, "bf16 weights", f32.flops, f32.formula,
-            f32.mlir.replace("@%s(" % base, "@%s(" % name).replace(
-                "workload %s (" % base, "workload %s (" % name),
+            f32.mlir and f32.mlir.replace("@%s(" % base, "@%s(" % name)
+            .replace("workload %s (" % base, "workload %s (" % name),
             bf16_make(f32.make), kind=f32.kind,
-            onednn=(f32.onednn[0] + "_bf16", f32.onednn[1]),
-            onnx=f32.onnx,
+            onednn=f32.onednn and (f32.onednn[0] + "_bf16", f32.onednn[1]),
+            onnx=f32.onnx, imported=f32.imported,
             stream=(rnn_stream(base.split("_")[0], bf16=True)
                     if f32.stream else None),
             pipeline_options="bf16-weights=true",
-            note="s2s with bf16-weights=true (weights converted at each "
-                 "call, before the loops); oneDNN in its bf16 mode (weights "
-                 "and activations bf16, converted as its users do); ONNX "
-                 "Runtime and PyTorch in f32"))
+            note="s2s with bf16-weights=true (%s); oneDNN in its bf16 mode "
+                 "(weights and activations bf16, converted as its users do); "
+                 "ONNX Runtime and PyTorch in f32"
+                 % ("the weights are constants of the imported graph, "
+                    "rounded at compile time" if f32.imported else
+                    "weights converted at each call, before the loops")))
     return ws
 
 
 # The workloads run again with bf16 weights.
 BF16_WORKLOADS = ["lstm_b1", "gru_b1", "lstm_b16", "gru_b16",
-                  "linear_512x2048x512"]
+                  "linear_512x2048x512", "decoder_s%d" % DEC_S]
 
 
 def bf16_make(make):
