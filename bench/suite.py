@@ -1036,8 +1036,9 @@ def workloads():
             onednn=("linear", (M, N, K)),
             onnx=[("exported", linear_export)]))
     # bf16 weights (docs/BF16.md) beside the f32 rows of the same shapes;
-    # the peers run in f32. Checked against PyTorch's f32 results within the
-    # bf16 contract (compare kind "bf16").
+    # oneDNN in its bf16 mode, ONNX Runtime and PyTorch in f32. Checked
+    # against PyTorch's f32 results within the bf16 contract (compare kind
+    # "bf16").
     for base in BF16_WORKLOADS:
         f32 = next(w for w in ws if w.name == base)
         name = base + "_bf16"

@@ -10,12 +10,13 @@
 
 #include "s2s/Transforms/Passes.h"
 
-#include "s2s/Conversion/S2SToLinalg/S2SToLinalg.h"
+#include "s2s/Support/WeightMarks.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/APFloat.h"
 
@@ -33,6 +34,99 @@ namespace {
 /// `type` with bf16 elements.
 static RankedTensorType withBF16(RankedTensorType type) {
   return type.clone(BFloat16Type::get(type.getContext()));
+}
+
+static bool isF32Tensor(Value v) {
+  auto type = dyn_cast<RankedTensorType>(v.getType());
+  return type && type.getElementType().isF32();
+}
+
+/// `value` rounded to bf16, ties to even.
+static APFloat roundToBF16(APFloat value) {
+  bool losesInfo;
+  value.convert(APFloat::BFloat(), APFloat::rmNearestTiesToEven, &losesInfo);
+  return value;
+}
+
+/// The f32 values of the constant `v` rounded to bf16, or null when `v` is
+/// not an f32 constant (dense, or a dense resource blob).
+static DenseElementsAttr roundedConstant(Value v) {
+  if (!isF32Tensor(v))
+    return nullptr;
+  auto type = withBF16(cast<RankedTensorType>(v.getType()));
+  Attribute attr;
+  if (!matchPattern(v, m_Constant(&attr)))
+    return nullptr;
+  if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
+    if (dense.isSplat())
+      return DenseElementsAttr::get(
+          type, roundToBF16(dense.getSplatValue<APFloat>()));
+    SmallVector<APFloat> rounded;
+    rounded.reserve(dense.getNumElements());
+    for (APFloat value : dense.getValues<APFloat>())
+      rounded.push_back(roundToBF16(value));
+    return DenseElementsAttr::get(type, rounded);
+  }
+  if (auto resource = dyn_cast<DenseF32ResourceElementsAttr>(attr)) {
+    std::optional<ArrayRef<float>> values = resource.tryGetAsArrayRef();
+    if (!values)
+      return nullptr;
+    SmallVector<APFloat> rounded;
+    rounded.reserve(values->size());
+    for (float value : *values)
+      rounded.push_back(roundToBF16(APFloat(value)));
+    return DenseElementsAttr::get(type, rounded);
+  }
+  return nullptr;
+}
+
+/// The f32 input that `op` only rearranges into a fresh tensor (its init a
+/// tensor.empty): a view (tensor.extract_slice, expand_shape,
+/// collapse_shape, cast), a linalg.transpose or linalg.broadcast, or a
+/// linalg.generic whose loops are all parallel and whose body yields its
+/// one input. Null for anything else.
+static Value rearrangedSource(Operation *op) {
+  if (!op)
+    return nullptr;
+  Value source;
+  if (isa<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
+          tensor::CollapseShapeOp, tensor::CastOp>(op))
+    return isF32Tensor(op->getOperand(0)) ? op->getOperand(0) : nullptr;
+  if (auto transpose = dyn_cast<linalg::TransposeOp>(op)) {
+    if (!transpose.getInit().getDefiningOp<tensor::EmptyOp>())
+      return nullptr;
+    source = transpose.getInput();
+  } else if (auto broadcast = dyn_cast<linalg::BroadcastOp>(op)) {
+    if (!broadcast.getInit().getDefiningOp<tensor::EmptyOp>())
+      return nullptr;
+    source = broadcast.getInput();
+  } else if (auto copy = dyn_cast<linalg::GenericOp>(op)) {
+    if (copy.getNumDpsInputs() != 1 || copy.getNumDpsInits() != 1 ||
+        copy.getNumParallelLoops() != copy.getNumLoops() ||
+        !copy.getDpsInits()[0].getDefiningOp<tensor::EmptyOp>())
+      return nullptr;
+    Block &body = copy.getRegion().front();
+    if (body.getOperations().size() != 1 ||
+        body.getTerminator()->getOperand(0) != body.getArgument(0))
+      return nullptr;
+    source = copy.getDpsInputs()[0];
+  } else {
+    return nullptr;
+  }
+  return isF32Tensor(source) ? source : nullptr;
+}
+
+/// Whether `v` is an f32 constant, or a rearrangement (rearrangedSource) of
+/// one: weights baked into the model (an imported graph's initializers,
+/// weights bound at compile time).
+static bool isConstantWeights(Value v) {
+  while (true) {
+    if (roundedConstant(v))
+      return true;
+    v = rearrangedSource(v.getDefiningOp());
+    if (!v)
+      return false;
+  }
 }
 
 /// Converts f32 weights to bf16, once per value.
@@ -54,64 +148,29 @@ private:
   Value convertUncached(Value w) {
     auto type = cast<RankedTensorType>(w.getType());
     Operation *def = w.getDefiningOp();
-    // A view of another tensor: the same view of its conversion.
-    if (def && isa<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
-                   tensor::CollapseShapeOp, tensor::CastOp>(def)) {
-      Value source = def->getOperand(0);
-      auto sourceType = dyn_cast<RankedTensorType>(source.getType());
-      if (sourceType && sourceType.getElementType().isF32()) {
-        Value source16 = convert(source);
-        OpBuilder::InsertionGuard guard(b);
-        b.setInsertionPointAfter(def);
-        Operation *view = b.clone(*def);
-        view->setOperand(0, source16);
-        view->getResult(0).setType(withBF16(type));
-        return view->getResult(0);
-      }
-    }
-    // A rearranging copy (the fused recurrent step's W_hh in blocks of
-    // units): the same copy of the conversion, so that constant weights are
-    // still rounded at compile time.
-    if (auto copy = dyn_cast_if_present<linalg::GenericOp>(def))
-      if (Value result = convertCopy(copy))
-        return result;
-    if (auto transpose = dyn_cast_if_present<linalg::TransposeOp>(def)) {
-      auto inputType =
-          dyn_cast<RankedTensorType>(transpose.getInput().getType());
-      auto init = transpose.getInit().getDefiningOp<tensor::EmptyOp>();
-      if (inputType && inputType.getElementType().isF32() && init) {
-        Value input16 = convert(transpose.getInput());
-        OpBuilder::InsertionGuard guard(b);
-        b.setInsertionPointAfter(transpose);
-        Value init16 =
-            tensor::EmptyOp::create(b, init.getLoc(), init.getMixedSizes(),
-                                    BFloat16Type::get(b.getContext()));
-        return linalg::TransposeOp::create(b, transpose.getLoc(), input16,
-                                           init16, transpose.getPermutation())
-            .getResult()[0];
-      }
-    }
     OpBuilder::InsertionGuard guard(b);
+    // A constant (weights bound at compile time, an imported initializer):
+    // rounded now.
+    if (DenseElementsAttr rounded = roundedConstant(w)) {
+      b.setInsertionPointAfter(def);
+      return arith::ConstantOp::create(b, w.getLoc(), rounded);
+    }
+    // A rearrangement of another tensor: the same rearrangement of its
+    // conversion, for views always (they cost nothing and share one
+    // conversion), for copies only of constants (which are then rounded
+    // at compile time; a copy of bf16 at run time would be a scalar loop,
+    // a copy of f32 a vectorized one).
+    if (Value source = rearrangedSource(def)) {
+      bool view = isa<tensor::TensorDialect>(def->getDialect());
+      if (view || isConstantWeights(source))
+        return rearranged(def, convert(source));
+    }
+    // Anything else: an elementwise arith.truncf.
     if (def)
       b.setInsertionPointAfter(def);
     else
       b.setInsertionPointToStart(cast<BlockArgument>(w).getOwner());
     Location loc = w.getLoc();
-    // A constant (weights bound at compile time): rounded now.
-    DenseElementsAttr values;
-    if (matchPattern(w, m_Constant(&values))) {
-      SmallVector<APFloat> rounded;
-      rounded.reserve(values.getNumElements());
-      for (APFloat value : values.getValues<APFloat>()) {
-        bool losesInfo;
-        value.convert(APFloat::BFloat(), APFloat::rmNearestTiesToEven,
-                      &losesInfo);
-        rounded.push_back(value);
-      }
-      return arith::ConstantOp::create(
-          b, loc, DenseElementsAttr::get(withBF16(type), rounded));
-    }
-    // Anything else: an elementwise arith.truncf.
     SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, w);
     Value init = tensor::EmptyOp::create(b, loc, sizes,
                                          BFloat16Type::get(b.getContext()));
@@ -129,86 +188,53 @@ private:
     return generic.getResult(0);
   }
 
-  /// `copy` redone on the conversion of its input, or null when it is not
-  /// a copy: all loops parallel, one f32 input, an init from tensor.empty,
-  /// a body that yields the input's element.
-  Value convertCopy(linalg::GenericOp copy) {
-    if (copy.getNumDpsInputs() != 1 || copy.getNumDpsInits() != 1 ||
-        copy.getNumParallelLoops() != copy.getNumLoops())
-      return nullptr;
-    Value input = copy.getDpsInputOperand(0)->get();
-    auto inputType = dyn_cast<RankedTensorType>(input.getType());
-    auto init =
-        copy.getDpsInitOperand(0)->get().getDefiningOp<tensor::EmptyOp>();
-    Block &body = copy.getRegion().front();
-    auto yield = cast<linalg::YieldOp>(body.getTerminator());
-    if (!inputType || !inputType.getElementType().isF32() || !init ||
-        body.getOperations().size() != 1 ||
-        yield.getOperand(0) != body.getArgument(0))
-      return nullptr;
-    Value input16 = convert(input);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointAfter(copy);
+  /// `op` (which rearrangedSource accepts) redone on `source16`, the bf16
+  /// conversion of its source, right after it.
+  Value rearranged(Operation *op, Value source16) {
+    b.setInsertionPointAfter(op);
+    auto type16 = withBF16(cast<RankedTensorType>(op->getResult(0).getType()));
+    if (isa<tensor::TensorDialect>(op->getDialect())) {
+      Operation *view = b.clone(*op);
+      view->setOperand(0, source16);
+      view->getResult(0).setType(type16);
+      return view->getResult(0);
+    }
+    auto linalgOp = cast<linalg::LinalgOp>(op);
+    auto init = linalgOp.getDpsInits()[0].getDefiningOp<tensor::EmptyOp>();
     Value init16 =
         tensor::EmptyOp::create(b, init.getLoc(), init.getMixedSizes(),
                                 BFloat16Type::get(b.getContext()));
-    auto copy16 = linalg::GenericOp::create(
-        b, copy.getLoc(), TypeRange{init16.getType()}, ValueRange{input16},
-        ValueRange{init16}, copy.getIndexingMapsArray(),
-        copy.getIteratorTypesArray(),
-        [](OpBuilder &nb, Location nloc, ValueRange args) {
-          linalg::YieldOp::create(nb, nloc, args[0]);
-        });
-    return copy16.getResult(0);
+    Location loc = op->getLoc();
+    if (auto transpose = dyn_cast<linalg::TransposeOp>(op))
+      return linalg::TransposeOp::create(b, loc, source16, init16,
+                                         transpose.getPermutation())
+          .getResult()[0];
+    if (auto broadcast = dyn_cast<linalg::BroadcastOp>(op))
+      return linalg::BroadcastOp::create(b, loc, source16, init16,
+                                         broadcast.getDimensions())
+          .getResult()[0];
+    auto copy = cast<linalg::GenericOp>(op);
+    return linalg::GenericOp::create(
+               b, loc, TypeRange{type16}, ValueRange{source16},
+               ValueRange{init16}, copy.getIndexingMapsArray(),
+               copy.getIteratorTypesArray(),
+               [](OpBuilder &nb, Location nloc, ValueRange args) {
+                 linalg::YieldOp::create(nb, nloc, args[0]);
+               })
+        .getResult(0);
   }
 
   OpBuilder b;
   DenseMap<Value, Value> converted;
 };
 
-/// Whether `v` is an f32 constant, or a view, rearranging copy or transpose
-/// of one: weights baked into the model (an imported graph's initializers).
-static bool isConstantWeights(Value v) {
-  while (true) {
-    auto type = dyn_cast<RankedTensorType>(v.getType());
-    if (!type || !type.getElementType().isF32())
-      return false;
-    DenseElementsAttr values;
-    if (matchPattern(v, m_Constant(&values)))
-      return true;
-    Operation *def = v.getDefiningOp();
-    if (!def)
-      return false;
-    if (isa<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
-            tensor::CollapseShapeOp, tensor::CastOp>(def)) {
-      v = def->getOperand(0);
-      continue;
-    }
-    if (auto transpose = dyn_cast<linalg::TransposeOp>(def)) {
-      v = transpose.getInput();
-      continue;
-    }
-    auto copy = dyn_cast<linalg::GenericOp>(def);
-    if (!copy || copy.getNumDpsInputs() != 1 || copy.getNumDpsInits() != 1 ||
-        copy.getNumParallelLoops() != copy.getNumLoops())
-      return false;
-    Block &body = copy.getRegion().front();
-    if (body.getOperations().size() != 1 ||
-        body.getTerminator()->getOperand(0) != body.getArgument(0))
-      return false;
-    v = copy.getDpsInputOperand(0)->get();
-  }
-}
-
 /// The input of `op` that holds constant weights, when `op` is a
 /// contraction (named, such as the linalg.matmul of an imported MatMul, or a
 /// generic) of two f32 inputs into f32 with exactly one such input.
 static std::optional<unsigned> constantWeightsInput(linalg::LinalgOp op) {
   if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 2 ||
-      op.getNumDpsInits() != 1 || !linalg::isaContractionOpInterface(op))
-    return std::nullopt;
-  auto out = dyn_cast<RankedTensorType>(op.getDpsInits()[0].getType());
-  if (!out || !out.getElementType().isF32())
+      op.getNumDpsInits() != 1 || !isF32Tensor(op.getDpsInits()[0]) ||
+      !linalg::isaContractionOpInterface(op))
     return std::nullopt;
   bool lhs = isConstantWeights(op.getDpsInputs()[0]);
   bool rhs = isConstantWeights(op.getDpsInputs()[1]);
@@ -220,45 +246,48 @@ static std::optional<unsigned> constantWeightsInput(linalg::LinalgOp op) {
 struct S2SLinalgBF16WeightsPass
     : s2s::impl::S2SLinalgBF16WeightsPassBase<S2SLinalgBF16WeightsPass> {
   void runOnOperation() override {
-    SmallVector<std::pair<linalg::GenericOp, unsigned>> marked;
-    SmallVector<std::pair<linalg::LinalgOp, unsigned>> constant;
+    // The contractions to rewrite and the input holding their weights:
+    // those the lowering marked, and unmarked ones with constant weights.
+    SmallVector<std::pair<linalg::LinalgOp, unsigned>> found;
     getOperation()->walk([&](linalg::LinalgOp op) {
-      auto index = op->getAttrOfType<IntegerAttr>(s2s::kWeightInputAttrName);
-      if (index) {
-        op->removeAttr(s2s::kWeightInputAttrName);
-        if (auto generic = dyn_cast<linalg::GenericOp>(op.getOperation()))
-          marked.emplace_back(generic, index.getInt());
+      if (op->hasAttr(s2s::kNoWeightsAttrName)) {
+        op->removeAttr(s2s::kNoWeightsAttrName);
         return;
       }
-      // Not marked: a contraction written or imported as linalg, whose
-      // weights are constants of the model.
+      if (auto index =
+              op->getAttrOfType<IntegerAttr>(s2s::kWeightInputAttrName)) {
+        op->removeAttr(s2s::kWeightInputAttrName);
+        found.emplace_back(op, index.getInt());
+        return;
+      }
       if (std::optional<unsigned> input = constantWeightsInput(op))
-        constant.emplace_back(op, *input);
+        found.emplace_back(op, *input);
     });
-    // Those as generics, whose body can widen the weights.
+    // Named ones as generics, whose body can widen the weights.
     IRRewriter rewriter(&getContext());
-    for (auto [op, input] : constant) {
+    SmallVector<std::pair<linalg::GenericOp, unsigned>> generics;
+    for (auto [op, input] : found) {
       if (auto generic = dyn_cast<linalg::GenericOp>(op.getOperation())) {
-        marked.emplace_back(generic, input);
+        generics.emplace_back(generic, input);
         continue;
       }
       rewriter.setInsertionPoint(op);
       FailureOr<linalg::GenericOp> generic =
           linalg::generalizeNamedOp(rewriter, op);
       if (succeeded(generic))
-        marked.emplace_back(*generic, input);
+        generics.emplace_back(*generic, input);
     }
     WeightConverter converter(&getContext());
-    for (auto [op, input] : marked) {
+    for (auto [op, input] : generics) {
       if (input >= op.getNumDpsInputs())
         continue;
       OpOperand *operand = op.getDpsInputOperand(input);
-      auto type = dyn_cast<RankedTensorType>(operand->get().getType());
-      if (!type || !type.getElementType().isF32())
+      // Only f32 weights (f16 and f64 models keep theirs).
+      BlockArgument arg = op.getMatchingBlockArgument(operand);
+      if (!isF32Tensor(operand->get()) || !arg.getType().isF32())
         continue;
       operand->set(converter.convert(operand->get()));
       // The body widens the weight before using it.
-      BlockArgument arg = op.getMatchingBlockArgument(operand);
       Type f32 = arg.getType();
       arg.setType(BFloat16Type::get(&getContext()));
       OpBuilder b = OpBuilder::atBlockBegin(arg.getOwner());

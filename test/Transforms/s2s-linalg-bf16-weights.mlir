@@ -76,8 +76,10 @@ func.func @constant(%x: tensor<2x4xf32>, %z: tensor<2x1xf32>) -> tensor<2x1xf32>
 // CHECK-LABEL: func.func @view_in_loop
 // CHECK-SAME: %[[W:[^:]*]]: tensor<2x8x16xf32>
 // CHECK: %[[W16:.*]] = linalg.generic {{.*}} ins(%[[W]] : tensor<2x8x16xf32>)
-// CHECK-COUNT-1: arith.truncf
+// CHECK: arith.truncf
+// CHECK-NOT: arith.truncf
 // CHECK: scf.for
+// CHECK-NOT: arith.truncf
 // CHECK:   %[[V:.*]] = tensor.extract_slice %[[W16]][0, 0, 0] [1, 8, 16] [1, 1, 1] : tensor<2x8x16xbf16> to tensor<8x16xbf16>
 // CHECK:   linalg.generic {{.*}} ins(%{{.*}}, %[[V]] : tensor<4x16xf32>, tensor<8x16xbf16>)
 // CHECK:   %[[V1:.*]] = tensor.extract_slice %[[W16]][1, 0, 0] [1, 8, 16] [1, 1, 1] : tensor<2x8x16xbf16> to tensor<8x16xbf16>
@@ -225,4 +227,99 @@ func.func @imported_matmul(%x: tensor<3x2xf32>, %q: tensor<2x3x2xf32>,
   %a = arith.constant dense<1.0> : tensor<3x2xf32>
   %b = linalg.matmul ins(%a, %wt : tensor<3x2xf32>, tensor<2x4xf32>) outs(%z : tensor<3x4xf32>) -> tensor<3x4xf32>
   return %y, %s, %b : tensor<3x4xf32>, tensor<2x3x3xf32>, tensor<3x4xf32>
+}
+
+// -----
+
+// Constant weights read through a broadcast (the importer's batched MatMul
+// against a 2-D initializer) and a dense resource blob: both rounded at
+// compile time. A splat constant is rounded once.
+
+#b3 = affine_map<(b, i, j, k) -> (b, i, k)>
+#w3 = affine_map<(b, i, j, k) -> (b, k, j)>
+#y3 = affine_map<(b, i, j, k) -> (b, i, j)>
+
+// CHECK-LABEL: func.func @broadcast_and_resource
+// CHECK: %[[C:.*]] = arith.constant dense<{{\[\[}}1.000000e+00, 2.000000e+00], [3.000000e+00, 4.000000e+00]]> : tensor<2x2xbf16>
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<3x2x2xbf16>
+// CHECK: %[[BC:.*]] = linalg.broadcast ins(%[[C]] : tensor<2x2xbf16>) outs(%[[E]] : tensor<3x2x2xbf16>) dimensions = [0]
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[BC]] : tensor<3x4x2xf32>, tensor<3x2x2xbf16>)
+// CHECK: %[[R:.*]] = arith.constant dense<{{\[\[}}1.000000e+00, 2.000000e+00], [3.000000e+00, 4.000000e+00]]> : tensor<2x2xbf16>
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[R]] : tensor<4x2xf32>, tensor<2x2xbf16>)
+// 1 + 2^-10 is below half a bf16 ulp above 1: it rounds to 1.
+// CHECK: %[[S:.*]] = arith.constant dense<1.000000e+00> : tensor<2x2xbf16>
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[S]] : tensor<4x2xf32>, tensor<2x2xbf16>)
+// CHECK-NOT: arith.truncf
+func.func @broadcast_and_resource(%x: tensor<3x4x2xf32>, %x2: tensor<4x2xf32>)
+    -> (tensor<3x4x2xf32>, tensor<4x2xf32>, tensor<4x2xf32>) {
+  %w = arith.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
+  %e = tensor.empty() : tensor<3x2x2xf32>
+  %wb = linalg.broadcast ins(%w : tensor<2x2xf32>) outs(%e : tensor<3x2x2xf32>) dimensions = [0]
+  %z = arith.constant dense<0.0> : tensor<3x4x2xf32>
+  %y = linalg.batch_matmul ins(%x, %wb : tensor<3x4x2xf32>, tensor<3x2x2xf32>) outs(%z : tensor<3x4x2xf32>) -> tensor<3x4x2xf32>
+  %r = arith.constant dense_resource<weights> : tensor<2x2xf32>
+  %z2 = arith.constant dense<0.0> : tensor<4x2xf32>
+  %y2 = linalg.matmul ins(%x2, %r : tensor<4x2xf32>, tensor<2x2xf32>) outs(%z2 : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %sp = arith.constant dense<1.0009765625> : tensor<2x2xf32>
+  %y3 = linalg.matmul ins(%x2, %sp : tensor<4x2xf32>, tensor<2x2xf32>) outs(%z2 : tensor<4x2xf32>) -> tensor<4x2xf32>
+  return %y, %y2, %y3 : tensor<3x4x2xf32>, tensor<4x2xf32>, tensor<4x2xf32>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      weights: "0x040000000000803F000000400000404000008040"
+    }
+  }
+#-}
+
+// -----
+
+// Limits: weights that a loop carries as an iteration argument are
+// converted in the loop's body, at each iteration; a contraction the
+// lowering marked as reading two activations (s2s.no_weights) stays f32
+// even when one of them is a constant (keys bound at compile time), and
+// loses its mark.
+
+#x = affine_map<(i, j, k) -> (i, k)>
+#w = affine_map<(i, j, k) -> (j, k)>
+#y = affine_map<(i, j, k) -> (i, j)>
+
+// CHECK-LABEL: func.func @limits
+// CHECK: scf.for {{.*}} iter_args(%[[WA:[^ ]*]] = %{{[^,]*}}, %[[ACC:[^ ]*]] = %{{[^)]*}})
+// CHECK:   %[[W16:.*]] = linalg.generic {{.*}} ins(%[[WA]] : tensor<8x16xf32>)
+// CHECK:   arith.truncf
+// CHECK:   linalg.generic {{.*}} ins(%{{.*}}, %[[W16]] : tensor<4x16xf32>, tensor<8x16xbf16>)
+// CHECK: linalg.generic
+// CHECK-NOT: s2s.no_weights
+// CHECK-SAME: ins(%{{.*}}, %{{.*}} : tensor<4x16xf32>, tensor<8x16xf32>)
+func.func @limits(%x: tensor<4x16xf32>, %w: tensor<8x16xf32>,
+                  %z: tensor<4x8xf32>, %n: index)
+    -> (tensor<4x8xf32>, tensor<4x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r:2 = scf.for %i = %c0 to %n step %c1 iter_args(%wa = %w, %acc = %z)
+      -> (tensor<8x16xf32>, tensor<4x8xf32>) {
+    %y = linalg.generic {indexing_maps = [#x, #w, #y],
+                         iterator_types = ["parallel", "parallel", "reduction"],
+                         s2s.weight_input = 1 : index}
+        ins(%x, %wa : tensor<4x16xf32>, tensor<8x16xf32>) outs(%acc : tensor<4x8xf32>) {
+    ^bb0(%a: f32, %b: f32, %o: f32):
+      %p = arith.mulf %a, %b : f32
+      %s = arith.addf %o, %p : f32
+      linalg.yield %s : f32
+    } -> tensor<4x8xf32>
+    scf.yield %wa, %y : tensor<8x16xf32>, tensor<4x8xf32>
+  }
+  %k = arith.constant dense<0.5> : tensor<8x16xf32>
+  %s = linalg.generic {indexing_maps = [#x, #w, #y],
+                       iterator_types = ["parallel", "parallel", "reduction"],
+                       s2s.no_weights}
+      ins(%x, %k : tensor<4x16xf32>, tensor<8x16xf32>) outs(%z : tensor<4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %p = arith.mulf %a, %b : f32
+    %t = arith.addf %o, %p : f32
+    linalg.yield %t : f32
+  } -> tensor<4x8xf32>
+  return %r#1, %s : tensor<4x8xf32>, tensor<4x8xf32>
 }

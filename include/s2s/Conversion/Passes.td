@@ -62,9 +62,10 @@ def ConvertS2SToLinalgPass : Pass<"convert-s2s-to-linalg"> {
            "Softmax exponentials as an inline f32 polynomial (else "
            "math.exp, for s2s-linalg-approximate-math or libm)">,
     Option<"markWeights", "mark-weights", "bool", /*default=*/"false",
-           "Keep the attribute `s2s.weight_input` on the contractions that "
-           "read a model's weights (x W^T and the like), naming the weights' "
-           "input, for s2s-linalg-bf16-weights">,
+           "Keep the attributes that mark the contractions built: "
+           "`s2s.weight_input` (naming the input that holds a model's "
+           "weights, as in x W^T) or `s2s.no_weights` (two activations), "
+           "for s2s-linalg-bf16-weights; false removes every mark">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
@@ -139,9 +140,10 @@ def ConvertS2SToLinalgTiledAttentionPass
            "Softmax exponentials as an inline f32 polynomial (else "
            "math.exp, for s2s-linalg-approximate-math or libm)">,
     Option<"markWeights", "mark-weights", "bool", /*default=*/"false",
-           "Keep the attribute `s2s.weight_input` on the contractions that "
-           "read a model's weights (x W^T and the like), naming the weights' "
-           "input, for s2s-linalg-bf16-weights">,
+           "Keep the attributes that mark the contractions built: "
+           "`s2s.weight_input` (naming the input that holds a model's "
+           "weights, as in x W^T) or `s2s.no_weights` (two activations), "
+           "for s2s-linalg-bf16-weights; false removes every mark">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
@@ -188,9 +190,10 @@ def ConvertS2SToLinalgFusedRNNPass : Pass<"convert-s2s-to-linalg-fused-rnn"> {
            "With seq_lens, rows per group (groups whose sequences have all "
            "ended are skipped; 0: no groups)">,
     Option<"markWeights", "mark-weights", "bool", /*default=*/"false",
-           "Keep the attribute `s2s.weight_input` on the contractions that "
-           "read a model's weights (x W^T and the like), naming the weights' "
-           "input, for s2s-linalg-bf16-weights">,
+           "Keep the attributes that mark the contractions built: "
+           "`s2s.weight_input` (naming the input that holds a model's "
+           "weights, as in x W^T) or `s2s.no_weights` (two activations), "
+           "for s2s-linalg-bf16-weights; false removes every mark">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

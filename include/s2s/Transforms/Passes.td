@@ -113,25 +113,32 @@ def S2SLinalgBF16WeightsPass : Pass<"s2s-linalg-bf16-weights"> {
     activations (attention's `q k^T` and `p v`, a KV cache) are not marked
     and stay f32.
 
-    Contractions the lowering did not write (a `linalg.matmul` of an
-    imported graph's MatMul, or a generic one) are taken too when exactly
-    one of their inputs is constant weights: an f32 `arith.constant`, or a
-    view, transpose (`linalg.transpose`) or rearranging copy of one. A
+    The lowering also marks the contractions of two activations it builds
+    (`s2s.no_weights`), which are left alone even when an input is a
+    constant (keys and values bound at compile time). Contractions the
+    lowering did not write (a `linalg.matmul` of an imported graph's MatMul,
+    or a generic one) are taken when exactly one of their inputs is constant
+    weights: an f32 `arith.constant` (dense or a dense resource), or a view,
+    `linalg.transpose`, `linalg.broadcast` or rearranging copy of one. A
     named one is generalized first. Two activations, or two constants, are
-    left alone.
+    left alone. Only f32 weights are converted (an f16 or f64 model keeps
+    its own).
 
     Where the weights are converted: right after the value they come from,
     looked for through `tensor.extract_slice`, `tensor.expand_shape`,
     `tensor.collapse_shape` and `tensor.cast` (the views the lowering takes
-    of one weight tensor, which then share one conversion) and through
-    copies that rearrange it (a `linalg.generic` whose body yields its
-    input, as the fused recurrent step arranges W_hh in blocks of units),
-    which are then made of the bf16 tensor. So a weight that
+    of one weight tensor, which then share one conversion), and for
+    constants also through the copies that rearrange them (a transpose, a
+    broadcast, a `linalg.generic` whose body yields its input, as the fused
+    recurrent step arranges W_hh in blocks of units), which are then made of
+    the bf16 constant. A copy of weights computed at run time is converted
+    after it (the copy stays a vectorized f32 copy). So a weight that
     a loop reads (the recurrent step's W_hh, a decoder's projections) is
     converted once before the loop, and a constant (weights bound at compile
     time) is converted at compile time into a bf16 constant, half the size
     in the compiled code. A weight passed as an argument is converted at
-    each call.
+    each call; one that a loop carries as an iteration argument is
+    converted in the loop's body, at each iteration.
 
     The contraction kernels of `s2s-cpu-lower-contractions` read bf16
     weights (half the bytes of f32) and widen them in registers. The marks

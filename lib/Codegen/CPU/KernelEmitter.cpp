@@ -187,12 +187,13 @@ Value KernelEmitter::load(Value memref, ValueRange idx, Value mask,
   if (stored != elt) {
     // A narrower type (bf16 weights): loaded as such, widened in registers.
     auto narrow = VectorType::get({vw}, stored);
-    Value value =
-        mask ? vector::MaskedLoadOp::create(b, loc, narrow, memref, idx, mask,
-                                            constant(DenseElementsAttr::get(
-                                                narrow, b.getZeroAttr(stored))))
-                   .getResult()
-             : vector::LoadOp::create(b, loc, narrow, memref, idx).getResult();
+    if (!mask)
+      return arith::ExtFOp::create(
+          b, loc, vecType,
+          vector::LoadOp::create(b, loc, narrow, memref, idx).getResult());
+    Value narrowPassthru = arith::TruncFOp::create(b, loc, narrow, passthru);
+    Value value = vector::MaskedLoadOp::create(b, loc, narrow, memref, idx,
+                                               mask, narrowPassthru);
     return arith::ExtFOp::create(b, loc, vecType, value);
   }
   if (mask)

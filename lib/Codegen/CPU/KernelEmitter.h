@@ -113,7 +113,7 @@ private:
   Value offset(Value base, int64_t delta);
   /// A vector of `vw` elements of `memref` at `idx` (masked when `mask` is
   /// given), widened to the kernel's element type when `memref` holds a
-  /// narrower one (bf16 weights; `passthru` is then zero).
+  /// narrower one (bf16 weights; `passthru` is then narrowed too).
   Value load(Value memref, ValueRange idx, Value mask, Value passthru);
   /// One element, widened as by `load`.
   Value loadScalar(Value memref, ValueRange idx);

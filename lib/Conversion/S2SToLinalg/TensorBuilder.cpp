@@ -6,7 +6,7 @@
 
 #include "TensorBuilder.h"
 
-#include "s2s/Conversion/S2SToLinalg/S2SToLinalg.h"
+#include "s2s/Support/WeightMarks.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
@@ -423,26 +423,32 @@ Value TensorBuilder::contractInto(Value lhs, AffineMap lhsMap, Value rhs,
   SmallVector<utils::IteratorType> iterators(numLoops - numReductions,
                                              utils::IteratorType::parallel);
   iterators.append(numReductions, utils::IteratorType::reduction);
-  return generic({lhs, rhs}, init, {lhsMap, rhsMap, outMap}, iterators,
-                 [](OpBuilder &nb, Location nloc, ValueRange args) {
-                   Value prod =
-                       arith::MulFOp::create(nb, nloc, args[0], args[1]);
-                   Value sum = arith::AddFOp::create(nb, nloc, args[2], prod);
-                   linalg::YieldOp::create(nb, nloc, sum);
-                 })[0];
+  Value result =
+      generic({lhs, rhs}, init, {lhsMap, rhsMap, outMap}, iterators,
+              [](OpBuilder &nb, Location nloc, ValueRange args) {
+                Value prod = arith::MulFOp::create(nb, nloc, args[0], args[1]);
+                Value sum = arith::AddFOp::create(nb, nloc, args[2], prod);
+                linalg::YieldOp::create(nb, nloc, sum);
+              })[0];
+  // Two activations unless markWeights says otherwise.
+  result.getDefiningOp()->setAttr(kNoWeightsAttrName, b.getUnitAttr());
+  return result;
 }
 
 void TensorBuilder::markWeights(Value contraction, unsigned input) {
   Operation *op = contraction.getDefiningOp<linalg::GenericOp>();
   if (!op)
     return;
+  op->removeAttr(kNoWeightsAttrName);
   op->setAttr(kWeightInputAttrName,
               IntegerAttr::get(IndexType::get(op->getContext()), input));
 }
 
 void TensorBuilder::stripWeightMarks(Operation *root) {
-  root->walk(
-      [](linalg::GenericOp op) { op->removeAttr(kWeightInputAttrName); });
+  root->walk([](linalg::GenericOp op) {
+    op->removeAttr(kWeightInputAttrName);
+    op->removeAttr(kNoWeightsAttrName);
+  });
 }
 
 Value TensorBuilder::linear(Value x, Value w, Value bias) {

@@ -148,8 +148,10 @@ public:
   Value linear(Value x, Value w, Value bias = nullptr);
 
   /// Marks input `input` of the linalg.generic defining `contraction` as the
-  /// weights of a model (kWeightInputAttrName). The lowering passes keep the
-  /// marks only when asked to (their `mark-weights` option).
+  /// weights of a model (kWeightInputAttrName); the contractions built here
+  /// are otherwise marked as reading two activations (kNoWeightsAttrName).
+  /// The lowering passes keep the marks only when asked to (their
+  /// `mark-weights` option). See s2s/Support/WeightMarks.h.
   static void markWeights(Value contraction, unsigned input);
   /// Removes the marks of markWeights from the ops under `root`.
   static void stripWeightMarks(Operation *root);
@@ -166,7 +168,8 @@ public:
                  ArrayRef<int64_t> outShape, unsigned numLoops,
                  unsigned numReductions);
 
-  /// Like contract, accumulating into `init` instead of zeros.
+  /// Like contract, accumulating into `init` instead of zeros. The generic
+  /// is marked as a contraction of two activations (see markWeights).
   Value contractInto(Value lhs, AffineMap lhsMap, Value rhs, AffineMap rhsMap,
                      Value init, unsigned numLoops, unsigned numReductions);
 

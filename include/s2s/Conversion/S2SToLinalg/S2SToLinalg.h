@@ -25,12 +25,6 @@ namespace s2s {
 #define GEN_PASS_DECL_CONVERTS2STOLINALGFUSEDRNNPASS
 #include "s2s/Conversion/Passes.h.inc"
 
-/// The discardable attribute with which the lowering passes (option
-/// `mark-weights`) mark a contraction that reads a model's weights: an index
-/// attribute naming the linalg.generic's input that holds them (W of x W^T,
-/// the RNN's W_hh, Luong's W). s2s-linalg-bf16-weights consumes it.
-inline constexpr llvm::StringLiteral kWeightInputAttrName = "s2s.weight_input";
-
 /// Adds the patterns lowering every s2s op to linalg/tensor/arith/math/scf,
 /// configured as the pass options say.
 void populateS2SToLinalgConversionPatterns(
