@@ -8,6 +8,7 @@
 // output), and compares the results with expected .npy files:
 //
 //   aot-check IN.npy... -- EXPECTED.npy... [--rtol=R] [--atol=A]
+//             [--scale-tol=S]
 //
 // prints `result #i: matches` or the first mismatch of each result, and
 // exits 0 when every result matches, 1 on a mismatch, 2 on bad input. The
@@ -18,6 +19,7 @@
 
 #include "npy.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -83,10 +85,19 @@ callerTable(std::index_sequence<N...>) {
 
 constexpr size_t kMaxDescriptors = 64;
 
-/// Compares `actual` with `expected`; prints the first mismatch.
+/// Compares `actual` with `expected`; prints the first mismatch. An f32
+/// element may differ by atol + rtol * |e| + scaleTol * max |expected|.
 bool compare(size_t index, Array &actual, Array &expected, double rtol,
-             double atol) {
+             double atol, double scaleTol) {
   int64_t n = expected.count();
+  if (expected.descr == "<f4" && scaleTol > 0) {
+    double largest = 0;
+    for (int64_t i = 0; i < n; ++i)
+      if (std::isfinite(expected.data<float>()[i]))
+        largest = std::max(largest,
+                           double(std::fabs(expected.data<float>()[i])));
+    atol += scaleTol * largest;
+  }
   for (int64_t i = 0; i < n; ++i) {
     double a, e;
     if (expected.descr == "<f4") {
@@ -119,7 +130,7 @@ bool compare(size_t index, Array &actual, Array &expected, double rtol,
 
 int main(int argc, char **argv) {
   std::vector<std::string> inputFiles, expectFiles;
-  double rtol = 1e-4, atol = 1e-5;
+  double rtol = 1e-4, atol = 1e-5, scaleTol = 0;
   bool afterSeparator = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -129,6 +140,8 @@ int main(int argc, char **argv) {
       rtol = std::atof(arg.c_str() + 7);
     } else if (arg.rfind("--atol=", 0) == 0) {
       atol = std::atof(arg.c_str() + 7);
+    } else if (arg.rfind("--scale-tol=", 0) == 0) {
+      scaleTol = std::atof(arg.c_str() + 12);
     } else {
       (afterSeparator ? expectFiles : inputFiles).push_back(arg);
     }
@@ -136,7 +149,7 @@ int main(int argc, char **argv) {
   if (!afterSeparator || expectFiles.empty()) {
     std::fprintf(stderr,
                  "usage: %s IN.npy... -- EXPECTED.npy... "
-                 "[--rtol=R] [--atol=A]\n",
+                 "[--rtol=R] [--atol=A] [--scale-tol=S]\n",
                  argv[0]);
     return 2;
   }
@@ -178,6 +191,6 @@ int main(int argc, char **argv) {
   }
   bool ok = true;
   for (size_t i = 0; i < outputs.size(); ++i)
-    ok &= compare(i, outputs[i], expected[i], rtol, atol);
+    ok &= compare(i, outputs[i], expected[i], rtol, atol, scaleTol);
   return ok ? 0 : 1;
 }

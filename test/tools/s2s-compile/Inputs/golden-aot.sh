@@ -10,7 +10,9 @@
 # found there; the emulator then needs the target's root, e.g. through
 # QEMU_LD_PREFIX), and runs the program
 # (under RUNNER, e.g. qemu-aarch64; `-` runs it directly) on the inputs,
-# expected results and tolerances of the golden case's own s2s-run line.
+# expected results and tolerances of the golden case's own s2s-run line
+# (or, when AOT_TOLERANCES is set, those it holds, e.g. "--rtol=0 --atol=0
+# --scale-tol=0.01" for bf16-weights).
 set -euo pipefail
 if [ $# -lt 4 ]; then
   echo "usage: $0 CXX RUNNER GOLDEN.mlir WORK_DIR [s2s-compile option...]" >&2
@@ -51,6 +53,9 @@ if [ -n "${AOT_OPENMP_DIR:-}" ]; then
     -l:libomp.so.5 -Wl,-rpath,"$AOT_OPENMP_DIR" -lm
 else
   "$cxx" -static "$driver" "$work/$name.o" -o "$work/$name" -lm
+fi
+if [ -n "${AOT_TOLERANCES:-}" ]; then
+  read -r -a tolerances <<< "$AOT_TOLERANCES"
 fi
 prefix=()
 [ "$runner" = - ] || prefix=("$runner")
