@@ -377,13 +377,14 @@ void *onednn_create(const char *op, const int64_t *dims, int ndims,
   std::vector<int64_t> d(dims, dims + ndims);
   std::string name(op);
   try {
-    if (name == "linear" || name == "linear_bf16")
-      return new Linear(d, inputs, outputs, name == "linear_bf16");
-    if (name == "lstm" || name == "gru" || name == "lstm_bf16" ||
-        name == "gru_bf16")
-      return new Recurrent(name.rfind("lstm", 0) == 0, d, inputs, outputs,
-                           name.size() > 4 &&
-                               name.substr(name.size() - 5) == "_bf16");
+    // "KIND_bf16": KIND in oneDNN's bf16 mode (linear, lstm, gru).
+    bool bf16 =
+        name.size() > 5 && name.compare(name.size() - 5, 5, "_bf16") == 0;
+    std::string kind = bf16 ? name.substr(0, name.size() - 5) : name;
+    if (kind == "linear")
+      return new Linear(d, inputs, outputs, bf16);
+    if (kind == "lstm" || kind == "gru")
+      return new Recurrent(kind == "lstm", d, inputs, outputs, bf16);
     if (name == "sdpa")
       return new Sdpa(d, inputs, outputs);
     if (name == "mha")

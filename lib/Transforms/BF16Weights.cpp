@@ -48,15 +48,25 @@ static APFloat roundToBF16(APFloat value) {
   return value;
 }
 
+/// The values of `v` when it is an f32 constant whose values can be read
+/// (dense, or a dense resource blob that holds its data), else null.
+static Attribute f32ConstantValues(Value v) {
+  Attribute attr;
+  if (!isF32Tensor(v) || !matchPattern(v, m_Constant(&attr)))
+    return nullptr;
+  if (isa<DenseElementsAttr>(attr))
+    return attr;
+  auto resource = dyn_cast<DenseF32ResourceElementsAttr>(attr);
+  return resource && resource.tryGetAsArrayRef() ? attr : nullptr;
+}
+
 /// The f32 values of the constant `v` rounded to bf16, or null when `v` is
-/// not an f32 constant (dense, or a dense resource blob).
+/// not an f32 constant (f32ConstantValues).
 static DenseElementsAttr roundedConstant(Value v) {
-  if (!isF32Tensor(v))
+  Attribute attr = f32ConstantValues(v);
+  if (!attr)
     return nullptr;
   auto type = withBF16(cast<RankedTensorType>(v.getType()));
-  Attribute attr;
-  if (!matchPattern(v, m_Constant(&attr)))
-    return nullptr;
   if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
     if (dense.isSplat())
       return DenseElementsAttr::get(
@@ -67,17 +77,13 @@ static DenseElementsAttr roundedConstant(Value v) {
       rounded.push_back(roundToBF16(value));
     return DenseElementsAttr::get(type, rounded);
   }
-  if (auto resource = dyn_cast<DenseF32ResourceElementsAttr>(attr)) {
-    std::optional<ArrayRef<float>> values = resource.tryGetAsArrayRef();
-    if (!values)
-      return nullptr;
-    SmallVector<APFloat> rounded;
-    rounded.reserve(values->size());
-    for (float value : *values)
-      rounded.push_back(roundToBF16(APFloat(value)));
-    return DenseElementsAttr::get(type, rounded);
-  }
-  return nullptr;
+  ArrayRef<float> values =
+      *cast<DenseF32ResourceElementsAttr>(attr).tryGetAsArrayRef();
+  SmallVector<APFloat> rounded;
+  rounded.reserve(values.size());
+  for (float value : values)
+    rounded.push_back(roundToBF16(APFloat(value)));
+  return DenseElementsAttr::get(type, rounded);
 }
 
 /// The f32 input that `op` only rearranges into a fresh tensor (its init a
@@ -121,7 +127,7 @@ static Value rearrangedSource(Operation *op) {
 /// weights bound at compile time).
 static bool isConstantWeights(Value v) {
   while (true) {
-    if (roundedConstant(v))
+    if (f32ConstantValues(v))
       return true;
     v = rearrangedSource(v.getDefiningOp());
     if (!v)

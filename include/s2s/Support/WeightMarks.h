@@ -1,5 +1,4 @@
-//===- WeightMarks.h - the lowering's marks of weight contractions *- C++
-//-*-===//
+//===- WeightMarks.h - marks of the contractions with weights --*- C++ -*-===//
 //
 // The discardable attributes with which the lowering passes (option
 // `mark-weights`) tell s2s-linalg-bf16-weights which contractions read a

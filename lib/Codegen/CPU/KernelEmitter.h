@@ -152,9 +152,8 @@ private:
   void emitAxpy();
   void emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv, int64_t tail,
                     Value mask);
-  void
-  emitDynamicColumns(int64_t nBlock,
-                     function_ref<void(Value, int64_t, Value)> rowsAgainst);
+  void emitDynamicColumns(int64_t nBlock,
+                          function_ref<void(Value, int64_t, Value)> rowsAgainst);
   void emitAxpyTileOver(Value i0, int64_t mr, Value j0, int64_t nv, Value mask,
                         Value k0, Value kCount,
                         function_ref<Value(Value, int64_t)> loadB);
