@@ -162,15 +162,10 @@ private:
       return arith::ConstantOp::create(b, w.getLoc(), rounded);
     }
     // A rearrangement of another tensor: the same rearrangement of its
-    // conversion, for views always (they cost nothing and share one
-    // conversion), for copies only of constants (which are then rounded
-    // at compile time; a copy of bf16 at run time would be a scalar loop,
-    // a copy of f32 a vectorized one).
-    if (Value source = rearrangedSource(def)) {
-      bool view = isa<tensor::TensorDialect>(def->getDialect());
-      if (view || isConstantWeights(source))
-        return rearranged(def, convert(source));
-    }
+    // conversion. Views then share one conversion, constants are rounded
+    // at compile time, and a copy of run-time weights moves half the bytes.
+    if (Value source = rearrangedSource(def))
+      return rearranged(def, convert(source));
     // Anything else: an elementwise arith.truncf.
     if (def)
       b.setInsertionPointAfter(def);
