@@ -244,8 +244,23 @@ static std::optional<unsigned> constantWeightsInput(linalg::LinalgOp op) {
   return lhs ? 0 : 1;
 }
 
+/// Rounds input `i` of the contraction `op` (f32 activations) to bf16 where
+/// its body reads it: extf(truncf(x)).
+static void roundInput(OpBuilder &b, linalg::GenericOp op, unsigned i) {
+  BlockArgument arg = op.getMatchingBlockArgument(op.getDpsInputOperand(i));
+  if (!arg.getType().isF32())
+    return;
+  auto narrow = arith::TruncFOp::create(b, op.getLoc(),
+                                        BFloat16Type::get(b.getContext()), arg);
+  auto wide =
+      arith::ExtFOp::create(b, op.getLoc(), arg.getType(), narrow.getResult());
+  arg.replaceAllUsesExcept(wide, narrow);
+}
+
 struct S2SLinalgBF16WeightsPass
     : s2s::impl::S2SLinalgBF16WeightsPassBase<S2SLinalgBF16WeightsPass> {
+  using S2SLinalgBF16WeightsPassBase::S2SLinalgBF16WeightsPassBase;
+
   void runOnOperation() override {
     // The contractions to rewrite and the input holding their weights:
     // those the lowering marked, and unmarked ones with constant weights.
@@ -294,6 +309,8 @@ struct S2SLinalgBF16WeightsPass
       OpBuilder b = OpBuilder::atBlockBegin(arg.getOwner());
       auto wide = arith::ExtFOp::create(b, op.getLoc(), f32, arg);
       arg.replaceAllUsesExcept(wide, wide);
+      if (roundActivations && op.getNumDpsInputs() == 2)
+        roundInput(b, op, 1 - input);
     }
   }
 };

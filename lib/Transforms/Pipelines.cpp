@@ -64,6 +64,7 @@ cpu::CPUTarget S2SPipelineOptions::cpuTarget() const {
   if (vectorBits > 0) {
     target = cpu::CPUTarget::fromVectorBits(vectorBits);
     target.hasFMA = fma;
+    target.hasBF16Dot = avx512BF16 && vectorBits == 512;
   } else {
     target = cpu::CPUTarget::host();
   }
@@ -77,7 +78,7 @@ S2SPipelineOptions::linalgLoweringOptions() const {
   ConvertS2SToLinalgPassOptions lowering;
   // approximate-math=false: libm's exp for the softmax too.
   lowering.polynomialExp = approximateMath;
-  lowering.markWeights = bf16Weights;
+  lowering.markWeights = storesBF16Weights();
   return lowering;
 }
 
@@ -92,7 +93,7 @@ S2SPipelineOptions::tiledAttentionOptions() const {
                                   ? int64_t(attentionKeySplits)
                                   : std::max<int64_t>(threads, 1);
   tiling.polynomialExp = approximateMath;
-  tiling.markWeights = bf16Weights;
+  tiling.markWeights = storesBF16Weights();
   return tiling;
 }
 
@@ -102,7 +103,7 @@ S2SPipelineOptions::fusedRNNOptions() const {
   fused.rnnBlockUnits = rnnBlockUnits;
   fused.rnnBlockRows = rnnBlockRows;
   fused.rnnParallelMinFlops = rnnParallelMinFlops;
-  fused.markWeights = bf16Weights;
+  fused.markWeights = storesBF16Weights();
   return fused;
 }
 
@@ -112,6 +113,7 @@ S2SPipelineOptions::contractionOptions() const {
   cpu::CPUTarget target = cpuTarget();
   kernels.vectorBits = target.vectorBits;
   kernels.vectorRegisters = target.vectorRegisters;
+  kernels.bf16Dot = target.hasBF16Dot;
   kernels.dotBlockCols = dotBlockCols;
   kernels.packMinRows = packMinRows;
   kernels.packDepth = packDepth;
@@ -176,8 +178,11 @@ void s2s::buildS2SLinalgLoweringPipeline(OpPassManager &pm,
   // attention) as generics.
   pm.addPass(createS2SLinalgDecomposeAggregatesPass());
   // The weights the lowering marked, as bf16 (the marks exist only then).
-  if (options.bf16Weights)
-    pm.addPass(createS2SLinalgBF16WeightsPass());
+  if (options.storesBF16Weights()) {
+    S2SLinalgBF16WeightsPassOptions bf16;
+    bf16.roundActivations = options.bf16Products;
+    pm.addPass(createS2SLinalgBF16WeightsPass(bf16));
+  }
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }

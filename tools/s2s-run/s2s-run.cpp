@@ -423,6 +423,7 @@ int main(int argc, char **argv) {
     if (options->vectorRegisters == 0)
       options->vectorRegisters = target.vectorRegisters;
     options->fma = target.hasFMA;
+    options->avx512BF16 = target.hasBF16Dot;
   }
   OwningOpRef<ModuleOp> module = session.load(inputFilename);
   if (!module)

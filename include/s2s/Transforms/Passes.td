@@ -146,6 +146,13 @@ def S2SLinalgBF16WeightsPass : Pass<"s2s-linalg-bf16-weights"> {
     weights (half the bytes of f32) and widen them in registers. The marks
     are removed.
 
+    With `round-activations`, the contraction's other input (the
+    activations, still stored as f32) is rounded to bf16 in the body too
+    (`arith.truncf` then `arith.extf`): each product is then one of two
+    bf16 numbers, exact in f32, and the sums stay f32. That is what
+    AVX512-BF16's `vdpbf16ps` computes, which the kernels use where the
+    target has it (`bf16-dot`); elsewhere the kernels round as they load.
+
     Before:
     ```mlir
     %y = linalg.generic {... ["parallel", "parallel", "reduction"],
@@ -171,6 +178,13 @@ def S2SLinalgBF16WeightsPass : Pass<"s2s-linalg-bf16-weights"> {
     }
     ```
   }];
+  let options = [
+    Option<"roundActivations", "round-activations", "bool",
+           /*default=*/"false",
+           "Round the other input of each converted contraction (the "
+           "activations) to bf16 too, in the body (truncf then extf): "
+           "products of two bf16 numbers, summed in f32">,
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
     "::mlir::linalg::LinalgDialect",

@@ -96,6 +96,14 @@ struct S2SPipelineOptions : public PassPipelineOptions<S2SPipelineOptions> {
                      "projections and recurrent gates as bf16, rounded once; "
                      "products and sums stay f32 (s2s-linalg-bf16-weights)"),
       llvm::cl::init(false)};
+  PassOptions::Option<bool> bf16Products{
+      *this, "bf16-products",
+      llvm::cl::desc("bf16-weights, and the activations each weight "
+                     "multiplies rounded to bf16 too: products of two bf16 "
+                     "numbers summed in f32, which a target with AVX512-BF16 "
+                     "computes with vdpbf16ps (s2s-linalg-bf16-weights "
+                     "round-activations)"),
+      llvm::cl::init(false)};
   PassOptions::Option<bool> checkValues{
       *this, "check-values",
       llvm::cl::desc("Check at run time that embedding indices and seq_lens "
@@ -140,6 +148,12 @@ struct S2SPipelineOptions : public PassPipelineOptions<S2SPipelineOptions> {
                      "fma ops become a multiplication and an addition "
                      "(s2s-cpu-expand-fma)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> avx512BF16{
+      *this, "avx512-bf16",
+      llvm::cl::desc("Whether the target has AVX512-BF16 (with "
+                     "vector-bits=0, the host's answer counts): "
+                     "bf16-products then run as vdpbf16ps"),
+      llvm::cl::init(false)};
   PassOptions::Option<int64_t> dotBlockCols{
       *this, "dot-block-cols",
       llvm::cl::desc("Columns of C per cache block of the dot kernel"),
@@ -191,6 +205,8 @@ struct S2SPipelineOptions : public PassPipelineOptions<S2SPipelineOptions> {
 
   /// The CPU the kernels are shaped for (vector-bits, or the host's).
   cpu::CPUTarget cpuTarget() const;
+  /// Whether weights are stored as bf16 (bf16-weights or bf16-products).
+  bool storesBF16Weights() const { return bf16Weights || bf16Products; }
   /// The options of convert-s2s-to-linalg.
   ConvertS2SToLinalgPassOptions linalgLoweringOptions() const;
   /// The options of convert-s2s-to-linalg-tiled-attention.

@@ -226,6 +226,7 @@ compile(const std::string &path, const std::string &entryName, unsigned threads,
     if (options->vectorRegisters == 0)
       options->vectorRegisters = target.vectorRegisters;
     options->fma = target.hasFMA;
+    options->avx512BF16 = target.hasBF16Dot;
   }
   OwningOpRef<ModuleOp> module = session->load(path);
   if (!module)

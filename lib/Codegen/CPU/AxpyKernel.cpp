@@ -124,6 +124,36 @@ void KernelEmitter::emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv,
   if (tail > 0)
     mask = prefixMask(tail);
   Value zero = zeroVector();
+  if (pairs) {
+    // Rows k and k + 1 of B interleaved into pairs.
+    auto narrow = VectorType::get({vw}, b.getBF16Type());
+    Value narrowZero = constant(
+        DenseElementsAttr::get(narrow, b.getZeroAttr(narrow.getElementType())));
+    SmallVector<int64_t> interleave;
+    for (int64_t i = 0; i < vw; ++i)
+      interleave.append({i, vw + i});
+    emitPairTileOver(
+        i0, mr, j0, nv, mask, cst(0),
+        arith::DivUIOp::create(b, loc, loopSize(c.kDim), cst(2)),
+        [&](Value q, int64_t v) {
+          dims[c.nDim] = offset(j0, v * vw);
+          Value k0 = arith::MulIOp::create(b, loc, q, cst(2));
+          SmallVector<Value> halves;
+          for (Value k : {k0, offset(k0, 1)}) {
+            dims[c.kDim] = k;
+            SmallVector<Value> idx = indices(c.bMap);
+            halves.push_back(
+                mask ? vector::MaskedLoadOp::create(b, loc, narrow, c.b, idx,
+                                                    mask, narrowZero)
+                           .getResult()
+                     : vector::LoadOp::create(b, loc, narrow, c.b, idx)
+                           .getResult());
+          }
+          return vector::ShuffleOp::create(b, loc, halves[0], halves[1],
+                                           interleave);
+        });
+    return;
+  }
   emitAxpyTileOver(i0, mr, j0, nv, mask, cst(0), loopSize(c.kDim),
                    [&](Value kIv, int64_t v) {
                      dims[c.kDim] = kIv;
@@ -137,6 +167,32 @@ void KernelEmitter::emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv,
 void KernelEmitter::emitAxpyTileOver(
     Value i0, int64_t mr, Value j0, int64_t nv, Value mask, Value k0,
     Value kCount, function_ref<Value(Value, int64_t)> loadB) {
+  emitTile(i0, mr, j0, nv, mask, [&](ValueRange init) {
+    auto kLoop = scf::ForOp::create(
+        b, loc, cst(0), kCount, cst(1), init,
+        [&](OpBuilder &, Location, Value kk, ValueRange acc) {
+          SmallVector<Value> bs;
+          for (int64_t v = 0; v < nv; ++v)
+            bs.push_back(loadB(kk, v));
+          dims[c.kDim] = arith::AddIOp::create(b, loc, k0, kk);
+          SmallVector<Value> next;
+          for (int64_t r = 0; r < mr; ++r) {
+            dims[c.mDim] = offset(i0, r);
+            Value scalar = loadScalar(c.a, indices(c.aMap));
+            Value splat = vector::BroadcastOp::create(b, loc, vecType, scalar);
+            for (int64_t v = 0; v < nv; ++v)
+              next.push_back(
+                  vector::FMAOp::create(b, loc, splat, bs[v], acc[r * nv + v]));
+          }
+          scf::YieldOp::create(b, loc, next);
+        });
+    return SmallVector<Value>(kLoop.getResults());
+  });
+}
+
+void KernelEmitter::emitTile(
+    Value i0, int64_t mr, Value j0, int64_t nv, Value mask,
+    function_ref<SmallVector<Value>(ValueRange)> update) {
   Value zero = zeroVector();
   // Load the C tile (zero when C is known to be zero).
   dims[c.kDim] = cst(0);
@@ -148,31 +204,14 @@ void KernelEmitter::emitAxpyTileOver(
       init.push_back(fromZero ? zero : load(c.c, indices(c.cMap), mask, zero));
     }
   }
-  auto kLoop = scf::ForOp::create(
-      b, loc, cst(0), kCount, cst(1), init,
-      [&](OpBuilder &, Location, Value kk, ValueRange acc) {
-        SmallVector<Value> bs;
-        for (int64_t v = 0; v < nv; ++v)
-          bs.push_back(loadB(kk, v));
-        dims[c.kDim] = arith::AddIOp::create(b, loc, k0, kk);
-        SmallVector<Value> next;
-        for (int64_t r = 0; r < mr; ++r) {
-          dims[c.mDim] = offset(i0, r);
-          Value scalar = loadScalar(c.a, indices(c.aMap));
-          Value splat = vector::BroadcastOp::create(b, loc, vecType, scalar);
-          for (int64_t v = 0; v < nv; ++v)
-            next.push_back(
-                vector::FMAOp::create(b, loc, splat, bs[v], acc[r * nv + v]));
-        }
-        scf::YieldOp::create(b, loc, next);
-      });
+  SmallVector<Value> tile = update(init);
   for (int64_t r = 0; r < mr; ++r) {
     dims[c.mDim] = offset(i0, r);
     for (int64_t v = 0; v < nv; ++v) {
       dims[c.nDim] = offset(j0, v * vw);
-      store(kLoop.getResult(r * nv + v), c.c, indices(c.cMap), mask);
+      store(tile[r * nv + v], c.c, indices(c.cMap), mask);
     }
   }
   if (columnMax)
-    foldColumnMax(kLoop.getResults(), mr, j0, nv, mask);
+    foldColumnMax(tile, mr, j0, nv, mask);
 }

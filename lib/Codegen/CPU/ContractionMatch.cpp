@@ -17,6 +17,8 @@
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/Support/MathExtras.h"
 
+#include <array>
+
 using namespace mlir;
 using namespace mlir::s2s::cpu;
 
@@ -32,43 +34,62 @@ bool mlir::s2s::cpu::hasUnitInnerStride(Value v) {
   return strides.back() == 1;
 }
 
-/// Input `i` of the body as the multiply reads it: the block argument, or
-/// its widening to the output's type (weights stored as bf16).
-static Value widenedInput(Block &body, unsigned i) {
+/// Input `i` of the body as the multiply reads it: the block argument, its
+/// widening to the output's type (weights stored as bf16), or its rounding
+/// to bf16 and widening back (activations with bf16 products).
+struct BodyInput {
+  Value value;
+  /// Ops between the block argument and `value`.
+  size_t ops = 0;
+  bool rounded = false;
+};
+
+static std::optional<BodyInput> bodyInput(Block &body, unsigned i) {
   BlockArgument arg = body.getArgument(i);
   Type out = body.getArgument(2).getType();
-  if (arg.getType() == out)
-    return arg;
   if (!arg.hasOneUse())
-    return nullptr;
-  auto ext = dyn_cast<arith::ExtFOp>(*arg.getUsers().begin());
-  return ext && ext.getType() == out ? ext.getResult() : nullptr;
+    return arg.getType() == out ? std::optional(BodyInput{arg}) : std::nullopt;
+  Operation *user = *arg.getUsers().begin();
+  if (auto ext = dyn_cast<arith::ExtFOp>(user))
+    if (ext.getType() == out)
+      return BodyInput{ext.getResult(), 1};
+  if (auto trunc = dyn_cast<arith::TruncFOp>(user);
+      trunc && arg.getType() == out && trunc.getType().isBF16() &&
+      trunc->hasOneUse())
+    if (auto ext = dyn_cast<arith::ExtFOp>(*trunc->getUsers().begin());
+        ext && ext.getType() == out)
+      return BodyInput{ext.getResult(), 2, /*rounded=*/true};
+  if (arg.getType() == out)
+    return BodyInput{arg};
+  return std::nullopt;
 }
 
 /// The body is `out + in0 * in1` (in either operand order), where an input
-/// of a narrower float type is widened first (`arith.extf`).
-static bool isMulAddBody(linalg::GenericOp op) {
+/// of a narrower float type is widened first (`arith.extf`), and one of the
+/// output's type may be rounded to bf16 first. Returns whether each input
+/// is rounded.
+static std::optional<std::array<bool, 2>> mulAddBody(linalg::GenericOp op) {
   Block &body = op.getRegion().front();
-  Value in0 = widenedInput(body, 0), in1 = widenedInput(body, 1);
+  std::optional<BodyInput> in0 = bodyInput(body, 0), in1 = bodyInput(body, 1);
   if (!in0 || !in1)
-    return false;
-  size_t widenings =
-      (in0 != body.getArgument(0)) + (in1 != body.getArgument(1));
-  if (body.getOperations().size() != 3 + widenings)
-    return false;
+    return std::nullopt;
+  if (body.getOperations().size() != 3 + in0->ops + in1->ops)
+    return std::nullopt;
   auto yield = cast<linalg::YieldOp>(body.getTerminator());
   auto add = yield.getOperand(0).getDefiningOp<arith::AddFOp>();
   if (!add)
-    return false;
+    return std::nullopt;
   Value acc = body.getArgument(2);
   Value prod = add.getLhs() == acc ? add.getRhs() : add.getLhs();
   if (add.getLhs() != acc && add.getRhs() != acc)
-    return false;
+    return std::nullopt;
   auto mul = prod.getDefiningOp<arith::MulFOp>();
   if (!mul)
-    return false;
-  return (mul.getLhs() == in0 && mul.getRhs() == in1) ||
-         (mul.getLhs() == in1 && mul.getRhs() == in0);
+    return std::nullopt;
+  if (!(mul.getLhs() == in0->value && mul.getRhs() == in1->value) &&
+      !(mul.getLhs() == in1->value && mul.getRhs() == in0->value))
+    return std::nullopt;
+  return std::array<bool, 2>{in0->rounded, in1->rounded};
 }
 
 /// Whether `map` reads dimension `dim` anywhere.
@@ -89,7 +110,10 @@ static bool lastResultIs(AffineMap map, unsigned dim) {
 std::optional<Contraction>
 mlir::s2s::cpu::matchContraction(linalg::GenericOp op, int64_t vectorWidth) {
   if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
-      op.getNumDpsInits() != 1 || !isMulAddBody(op))
+      op.getNumDpsInits() != 1)
+    return std::nullopt;
+  std::optional<std::array<bool, 2>> rounded = mulAddBody(op);
+  if (!rounded)
     return std::nullopt;
   SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
   SmallVector<unsigned> parallel;
@@ -114,6 +138,8 @@ mlir::s2s::cpu::matchContraction(linalg::GenericOp op, int64_t vectorWidth) {
   c.aMap = maps[0];
   c.bMap = maps[1];
   c.cMap = maps[2];
+  c.roundedA = (*rounded)[0];
+  c.roundedB = (*rounded)[1];
   c.kDim = *reduction;
   c.nDim = parallel.back();
   c.mDim = parallel[parallel.size() - 2];
@@ -138,6 +164,7 @@ mlir::s2s::cpu::matchContraction(linalg::GenericOp op, int64_t vectorWidth) {
   if (!fits(c.aMap, c.bMap)) {
     std::swap(c.a, c.b);
     std::swap(c.aMap, c.bMap);
+    std::swap(c.roundedA, c.roundedB);
     if (!fits(c.aMap, c.bMap))
       return std::nullopt;
   }
@@ -239,6 +266,22 @@ Operation *mlir::s2s::cpu::findInvariantLoopOfB(const Contraction &c) {
         mayBeWrittenIn(b, loop))
       break;
     found = loop;
+  }
+  return found;
+}
+
+/// The outermost loop around `c` (scf.for or scf.parallel, through those
+/// only) in which A is defined outside and read-only, or null.
+Operation *mlir::s2s::cpu::findInvariantLoopOfA(const Contraction &c) {
+  Operation *found = nullptr;
+  Value a = c.a;
+  for (Operation *parent = c.op->getParentOp();
+       parent && isa<scf::ForOp, scf::ParallelOp>(parent);
+       parent = parent->getParentOp()) {
+    if (parent->getRegion(0).isAncestor(a.getParentRegion()) ||
+        mayBeWrittenIn(a, parent))
+      break;
+    found = parent;
   }
   return found;
 }

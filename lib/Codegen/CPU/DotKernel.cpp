@@ -84,7 +84,31 @@ void KernelEmitter::emitDotTile(Value i0, int64_t mr, Value j0, int64_t nr) {
   };
 
   SmallVector<Value> acc = init;
-  if (kFull > 0) {
+  if (pairs) {
+    // 16 pairs of k at a time: A's from its pairs, B's as it is stored.
+    auto kLoop = scf::ForOp::create(
+        b, loc, cst(0), cst(k / 2), cst(vw), init,
+        [&](OpBuilder &, Location, Value kp, ValueRange args) {
+          dims[c.kDim] = arith::MulIOp::create(b, loc, kp, cst(2));
+          SmallVector<Value> as, bs;
+          for (int64_t r = 0; r < mr; ++r)
+            as.push_back(vector::BitCastOp::create(
+                b, loc, pairType,
+                vector::LoadOp::create(b, loc, pairBitsType, aPairs,
+                                       ValueRange{offset(i0, r), kp})));
+          for (int64_t col = 0; col < nr; ++col) {
+            dims[c.nDim] = offset(j0, col);
+            bs.push_back(
+                vector::LoadOp::create(b, loc, pairType, c.b, indices(c.bMap)));
+          }
+          SmallVector<Value> next;
+          for (int64_t r = 0; r < mr; ++r)
+            for (int64_t col = 0; col < nr; ++col)
+              next.push_back(dotPairs(args[r * nr + col], as[r], bs[col]));
+          scf::YieldOp::create(b, loc, next);
+        });
+    acc = SmallVector<Value>(kLoop.getResults());
+  } else if (kFull > 0) {
     auto kLoop = scf::ForOp::create(
         b, loc, cst(0), cst(kFull), cst(vw), init,
         [&](OpBuilder &, Location, Value kIv, ValueRange args) {
@@ -92,7 +116,7 @@ void KernelEmitter::emitDotTile(Value i0, int64_t mr, Value j0, int64_t nr) {
         });
     acc = SmallVector<Value>(kLoop.getResults());
   }
-  if (kFull < k) {
+  if (!pairs && kFull < k) {
     Value mask = prefixMask(k - kFull);
     acc = step(cst(kFull), acc, mask);
   }

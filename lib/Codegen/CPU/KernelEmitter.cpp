@@ -21,17 +21,27 @@ using namespace mlir::s2s::cpu;
 
 KernelEmitter::KernelEmitter(RewriterBase &rewriter, const Contraction &c,
                              int64_t vectorWidth, const KernelShapes &shapes,
-                             ContractionKernel kernel)
+                             ContractionKernel kernel, bool bf16Dot)
     : b(rewriter), loc(c.op->getLoc()), c(c), vw(vectorWidth),
       dotRows(shapes.dotRows), dotCols(shapes.dotCols),
       dotBlockCols(shapes.dotBlockCols), axpyRows(shapes.axpyRows),
       axpyVectors(shapes.axpyVectors), kernel(kernel) {
   elt = cast<MemRefType>(c.c.getType()).getElementType();
   vecType = VectorType::get({vw}, elt);
+  pairs = bf16Dot && fitsPairs(c, vw);
+  if (pairs) {
+    pairType = VectorType::get({2 * vw}, b.getBF16Type());
+    pairBitsType = VectorType::get({vw}, b.getI32Type());
+  }
   if (kernel == ContractionKernel::Packed) {
     int64_t n = c.loopSizes[c.nDim], k = c.loopSizes[c.kDim];
     int64_t nr = axpyVectors * vw;
-    packDepth = std::min(std::max(shapes.packDepth / vw, int64_t(1)) * vw, k);
+    // Pairs: blocks of k hold whole 16 x 16 blocks of pairs, and twice as
+    // many k fit the bytes of a block.
+    int64_t depthStep = pairs ? 2 * vw : vw;
+    int64_t depth = pairs ? 2 * shapes.packDepth : shapes.packDepth;
+    packDepth =
+        std::min(std::max(depth / depthStep, int64_t(1)) * depthStep, k);
     packCols = std::max(shapes.packCols / nr, int64_t(1)) * nr;
     packCols = std::min<int64_t>(packCols, llvm::alignTo(n, nr));
   }
@@ -197,16 +207,28 @@ Value KernelEmitter::load(Value memref, ValueRange idx, Value mask,
     return arith::ExtFOp::create(b, loc, vecType, value);
   }
   if (mask)
-    return vector::MaskedLoadOp::create(b, loc, vecType, memref, idx, mask,
-                                        passthru);
-  return vector::LoadOp::create(b, loc, vecType, memref, idx);
+    return roundedIfNeeded(memref,
+                           vector::MaskedLoadOp::create(b, loc, vecType, memref,
+                                                        idx, mask, passthru));
+  return roundedIfNeeded(memref,
+                         vector::LoadOp::create(b, loc, vecType, memref, idx));
 }
 
 Value KernelEmitter::loadScalar(Value memref, ValueRange idx) {
   Value value = memref::LoadOp::create(b, loc, memref, idx);
   if (value.getType() != elt)
-    value = arith::ExtFOp::create(b, loc, elt, value);
-  return value;
+    return arith::ExtFOp::create(b, loc, elt, value);
+  return roundedIfNeeded(memref, value);
+}
+
+Value KernelEmitter::roundedIfNeeded(Value memref, Value value) {
+  if (!(memref == c.a && c.roundedA) && !(memref == c.b && c.roundedB))
+    return value;
+  Type narrow = b.getBF16Type();
+  if (auto vector = dyn_cast<VectorType>(value.getType()))
+    narrow = vector.clone(narrow);
+  Value rounded = arith::TruncFOp::create(b, loc, narrow, value);
+  return arith::ExtFOp::create(b, loc, value.getType(), rounded);
 }
 
 void KernelEmitter::store(Value value, Value memref, ValueRange idx,
@@ -273,12 +295,18 @@ void KernelEmitter::emitBatch(unsigned level) {
         parallelLoop == ParallelLoop::Batch && level == parallelBatchLevel);
     return;
   }
-  if (kernel == ContractionKernel::Prepacked)
-    emitPrepackedDot();
-  else if (kernel == ContractionKernel::Packed)
-    emitPackedDot();
-  else if (c.kind == KernelKind::Dot)
-    emitDot();
+  auto kernelBody = [&] {
+    if (kernel == ContractionKernel::Prepacked)
+      emitPrepackedDot();
+    else if (kernel == ContractionKernel::Packed)
+      emitPackedDot();
+    else if (c.kind == KernelKind::Dot)
+      emitDot();
+    else
+      emitAxpy();
+  };
+  if (pairs)
+    emitPairsOfA(kernelBody);
   else
-    emitAxpy();
+    kernelBody();
 }

@@ -60,9 +60,11 @@ Operation *matchZeroFillBefore(linalg::GenericOp op, Value c);
 
 class KernelEmitter {
 public:
+  /// With `bf16Dot` (the target has AVX512-BF16), a contraction of a
+  /// rounded A and a bf16 B that fits runs on bf16 pairs (see usesPairs).
   KernelEmitter(RewriterBase &rewriter, const Contraction &c,
                 int64_t vectorWidth, const KernelShapes &shapes,
-                ContractionKernel kernel);
+                ContractionKernel kernel, bool bf16Dot = false);
 
   /// Emits the kernel; with `threads` > 1, one of its loops is an
   /// scf.parallel loop (see chooseParallelLoop).
@@ -117,6 +119,9 @@ private:
   Value load(Value memref, ValueRange idx, Value mask, Value passthru);
   /// One element, widened as by `load`.
   Value loadScalar(Value memref, ValueRange idx);
+  /// `value`, loaded from `memref`, rounded to bf16 and back when the body
+  /// rounds that operand (activations with bf16 products).
+  Value roundedIfNeeded(Value memref, Value value);
   void store(Value value, Value memref, ValueRange idx, Value mask);
 
   /// The size of loop `dim`: a constant, or a memref.dim of an operand
@@ -144,6 +149,35 @@ private:
   /// The batch loops from `level` inwards around the kernel.
   void emitBatch(unsigned level);
 
+  //===--- bf16 pairs (BF16Pairs.cpp) -------------------------------------===//
+  /// Whether the kernel multiplies bf16 pairs with vdpbf16ps: the target
+  /// has it, A is rounded and B is bf16 in the body, C is f32 with 16
+  /// lanes, and k is static, a multiple of 32 and contiguous in A.
+  static bool fitsPairs(const Contraction &c, int64_t vw);
+  /// Rounds A (all rows, all k) into `aPairs`, two bf16 per i32, at the
+  /// start of each run of the kernel (inside its batch loops).
+  void emitPairsOfA(function_ref<void()> kernelBody);
+  /// acc + the dot products of the bf16 pairs of `x` and `y` (vdpbf16ps).
+  Value dotPairs(Value acc, Value x, Value y);
+  /// Pair `kp` of A's row `row` broadcast to every lane, as bf16.
+  Value broadcastPairOfA(Value row, Value kp);
+  /// The mr x nv tile at (i0, j0) over the pairs [kp0, kp0 + pairCount)
+  /// of k, `loadB(kk, v)` giving vector v of B's pair kp0 + kk as bf16.
+  void emitPairTileOver(Value i0, int64_t mr, Value j0, int64_t nv, Value mask,
+                        Value kp0, Value pairCount,
+                        function_ref<Value(Value, int64_t)> loadB);
+  /// Packs panel `p` of `buffer` with pairs: buffer[p, q, v * vw + i] =
+  /// (B[col0 + v * vw + i, pc + 2q], B[.., pc + 2q + 1]) for 2q < depth.
+  void packPairPanel(Value buffer, Value p, Value col0, int64_t nv, Value pc,
+                     Value depth);
+
+  //===--- Tiles (AxpyKernel.cpp) -----------------------------------------===//
+  /// Loads the mr x nv tile of C at (i0, j0) (zeros from startFromZero),
+  /// lets `update` compute the new tile, stores it and folds the column
+  /// maximum.
+  void emitTile(Value i0, int64_t mr, Value j0, int64_t nv, Value mask,
+                function_ref<SmallVector<Value>(ValueRange)> update);
+
   //===--- Dot kernel (DotKernel.cpp) -------------------------------------===//
   void emitDot();
   void emitDotTile(Value i0, int64_t mr, Value j0, int64_t nr);
@@ -152,8 +186,9 @@ private:
   void emitAxpy();
   void emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv, int64_t tail,
                     Value mask);
-  void emitDynamicColumns(int64_t nBlock,
-                          function_ref<void(Value, int64_t, Value)> rowsAgainst);
+  void
+  emitDynamicColumns(int64_t nBlock,
+                     function_ref<void(Value, int64_t, Value)> rowsAgainst);
   void emitAxpyTileOver(Value i0, int64_t mr, Value j0, int64_t nv, Value mask,
                         Value k0, Value kCount,
                         function_ref<Value(Value, int64_t)> loadB);
@@ -167,6 +202,9 @@ private:
                      int64_t nv, Value pc, Value depth);
   void emitPrepackedDot();
   Value packBuffer();
+  /// The block whose start holds the scratch buffers of the current
+  /// parallel body (one per thread) or of the function.
+  Block *scratchBlock();
 
   //===--- Epilogues (Epilogues.cpp) --------------------------------------===//
   void foldColumnMax(ValueRange tile, int64_t mr, Value j0, int64_t nv,
@@ -186,6 +224,10 @@ private:
   Operation *hoistLoop = nullptr;
   /// The packed kernel's block sizes.
   int64_t packDepth = 0, packCols = 0;
+  /// bf16 pairs (see fitsPairs): A's pairs as i32 [m, k / 2] during a run.
+  bool pairs = false;
+  Value aPairs;
+  VectorType pairType, pairBitsType;
   llvm::DenseMap<Block *, Value> packBuffers;
   Type elt;
   VectorType vecType;

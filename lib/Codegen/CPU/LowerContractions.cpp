@@ -15,6 +15,7 @@
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -67,7 +68,8 @@ static ContractionKernel emitKernel(RewriterBase &rewriter,
       c.op->getParentOfType<scf::ForallOp>())
     threads = 1;
   KernelEmitter emitter(rewriter, c, vectorWidthOf(c, config.target),
-                        config.shapes.resolvedFor(config.target), kernel);
+                        config.shapes.resolvedFor(config.target), kernel,
+                        config.target.hasBF16Dot);
   if (hoistLoop)
     emitter.packBefore(hoistLoop);
   // A zero fill of C just before: the kernel starts from zero instead.
@@ -230,6 +232,11 @@ LogicalResult mlir::s2s::verifyS2SCPULowerContractionsOptions(
               Twine(options.vectorBits));
     return failure();
   }
+  if (options.bf16Dot && options.vectorBits != 512) {
+    emitError("option 'bf16-dot' needs vector-bits=512, but vector-bits is " +
+              Twine(options.vectorBits));
+    return failure();
+  }
   return checkLowerBounds({{"vector-registers", options.vectorRegisters, 0},
                            {"dot-rows", options.dotRows, 0},
                            {"dot-cols", options.dotCols, 0},
@@ -254,6 +261,7 @@ struct S2SCPULowerContractionsPass
     S2SCPULowerContractionsPassOptions options;
     options.vectorBits = vectorBits;
     options.vectorRegisters = vectorRegisters;
+    options.bf16Dot = bf16Dot;
     options.dotRows = dotRows;
     options.dotCols = dotCols;
     options.dotBlockCols = dotBlockCols;
@@ -275,6 +283,7 @@ struct S2SCPULowerContractionsPass
     config.target = CPUTarget::fromVectorBits(options.vectorBits);
     if (options.vectorRegisters > 0)
       config.target.vectorRegisters = options.vectorRegisters;
+    config.target.hasBF16Dot = options.bf16Dot;
     config.shapes = {
         options.dotRows,        options.dotCols,     options.dotBlockCols,
         options.axpyRows,       options.axpyVectors, options.packMinRows,

@@ -55,7 +55,10 @@ void KernelEmitter::emitPackedBlock(Value jc, Value panels, int64_t nv) {
     loopTo(panels, [&](Value p) {
       Value col0 = arith::AddIOp::create(
           b, loc, jc, arith::MulIOp::create(b, loc, p, cst(nr)));
-      packPanel(buffer, p, col0, nv, pc, depth);
+      if (pairs)
+        packPairPanel(buffer, p, col0, nv, pc, depth);
+      else
+        packPanel(buffer, p, col0, nv, pc, depth);
     });
     // Every row tile against every panel; the row tile stays in cache.
     auto tiles = [&](Value i, int64_t rows) {
@@ -100,6 +103,16 @@ void KernelEmitter::packPanel(Value buffer, Value p, Value col0, int64_t nv,
 void KernelEmitter::emitPanelTile(Value buffer, Value p, Value i, int64_t rows,
                                   Value col0, int64_t nv, Value pc,
                                   Value depth) {
+  if (pairs) {
+    emitPairTileOver(
+        i, rows, col0, nv, nullptr, arith::DivUIOp::create(b, loc, pc, cst(2)),
+        arith::DivUIOp::create(b, loc, depth, cst(2)), [&](Value q, int64_t v) {
+          Value bits = vector::LoadOp::create(b, loc, pairBitsType, buffer,
+                                              ValueRange{p, q, cst(v * vw)});
+          return vector::BitCastOp::create(b, loc, pairType, bits);
+        });
+    return;
+  }
   emitAxpyTileOver(
       i, rows, col0, nv, nullptr, pc, depth, [&](Value kk, int64_t v) {
         return vector::LoadOp::create(b, loc, vecType, buffer,
@@ -125,17 +138,22 @@ void KernelEmitter::emitPrepackedDot() {
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPoint(hoistLoop);
-    auto type = MemRefType::get({panels, k, nr}, elt);
+    auto type = pairs ? MemRefType::get({panels, k / 2, nr}, b.getI32Type())
+                      : MemRefType::get({panels, k, nr}, elt);
     buffer = memref::AllocOp::create(b, loc, type, b.getI64IntegerAttr(64));
     // Index constants made here must dominate the loop's uses too: they
     // are created at the start of the function like every constant.
+    auto pack = [&](Value p, Value col0, int64_t nv) {
+      if (pairs)
+        packPairPanel(buffer, p, col0, nv, cst(0), cst(k));
+      else
+        packPanel(buffer, p, col0, nv, cst(0), cst(k));
+    };
     loop(0, fullPanels, 1, [&](Value p) {
-      packPanel(buffer, p, arith::MulIOp::create(b, loc, p, cst(nr)),
-                axpyVectors, cst(0), cst(k));
+      pack(p, arith::MulIOp::create(b, loc, p, cst(nr)), axpyVectors);
     });
     if (tailVectors > 0)
-      packPanel(buffer, cst(fullPanels), cst(fullPanels * nr), tailVectors,
-                cst(0), cst(k));
+      pack(cst(fullPanels), cst(fullPanels * nr), tailVectors);
     b.setInsertionPointAfter(hoistLoop);
     memref::DeallocOp::create(b, loc, buffer);
   }
@@ -165,6 +183,23 @@ void KernelEmitter::emitPrepackedDot() {
 /// The packing buffer of the current parallel body (one per thread) or of
 /// the function, created once at its start.
 Value KernelEmitter::packBuffer() {
+  Block *block = scratchBlock();
+  Value &cached = packBuffers[block];
+  if (!cached) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(block);
+    int64_t nr = axpyVectors * vw;
+    // Pairs: one i32 per pair of k.
+    auto type = pairs ? MemRefType::get({packCols / nr, packDepth / 2, nr},
+                                        b.getI32Type())
+                      : MemRefType::get({packCols / nr, packDepth, nr}, elt);
+    cached = memref::AllocaOp::create(b, loc, type, ValueRange(),
+                                      b.getI64IntegerAttr(64));
+  }
+  return cached;
+}
+
+Block *KernelEmitter::scratchBlock() {
   Block *block = b.getInsertionBlock();
   Operation *op = block->getParentOp();
   while (!isa<scf::ParallelOp, FunctionOpInterface>(op)) {
@@ -173,14 +208,5 @@ Value KernelEmitter::packBuffer() {
   }
   if (isa<FunctionOpInterface>(op))
     block = &op->getRegion(0).front();
-  Value &cached = packBuffers[block];
-  if (!cached) {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(block);
-    int64_t nr = axpyVectors * vw;
-    auto type = MemRefType::get({packCols / nr, packDepth, nr}, elt);
-    cached = memref::AllocaOp::create(b, loc, type, ValueRange(),
-                                      b.getI64IntegerAttr(64));
-  }
-  return cached;
+  return block;
 }

@@ -29,6 +29,7 @@ CPUTarget CPUTarget::fromX86Features(
     bits = 256;
   CPUTarget target = fromVectorBits(bits);
   target.hasFMA = hasFeature("fma");
+  target.hasBF16Dot = bits == 512 && hasFeature("avx512bf16");
   return target;
 }
 

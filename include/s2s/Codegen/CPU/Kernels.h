@@ -63,6 +63,9 @@ struct Contraction {
   SmallVector<unsigned> batchDims;
   unsigned mDim, nDim, kDim;
   SmallVector<int64_t> loopSizes;
+  /// Whether the body rounds A (B) to bf16 before multiplying (activations
+  /// with bf16 products). An input stored as bf16 (weights) is widened.
+  bool roundedA = false, roundedB = false;
 };
 
 /// Matches `op` as a contraction one of the kernels implements with
@@ -77,6 +80,10 @@ bool fitsPanels(const Contraction &c, int64_t vectorWidth);
 /// The outermost scf.for around `c` (through scf.for ops only) in which B is
 /// defined outside and read-only, or null.
 Operation *findInvariantLoopOfB(const Contraction &c);
+
+/// The outermost loop around `c` (scf.for or scf.parallel, through those
+/// only) in which A is defined outside and read-only, or null.
+Operation *findInvariantLoopOfA(const Contraction &c);
 
 /// Tile and block sizes of the kernels.
 struct KernelShapes {

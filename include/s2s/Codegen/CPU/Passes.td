@@ -134,6 +134,22 @@ def S2SCPULowerContractionsPass : Pass<"s2s-cpu-lower-contractions"> {
     many rows (`pack-min-rows`, at least 64). n, k and the batch loops must
     be static: a contraction with another dynamic size stays a
     `linalg.generic` (loops).
+
+    bf16 inputs (`s2s-linalg-bf16-weights`): an input the body widens
+    (`arith.extf` of a bf16 operand, the weights) is loaded as bf16 and
+    widened in registers; one it rounds (`arith.extf` of `arith.truncf` to
+    bf16, the activations with `round-activations`) is rounded as it is
+    loaded. With `bf16-dot` (512-bit registers with AVX512-BF16), a
+    contraction of a rounded A and a bf16 B with k a multiple of 32 instead
+    multiplies pairs of bf16 with `vdpbf16ps` (`llvm.call_intrinsic` of
+    `llvm.x86.avx512bf16.dpbf16ps.512`): A is rounded once per run into a
+    buffer of bf16 pairs (each broadcast as one 32-bit element), and B is
+    read as pairs of k: the packed kernels pack 32-bit pairs into their
+    panels (the same register transpose), the axpy kernel interleaves two
+    rows of B per step (or, when B is read-only in an enclosing loop,
+    once before it), the dot kernel reads B as it is. Each product of two
+    bf16 is exact in f32; the pairs are summed in f32 (ties to even, no
+    denormals), k in pairs rather than one at a time.
   }];
   let options = [
     Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
@@ -142,6 +158,9 @@ def S2SCPULowerContractionsPass : Pass<"s2s-cpu-lower-contractions"> {
            /*default=*/"0",
            "Vector registers the tiles may fill (0: 32 with 512-bit "
            "registers, else 16)">,
+    Option<"bf16Dot", "bf16-dot", "bool", /*default=*/"false",
+           "The target has AVX512-BF16: products of rounded activations "
+           "and bf16 weights run as vdpbf16ps (needs vector-bits=512)">,
     Option<"dotRows", "dot-rows", "int64_t", /*default=*/"0",
            "Rows of C per dot-kernel tile (0: from the registers, 6 of 32, "
            "4 of 16)">,
@@ -180,6 +199,7 @@ def S2SCPULowerContractionsPass : Pass<"s2s-cpu-lower-contractions"> {
   let dependentDialects = [
     "::mlir::affine::AffineDialect",
     "::mlir::arith::ArithDialect",
+    "::mlir::LLVM::LLVMDialect",
     "::mlir::memref::MemRefDialect",
     "::mlir::scf::SCFDialect",
     "::mlir::vector::VectorDialect",

@@ -2,8 +2,8 @@
 //
 // What the CPU code generation needs to know of its target: the width of a
 // vector register, how many there are, whether the target has fused
-// multiply-add. Every kernel takes its shape from here, not from the host it
-// happens to be compiled on.
+// multiply-add and a bf16 dot product. Every kernel takes its shape from here,
+// not from the host it happens to be compiled on.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,6 +29,9 @@ struct CPUTarget {
   int64_t vectorRegisters = 32;
   /// Whether the target has fused multiply-add instructions.
   bool hasFMA = true;
+  /// Whether the target has AVX512-BF16's dot product of bf16 pairs
+  /// accumulated in f32 (vdpbf16ps) on 512-bit registers.
+  bool hasBF16Dot = false;
 
   /// Lanes of a vector register of `elementType` (an int or float type).
   int64_t vectorWidth(Type elementType) const {
@@ -46,8 +49,8 @@ struct CPUTarget {
   static CPUTarget fromVectorBits(int64_t vectorBits);
 
   /// An x86-64 target with the features `hasFeature` says it has (LLVM's
-  /// names: "avx512f", "avx", "fma"): 512-bit registers with AVX-512F, 256
-  /// with AVX, else SSE's 128.
+  /// names: "avx512f", "avx", "fma", "avx512bf16"): 512-bit registers with
+  /// AVX-512F, 256 with AVX, else SSE's 128.
   static CPUTarget
   fromX86Features(llvm::function_ref<bool(llvm::StringRef)> hasFeature);
 
