@@ -93,6 +93,15 @@ try:
 except OSError:
     pass
 
+# Whether this CPU has AVX512-BF16 (vdpbf16ps): tests that force the bf16
+# dot kernels of bf16-products on, which would not run elsewhere.
+try:
+    with open("/proc/cpuinfo") as cpuinfo:
+        if "avx512_bf16" in cpuinfo.read().split():
+            config.available_features.add("avx512bf16")
+except OSError:
+    pass
+
 # The AArch64 cross toolchain and emulator (Debian's g++-12-aarch64-linux-gnu
 # and qemu-user, installed by ./build.sh deps): code compiled by
 # `s2s-compile --mtriple=aarch64-linux-gnu` is linked with %aarch64_cxx

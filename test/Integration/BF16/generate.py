@@ -13,7 +13,10 @@ Each test runs the Golden model three times:
   3. with bf16-weights on the original weights against run 2, within f32
      rounding (rtol 1e-5): the mode rounds the weights, to nearest even,
      and nothing else. Were it to round nothing, run 3 would see the
-     weights' rounding error, far above that tolerance.
+     weights' rounding error, far above that tolerance;
+  4. with `bf16-products=true` (the activations rounded too) against
+     PyTorch's f32 results, within the same contract. (Products/ holds the
+     cases shaped for its pair kernels, and what it must compute.)
 
 A few cases also run step 3 with other pipeline options (VARIANTS), so that
 bf16 weights are checked on the paths that the default options do not
@@ -86,6 +89,12 @@ def main():
             "# Within the accuracy contract of PyTorch's f32 results:",
             "# RUN: s2s-run " + " ".join(
                 [model, bf16] + original +
+                [f"--expect={golden(e)}" for e in expects] +
+                ["--rtol=0 --atol=0 --scale-tol=0.01 --quiet"]) +
+            " | FileCheck %s",
+            "# bf16-products, within the same contract:",
+            "# RUN: s2s-run " + " ".join(
+                [model, "--pipeline-options=bf16-products=true"] + original +
                 [f"--expect={golden(e)}" for e in expects] +
                 ["--rtol=0 --atol=0 --scale-tol=0.01 --quiet"]) +
             " | FileCheck %s",
