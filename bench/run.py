@@ -92,7 +92,7 @@ MALLOC_TUNABLES = "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=%d" % (
     16 << 30)
 # Result check: max |s2s - torch| <= RTOL * max(1, max |torch|).
 RTOL = 1e-3
-# The bf16-weights workloads: max |s2s - torch| <= BF16_RTOL * max |torch|,
+# The bf16 workloads: max |s2s - torch| <= BF16_RTOL * max |torch|,
 # the accuracy contract of docs/BF16.md.
 BF16_RTOL = 1e-2
 

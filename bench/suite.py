@@ -1035,15 +1035,16 @@ def workloads():
             dyn=Model(name + "_dyn", matmul_mlir(name + "_dyn", None, N, K)),
             onednn=("linear", (M, N, K)),
             onnx=[("exported", linear_export)]))
-    # bf16 weights (docs/BF16.md) beside the f32 rows of the same shapes;
-    # oneDNN in its bf16 mode, ONNX Runtime and PyTorch in f32. Checked
-    # against PyTorch's f32 results within the bf16 contract (compare kind
-    # "bf16").
+    # bf16 (docs/BF16.md) beside the f32 rows of the same shapes: s2s with
+    # bf16-products (weights and the activations they multiply rounded to
+    # bf16, vdpbf16ps), as oneDNN's bf16 mode rounds both; ONNX Runtime and
+    # PyTorch in f32. Checked against PyTorch's f32 results within the bf16
+    # contract (compare kind "bf16").
     for base in BF16_WORKLOADS:
         f32 = next(w for w in ws if w.name == base)
         name = base + "_bf16"
         ws.append(Workload(
-            name, "bf16 weights", f32.flops, f32.formula,
+            name, "bf16", f32.flops, f32.formula,
             f32.mlir and f32.mlir.replace("@%s(" % base, "@%s(" % name)
             .replace("workload %s (" % base, "workload %s (" % name),
             bf16_make(f32.make), kind=f32.kind,
@@ -1051,8 +1052,8 @@ def workloads():
             onnx=f32.onnx, imported=f32.imported,
             stream=(rnn_stream(base.split("_")[0], bf16=True)
                     if f32.stream else None),
-            pipeline_options="bf16-weights=true",
-            note="s2s with bf16-weights=true (%s); oneDNN in its bf16 mode "
+            pipeline_options="bf16-products=true",
+            note="s2s with bf16-products=true (%s); oneDNN in its bf16 mode "
                  "(weights and activations bf16, converted as its users do); "
                  "ONNX Runtime and PyTorch in f32"
                  % ("the weights are constants of the imported graph, "
@@ -1061,7 +1062,7 @@ def workloads():
     return ws
 
 
-# The workloads run again with bf16 weights.
+# The workloads run again in bf16.
 BF16_WORKLOADS = ["lstm_b1", "gru_b1", "lstm_b16", "gru_b16",
                   "linear_512x2048x512", "decoder_s%d" % DEC_S]
 
