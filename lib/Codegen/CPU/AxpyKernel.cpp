@@ -135,7 +135,15 @@ void KernelEmitter::emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv,
     emitPairTileOver(
         i0, mr, j0, nv, mask, cst(0),
         arith::DivUIOp::create(b, loc, loopSize(c.kDim), cst(2)),
-        [&](Value q, int64_t v) {
+        [&](Value q, int64_t v) -> Value {
+          if (bPairs) {
+            // Interleaved before the loop: pair q of columns j0 + v * vw..
+            SmallVector<Value> idx(bPairsLead);
+            idx.push_back(q);
+            idx.push_back(
+                arith::MulIOp::create(b, loc, offset(j0, v * vw), cst(2)));
+            return vector::LoadOp::create(b, loc, pairType, bPairs, idx);
+          }
           dims[c.nDim] = offset(j0, v * vw);
           Value k0 = arith::MulIOp::create(b, loc, q, cst(2));
           SmallVector<Value> halves;

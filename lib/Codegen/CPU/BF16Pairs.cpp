@@ -15,7 +15,12 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "llvm/ADT/SmallBitVector.h"
+
+#include <functional>
 
 using namespace mlir;
 using namespace mlir::s2s::cpu;
@@ -114,26 +119,43 @@ Value KernelEmitter::broadcastPairOfA(Value row, Value kp) {
       vector::BroadcastOp::create(b, loc, pairBitsType, bits));
 }
 
+/// A tile of few accumulators (a row or two: a recurrent step at batch 1)
+/// would wait on vdpbf16ps's latency: it keeps `sets` sets of them, over
+/// alternate pairs of k (the pair count is a multiple of 16), added at the
+/// end.
 void KernelEmitter::emitPairTileOver(
     Value i0, int64_t mr, Value j0, int64_t nv, Value mask, Value kp0,
     Value pairCount, function_ref<Value(Value, int64_t)> loadB) {
+  constexpr int64_t kMinChains = 8;
+  int64_t sets = mr * nv >= kMinChains ? 1 : 2;
   emitTile(i0, mr, j0, nv, mask, [&](ValueRange init) {
+    SmallVector<Value> inits(init);
+    for (int64_t s = 1; s < sets; ++s)
+      inits.append(init.size(), zeroVector());
     auto kLoop = scf::ForOp::create(
-        b, loc, cst(0), pairCount, cst(1), init,
+        b, loc, cst(0), pairCount, cst(sets), inits,
         [&](OpBuilder &, Location, Value kk, ValueRange acc) {
-          SmallVector<Value> bs;
-          for (int64_t v = 0; v < nv; ++v)
-            bs.push_back(loadB(kk, v));
-          Value kp = arith::AddIOp::create(b, loc, kp0, kk);
           SmallVector<Value> next;
-          for (int64_t r = 0; r < mr; ++r) {
-            Value a = broadcastPairOfA(offset(i0, r), kp);
+          for (int64_t s = 0; s < sets; ++s) {
+            Value q = offset(kk, s);
+            SmallVector<Value> bs;
             for (int64_t v = 0; v < nv; ++v)
-              next.push_back(dotPairs(acc[r * nv + v], a, bs[v]));
+              bs.push_back(loadB(q, v));
+            Value kp = arith::AddIOp::create(b, loc, kp0, q);
+            for (int64_t r = 0; r < mr; ++r) {
+              Value a = broadcastPairOfA(offset(i0, r), kp);
+              for (int64_t v = 0; v < nv; ++v)
+                next.push_back(dotPairs(acc[(s * mr + r) * nv + v], a, bs[v]));
+            }
           }
           scf::YieldOp::create(b, loc, next);
         });
-    return SmallVector<Value>(kLoop.getResults());
+    SmallVector<Value> tile(kLoop.getResults().take_front(mr * nv));
+    for (int64_t s = 1; s < sets; ++s)
+      for (int64_t i = 0; i < mr * nv; ++i)
+        tile[i] = arith::AddFOp::create(b, loc, tile[i],
+                                        kLoop.getResult(s * mr * nv + i));
+    return tile;
   });
 }
 
@@ -159,4 +181,101 @@ void KernelEmitter::packPairPanel(Value buffer, Value p, Value col0, int64_t nv,
                                 ValueRange{p, offset(q, i), cst(v * vw)});
     }
   });
+}
+
+void KernelEmitter::interleaveBBefore() {
+  // B = buffer[lead.., 0:K, 0:N] (unit strides, the leading dimensions
+  // dropped), or the buffer itself; B's map reads (k, n).
+  if (c.bMap.getNumResults() != 2 || !innermostIs(c.bMap, c.nDim))
+    return;
+  auto kExpr = dyn_cast<AffineDimExpr>(c.bMap.getResult(0));
+  if (!kExpr || kExpr.getPosition() != c.kDim)
+    return;
+  Value buffer = c.b;
+  SmallVector<OpFoldResult> lead;
+  if (auto view = c.b.getDefiningOp<memref::SubViewOp>()) {
+    buffer = view.getSource();
+    auto type = cast<MemRefType>(buffer.getType());
+    int64_t rank = type.getRank();
+    llvm::SmallBitVector dropped = view.getDroppedDims();
+    SmallVector<OpFoldResult> offsets = view.getMixedOffsets();
+    SmallVector<OpFoldResult> sizes = view.getMixedSizes();
+    for (int64_t d = 0; d < rank - 2; ++d)
+      if (!dropped.test(d))
+        return;
+    for (int64_t d = rank - 2; d < rank; ++d) {
+      std::optional<int64_t> offset = getConstantIntValue(offsets[d]);
+      std::optional<int64_t> size = getConstantIntValue(sizes[d]);
+      if (dropped.test(d) || offset != 0 || size != type.getDimSize(d))
+        return;
+    }
+    for (OpFoldResult stride : view.getMixedStrides())
+      if (getConstantIntValue(stride) != 1)
+        return;
+    lead.assign(offsets.begin(), offsets.end() - 2);
+  }
+  auto type = cast<MemRefType>(buffer.getType());
+  int64_t k = c.loopSizes[c.kDim], n = c.loopSizes[c.nDim];
+  if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
+      ShapedType::isDynamic(n) || n % vw != 0 ||
+      type.getShape().take_back(2) != ArrayRef<int64_t>{k, n})
+    return;
+  Operation *outer = findReadOnlyLoop(c.op, buffer);
+  if (!outer)
+    return;
+
+  // Before the loop: every [K, N] slice of the buffer with rows 2q and
+  // 2q + 1 interleaved into row q of a [K / 2, 2N] slice.
+  SmallVector<int64_t> shape(type.getShape());
+  shape[shape.size() - 2] = k / 2;
+  shape.back() = 2 * n;
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(outer);
+    bPairs = memref::AllocOp::create(
+        b, loc, MemRefType::get(shape, type.getElementType()),
+        b.getI64IntegerAttr(64));
+    auto narrow = VectorType::get({vw}, type.getElementType());
+    SmallVector<int64_t> interleave;
+    for (int64_t i = 0; i < vw; ++i)
+      interleave.append({i, vw + i});
+    SmallVector<Value> index(shape.size());
+    std::function<void(size_t)> rows = [&](size_t d) {
+      if (d + 2 < shape.size()) {
+        loop(0, shape[d], 1, [&](Value iv) {
+          index[d] = iv;
+          rows(d + 1);
+        });
+        return;
+      }
+      loop(0, k / 2, 1, [&](Value q) {
+        Value k0 = arith::MulIOp::create(b, loc, q, cst(2));
+        loop(0, n, vw, [&](Value j) {
+          SmallVector<Value> halves;
+          for (Value row : {k0, offset(k0, 1)}) {
+            index[d] = row;
+            index[d + 1] = j;
+            halves.push_back(
+                vector::LoadOp::create(b, loc, narrow, buffer, index));
+          }
+          index[d] = q;
+          index[d + 1] = arith::MulIOp::create(b, loc, j, cst(2));
+          vector::StoreOp::create(b, loc,
+                                  vector::ShuffleOp::create(
+                                      b, loc, halves[0], halves[1], interleave),
+                                  bPairs, index);
+        });
+      });
+    };
+    rows(0);
+    b.setInsertionPointAfter(outer);
+    memref::DeallocOp::create(b, loc, bPairs);
+  }
+  bPairsLead.clear();
+  for (OpFoldResult offset : lead) {
+    if (auto value = dyn_cast<Value>(offset))
+      bPairsLead.push_back(value);
+    else
+      bPairsLead.push_back(cst(*getConstantIntValue(offset)));
+  }
 }

@@ -224,7 +224,7 @@ bool mlir::s2s::cpu::fitsPanels(const Contraction &c, int64_t vw) {
 /// keep the weights (inputs) from being packed once before it; the s2s
 /// calling convention says inputs are never written and do not overlap
 /// outputs, so only views of the same root are followed here.
-static bool mayBeWrittenIn(Value value, Operation *loop) {
+bool mlir::s2s::cpu::mayBeWrittenIn(Value value, Operation *loop) {
   Value root = value;
   while (auto view = root.getDefiningOp<ViewLikeOpInterface>())
     root = view.getViewSource();
@@ -270,18 +270,21 @@ Operation *mlir::s2s::cpu::findInvariantLoopOfB(const Contraction &c) {
   return found;
 }
 
-/// The outermost loop around `c` (scf.for or scf.parallel, through those
-/// only) in which A is defined outside and read-only, or null.
-Operation *mlir::s2s::cpu::findInvariantLoopOfA(const Contraction &c) {
+Operation *mlir::s2s::cpu::findReadOnlyLoop(Operation *op, Value value) {
   Operation *found = nullptr;
-  Value a = c.a;
-  for (Operation *parent = c.op->getParentOp();
+  for (Operation *parent = op->getParentOp();
        parent && isa<scf::ForOp, scf::ParallelOp>(parent);
        parent = parent->getParentOp()) {
-    if (parent->getRegion(0).isAncestor(a.getParentRegion()) ||
-        mayBeWrittenIn(a, parent))
+    if (parent->getRegion(0).isAncestor(value.getParentRegion()) ||
+        mayBeWrittenIn(value, parent))
       break;
     found = parent;
   }
   return found;
+}
+
+/// The outermost loop around `c` (scf.for or scf.parallel, through those
+/// only) in which A is defined outside and read-only, or null.
+Operation *mlir::s2s::cpu::findInvariantLoopOfA(const Contraction &c) {
+  return findReadOnlyLoop(c.op, c.a);
 }

@@ -49,6 +49,8 @@ KernelEmitter::KernelEmitter(RewriterBase &rewriter, const Contraction &c,
 
 void KernelEmitter::emit(int64_t threads) {
   dims.assign(c.loopSizes.size(), Value());
+  if (pairs && kernel == ContractionKernel::Axpy && c.batchDims.empty())
+    interleaveBBefore();
   if (threads > 1)
     chooseParallelLoop(threads);
   emitBatch(0);

@@ -24,6 +24,17 @@ namespace cpu {
 /// A memref whose innermost dimension has unit stride.
 bool hasUnitInnerStride(Value v);
 
+/// Whether something in `loop` may write the buffer `value` views (or free
+/// it). Inputs of the entry points are never written and do not overlap
+/// outputs (the s2s calling convention), so only views of the same root
+/// count.
+bool mayBeWrittenIn(Value value, Operation *loop);
+
+/// The outermost loop around `op` (scf.for or scf.parallel, through those
+/// only) outside which `value` is defined and in which nothing writes it,
+/// or null.
+Operation *findReadOnlyLoop(Operation *op, Value value);
+
 //===----------------------------------------------------------------------===//
 // Epilogues
 //===----------------------------------------------------------------------===//
@@ -157,6 +168,12 @@ private:
   /// Rounds A (all rows, all k) into `aPairs`, two bf16 per i32, at the
   /// start of each run of the kernel (inside its batch loops).
   void emitPairsOfA(function_ref<void()> kernelBody);
+  /// Axpy kernel: when B (a [k, n] slice of the last two dimensions of a
+  /// buffer, or the buffer itself) is read-only in an enclosing loop, that
+  /// buffer's rows interleaved into pairs once before the loop (bPairs),
+  /// so that the kernel loads pairs as they are. Leaves bPairs null when B
+  /// does not fit.
+  void interleaveBBefore();
   /// acc + the dot products of the bf16 pairs of `x` and `y` (vdpbf16ps).
   Value dotPairs(Value acc, Value x, Value y);
   /// Pair `kp` of A's row `row` broadcast to every lane, as bf16.
@@ -227,6 +244,10 @@ private:
   /// bf16 pairs (see fitsPairs): A's pairs as i32 [m, k / 2] during a run.
   bool pairs = false;
   Value aPairs;
+  /// The axpy kernel's B interleaved (see interleaveBBefore): bPairs[lead..,
+  /// q, 2n + s] = B's buffer[lead.., 2q + s, n], and B's leading indices.
+  Value bPairs;
+  SmallVector<Value> bPairsLead;
   VectorType pairType, pairBitsType;
   llvm::DenseMap<Block *, Value> packBuffers;
   Type elt;

@@ -306,3 +306,57 @@ func.func @weights_first(%w: memref<4x64xbf16>, %x: memref<8x64xf32>,
   }
   return
 }
+
+// -----
+
+// The axpy kernel's B, a slice of a buffer that no loop writes (a fused
+// recurrent step's block of W_hh): the whole buffer interleaved into pairs
+// once before the outermost loop, the kernel loading pairs as they are.
+// One row (batch 1) makes too few accumulators to hide vdpbf16ps's
+// latency: two sets, over alternate pairs, added at the end.
+
+#a = affine_map<(i, j, k) -> (i, k)>
+#b = affine_map<(i, j, k) -> (k, j)>
+#c = affine_map<(i, j, k) -> (i, j)>
+
+// CHECK-LABEL: func.func @interleaved_before_loop(
+// CHECK-SAME:    %[[X:.+]]: memref<1x64xf32>, %[[W:.+]]: memref<2x64x32xbf16>
+// CHECK:         %[[I:.+]] = memref.alloc() {{.*}} : memref<2x32x64xbf16>
+// CHECK:         %[[R0:.+]] = vector.load %[[W]]{{.+}} : memref<2x64x32xbf16>, vector<16xbf16>
+// CHECK:         %[[R1:.+]] = vector.load %[[W]]{{.+}} : memref<2x64x32xbf16>, vector<16xbf16>
+// CHECK:         %[[P:.+]] = vector.shuffle %[[R0]], %[[R1]] [0, 16, 1, 17, {{.+}}] : vector<16xbf16>, vector<16xbf16>
+// CHECK:         vector.store %[[P]], %[[I]]{{.+}} : memref<2x32x64xbf16>, vector<32xbf16>
+// CHECK:         scf.for
+// CHECK:           scf.for %[[BLK:.+]] = 
+// CHECK:             %[[ACC:.+]]:4 = scf.for {{.+}} iter_args(
+// CHECK-NOT:           vector.shuffle
+// CHECK:               vector.load %[[I]][%[[BLK]], {{.+}}] : memref<2x32x64xbf16>, vector<32xbf16>
+// CHECK:               llvm.call_intrinsic "llvm.x86.avx512bf16.dpbf16ps.512"
+// CHECK:             arith.addf %[[ACC]]#0, %[[ACC]]#2 : vector<16xf32>
+// CHECK:             arith.addf %[[ACC]]#1, %[[ACC]]#3 : vector<16xf32>
+// CHECK:         memref.dealloc %[[I]]
+func.func @interleaved_before_loop(%x: memref<1x64xf32>, %w: memref<2x64x32xbf16>,
+                                   %y: memref<1x32xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  scf.for %t = %c0 to %n step %c1 {
+    scf.for %blk = %c0 to %c2 step %c1 {
+      %wb = memref.subview %w[%blk, 0, 0] [1, 64, 32] [1, 1, 1]
+          : memref<2x64x32xbf16> to memref<64x32xbf16, strided<[32, 1], offset: ?>>
+      linalg.generic {indexing_maps = [#a, #b, #c],
+                      iterator_types = ["parallel", "parallel", "reduction"]}
+          ins(%x, %wb : memref<1x64xf32>, memref<64x32xbf16, strided<[32, 1], offset: ?>>)
+          outs(%y : memref<1x32xf32>) {
+      ^bb0(%a: f32, %b: bf16, %acc: f32):
+        %an = arith.truncf %a : f32 to bf16
+        %aw = arith.extf %an : bf16 to f32
+        %bw = arith.extf %b : bf16 to f32
+        %p = arith.mulf %aw, %bw : f32
+        %s = arith.addf %acc, %p : f32
+        linalg.yield %s : f32
+      }
+    }
+  }
+  return
+}
