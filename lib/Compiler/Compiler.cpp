@@ -626,6 +626,27 @@ mlir::s2s::getCPUTarget(const llvm::TargetMachine &targetMachine) {
   return result;
 }
 
+llvm::Error mlir::s2s::fitPipelineOptionsToTarget(
+    S2SPipelineOptions &options, const llvm::TargetMachine &targetMachine) {
+  cpu::CPUTarget target = getCPUTarget(targetMachine);
+  if (options.vectorBits == 0) {
+    options.vectorBits = target.vectorBits;
+    if (options.vectorRegisters == 0)
+      options.vectorRegisters = target.vectorRegisters;
+    options.fma = target.hasFMA;
+    options.avx512BF16 = target.hasBF16Dot;
+    return llvm::Error::success();
+  }
+  if (options.avx512BF16 && !target.hasBF16Dot)
+    return llvm::createStringError(
+        "pipeline option 'avx512-bf16' asks for AVX512-BF16, which the "
+        "target (" +
+        targetMachine.getTargetTriple().str() + ", " +
+        targetMachine.getTargetCPU().str() +
+        ") does not have: its instructions would not compile");
+  return llvm::Error::success();
+}
+
 llvm::Expected<std::unique_ptr<llvm::Module>>
 mlir::s2s::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
                              llvm::TargetMachine &targetMachine) {

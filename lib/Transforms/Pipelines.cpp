@@ -47,6 +47,12 @@ S2SPipelineOptions::verify(function_ref<void(const Twine &)> emitError) const {
                       Twine(vectorBits));
     return failure();
   }
+  if (avx512BF16 && vectorBits != 0 && vectorBits != 512) {
+    emitPipelineError("option 'avx512-bf16' needs vector-bits=512 (or 0, the "
+                      "target's), but vector-bits is " +
+                      Twine(vectorBits));
+    return failure();
+  }
   if (failed(verifyConvertS2SToLinalgTiledAttentionOptions(
           tiledAttentionOptions(), emitPipelineError)) ||
       failed(verifyConvertS2SToLinalgFusedRNNOptions(fusedRNNOptions(),

@@ -153,14 +153,8 @@ int main(int argc, char **argv) {
       createTargetMachine(targetFlags.getSpec());
   if (!targetMachine)
     return fail(llvm::toString(targetMachine.takeError()), kExitBadInput);
-  if (options->vectorBits == 0) {
-    cpu::CPUTarget target = getCPUTarget(**targetMachine);
-    options->vectorBits = target.vectorBits;
-    if (options->vectorRegisters == 0)
-      options->vectorRegisters = target.vectorRegisters;
-    options->fma = target.hasFMA;
-    options->avx512BF16 = target.hasBF16Dot;
-  }
+  if (llvm::Error error = fitPipelineOptionsToTarget(*options, **targetMachine))
+    return fail(llvm::toString(std::move(error)), kExitBadInput);
   OwningOpRef<ModuleOp> module = session.load(inputFilename);
   if (!module)
     return kExitCompileError;

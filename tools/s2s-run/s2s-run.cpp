@@ -417,14 +417,8 @@ int main(int argc, char **argv) {
                           llvm::CodeGenOptLevel::Aggressive, /*forJIT=*/true);
   if (!targetMachine)
     return usageError(llvm::toString(targetMachine.takeError()));
-  if (options->vectorBits == 0) {
-    cpu::CPUTarget target = getCPUTarget(**targetMachine);
-    options->vectorBits = target.vectorBits;
-    if (options->vectorRegisters == 0)
-      options->vectorRegisters = target.vectorRegisters;
-    options->fma = target.hasFMA;
-    options->avx512BF16 = target.hasBF16Dot;
-  }
+  if (llvm::Error error = fitPipelineOptionsToTarget(*options, **targetMachine))
+    return usageError(llvm::toString(std::move(error)));
   OwningOpRef<ModuleOp> module = session.load(inputFilename);
   if (!module)
     return kExitCompileError;

@@ -339,6 +339,15 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createTargetMachine(
 /// AVX or AVX2, 128 with SSE or NEON) and whether it has FMA.
 cpu::CPUTarget getCPUTarget(const llvm::TargetMachine &targetMachine);
 
+/// Fits `options` to `targetMachine`: with vector-bits=0 (the target's),
+/// the kernels' width, registers, FMA and AVX512-BF16 are the target's.
+/// Fails (an Error naming the option and the target) when the options ask
+/// for AVX512-BF16 that the target does not have: its instructions would
+/// not compile.
+llvm::Error
+fitPipelineOptionsToTarget(S2SPipelineOptions &options,
+                           const llvm::TargetMachine &targetMachine);
+
 /// Translates a module in the LLVM dialect to LLVM IR for `targetMachine`
 /// and optimizes it at -O3.
 llvm::Expected<std::unique_ptr<llvm::Module>>

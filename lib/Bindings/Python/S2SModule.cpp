@@ -220,14 +220,8 @@ compile(const std::string &path, const std::string &entryName, unsigned threads,
                           OptionSpelling::Python);
   if (!targetMachine)
     fail(llvm::toString(targetMachine.takeError()));
-  if (options->vectorBits == 0) {
-    cpu::CPUTarget target = getCPUTarget(**targetMachine);
-    options->vectorBits = target.vectorBits;
-    if (options->vectorRegisters == 0)
-      options->vectorRegisters = target.vectorRegisters;
-    options->fma = target.hasFMA;
-    options->avx512BF16 = target.hasBF16Dot;
-  }
+  if (llvm::Error error = fitPipelineOptionsToTarget(*options, **targetMachine))
+    fail(llvm::toString(std::move(error)));
   OwningOpRef<ModuleOp> module = session->load(path);
   if (!module)
     fail("cannot load " + path);

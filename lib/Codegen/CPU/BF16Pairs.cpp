@@ -79,17 +79,44 @@ void KernelEmitter::emitPairsOfA(function_ref<void()> kernelBody) {
   // stored as 8 pairs.
   auto narrow = VectorType::get({vw}, b.getBF16Type());
   auto halfBits = VectorType::get({vw / 2}, i32);
-  loopStep(rows, 1, [&](Value i) {
-    dims[c.mDim] = i;
-    loopStep(cst(k), vw, [&](Value kk) {
-      dims[c.kDim] = kk;
-      Value row = vector::LoadOp::create(b, loc, vecType, c.a, indices(c.aMap));
-      Value bits = vector::BitCastOp::create(
-          b, loc, halfBits, arith::TruncFOp::create(b, loc, narrow, row));
-      Value pair = arith::DivUIOp::create(b, loc, kk, cst(2));
-      vector::StoreOp::create(b, loc, bits, aPairs, ValueRange{i, pair});
+  auto round = [&] {
+    loopStep(rows, 1, [&](Value i) {
+      dims[c.mDim] = i;
+      loopStep(cst(k), vw, [&](Value kk) {
+        dims[c.kDim] = kk;
+        Value row =
+            vector::LoadOp::create(b, loc, vecType, c.a, indices(c.aMap));
+        Value bits = vector::BitCastOp::create(
+            b, loc, halfBits, arith::TruncFOp::create(b, loc, narrow, row));
+        Value pair = arith::DivUIOp::create(b, loc, kk, cst(2));
+        vector::StoreOp::create(b, loc, bits, aPairs, ValueRange{i, pair});
+      });
     });
-  });
+    // The kernel sets the dimensions it uses; none of these loops' indices
+    // may leak into it.
+    dims[c.mDim] = dims[c.kDim] = Value();
+  };
+  if (!hoistA) {
+    round();
+  } else {
+    // Only when the loop runs: A may be a view that is valid only then.
+    Value runs;
+    auto bounds = [&](ValueRange lbs, ValueRange ubs) {
+      for (auto [lb, ub] : llvm::zip(lbs, ubs)) {
+        Value some =
+            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, lb, ub);
+        runs = runs ? arith::AndIOp::create(b, loc, runs, some) : some;
+      }
+    };
+    if (auto forOp = dyn_cast<scf::ForOp>(hoistA))
+      bounds(forOp.getLowerBound(), forOp.getUpperBound());
+    else if (auto parOp = dyn_cast<scf::ParallelOp>(hoistA))
+      bounds(parOp.getLowerBound(), parOp.getUpperBound());
+    auto ifOp = scf::IfOp::create(b, loc, runs, /*withElseRegion=*/false);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    round();
+  }
   auto free = [&] {
     if (!onStack)
       memref::DeallocOp::create(b, loc, aPairs);

@@ -53,9 +53,12 @@ static std::optional<BodyInput> bodyInput(Block &body, unsigned i) {
   if (auto ext = dyn_cast<arith::ExtFOp>(user))
     if (ext.getType() == out)
       return BodyInput{ext.getResult(), 1};
+  // Rounded as the kernels round: to nearest, ties to even (the default).
   if (auto trunc = dyn_cast<arith::TruncFOp>(user);
       trunc && arg.getType() == out && trunc.getType().isBF16() &&
-      trunc->hasOneUse())
+      trunc->hasOneUse() &&
+      (!trunc.getRoundingmode() ||
+       *trunc.getRoundingmode() == arith::RoundingMode::to_nearest_even))
     if (auto ext = dyn_cast<arith::ExtFOp>(*trunc->getUsers().begin());
         ext && ext.getType() == out)
       return BodyInput{ext.getResult(), 2, /*rounded=*/true};

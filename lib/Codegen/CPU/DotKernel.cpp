@@ -89,6 +89,7 @@ void KernelEmitter::emitDotTile(Value i0, int64_t mr, Value j0, int64_t nr) {
     auto kLoop = scf::ForOp::create(
         b, loc, cst(0), cst(k / 2), cst(vw), init,
         [&](OpBuilder &, Location, Value kp, ValueRange args) {
+          dims[c.mDim] = i0;
           dims[c.kDim] = arith::MulIOp::create(b, loc, kp, cst(2));
           SmallVector<Value> as, bs;
           for (int64_t r = 0; r < mr; ++r)

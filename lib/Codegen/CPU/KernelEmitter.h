@@ -72,7 +72,7 @@ Operation *matchZeroFillBefore(linalg::GenericOp op, Value c);
 class KernelEmitter {
 public:
   /// With `bf16Dot` (the target has AVX512-BF16), a contraction of a
-  /// rounded A and a bf16 B that fits runs on bf16 pairs (see usesPairs).
+  /// rounded A and a bf16 B that fits runs on bf16 pairs (see fitsPairs).
   KernelEmitter(RewriterBase &rewriter, const Contraction &c,
                 int64_t vectorWidth, const KernelShapes &shapes,
                 ContractionKernel kernel, bool bf16Dot = false);
@@ -165,8 +165,9 @@ private:
   /// has it, A is rounded and B is bf16 in the body, C is f32 with 16
   /// lanes, and k is static, a multiple of 32 and contiguous in A.
   static bool fitsPairs(const Contraction &c, int64_t vw);
-  /// Rounds A (all rows, all k) into `aPairs`, two bf16 per i32, at the
-  /// start of each run of the kernel (inside its batch loops).
+  /// Rounds A (all rows, all k) into `aPairs`, two bf16 per i32, then
+  /// emits `kernelBody`: before the outermost loop in which A is read-only
+  /// (without batch loops), else at each run of the kernel.
   void emitPairsOfA(function_ref<void()> kernelBody);
   /// Axpy kernel: when B (a [k, n] slice of the last two dimensions of a
   /// buffer, or the buffer itself) is read-only in an enclosing loop, that

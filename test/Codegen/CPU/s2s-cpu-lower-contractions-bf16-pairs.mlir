@@ -147,8 +147,8 @@ func.func @axpy_pairs(%x: memref<4x64xf32>, %w: memref<64x32xbf16>,
 
 // -----
 
-// A read-only in the loop: its pairs are made once before it, with the
-// pre-packed panels of W; the loop only multiplies.
+// A read-only in the loop: its pairs are made once before it (if it runs),
+// with the pre-packed panels of W; the loop only multiplies.
 
 #nt_a = affine_map<(i, j, k) -> (i, k)>
 #nt_b = affine_map<(i, j, k) -> (j, k)>
@@ -157,7 +157,9 @@ func.func @axpy_pairs(%x: memref<4x64xf32>, %w: memref<64x32xbf16>,
 // CHECK-LABEL: func.func @invariant_a(
 // CHECK-SAME:    %[[X:.+]]: memref<2x64xf32>, %[[W:.+]]: memref<16x64xbf16>
 // CHECK:         %[[P:.+]] = memref.alloca() {{.*}} : memref<2x32xi32>
-// CHECK:         arith.truncf {{.+}} : vector<16xf32> to vector<16xbf16>
+// CHECK:         %[[RUNS:.+]] = arith.cmpi slt, %{{.+}}, %[[N:.+]] : index
+// CHECK:         scf.if %[[RUNS]] {
+// CHECK:           arith.truncf {{.+}} : vector<16xf32> to vector<16xbf16>
 // CHECK:         %[[BUF:.+]] = memref.alloc() {{.*}} : memref<1x32x64xi32>
 // CHECK:         scf.for %{{.+}} = %{{.+}} to %{{.+}} step
 // CHECK-NOT:       arith.truncf
@@ -357,6 +359,39 @@ func.func @interleaved_before_loop(%x: memref<1x64xf32>, %w: memref<2x64x32xbf16
         linalg.yield %s : f32
       }
     }
+  }
+  return
+}
+
+// -----
+
+// A rounding other than to nearest even is not the kernels': the
+// contraction is left to the loop lowering.
+
+#nt_a = affine_map<(i, j, k) -> (i, k)>
+#nt_b = affine_map<(i, j, k) -> (j, k)>
+#nt_c = affine_map<(i, j, k) -> (i, j)>
+
+// CHECK-LABEL: func.func @toward_zero(
+// CHECK:         linalg.generic
+// CHECK:           arith.truncf {{.+}} toward_zero : f32 to bf16
+// ROUND-LABEL: func.func @toward_zero(
+// ROUND:         linalg.generic
+// PACKED-LABEL: func.func @toward_zero(
+// PACKED:         linalg.generic
+func.func @toward_zero(%x: memref<4x64xf32>, %w: memref<8x64xbf16>,
+                       %y: memref<4x8xf32>) {
+  linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<4x64xf32>, memref<8x64xbf16>)
+      outs(%y : memref<4x8xf32>) {
+  ^bb0(%a: f32, %b: bf16, %acc: f32):
+    %an = arith.truncf %a toward_zero : f32 to bf16
+    %aw = arith.extf %an : bf16 to f32
+    %bw = arith.extf %b : bf16 to f32
+    %p = arith.mulf %aw, %bw : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
   }
   return
 }

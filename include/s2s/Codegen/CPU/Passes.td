@@ -184,7 +184,8 @@ def S2SCPULowerContractionsPass : Pass<"s2s-cpu-lower-contractions"> {
            "step's h W_hh^T) with at least this many rows pack B once "
            "before the loop (off with pack-min-rows=0)">,
     Option<"packDepth", "pack-depth", "int64_t", /*default=*/"256",
-           "k extent of a packed block of B">,
+           "k extent of a packed block of B (twice that with bf16 pairs, "
+           "the same bytes)">,
     Option<"packCols", "pack-cols", "int64_t", /*default=*/"256",
            "n extent of a packed block of B (a multiple of the axpy tile "
            "width)">,
