@@ -86,6 +86,10 @@ expect_error("unparsable options", s2s.CompileError,
              lambda: s2s.compile(lstm_mlir, pipeline_options="fast=true"))
 expect_error("bad cpu", s2s.CompileError,
              lambda: s2s.compile(lstm_mlir, mcpu="no-such-cpu"))
+expect_error("no bf16", s2s.CompileError,
+             lambda: s2s.compile(lstm_mlir, mcpu="skylake-avx512",
+                                 pipeline_options="bf16-products=true "
+                                 "vector-bits=512 avx512-bf16=true"))
 with tempfile.TemporaryDirectory() as tmp:
     two = os.path.join(tmp, "two.mlir")
     with open(two, "w") as f:
