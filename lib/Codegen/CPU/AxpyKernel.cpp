@@ -125,41 +125,7 @@ void KernelEmitter::emitAxpyTile(Value i0, int64_t mr, Value j0, int64_t nv,
     mask = prefixMask(tail);
   Value zero = zeroVector();
   if (pairs) {
-    // Rows k and k + 1 of B interleaved into pairs.
-    auto narrow = VectorType::get({vw}, b.getBF16Type());
-    Value narrowZero = constant(
-        DenseElementsAttr::get(narrow, b.getZeroAttr(narrow.getElementType())));
-    SmallVector<int64_t> interleave;
-    for (int64_t i = 0; i < vw; ++i)
-      interleave.append({i, vw + i});
-    emitPairTileOver(
-        i0, mr, j0, nv, mask, cst(0),
-        arith::DivUIOp::create(b, loc, loopSize(c.kDim), cst(2)),
-        [&](Value q, int64_t v) -> Value {
-          if (bPairs) {
-            // Interleaved before the loop: pair q of columns j0 + v * vw..
-            SmallVector<Value> idx(bPairsLead);
-            idx.push_back(q);
-            idx.push_back(
-                arith::MulIOp::create(b, loc, offset(j0, v * vw), cst(2)));
-            return vector::LoadOp::create(b, loc, pairType, bPairs, idx);
-          }
-          dims[c.nDim] = offset(j0, v * vw);
-          Value k0 = arith::MulIOp::create(b, loc, q, cst(2));
-          SmallVector<Value> halves;
-          for (Value k : {k0, offset(k0, 1)}) {
-            dims[c.kDim] = k;
-            SmallVector<Value> idx = indices(c.bMap);
-            halves.push_back(
-                mask ? vector::MaskedLoadOp::create(b, loc, narrow, c.b, idx,
-                                                    mask, narrowZero)
-                           .getResult()
-                     : vector::LoadOp::create(b, loc, narrow, c.b, idx)
-                           .getResult());
-          }
-          return vector::ShuffleOp::create(b, loc, halves[0], halves[1],
-                                           interleave);
-        });
+    emitAxpyPairTile(i0, mr, j0, nv, mask);
     return;
   }
   emitAxpyTileOver(i0, mr, j0, nv, mask, cst(0), loopSize(c.kDim),

@@ -3,10 +3,11 @@
 // Contractions of activations rounded to bf16 and bf16 weights (the
 // bf16-products mode) on a target with AVX512-BF16: vdpbf16ps multiplies
 // 16 pairs of bf16 by 16 pairs and adds each pair's two products to an f32
-// lane. A is rounded once per run into a buffer of pairs (one i32 each,
-// broadcast to every lane); B is read as pairs of k (the packed panels
-// hold them, the axpy kernel interleaves two rows of B, the dot kernel
-// reads B as it is stored).
+// lane. A is rounded once into a buffer of pairs (one i32 each, broadcast
+// to every lane), before the loops that do not write it; B is read as
+// pairs of k (the packed panels hold them, the axpy kernel's B is
+// interleaved before the loops that do not write it or two rows at a
+// time, the dot kernel reads B as it is stored).
 //
 //===----------------------------------------------------------------------===//
 
@@ -50,7 +51,8 @@ void KernelEmitter::emitPairsOfA(function_ref<void()> kernelBody) {
   Type i32 = b.getI32Type();
   constexpr int64_t kMaxStackBytes = 64 * 1024;
   bool onStack = !dynamicRows() && m * k * 2 <= kMaxStackBytes;
-  Operation *hoistA = c.batchDims.empty() ? findInvariantLoopOfA(c) : nullptr;
+  Operation *hoistA =
+      c.batchDims.empty() ? findReadOnlyLoop(c.op, c.a) : nullptr;
 
   OpBuilder::InsertPoint kernelPoint = b.saveInsertionPoint();
   if (hoistA)
@@ -139,6 +141,48 @@ Value KernelEmitter::dotPairs(Value acc, Value x, Value y) {
       .getResult(0);
 }
 
+Value KernelEmitter::interleaveRows(Value even, Value odd) {
+  SmallVector<int64_t> lanes;
+  for (int64_t i = 0; i < vw; ++i)
+    lanes.append({i, vw + i});
+  return vector::ShuffleOp::create(b, loc, even, odd, lanes);
+}
+
+/// B's rows k and k + 1 as pairs: loaded from bPairs when interleaved
+/// before the loop, else two rows (masked like C's tile) interleaved here.
+void KernelEmitter::emitAxpyPairTile(Value i0, int64_t mr, Value j0, int64_t nv,
+                                     Value mask) {
+  auto narrow = VectorType::get({vw}, b.getBF16Type());
+  Value narrowZero = constant(
+      DenseElementsAttr::get(narrow, b.getZeroAttr(narrow.getElementType())));
+  emitPairTileOver(
+      i0, mr, j0, nv, mask, cst(0),
+      arith::DivUIOp::create(b, loc, loopSize(c.kDim), cst(2)),
+      [&](Value q, int64_t v) -> Value {
+        if (bPairs) {
+          SmallVector<Value> idx(bPairsLead);
+          idx.push_back(q);
+          idx.push_back(
+              arith::MulIOp::create(b, loc, offset(j0, v * vw), cst(2)));
+          return vector::LoadOp::create(b, loc, pairType, bPairs, idx);
+        }
+        dims[c.nDim] = offset(j0, v * vw);
+        Value k0 = arith::MulIOp::create(b, loc, q, cst(2));
+        SmallVector<Value> halves;
+        for (Value k : {k0, offset(k0, 1)}) {
+          dims[c.kDim] = k;
+          SmallVector<Value> idx = indices(c.bMap);
+          halves.push_back(
+              mask ? vector::MaskedLoadOp::create(b, loc, narrow, c.b, idx,
+                                                  mask, narrowZero)
+                         .getResult()
+                   : vector::LoadOp::create(b, loc, narrow, c.b, idx)
+                         .getResult());
+        }
+        return interleaveRows(halves[0], halves[1]);
+      });
+}
+
 Value KernelEmitter::broadcastPairOfA(Value row, Value kp) {
   Value bits = memref::LoadOp::create(b, loc, aPairs, ValueRange{row, kp});
   return vector::BitCastOp::create(
@@ -183,30 +227,6 @@ void KernelEmitter::emitPairTileOver(
         tile[i] = arith::AddFOp::create(b, loc, tile[i],
                                         kLoop.getResult(s * mr * nv + i));
     return tile;
-  });
-}
-
-void KernelEmitter::packPairPanel(Value buffer, Value p, Value col0, int64_t nv,
-                                  Value pc, Value depth) {
-  Value pairCount = arith::DivUIOp::create(b, loc, depth, cst(2));
-  loopStep(pairCount, vw, [&](Value q) {
-    dims[c.kDim] = arith::AddIOp::create(
-        b, loc, pc, arith::MulIOp::create(b, loc, q, cst(2)));
-    for (int64_t v = 0; v < nv; ++v) {
-      // 16 rows of B (n), 16 pairs of k each, transposed: row i of the
-      // result holds pair q + i of the 16 columns.
-      SmallVector<Value> rows;
-      for (int64_t i = 0; i < vw; ++i) {
-        dims[c.nDim] = offset(col0, v * vw + i);
-        Value row =
-            vector::LoadOp::create(b, loc, pairType, c.b, indices(c.bMap));
-        rows.push_back(vector::BitCastOp::create(b, loc, pairBitsType, row));
-      }
-      transposeInRegisters(b, loc, rows);
-      for (int64_t i = 0; i < vw; ++i)
-        vector::StoreOp::create(b, loc, rows[i], buffer,
-                                ValueRange{p, offset(q, i), cst(v * vw)});
-    }
   });
 }
 
@@ -263,9 +283,6 @@ void KernelEmitter::interleaveBBefore() {
         b, loc, MemRefType::get(shape, type.getElementType()),
         b.getI64IntegerAttr(64));
     auto narrow = VectorType::get({vw}, type.getElementType());
-    SmallVector<int64_t> interleave;
-    for (int64_t i = 0; i < vw; ++i)
-      interleave.append({i, vw + i});
     SmallVector<Value> index(shape.size());
     std::function<void(size_t)> rows = [&](size_t d) {
       if (d + 2 < shape.size()) {
@@ -287,9 +304,7 @@ void KernelEmitter::interleaveBBefore() {
           }
           index[d] = q;
           index[d + 1] = arith::MulIOp::create(b, loc, j, cst(2));
-          vector::StoreOp::create(b, loc,
-                                  vector::ShuffleOp::create(
-                                      b, loc, halves[0], halves[1], interleave),
+          vector::StoreOp::create(b, loc, interleaveRows(halves[0], halves[1]),
                                   bPairs, index);
         });
       });

@@ -260,23 +260,15 @@ bool mlir::s2s::cpu::mayBeWrittenIn(Value value, Operation *loop) {
 /// The outermost scf.for around `c` (through scf.for ops only) in which B is
 /// defined outside and read-only, or null.
 Operation *mlir::s2s::cpu::findInvariantLoopOfB(const Contraction &c) {
-  Operation *found = nullptr;
-  Value b = c.b;
-  for (Operation *parent = c.op->getParentOp();
-       auto loop = dyn_cast_if_present<scf::ForOp>(parent);
-       parent = parent->getParentOp()) {
-    if (loop.getRegion().isAncestor(b.getParentRegion()) ||
-        mayBeWrittenIn(b, loop))
-      break;
-    found = loop;
-  }
-  return found;
+  return findReadOnlyLoop(c.op, c.b, /*throughParallel=*/false);
 }
 
-Operation *mlir::s2s::cpu::findReadOnlyLoop(Operation *op, Value value) {
+Operation *mlir::s2s::cpu::findReadOnlyLoop(Operation *op, Value value,
+                                            bool throughParallel) {
   Operation *found = nullptr;
   for (Operation *parent = op->getParentOp();
-       parent && isa<scf::ForOp, scf::ParallelOp>(parent);
+       parent && (isa<scf::ForOp>(parent) ||
+                  (throughParallel && isa<scf::ParallelOp>(parent)));
        parent = parent->getParentOp()) {
     if (parent->getRegion(0).isAncestor(value.getParentRegion()) ||
         mayBeWrittenIn(value, parent))
@@ -284,10 +276,4 @@ Operation *mlir::s2s::cpu::findReadOnlyLoop(Operation *op, Value value) {
     found = parent;
   }
   return found;
-}
-
-/// The outermost loop around `c` (scf.for or scf.parallel, through those
-/// only) in which A is defined outside and read-only, or null.
-Operation *mlir::s2s::cpu::findInvariantLoopOfA(const Contraction &c) {
-  return findReadOnlyLoop(c.op, c.a);
 }

@@ -30,10 +30,11 @@ bool hasUnitInnerStride(Value v);
 /// count.
 bool mayBeWrittenIn(Value value, Operation *loop);
 
-/// The outermost loop around `op` (scf.for or scf.parallel, through those
-/// only) outside which `value` is defined and in which nothing writes it,
-/// or null.
-Operation *findReadOnlyLoop(Operation *op, Value value);
+/// The outermost loop around `op` (scf.for, or also scf.parallel with
+/// `throughParallel`; through those only) outside which `value` is defined
+/// and in which nothing writes it, or null.
+Operation *findReadOnlyLoop(Operation *op, Value value,
+                            bool throughParallel = true);
 
 //===----------------------------------------------------------------------===//
 // Epilogues
@@ -184,10 +185,11 @@ private:
   void emitPairTileOver(Value i0, int64_t mr, Value j0, int64_t nv, Value mask,
                         Value kp0, Value pairCount,
                         function_ref<Value(Value, int64_t)> loadB);
-  /// Packs panel `p` of `buffer` with pairs: buffer[p, q, v * vw + i] =
-  /// (B[col0 + v * vw + i, pc + 2q], B[.., pc + 2q + 1]) for 2q < depth.
-  void packPairPanel(Value buffer, Value p, Value col0, int64_t nv, Value pc,
-                     Value depth);
+  /// The axpy kernel's tile on pairs (see interleaveBBefore).
+  void emitAxpyPairTile(Value i0, int64_t mr, Value j0, int64_t nv, Value mask);
+  /// The lanes of `even` and `odd` (rows k and k + 1 of B) alternated:
+  /// vw pairs of bf16.
+  Value interleaveRows(Value even, Value odd);
 
   //===--- Tiles (AxpyKernel.cpp) -----------------------------------------===//
   /// Loads the mr x nv tile of C at (i0, j0) (zeros from startFromZero),

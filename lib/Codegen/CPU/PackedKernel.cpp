@@ -55,10 +55,7 @@ void KernelEmitter::emitPackedBlock(Value jc, Value panels, int64_t nv) {
     loopTo(panels, [&](Value p) {
       Value col0 = arith::AddIOp::create(
           b, loc, jc, arith::MulIOp::create(b, loc, p, cst(nr)));
-      if (pairs)
-        packPairPanel(buffer, p, col0, nv, pc, depth);
-      else
-        packPanel(buffer, p, col0, nv, pc, depth);
+      packPanel(buffer, p, col0, nv, pc, depth);
     });
     // Every row tile against every panel; the row tile stays in cache.
     auto tiles = [&](Value i, int64_t rows) {
@@ -79,21 +76,32 @@ void KernelEmitter::emitPackedBlock(Value jc, Value panels, int64_t nv) {
 }
 
 /// Packs panel `p` of `buffer`: buffer[p, kk, v * vw + i] =
-/// B[col0 + v * vw + i, pc + kk] for kk < depth, v < nv, i < vw.
+/// B[col0 + v * vw + i, pc + kk] for kk < depth, v < nv, i < vw; with bf16
+/// pairs, buffer[p, q, v * vw + i] = the pair (B[.., pc + 2q],
+/// B[.., pc + 2q + 1]) as one i32, for 2q < depth. Either way vw rows of B
+/// (vw elements, or vw pairs, of k each) are transposed in registers.
 void KernelEmitter::packPanel(Value buffer, Value p, Value col0, int64_t nv,
                               Value pc, Value depth) {
-  loopStep(depth, vw, [&](Value kk) {
+  Value count = pairs ? arith::DivUIOp::create(b, loc, depth, cst(2)) : depth;
+  loopStep(count, vw, [&](Value q) {
+    Value kk = pairs ? arith::MulIOp::create(b, loc, q, cst(2)) : q;
     dims[c.kDim] = arith::AddIOp::create(b, loc, pc, kk);
     for (int64_t v = 0; v < nv; ++v) {
       SmallVector<Value> rows;
       for (int64_t i = 0; i < vw; ++i) {
         dims[c.nDim] = offset(col0, v * vw + i);
-        rows.push_back(load(c.b, indices(c.bMap), nullptr, nullptr));
+        if (!pairs) {
+          rows.push_back(load(c.b, indices(c.bMap), nullptr, nullptr));
+          continue;
+        }
+        Value row =
+            vector::LoadOp::create(b, loc, pairType, c.b, indices(c.bMap));
+        rows.push_back(vector::BitCastOp::create(b, loc, pairBitsType, row));
       }
       transposeInRegisters(b, loc, rows);
       for (int64_t i = 0; i < vw; ++i)
         vector::StoreOp::create(b, loc, rows[i], buffer,
-                                ValueRange{p, offset(kk, i), cst(v * vw)});
+                                ValueRange{p, offset(q, i), cst(v * vw)});
     }
   });
 }
@@ -143,17 +151,13 @@ void KernelEmitter::emitPrepackedDot() {
     buffer = memref::AllocOp::create(b, loc, type, b.getI64IntegerAttr(64));
     // Index constants made here must dominate the loop's uses too: they
     // are created at the start of the function like every constant.
-    auto pack = [&](Value p, Value col0, int64_t nv) {
-      if (pairs)
-        packPairPanel(buffer, p, col0, nv, cst(0), cst(k));
-      else
-        packPanel(buffer, p, col0, nv, cst(0), cst(k));
-    };
     loop(0, fullPanels, 1, [&](Value p) {
-      pack(p, arith::MulIOp::create(b, loc, p, cst(nr)), axpyVectors);
+      packPanel(buffer, p, arith::MulIOp::create(b, loc, p, cst(nr)),
+                axpyVectors, cst(0), cst(k));
     });
     if (tailVectors > 0)
-      pack(cst(fullPanels), cst(fullPanels * nr), tailVectors);
+      packPanel(buffer, cst(fullPanels), cst(fullPanels * nr), tailVectors,
+                cst(0), cst(k));
     b.setInsertionPointAfter(hoistLoop);
     memref::DeallocOp::create(b, loc, buffer);
   }

@@ -81,10 +81,6 @@ bool fitsPanels(const Contraction &c, int64_t vectorWidth);
 /// defined outside and read-only, or null.
 Operation *findInvariantLoopOfB(const Contraction &c);
 
-/// The outermost loop around `c` (scf.for or scf.parallel, through those
-/// only) in which A is defined outside and read-only, or null.
-Operation *findInvariantLoopOfA(const Contraction &c);
-
 /// Tile and block sizes of the kernels.
 struct KernelShapes {
   /// Rows and columns of C per dot tile (dotRows * dotCols accumulators);
