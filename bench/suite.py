@@ -529,10 +529,13 @@ def decoder_make(torch):
     return inputs, [((1, DEC_S, E), "float32")], fn, "allclose"
 
 
-def decoder_export(torch, inputs, path):
-    """The layer with its causal mask as a constant of the graph, as a
-    model exported for inference holds it: s2s's importer recognizes the
-    triangle and attends causally."""
+def export_decoder(torch, inputs, path, dynamic):
+    """The layer with the weights of `inputs`, called on (tgt, memory) with
+    a causal mask. Static: the mask a constant of the graph, as a model
+    exported for inference holds it. Dynamic: batch and lengths dynamic,
+    the mask computed from the target length in the graph (Trilu of a -inf
+    fill), as a model exported for any length does. s2s recognizes both
+    masks as the causal triangle and attends causally."""
     layer = load_weights(torch, decoder_module(torch),
                          dict(zip(DEC_KEYS, inputs[2:])))
 
@@ -540,13 +543,27 @@ def decoder_export(torch, inputs, path):
         def __init__(self):
             super().__init__()
             self.layer = layer
-            self.register_buffer("mask", causal_mask(torch, DEC_S))
+            if not dynamic:
+                self.register_buffer("mask", causal_mask(torch, DEC_S))
 
         def forward(self, tgt, memory):
-            return self.layer(tgt, memory, tgt_mask=self.mask)
+            mask = (torch.nn.Transformer.generate_square_subsequent_mask(
+                tgt.size(1)) if dynamic else self.mask)
+            return self.layer(tgt, memory, tgt_mask=mask)
+    axes = {"in0": {0: "batch", 1: "tgt"}, "in1": {0: "batch", 1: "src"},
+            "out0": {0: "batch", 1: "tgt"}}
     export_module(torch, Decoder(), [torch.from_numpy(inputs[0]),
-                                     torch.from_numpy(inputs[1])], path, 1)
+                                     torch.from_numpy(inputs[1])], path, 1,
+                  dynamic_axes=axes if dynamic else None)
     return [0, 1]
+
+
+def decoder_export(torch, inputs, path):
+    return export_decoder(torch, inputs, path, dynamic=False)
+
+
+def decoder_dyn_export(torch, inputs, path):
+    return export_decoder(torch, inputs, path, dynamic=True)
 
 
 #===----------------------------------------------------------------------===#
@@ -777,15 +794,17 @@ def matmul_make(M=MM_N, N=MM_N, K=MM_N):
 ONNX_OPSET = 14
 
 
-def export_module(torch, module, args, path, n_outputs):
-    """torch.onnx.export of module(*args) with fixed shapes. Not under
-    torch.no_grad: there nn.TransformerEncoderLayer takes its fused fast
-    path, an op that has no ONNX export."""
+def export_module(torch, module, args, path, n_outputs, dynamic_axes=None):
+    """torch.onnx.export of module(*args), with fixed shapes unless
+    dynamic_axes ({input or output name: {axis: name}}; the inputs are
+    named in0, in1, ..., the outputs out0, ...). Not under torch.no_grad:
+    there nn.TransformerEncoderLayer takes its fused fast path, an op that
+    has no ONNX export."""
     names = ["in%d" % i for i in range(len(args))]
     outs = ["out%d" % i for i in range(n_outputs)]
     torch.onnx.export(module.eval(), tuple(args), path, input_names=names,
                       output_names=outs, opset_version=ONNX_OPSET,
-                      do_constant_folding=True)
+                      do_constant_folding=True, dynamic_axes=dynamic_axes)
 
 
 def load_weights(torch, module, named):
@@ -988,6 +1007,14 @@ def workloads():
         "the ONNX export that ONNX Runtime runs (causal mask a constant of "
         "the graph)" % (DEC_S, DEC_MEM, E, ENC_F),
         None, decoder_make, onnx=[("exported", decoder_export)],
+        imported=True))
+    ws.append(Workload(
+        "decoder_dyn_s%d" % DEC_S,
+        "Transformer decoder layer (exported, dynamic axes)", decoder_flops(),
+        "as decoder_s%d; the export has dynamic batch and lengths and "
+        "computes its causal mask from the target length in the graph, "
+        "which s2s and ONNX Runtime both run as exported" % DEC_S,
+        None, decoder_make, onnx=[("exported", decoder_dyn_export)],
         imported=True))
     ws.append(Workload(
         "seq2seq_greedy", "Seq2Seq greedy decoding", seq2seq_flops(),

@@ -211,26 +211,24 @@ FailureOr<Value> Importer::importConstantOfShape(const NodeAttributes &attrs) {
   return constant(DenseElementsAttr::get(type, Attribute(scalar)));
 }
 
-/// Range with an input known at run time only: a generic computing
-/// start + i * delta for i < max(0, ceil((limit - start) / delta)).
-FailureOr<Value> Importer::importRangeAtRunTime() {
-  Value ins[3];
-  for (unsigned i = 0; i < 3; ++i) {
-    ins[i] = requireInput(i, i == 0 ? "start" : i == 1 ? "limit" : "delta");
-    if (!ins[i])
-      return failure();
-    if (typeOf(ins[i]).getNumElements() != 1 || eltOf(ins[i]) != eltOf(ins[0]))
-      return fail("start, limit and delta must be scalars of one type");
-  }
-  Type elt = eltOf(ins[0]);
-  if (!isa<FloatType>(elt) && !elt.isInteger(32) && !elt.isInteger(64))
-    return unsupported("Range of " + typeString(elt));
-  auto scalar = [&](Value v) -> Value {
-    SmallVector<Value> index(rankOf(v),
-                             arith::ConstantIndexOp::create(builder, loc, 0));
-    return tensor::ExtractOp::create(builder, loc, v, index);
-  };
-  Value start = scalar(ins[0]), limit = scalar(ins[1]), delta = scalar(ins[2]);
+std::optional<SymSize> Importer::rangeOfSize(Value start, Value limit,
+                                             Value delta) {
+  DenseElementsAttr first = foldable(start), step = foldable(delta);
+  if (isa<FloatType>(eltOf(start)) || !first || !step ||
+      !hasKnownElements(limit))
+    return std::nullopt;
+  if ((*first.getValues<APInt>().begin()).getSExtValue() != 0 ||
+      (*step.getValues<APInt>().begin()).getSExtValue() != 1)
+    return std::nullopt;
+  FailureOr<SymShape> elements = elementsOf(limit, "limit");
+  if (failed(elements) || elements->size() != 1 ||
+      !isKnownSize(elements->front()))
+    return std::nullopt;
+  return elements->front();
+}
+
+SymSize Importer::runTimeRangeCount(Value start, Value limit, Value delta,
+                                    Type elt) {
   Value count;
   Type i64 = builder.getI64Type();
   if (isa<FloatType>(elt)) {
@@ -262,13 +260,42 @@ FailureOr<Value> Importer::importRangeAtRunTime() {
             builder, loc, arith::CmpIPredicate::sle, count,
             arith::ConstantIntOp::create(builder, loc, i64, kMaxRangeElements)),
         "Range of more than " + Twine(kMaxRangeElements) + " elements");
-  SymSize n = newSymbol(
+  return newSymbol(
       arith::IndexCastOp::create(builder, loc, builder.getIndexType(), count),
       "", /*isSize=*/true);
+}
+
+/// Range with an input known at run time only: a generic computing
+/// start + i * delta for i < max(0, ceil((limit - start) / delta)).
+FailureOr<Value> Importer::importRangeAtRunTime() {
+  Value ins[3];
+  for (unsigned i = 0; i < 3; ++i) {
+    ins[i] = requireInput(i, i == 0 ? "start" : i == 1 ? "limit" : "delta");
+    if (!ins[i])
+      return failure();
+    if (typeOf(ins[i]).getNumElements() != 1 || eltOf(ins[i]) != eltOf(ins[0]))
+      return fail("start, limit and delta must be scalars of one type");
+  }
+  Type elt = eltOf(ins[0]);
+  if (!isa<FloatType>(elt) && !elt.isInteger(32) && !elt.isInteger(64))
+    return unsupported("Range of " + typeString(elt));
+  auto scalar = [&](Value v) -> Value {
+    SmallVector<Value> index(rankOf(v),
+                             arith::ConstantIndexOp::create(builder, loc, 0));
+    return tensor::ExtractOp::create(builder, loc, v, index);
+  };
+  Value start = scalar(ins[0]), limit = scalar(ins[1]), delta = scalar(ins[2]);
+  Type i64 = builder.getI64Type();
+  // Range(0, n, 1) of a size n (arange(T) of a sequence length) has n
+  // elements: the same size as the dimension it came from, which the ops
+  // that meet both then know.
+  std::optional<SymSize> n = rangeOfSize(ins[0], ins[1], ins[2]);
+  if (!n)
+    n = runTimeRangeCount(start, limit, delta, elt);
   return linalg::GenericOp::create(
              builder, loc,
              TypeRange{RankedTensorType::get({ShapedType::kDynamic}, elt)},
-             ValueRange{}, ValueRange{empty({n}, elt)},
+             ValueRange{}, ValueRange{empty({*n}, elt)},
              ArrayRef<AffineMap>{builder.getMultiDimIdentityMap(1)},
              SmallVector<utils::IteratorType>{utils::IteratorType::parallel},
              [&](OpBuilder &b, Location l, ValueRange) {

@@ -449,6 +449,12 @@ public:
   FailureOr<Value> importConstantOfShape(const NodeAttributes &attrs);
   FailureOr<Value> importRange(const NodeAttributes &attrs);
   FailureOr<Value> importRangeAtRunTime();
+  /// The length of Range(start, limit, delta) when it is Range(0, n, 1) of
+  /// a size n known at import time (a dimension, a product of them).
+  std::optional<SymSize> rangeOfSize(Value start, Value limit, Value delta);
+  /// The length of a Range computed at run time from its scalars of type
+  /// `elt`, checked (delta not 0, at most kMaxRangeElements).
+  SymSize runTimeRangeCount(Value start, Value limit, Value delta, Type elt);
   // Elementwise.cpp
   FailureOr<Value> importUnary(const NodeAttributes &attrs);
   FailureOr<Value> importBinary(const NodeAttributes &attrs);

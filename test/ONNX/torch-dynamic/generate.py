@@ -19,6 +19,7 @@ reference outputs computed) with gradients enabled: under torch.no_grad()
 torch 1.13 traces their fused fast path, an op with no ONNX form.
 """
 
+import math
 import os
 
 import numpy as np
@@ -78,6 +79,27 @@ class Wrap(nn.Module):
 
     def forward(self, *args):
         return self.call(self.inner, *args)
+
+
+class CausalAttention(nn.Module):
+    """softmax(a b^T / sqrt(D) masked causally) c, the mask built three
+    ways; one result each."""
+
+    def forward(self, q, k, v):
+        t = q.size(2)
+        ones = torch.tril(torch.ones(t, t))
+        allowed = torch.ones(t, t, dtype=torch.bool).tril()
+        i = torch.arange(t)
+        masks = [ones == 0, ~allowed, i[None, :] > i[:, None]]
+        outs = []
+        # Each mask on the inputs in another order: scores of their own (the
+        # exporter merges equal ones, and s2s-raise-attention raises a chain
+        # whose scores feed one softmax).
+        for mask, (a, b, c) in zip(masks, [(q, k, v), (k, v, q), (v, q, k)]):
+            scores = (a @ b.transpose(-2, -1)) * (1.0 / math.sqrt(b.size(-1)))
+            outs.append(torch.softmax(
+                scores.masked_fill(mask, float("-inf")), -1) @ c)
+        return tuple(outs)
 
 
 def padding_mask(lengths, s):
@@ -165,6 +187,29 @@ def main():
            ["out"], {"x": {0: "batch", 1: "seq"}, "out": {0: "batch", 1: "seq"}},
            no_grad=False)
 
+
+    # The same decoder layer computing its causal mask in the graph, as a
+    # model does when T is dynamic: generate_square_subsequent_mask(T)
+    # exports as Trilu(ConstantOfShape([T, T], -inf), k = 1).
+    export("transformer_decoder_causal_dynamic",
+           Wrap(decoder, lambda m, t, mem: m(
+               t, mem, tgt_mask=nn.Transformer.generate_square_subsequent_mask(
+                   t.size(1)))),
+           lambda b, t, s: [torch.randn(b, t, 16), torch.randn(b, s, 16)],
+           (2, 5, 6), [(1, 7, 3), (3, 1, 4), (4, 9, 11)],
+           ["tgt", "memory"], ["out"],
+           {"tgt": {0: "batch", 1: "tgt"}, "memory": {0: "batch", 1: "src"},
+            "out": {0: "batch", 1: "tgt"}},
+           opset=17, no_grad=False)
+
+    # Hand-written (GPT-style) causal attention over [B, H, T, D], its mask
+    # computed from T three ways: tril(ones(T, T)) == 0, a boolean tril,
+    # and comparisons of arange(T).
+    export("attention_causal_dynamic", CausalAttention(),
+           lambda b, t: [torch.randn(b, 2, t, 8) for _ in range(3)],
+           TRACED, SHAPES, ["q", "k", "v"], ["tril", "bool", "range"],
+           {name: {0: "batch", 2: "seq"}
+            for name in ["q", "k", "v", "tril", "bool", "range"]})
 
 if __name__ == "__main__":
     main()

@@ -13,13 +13,16 @@
 //    the bottom-right aligned causal triangle (as
 //    nn.Transformer.generate_square_subsequent_mask makes it, -inf above
 //    the diagonal; or boolean) becomes the `causal` attribute, with which
-//    the tiled attention skips the hidden key blocks.
+//    the tiled attention skips the hidden key blocks. So does a mask
+//    computed at run time that is that triangle for every sequence length
+//    (CausalMask.h): what exporters emit when the length is dynamic.
 //
 // Dropping an operand also drops the work it costs (a masked path, a
 // per-step length test).
 //
 //===----------------------------------------------------------------------===//
 
+#include "CausalMask.h"
 #include "s2s/Dialect/S2S/IR/S2SOps.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
@@ -165,15 +168,19 @@ template <typename OpTy> struct DropNeutralMask : OpRewritePattern<OpTy> {
   }
 };
 
-/// s2s.scaled_dot_product_attention with a constant causal mask: the
-/// mask goes and the op is `causal` (bottom-right aligned, as the mask).
+/// s2s.scaled_dot_product_attention with a causal mask, constant or
+/// computed: the mask goes and the op is `causal` (bottom-right aligned, as
+/// the mask).
 struct CausalMaskToAttribute : OpRewritePattern<ScaledDotProductAttentionOp> {
   using OpRewritePattern::OpRewritePattern;
 
   LogicalResult matchAndRewrite(ScaledDotProductAttentionOp op,
                                 PatternRewriter &rewriter) const override {
-    if (!isCausalMask(op.getMask()))
-      return rewriter.notifyMatchFailure(op, "no causal constant mask");
+    Value mask = op.getMask();
+    if (!mask || (!isCausalMask(mask) &&
+                  !s2s::detail::isComputedCausalMask(op, mask, op.getQuery(),
+                                                     /*queryDim=*/2)))
+      return rewriter.notifyMatchFailure(op, "no causal mask");
     rewriter.modifyOpInPlace(op, [&] {
       op.getMaskMutable().clear();
       op.setCausal(true);
@@ -182,8 +189,8 @@ struct CausalMaskToAttribute : OpRewritePattern<ScaledDotProductAttentionOp> {
   }
 };
 
-/// s2s.multi_head_attention with an attn_mask [Tq, Tk] that is a constant
-/// causal mask: the mask goes and the op is `causal`.
+/// s2s.multi_head_attention with an attn_mask [Tq, Tk] that is a causal
+/// mask, constant or computed: the mask goes and the op is `causal`.
 struct CausalAttnMaskToAttribute : OpRewritePattern<MultiHeadAttentionOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -191,8 +198,10 @@ struct CausalAttnMaskToAttribute : OpRewritePattern<MultiHeadAttentionOp> {
                                 PatternRewriter &rewriter) const override {
     Value mask = op.getAttnMask();
     if (!mask || cast<RankedTensorType>(mask.getType()).getRank() != 2 ||
-        !isCausalMask(mask))
-      return rewriter.notifyMatchFailure(op, "no causal constant attn_mask");
+        (!isCausalMask(mask) &&
+         !s2s::detail::isComputedCausalMask(op, mask, op.getQuery(),
+                                            op.getBatchFirst() ? 1 : 0)))
+      return rewriter.notifyMatchFailure(op, "no causal attn_mask");
     rewriter.modifyOpInPlace(op, [&] {
       op.getAttnMaskMutable().clear();
       op.setCausal(true);

@@ -252,6 +252,34 @@ def S2SRaiseAttentionPass : Pass<"s2s-raise-attention"> {
     `nn.Transformer.generate_square_subsequent_mask`, or boolean) becomes
     the `causal` attribute, so that the lowering skips the hidden key blocks.
 
+    So does a mask computed at run time from a dynamic sequence length T,
+    as an export with dynamic axes computes it: `Trilu` of a `-inf` fill
+    (`generate_square_subsequent_mask(T)`), `tril(ones(T, T)) == 0`, a
+    boolean `tril`, or `arange(T)` compared with itself, through the
+    importer's `linalg.generic` ops over `linalg.index`, fills, splats,
+    reshapes and arith ops on tensors. The canonicalization proves it for
+    every T (lib/Dialect/S2S/IR/CausalMask.cpp):
+
+    * the mask's two sizes and the query length are the same size: the
+      same SSA value or tensor dimension through the producers
+      (tensor.empty, reshapes, destination-style results), or two sizes a
+      `cf.assert` before the attention checks equal (as the importer checks
+      dimensions an ONNX graph names alike);
+    * one element `[.., i, j]` is evaluated symbolically, integers as affine
+      functions of i and j and floats with the target's rounding; every
+      comparison must compare `j - i` with a constant (signed, in 32 bits
+      or more), so the element is a function of `j - i`, constant between
+      those constants; it must not depend on the leading indices;
+    * the element is evaluated at `j - i` equal to each such constant and
+      beside it, and at 0 and 1: visible (`true`, +-0) exactly where
+      `j <= i`, hidden (`false`, `-inf`, or <= -1e30) elsewhere.
+
+    A mask that depends on i or j alone, whose diagonal offset is computed
+    from sizes, compares in fewer than 32 bits, or whose sizes are not
+    provably T x T (say a slice `[:T, :T]` of a fixed-size buffer, clamped
+    to the buffer's size) stays an operand;
+    `canonicalize-computed-causal-mask.mlir` shows each case.
+
     Batch and sequence sizes may be dynamic (`?`), as an export with
     dynamic axes has them: the ops of the chain tie two `?` that meet (a
     contraction's operands share its loop sizes), while a static size
