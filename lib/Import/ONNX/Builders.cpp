@@ -116,15 +116,20 @@ FailureOr<SymShape> Importer::broadcastShapes(ArrayRef<Value> operands) {
     return out;
   };
   SymShape shape(rank, SymSize(1));
-  // Per dimension: a constant other than 1 rules, else the first dynamic
-  // size; the other sizes must be 1 (constants) or equal it.
+  // Per dimension: a constant other than 1 rules, else the dynamic size
+  // with the fewest symbols computed at run time (an input's dimension T
+  // rather than min(T, 64) of a slice: the ops after it then see T, as the
+  // ONNX graph's other tensors do), the first of those; the other sizes must
+  // be 1 (constants) or equal it.
   for (int64_t d = 0; d < rank; ++d) {
     SymSize &out = shape[d];
     for (const SymShape &s : sizes) {
       int64_t i = d - (rank - static_cast<int64_t>(s.size()));
       if (i < 0 || s[i] == SymSize(1))
         continue;
-      if (out == SymSize(1) || (!out.isConstant() && s[i].isConstant()))
+      if (out == SymSize(1) || (!out.isConstant() && s[i].isConstant()) ||
+          (!out.isConstant() && !s[i].isConstant() &&
+           computedSymbols(s[i]) < computedSymbols(out)))
         out = s[i];
     }
     for (auto [k, s] : llvm::enumerate(sizes)) {

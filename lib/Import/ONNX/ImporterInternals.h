@@ -275,6 +275,9 @@ public:
   SymSize newSymbol(Value value, StringRef name = "", bool isSize = false);
   /// Whether `s` is a product of sizes (so never negative).
   bool isKnownSize(const SymSize &s) const;
+  /// How many of the symbols of `s` are computed at run time rather than
+  /// dimensions of the graph's inputs.
+  unsigned computedSymbols(const SymSize &s) const;
   /// `s` as an index value.
   Value materialize(const SymSize &s);
   OpFoldResult foldResult(const SymSize &s);

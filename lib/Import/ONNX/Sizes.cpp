@@ -142,6 +142,13 @@ SmallVector<OpFoldResult> Importer::foldResults(ArrayRef<SymSize> sizes) {
                              [&](const SymSize &s) { return foldResult(s); });
 }
 
+unsigned Importer::computedSymbols(const SymSize &s) const {
+  return llvm::count_if(s.getSymbols(), [&](unsigned id) {
+    auto dim = symbols[id].value.getDefiningOp<tensor::DimOp>();
+    return !dim || !isa<BlockArgument>(dim.getSource());
+  });
+}
+
 std::string Importer::sizeString(const SymSize &s) const {
   if (s.isConstant())
     return std::to_string(s.getFactor());

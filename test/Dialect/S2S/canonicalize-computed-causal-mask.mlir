@@ -437,6 +437,118 @@ func.func @negative_sdpa_mask_narrow_difference(%q: tensor<?x2x?x4xf32>, %k: ten
 
 // -----
 
+/// nanoGPT: a constant tril buffer [1, 1, 8, 8] sliced to [:T, :T], == 0
+/// marking the hidden keys. Read along its diagonals, the slice is a
+/// function of j - i (for T <= 8, which the slice's sizes imply).
+// CHECK-LABEL: func.func @sdpa_sliced_buffer_mask(
+// CHECK-NOT:     linalg.generic
+// CHECK:         s2s.scaled_dot_product_attention %{{[^,]+}}, %{{[^,]+}}, %{{[^ ]+}} causal :
+func.func @sdpa_sliced_buffer_mask(%q: tensor<?x2x?x4xf32>, %k: tensor<?x2x?x4xf32>, %v: tensor<?x2x?x4xf32>) -> tensor<?x2x?x4xf32> {
+  %c2 = arith.constant 2 : index
+  %t = tensor.dim %q, %c2 : tensor<?x2x?x4xf32>
+  %buf = arith.constant dense<[[[[1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]]]]> : tensor<1x1x8x8xf32>
+  %slice = tensor.extract_slice %buf[0, 0, 0, 0] [1, 1, %t, %t] [1, 1, 1, 1]
+      : tensor<1x1x8x8xf32> to tensor<1x1x?x?xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty(%t, %t) : tensor<1x1x?x?xi1>
+  %hidden = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%slice : tensor<1x1x?x?xf32>) outs(%e : tensor<1x1x?x?xi1>) {
+  ^bb0(%in: f32, %out: i1):
+    %c = arith.cmpf oeq, %in, %zero : f32
+    linalg.yield %c : i1
+  } -> tensor<1x1x?x?xi1>
+  %true = arith.constant true
+  %ones = tensor.splat %true[%t, %t] : tensor<1x1x?x?xi1>
+  %mask = arith.xori %hidden, %ones : tensor<1x1x?x?xi1>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<1x1x?x?xi1>) -> tensor<?x2x?x4xf32>
+  return %out : tensor<?x2x?x4xf32>
+}
+
+// -----
+
+/// A slice starting one row and one column in: the same diagonals.
+// CHECK-LABEL: func.func @sdpa_sliced_buffer_mask_at_diagonal(
+// CHECK-NOT:     linalg.generic
+// CHECK:         s2s.scaled_dot_product_attention %{{[^,]+}}, %{{[^,]+}}, %{{[^ ]+}} causal :
+func.func @sdpa_sliced_buffer_mask_at_diagonal(%q: tensor<?x2x?x4xf32>, %k: tensor<?x2x?x4xf32>, %v: tensor<?x2x?x4xf32>) -> tensor<?x2x?x4xf32> {
+  %c2 = arith.constant 2 : index
+  %t = tensor.dim %q, %c2 : tensor<?x2x?x4xf32>
+  %buf = arith.constant dense<[[[[1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]]]]> : tensor<1x1x8x8xf32>
+  %slice = tensor.extract_slice %buf[0, 0, 1, 1] [1, 1, %t, %t] [1, 1, 1, 1]
+      : tensor<1x1x8x8xf32> to tensor<1x1x?x?xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty(%t, %t) : tensor<1x1x?x?xi1>
+  %hidden = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%slice : tensor<1x1x?x?xf32>) outs(%e : tensor<1x1x?x?xi1>) {
+  ^bb0(%in: f32, %out: i1):
+    %c = arith.cmpf oeq, %in, %zero : f32
+    linalg.yield %c : i1
+  } -> tensor<1x1x?x?xi1>
+  %true = arith.constant true
+  %ones = tensor.splat %true[%t, %t] : tensor<1x1x?x?xi1>
+  %mask = arith.xori %hidden, %ones : tensor<1x1x?x?xi1>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<1x1x?x?xi1>) -> tensor<?x2x?x4xf32>
+  return %out : tensor<?x2x?x4xf32>
+}
+
+// -----
+
+/// Kept: a slice starting one column in shows the diagonal hidden.
+// CHECK-LABEL: func.func @negative_sdpa_sliced_buffer_mask_shifted(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} mask(%{{.+}}) :
+func.func @negative_sdpa_sliced_buffer_mask_shifted(%q: tensor<?x2x?x4xf32>, %k: tensor<?x2x?x4xf32>, %v: tensor<?x2x?x4xf32>) -> tensor<?x2x?x4xf32> {
+  %c2 = arith.constant 2 : index
+  %t = tensor.dim %q, %c2 : tensor<?x2x?x4xf32>
+  %buf = arith.constant dense<[[[[1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]]]]> : tensor<1x1x8x8xf32>
+  %slice = tensor.extract_slice %buf[0, 0, 0, 1] [1, 1, %t, %t] [1, 1, 1, 1]
+      : tensor<1x1x8x8xf32> to tensor<1x1x?x?xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty(%t, %t) : tensor<1x1x?x?xi1>
+  %hidden = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%slice : tensor<1x1x?x?xf32>) outs(%e : tensor<1x1x?x?xi1>) {
+  ^bb0(%in: f32, %out: i1):
+    %c = arith.cmpf oeq, %in, %zero : f32
+    linalg.yield %c : i1
+  } -> tensor<1x1x?x?xi1>
+  %true = arith.constant true
+  %ones = tensor.splat %true[%t, %t] : tensor<1x1x?x?xi1>
+  %mask = arith.xori %hidden, %ones : tensor<1x1x?x?xi1>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<1x1x?x?xi1>) -> tensor<?x2x?x4xf32>
+  return %out : tensor<?x2x?x4xf32>
+}
+
+// -----
+
+/// Kept: one element of the buffer off its diagonal's value.
+// CHECK-LABEL: func.func @negative_sdpa_buffer_not_diagonal(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} mask(%{{.+}}) :
+func.func @negative_sdpa_buffer_not_diagonal(%q: tensor<?x2x?x4xf32>, %k: tensor<?x2x?x4xf32>, %v: tensor<?x2x?x4xf32>) -> tensor<?x2x?x4xf32> {
+  %c2 = arith.constant 2 : index
+  %t = tensor.dim %q, %c2 : tensor<?x2x?x4xf32>
+  %buf = arith.constant dense<[[[[1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0], [1.0, 1.0, 0.0, 1.0, 1.0, 1.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]]]]> : tensor<1x1x8x8xf32>
+  %slice = tensor.extract_slice %buf[0, 0, 0, 0] [1, 1, %t, %t] [1, 1, 1, 1]
+      : tensor<1x1x8x8xf32> to tensor<1x1x?x?xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty(%t, %t) : tensor<1x1x?x?xi1>
+  %hidden = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%slice : tensor<1x1x?x?xf32>) outs(%e : tensor<1x1x?x?xi1>) {
+  ^bb0(%in: f32, %out: i1):
+    %c = arith.cmpf oeq, %in, %zero : f32
+    linalg.yield %c : i1
+  } -> tensor<1x1x?x?xi1>
+  %true = arith.constant true
+  %ones = tensor.splat %true[%t, %t] : tensor<1x1x?x?xi1>
+  %mask = arith.xori %hidden, %ones : tensor<1x1x?x?xi1>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<1x1x?x?xi1>) -> tensor<?x2x?x4xf32>
+  return %out : tensor<?x2x?x4xf32>
+}
+
+// -----
+
 /// Multi-head attention (sequence first) with a computed causal attn_mask.
 // CHECK-LABEL: func.func @mha_computed_causal_attn_mask(
 // CHECK-NOT:     linalg.generic

@@ -82,20 +82,28 @@ class Wrap(nn.Module):
 
 
 class CausalAttention(nn.Module):
-    """softmax(a b^T / sqrt(D) masked causally) c, the mask built three
+    """softmax(a b^T / sqrt(D) masked causally) c, the mask built four
     ways; one result each."""
+
+    def __init__(self):
+        super().__init__()
+        # nanoGPT's mask buffer, sliced to [:T, :T] (T <= 16).
+        self.register_buffer("bias", torch.tril(torch.ones(16, 16)).view(
+            1, 1, 16, 16))
 
     def forward(self, q, k, v):
         t = q.size(2)
         ones = torch.tril(torch.ones(t, t))
         allowed = torch.ones(t, t, dtype=torch.bool).tril()
         i = torch.arange(t)
-        masks = [ones == 0, ~allowed, i[None, :] > i[:, None]]
+        masks = [ones == 0, ~allowed, i[None, :] > i[:, None],
+                 self.bias[:, :, :t, :t] == 0]
         outs = []
         # Each mask on the inputs in another order: scores of their own (the
         # exporter merges equal ones, and s2s-raise-attention raises a chain
         # whose scores feed one softmax).
-        for mask, (a, b, c) in zip(masks, [(q, k, v), (k, v, q), (v, q, k)]):
+        for mask, (a, b, c) in zip(masks, [(q, k, v), (k, v, q), (v, q, k),
+                                           (q, v, k)]):
             scores = (a @ b.transpose(-2, -1)) * (1.0 / math.sqrt(b.size(-1)))
             outs.append(torch.softmax(
                 scores.masked_fill(mask, float("-inf")), -1) @ c)
@@ -203,13 +211,13 @@ def main():
            opset=17, no_grad=False)
 
     # Hand-written (GPT-style) causal attention over [B, H, T, D], its mask
-    # computed from T three ways: tril(ones(T, T)) == 0, a boolean tril,
-    # and comparisons of arange(T).
+    # computed from T four ways: tril(ones(T, T)) == 0, a boolean tril,
+    # comparisons of arange(T), and a slice of a tril buffer == 0.
+    outputs = ["tril", "bool", "range", "buffer"]
     export("attention_causal_dynamic", CausalAttention(),
            lambda b, t: [torch.randn(b, 2, t, 8) for _ in range(3)],
-           TRACED, SHAPES, ["q", "k", "v"], ["tril", "bool", "range"],
-           {name: {0: "batch", 2: "seq"}
-            for name in ["q", "k", "v", "tril", "bool", "range"]})
+           TRACED, SHAPES, ["q", "k", "v"], outputs,
+           {name: {0: "batch", 2: "seq"} for name in ["q", "k", "v"] + outputs})
 
 if __name__ == "__main__":
     main()

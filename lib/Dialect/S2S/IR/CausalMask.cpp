@@ -3,7 +3,8 @@
 // An exporter that keeps the sequence length dynamic computes the causal
 // mask in the graph: nn.Transformer.generate_square_subsequent_mask(T) is
 // Trilu(ConstantOfShape([T, T], -inf), k = 1); hand-written attention masks
-// with tril(ones(T, T)) == 0, or compares Range(T) with itself. The importer
+// with tril(ones(T, T)) == 0, compares Range(T) with itself, or slices a
+// constant tril buffer to [:T, :T] (nanoGPT). The importer
 // turns these into linalg.generic ops over linalg.index, fills, splats and
 // reshapes. This file proves that such a mask is the causal triangle for
 // every T, without knowing T:
@@ -14,8 +15,10 @@
 //     show;
 //  2. one element [.., i, j] is evaluated symbolically, integers as affine
 //     functions of i and j. Every comparison of them must compare j - i
-//     with a constant c; the element is then a function of j - i alone,
-//     constant between those constants;
+//     with a constant c, and a constant matrix read at (i + a, j + b) must
+//     hold one value along each diagonal; the element is then a function
+//     of j - i alone, constant between those constants (and between the
+//     diagonals where the matrix's values change);
 //  3. the element is evaluated again at j - i equal to each c and beside it
 //     (and at 0 and 1), where it must be visible iff j <= i.
 //
@@ -264,12 +267,19 @@ unsigned bitWidthOf(Type type) {
 /// comparisons; records at which values of j - i the comparisons change.
 class Evaluator {
 public:
-  Evaluator(int64_t row, int64_t col) : sampleRow(row), sampleCol(col) {}
+  /// Evaluates at row `row` and column `col` from now on.
+  void setSample(int64_t row, int64_t col) {
+    sampleRow = row;
+    sampleCol = col;
+    budget = kBudget;
+    breakpoints.clear();
+  }
 
   /// The element of `tensor` at `index`.
   FailureOr<Element> tensorElement(Value tensor, ArrayRef<Affine> index);
 
-  /// The values of j - i at which some comparison changes.
+  /// The values of j - i at which some comparison (or the value along the
+  /// diagonals of a constant) changes.
   std::set<int64_t> breakpoints;
 
 private:
@@ -287,6 +297,13 @@ private:
                              const Affine &rhs);
   FailureOr<Element> constantElement(DenseElementsAttr attr,
                                      ArrayRef<Affine> index);
+  FailureOr<Element> diagonalElement(DenseElementsAttr attr,
+                                     ArrayRef<Affine> index);
+  /// The values along the diagonals of the [R, C] matrix of `attr` that
+  /// starts at element `base`, from diagonal -(R - 1) to C - 1, if each
+  /// diagonal holds one value.
+  const std::optional<SmallVector<Attribute>> &diagonals(DenseElementsAttr attr,
+                                                         int64_t base);
   FailureOr<Element> genericElement(linalg::GenericOp op, unsigned result,
                                     ArrayRef<Affine> index);
 
@@ -294,20 +311,102 @@ private:
     return a.row * sampleRow + a.col * sampleCol + a.constant;
   }
 
-  int64_t sampleRow, sampleCol;
+  int64_t sampleRow = 0, sampleCol = 0;
   /// Bounds the work on graphs that share values along many paths.
-  unsigned budget = 20000;
+  static constexpr unsigned kBudget = 20000;
+  unsigned budget = kBudget;
+  /// diagonals(), for every sample.
+  DenseMap<std::pair<Attribute, int64_t>, std::optional<SmallVector<Attribute>>>
+      diagonalCache;
 };
+
+/// Constants read along their diagonals up to this many elements (a
+/// 2048 x 2048 mask buffer).
+constexpr int64_t kMaxDiagonalElements = int64_t(1) << 22;
+
+const std::optional<SmallVector<Attribute>> &
+Evaluator::diagonals(DenseElementsAttr attr, int64_t base) {
+  auto [it, inserted] = diagonalCache.try_emplace({attr, base});
+  if (!inserted)
+    return it->second;
+  ArrayRef<int64_t> shape = attr.getType().getShape();
+  int64_t rows = shape[shape.size() - 2], cols = shape.back();
+  // Each element equals the one up and left of it.
+  auto constantAlongDiagonals = [&](auto values) {
+    auto same = [](const auto &x, const auto &y) {
+      if constexpr (std::is_same_v<std::decay_t<decltype(x)>, APFloat>)
+        return x.bitwiseIsEqual(y);
+      else
+        return x == y;
+    };
+    for (int64_t r = 1; r < rows; ++r)
+      for (int64_t c = 1; c < cols; ++c)
+        if (!same(values[base + r * cols + c],
+                  values[base + (r - 1) * cols + c - 1]))
+          return false;
+    return true;
+  };
+  bool diagonal = isa<FloatType>(attr.getElementType())
+                      ? constantAlongDiagonals(attr.getValues<APFloat>())
+                      : constantAlongDiagonals(attr.getValues<APInt>());
+  if (!diagonal)
+    return it->second;
+  SmallVector<Attribute> values;
+  auto all = attr.getValues<Attribute>();
+  for (int64_t r = rows - 1; r > 0; --r)
+    values.push_back(all[base + r * cols]);
+  for (int64_t c = 0; c < cols; ++c)
+    values.push_back(all[base + c]);
+  it->second = std::move(values);
+  return it->second;
+}
+
+FailureOr<Element> Evaluator::diagonalElement(DenseElementsAttr attr,
+                                              ArrayRef<Affine> index) {
+  // A matrix read at row i + a and column j + b (a slice of a mask buffer)
+  // whose diagonals each hold one value: element [.., i, j] is a function
+  // of j - i, changing where the diagonals' values do.
+  ArrayRef<int64_t> shape = attr.getType().getShape();
+  int64_t rank = shape.size();
+  if (rank < 2 || attr.getNumElements() > kMaxDiagonalElements)
+    return failure();
+  int64_t base = 0;
+  for (int64_t k = 0; k < rank - 2; ++k) {
+    const Affine &at = index[k];
+    if (!at.isConstant() || at.constant < 0 || at.constant >= shape[k])
+      return failure();
+    base = base * shape[k] + at.constant;
+  }
+  int64_t rows = shape[rank - 2], cols = shape[rank - 1];
+  base *= rows * cols;
+  const Affine &row = index[rank - 2], &col = index[rank - 1];
+  if (row.opaque || col.opaque || row.row != 1 || row.col != 0 ||
+      col.row != 0 || col.col != 1 || rows == 0 || cols == 0)
+    return failure();
+  const std::optional<SmallVector<Attribute>> &values = diagonals(attr, base);
+  if (!values)
+    return failure();
+  // Diagonal e = (j + b) - (i + a) is at j - i = e - (b - a). Beyond the
+  // matrix (never read: a slice stays inside) it extends its last values.
+  int64_t shift = col.constant - row.constant;
+  for (int64_t e = -(rows - 1) + 1; e < cols; ++e)
+    if ((*values)[e + rows - 1] != (*values)[e + rows - 2])
+      breakpoints.insert(e - shift);
+  int64_t e = std::clamp(valueAt(col) - valueAt(row), -(rows - 1), cols - 1);
+  return elementOf((*values)[e + rows - 1]);
+}
 
 FailureOr<Element> Evaluator::constantElement(DenseElementsAttr attr,
                                               ArrayRef<Affine> index) {
   if (attr.isSplat())
     return elementOf(attr.getSplatValue<Attribute>());
-  // Any other constant only at constant indices.
+  // Any other constant at constant indices, or along its diagonals.
   ArrayRef<int64_t> shape = attr.getType().getShape();
   int64_t flat = 0;
   for (auto [size, at] : llvm::zip_equal(shape, index)) {
-    if (!at.isConstant() || at.constant < 0 || at.constant >= size)
+    if (!at.isConstant())
+      return diagonalElement(attr, index);
+    if (at.constant < 0 || at.constant >= size)
       return failure();
     flat = flat * size + at.constant;
   }
@@ -747,8 +846,9 @@ bool mlir::s2s::detail::isComputedCausalMask(Operation *attention, Value mask,
 
   // Whether the element at j - i = d is what the causal mask has there;
   // `breakpoints` receives where the comparisons change.
+  Evaluator evaluator;
   auto matches = [&](int64_t d, std::set<int64_t> *breakpoints) {
-    Evaluator evaluator(std::max<int64_t>(0, -d), std::max<int64_t>(0, d));
+    evaluator.setSample(std::max<int64_t>(0, -d), std::max<int64_t>(0, d));
     FailureOr<Element> e = evaluator.tensorElement(mask, index);
     if (failed(e))
       return false;

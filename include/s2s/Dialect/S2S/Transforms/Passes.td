@@ -255,8 +255,9 @@ def S2SRaiseAttentionPass : Pass<"s2s-raise-attention"> {
     So does a mask computed at run time from a dynamic sequence length T,
     as an export with dynamic axes computes it: `Trilu` of a `-inf` fill
     (`generate_square_subsequent_mask(T)`), `tril(ones(T, T)) == 0`, a
-    boolean `tril`, or `arange(T)` compared with itself, through the
-    importer's `linalg.generic` ops over `linalg.index`, fills, splats,
+    boolean `tril`, `arange(T)` compared with itself, or nanoGPT's slice
+    `[:T, :T]` of a constant `tril` buffer, through the importer's
+    `linalg.generic` ops over `linalg.index`, fills, splats, slices,
     reshapes and arith ops on tensors. The canonicalization proves it for
     every T (lib/Dialect/S2S/IR/CausalMask.cpp):
 
@@ -269,16 +270,17 @@ def S2SRaiseAttentionPass : Pass<"s2s-raise-attention"> {
       functions of i and j and floats with the target's rounding; every
       comparison must compare `j - i` with a constant (signed, in 32 bits
       or more), so the element is a function of `j - i`, constant between
-      those constants; it must not depend on the leading indices;
+      those constants; a constant matrix read at row `i + a` and column
+      `j + b` must hold one value along each diagonal, and changes where
+      they do; the element must not depend on the leading indices;
     * the element is evaluated at `j - i` equal to each such constant and
       beside it, and at 0 and 1: visible (`true`, +-0) exactly where
       `j <= i`, hidden (`false`, `-inf`, or <= -1e30) elsewhere.
 
     A mask that depends on i or j alone, whose diagonal offset is computed
     from sizes, compares in fewer than 32 bits, or whose sizes are not
-    provably T x T (say a slice `[:T, :T]` of a fixed-size buffer, clamped
-    to the buffer's size) stays an operand;
-    `canonicalize-computed-causal-mask.mlir` shows each case.
+    provably T x T stays an operand; `canonicalize-computed-causal-mask.mlir`
+    shows each case.
 
     Batch and sequence sizes may be dynamic (`?`), as an export with
     dynamic axes has them: the ops of the chain tie two `?` that meet (a
