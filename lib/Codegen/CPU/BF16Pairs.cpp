@@ -98,27 +98,7 @@ void KernelEmitter::emitPairsOfA(function_ref<void()> kernelBody) {
     // may leak into it.
     dims[c.mDim] = dims[c.kDim] = Value();
   };
-  if (!hoistA) {
-    round();
-  } else {
-    // Only when the loop runs: A may be a view that is valid only then.
-    Value runs;
-    auto bounds = [&](ValueRange lbs, ValueRange ubs) {
-      for (auto [lb, ub] : llvm::zip(lbs, ubs)) {
-        Value some =
-            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, lb, ub);
-        runs = runs ? arith::AndIOp::create(b, loc, runs, some) : some;
-      }
-    };
-    if (auto forOp = dyn_cast<scf::ForOp>(hoistA))
-      bounds(forOp.getLowerBound(), forOp.getUpperBound());
-    else if (auto parOp = dyn_cast<scf::ParallelOp>(hoistA))
-      bounds(parOp.getLowerBound(), parOp.getUpperBound());
-    auto ifOp = scf::IfOp::create(b, loc, runs, /*withElseRegion=*/false);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-    round();
-  }
+  emitIfLoopRuns(hoistA, round);
   auto free = [&] {
     if (!onStack)
       memref::DeallocOp::create(b, loc, aPairs);
@@ -131,6 +111,97 @@ void KernelEmitter::emitPairsOfA(function_ref<void()> kernelBody) {
   kernelBody();
   if (!hoistA)
     free();
+}
+
+void KernelEmitter::emitIfLoopRuns(Operation *loop, function_ref<void()> body) {
+  if (!loop)
+    return body();
+  Value runs;
+  auto bounds = [&](ValueRange lbs, ValueRange ubs) {
+    for (auto [lb, ub] : llvm::zip(lbs, ubs)) {
+      Value some =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, lb, ub);
+      runs = runs ? arith::AndIOp::create(b, loc, runs, some) : some;
+    }
+  };
+  if (auto forOp = dyn_cast<scf::ForOp>(loop))
+    bounds(forOp.getLowerBound(), forOp.getUpperBound());
+  else if (auto parOp = dyn_cast<scf::ParallelOp>(loop))
+    bounds(parOp.getLowerBound(), parOp.getUpperBound());
+  auto ifOp = scf::IfOp::create(b, loc, runs, /*withElseRegion=*/false);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  body();
+}
+
+void KernelEmitter::emitRoundedCopies(function_ref<void()> body) {
+  constexpr int64_t kMaxStackBytes = 64 * 1024;
+  // Copies on the heap, and the loops they are made before (or null).
+  SmallVector<std::pair<Value, Operation *>> heapCopies;
+  auto roundedCopy = [&](Value source) -> Value {
+    auto type = cast<MemRefType>(source.getType());
+    Operation *hoist = findReadOnlyLoop(c.op, source);
+    OpBuilder::InsertionGuard guard(b);
+    if (hoist)
+      b.setInsertionPoint(hoist);
+    SmallVector<Value> sizes, dynamicSizes;
+    for (auto [d, size] : llvm::enumerate(type.getShape())) {
+      sizes.push_back(ShapedType::isDynamic(size)
+                          ? memref::DimOp::create(b, loc, source, d).getResult()
+                          : cst(size));
+      if (ShapedType::isDynamic(size))
+        dynamicSizes.push_back(sizes.back());
+    }
+    auto copyType = MemRefType::get(type.getShape(), type.getElementType());
+    bool onStack =
+        type.hasStaticShape() && type.getNumElements() * 4 <= kMaxStackBytes;
+    Value copy;
+    if (onStack) {
+      OpBuilder::InsertionGuard stackGuard(b);
+      b.setInsertionPointToStart(scratchBlock());
+      copy = memref::AllocaOp::create(b, loc, copyType, ValueRange(),
+                                      b.getI64IntegerAttr(64));
+    } else {
+      copy = memref::AllocOp::create(b, loc, copyType, dynamicSizes,
+                                     b.getI64IntegerAttr(64));
+      heapCopies.push_back({copy, hoist});
+    }
+    // Element by element: rounded to bf16 (ties to even) and widened.
+    SmallVector<Value> at;
+    std::function<void(unsigned)> round = [&](unsigned d) {
+      if (d == sizes.size()) {
+        Value x = memref::LoadOp::create(b, loc, source, at);
+        Value narrow = arith::TruncFOp::create(b, loc, b.getBF16Type(), x);
+        Value wide = arith::ExtFOp::create(b, loc, x.getType(), narrow);
+        memref::StoreOp::create(b, loc, wide, copy, at);
+        return;
+      }
+      loopTo(sizes[d], [&](Value i) {
+        at.push_back(i);
+        round(d + 1);
+        at.pop_back();
+      });
+    };
+    emitIfLoopRuns(hoist, [&] { round(0); });
+    return copy;
+  };
+  Contraction original = c;
+  if (c.roundedA) {
+    c.a = roundedCopy(c.a);
+    c.roundedA = false;
+  }
+  if (c.roundedB && kernel != ContractionKernel::Prepacked) {
+    c.b = roundedCopy(c.b);
+    c.roundedB = false;
+  }
+  body();
+  for (auto [copy, hoist] : heapCopies) {
+    OpBuilder::InsertionGuard guard(b);
+    if (hoist)
+      b.setInsertionPointAfter(hoist);
+    memref::DeallocOp::create(b, loc, copy);
+  }
+  c = original;
 }
 
 Value KernelEmitter::dotPairs(Value acc, Value x, Value y) {

@@ -53,7 +53,10 @@ void KernelEmitter::emit(int64_t threads) {
     interleaveBBefore();
   if (threads > 1)
     chooseParallelLoop(threads);
-  emitBatch(0);
+  if (!pairs && (c.roundedA || c.roundedB))
+    emitRoundedCopies([&] { emitBatch(0); });
+  else
+    emitBatch(0);
 }
 
 Value KernelEmitter::constant(TypedAttr value) {

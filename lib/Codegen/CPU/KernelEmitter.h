@@ -132,7 +132,8 @@ private:
   /// One element, widened as by `load`.
   Value loadScalar(Value memref, ValueRange idx);
   /// `value`, loaded from `memref`, rounded to bf16 and back when the body
-  /// rounds that operand (activations with bf16 products).
+  /// rounds that operand (activations with bf16 products) and it has no
+  /// rounded copy (B of the pre-packed kernel, rounded as it is packed).
   Value roundedIfNeeded(Value memref, Value value);
   void store(Value value, Value memref, ValueRange idx, Value mask);
 
@@ -170,6 +171,16 @@ private:
   /// emits `kernelBody`: before the outermost loop in which A is read-only
   /// (without batch loops), else at each run of the kernel.
   void emitPairsOfA(function_ref<void()> kernelBody);
+  /// Without pairs: each rounded operand (the activations of bf16 products)
+  /// rounded once into an f32 copy of its shape, which `body` then reads as
+  /// any f32 operand: before the outermost loop in which the operand is
+  /// read-only, else at each run. B of the pre-packed kernel stays rounded
+  /// as it is packed.
+  void emitRoundedCopies(function_ref<void()> body);
+  /// Emits `body` at the insertion point, which is before `loop`, guarded
+  /// by `loop` running at least once (its operands may be valid only then),
+  /// or unguarded when `loop` is null.
+  void emitIfLoopRuns(Operation *loop, function_ref<void()> body);
   /// Axpy kernel: when B (a [k, n] slice of the last two dimensions of a
   /// buffer, or the buffer itself) is read-only in an enclosing loop, that
   /// buffer's rows interleaved into pairs once before the loop (bPairs),
@@ -232,7 +243,9 @@ private:
 
   RewriterBase &b;
   Location loc;
-  const Contraction &c;
+  /// The contraction; its rounded operands are replaced by rounded copies
+  /// while the kernel is emitted without pairs (emitRoundedCopies).
+  Contraction c;
   int64_t vw, dotRows, dotCols, dotBlockCols, axpyRows, axpyVectors;
   ContractionKernel kernel;
   /// C is zero before the kernel (see startFromZero).

@@ -33,16 +33,26 @@
 // CHECK:         vector.reduction <add>
 // CHECK-NOT:     linalg.generic
 
-// Without bf16-dot: A rounded as loaded, f32 FMAs on widened weights.
+// Without bf16-dot: A rounded once into an f32 copy (on the stack: small
+// and static), which the kernel reads as it is; f32 FMAs on widened
+// weights.
 // ROUND-LABEL: func.func @dot_pairs(
-// ROUND-NOT:     memref.alloca
-// ROUND:         %[[R:.+]] = vector.load {{.+}} : memref<4x64xf32>, vector<16xf32>
-// ROUND:         %[[N:.+]] = arith.truncf %[[R]] : vector<16xf32> to vector<16xbf16>
-// ROUND:         %[[A:.+]] = arith.extf %[[N]] : vector<16xbf16> to vector<16xf32>
-// ROUND:         %[[B:.+]] = vector.load {{.+}} : memref<8x64xbf16>, vector<16xbf16>
+// ROUND-SAME:    %[[X:.+]]: memref<4x64xf32>, %[[W:.+]]: memref<8x64xbf16>
+// ROUND:         %[[COPY:.+]] = memref.alloca() {{.*}} : memref<4x64xf32>
+// ROUND:         scf.for
+// ROUND:           scf.for
+// ROUND:             %[[S:.+]] = memref.load %[[X]]
+// ROUND:             %[[N:.+]] = arith.truncf %[[S]] : f32 to bf16
+// ROUND:             %[[R:.+]] = arith.extf %[[N]] : bf16 to f32
+// ROUND:             memref.store %[[R]], %[[COPY]]
+// ROUND-NOT:     arith.truncf
+// ROUND:         %[[A:.+]] = vector.load %[[COPY]]{{.+}} : memref<4x64xf32>, vector<16xf32>
+// ROUND:         %[[B:.+]] = vector.load %[[W]]{{.+}} : memref<8x64xbf16>, vector<16xbf16>
 // ROUND:         %[[BW:.+]] = arith.extf %[[B]] : vector<16xbf16> to vector<16xf32>
 // ROUND:         vector.fma %[[A]], %[[BW]]
 // ROUND-NOT:     llvm.call_intrinsic
+// ROUND-NOT:     arith.truncf
+// ROUND:         return
 func.func @dot_pairs(%x: memref<4x64xf32>, %w: memref<8x64xbf16>,
                      %y: memref<4x8xf32>) {
   linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
@@ -123,10 +133,11 @@ func.func @packed_pairs(%x: memref<8x64xf32>, %w: memref<16x64xbf16>,
 // CHECK:           llvm.call_intrinsic "llvm.x86.avx512bf16.dpbf16ps.512"({{.+}}, %[[A]], %[[B]])
 
 // ROUND-LABEL: func.func @axpy_pairs(
+// ROUND:         %[[COPY:.+]] = memref.alloca() {{.*}} : memref<4x64xf32>
+// ROUND:             arith.truncf {{.+}} : f32 to bf16
 // ROUND:         scf.for {{.+}} iter_args(
-// ROUND:           %[[S:.+]] = memref.load {{.+}} : memref<4x64xf32>
-// ROUND:           %[[N:.+]] = arith.truncf %[[S]] : f32 to bf16
-// ROUND:           arith.extf %[[N]] : bf16 to f32
+// ROUND:           memref.load %[[COPY]]{{.+}} : memref<4x64xf32>
+// ROUND-NOT:       arith.truncf
 // ROUND:           vector.fma
 func.func @axpy_pairs(%x: memref<4x64xf32>, %w: memref<64x32xbf16>,
                       %y: memref<4x32xf32>) {
@@ -165,6 +176,16 @@ func.func @axpy_pairs(%x: memref<4x64xf32>, %w: memref<64x32xbf16>,
 // CHECK-NOT:       arith.truncf
 // CHECK:           llvm.call_intrinsic "llvm.x86.avx512bf16.dpbf16ps.512"
 // CHECK:         memref.dealloc %[[BUF]]
+// Without bf16-dot: the f32 copy of rounded A likewise, once before the loop.
+// ROUND-LABEL: func.func @invariant_a(
+// ROUND:         %[[COPY:.+]] = memref.alloca() {{.*}} : memref<2x64xf32>
+// ROUND:         %[[RUNS:.+]] = arith.cmpi slt, %{{.+}}, %[[N:.+]] : index
+// ROUND:         scf.if %[[RUNS]] {
+// ROUND:               arith.truncf {{.+}} : f32 to bf16
+// ROUND:         scf.for %{{.+}} = %{{.+}} to %[[N]] step
+// ROUND-NOT:       arith.truncf
+// ROUND:           vector.fma
+// ROUND:         return
 func.func @invariant_a(%x: memref<2x64xf32>, %w: memref<16x64xbf16>,
                        %y: memref<2x16xf32>, %n: index) {
   %c0 = arith.constant 0 : index
@@ -200,6 +221,11 @@ func.func @invariant_a(%x: memref<2x64xf32>, %w: memref<16x64xbf16>,
 // CHECK:           memref.copy
 // CHECK:           arith.truncf {{.+}} : vector<16xf32> to vector<16xbf16>
 // CHECK:           llvm.call_intrinsic "llvm.x86.avx512bf16.dpbf16ps.512"
+// ROUND-LABEL: func.func @written_a(
+// ROUND:         scf.for
+// ROUND:           memref.copy
+// ROUND:           arith.truncf {{.+}} : f32 to bf16
+// ROUND:           vector.fma
 func.func @written_a(%x: memref<2x64xf32>, %w: memref<16x64xbf16>,
                      %y: memref<2x16xf32>, %h: memref<2x64xf32>, %n: index) {
   %c0 = arith.constant 0 : index
@@ -236,6 +262,14 @@ func.func @written_a(%x: memref<2x64xf32>, %w: memref<16x64xbf16>,
 // CHECK:         %[[P:.+]] = memref.alloc(%[[M]]) {{.*}} : memref<?x32xi32>
 // CHECK:         llvm.call_intrinsic "llvm.x86.avx512bf16.dpbf16ps.512"
 // CHECK:         memref.dealloc %[[P]]
+// Without bf16-dot: the f32 copy of A on the heap too.
+// ROUND-LABEL: func.func @dynamic_rows(
+// ROUND-SAME:    %[[X:.+]]: memref<?x64xf32>
+// ROUND:         %[[M:.+]] = memref.dim %[[X]], %{{.+}} : memref<?x64xf32>
+// ROUND:         %[[COPY:.+]] = memref.alloc(%[[M]]) {{.*}} : memref<?x64xf32>
+// ROUND:         arith.truncf {{.+}} : f32 to bf16
+// ROUND:         vector.fma
+// ROUND:         memref.dealloc %[[COPY]]
 func.func @dynamic_rows(%x: memref<?x64xf32>, %w: memref<16x64xbf16>,
                         %y: memref<?x16xf32>) {
   linalg.generic {indexing_maps = [#nt_a, #nt_b, #nt_c],
@@ -256,7 +290,8 @@ func.func @dynamic_rows(%x: memref<?x64xf32>, %w: memref<16x64xbf16>,
 // -----
 
 // Limits: k not a multiple of 32 (48), or the weights as A and the rounded
-// activations as B (W x): no pairs, rounding as loaded, f32 FMAs.
+// activations as B (W x): no pairs; the rounded operand copied once,
+// rounded, and f32 FMAs.
 
 #nt_a = affine_map<(i, j, k) -> (i, k)>
 #nt_b = affine_map<(i, j, k) -> (j, k)>
@@ -264,7 +299,10 @@ func.func @dynamic_rows(%x: memref<?x64xf32>, %w: memref<16x64xbf16>,
 
 // CHECK-LABEL: func.func @k_48(
 // CHECK-NOT:     llvm.call_intrinsic
-// CHECK:         arith.truncf {{.+}} : vector<16xf32> to vector<16xbf16>
+// CHECK:         %[[COPY:.+]] = memref.alloca() {{.*}} : memref<4x48xf32>
+// CHECK:             arith.truncf {{.+}} : f32 to bf16
+// CHECK:         vector.load %[[COPY]]
+// CHECK-NOT:     arith.truncf
 // CHECK:         vector.fma
 // CHECK-NOT:     llvm.call_intrinsic
 // CHECK:         return
@@ -286,9 +324,12 @@ func.func @k_48(%x: memref<4x48xf32>, %w: memref<8x48xbf16>,
 }
 
 // CHECK-LABEL: func.func @weights_first(
+// CHECK-SAME:    %[[W:.+]]: memref<4x64xbf16>, %[[X:.+]]: memref<8x64xf32>
 // CHECK-NOT:     llvm.call_intrinsic
-// CHECK:         %[[B:.+]] = vector.load {{.+}} : memref<8x64xf32>, vector<16xf32>
-// CHECK:         arith.truncf %[[B]] : vector<16xf32> to vector<16xbf16>
+// CHECK:         %[[COPY:.+]] = memref.alloca() {{.*}} : memref<8x64xf32>
+// CHECK:             arith.truncf {{.+}} : f32 to bf16
+// CHECK:         vector.load %[[COPY]]{{.+}} : memref<8x64xf32>, vector<16xf32>
+// CHECK-NOT:     arith.truncf
 // CHECK:         vector.fma
 // CHECK-NOT:     llvm.call_intrinsic
 // CHECK:         return

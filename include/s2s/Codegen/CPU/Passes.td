@@ -138,8 +138,10 @@ def S2SCPULowerContractionsPass : Pass<"s2s-cpu-lower-contractions"> {
     bf16 inputs (`s2s-linalg-bf16-weights`): an input the body widens
     (`arith.extf` of a bf16 operand, the weights) is loaded as bf16 and
     widened in registers; one it rounds (`arith.extf` of `arith.truncf` to
-    bf16, the activations with `round-activations`) is rounded as it is
-    loaded. With `bf16-dot` (512-bit registers with AVX512-BF16), a
+    bf16, the activations with `round-activations`) is rounded once into an
+    f32 copy that the kernel reads (before the outermost loop in which it
+    is read-only, else at each run; B of the pre-packed kernel is rounded
+    as it is packed). With `bf16-dot` (512-bit registers with AVX512-BF16), a
     contraction of a rounded A and a bf16 B with k a multiple of 32 instead
     multiplies pairs of bf16 with `vdpbf16ps` (`llvm.call_intrinsic` of
     `llvm.x86.avx512bf16.dpbf16ps.512`): A is rounded once per run into a
