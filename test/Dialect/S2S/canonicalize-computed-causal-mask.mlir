@@ -549,6 +549,144 @@ func.func @negative_sdpa_buffer_not_diagonal(%q: tensor<?x2x?x4xf32>, %k: tensor
 
 // -----
 
+/// Kept: j - i or 150 - (j - i), picked by j - i >= 100, compared with 0:
+/// causal near the diagonal, but visible again from j - i = 150 on. An
+/// integer select of values that depend on i and j is not followed.
+// CHECK-LABEL: func.func @negative_sdpa_mask_select_of_differences(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} mask(%{{.+}}) :
+func.func @negative_sdpa_mask_select_of_differences(%q: tensor<?x2x?x4xf32>, %k: tensor<?x2x?x4xf32>, %v: tensor<?x2x?x4xf32>) -> tensor<?x2x?x4xf32> {
+  %c2 = arith.constant 2 : index
+  %t = tensor.dim %q, %c2 : tensor<?x2x?x4xf32>
+  %e = tensor.empty(%t, %t) : tensor<?x?xi1>
+  %mask = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]}
+      outs(%e : tensor<?x?xi1>) {
+  ^bb0(%out: i1):
+    %i = linalg.index 0 : index
+    %j = linalg.index 1 : index
+    %d = arith.subi %j, %i : index
+    %c0 = arith.constant 0 : index
+    %c100 = arith.constant 100 : index
+    %c150 = arith.constant 150 : index
+    %far = arith.cmpi sge, %d, %c100 : index
+    %r = arith.subi %c150, %d : index
+    %x = arith.select %far, %r, %d : index
+    %keep = arith.cmpi sle, %x, %c0 : index
+    linalg.yield %keep : i1
+  } -> tensor<?x?xi1>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x?xi1>) -> tensor<?x2x?x4xf32>
+  return %out : tensor<?x2x?x4xf32>
+}
+
+// -----
+
+/// Kept: an unsigned comparison of j - 5 with j holds from j = 5 on, though
+/// their difference is a constant; it is not evaluated symbolically.
+// CHECK-LABEL: func.func @negative_sdpa_mask_unsigned_compare(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} mask(%{{.+}}) :
+func.func @negative_sdpa_mask_unsigned_compare(%q: tensor<?x2x?x4xf32>, %k: tensor<?x2x?x4xf32>, %v: tensor<?x2x?x4xf32>) -> tensor<?x2x?x4xf32> {
+  %c2 = arith.constant 2 : index
+  %t = tensor.dim %q, %c2 : tensor<?x2x?x4xf32>
+  %e = tensor.empty(%t, %t) : tensor<?x?xi1>
+  %mask = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]}
+      outs(%e : tensor<?x?xi1>) {
+  ^bb0(%out: i1):
+    %i = linalg.index 0 : index
+    %j = linalg.index 1 : index
+    %d = arith.subi %j, %i : index
+    %c0 = arith.constant 0 : index
+    %c5 = arith.constant 5 : index
+    %false = arith.constant false
+    %causal = arith.cmpi sle, %d, %c0 : index
+    %a = arith.subi %j, %c5 : index
+    %u = arith.cmpi ult, %a, %j : index
+    %keep = arith.select %u, %false, %causal : i1
+    linalg.yield %keep : i1
+  } -> tensor<?x?xi1>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x?xi1>) -> tensor<?x2x?x4xf32>
+  return %out : tensor<?x2x?x4xf32>
+}
+
+// -----
+
+/// Kept: the causal mask added to itself in i1 wraps to false everywhere.
+// CHECK-LABEL: func.func @negative_sdpa_mask_i1_sum(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} mask(%{{.+}}) :
+func.func @negative_sdpa_mask_i1_sum(%q: tensor<?x2x?x4xf32>, %k: tensor<?x2x?x4xf32>, %v: tensor<?x2x?x4xf32>) -> tensor<?x2x?x4xf32> {
+  %c2 = arith.constant 2 : index
+  %t = tensor.dim %q, %c2 : tensor<?x2x?x4xf32>
+  %e = tensor.empty(%t, %t) : tensor<?x?xi1>
+  %mask = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]}
+      outs(%e : tensor<?x?xi1>) {
+  ^bb0(%out: i1):
+    %i = linalg.index 0 : index
+    %j = linalg.index 1 : index
+    %d = arith.subi %j, %i : index
+    %c0 = arith.constant 0 : index
+    %causal = arith.cmpi sle, %d, %c0 : index
+    %keep = arith.addi %causal, %causal : i1
+    linalg.yield %keep : i1
+  } -> tensor<?x?xi1>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x?xi1>) -> tensor<?x2x?x4xf32>
+  return %out : tensor<?x2x?x4xf32>
+}
+
+// -----
+
+/// Kept: fast-math flags let the backend compute other values than the
+/// exact ones the proof computes.
+// CHECK-LABEL: func.func @negative_sdpa_mask_fastmath(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} mask(%{{.+}}) :
+func.func @negative_sdpa_mask_fastmath(%q: tensor<?x2x?x4xf32>, %k: tensor<?x2x?x4xf32>, %v: tensor<?x2x?x4xf32>) -> tensor<?x2x?x4xf32> {
+  %c2 = arith.constant 2 : index
+  %t = tensor.dim %q, %c2 : tensor<?x2x?x4xf32>
+  %fillv = arith.constant 0xFF800000 : f32
+  %zero = arith.constant 0.0 : f32
+  %one_i64 = arith.constant 1 : i64
+  %e = tensor.empty(%t, %t) : tensor<?x?xf32>
+  %fill = linalg.fill ins(%fillv : f32) outs(%e : tensor<?x?xf32>) -> tensor<?x?xf32>
+  %tri = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]}
+      ins(%fill : tensor<?x?xf32>) outs(%e : tensor<?x?xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %i = linalg.index 0 : index
+    %j = linalg.index 1 : index
+    %i64 = arith.index_cast %i : index to i64
+    %j64 = arith.index_cast %j : index to i64
+    %d = arith.subi %j64, %i64 : i64
+    %hide = arith.cmpi sge, %d, %one_i64 : i64
+    %m = arith.select %hide, %in, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<?x?xf32>
+  %one = arith.constant dense<1.0> : tensor<f32>
+  %mask = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> ()>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]}
+      ins(%tri, %one : tensor<?x?xf32>, tensor<f32>) outs(%e : tensor<?x?xf32>) {
+  ^bb0(%a: f32, %b: f32, %out: f32):
+    %p = arith.mulf %a, %b fastmath<fast> : f32
+    linalg.yield %p : f32
+  } -> tensor<?x?xf32>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x?xf32>) -> tensor<?x2x?x4xf32>
+  return %out : tensor<?x2x?x4xf32>
+}
+
+// -----
+
+/// Kept, and no crash: a mask cast from an unranked tensor.
+// CHECK-LABEL: func.func @negative_sdpa_mask_unranked_source(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} mask(%{{.+}}) :
+func.func @negative_sdpa_mask_unranked_source(%q: tensor<?x2x?x4xf32>, %k: tensor<?x2x?x4xf32>, %v: tensor<?x2x?x4xf32>, %u: tensor<*xf32>) -> tensor<?x2x?x4xf32> {
+  %c2 = arith.constant 2 : index
+  %t = tensor.dim %q, %c2 : tensor<?x2x?x4xf32>
+  %mask = tensor.cast %u : tensor<*xf32> to tensor<?x?xf32>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x2x?x4xf32>, tensor<?x?xf32>) -> tensor<?x2x?x4xf32>
+  return %out : tensor<?x2x?x4xf32>
+}
+
+// -----
+
 /// Multi-head attention (sequence first) with a computed causal attn_mask.
 // CHECK-LABEL: func.func @mha_computed_causal_attn_mask(
 // CHECK-NOT:     linalg.generic

@@ -239,6 +239,37 @@ func.func @negative_sdpa_top_left_mask(%q: tensor<1x2x2x4xf32>,
 
 // -----
 
+/// Kept: a mask of one key column broadcast over 3 keys is the triangle of
+/// one key, not of three (query 0 sees no key here; `causal` would show it
+/// keys 0 and 1).
+// CHECK-LABEL: func.func @negative_sdpa_causal_mask_one_key(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} mask(%{{.+}}) :
+func.func @negative_sdpa_causal_mask_one_key(%q: tensor<1x2x2x4xf32>,
+    %k: tensor<1x2x3x4xf32>, %v: tensor<1x2x3x4xf32>) -> tensor<1x2x2x4xf32> {
+  %mask = arith.constant dense<[[false], [true]]> : tensor<2x1xi1>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<1x2x2x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>,
+         tensor<2x1xi1>) -> tensor<1x2x2x4xf32>
+  return %out : tensor<1x2x2x4xf32>
+}
+
+// -----
+
+/// Kept: a mask of one query row broadcast over 2 queries (all visible,
+/// -0.0 included) is not the triangle of two.
+// CHECK-LABEL: func.func @negative_sdpa_causal_mask_one_query(
+// CHECK:         s2s.scaled_dot_product_attention %{{.+}}, %{{.+}}, %{{.+}} mask(%{{.+}}) :
+func.func @negative_sdpa_causal_mask_one_query(%q: tensor<1x2x2x4xf32>,
+    %k: tensor<1x2x2x4xf32>, %v: tensor<1x2x2x4xf32>) -> tensor<1x2x2x4xf32> {
+  %mask = arith.constant dense<[[0.0, -0.0]]> : tensor<1x2xf32>
+  %out = s2s.scaled_dot_product_attention %q, %k, %v mask(%mask)
+      : (tensor<1x2x2x4xf32>, tensor<1x2x2x4xf32>, tensor<1x2x2x4xf32>,
+         tensor<1x2xf32>) -> tensor<1x2x2x4xf32>
+  return %out : tensor<1x2x2x4xf32>
+}
+
+// -----
+
 /// Kept: one mask per batch (a leading dimension of 2), even when each is
 /// causal.
 // CHECK-LABEL: func.func @negative_sdpa_per_batch_mask(

@@ -77,17 +77,22 @@ Size sizeOfIndex(OpFoldResult size, unsigned depth) {
   if (std::optional<int64_t> constant = getConstantIntValue(size))
     return Size{constant, {}, -1};
   Value value = cast<Value>(size);
-  if (auto dimOp = value.getDefiningOp<tensor::DimOp>())
-    if (std::optional<int64_t> index = dimOp.getConstantIndex())
+  if (auto dimOp = value.getDefiningOp<tensor::DimOp>()) {
+    auto type = dyn_cast<RankedTensorType>(dimOp.getSource().getType());
+    std::optional<int64_t> index = dimOp.getConstantIndex();
+    if (type && index && *index >= 0 && *index < type.getRank())
       return sizeOf(dimOp.getSource(), *index, depth + 1);
+  }
   return Size{std::nullopt, value, -1};
 }
 
 Size sizeOf(Value tensor, int64_t dim, unsigned depth) {
-  auto type = cast<RankedTensorType>(tensor.getType());
+  Size opaque{std::nullopt, tensor, dim};
+  auto type = dyn_cast<RankedTensorType>(tensor.getType());
+  if (!type)
+    return opaque;
   if (!type.isDynamicDim(dim))
     return Size{type.getDimSize(dim), {}, -1};
-  Size opaque{std::nullopt, tensor, dim};
   Operation *op = tensor.getDefiningOp();
   if (!op || depth > kMaxSizeDepth)
     return opaque;
@@ -123,7 +128,9 @@ Size sizeOf(Value tensor, int64_t dim, unsigned depth) {
     return opaque;
   }
   if (auto cast = dyn_cast<tensor::CastOp>(op))
-    return sizeOf(cast.getSource(), dim, depth + 1);
+    return isa<RankedTensorType>(cast.getSource().getType())
+               ? sizeOf(cast.getSource(), dim, depth + 1)
+               : opaque;
   if (auto dps = dyn_cast<DestinationStyleOpInterface>(op))
     return sizeOf(dps.getDpsInits()[cast<OpResult>(tensor).getResultNumber()],
                   dim, depth + 1);
@@ -263,6 +270,31 @@ unsigned bitWidthOf(Type type) {
   return type.isIndex() ? 64 : type.getIntOrFloatBitWidth();
 }
 
+/// `a` as the integer type of `width` bits holds it: a constant wrapped
+/// (two's complement; i1 as 0 or 1), a symbolic value as it is.
+Affine wrapped(const Affine &a, unsigned width) {
+  if (!a.isConstant())
+    return a;
+  return Affine::of(integerValue(APInt(width, a.constant, /*isSigned=*/true,
+                                       /*implicitTrunc=*/true)));
+}
+
+/// Whether `op` computes on integers of at most 64 bits, and its floats
+/// without fast-math flags (which let the backend contract or reorder what
+/// APFloat computes exactly).
+bool isEvaluable(Operation *op) {
+  for (Type type :
+       llvm::concat<Type>(op->getOperandTypes(), op->getResultTypes())) {
+    Type elt = getElementTypeOrSelf(type);
+    if (elt.isSignlessInteger() && elt.getIntOrFloatBitWidth() > 64)
+      return false;
+  }
+  if (auto fastMath = dyn_cast<arith::ArithFastMathInterface>(op))
+    return fastMath.getFastMathFlagsAttr().getValue() ==
+           arith::FastMathFlags::none;
+  return true;
+}
+
 /// Evaluates one element of a mask, at a sample (i, j) that decides the
 /// comparisons; records at which values of j - i the comparisons change.
 class Evaluator {
@@ -315,6 +347,15 @@ private:
   /// Bounds the work on graphs that share values along many paths.
   static constexpr unsigned kBudget = 20000;
   unsigned budget = kBudget;
+  /// Bounds the recursion (the stack) on long chains of ops.
+  static constexpr unsigned kMaxDepth = 128;
+  unsigned depth = 0;
+  /// Counts one level of recursion while alive.
+  struct Nested {
+    explicit Nested(unsigned &depth) : depth(depth) { ++depth; }
+    ~Nested() { --depth; }
+    unsigned &depth;
+  };
   /// diagonals(), for every sample.
   DenseMap<std::pair<Attribute, int64_t>, std::optional<SmallVector<Attribute>>>
       diagonalCache;
@@ -433,9 +474,10 @@ FailureOr<Element> Evaluator::genericElement(linalg::GenericOp op,
 
 FailureOr<Element> Evaluator::tensorElement(Value tensor,
                                             ArrayRef<Affine> index) {
-  if (budget == 0)
+  if (budget == 0 || depth >= kMaxDepth)
     return failure();
   --budget;
+  Nested nested(depth);
   auto type = dyn_cast<RankedTensorType>(tensor.getType());
   if (!type || type.getRank() != static_cast<int64_t>(index.size()))
     return failure();
@@ -547,9 +589,10 @@ FailureOr<Element> Evaluator::scalar(Value value, Scope *scope) {
     if (known != scope->values.end())
       return known->second;
   }
-  if (budget == 0)
+  if (budget == 0 || depth >= kMaxDepth)
     return failure();
   --budget;
+  Nested nested(depth);
   // What is not known: an opaque integer (which nothing may compare), or
   // failure for a float.
   auto unknown = [&]() -> FailureOr<Element> {
@@ -626,15 +669,18 @@ FailureOr<Element> Evaluator::compare(arith::CmpIOp op, const Affine &lhs,
   FailureOr<Affine> diff = combine(lhs, 1, rhs, -1);
   if (failed(diff))
     return failure();
+  // Of symbolic operands, only signed comparisons (and equality), whose
+  // result depends on their difference alone.
+  arith::CmpIPredicate p = op.getPredicate();
+  bool isSigned =
+      p == arith::CmpIPredicate::eq || p == arith::CmpIPredicate::ne ||
+      p == arith::CmpIPredicate::slt || p == arith::CmpIPredicate::sle ||
+      p == arith::CmpIPredicate::sgt || p == arith::CmpIPredicate::sge;
+  if (!isSigned && !(lhs.isConstant() && rhs.isConstant()))
+    return failure();
   if (!diff->isConstant()) {
-    // Only comparisons of col * (j - i) with a constant, and signed ones,
-    // whose result depends on the difference alone.
-    arith::CmpIPredicate p = op.getPredicate();
-    bool isSigned =
-        p == arith::CmpIPredicate::eq || p == arith::CmpIPredicate::ne ||
-        p == arith::CmpIPredicate::slt || p == arith::CmpIPredicate::sle ||
-        p == arith::CmpIPredicate::sgt || p == arith::CmpIPredicate::sge;
-    if (diff->row != -diff->col || !isSigned)
+    // And then only comparisons of col * (j - i) with a constant.
+    if (diff->row != -diff->col)
       return failure();
     // col * (j - i) + constant changes sign at j - i = -constant / col.
     int64_t n = -diff->constant, d = diff->col;
@@ -651,6 +697,8 @@ FailureOr<Element> Evaluator::compare(arith::CmpIOp op, const Affine &lhs,
 }
 
 FailureOr<Element> Evaluator::apply(Operation *op, ArrayRef<Element> operands) {
+  if (!isEvaluable(op))
+    return failure();
   Type type = getElementTypeOrSelf(op->getResult(0).getType());
   auto numbers = [&]() {
     return llvm::all_of(operands,
@@ -677,6 +725,12 @@ FailureOr<Element> Evaluator::apply(Operation *op, ArrayRef<Element> operands) {
         const Affine &condition = operands[0].integer;
         if (operands[0].number || !condition.isConstant())
           return failure();
+        // Integers that depend on i and j: which one is picked changes
+        // with j - i, and so would the comparisons made of it, which the
+        // breakpoints found at j - i = 0 need not cover. Opaque.
+        if (!operands[1].number && (!operands[1].integer.isConstant() ||
+                                    !operands[2].integer.isConstant()))
+          return Element::ofInteger(Affine::unknown());
         return condition.constant ? operands[1] : operands[2];
       })
       .Case<arith::AddFOp, arith::SubFOp, arith::MulFOp, arith::DivFOp>(
@@ -749,7 +803,7 @@ FailureOr<Element> Evaluator::apply(Operation *op, ArrayRef<Element> operands) {
                         isa<arith::AddIOp>(op) ? 1 : -1);
             if (failed(sum))
               return failure();
-            return Element::ofInteger(*sum);
+            return Element::ofInteger(wrapped(*sum, bitWidthOf(type)));
           })
       .Case([&](arith::MulIOp) -> FailureOr<Element> {
         if (!integers())
@@ -761,7 +815,7 @@ FailureOr<Element> Evaluator::apply(Operation *op, ArrayRef<Element> operands) {
                              : FailureOr<Affine>(Affine::unknown());
         if (failed(product))
           return failure();
-        return Element::ofInteger(*product);
+        return Element::ofInteger(wrapped(*product, bitWidthOf(type)));
       })
       .Case<arith::IndexCastOp, arith::IndexCastUIOp, arith::ExtSIOp,
             arith::ExtUIOp, arith::TruncIOp>(
@@ -811,6 +865,16 @@ FailureOr<Element> Evaluator::apply(Operation *op, ArrayRef<Element> operands) {
 }
 
 } // namespace
+
+bool mlir::s2s::detail::isAtMostMinus1e30(const APFloat &x) {
+  APFloat limit(-1e30);
+  bool lost;
+  // In x's semantics (those whose range ends before 1e30 round it to
+  // -inf, so that only -inf is below it).
+  limit.convert(x.getSemantics(), APFloat::rmNearestTiesToEven, &lost);
+  APFloat::cmpResult order = x.compare(limit);
+  return order == APFloat::cmpLessThan || order == APFloat::cmpEqual;
+}
 
 bool mlir::s2s::detail::isComputedCausalMask(Operation *attention, Value mask,
                                              Value query, int64_t queryDim) {
@@ -866,7 +930,7 @@ bool mlir::s2s::detail::isComputedCausalMask(Operation *attention, Value mask,
     // Every query sees its own key, so a finite value whose exponential is
     // 0 masks as -inf does.
     return x.isNegative() && !x.isNaN() &&
-           (x.isInfinity() || x.convertToDouble() <= -1e30);
+           (x.isInfinity() || detail::isAtMostMinus1e30(x));
   };
   std::set<int64_t> breakpoints;
   if (!matches(0, &breakpoints) || breakpoints.size() > 64)

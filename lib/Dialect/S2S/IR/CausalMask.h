@@ -11,6 +11,7 @@
 #define S2S_LIB_DIALECT_S2S_IR_CAUSALMASK_H
 
 #include "mlir/IR/Value.h"
+#include "llvm/ADT/APFloat.h"
 
 namespace mlir {
 namespace s2s {
@@ -32,6 +33,9 @@ namespace detail {
 /// constants), then checks j - i at and beside each of them.
 bool isComputedCausalMask(Operation *attention, Value mask, Value query,
                           int64_t queryDim);
+
+/// Whether `x` <= -1e30 (compared in x's own semantics).
+bool isAtMostMinus1e30(const APFloat &x);
 
 } // namespace detail
 } // namespace s2s

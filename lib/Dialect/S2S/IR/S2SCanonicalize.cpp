@@ -72,8 +72,10 @@ static bool isNeutralMask(Value v) {
 /// Boolean: true exactly there. Additive: 0 there, -inf elsewhere; or, when
 /// every query sees a key (Tq <= Tk), a negative number so large that its
 /// exponential is 0 (<= -1e30, as torch.finfo(float32).min), which then
-/// gives the same softmax.
-static bool isCausalMask(Value mask) {
+/// gives the same softmax. The attention's `queries` and `keys` (static, or
+/// kDynamic) must be the mask's: a mask dimension of 1 broadcasts, and is
+/// then the triangle of one query or one key, not of theirs.
+static bool isCausalMask(Value mask, int64_t queries, int64_t keys) {
   DenseElementsAttr attr;
   if (!mask || !matchPattern(mask, m_Constant(&attr)) || attr.isSplat())
     return false;
@@ -84,6 +86,8 @@ static bool isCausalMask(Value mask) {
                    [](int64_t size) { return size != 1; }))
     return false;
   int64_t tq = type.getDimSize(rank - 2), tk = type.getDimSize(rank - 1);
+  if ((tq == 1 && queries != 1) || (tk == 1 && keys != 1))
+    return false;
   auto visible = [&](int64_t index) {
     int64_t i = index / tk, j = index % tk;
     return j <= i + tk - tq;
@@ -103,7 +107,7 @@ static bool isCausalMask(Value mask) {
         return false;
     } else if (!(value.isInfinity() && value.isNegative()) &&
                !(tq <= tk && value.isNegative() && !value.isNaN() &&
-                 value.convertToDouble() <= -1e30)) {
+                 s2s::detail::isAtMostMinus1e30(value))) {
       return false;
     }
   }
@@ -177,7 +181,9 @@ struct CausalMaskToAttribute : OpRewritePattern<ScaledDotProductAttentionOp> {
   LogicalResult matchAndRewrite(ScaledDotProductAttentionOp op,
                                 PatternRewriter &rewriter) const override {
     Value mask = op.getMask();
-    if (!mask || (!isCausalMask(mask) &&
+    int64_t queries = op.getQuery().getType().getDimSize(2);
+    int64_t keys = op.getKey().getType().getDimSize(2);
+    if (!mask || (!isCausalMask(mask, queries, keys) &&
                   !s2s::detail::isComputedCausalMask(op, mask, op.getQuery(),
                                                      /*queryDim=*/2)))
       return rewriter.notifyMatchFailure(op, "no causal mask");
@@ -197,8 +203,12 @@ struct CausalAttnMaskToAttribute : OpRewritePattern<MultiHeadAttentionOp> {
   LogicalResult matchAndRewrite(MultiHeadAttentionOp op,
                                 PatternRewriter &rewriter) const override {
     Value mask = op.getAttnMask();
+    int64_t seqDim = op.getBatchFirst() ? 1 : 0;
+    int64_t queries = op.getQuery().getType().getDimSize(seqDim);
+    Value key = op.getKey() ? op.getKey() : op.getQuery();
+    int64_t keys = cast<RankedTensorType>(key.getType()).getDimSize(seqDim);
     if (!mask || cast<RankedTensorType>(mask.getType()).getRank() != 2 ||
-        (!isCausalMask(mask) &&
+        (!isCausalMask(mask, queries, keys) &&
          !s2s::detail::isComputedCausalMask(op, mask, op.getQuery(),
                                             op.getBatchFirst() ? 1 : 0)))
       return rewriter.notifyMatchFailure(op, "no causal attn_mask");
