@@ -26,6 +26,10 @@
 using namespace mlir;
 using namespace mlir::s2s::cpu;
 
+/// Scratch buffers of the bf16 kernels of at most this many bytes (and of
+/// static size) live on the stack: one per function or parallel body.
+static constexpr int64_t kMaxStackBytes = 64 * 1024;
+
 /// Whether the last result of `map` is dimension `dim`.
 static bool innermostIs(AffineMap map, unsigned dim) {
   auto expr = dyn_cast<AffineDimExpr>(map.getResults().back());
@@ -49,7 +53,6 @@ bool KernelEmitter::fitsPairs(const Contraction &c, int64_t vw) {
 void KernelEmitter::emitPairsOfA(function_ref<void()> kernelBody) {
   int64_t m = c.loopSizes[c.mDim], k = c.loopSizes[c.kDim];
   Type i32 = b.getI32Type();
-  constexpr int64_t kMaxStackBytes = 64 * 1024;
   bool onStack = !dynamicRows() && m * k * 2 <= kMaxStackBytes;
   Operation *hoistA =
       c.batchDims.empty() ? findReadOnlyLoop(c.op, c.a) : nullptr;
@@ -64,19 +67,9 @@ void KernelEmitter::emitPairsOfA(function_ref<void()> kernelBody) {
       if (auto d = dyn_cast<AffineDimExpr>(expr);
           d && d.getPosition() == c.mDim)
         rows = memref::DimOp::create(b, loc, c.a, pos);
-  auto type = MemRefType::get({m, k / 2}, i32);
-  if (onStack) {
-    OpBuilder::InsertionGuard stackGuard(b);
-    b.setInsertionPointToStart(scratchBlock());
-    aPairs = memref::AllocaOp::create(b, loc, type, ValueRange(),
-                                      b.getI64IntegerAttr(64));
-  } else {
-    SmallVector<Value> sizes;
-    if (dynamicRows())
-      sizes.push_back(rows);
-    aPairs =
-        memref::AllocOp::create(b, loc, type, sizes, b.getI64IntegerAttr(64));
-  }
+  aPairs =
+      allocScratch(MemRefType::get({m, k / 2}, i32),
+                   dynamicRows() ? ValueRange(rows) : ValueRange(), onStack);
   // Rows of A, 16 lanes at a time: rounded to bf16 (ties to even) and
   // stored as 8 pairs.
   auto narrow = VectorType::get({vw}, b.getBF16Type());
@@ -113,6 +106,17 @@ void KernelEmitter::emitPairsOfA(function_ref<void()> kernelBody) {
     free();
 }
 
+Value KernelEmitter::allocScratch(MemRefType type, ValueRange dynamicSizes,
+                                  bool onStack) {
+  if (!onStack)
+    return memref::AllocOp::create(b, loc, type, dynamicSizes,
+                                   b.getI64IntegerAttr(64));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(scratchBlock());
+  return memref::AllocaOp::create(b, loc, type, ValueRange(),
+                                  b.getI64IntegerAttr(64));
+}
+
 void KernelEmitter::emitIfLoopRuns(Operation *loop, function_ref<void()> body) {
   if (!loop)
     return body();
@@ -135,7 +139,6 @@ void KernelEmitter::emitIfLoopRuns(Operation *loop, function_ref<void()> body) {
 }
 
 void KernelEmitter::emitRoundedCopies(function_ref<void()> body) {
-  constexpr int64_t kMaxStackBytes = 64 * 1024;
   // Copies on the heap, and the loops they are made before (or null).
   SmallVector<std::pair<Value, Operation *>> heapCopies;
   auto roundedCopy = [&](Value source) -> Value {
@@ -155,17 +158,9 @@ void KernelEmitter::emitRoundedCopies(function_ref<void()> body) {
     auto copyType = MemRefType::get(type.getShape(), type.getElementType());
     bool onStack =
         type.hasStaticShape() && type.getNumElements() * 4 <= kMaxStackBytes;
-    Value copy;
-    if (onStack) {
-      OpBuilder::InsertionGuard stackGuard(b);
-      b.setInsertionPointToStart(scratchBlock());
-      copy = memref::AllocaOp::create(b, loc, copyType, ValueRange(),
-                                      b.getI64IntegerAttr(64));
-    } else {
-      copy = memref::AllocOp::create(b, loc, copyType, dynamicSizes,
-                                     b.getI64IntegerAttr(64));
+    Value copy = allocScratch(copyType, dynamicSizes, onStack);
+    if (!onStack)
       heapCopies.push_back({copy, hoist});
-    }
     // Element by element: rounded to bf16 (ties to even) and widened.
     SmallVector<Value> at;
     std::function<void(unsigned)> round = [&](unsigned d) {

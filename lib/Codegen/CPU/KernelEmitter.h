@@ -177,6 +177,9 @@ private:
   /// read-only, else at each run. B of the pre-packed kernel stays rounded
   /// as it is packed.
   void emitRoundedCopies(function_ref<void()> body);
+  /// A scratch buffer of `type`: on the stack at the start of scratchBlock()
+  /// when `onStack` (static), else on the heap at the insertion point.
+  Value allocScratch(MemRefType type, ValueRange dynamicSizes, bool onStack);
   /// Emits `body` at the insertion point, which is before `loop`, guarded
   /// by `loop` running at least once (its operands may be valid only then),
   /// or unguarded when `loop` is null.
