@@ -109,7 +109,9 @@ Size sizeOf(Value tensor, int64_t dim, unsigned depth) {
     // A group of one dimension and units.
     ArrayRef<int64_t> source = collapse.getSrcType().getShape();
     std::optional<int64_t> only;
-    for (int64_t d : collapse.getReassociationIndices()[dim]) {
+    SmallVector<ReassociationIndices> groups =
+        collapse.getReassociationIndices();
+    for (int64_t d : groups[dim]) {
       if (source[d] == 1)
         continue;
       if (only)
